@@ -1,0 +1,46 @@
+# Thin wrapper over CMake (as cmark's Makefile is). Every target installs what is missing first.
+BUILD ?= build
+JOBS  ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: all deps build test e2e e2e-update demo bench asan ubsan fuzz format install clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+e2e: build
+	tests/e2e/run_e2e $(BUILD)/kb .
+
+e2e-update: build
+	tests/e2e/run_e2e --update $(BUILD)/kb .
+
+demo: build
+	$(BUILD)/kb --kb records query --org IESALC --format md
+	$(BUILD)/kb --kb records show "Borhene Chakroun"
+
+asan:
+	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DKB_SANITIZE=address -DCMAKE_BUILD_TYPE=Debug"
+
+ubsan:
+	$(MAKE) test BUILD=build-ubsan CMAKE_FLAGS="-DKB_SANITIZE=undefined -DCMAKE_BUILD_TYPE=Debug"
+
+bench: build
+	bench/run.sh $(BUILD)
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.h')
+
+install: build
+	cmake --install $(BUILD) --prefix $(or $(PREFIX),/usr/local)
+
+clean:
+	rm -rf build build-asan build-ubsan

@@ -1,0 +1,12 @@
+# Writes every templates/*.mustache into a C++ source as raw string literals.
+file(GLOB files ${DIR}/*.mustache)
+list(SORT files)
+set(body "// Generated from templates/ by cmake/embed_templates.cmake; do not edit.\n#include \"kb/render/templates.h\"\n\nnamespace kb {\n\nconst std::vector<EmbeddedTemplate>& embedded_templates() {\n  static const std::vector<EmbeddedTemplate> all = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} content)
+  string(APPEND body "    {\"${name}\", R\"kbtpl(${content})kbtpl\"},\n")
+endforeach()
+string(APPEND body "  };\n  return all;\n}\n\n}  // namespace kb\n")
+file(WRITE ${OUT}.tmp "${body}")
+configure_file(${OUT}.tmp ${OUT} COPYONLY)

@@ -1,0 +1,49 @@
+#pragma once
+// Calendar dates and ISO 8601 weeks. Dates are civil dates with no time zone, so a date-only
+// value is never shifted. Parsing is strict: `2024-02-30` is not a date.
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kb {
+
+struct Date {
+  int year = 1970;
+  int month = 1;
+  int day = 1;
+  auto operator<=>(const Date&) const = default;
+};
+
+struct IsoWeek {
+  int year = 1970;
+  int week = 1;
+  auto operator<=>(const IsoWeek&) const = default;
+};
+
+/// Parses exactly `YYYY-MM-DD` naming a real calendar date; std::nullopt otherwise.
+std::optional<Date> parse_date(std::string_view text);
+/// Parses `YYYY-Www` (also lower-case w) naming a week that exists in that ISO year.
+std::optional<IsoWeek> parse_iso_week(std::string_view text);
+/// Parses `HH:MM` (24 h); returns it unchanged or std::nullopt.
+std::optional<std::string> parse_time(std::string_view text);
+
+std::string to_string(const Date& d);   ///< `YYYY-MM-DD`
+std::string to_string(const IsoWeek& w);  ///< `YYYY-Www`
+
+/// Days since 1970-01-01 (negative before).
+long days_from_civil(const Date& d);
+Date civil_from_days(long days);
+Date add_days(const Date& d, long n);
+/// 1 = Monday ... 7 = Sunday.
+int iso_weekday(const Date& d);
+IsoWeek iso_week_of(const Date& d);
+Date monday_of(const IsoWeek& w);
+bool is_valid_date(int y, int m, int d);
+/// Today's date in the local time zone of the machine (the only clock read in the core).
+Date today_local();
+/// English month-day form for prose, e.g. `Mon 2 September 2024`.
+std::string long_date(const Date& d);
+
+}  // namespace kb

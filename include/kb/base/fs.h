@@ -1,0 +1,49 @@
+#pragma once
+// The one seam to the disk. Core code (model/load) reads a KB through FileSystem; store/ has the
+// real implementation and tests/support/mem_fs.h the in-memory twin. Paths are relative to the
+// KB root with '/' separators.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/base/diag.h"
+
+namespace kb {
+
+/// A record file found by a walk, with what a cache needs to tell if it changed.
+struct FileInfo {
+  std::string path;  ///< relative, e.g. "meetings/2024/2024-09-02-unesco-iesalc.md"
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t device = 0;
+};
+
+enum class WriteStatus { ok, exists, changed, error };
+
+struct WriteResult {
+  WriteStatus status = WriteStatus::ok;
+  std::string message;  ///< set when status is error
+};
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  /// Every `*.md` record file below the root, sorted by path; hidden folders and the KB's
+  /// `templates/` are skipped. Problems met on the way (loops, unreadable folders) go to `diags`.
+  virtual std::vector<FileInfo> list_markdown(DiagSink& diags) = 0;
+  /// Reads a whole file. Returns false and sets `error` (a short reason) when it cannot.
+  virtual bool read(const std::string& path, std::string& out, std::string& error) = 0;
+  virtual bool exists(const std::string& path) = 0;
+  /// Creates `path` (and its folders) holding `content`, whole or not at all; never replaces a
+  /// file that exists (returns WriteStatus::exists).
+  virtual WriteResult write_new(const std::string& path, std::string_view content) = 0;
+  /// Atomically replaces `path` with `content` if it still holds `expected`; otherwise
+  /// WriteStatus::changed and nothing is written.
+  virtual WriteResult replace(const std::string& path, std::string_view expected,
+                              std::string_view content) = 0;
+};
+
+}  // namespace kb

@@ -1,0 +1,43 @@
+#pragma once
+// Text helpers over UTF-8: the name key used for all name matching (SPEC §1 Names), folding for
+// full-text search, slugs for file names, and small string utilities. utf8proc stays in text.cpp.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kb {
+
+/// The key two names are compared by: NFKC, case folded, diacritics removed, `-`, `_` and
+/// runs of white space made one space, leading honorifics (Mr., Ms., Mrs., Dr., Prof., H.E.)
+/// dropped. Example: name_key("Mr. Francesc Pedró") == name_key("francesc pedro").
+std::string name_key(std::string_view name);
+
+/// Case folded, diacritics removed, NFKC; for word search (no honorific or separator rules).
+std::string fold(std::string_view text);
+
+/// NFC form of a string (record ids are NFC so macOS and Linux checkouts agree).
+std::string nfc(std::string_view text);
+
+/// The byte offset of the first invalid UTF-8 sequence, or std::string_view::npos.
+std::size_t find_invalid_utf8(std::string_view text);
+
+/// A file-name slug: lower-case ASCII letters, digits and single `-`, at most `max_len` bytes,
+/// never empty (falls back to "untitled"). Letters with diacritics lose them first.
+std::string slugify(std::string_view text, std::size_t max_len = 80);
+
+/// Levenshtein distance over bytes, capped: returns cap + 1 when the distance exceeds `cap`.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t cap);
+
+std::string_view trim(std::string_view s);
+std::vector<std::string> split_words(std::string_view s);
+bool starts_with_ci(std::string_view s, std::string_view prefix);  ///< ASCII case-insensitive
+std::string to_lower_ascii(std::string_view s);
+/// Number of terminal columns the UTF-8 string takes (wide CJK characters count 2).
+std::size_t display_width(std::string_view s);
+
+/// The utf8proc version kb runs with (for --version).
+std::string unicode_library_version();
+
+}  // namespace kb

@@ -1,0 +1,72 @@
+#pragma once
+// KnowledgeBase: the one owner of every record and of the indexes derived from them (names,
+// meetings per person/organization/topic/event, sub-organizations, members). Built once by
+// load_kb(), then read-only: every query takes `const KnowledgeBase&`.
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "kb/model/types.h"
+
+namespace kb {
+
+/// Settings from kb.yaml.
+struct KbConfig {
+  std::string name;
+  std::string home;      ///< the organization the notes are written from
+  std::string timezone;
+  /// kb key -> the vault's own key (e.g. "attendees" -> "people"), from `fields:` in kb.yaml.
+  std::map<std::string, std::string> field_names;
+  Value raw;             ///< kb.yaml as written
+};
+
+class KnowledgeBase {
+ public:
+  KbConfig config;
+  std::string root;  ///< the KB folder as given (for messages)
+
+  const std::vector<Record>& records() const { return records_; }
+  const Record& at(NodeId id) const { return records_[id.value]; }
+  const Record* lookup(NodeId id) const {
+    return id.valid() && id.value < records_.size() ? &records_[id.value] : nullptr;
+  }
+  /// The record whose id (path without .md) is `rid`, or nullptr.
+  const Record* lookup_rid(std::string_view rid) const;
+  /// Every record of `type` (defined or not) whose name or alias has the name_key of `name`.
+  std::vector<NodeId> find_by_name(std::string_view name, RecordType type) const;
+  /// Every defined record of `type`, sorted by name.
+  std::vector<NodeId> all_of(RecordType type) const;
+
+  /// Meetings that involve `id`: as organization (directly), attendee, topic or event,
+  /// sorted by date then id. For organizations, see also meetings_of_org().
+  const std::vector<NodeId>& meetings_of(NodeId id) const;
+  /// Direct sub-organizations (or sub-topics) of `id`.
+  const std::vector<NodeId>& children_of(NodeId id) const;
+  /// `id` and all its descendants through `parent:` links (cycles are cut).
+  std::vector<NodeId> subtree(NodeId id) const;
+  /// People with an affiliation to organization `id`.
+  const std::vector<NodeId>& members_of(NodeId id) const;
+  /// Meetings of an organization with roll-up: its own, its sub-organizations', and those
+  /// attended by people whose organization on the meeting date is one of them.
+  std::vector<NodeId> meetings_of_org(NodeId org, bool exact) const;
+
+  // Building (load_kb only).
+  NodeId add(Record r);
+  Record& mutable_at(NodeId id) { return records_[id.value]; }
+  void index_names(NodeId id);
+  void build_indexes();
+
+ private:
+  std::vector<Record> records_;
+  std::unordered_map<std::string, std::vector<NodeId>> by_key_;  // name_key -> nodes (any type)
+  std::unordered_map<std::string, NodeId> by_rid_;
+  std::vector<std::vector<NodeId>> meetings_;
+  std::vector<std::vector<NodeId>> children_;
+  std::vector<std::vector<NodeId>> members_;
+  static const std::vector<NodeId> kEmpty;
+};
+
+}  // namespace kb

@@ -1,0 +1,33 @@
+#pragma once
+// Name resolution for commands: a name or id the user typed -> one node, with "did you mean"
+// for names that match nothing and the candidates for names that match several.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/base/diag.h"
+#include "kb/model/graph.h"
+
+namespace kb {
+
+/// Resolves `name` against names and aliases of `want` records (NFKC, case folded,
+/// diacritics and honorifics dropped). Returns the node, or reports "unknown ..." (with a
+/// suggestion where one is close) or "ambiguous ..." (listing the ids) and returns std::nullopt.
+std::optional<NodeId> resolve_name(const KnowledgeBase& kb, std::string_view name, RecordType want,
+                                   DiagSink& diags, const SourceLoc& loc = {});
+
+/// Like resolve_name over every type: a record id ("people/francesc-pedro") first, then
+/// people, organizations, topics, events and meeting titles. Used by `kb show`.
+std::optional<NodeId> resolve_any(const KnowledgeBase& kb, std::string_view name_or_id,
+                                  DiagSink& diags);
+
+/// Up to three known names (or aliases) of `type` closest to `name`, closest first.
+std::vector<std::string> suggest_names(const KnowledgeBase& kb, std::string_view name,
+                                       std::optional<RecordType> type);
+
+/// "organization" -> "organization"; used in messages ("unknown organization 'X'").
+std::string type_noun(RecordType t);
+
+}  // namespace kb

@@ -1,0 +1,115 @@
+#pragma once
+// The typed records of a knowledge base: meetings, people, organizations, topics, events and
+// plain notes, with every name reference kept next to where it was written and what it
+// resolved to. Records are built by load_kb() and read through KnowledgeBase.
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/base/date.h"
+#include "kb/base/diag.h"
+#include "kb/parse/front_matter.h"
+
+namespace kb {
+
+enum class RecordType { note, meeting, person, organization, topic, event };
+
+/// "note", "meeting", "person", "organization", "topic", "event".
+std::string_view to_string(RecordType t);
+inline auto format_as(RecordType t) { return to_string(t); }
+/// Accepts the names above, plurals, and "org"/"orgs"; std::nullopt otherwise.
+std::optional<RecordType> parse_record_type(std::string_view text);
+/// The folder a type's records live in by default ("meetings", "people", "orgs", ...).
+std::string_view default_folder(RecordType t);
+
+/// Index of a node in KnowledgeBase::records(); a strong type so it is never mixed with counts.
+struct NodeId {
+  std::uint32_t value = UINT32_MAX;
+  bool valid() const { return value != UINT32_MAX; }
+  auto operator<=>(const NodeId&) const = default;
+};
+
+/// A name as written in a field or link, and the node it resolved to (invalid: ambiguous).
+struct NameRef {
+  std::string text;
+  SourceLoc loc;
+  NodeId target;
+};
+
+struct Affiliation {
+  NameRef org;
+  std::string role;
+  std::optional<Date> since;
+  std::optional<Date> until;
+  /// True when the affiliation holds on `d` (open ends hold forever).
+  bool current_on(const Date& d) const {
+    return (!since || *since <= d) && (!until || d <= *until);
+  }
+};
+
+struct Attendee {
+  NameRef person;
+  NameRef org_inline;  ///< `org:` given in the meeting (text empty when not)
+  std::string role_inline;
+  NodeId org;          ///< the inline org, else the affiliation current on the meeting date
+  std::string role;    ///< the inline role, else the role of that affiliation
+};
+
+struct Action {
+  std::string text;
+  bool done = false;
+  std::optional<Date> due;
+  std::optional<Date> done_on;
+  NodeId owner;  ///< the first wikilink that resolves to a person
+  SourceLoc loc;
+};
+
+struct DecisionItem {
+  std::string text;
+  SourceLoc loc;
+};
+
+struct Record {
+  NodeId id;
+  RecordType type = RecordType::note;
+  bool defined = true;     ///< false: a name that no record defines (an unresolved node)
+  std::string rid;         ///< "meetings/2024/2024-09-02-x"; empty when not defined
+  std::string path;        ///< rid + ".md"
+  std::string name;        ///< canonical name (a meeting's title)
+  std::vector<std::string> aliases;
+  Value fields;            ///< the front matter as written (mapping)
+  std::string body;        ///< Markdown after the front matter
+  std::vector<std::string> tags;
+  std::vector<NameRef> mentions;  ///< [[wikilinks]] in the body
+
+  // meeting
+  std::optional<Date> date;
+  std::string time;
+  std::string timezone;
+  std::string location;
+  NameRef event;
+  std::vector<NameRef> organizations;
+  std::vector<Attendee> attendees;
+  std::vector<NameRef> topics;
+  std::string summary;
+  std::vector<DecisionItem> decisions;
+  std::vector<Action> actions;
+
+  // person
+  std::string honorific;
+  std::vector<Affiliation> affiliations;
+
+  // organization, topic
+  NameRef parent;
+  std::string kind;
+
+  // event
+  std::optional<Date> start;
+  std::optional<Date> end;
+};
+
+}  // namespace kb

@@ -1,0 +1,50 @@
+#pragma once
+// Front matter: splits a note into its YAML block and body, and reads the YAML into a plain
+// tree of strings (Value) that keeps every value's location. Scalars are kept as written
+// (`no` is the string "no", dates are parsed later). yaml-cpp stays inside front_matter.cpp.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kb/base/diag.h"
+
+namespace kb {
+
+/// A YAML value as written: null, a scalar (text), a sequence (items) or a mapping (entries).
+struct Value {
+  enum class Kind { null, scalar, sequence, mapping };
+  Kind kind = Kind::null;
+  std::string text;                                  ///< scalar text
+  std::vector<Value> items;                          ///< sequence
+  std::vector<std::pair<std::string, Value>> entries;  ///< mapping, in file order
+  SourceLoc loc;
+
+  bool is_null() const { return kind == Kind::null; }
+  bool is_scalar() const { return kind == Kind::scalar; }
+  bool is_sequence() const { return kind == Kind::sequence; }
+  bool is_mapping() const { return kind == Kind::mapping; }
+  /// The entry under `key` (exact match), or nullptr.
+  const Value* find(std::string_view key) const;
+  Value* find(std::string_view key);
+};
+
+struct FrontMatter {
+  bool present = false;  ///< false: the file has no front matter (a plain note)
+  Value fields;          ///< a mapping (empty when absent)
+  std::size_t body_offset = 0;  ///< byte offset of the body in the text (after BOM)
+  int body_line = 1;            ///< file line of the body's first line
+};
+
+/// Splits and parses the front matter of `text` (BOM and CRLF accepted). A YAML error or a
+/// front matter that is not a mapping is reported once to `diags` and yields std::nullopt.
+std::optional<FrontMatter> parse_front_matter(std::string_view path, std::string_view text,
+                                              DiagSink& diags);
+
+/// Parses a whole YAML document (e.g. kb.yaml) into a Value; std::nullopt after one diagnostic.
+std::optional<Value> parse_yaml_document(std::string_view path, std::string_view text,
+                                        DiagSink& diags);
+
+}  // namespace kb

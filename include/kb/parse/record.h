@@ -1,0 +1,27 @@
+#pragma once
+// A record file as text: its front matter and body facts, before names are resolved.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kb/base/diag.h"
+#include "kb/parse/front_matter.h"
+#include "kb/parse/markdown.h"
+
+namespace kb {
+
+struct RawRecord {
+  std::string path;  ///< relative to the KB root, with ".md"
+  FrontMatter front;
+  std::string body;  ///< the Markdown after the front matter
+  BodyFacts facts;   ///< filled only when the body was parsed
+  bool body_parsed = false;
+};
+
+/// Parses one record file: front matter always, the body when `with_body` is true. Returns
+/// std::nullopt after reporting one error when the file cannot be read as a record.
+std::optional<RawRecord> parse_record(std::string_view path, std::string_view text,
+                                      DiagSink& diags, bool with_body = true);
+
+}  // namespace kb

@@ -1,0 +1,50 @@
+#pragma once
+// Action items and decisions across meetings, filtered and sorted (by due date, undated last).
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "kb/base/date.h"
+#include "kb/model/graph.h"
+
+namespace kb {
+
+/// One action item: the meeting it is in and its index in Record::actions.
+struct ActionRef {
+  NodeId meeting;
+  std::size_t index = 0;
+};
+
+enum class ActionState { open, done, all };
+
+struct ActionFilter {
+  ActionState state = ActionState::open;
+  std::vector<NodeId> owners;  ///< any of
+  std::vector<NodeId> orgs;    ///< meetings of any of these (with roll-up)
+  std::optional<Date> due_before;  ///< due strictly before
+  bool overdue = false;            ///< open and due before `today`
+  Date today;
+};
+
+/// Matching actions sorted by due date (undated last), then meeting date, id and line.
+std::vector<ActionRef> find_actions(const KnowledgeBase& kb, const ActionFilter& f);
+
+const Action& action_at(const KnowledgeBase& kb, const ActionRef& ref);
+
+struct DecisionRef {
+  NodeId meeting;
+  std::size_t index = 0;
+};
+
+struct DecisionFilter {
+  std::vector<NodeId> orgs;
+  std::vector<NodeId> topics;
+  std::optional<Date> since;
+  std::optional<Date> until;
+};
+
+/// Decisions in meeting date order.
+std::vector<DecisionRef> find_decisions(const KnowledgeBase& kb, const DecisionFilter& f);
+
+}  // namespace kb

@@ -1,0 +1,39 @@
+#pragma once
+// Profile: what `kb show` and the dossier say about one record: its meetings (newest first),
+// the people met with it most, its topics and organizations, its open actions.
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "kb/model/graph.h"
+#include "kb/query/actions.h"
+
+namespace kb {
+
+struct Tie {
+  NodeId id;
+  std::size_t count = 0;  ///< meetings shared
+};
+
+struct Profile {
+  NodeId id;
+  std::vector<NodeId> meetings;        ///< newest first
+  std::vector<Tie> people;             ///< co-attendees (or attendees), most frequent first
+  std::vector<Tie> organizations;      ///< organizations met with it
+  std::vector<Tie> topics;
+  std::vector<ActionRef> open_actions; ///< owned by a person, or in its meetings otherwise
+  std::optional<Date> last_met;
+};
+
+/// Builds the profile of any record. For an organization, meetings roll up its
+/// sub-organizations and affiliated attendees.
+Profile build_profile(const KnowledgeBase& kb, NodeId id);
+
+/// The meetings of any node (organizations with roll-up), oldest first.
+std::vector<NodeId> meetings_for(const KnowledgeBase& kb, NodeId id);
+
+/// The organization of a person on a date (the first affiliation current then), or invalid.
+NodeId org_on(const KnowledgeBase& kb, NodeId person, const Date& date);
+
+}  // namespace kb

@@ -1,0 +1,47 @@
+#pragma once
+// Results -> std::ostream in the format the user chose (SPEC §2 --format): meetings, records,
+// actions, decisions, one record's profile (`kb show`) and diagnostics.
+
+#include <optional>
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+#include "kb/base/diag.h"
+#include "kb/model/graph.h"
+#include "kb/query/actions.h"
+#include "kb/query/meetings.h"
+#include "kb/query/profile.h"
+
+namespace kb {
+
+enum class OutputFormat { table, json, jsonl, csv, md, ids };
+
+/// "table", "json", "jsonl", "csv", "md", "ids"; std::nullopt otherwise.
+std::optional<OutputFormat> parse_output_format(std::string_view text);
+
+struct RenderOptions {
+  OutputFormat format = OutputFormat::table;
+  bool color = false;
+  bool explain = false;  ///< meetings: show why each matched
+};
+
+void render_meetings(std::ostream& out, const KnowledgeBase& kb,
+                     const std::vector<MeetingMatch>& meetings, const RenderOptions& o);
+/// People, organizations, topics or events with meeting counts and last meeting date.
+void render_records(std::ostream& out, const KnowledgeBase& kb, const std::vector<NodeId>& ids,
+                    const RenderOptions& o);
+void render_actions(std::ostream& out, const KnowledgeBase& kb,
+                    const std::vector<ActionRef>& actions, const RenderOptions& o);
+void render_decisions(std::ostream& out, const KnowledgeBase& kb,
+                      const std::vector<DecisionRef>& decisions, const RenderOptions& o);
+/// `kb show`: the record's fields, relations, meetings, co-attendees, topics, open actions.
+void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p,
+                    const RenderOptions& o);
+/// Diagnostics as JSON objects ({path, line, column, severity, message}).
+void render_diagnostics_json(std::ostream& out, const std::vector<Diagnostic>& diags, bool lines);
+
+/// "nlohmann-json X.Y.Z" (for --version).
+std::string json_library_version();
+
+}  // namespace kb

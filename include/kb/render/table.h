@@ -1,0 +1,30 @@
+#pragma once
+// Tabular output: one neutral Table, written as an aligned terminal table, CSV (RFC 4180) or a
+// Markdown table. Every cell is made safe for its target (control and bidi characters shown
+// escaped on a terminal, formula-looking CSV cells defused, `|` escaped in Markdown).
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kb {
+
+struct Table {
+  std::vector<std::string> headers;
+  std::vector<std::vector<std::string>> rows;
+};
+
+/// Aligned columns separated by two spaces; headers in bold when `color`.
+void render_text_table(std::ostream& out, const Table& t, bool color);
+/// RFC 4180: quotes where needed, CRLF line ends; a cell starting with = + - @ gets a leading '.
+void render_csv(std::ostream& out, const Table& t);
+void render_markdown_table(std::ostream& out, const Table& t);
+
+/// Control characters, DEL and bidirectional overrides shown as \xNN or <U+XXXX>.
+std::string terminal_safe(std::string_view s);
+/// Escapes Markdown inline syntax so the text shows as written (`[x](javascript:..)` stays text).
+std::string markdown_escape(std::string_view s);
+std::string html_escape(std::string_view s);
+
+}  // namespace kb

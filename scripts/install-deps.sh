@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages kb builds with, only those that dpkg says are absent.
+set -euo pipefail
+pkgs=(cmake make g++ pkg-config libcli11-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+      libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev libkainjow-mustache-dev
+      libutf8proc-dev libsqlite3-dev)
+missing=()
+for p in "${pkgs[@]}" "$@"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "kb: installing ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null

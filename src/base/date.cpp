@@ -1,0 +1,136 @@
+#include "kb/base/date.h"
+
+#include <array>
+#include <charconv>
+#include <ctime>
+
+namespace kb {
+namespace {
+
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in_month(int y, int m) {
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
+}
+
+bool parse_digits(std::string_view s, int& out) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+  return r.ec == std::errc();
+}
+
+std::string pad(int v, int width) {
+  std::string s = std::to_string(v);
+  if (static_cast<int>(s.size()) < width) s.insert(0, width - s.size(), '0');
+  return s;
+}
+
+}  // namespace
+
+bool is_valid_date(int y, int m, int d) {
+  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+std::optional<Date> parse_date(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  if (!parse_digits(t.substr(0, 4), y) || !parse_digits(t.substr(5, 2), m) ||
+      !parse_digits(t.substr(8, 2), d))
+    return std::nullopt;
+  if (!is_valid_date(y, m, d)) return std::nullopt;
+  return Date{y, m, d};
+}
+
+std::optional<IsoWeek> parse_iso_week(std::string_view t) {
+  if (t.size() != 8 || t[4] != '-' || (t[5] != 'W' && t[5] != 'w')) return std::nullopt;
+  int y = 0, w = 0;
+  if (!parse_digits(t.substr(0, 4), y) || !parse_digits(t.substr(6, 2), w)) return std::nullopt;
+  if (y < 1 || w < 1) return std::nullopt;
+  // A year has 53 weeks when 28 December lies in week 53.
+  if (w > iso_week_of(Date{y, 12, 28}).week) return std::nullopt;
+  return IsoWeek{y, w};
+}
+
+std::optional<std::string> parse_time(std::string_view t) {
+  if (t.size() != 5 || t[2] != ':') return std::nullopt;
+  int h = 0, m = 0;
+  if (!parse_digits(t.substr(0, 2), h) || !parse_digits(t.substr(3, 2), m)) return std::nullopt;
+  if (h > 23 || m > 59) return std::nullopt;
+  return std::string(t);
+}
+
+std::string to_string(const Date& d) {
+  return pad(d.year, 4) + '-' + pad(d.month, 2) + '-' + pad(d.day, 2);
+}
+
+std::string to_string(const IsoWeek& w) { return pad(w.year, 4) + "-W" + pad(w.week, 2); }
+
+// Howard Hinnant's civil-date algorithms.
+long days_from_civil(const Date& date) {
+  int y = date.year;
+  const unsigned m = date.month, d = date.day;
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+Date civil_from_days(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long y = static_cast<long>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return Date{static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+Date add_days(const Date& d, long n) { return civil_from_days(days_from_civil(d) + n); }
+
+int iso_weekday(const Date& d) {
+  long z = days_from_civil(d);  // 1970-01-01 was a Thursday (4)
+  long wd = (z + 3) % 7;
+  if (wd < 0) wd += 7;
+  return static_cast<int>(wd) + 1;
+}
+
+IsoWeek iso_week_of(const Date& d) {
+  // The week belongs to the year that holds its Thursday.
+  Date thursday = add_days(d, 4 - iso_weekday(d));
+  long first = days_from_civil(Date{thursday.year, 1, 1});
+  int week = static_cast<int>((days_from_civil(thursday) - first) / 7) + 1;
+  return IsoWeek{thursday.year, week};
+}
+
+Date monday_of(const IsoWeek& w) {
+  Date jan4{w.year, 1, 4};
+  Date week1_monday = add_days(jan4, 1 - iso_weekday(jan4));
+  return add_days(week1_monday, 7L * (w.week - 1));
+}
+
+Date today_local() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+std::string long_date(const Date& d) {
+  static constexpr std::array<const char*, 7> kDays = {"Mon", "Tue", "Wed", "Thu",
+                                                       "Fri", "Sat", "Sun"};
+  static constexpr std::array<const char*, 12> kMonths = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  return std::string(kDays[iso_weekday(d) - 1]) + ' ' + std::to_string(d.day) + ' ' +
+         kMonths[d.month - 1] + ' ' + std::to_string(d.year);
+}
+
+}  // namespace kb

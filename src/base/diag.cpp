@@ -1,0 +1,53 @@
+#include "kb/base/diag.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace kb {
+
+std::string to_string(const Diagnostic& d) {
+  std::string out;
+  if (!d.loc.path.empty()) {
+    out += d.loc.path;
+    if (d.loc.line > 0) {
+      out += ':' + std::to_string(d.loc.line);
+      if (d.loc.column > 0) out += ':' + std::to_string(d.loc.column);
+    }
+    out += ": ";
+  }
+  out += d.severity == Severity::error ? "error: " : "warning: ";
+  out += d.message;
+  return out;
+}
+
+void DiagSink::error(SourceLoc loc, std::string message) {
+  report({Severity::error, std::move(loc), std::move(message)});
+}
+
+void DiagSink::warning(SourceLoc loc, std::string message) {
+  report({Severity::warning, std::move(loc), std::move(message)});
+}
+
+void DiagSink::report(Diagnostic d) {
+  if (d.severity == Severity::error) ++errors_;
+  all_.push_back(std::move(d));
+}
+
+void DiagSink::merge(const DiagSink& other) {
+  for (const auto& d : other.all_) report(d);
+}
+
+void DiagSink::sort() {
+  auto key = [](const Diagnostic& d) {
+    return std::tie(d.loc.path, d.loc.line, d.loc.column, d.severity, d.message);
+  };
+  std::stable_sort(all_.begin(), all_.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+  all_.erase(std::unique(all_.begin(), all_.end(),
+                         [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
+             all_.end());
+  errors_ = std::count_if(all_.begin(), all_.end(),
+                          [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+}  // namespace kb

@@ -1,0 +1,8 @@
+// kb init: being built for issue 3; registers nothing yet.
+#include "commands.h"
+
+namespace kb::cli {
+
+void add_init_command(CLI::App&, Invocation&) {}
+
+}  // namespace kb::cli

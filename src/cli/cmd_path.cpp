@@ -1,0 +1,8 @@
+// kb path: being built for issue 4; registers nothing yet.
+#include "commands.h"
+
+namespace kb::cli {
+
+void add_path_command(CLI::App&, Invocation&) {}
+
+}  // namespace kb::cli

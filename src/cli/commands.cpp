@@ -1,0 +1,45 @@
+// The table of commands, in help order (ninja's kTools[]): every command is found here.
+#include <CLI/CLI.hpp>
+
+#include "commands.h"
+#include "session.h"
+
+namespace kb::cli {
+namespace {
+
+struct CommandEntry {
+  const char* name;
+  void (*add)(CLI::App&, Invocation&);
+};
+
+constexpr CommandEntry kCommands[] = {
+    {"init", add_init_command},
+    {"add", add_add_command},
+    {"query", add_query_command},
+    {"list", add_list_command},
+    {"show", add_show_command},
+    {"related", add_related_command},
+    {"path", add_path_command},
+    {"actions", add_actions_command},
+    {"decisions", add_decisions_command},
+    {"stale", add_stale_command},
+    {"report", add_report_command},
+    {"graph", add_graph_command},
+    {"export", add_export_command},
+    {"check", add_check_command},
+    {"completion", add_completion_command},
+};
+
+}  // namespace
+
+void add_commands(CLI::App& app, Invocation& inv, GlobalOptions&) {
+  for (const auto& c : kCommands) c.add(app, inv);
+}
+
+std::vector<std::string> command_names() {
+  std::vector<std::string> out;
+  for (const auto& c : kCommands) out.emplace_back(c.name);
+  return out;
+}
+
+}  // namespace kb::cli

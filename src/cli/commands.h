@@ -1,0 +1,30 @@
+#pragma once
+// One register function per command; each lives in its own cmd_*.cpp. Private to src/cli.
+
+namespace CLI {
+class App;
+}
+
+namespace kb::cli {
+
+struct Invocation;
+
+void add_init_command(CLI::App& app, Invocation& inv);
+void add_add_command(CLI::App& app, Invocation& inv);
+void add_query_command(CLI::App& app, Invocation& inv);
+void add_list_command(CLI::App& app, Invocation& inv);
+void add_show_command(CLI::App& app, Invocation& inv);
+void add_related_command(CLI::App& app, Invocation& inv);
+void add_path_command(CLI::App& app, Invocation& inv);
+void add_actions_command(CLI::App& app, Invocation& inv);
+void add_decisions_command(CLI::App& app, Invocation& inv);
+void add_stale_command(CLI::App& app, Invocation& inv);
+void add_report_command(CLI::App& app, Invocation& inv);
+void add_graph_command(CLI::App& app, Invocation& inv);
+void add_export_command(CLI::App& app, Invocation& inv);
+void add_check_command(CLI::App& app, Invocation& inv);
+void add_completion_command(CLI::App& app, Invocation& inv);
+/// `kb actions done ID LINE`: registered by cmd_actions.cpp on its `actions` subcommand.
+void add_actions_done_command(CLI::App& actions, Invocation& inv);
+
+}  // namespace kb::cli

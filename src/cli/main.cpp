@@ -1,0 +1,76 @@
+// kb: the command-line entry point. Parses the command line, runs the chosen command, owns
+// the exit codes (0 ok, 1 failure, 2 usage).
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "kb/base/text.h"
+#include "session.h"
+#include "version.h"
+
+namespace {
+
+// "kb qurey" -> "unknown command 'qurey' (did you mean 'query'?)".
+bool report_unknown_command(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--kb" || a == "--format" || a == "--color") {
+      ++i;
+      continue;
+    }
+    if (a.empty() || a[0] == '-') continue;
+    auto names = kb::cli::command_names();
+    if (std::find(names.begin(), names.end(), a) != names.end()) return false;
+    std::string best;
+    std::size_t best_d = 3;
+    for (const auto& n : names) {
+      std::size_t d = kb::edit_distance(a, n, 2);
+      if (d < best_d) best_d = d, best = n;
+    }
+    std::cerr << "kb: error: unknown command '" << a << "'"
+              << (best.empty() ? std::string(" (run 'kb --help' for the list)") : " (did you mean '" + best + "'?)") << '\n';
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  CLI::App app{"kb: a knowledge base over Markdown meeting notes.\n"
+               "Answers who met whom, when and about what; lists actions and decisions; writes briefings.",
+               "kb"};
+  app.require_subcommand(1);
+  app.fallthrough();
+  kb::cli::GlobalOptions globals;
+  app.add_option("--kb", globals.kb_dir, "The knowledge base folder (else $KB_DIR, a kb.yaml here or above, ./records)");
+  app.add_option("--format", globals.format, "Output: table, json, jsonl, csv, md, ids (reports: md, html; graph: dot, json, graphml, mermaid)");
+  app.add_option("--color", globals.color, "Color: auto, always, never (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("-q,--quiet", globals.quiet, "Print no notes on stderr, only errors");
+  app.add_flag("--no-cache", globals.no_cache, "Read every note afresh, ignoring the index cache");
+  app.set_version_flag("--version", kb::cli::version_text());
+  kb::cli::Invocation inv;
+  kb::cli::add_commands(app, inv, globals);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) || dynamic_cast<const CLI::RequiredError*>(&e))
+      if (report_unknown_command(argc, argv)) return 2;
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  if (!inv.run) return 2;
+  try {
+    kb::cli::Session session(globals, std::cout, std::cerr);
+    int rc = static_cast<int>(inv.run(session));
+    std::cout.flush();
+    return rc;
+  } catch (const std::exception& e) {
+    std::cerr << "kb: internal error: " << e.what() << '\n';
+    return 1;
+  }
+}

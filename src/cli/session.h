@@ -1,0 +1,80 @@
+#pragma once
+// The CLI's view of one run: global options, the KB (loaded on first use), output streams,
+// diagnostics printing and exit codes. Private to src/cli.
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kb/base/date.h"
+#include "kb/base/diag.h"
+#include "kb/model/load.h"
+#include "kb/render/output.h"
+
+namespace CLI {
+class App;
+}
+
+namespace kb::cli {
+
+enum class ExitCode { ok = 0, failure = 1, usage = 2 };
+
+struct GlobalOptions {
+  std::string kb_dir;
+  std::string format;   ///< empty: the command's default
+  std::string color = "auto";
+  bool quiet = false;
+  bool no_cache = false;
+};
+
+class Session {
+ public:
+  Session(GlobalOptions g, std::ostream& out, std::ostream& err);
+  ~Session();
+
+  GlobalOptions globals;
+  std::ostream& out;
+  std::ostream& err;
+
+  /// The KB, loaded on first call; with `report`, prints load errors and a one-line summary
+  /// (`kb check` prints everything itself). nullptr when
+  /// no KB could be found or read (the error is printed).
+  const KnowledgeBase* kb(bool report = true);
+  /// The whole load result (for `kb check`). REQUIRES: kb() returned non-null.
+  const LoadResult& load_result() const { return *load_; }
+  const std::string& root() const { return root_; }
+
+  /// The output format: --format if given (validated against `allowed`), else `fallback`.
+  /// Prints a usage error and returns std::nullopt for a format the command does not take.
+  std::optional<OutputFormat> format(OutputFormat fallback, const std::vector<OutputFormat>& allowed);
+  RenderOptions render_options(OutputFormat f) const;
+  bool color() const { return color_; }
+
+  void error(const std::string& message);  ///< "kb: error: message" (never suppressed)
+  void note(const std::string& message);   ///< "kb: message" unless --quiet
+  void print(const DiagSink& diags, bool warnings_too);
+
+  /// Parses a user-given date; a malformed one is a usage error (exit 2).
+  std::optional<Date> date_arg(const std::string& flag, const std::string& text);
+
+ private:
+  bool color_ = false;
+  std::string root_;
+  std::unique_ptr<LoadResult> load_;
+  bool load_failed_ = false;
+};
+
+/// What main runs after parsing: set by the chosen command's callback.
+struct Invocation {
+  std::function<ExitCode(Session&)> run;
+};
+
+/// Registers every command on `app` (commands.cpp holds the table).
+void add_commands(CLI::App& app, Invocation& inv, GlobalOptions& globals);
+/// Names of all commands, in help order (for "did you mean" and completion).
+std::vector<std::string> command_names();
+
+}  // namespace kb::cli

@@ -1,0 +1,156 @@
+#include "kb/model/graph.h"
+
+#include <algorithm>
+#include <set>
+
+#include "kb/base/text.h"
+
+namespace kb {
+
+const std::vector<NodeId> KnowledgeBase::kEmpty;
+
+const Record* KnowledgeBase::lookup_rid(std::string_view rid) const {
+  auto it = by_rid_.find(std::string(rid));
+  return it == by_rid_.end() ? nullptr : &records_[it->second.value];
+}
+
+std::vector<NodeId> KnowledgeBase::find_by_name(std::string_view name, RecordType type) const {
+  std::vector<NodeId> out;
+  auto it = by_key_.find(name_key(name));
+  if (it == by_key_.end()) return out;
+  for (NodeId id : it->second)
+    if (records_[id.value].type == type && std::find(out.begin(), out.end(), id) == out.end())
+      out.push_back(id);
+  return out;
+}
+
+std::vector<NodeId> KnowledgeBase::all_of(RecordType type) const {
+  std::vector<NodeId> out;
+  for (const auto& r : records_)
+    if (r.type == type && r.defined) out.push_back(r.id);
+  std::sort(out.begin(), out.end(), [&](NodeId a, NodeId b) {
+    const auto& ra = at(a);
+    const auto& rb = at(b);
+    if (type == RecordType::meeting && ra.date != rb.date) return ra.date < rb.date;
+    std::string ka = fold(ra.name), kb2 = fold(rb.name);
+    return ka != kb2 ? ka < kb2 : ra.rid < rb.rid;
+  });
+  return out;
+}
+
+const std::vector<NodeId>& KnowledgeBase::meetings_of(NodeId id) const {
+  return id.valid() && id.value < meetings_.size() ? meetings_[id.value] : kEmpty;
+}
+
+const std::vector<NodeId>& KnowledgeBase::children_of(NodeId id) const {
+  return id.valid() && id.value < children_.size() ? children_[id.value] : kEmpty;
+}
+
+const std::vector<NodeId>& KnowledgeBase::members_of(NodeId id) const {
+  return id.valid() && id.value < members_.size() ? members_[id.value] : kEmpty;
+}
+
+std::vector<NodeId> KnowledgeBase::subtree(NodeId id) const {
+  std::vector<NodeId> out;
+  std::set<NodeId> seen;
+  std::vector<NodeId> stack{id};
+  while (!stack.empty()) {
+    NodeId cur = stack.back();
+    stack.pop_back();
+    if (!seen.insert(cur).second) continue;
+    out.push_back(cur);
+    const auto& kids = children_of(cur);
+    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+  }
+  return out;
+}
+
+std::vector<NodeId> KnowledgeBase::meetings_of_org(NodeId org, bool exact) const {
+  std::vector<NodeId> out;
+  if (exact) {
+    for (NodeId m : meetings_of(org)) {
+      const Record& r = at(m);
+      bool listed = std::any_of(r.organizations.begin(), r.organizations.end(),
+                                [&](const NameRef& o) { return o.target == org; });
+      if (listed) out.push_back(m);
+    }
+    return out;
+  }
+  std::set<NodeId> orgs;
+  for (NodeId o : subtree(org)) orgs.insert(o);
+  std::set<NodeId> found;
+  for (NodeId o : orgs)
+    for (NodeId m : meetings_of(o)) found.insert(m);
+  out.assign(found.begin(), found.end());
+  std::sort(out.begin(), out.end(), [&](NodeId a, NodeId b) {
+    const auto& ra = at(a);
+    const auto& rb = at(b);
+    return ra.date != rb.date ? ra.date < rb.date : ra.rid < rb.rid;
+  });
+  return out;
+}
+
+NodeId KnowledgeBase::add(Record r) {
+  NodeId id{static_cast<std::uint32_t>(records_.size())};
+  r.id = id;
+  if (!r.rid.empty()) by_rid_.emplace(r.rid, id);
+  records_.push_back(std::move(r));
+  return id;
+}
+
+void KnowledgeBase::index_names(NodeId id) {
+  const Record& r = records_[id.value];
+  auto add_key = [&](const std::string& name) {
+    std::string key = name_key(name);
+    if (key.empty()) return;
+    auto& ids = by_key_[key];
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  };
+  add_key(r.name);
+  for (const auto& a : r.aliases) add_key(a);
+}
+
+void KnowledgeBase::build_indexes() {
+  const std::size_t n = records_.size();
+  meetings_.assign(n, {});
+  children_.assign(n, {});
+  members_.assign(n, {});
+  auto add_meeting = [&](NodeId node, NodeId meeting) {
+    if (!node.valid()) return;
+    auto& list = meetings_[node.value];
+    if (std::find(list.begin(), list.end(), meeting) == list.end()) list.push_back(meeting);
+  };
+  for (const auto& r : records_) {
+    if ((r.type == RecordType::organization || r.type == RecordType::topic) && r.parent.target.valid() &&
+        r.parent.target != r.id)
+      children_[r.parent.target.value].push_back(r.id);
+    if (r.type == RecordType::person)
+      for (const auto& a : r.affiliations)
+        if (a.org.target.valid()) {
+          auto& list = members_[a.org.target.value];
+          if (std::find(list.begin(), list.end(), r.id) == list.end()) list.push_back(r.id);
+        }
+    if (r.type != RecordType::meeting || !r.defined) continue;
+    for (const auto& o : r.organizations) add_meeting(o.target, r.id);
+    for (const auto& a : r.attendees) {
+      add_meeting(a.person.target, r.id);
+      add_meeting(a.org, r.id);
+    }
+    for (const auto& t : r.topics) add_meeting(t.target, r.id);
+    add_meeting(r.event.target, r.id);
+  }
+  auto by_date = [&](NodeId a, NodeId b) {
+    const auto& ra = records_[a.value];
+    const auto& rb = records_[b.value];
+    return ra.date != rb.date ? ra.date < rb.date : ra.rid < rb.rid;
+  };
+  auto by_name = [&](NodeId a, NodeId b) {
+    std::string ka = fold(records_[a.value].name), kb2 = fold(records_[b.value].name);
+    return ka != kb2 ? ka < kb2 : records_[a.value].rid < records_[b.value].rid;
+  };
+  for (auto& list : meetings_) std::sort(list.begin(), list.end(), by_date);
+  for (auto& list : children_) std::sort(list.begin(), list.end(), by_name);
+  for (auto& list : members_) std::sort(list.begin(), list.end(), by_name);
+}
+
+}  // namespace kb

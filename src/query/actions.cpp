@@ -1,0 +1,68 @@
+#include "kb/query/actions.h"
+
+#include <algorithm>
+#include <set>
+
+#include "kb/query/meetings.h"
+
+namespace kb {
+namespace {
+
+std::set<NodeId> meetings_of_orgs(const KnowledgeBase& kb, const std::vector<NodeId>& orgs) {
+  std::set<NodeId> out;
+  for (NodeId o : orgs)
+    for (NodeId m : kb.meetings_of_org(o, false)) out.insert(m);
+  return out;
+}
+
+}  // namespace
+
+const Action& action_at(const KnowledgeBase& kb, const ActionRef& ref) {
+  return kb.at(ref.meeting).actions[ref.index];
+}
+
+std::vector<ActionRef> find_actions(const KnowledgeBase& kb, const ActionFilter& f) {
+  std::set<NodeId> org_meetings = meetings_of_orgs(kb, f.orgs);
+  std::vector<ActionRef> out;
+  for (const auto& m : kb.records()) {
+    if (m.type != RecordType::meeting || !m.defined) continue;
+    if (!f.orgs.empty() && !org_meetings.count(m.id)) continue;
+    for (std::size_t i = 0; i < m.actions.size(); ++i) {
+      const Action& a = m.actions[i];
+      if (f.state == ActionState::open && a.done) continue;
+      if (f.state == ActionState::done && !a.done) continue;
+      if (!f.owners.empty() && std::find(f.owners.begin(), f.owners.end(), a.owner) == f.owners.end()) continue;
+      if (f.due_before && (!a.due || !(*a.due < *f.due_before))) continue;
+      if (f.overdue && (a.done || !a.due || !(*a.due < f.today))) continue;
+      out.push_back({m.id, i});
+    }
+  }
+  std::sort(out.begin(), out.end(), [&](const ActionRef& x, const ActionRef& y) {
+    const Action& a = action_at(kb, x);
+    const Action& b = action_at(kb, y);
+    if (a.due.has_value() != b.due.has_value()) return a.due.has_value();
+    if (a.due != b.due) return a.due < b.due;
+    const Record& ma = kb.at(x.meeting);
+    const Record& mb = kb.at(y.meeting);
+    if (ma.date != mb.date) return ma.date < mb.date;
+    if (ma.rid != mb.rid) return ma.rid < mb.rid;
+    return x.index < y.index;
+  });
+  return out;
+}
+
+std::vector<DecisionRef> find_decisions(const KnowledgeBase& kb, const DecisionFilter& f) {
+  MeetingFilter mf;
+  mf.orgs = f.orgs;
+  mf.topics = f.topics;
+  mf.since = f.since;
+  mf.until = f.until;
+  std::vector<DecisionRef> out;
+  for (const auto& match : find_meetings(kb, mf)) {
+    const Record& m = kb.at(match.id);
+    for (std::size_t i = 0; i < m.decisions.size(); ++i) out.push_back({m.id, i});
+  }
+  return out;
+}
+
+}  // namespace kb

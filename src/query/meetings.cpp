@@ -1,0 +1,251 @@
+#include "kb/query/meetings.h"
+
+#include <algorithm>
+#include <set>
+
+#include "kb/base/text.h"
+
+namespace kb {
+namespace {
+
+std::string haystack(const KnowledgeBase& kb, const Record& m) {
+  std::string text = m.name + "\n" + m.location + "\n" + m.summary + "\n" + m.body + "\n";
+  for (const auto& o : m.organizations) text += o.text + "\n";
+  for (const auto& a : m.attendees) text += a.person.text + "\n";
+  for (const auto& t : m.topics) text += t.text + "\n";
+  for (const auto& t : m.tags) text += t + "\n";
+  auto add_name = [&](NodeId id) {
+    if (const Record* r = kb.lookup(id)) text += r->name + "\n";
+  };
+  for (const auto& o : m.organizations) add_name(o.target);
+  for (const auto& a : m.attendees) add_name(a.person.target);
+  for (const auto& t : m.topics) add_name(t.target);
+  return fold(text);
+}
+
+bool value_matches(const Value& v, const std::string& want) {
+  if (v.is_scalar()) {
+    std::string_view text = trim(v.text);
+    if (fold(text) == want) return true;
+    if (text.size() > 4 && text.substr(0, 2) == "[[" ) return name_key(text.substr(2, text.size() - 4)) == name_key(want);
+    return name_key(text) == name_key(want) && !name_key(want).empty();
+  }
+  if (v.is_sequence())
+    return std::any_of(v.items.begin(), v.items.end(), [&](const Value& i) { return value_matches(i, want); });
+  if (v.is_mapping())
+    if (const Value* n = v.find("name")) return value_matches(*n, want);
+  return false;
+}
+
+bool has_value(const Value* v) {
+  if (!v || v->is_null()) return false;
+  if (v->is_scalar()) return !trim(v->text).empty();
+  if (v->is_sequence()) return !v->items.empty();
+  return !v->entries.empty();
+}
+
+}  // namespace
+
+TextQuery parse_text_query(const std::vector<std::string>& args) {
+  // Re-join the arguments so that a quoted phrase may span several of them.
+  std::string joined;
+  for (const auto& a : args) joined += (joined.empty() ? "" : " ") + a;
+  std::vector<std::pair<std::string, bool>> tokens;  // text, quoted
+  std::size_t i = 0;
+  while (i < joined.size()) {
+    if (joined[i] == ' ') {
+      ++i;
+      continue;
+    }
+    bool neg = false;
+    if (joined[i] == '-' && i + 1 < joined.size() && joined[i + 1] != ' ') {
+      neg = true;
+      ++i;
+    }
+    std::string tok;
+    bool quoted = false;
+    if (joined[i] == '"') {
+      std::size_t close = joined.find('"', i + 1);
+      if (close == std::string::npos) close = joined.size();
+      tok = joined.substr(i + 1, close - i - 1);
+      i = close + 1;
+      quoted = true;
+    } else {
+      std::size_t end = joined.find(' ', i);
+      if (end == std::string::npos) end = joined.size();
+      tok = joined.substr(i, end - i);
+      i = end;
+    }
+    tokens.emplace_back((neg ? "-" : "") + tok, quoted);
+  }
+  TextQuery q;
+  bool join_next = false;
+  for (auto& [tok, quoted] : tokens) {
+    if (!quoted && tok == "OR") {
+      join_next = !q.all_of.empty();
+      continue;
+    }
+    if (tok.size() > 1 && tok[0] == '-') {
+      q.none_of.push_back(fold(tok.substr(1)));
+      join_next = false;
+      continue;
+    }
+    std::string term = fold(tok);
+    if (term.empty()) continue;
+    if (join_next) q.all_of.back().push_back(term);
+    else q.all_of.push_back({term});
+    join_next = false;
+  }
+  return q;
+}
+
+NodeId attendee_org(const Attendee& a) { return a.org; }
+
+void sort_meetings(const KnowledgeBase& kb, std::vector<NodeId>& ids, bool newest_first) {
+  std::sort(ids.begin(), ids.end(), [&](NodeId a, NodeId b) {
+    const Record& ra = kb.at(a);
+    const Record& rb = kb.at(b);
+    auto ka = std::tie(ra.date, ra.time, ra.rid);
+    auto kb2 = std::tie(rb.date, rb.time, rb.rid);
+    return newest_first ? kb2 < ka : ka < kb2;
+  });
+}
+
+std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFilter& f) {
+  // Organizations: each wanted org with its subtree (unless exact).
+  std::vector<std::pair<NodeId, std::set<NodeId>>> org_sets;
+  for (NodeId o : f.orgs) {
+    std::set<NodeId> s;
+    if (f.exact_org) s.insert(o);
+    else for (NodeId d : kb.subtree(o)) s.insert(d);
+    org_sets.emplace_back(o, std::move(s));
+  }
+  std::vector<std::pair<NodeId, std::set<NodeId>>> topic_sets;
+  for (NodeId t : f.topics) {
+    std::set<NodeId> s;
+    for (NodeId d : kb.subtree(t)) s.insert(d);
+    topic_sets.emplace_back(t, std::move(s));
+  }
+  std::vector<std::string> want_tags;
+  for (const auto& t : f.tags) want_tags.push_back(fold(t[0] == '#' ? t.substr(1) : t));
+
+  std::vector<MeetingMatch> out;
+  for (const auto& m : kb.records()) {
+    if (m.type != RecordType::meeting || !m.defined || !m.date) continue;
+    if (f.since && *m.date < *f.since) continue;
+    if (f.until && *f.until < *m.date) continue;
+    MeetingMatch match{m.id, {}};
+    auto name_of = [&](NodeId id) { return kb.lookup(id) ? kb.at(id).name : std::string("?"); };
+
+    if (!org_sets.empty()) {
+      bool any = false;
+      for (const auto& [want, set] : org_sets) {
+        for (const auto& o : m.organizations) {
+          if (!set.count(o.target)) continue;
+          any = true;
+          std::string why = "organization '" + name_of(o.target) + "'";
+          if (o.target != want) why += ", a sub-organization of '" + name_of(want) + "'";
+          if (name_key(o.text) != name_key(name_of(o.target))) why += " (written '" + o.text + "')";
+          match.reasons.push_back(why);
+        }
+        if (f.exact_org) continue;
+        for (const auto& a : m.attendees) {
+          if (!a.org.valid() || !set.count(a.org)) continue;
+          bool listed = std::any_of(m.organizations.begin(), m.organizations.end(),
+                                    [&](const NameRef& o) { return o.target == a.org; });
+          if (listed) continue;
+          any = true;
+          std::string why = "attendee '" + name_of(a.person.target) + "' of '" + name_of(a.org) + "'";
+          why += a.org_inline.target.valid() ? " (given in the meeting)" : " (affiliation on " + to_string(*m.date) + ")";
+          if (a.org != want) why += ", a sub-organization of '" + name_of(want) + "'";
+          match.reasons.push_back(why);
+        }
+      }
+      if (!any) continue;
+    }
+    if (!f.people.empty()) {
+      bool any = false;
+      for (NodeId p : f.people)
+        for (const auto& a : m.attendees)
+          if (a.person.target == p) {
+            any = true;
+            std::string why = "attendee '" + name_of(p) + "'";
+            if (name_key(a.person.text) != name_key(name_of(p))) why += " (written '" + a.person.text + "')";
+            match.reasons.push_back(why);
+          }
+      if (!any) continue;
+    }
+    if (!topic_sets.empty()) {
+      bool any = false;
+      for (const auto& [want, set] : topic_sets)
+        for (const auto& t : m.topics)
+          if (set.count(t.target)) {
+            any = true;
+            std::string why = "topic '" + name_of(t.target) + "'";
+            if (t.target != want) why += ", a sub-topic of '" + name_of(want) + "'";
+            match.reasons.push_back(why);
+          }
+      if (!any) continue;
+    }
+    if (!want_tags.empty()) {
+      bool any = false;
+      for (const auto& t : m.tags)
+        if (std::find(want_tags.begin(), want_tags.end(), fold(t)) != want_tags.end()) {
+          any = true;
+          match.reasons.push_back("tag '" + t + "'");
+        }
+      if (!any) continue;
+    }
+    if (f.event) {
+      if (m.event.target != *f.event) continue;
+      match.reasons.push_back("event '" + name_of(*f.event) + "'");
+    }
+    if (f.since || f.until) match.reasons.push_back("date " + to_string(*m.date));
+    bool ok = true;
+    for (const auto& [key, value] : f.where) {
+      const Value* v = m.fields.find(key);
+      if (!v || !value_matches(*v, fold(value))) {
+        ok = false;
+        break;
+      }
+      match.reasons.push_back(key + " = '" + value + "'");
+    }
+    if (!ok) continue;
+    for (const auto& key : f.has) {
+      if (!has_value(m.fields.find(key))) {
+        ok = false;
+        break;
+      }
+      match.reasons.push_back("has '" + key + "'");
+    }
+    if (!ok) continue;
+    if (!f.text.empty()) {
+      std::string hay = haystack(kb, m);
+      for (const auto& alts : f.text.all_of) {
+        auto hit = std::find_if(alts.begin(), alts.end(),
+                                [&](const std::string& w) { return hay.find(w) != std::string::npos; });
+        if (hit == alts.end()) {
+          ok = false;
+          break;
+        }
+        match.reasons.push_back("text '" + *hit + "'");
+      }
+      for (const auto& w : f.text.none_of)
+        if (hay.find(w) != std::string::npos) ok = false;
+      if (!ok) continue;
+    }
+    out.push_back(std::move(match));
+  }
+  std::vector<NodeId> ids;
+  for (const auto& mm : out) ids.push_back(mm.id);
+  sort_meetings(kb, ids, f.newest_first);
+  std::vector<std::size_t> slot(kb.records().size());
+  for (std::size_t i = 0; i < out.size(); ++i) slot[out[i].id.value] = i;
+  std::vector<MeetingMatch> sorted;
+  sorted.reserve(ids.size());
+  for (NodeId id : ids) sorted.push_back(std::move(out[slot[id.value]]));
+  if (f.limit && sorted.size() > f.limit) sorted.resize(f.limit);
+  return sorted;
+}
+
+}  // namespace kb

@@ -1,0 +1,79 @@
+#include "kb/query/profile.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "kb/base/text.h"
+
+namespace kb {
+namespace {
+
+std::vector<Tie> ranked(const KnowledgeBase& kb, const std::map<NodeId, std::size_t>& counts) {
+  std::vector<Tie> out;
+  for (const auto& [id, n] : counts) out.push_back({id, n});
+  std::sort(out.begin(), out.end(), [&](const Tie& a, const Tie& b) {
+    if (a.count != b.count) return a.count > b.count;
+    return fold(kb.at(a.id).name) < fold(kb.at(b.id).name);
+  });
+  return out;
+}
+
+}  // namespace
+
+std::vector<NodeId> meetings_for(const KnowledgeBase& kb, NodeId id) {
+  const Record& r = kb.at(id);
+  if (r.type == RecordType::organization) return kb.meetings_of_org(id, false);
+  if (r.type == RecordType::meeting) return {id};
+  return kb.meetings_of(id);
+}
+
+NodeId org_on(const KnowledgeBase& kb, NodeId person, const Date& date) {
+  const Record* p = kb.lookup(person);
+  if (!p) return {};
+  for (const auto& a : p->affiliations)
+    if (a.current_on(date)) return a.org.target;
+  return {};
+}
+
+Profile build_profile(const KnowledgeBase& kb, NodeId id) {
+  Profile p;
+  p.id = id;
+  const Record& r = kb.at(id);
+  std::vector<NodeId> meetings = meetings_for(kb, id);
+  std::set<NodeId> own_orgs;
+  if (r.type == RecordType::organization)
+    for (NodeId o : kb.subtree(id)) own_orgs.insert(o);
+  std::map<NodeId, std::size_t> people, orgs, topics;
+  for (NodeId mid : meetings) {
+    const Record& m = kb.at(mid);
+    if (!p.last_met || (m.date && *p.last_met < *m.date)) p.last_met = m.date;
+    std::set<NodeId> seen_people, seen_orgs;
+    for (const auto& a : m.attendees)
+      if (a.person.target.valid() && a.person.target != id && seen_people.insert(a.person.target).second)
+        ++people[a.person.target];
+    for (const auto& o : m.organizations)
+      if (o.target.valid() && o.target != id && !own_orgs.count(o.target) && seen_orgs.insert(o.target).second)
+        ++orgs[o.target];
+    for (const auto& t : m.topics)
+      if (t.target.valid() && t.target != id) ++topics[t.target];
+  }
+  p.meetings = meetings;
+  std::reverse(p.meetings.begin(), p.meetings.end());
+  p.people = ranked(kb, people);
+  p.organizations = ranked(kb, orgs);
+  p.topics = ranked(kb, topics);
+  ActionFilter f;
+  f.state = ActionState::open;
+  if (r.type == RecordType::person) {
+    f.owners = {id};
+    p.open_actions = find_actions(kb, f);
+  } else {
+    std::set<NodeId> ms(meetings.begin(), meetings.end());
+    for (const auto& a : find_actions(kb, f))
+      if (ms.count(a.meeting)) p.open_actions.push_back(a);
+  }
+  return p;
+}
+
+}  // namespace kb

@@ -1,0 +1,193 @@
+#include "kb/render/output.h"
+
+#include <map>
+
+#include "json_values.h"
+#include "kb/base/text.h"
+#include "kb/render/table.h"
+
+namespace kb {
+namespace {
+
+using nlohmann::json;
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep = ", ") {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+std::string date_text(const std::optional<Date>& d) { return d ? to_string(*d) : std::string(); }
+
+void write_json(std::ostream& out, const json& value, bool lines) {
+  if (lines) {
+    if (value.is_array())
+      for (const auto& v : value) out << v.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+    else
+      out << value.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+  } else {
+    out << value.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  }
+}
+
+/// Shared tail for list renderers: ids, table, csv, md.
+void write_table(std::ostream& out, const Table& t, const std::vector<std::string>& ids, const RenderOptions& o) {
+  switch (o.format) {
+    case OutputFormat::ids:
+      for (const auto& id : ids) out << id << '\n';
+      break;
+    case OutputFormat::csv: render_csv(out, t); break;
+    case OutputFormat::md: render_markdown_table(out, t); break;
+    default: render_text_table(out, t, o.color); break;
+  }
+}
+
+std::string org_of_person_now(const KnowledgeBase& kb, const Record& p) {
+  // The affiliation without an end, else the latest listed.
+  const Affiliation* pick = nullptr;
+  for (const auto& a : p.affiliations)
+    if (!a.until) {
+      pick = &a;
+      break;
+    }
+  if (!pick && !p.affiliations.empty()) pick = &p.affiliations.back();
+  if (!pick) return {};
+  return json_values::name_of(kb, pick->org);
+}
+
+}  // namespace
+
+std::optional<OutputFormat> parse_output_format(std::string_view text) {
+  if (text == "table") return OutputFormat::table;
+  if (text == "json") return OutputFormat::json;
+  if (text == "jsonl") return OutputFormat::jsonl;
+  if (text == "csv") return OutputFormat::csv;
+  if (text == "md" || text == "markdown") return OutputFormat::md;
+  if (text == "ids") return OutputFormat::ids;
+  return std::nullopt;
+}
+
+void render_meetings(std::ostream& out, const KnowledgeBase& kb, const std::vector<MeetingMatch>& meetings,
+                     const RenderOptions& o) {
+  if (o.format == OutputFormat::json || o.format == OutputFormat::jsonl) {
+    json arr = json::array();
+    for (const auto& m : meetings) {
+      json j = json_values::meeting(kb, m.id);
+      if (o.explain) j["reasons"] = m.reasons;
+      arr.push_back(std::move(j));
+    }
+    write_json(out, arr, o.format == OutputFormat::jsonl);
+    return;
+  }
+  Table t;
+  t.headers = {"DATE", "TIME", "TITLE", "ORGANIZATIONS", "ID"};
+  if (o.explain) t.headers.push_back("WHY");
+  std::vector<std::string> ids;
+  for (const auto& mm : meetings) {
+    const Record& m = kb.at(mm.id);
+    std::vector<std::string> orgs;
+    for (const auto& r : m.organizations) orgs.push_back(json_values::name_of(kb, r));
+    std::vector<std::string> row{date_text(m.date), m.time, m.name, join(orgs), m.rid};
+    if (o.explain) row.push_back(join(mm.reasons, "; "));
+    t.rows.push_back(std::move(row));
+    ids.push_back(m.rid);
+  }
+  write_table(out, t, ids, o);
+}
+
+void render_records(std::ostream& out, const KnowledgeBase& kb, const std::vector<NodeId>& ids,
+                    const RenderOptions& o) {
+  if (o.format == OutputFormat::json || o.format == OutputFormat::jsonl) {
+    json arr = json::array();
+    for (NodeId id : ids) arr.push_back(json_values::entity(kb, id));
+    write_json(out, arr, o.format == OutputFormat::jsonl);
+    return;
+  }
+  Table t;
+  bool people = !ids.empty() && kb.at(ids.front()).type == RecordType::person;
+  bool meetings = !ids.empty() && kb.at(ids.front()).type == RecordType::meeting;
+  if (meetings) {
+    std::vector<MeetingMatch> ms;
+    for (NodeId id : ids) ms.push_back({id, {}});
+    render_meetings(out, kb, ms, o);
+    return;
+  }
+  t.headers = {"NAME", people ? "ORGANIZATION" : "PARENT", "MEETINGS", "LAST MET", "ID"};
+  std::vector<std::string> rids;
+  for (NodeId id : ids) {
+    const Record& r = kb.at(id);
+    auto ms = meetings_for(kb, id);
+    std::string second = people ? org_of_person_now(kb, r)
+                                : (r.parent.text.empty() ? "" : json_values::name_of(kb, r.parent));
+    t.rows.push_back({r.name, second, std::to_string(ms.size()),
+                      ms.empty() ? "" : date_text(kb.at(ms.back()).date), r.defined ? r.rid : "(no record)"});
+    rids.push_back(r.rid);
+  }
+  write_table(out, t, rids, o);
+}
+
+void render_actions(std::ostream& out, const KnowledgeBase& kb, const std::vector<ActionRef>& actions,
+                    const RenderOptions& o) {
+  if (o.format == OutputFormat::json || o.format == OutputFormat::jsonl) {
+    json arr = json::array();
+    for (const auto& a : actions) arr.push_back(json_values::action(kb, a));
+    write_json(out, arr, o.format == OutputFormat::jsonl);
+    return;
+  }
+  Table t;
+  t.headers = {"DUE", "DONE", "OWNER", "ACTION", "MEETING", "LINE"};
+  std::vector<std::string> ids;
+  for (const auto& ref : actions) {
+    const Action& a = action_at(kb, ref);
+    const Record& m = kb.at(ref.meeting);
+    const Record* owner = kb.lookup(a.owner);
+    t.rows.push_back({date_text(a.due), a.done ? (a.done_on ? date_text(a.done_on) : "yes") : "",
+                      owner ? owner->name : "", a.text, m.rid, std::to_string(a.loc.line)});
+    ids.push_back(m.rid + ":" + std::to_string(a.loc.line));
+  }
+  write_table(out, t, ids, o);
+}
+
+void render_decisions(std::ostream& out, const KnowledgeBase& kb, const std::vector<DecisionRef>& decisions,
+                      const RenderOptions& o) {
+  if (o.format == OutputFormat::json || o.format == OutputFormat::jsonl) {
+    json arr = json::array();
+    for (const auto& d : decisions) {
+      const Record& m = kb.at(d.meeting);
+      arr.push_back({{"meeting", m.rid}, {"date", date_text(m.date)}, {"title", m.name},
+                     {"text", m.decisions[d.index].text}, {"line", m.decisions[d.index].loc.line}});
+    }
+    write_json(out, arr, o.format == OutputFormat::jsonl);
+    return;
+  }
+  Table t;
+  t.headers = {"DATE", "DECISION", "MEETING"};
+  std::vector<std::string> ids;
+  for (const auto& d : decisions) {
+    const Record& m = kb.at(d.meeting);
+    t.rows.push_back({date_text(m.date), m.decisions[d.index].text, m.rid});
+    ids.push_back(m.rid + ":" + std::to_string(m.decisions[d.index].loc.line));
+  }
+  write_table(out, t, ids, o);
+}
+
+void render_diagnostics_json(std::ostream& out, const std::vector<Diagnostic>& diags, bool lines) {
+  json arr = json::array();
+  for (const auto& d : diags)
+    arr.push_back({{"path", d.loc.path.empty() ? json(nullptr) : json(d.loc.path)},
+                   {"line", d.loc.line},
+                   {"column", d.loc.column},
+                   {"severity", d.severity == Severity::error ? "error" : "warning"},
+                   {"message", d.message}});
+  write_json(out, arr, lines);
+}
+
+std::string json_library_version() {
+  return "nlohmann-json " + std::to_string(NLOHMANN_JSON_VERSION_MAJOR) + "." +
+         std::to_string(NLOHMANN_JSON_VERSION_MINOR) + "." + std::to_string(NLOHMANN_JSON_VERSION_PATCH);
+}
+
+}  // namespace kb

@@ -1,0 +1,241 @@
+// `kb show`: one record with everything kb knows about it.
+#include <map>
+
+#include "json_values.h"
+#include "kb/base/text.h"
+#include "kb/render/output.h"
+#include "kb/render/table.h"
+
+namespace kb {
+namespace {
+
+using nlohmann::json;
+
+// Keys shown in their own sections; any other front-matter key is listed under "Fields".
+bool is_known_key(RecordType t, const std::string& k) {
+  static const std::vector<std::string> common = {"type", "name", "title", "aliases", "alias", "tags", "tag"};
+  if (std::find(common.begin(), common.end(), k) != common.end()) return true;
+  switch (t) {
+    case RecordType::meeting:
+      return k == "date" || k == "time" || k == "timezone" || k == "location" || k == "event" ||
+             k == "organizations" || k == "attendees" || k == "topics";
+    case RecordType::person: return k == "honorific" || k == "affiliations";
+    case RecordType::organization: return k == "parent" || k == "kind";
+    case RecordType::topic: return k == "parent";
+    case RecordType::event: return k == "start" || k == "end" || k == "location";
+    default: return false;
+  }
+}
+
+std::string value_text(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::null: return "";
+    case Value::Kind::scalar: return v.text;
+    case Value::Kind::sequence: {
+      std::string out;
+      for (const auto& i : v.items) out += (out.empty() ? "" : ", ") + value_text(i);
+      return out;
+    }
+    case Value::Kind::mapping: {
+      std::string out;
+      for (const auto& [k, i] : v.entries) out += (out.empty() ? "" : ", ") + k + ": " + value_text(i);
+      return "{" + out + "}";
+    }
+  }
+  return "";
+}
+
+class Writer {
+ public:
+  Writer(std::ostream& out, bool md, bool color) : out_(out), md_(md), color_(color) {}
+  void title(const std::string& text, const std::string& sub) {
+    if (md_) out_ << "# " << markdown_escape(text) << "\n\n" << markdown_escape(sub) << "\n";
+    else if (color_) out_ << "\x1b[1m" << terminal_safe(text) << "\x1b[0m  " << terminal_safe(sub) << "\n";
+    else out_ << terminal_safe(text) << "  " << terminal_safe(sub) << "\n";
+  }
+  void field(const std::string& k, const std::string& v) {
+    if (v.empty()) return;
+    if (md_) out_ << "- **" << k << ":** " << markdown_escape(v) << "\n";
+    else out_ << k << ": " << terminal_safe(v) << "\n";
+  }
+  void section(const std::string& name) {
+    if (md_) out_ << "\n## " << name << "\n\n";
+    else if (color_) out_ << "\n\x1b[1m" << name << "\x1b[0m\n";
+    else out_ << "\n" << name << "\n";
+  }
+  void item(const std::string& text) {
+    if (md_) out_ << "- " << markdown_escape(text) << "\n";
+    else out_ << "  " << terminal_safe(text) << "\n";
+  }
+  void para(const std::string& text) {
+    if (md_) out_ << markdown_escape(text) << "\n";
+    else out_ << "  " << terminal_safe(text) << "\n";
+  }
+
+ private:
+  std::ostream& out_;
+  bool md_;
+  bool color_;
+};
+
+std::string affiliation_text(const KnowledgeBase& kb, const Affiliation& a) {
+  std::string s = a.role.empty() ? json_values::name_of(kb, a.org) : a.role + ", " + json_values::name_of(kb, a.org);
+  if (a.since || a.until)
+    s += " (" + (a.since ? to_string(*a.since) : std::string("?")) + " to " +
+         (a.until ? to_string(*a.until) : std::string("now")) + ")";
+  return s;
+}
+
+std::string action_text(const KnowledgeBase& kb, const ActionRef& ref) {
+  const Action& a = action_at(kb, ref);
+  std::string s = (a.done ? "[x] " : "[ ] ") + a.text;
+  if (const Record* o = kb.lookup(a.owner)) s += "  (owner: " + o->name + ")";
+  s += "  " + kb.at(ref.meeting).rid + ":" + std::to_string(a.loc.line);
+  return s;
+}
+
+}  // namespace
+
+void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p, const RenderOptions& o) {
+  const Record& r = kb.at(p.id);
+  if (o.format == OutputFormat::json || o.format == OutputFormat::jsonl) {
+    json j = r.type == RecordType::meeting ? json_values::meeting(kb, p.id) : json_values::entity(kb, p.id);
+    j["type"] = std::string(to_string(r.type));
+    j["fields"] = json_values::value(r.fields);
+    if (r.type != RecordType::meeting) {
+      auto ms = json::array();
+      for (NodeId m : p.meetings) ms.push_back(json_values::meeting(kb, m));
+      j["meeting_list"] = ms;
+      auto ties = [&](const std::vector<Tie>& list) {
+        auto arr = json::array();
+        for (const auto& t : list) arr.push_back({{"name", kb.at(t.id).name}, {"id", kb.at(t.id).defined ? json(kb.at(t.id).rid) : json(nullptr)}, {"meetings", t.count}});
+        return arr;
+      };
+      j["people"] = ties(p.people);
+      j["organizations"] = ties(p.organizations);
+      j["topics"] = ties(p.topics);
+      auto subs = json::array();
+      for (NodeId c : kb.children_of(p.id)) subs.push_back(kb.at(c).name);
+      j["children"] = subs;
+      auto members = json::array();
+      for (NodeId m : kb.members_of(p.id)) members.push_back(kb.at(m).name);
+      if (r.type == RecordType::organization) j["members"] = members;
+      auto acts = json::array();
+      for (const auto& a : p.open_actions) acts.push_back(json_values::action(kb, a));
+      j["open_actions"] = acts;
+    }
+    out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    return;
+  }
+  if (o.format == OutputFormat::ids) {
+    out << r.rid << '\n';
+    return;
+  }
+  Writer w(out, o.format == OutputFormat::md, o.color);
+  std::string sub = std::string(to_string(r.type)) + (r.defined ? " · " + r.rid : " · no record (only named in notes)");
+  w.title(r.name, sub);
+  if (!r.aliases.empty()) w.field("Aliases", [&] { std::string s; for (const auto& a : r.aliases) s += (s.empty() ? "" : ", ") + a; return s; }());
+  switch (r.type) {
+    case RecordType::meeting: {
+      w.field("Date", r.date ? long_date(*r.date) : "");
+      w.field("Time", r.time + (r.timezone.empty() ? "" : " " + r.timezone));
+      w.field("Location", r.location);
+      w.field("Event", r.event.text.empty() ? "" : json_values::name_of(kb, r.event));
+      std::string orgs;
+      for (const auto& ref : r.organizations) orgs += (orgs.empty() ? "" : ", ") + json_values::name_of(kb, ref);
+      w.field("Organizations", orgs);
+      std::string topics;
+      for (const auto& ref : r.topics) topics += (topics.empty() ? "" : ", ") + json_values::name_of(kb, ref);
+      w.field("Topics", topics);
+      break;
+    }
+    case RecordType::person:
+      w.field("Honorific", r.honorific);
+      break;
+    case RecordType::organization:
+      w.field("Kind", r.kind);
+      w.field("Parent", r.parent.text.empty() ? "" : json_values::name_of(kb, r.parent));
+      break;
+    case RecordType::topic:
+      w.field("Parent", r.parent.text.empty() ? "" : json_values::name_of(kb, r.parent));
+      break;
+    case RecordType::event:
+      w.field("Dates", (r.start ? to_string(*r.start) : "") + (r.end ? " to " + to_string(*r.end) : ""));
+      w.field("Location", r.location);
+      break;
+    default:
+      break;
+  }
+  if (!r.tags.empty()) w.field("Tags", [&] { std::string s; for (const auto& t : r.tags) s += (s.empty() ? "" : ", ") + t; return s; }());
+  for (const auto& [k, v] : r.fields.entries)
+    if (!is_known_key(r.type, k)) w.field(k, value_text(v));
+  if (p.last_met && r.type != RecordType::meeting) w.field("Last met", long_date(*p.last_met));
+
+  if (r.type == RecordType::meeting) {
+    if (!r.attendees.empty()) {
+      w.section("Attendees");
+      for (const auto& a : r.attendees) {
+        std::string s = json_values::name_of(kb, a.person);
+        std::string detail = a.role;
+        if (const Record* org = kb.lookup(a.org)) detail += (detail.empty() ? "" : ", ") + org->name;
+        if (!detail.empty()) s += " (" + detail + ")";
+        w.item(s);
+      }
+    }
+    if (!r.summary.empty()) {
+      w.section("Summary");
+      w.para(r.summary);
+    }
+    if (!r.decisions.empty()) {
+      w.section("Decisions");
+      for (const auto& d : r.decisions) w.item(d.text);
+    }
+    if (!r.actions.empty()) {
+      w.section("Actions");
+      for (std::size_t i = 0; i < r.actions.size(); ++i) w.item(action_text(kb, {p.id, i}));
+    }
+    return;
+  }
+  if (r.type == RecordType::person && !r.affiliations.empty()) {
+    w.section("Affiliations");
+    for (const auto& a : r.affiliations) w.item(affiliation_text(kb, a));
+  }
+  if (r.type == RecordType::organization || r.type == RecordType::topic) {
+    const auto& kids = kb.children_of(p.id);
+    if (!kids.empty()) {
+      w.section(r.type == RecordType::organization ? "Sub-organizations" : "Sub-topics");
+      for (NodeId c : kids) w.item(kb.at(c).name);
+    }
+    const auto& members = kb.members_of(p.id);
+    if (!members.empty()) {
+      w.section("People");
+      for (NodeId m : members) {
+        std::string s = kb.at(m).name;
+        for (const auto& a : kb.at(m).affiliations)
+          if (a.org.target == p.id && !a.role.empty()) s += " (" + a.role + ")";
+        w.item(s);
+      }
+    }
+  }
+  w.section("Meetings (" + std::to_string(p.meetings.size()) + ")");
+  if (p.meetings.empty()) w.item("none yet");
+  for (NodeId m : p.meetings) {
+    const Record& mr = kb.at(m);
+    w.item((mr.date ? to_string(*mr.date) : "") + "  " + mr.name + "  " + mr.rid);
+  }
+  auto ties = [&](const std::string& name, const std::vector<Tie>& list) {
+    if (list.empty()) return;
+    w.section(name);
+    for (const auto& t : list)
+      w.item(kb.at(t.id).name + " (" + std::to_string(t.count) + (t.count == 1 ? " meeting)" : " meetings)"));
+  };
+  ties(r.type == RecordType::person ? "Frequent co-attendees" : "People met", p.people);
+  ties("Organizations", p.organizations);
+  ties("Topics", p.topics);
+  if (!p.open_actions.empty()) {
+    w.section("Open actions");
+    for (const auto& a : p.open_actions) w.item(action_text(kb, a));
+  }
+}
+
+}  // namespace kb

@@ -1,0 +1,34 @@
+#include "kb/store/locate.h"
+
+#include <filesystem>
+#include <system_error>
+
+namespace kb {
+
+namespace fs = std::filesystem;
+
+std::optional<KbLocation> locate_kb(const std::string& flag_dir, const char* env_dir,
+                                    const std::string& cwd, std::string& error) {
+  std::error_code ec;
+  auto is_dir = [&](const fs::path& p) { return fs::is_directory(p, ec); };
+  if (!flag_dir.empty()) {
+    if (is_dir(flag_dir)) return KbLocation{flag_dir, "--kb"};
+    error = "knowledge base '" + flag_dir + "' is not a folder (create one with 'kb init " + flag_dir + "')";
+    return std::nullopt;
+  }
+  if (env_dir && *env_dir) {
+    if (is_dir(env_dir)) return KbLocation{env_dir, "KB_DIR"};
+    error = std::string("KB_DIR '") + env_dir + "' is not a folder (fix KB_DIR or unset it)";
+    return std::nullopt;
+  }
+  for (fs::path dir = fs::path(cwd); !dir.empty(); dir = dir.parent_path()) {
+    if (fs::is_regular_file(dir / "kb.yaml", ec)) return KbLocation{dir.string(), "kb.yaml"};
+    if (dir == dir.parent_path()) break;
+  }
+  if (is_dir(fs::path(cwd) / "records")) return KbLocation{"records", "./records"};
+  error = "no knowledge base found (no kb.yaml here or above, no ./records); create one with "
+          "'kb init DIR' or point at one with '--kb DIR' or KB_DIR";
+  return std::nullopt;
+}
+
+}  // namespace kb

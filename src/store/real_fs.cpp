@@ -1,0 +1,258 @@
+#include "kb/store/real_fs.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <set>
+#include <utility>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kb {
+namespace {
+
+std::string errno_text(int err) { return std::strerror(err); }
+
+bool write_all(int fd, std::string_view content) {
+  const char* p = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+std::string parent_of(const std::string& path) {
+  auto slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+void fsync_dir(const std::string& dir) {
+  int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+bool make_dirs(const std::string& dir) {
+  if (dir.empty()) return true;
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) == 0) return S_ISDIR(st.st_mode);
+  if (!make_dirs(parent_of(dir))) return false;
+  return ::mkdir(dir.c_str(), 0777) == 0 || errno == EEXIST;
+}
+
+// Writes `content` to a fresh temporary file beside `target` and fsyncs it.
+std::string write_temp(const std::string& target, std::string_view content, std::string& error) {
+  std::string tmpl = parent_of(target);
+  tmpl += (tmpl.empty() ? "" : "/");
+  tmpl += ".kb-tmp-XXXXXX";
+  std::vector<char> buf(tmpl.begin(), tmpl.end());
+  buf.push_back('\0');
+  int fd = ::mkstemp(buf.data());
+  if (fd < 0) {
+    error = errno_text(errno);
+    return {};
+  }
+  std::string tmp(buf.data());
+  ::fchmod(fd, 0666 & ~[] { mode_t m = ::umask(0); ::umask(m); return m; }());
+  bool ok = write_all(fd, content) && ::fsync(fd) == 0;
+  int err = errno;
+  ::close(fd);
+  if (!ok) {
+    ::unlink(tmp.c_str());
+    error = errno_text(err);
+    return {};
+  }
+  return tmp;
+}
+
+struct Walker {
+  std::string root;
+  DiagSink& diags;
+  std::vector<FileInfo> out;
+  std::set<std::pair<dev_t, ino_t>> dirs_on_path;
+  std::set<std::pair<dev_t, ino_t>> files_seen;
+
+  void walk(const std::string& rel, int depth) {
+    std::string dir = rel.empty() ? root : root + "/" + rel;
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) {
+      diags.error({rel.empty() ? "." : rel, 0, 0}, "cannot read folder: " + errno_text(errno));
+      return;
+    }
+    std::vector<std::string> names;
+    while (dirent* e = ::readdir(d)) {
+      std::string name = e->d_name;
+      if (name.empty() || name[0] == '.') continue;  // hidden files and folders, . and ..
+      names.push_back(std::move(name));
+    }
+    ::closedir(d);
+    std::sort(names.begin(), names.end());
+    for (const auto& name : names) {
+      std::string child = rel.empty() ? name : rel + "/" + name;
+      std::string full = root + "/" + child;
+      struct stat st {};
+      if (::stat(full.c_str(), &st) != 0) {
+        struct stat lst {};
+        if (::lstat(full.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode))
+          diags.warning({child, 0, 0}, "broken symbolic link; skipped");
+        else
+          diags.error({child, 0, 0}, "cannot read: " + errno_text(errno));
+        continue;
+      }
+      if (S_ISDIR(st.st_mode)) {
+        if (depth == 0 && name == "templates") continue;
+        auto key = std::make_pair(st.st_dev, st.st_ino);
+        if (dirs_on_path.count(key)) {
+          diags.warning({child, 0, 0}, "symbolic link loop; skipped");
+          continue;
+        }
+        if (depth > 64) {
+          diags.warning({child, 0, 0}, "folders nested too deeply; skipped");
+          continue;
+        }
+        dirs_on_path.insert(key);
+        walk(child, depth + 1);
+        dirs_on_path.erase(key);
+        continue;
+      }
+      if (name.size() < 4 || name.compare(name.size() - 3, 3, ".md") != 0) continue;
+      if (!S_ISREG(st.st_mode)) {
+        diags.warning({child, 0, 0}, "not a regular file; skipped");
+        continue;
+      }
+      if (!files_seen.insert({st.st_dev, st.st_ino}).second) continue;  // reached twice
+      if (static_cast<std::size_t>(st.st_size) > RealFileSystem::kMaxFileSize) {
+        diags.warning({child, 0, 0}, "file is larger than " +
+                                         std::to_string(RealFileSystem::kMaxFileSize >> 20) +
+                                         " MiB; skipped");
+        continue;
+      }
+      FileInfo info;
+      info.path = child;
+      info.size = static_cast<std::uint64_t>(st.st_size);
+      info.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+      info.inode = st.st_ino;
+      info.device = st.st_dev;
+      out.push_back(std::move(info));
+    }
+  }
+};
+
+}  // namespace
+
+RealFileSystem::RealFileSystem(std::string root) : root_(std::move(root)) {
+  while (root_.size() > 1 && root_.back() == '/') root_.pop_back();
+}
+
+std::string RealFileSystem::full(const std::string& path) const { return root_ + "/" + path; }
+
+std::vector<FileInfo> RealFileSystem::list_markdown(DiagSink& diags) {
+  Walker w{root_, diags, {}, {}, {}};
+  struct stat st {};
+  if (::stat(root_.c_str(), &st) == 0) w.dirs_on_path.insert({st.st_dev, st.st_ino});
+  w.walk("", 0);
+  std::sort(w.out.begin(), w.out.end(), [](const FileInfo& a, const FileInfo& b) { return a.path < b.path; });
+  return std::move(w.out);
+}
+
+bool RealFileSystem::read(const std::string& path, std::string& out, std::string& error) {
+  // O_NONBLOCK: a FIFO named x.md must not hang the walk.
+  int fd = ::open(full(path).c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    error = errno_text(errno);
+    return false;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    error = "not a regular file";
+    return false;
+  }
+  if (static_cast<std::size_t>(st.st_size) > kMaxFileSize) {
+    ::close(fd);
+    error = "file is too large";
+    return false;
+  }
+  out.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  while (true) {
+    if (got == out.size()) out.resize(out.size() + 4096);
+    ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = errno_text(errno);
+      ::close(fd);
+      return false;
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+    if (got > kMaxFileSize) {
+      ::close(fd);
+      error = "file is too large";
+      return false;
+    }
+  }
+  out.resize(got);
+  ::close(fd);
+  return true;
+}
+
+bool RealFileSystem::exists(const std::string& path) {
+  struct stat st {};
+  return ::lstat(full(path).c_str(), &st) == 0;
+}
+
+WriteResult RealFileSystem::write_new(const std::string& path, std::string_view content) {
+  std::string target = full(path);
+  if (!make_dirs(parent_of(target))) return {WriteStatus::error, "cannot create folder: " + errno_text(errno)};
+  std::string error;
+  std::string tmp = write_temp(target, content, error);
+  if (tmp.empty()) return {WriteStatus::error, error};
+  // link(2) fails with EEXIST instead of replacing: the note appears whole or not at all.
+  int rc = ::link(tmp.c_str(), target.c_str());
+  int err = errno;
+  ::unlink(tmp.c_str());
+  if (rc != 0) {
+    if (err == EEXIST) return {WriteStatus::exists, {}};
+    return {WriteStatus::error, errno_text(err)};
+  }
+  fsync_dir(parent_of(target));
+  return {};
+}
+
+WriteResult RealFileSystem::replace(const std::string& path, std::string_view expected,
+                                    std::string_view content) {
+  std::string target = full(path);
+  std::string current, error;
+  if (!read(path, current, error)) return {WriteStatus::error, error};
+  if (current != expected) return {WriteStatus::changed, {}};
+  std::string tmp = write_temp(target, content, error);
+  if (tmp.empty()) return {WriteStatus::error, error};
+  // Check again right before the rename, to narrow the window for a concurrent editor.
+  if (!read(path, current, error) || current != expected) {
+    ::unlink(tmp.c_str());
+    return {WriteStatus::changed, {}};
+  }
+  if (::rename(tmp.c_str(), target.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    return {WriteStatus::error, errno_text(err)};
+  }
+  fsync_dir(parent_of(target));
+  return {};
+}
+
+}  // namespace kb
