@@ -44,6 +44,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
@@ -614,6 +615,11 @@ std::string first_unfoldable_word() {
 // ---------------------------------------------------------------------------
 // The world: records other than meetings
 
+struct Member {
+  std::int64_t since, until;
+  int person;
+};
+
 struct Org {
   std::string name;
   std::vector<std::string> aliases;  // aliases[0] is the acronym when there is one
@@ -622,7 +628,9 @@ struct Org {
   std::string field;
   int parent = -1;
   int depth = 0;
-  std::vector<std::pair<int, int>> members;  // (person, affiliation index)
+  std::vector<Member> members;  // one per affiliation
+  // Members whose affiliation overlaps each year of the corpus, kept flat for pick_member.
+  std::array<std::vector<Member>, kLastYear - kFirstYear + 1> members_by_year;
 };
 
 constexpr std::int64_t kOpenStart = INT64_MIN / 4;
@@ -880,8 +888,8 @@ void generate_people(World& w, std::size_t count, Rng& rng, NameRegistry& names,
       if (last) break;
     }
     const int self = static_cast<int>(i);
-    for (std::size_t a = 0; a < p.affiliations.size(); ++a)
-      w.orgs[static_cast<std::size_t>(p.affiliations[a].org)].members.emplace_back(self, static_cast<int>(a));
+    for (const auto& a : p.affiliations)
+      w.orgs[static_cast<std::size_t>(a.org)].members.push_back({a.since, a.until, self});
     p.slug = slugs.unique(slugify(p.name));
     w.people.push_back(std::move(p));
   }
@@ -980,6 +988,11 @@ World generate_world(std::uint64_t seed, std::size_t notes) {
   generate_people(w, n_people, rng, names, next_owner);
   for (std::size_t i = 0; i < n_people; ++i) w.person_rank.push_back(static_cast<int>(i));
   shuffle(w.person_rank, rng);
+  for (Org& o : w.orgs)
+    for (int y = kFirstYear; y <= kLastYear; ++y)
+      for (const Member& mb : o.members)
+        if (mb.since <= days_from_civil(y, 12, 31) && mb.until >= days_from_civil(y, 1, 1))
+          o.members_by_year[static_cast<std::size_t>(y - kFirstYear)].push_back(mb);
   generate_topics(w, n_topics, rng, names, next_owner);
   for (std::size_t i = 0; i < n_topics; ++i) w.topic_rank.push_back(static_cast<int>(i));
   shuffle(w.topic_rank, rng);
@@ -993,7 +1006,7 @@ World generate_world(std::uint64_t seed, std::size_t notes) {
 struct Attendee {
   int person = -1;
   int org = -1;  // written inline when `object` is set
-  std::string role;
+  std::string_view role;
   bool object = false;
   int form = 0;  // 0 canonical, 1 alias, 2 honorific + canonical
 };
@@ -1021,10 +1034,9 @@ const Affiliation* current_affiliation(const Person& p, std::int64_t day) {
 // A Zipf pick among the members of `org` affiliated on `day`, or -1.
 int pick_member(const World& w, int org, std::int64_t day, Rng& rng, std::vector<int>& scratch) {
   scratch.clear();
-  for (const auto& [person, aff] : w.orgs[static_cast<std::size_t>(org)].members) {
-    const Affiliation& a = w.people[static_cast<std::size_t>(person)].affiliations[static_cast<std::size_t>(aff)];
-    if (a.since <= day && day <= a.until) scratch.push_back(person);
-  }
+  const int year = civil_from_days(day).y;
+  for (const Member& mb : w.orgs[static_cast<std::size_t>(org)].members_by_year[static_cast<std::size_t>(year - kFirstYear)])
+    if (mb.since <= day && day <= mb.until) scratch.push_back(mb.person);
   if (scratch.empty()) return -1;
   return scratch[w.zipf->sample(rng, scratch.size())];
 }
@@ -1088,6 +1100,7 @@ Meeting plan_meeting(const World& w, std::uint64_t seed, std::size_t index, std:
   // Attendees: someone from home, someone from each organization, then frequent people.
   static constexpr std::array<int, 20> kAttendeeCounts{2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 6, 6};
   const int target = kAttendeeCounts[rng.below(kAttendeeCounts.size())];
+  m.attendees.reserve(static_cast<std::size_t>(target));
   auto add = [&](int person, int org) {
     if (person < 0 || static_cast<int>(m.attendees.size()) >= target) return;
     for (const auto& a : m.attendees)
@@ -1097,7 +1110,7 @@ Meeting plan_meeting(const World& w, std::uint64_t seed, std::size_t index, std:
     const Person& p = w.people[static_cast<std::size_t>(person)];
     const Affiliation* cur = current_affiliation(p, m.date);
     at.org = org >= 0 ? org : (cur ? cur->org : -1);
-    at.role = cur ? cur->role : std::string(rng.pick(kRoles));
+    at.role = cur ? std::string_view(cur->role) : rng.pick(kRoles);
     at.object = at.org >= 0 && rng.chance(15, 100);
     const unsigned f = static_cast<unsigned>(rng.below(100));
     at.form = (f < 10 && !p.aliases.empty()) ? 1 : ((f < 15 && !p.honorific.empty()) ? 2 : 0);
@@ -1618,26 +1631,52 @@ int main(int argc, char** argv) {
     }
   }
 
+  // Meetings are planned in order (paths and counts depend on order), then each batch is
+  // rendered and written by a few threads; a note's bytes depend only on (seed, index).
+  constexpr std::size_t kBatch = 4096;
+  const unsigned n_threads = std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
+  std::vector<Writer> writers(n_threads, Writer{fs::path(opt.out)});
   std::vector<std::size_t> org_counts(w.orgs.size(), 0);
   std::unordered_set<std::string> paths;
   paths.reserve(opt.notes * 2);
   std::vector<int> scratch;
-  std::string rel;
-  for (std::size_t i = 0; i < opt.notes && writer.ok(); ++i) {
-    const Meeting m = plan_meeting(w, opt.seed, i, scratch);
-    for (int o : m.orgs) ++org_counts[static_cast<std::size_t>(o)];
-    const std::string date = date_str(m.date);
-    const std::string base = "meetings/" + date.substr(0, 4) + "/" + date + "-" + slugify(m.title);
-    rel = base + ".md";
-    for (int n = 2; !paths.insert(rel).second; ++n) rel = base + "-" + std::to_string(n) + ".md";
+  std::vector<Meeting> plans;
+  std::vector<std::string> rels;
+  for (std::size_t first = 0; first < opt.notes; first += kBatch) {
+    const std::size_t last = std::min(opt.notes, first + kBatch);
+    plans.clear();
+    rels.clear();
+    for (std::size_t i = first; i < last; ++i) {
+      Meeting m = plan_meeting(w, opt.seed, i, scratch);
+      for (int o : m.orgs) ++org_counts[static_cast<std::size_t>(o)];
+      const std::string date = date_str(m.date);
+      const std::string base = "meetings/" + date.substr(0, 4) + "/" + date + "-" + slugify(m.title);
+      std::string rel = base + ".md";
+      for (int n = 2; !paths.insert(rel).second; ++n) rel = base + "-" + std::to_string(n) + ".md";
+      plans.push_back(std::move(m));
+      rels.push_back(std::move(rel));
+    }
     if (dry_run) continue;
-    render_meeting(w, m, opt.seed, i, buf);
-    writer.write(rel, buf);
+    auto work = [&](unsigned t) {
+      std::string out;
+      out.reserve(8192);
+      for (std::size_t j = t; j < plans.size() && writers[t].ok(); j += n_threads) {
+        render_meeting(w, plans[j], opt.seed, first + j, out);
+        writers[t].write(rels[j], out);
+      }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < n_threads; ++t) threads.emplace_back(work, t);
+    work(0);
+    for (auto& th : threads) th.join();
+    for (const auto& wr : writers)
+      if (!wr.ok()) {
+        std::fprintf(stderr, "kb_gen_corpus: %s\n", wr.error().c_str());
+        return 1;
+      }
   }
-  if (!writer.ok()) {
-    std::fprintf(stderr, "kb_gen_corpus: %s\n", writer.error().c_str());
-    return 1;
-  }
+  std::size_t files = writer.count();
+  for (const auto& wr : writers) files += wr.count();
 
   std::size_t top = 0;
   for (std::size_t i = 1; i < org_counts.size(); ++i)
@@ -1646,7 +1685,7 @@ int main(int argc, char** argv) {
   if (opt.print_top_org) {
     std::printf("%s\n", top_org.name.c_str());
   } else {
-    std::printf("wrote %zu files; top org: '%s' (alias '%s')\n", writer.count(), top_org.name.c_str(),
+    std::printf("wrote %zu files; top org: '%s' (alias '%s')\n", files, top_org.name.c_str(),
                 top_org.aliases.empty() ? top_org.name.c_str() : top_org.aliases[0].c_str());
   }
   return 0;

@@ -1,0 +1,20 @@
+#pragma once
+// From a parsed file to a typed Record: decides the type (`type:`, else the first folder),
+// reads the fields of that type (through kb.yaml's field names), and validates them. Names
+// are not resolved here (load_kb does that once every record is known).
+
+#include <vector>
+
+#include "kb/base/diag.h"
+#include "kb/model/graph.h"
+#include "kb/parse/record.h"
+
+namespace kb {
+
+/// Fills `r` (whose `path` and `rid` are set) from `raw`. `action_links` receives, for each
+/// action in order, its wikilinks (the owner is the first that resolves to a person).
+/// Returns false, after reporting one error, when the record must be skipped.
+bool build_record(const KbConfig& config, const RawRecord& raw, Record& r,
+                  std::vector<std::vector<WikiLink>>& action_links, DiagSink& diags);
+
+}  // namespace kb
