@@ -267,7 +267,8 @@ void append_yaml(std::string& out, std::string_view s, bool flow = false) {
   out += '"';
 }
 
-void append_flow_list(std::string& out, const std::vector<std::string>& items) {
+template <typename Str>
+void append_flow_list(std::string& out, const std::vector<Str>& items) {
   out += '[';
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i) out += ", ";
@@ -1020,7 +1021,7 @@ struct Meeting {
   std::vector<bool> org_alias;
   std::vector<Attendee> attendees;
   std::vector<int> topics;
-  std::vector<std::string> tags;
+  std::vector<std::string_view> tags;
   std::string title;
 };
 
@@ -1128,8 +1129,8 @@ Meeting plan_meeting(const World& w, std::uint64_t seed, std::size_t index, std:
   else if (m.orgs.size() == 3) m.tags.emplace_back("multilateral");
   const int n_tags = rng.range(m.tags.empty() ? 1 : 0, 2);
   for (int k = 0; k < n_tags; ++k) {
-    std::string tag(rng.pick(kMeetingTags));
-    if (std::find(m.tags.begin(), m.tags.end(), tag) == m.tags.end()) m.tags.push_back(std::move(tag));
+    const std::string_view tag = rng.pick(kMeetingTags);
+    if (std::find(m.tags.begin(), m.tags.end(), tag) == m.tags.end()) m.tags.push_back(tag);
   }
 
   const unsigned tt = static_cast<unsigned>(rng.below(m.event >= 0 ? 12 : 10));
