@@ -145,7 +145,7 @@ std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFi
           any = true;
           std::string why = "organization '" + name_of(o.target) + "'";
           if (o.target != want) why += ", a sub-organization of '" + name_of(want) + "'";
-          if (name_key(o.text) != name_key(name_of(o.target))) why += " (written '" + o.text + "')";
+          if (o.text != name_of(o.target)) why += " (written '" + o.text + "')";
           match.reasons.push_back(why);
         }
         if (f.exact_org) continue;
@@ -170,7 +170,7 @@ std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFi
           if (a.person.target == p) {
             any = true;
             std::string why = "attendee '" + name_of(p) + "'";
-            if (name_key(a.person.text) != name_key(name_of(p))) why += " (written '" + a.person.text + "')";
+            if (a.person.text != name_of(p)) why += " (written '" + a.person.text + "')";
             match.reasons.push_back(why);
           }
       if (!any) continue;

@@ -1,0 +1,175 @@
+#include "kb/model/graph.h"
+
+#include <doctest/doctest.h>
+
+#include "kb/base/text.h"
+#include "kb/model/names.h"
+#include "support/kb_fixture.h"
+
+using namespace kb;
+
+namespace {
+
+NodeId by_name(const KnowledgeBase& kb, const char* name, RecordType t) {
+  auto ids = kb.find_by_name(name, t);
+  REQUIRE(ids.size() == 1);
+  return ids.front();
+}
+
+}  // namespace
+
+TEST_SUITE("model") {
+  TEST_CASE("load: types come from type: or the first folder; kb.yaml is read") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    CHECK(kb.config.name == "Test KB");
+    CHECK(kb.config.home == "Home Org");
+    CHECK(kb.lookup_rid("orgs/iesalc")->type == RecordType::organization);
+    CHECK(kb.lookup_rid("people/pedro")->type == RecordType::person);
+    CHECK(kb.lookup_rid("meetings/2024/2024-09-02-iesalc")->type == RecordType::meeting);
+    CHECK(r.skipped.empty());
+    CHECK(r.files == 14);
+  }
+
+  TEST_CASE("load: names given by alias and other spellings resolve to one record") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    const Record& m = *kb.lookup_rid("meetings/2024/2024-09-02-iesalc");
+    REQUIRE(m.organizations.size() == 2);
+    CHECK(kb.at(m.organizations[1].target).rid == "orgs/iesalc");
+    REQUIRE(m.attendees.size() == 2);
+    CHECK(kb.at(m.attendees[1].person.target).rid == "people/pedro");
+    CHECK(kb.at(m.topics[0].target).name == "AI Framework");
+    CHECK(m.time == "14:00");
+    CHECK(m.summary == "Agreed on the framework.");
+    REQUIRE(m.decisions.size() == 1);
+    CHECK(m.decisions[0].text == "Hold a workshop");
+  }
+
+  TEST_CASE("load: an attendee belongs to the affiliation current on the meeting date") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    const Record& may = *kb.lookup_rid("meetings/2024/2024-05-01-ana");
+    const Record& sep = *kb.lookup_rid("meetings/2024/2024-09-04-ana");
+    CHECK(kb.at(may.attendees[0].org).name == "Other Org");
+    CHECK(may.attendees[0].role == "Analyst");
+    CHECK(kb.at(sep.attendees[0].org).name == "Future Team");
+    CHECK(sep.attendees[0].role == "Lead");
+  }
+
+  TEST_CASE("load: actions keep owner, due date, done state and line") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    const Record& m = *kb.lookup_rid("meetings/2024/2024-09-02-iesalc");
+    REQUIRE(m.actions.size() == 2);
+    CHECK(m.actions[0].text == "Send agenda [[Francesc Pedro]] due:2024-09-20");
+    CHECK(kb.at(m.actions[0].owner).name == "Francesc Pedro");
+    CHECK(m.actions[0].due == Date{2024, 9, 20});
+    CHECK_FALSE(m.actions[0].done);
+    CHECK(m.actions[0].loc.line == 20);
+    CHECK(m.actions[1].done);
+    CHECK(m.actions[1].done_on == Date{2024, 9, 3});
+    CHECK_FALSE(m.actions[1].owner.valid());
+  }
+
+  TEST_CASE("load: names nothing defines become nodes, with a warning at their line") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    auto ghost = kb.find_by_name("ghost institute", RecordType::organization);
+    REQUIRE(ghost.size() == 1);
+    CHECK_FALSE(kb.at(ghost[0]).defined);
+    CHECK(kb.meetings_of(ghost[0]).size() == 1);
+    bool warned = false;
+    for (const auto& d : r.diags.all())
+      if (to_string(d) == "meetings/2024/2024-12-30-year-end.md:4:17: warning: unresolved organization 'Ghost Institute' "
+                          "(no record has this name; run 'kb add org')")
+        warned = true;
+    CHECK(warned);
+  }
+
+  TEST_CASE("graph: sub-organizations and members") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    NodeId unesco = by_name(kb, "UNESCO", RecordType::organization);
+    auto tree = kb.subtree(unesco);
+    CHECK(tree.size() == 4);  // UNESCO, Education Sector, Future Team, UNESCO-IESALC
+    NodeId iesalc = by_name(kb, "IESALC", RecordType::organization);
+    REQUIRE(kb.members_of(iesalc).size() == 1);
+    CHECK(kb.at(kb.members_of(iesalc)[0]).name == "Francesc Pedro");
+  }
+
+  TEST_CASE("graph: meetings_of_org rolls up sub-organizations and affiliated attendees") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    NodeId unesco = by_name(kb, "UNESCO", RecordType::organization);
+    auto rolled = kb.meetings_of_org(unesco, false);
+    REQUIRE(rolled.size() == 2);
+    CHECK(kb.at(rolled[0]).rid == "meetings/2024/2024-09-02-iesalc");
+    CHECK(kb.at(rolled[1]).rid == "meetings/2024/2024-09-04-ana");  // Ana was in Future Team by then
+    CHECK(kb.meetings_of_org(unesco, true).empty());
+  }
+
+  TEST_CASE("load: a malformed file is skipped with one error; the rest loads") {
+    test::MemFileSystem fs = test::sample_fs();
+    fs.add("meetings/bad.md", "---\ntitle: Bad\ndate: 2024-02-30\n---\n");
+    fs.add("meetings/open.md", "---\ntitle: x\n");
+    auto r = load_kb(fs);
+    REQUIRE(r.skipped.size() == 2);
+    CHECK(r.skipped[0] == "meetings/bad.md");
+    CHECK(r.skipped[1] == "meetings/open.md");
+    std::vector<std::string> errors;
+    for (const auto& d : r.diags.all())
+      if (d.severity == Severity::error) errors.push_back(to_string(d));
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0] == "meetings/bad.md:3:7: error: invalid date '2024-02-30' (expected YYYY-MM-DD)");
+    CHECK(errors[1] == "meetings/open.md:1:1: error: front matter is not closed (add a line '---' after it)");
+    CHECK(r.kb.lookup_rid("meetings/2024/2024-09-02-iesalc") != nullptr);
+  }
+
+  TEST_CASE("load: two records with one name are an error, and the name is ambiguous") {
+    test::MemFileSystem fs = test::sample_fs();
+    fs.add("people/pedro2.md", "---\nname: Francesc Pedro\n---\n");
+    auto r = load_kb(fs);
+    bool dup = false;
+    for (const auto& d : r.diags.all())
+      if (to_string(d) == "people/pedro2.md:2:7: error: duplicate person name 'Francesc Pedro' (also 'Francesc Pedro' in 'people/pedro.md')")
+        dup = true;
+    CHECK(dup);
+    DiagSink diags;
+    CHECK_FALSE(resolve_name(r.kb, "francesc pedro", RecordType::person, diags));
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].message ==
+          "ambiguous person 'francesc pedro': matches 'Francesc Pedro' (people/pedro) and 'Francesc Pedro' (people/pedro2) (use the record id instead)");
+  }
+
+  TEST_CASE("names: unknown names suggest the closest known one") {
+    auto r = test::load_sample();
+    DiagSink diags;
+    CHECK_FALSE(resolve_name(r.kb, "IESALK", RecordType::organization, diags));
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].message == "unknown organization 'IESALK' (did you mean 'IESALC'?)");
+    DiagSink d2;
+    auto any = resolve_any(r.kb, "people/pedro", d2);
+    REQUIRE(any);
+    CHECK(r.kb.at(*any).name == "Francesc Pedro");
+  }
+
+  TEST_CASE("load: the result does not depend on the number of threads") {
+    test::MemFileSystem fs = test::sample_fs();
+    for (int i = 0; i < 300; ++i)
+      fs.add("meetings/gen/m" + std::to_string(1000 + i) + ".md",
+             "---\ntitle: M" + std::to_string(i) + "\ndate: 2024-01-" + std::to_string(10 + i % 18) +
+                 "\nattendees: [Person " + std::to_string(i % 7) + "]\n---\n");
+    LoadOptions o1, o4;
+    o1.threads = 1;
+    o4.threads = 4;
+    auto one = load_kb(fs, o1);
+    auto four = load_kb(fs, o4);
+    REQUIRE(one.kb.records().size() == four.kb.records().size());
+    for (std::size_t i = 0; i < one.kb.records().size(); ++i) {
+      CHECK(one.kb.records()[i].rid == four.kb.records()[i].rid);
+      CHECK(one.kb.records()[i].name == four.kb.records()[i].name);
+    }
+    CHECK(one.diags.all().size() == four.diags.all().size());
+  }
+}

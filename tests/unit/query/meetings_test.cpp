@@ -1,0 +1,121 @@
+#include "kb/query/meetings.h"
+
+#include <doctest/doctest.h>
+
+#include "kb/query/actions.h"
+#include "kb/query/profile.h"
+#include "support/kb_fixture.h"
+
+using namespace kb;
+
+namespace {
+
+NodeId node(const KnowledgeBase& kb, const char* name, RecordType t) {
+  auto ids = kb.find_by_name(name, t);
+  REQUIRE(ids.size() == 1);
+  return ids.front();
+}
+
+std::vector<std::string> ids_of(const KnowledgeBase& kb, const std::vector<MeetingMatch>& ms) {
+  std::vector<std::string> out;
+  for (const auto& m : ms) out.push_back(kb.at(m.id).rid);
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("query") {
+  TEST_CASE("meetings: --org rolls up sub-organizations and affiliated attendees, --exact-org does not") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    MeetingFilter f;
+    f.orgs = {node(kb, "UNESCO", RecordType::organization)};
+    auto ms = find_meetings(kb, f);
+    CHECK(ids_of(kb, ms) == std::vector<std::string>{"meetings/2024/2024-09-02-iesalc", "meetings/2024/2024-09-04-ana"});
+    REQUIRE(ms[0].reasons.size() == 1);
+    CHECK(ms[0].reasons[0] == "organization 'UNESCO-IESALC', a sub-organization of 'UNESCO' (written 'unesco iesalc')");
+    CHECK(ms[1].reasons[0] == "attendee 'Ana Mover' of 'Future Team' (affiliation on 2024-09-04), a sub-organization of 'UNESCO'");
+    f.exact_org = true;
+    CHECK(find_meetings(kb, f).empty());
+  }
+
+  TEST_CASE("meetings: repeats of one flag OR together, kinds AND together") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    MeetingFilter f;
+    f.people = {node(kb, "Ana Mover", RecordType::person), node(kb, "Francesc Pedro", RecordType::person)};
+    CHECK(find_meetings(kb, f).size() == 3);
+    f.since = Date{2024, 9, 1};
+    CHECK(find_meetings(kb, f).size() == 2);
+    f.tags = {"bilateral"};
+    CHECK(ids_of(kb, find_meetings(kb, f)) == std::vector<std::string>{"meetings/2024/2024-09-02-iesalc"});
+  }
+
+  TEST_CASE("meetings: text words, phrases, OR and exclusions ignore case and accents") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    MeetingFilter f;
+    f.text = parse_text_query({"POLICY", "dialogue"});
+    CHECK(ids_of(kb, find_meetings(kb, f)) == std::vector<std::string>{"meetings/2024/2024-09-04-ana"});
+    f.text = parse_text_query({"\"policy dialogue\"", "OR", "budgets"});
+    CHECK(find_meetings(kb, f).size() == 2);
+    f.text = parse_text_query({"budgets", "OR", "sync", "-quick"});
+    CHECK(ids_of(kb, find_meetings(kb, f)) == std::vector<std::string>{"meetings/2024/2024-05-01-ana"});
+    f.text = parse_text_query({"pedro"});
+    CHECK(find_meetings(kb, f).size() == 1);  // "Mr. Francesc Pedró" as written, folded
+  }
+
+  TEST_CASE("meetings: --where and --has read any front-matter key") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    MeetingFilter f;
+    f.where = {{"project", "ALPHA"}};
+    CHECK(find_meetings(kb, f).size() == 1);
+    f.where = {{"attendees", "hao home"}};
+    CHECK(find_meetings(kb, f).size() == 3);  // list items match any element
+    f.where.clear();
+    f.has = {"time"};
+    CHECK(find_meetings(kb, f).size() == 1);
+  }
+
+  TEST_CASE("meetings: sorting and limit") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    MeetingFilter f;
+    f.newest_first = true;
+    f.limit = 2;
+    CHECK(ids_of(kb, find_meetings(kb, f)) ==
+          std::vector<std::string>{"meetings/2024/2024-12-30-year-end", "meetings/2024/2024-09-04-ana"});
+  }
+
+  TEST_CASE("actions: open by default, sorted by due date, overdue relative to today") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    ActionFilter f;
+    auto open = find_actions(kb, f);
+    REQUIRE(open.size() == 1);
+    CHECK(action_at(kb, open[0]).text == "Send agenda [[Francesc Pedro]] due:2024-09-20");
+    f.state = ActionState::all;
+    CHECK(find_actions(kb, f).size() == 2);
+    f.state = ActionState::open;
+    f.overdue = true;
+    f.today = Date{2024, 9, 20};
+    CHECK(find_actions(kb, f).empty());
+    f.today = Date{2024, 9, 21};
+    CHECK(find_actions(kb, f).size() == 1);
+  }
+
+  TEST_CASE("profile: meetings newest first, co-attendees, open actions of an owner") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    Profile p = build_profile(kb, node(kb, "Hao Home", RecordType::person));
+    REQUIRE(p.meetings.size() == 3);
+    CHECK(kb.at(p.meetings[0]).rid == "meetings/2024/2024-09-04-ana");
+    REQUIRE(p.people.size() == 2);
+    CHECK(kb.at(p.people[0].id).name == "Ana Mover");
+    CHECK(p.people[0].count == 2);
+    CHECK(p.last_met == Date{2024, 9, 4});
+    Profile pedro = build_profile(kb, node(kb, "Francesc Pedro", RecordType::person));
+    CHECK(pedro.open_actions.size() == 1);
+  }
+}
