@@ -1,8 +1,10 @@
 #include "kb/parse/front_matter.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_set>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "kb/base/text.h"
@@ -12,6 +14,8 @@ namespace {
 
 constexpr int kMaxDepth = 64;
 constexpr std::size_t kMaxNodes = 100000;
+// Scalar text a front matter may expand to through aliases: four times its own size, at least 1 MiB.
+constexpr std::size_t kMinTextBudget = 1u << 20;
 
 struct Line {
   std::size_t begin;
@@ -19,13 +23,24 @@ struct Line {
   std::size_t next;  // start of the next line
 };
 
+// A line ends at LF, CR or CRLF (as in CommonMark), so old Mac files split like the others.
 Line line_at(std::string_view text, std::size_t pos) {
-  std::size_t nl = text.find('\n', pos);
-  std::size_t end = nl == std::string_view::npos ? text.size() : nl;
-  std::size_t next = nl == std::string_view::npos ? text.size() : nl + 1;
-  std::size_t content_end = end;
-  if (content_end > pos && text[content_end - 1] == '\r') --content_end;
-  return {pos, content_end, next};
+  std::size_t nl = text.find_first_of("\r\n", pos);
+  if (nl == std::string_view::npos) return {pos, text.size(), text.size()};
+  std::size_t next = nl + 1;
+  if (text[nl] == '\r' && next < text.size() && text[next] == '\n') ++next;
+  return {pos, nl, next};
+}
+
+// yaml-cpp 0.7 keeps a CR before LF in scalars and fails on bare CR: give it LF only.
+std::string lf_only(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') out += text[i];
+    else if (i + 1 >= text.size() || text[i + 1] != '\n') out += '\n';
+  }
+  return out;
 }
 
 bool is_fence(std::string_view line, std::string_view fence) {
@@ -33,15 +48,21 @@ bool is_fence(std::string_view line, std::string_view fence) {
   return line == fence;
 }
 
+// Walks yaml-cpp's node graph into a Value tree. yaml-cpp shares the node of an anchor with
+// every alias to it, so a chain of `&a [*a, *a]` levels is small in memory but exponential
+// when walked: the walk counts every value and every scalar byte it copies and stops at a cap
+// (a "billion laughs" input fails fast instead of filling memory). Cyclic aliases hit the
+// depth cap.
 class Converter {
  public:
-  Converter(std::string_view path, int first_line, DiagSink& diags)
-      : path_(path), first_line_(first_line), diags_(diags) {}
+  Converter(std::string_view path, int first_line, std::size_t max_bytes, DiagSink& diags)
+      : path_(path), first_line_(first_line), max_bytes_(max_bytes), diags_(diags) {}
 
   bool convert(const YAML::Node& node, Value& out, int depth) {
     out.loc = loc_of(node);
-    if (++nodes_ > kMaxNodes) return fail(out.loc, "front matter has too many values (more than " +
-                                                       std::to_string(kMaxNodes) + ")");
+    if (++nodes_ > kMaxNodes)
+      return fail(budget_loc(out.loc), "front matter has too many values (more than " + std::to_string(kMaxNodes) +
+                               "; check for repeated aliases '*')");
     if (depth > kMaxDepth)
       return fail(out.loc, "front matter is nested too deeply (more than " +
                                std::to_string(kMaxDepth) + " levels)");
@@ -52,6 +73,10 @@ class Converter {
         return true;
       case YAML::NodeType::Scalar:
         out.kind = Value::Kind::scalar;
+        bytes_ += node.Scalar().size();
+        if (bytes_ > max_bytes_)
+          return fail(budget_loc(out.loc), "front matter expands to too much text (more than " +
+                                   std::to_string(max_bytes_) + " bytes; check for repeated aliases '*')");
         out.text = node.Scalar();
         return true;
       case YAML::NodeType::Sequence:
@@ -65,12 +90,13 @@ class Converter {
         out.kind = Value::Kind::mapping;
         std::unordered_set<std::string> seen;
         for (const auto& kv : node) {
-          std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
           if (!kv.first.IsScalar())
             return fail(loc_of(kv.first), "a front matter key must be plain text");
+          std::string key = kv.first.Scalar();
           if (!seen.insert(key).second)
-            return fail(loc_of(kv.first), "duplicate key '" + key + "'");
+            return fail(loc_of(kv.first), "duplicate key '" + key + "' (remove one of them)");
           out.entries.emplace_back(key, Value{});
+          if (depth == 0) top_key_ = loc_of(kv.first);
           if (!convert(kv.second, out.entries.back().second, depth + 1)) return false;
           if (out.entries.back().second.loc.line == 0) out.entries.back().second.loc = loc_of(kv.first);
         }
@@ -81,6 +107,10 @@ class Converter {
   }
 
  private:
+  // An alias's node keeps the anchor's mark, which says little about where the expansion
+  // happened: a cap is reported at the top-level key being read when there is one.
+  SourceLoc budget_loc(const SourceLoc& here) const { return top_key_.line > 0 ? top_key_ : here; }
+
   SourceLoc loc_of(const YAML::Node& node) const {
     YAML::Mark m = node.Mark();
     if (m.is_null()) return {std::string(path_), 0, 0};
@@ -93,44 +123,113 @@ class Converter {
 
   std::string_view path_;
   int first_line_;
+  std::size_t max_bytes_;
   DiagSink& diags_;
   std::size_t nodes_ = 0;
+  std::size_t bytes_ = 0;
+  SourceLoc top_key_;
 };
 
-// yaml-cpp 0.7 lets an unterminated single-line quote swallow the lines after it; catch the
-// common case (a `key: "...` line whose quote never closes on that line) before parsing.
+std::size_t indent_of(std::string_view line) {
+  std::size_t i = line.find_first_not_of(' ');
+  return i == std::string_view::npos ? line.size() : i;
+}
+
+// Where a quoted scalar that opens at `line[from]` closes: the index after the closing quote,
+// or npos when it stays open to the end of the line.
+std::size_t quote_end(std::string_view line, std::size_t from) {
+  char q = line[from];
+  for (std::size_t i = from + 1; i < line.size(); ++i) {
+    if (q == '"' && line[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (line[i] != q) continue;
+    if (q == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+      ++i;
+      continue;
+    }
+    return i + 1;
+  }
+  return std::string_view::npos;
+}
+
+// The column of a quote on `line` that opens a scalar and does not close on that line, or npos.
+// A quote opens a scalar where a value starts: at the start of the line's content, after a
+// `- ` item marker, after `: `, and after `[`, `{` or `,` of a flow collection.
+std::size_t open_quote(std::string_view line) {
+  bool value_start = true;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == ' ' || c == '\t') continue;
+    if (c == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) return std::string_view::npos;
+    if ((c == '"' || c == '\'') && value_start) {
+      std::size_t e = quote_end(line, i);
+      if (e == std::string_view::npos) return i;
+      i = e - 1;
+      value_start = false;
+      continue;
+    }
+    if (c == '-' && value_start && (i + 1 == line.size() || line[i + 1] == ' ')) continue;
+    if (c == '[' || c == '{' || c == ',') {
+      value_start = true;
+      continue;
+    }
+    if (c == ':' && (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t')) {
+      value_start = true;
+      continue;
+    }
+    value_start = false;
+  }
+  return std::string_view::npos;
+}
+
+// yaml-cpp 0.7 lets an unterminated quote swallow the lines after it into one value. A quoted
+// value may go on over lines that are indented more than the line it opens on (valid YAML);
+// one that is still open when a line at the same or a smaller indent starts, or at the end of
+// the front matter, is reported at its opening quote.
 bool check_quotes(std::string_view path, std::string_view yaml, int first_line, DiagSink& diags) {
   std::size_t pos = 0;
   int line_no = first_line;
   while (pos < yaml.size()) {
     Line l = line_at(yaml, pos);
     std::string_view line = yaml.substr(l.begin, l.end - l.begin);
-    std::size_t colon = line.find(": ");
-    if (colon != std::string_view::npos && line.find('#') > colon) {
-      std::size_t v = line.find_first_not_of(' ', colon + 2);
-      if (v != std::string_view::npos && (line[v] == '"' || line[v] == '\'')) {
-        char q = line[v];
-        bool closed = false;
-        for (std::size_t i = v + 1; i < line.size(); ++i) {
-          if (q == '"' && line[i] == '\\') {
-            ++i;
-            continue;
-          }
-          if (line[i] == q) {
-            if (q == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
-              ++i;
-              continue;
-            }
-            closed = true;
+    std::size_t q = open_quote(line);
+    if (q != std::string_view::npos) {
+      std::size_t indent = indent_of(line);
+      char quote = line[q];
+      bool closed = false;
+      std::size_t next = l.next;
+      int lines = 0;
+      while (next < yaml.size() && !closed) {
+        Line c = line_at(yaml, next);
+        std::string_view cont = yaml.substr(c.begin, c.end - c.begin);
+        if (!trim(cont).empty() && indent_of(cont) <= indent) break;
+        // Look for the closing quote on the continuation line.
+        std::string probe(1, quote);
+        probe += cont;
+        std::size_t e = quote_end(probe, 0);
+        if (e != std::string_view::npos) {
+          closed = true;
+          // Go on checking after the close: the rest of that line may open another quote.
+          std::size_t rest = open_quote(std::string_view(probe).substr(e));
+          if (rest != std::string_view::npos) {
+            closed = false;
             break;
           }
         }
-        if (!closed) {
-          diags.error({std::string(path), line_no, static_cast<int>(v) + 1},
-                      "unterminated quoted value (add the closing " + std::string(1, q) + ")");
-          return false;
-        }
+        next = c.next;
+        ++lines;
       }
+      if (!closed) {
+        diags.error({std::string(path), line_no, static_cast<int>(q) + 1},
+                    "unterminated quoted value (add the closing " + std::string(1, quote) +
+                        " on the same line)");
+        return false;
+      }
+      pos = next;
+      line_no += lines + 1;
+      continue;
     }
     pos = l.next;
     ++line_no;
@@ -138,12 +237,21 @@ bool check_quotes(std::string_view path, std::string_view yaml, int first_line, 
   return true;
 }
 
-std::optional<Value> parse_yaml(std::string_view path, std::string_view yaml, int first_line,
+std::optional<Value> parse_yaml(std::string_view path, std::string_view text, int first_line,
                                 DiagSink& diags) {
+  std::string yaml = lf_only(text);
   if (!check_quotes(path, yaml, first_line, diags)) return std::nullopt;
   YAML::Node root;
+  // YAML::Load reads the first document only; LoadAll can loop forever on some inputs in 0.7.
   try {
-    root = YAML::Load(std::string(yaml));
+    root = YAML::Load(yaml);
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp says only "bad file" here.
+    SourceLoc loc{std::string(path), e.mark.line + first_line, e.mark.column + 1};
+    if (e.mark.is_null()) loc = {std::string(path), first_line, 0};
+    diags.error(loc, "front matter is nested too deeply (more than " + std::to_string(kMaxDepth) +
+                         " levels)");
+    return std::nullopt;
   } catch (const YAML::ParserException& e) {
     SourceLoc loc{std::string(path), e.mark.line + first_line, e.mark.column + 1};
     if (e.mark.is_null()) loc.line = loc.column = 0;
@@ -154,7 +262,7 @@ std::optional<Value> parse_yaml(std::string_view path, std::string_view yaml, in
     return std::nullopt;
   }
   Value out;
-  Converter conv(path, first_line, diags);
+  Converter conv(path, first_line, std::max<std::size_t>(kMinTextBudget, 4 * yaml.size()), diags);
   if (!conv.convert(root, out, 0)) return std::nullopt;
   return out;
 }
@@ -193,17 +301,12 @@ std::optional<FrontMatter> parse_front_matter(std::string_view path, std::string
     Line l = line_at(text, pos);
     std::string_view line = text.substr(l.begin, l.end - l.begin);
     if (is_fence(line, "---") || is_fence(line, "...")) {
-      std::string yaml(text.substr(first.next, l.begin - first.next));
-      // CRLF: yaml-cpp reads "\r" into scalars; drop it before the line break.
-      std::string clean;
-      clean.reserve(yaml.size());
-      for (std::size_t i = 0; i < yaml.size(); ++i)
-        if (!(yaml[i] == '\r' && i + 1 < yaml.size() && yaml[i + 1] == '\n')) clean += yaml[i];
+      std::string_view yaml = text.substr(first.next, l.begin - first.next);
       fm.present = true;
       fm.body_offset = l.next;
       fm.body_line = line_no + 1;
-      if (trim(clean).empty()) return fm;
-      auto value = parse_yaml(path, clean, 2, diags);
+      if (trim(yaml).empty()) return fm;
+      auto value = parse_yaml(path, yaml, 2, diags);
       if (!value) return std::nullopt;
       if (value->is_null()) return fm;
       if (!value->is_mapping()) {

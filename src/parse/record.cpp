@@ -1,35 +1,58 @@
 #include "kb/parse/record.h"
 
+#include <algorithm>
+
 #include "kb/base/text.h"
 
 namespace kb {
 namespace {
 
-int line_of_offset(std::string_view text, std::size_t offset) {
+// The 1-based line and byte column of `offset`; LF, CR and CRLF end a line (as in CommonMark).
+SourceLoc loc_of_offset(std::string_view path, std::string_view text, std::size_t offset) {
   int line = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i)
-    if (text[i] == '\n') ++line;
-  return line;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {std::string(path), line, static_cast<int>(offset - line_start) + 1};
+}
+
+// UTF-16 without a byte order mark: ASCII text has a NUL in every other byte.
+bool looks_like_utf16(std::string_view text) {
+  std::size_t n = std::min<std::size_t>(text.size(), 512) & ~std::size_t{1};
+  if (n < 4) return false;
+  std::size_t even = 0, odd = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    if (text[i] == '\0') ++even;
+    if (text[i + 1] == '\0') ++odd;
+  }
+  std::size_t half = n / 2;
+  return (even * 4 >= half * 3 && odd == 0) || (odd * 4 >= half * 3 && even == 0);
 }
 
 }  // namespace
 
 std::optional<RawRecord> parse_record(std::string_view path, std::string_view text,
                                       DiagSink& diags, bool with_body) {
-  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
+  if (text.size() > kMaxRecordBytes) {
+    diags.error({std::string(path), 0, 0}, "file is larger than " + std::to_string(kMaxRecordBytes >> 20) +
+                                               " MiB; skipped (split it into smaller notes)");
+    return std::nullopt;
+  }
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF" || looks_like_utf16(text)) {
     diags.error({std::string(path), 1, 1}, "UTF-16 text is not supported (save the file as UTF-8)");
     return std::nullopt;
   }
-  if (text.find('\0') != std::string_view::npos) {
-    diags.error({std::string(path), 0, 0}, "binary file (contains NUL bytes); skipped");
+  if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    diags.error(loc_of_offset(path, text, nul), "binary file (contains a NUL byte); skipped");
     return std::nullopt;
   }
   std::size_t bad = find_invalid_utf8(text);
   if (bad != std::string_view::npos) {
-    int line = line_of_offset(text, bad);
-    std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
-    int col = static_cast<int>(bad - (line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1)) + 1;
-    diags.error({std::string(path), line, col}, "invalid UTF-8 (save the file as UTF-8)");
+    diags.error(loc_of_offset(path, text, bad), "invalid UTF-8 (save the file as UTF-8)");
     return std::nullopt;
   }
   auto front = parse_front_matter(path, text, diags);

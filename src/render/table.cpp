@@ -7,6 +7,19 @@
 
 namespace kb {
 
+namespace {
+
+// Characters a terminal must not receive raw: C1 controls (U+0080..U+009F; U+009B is a CSI
+// that starts an escape sequence on some terminals) and the bidirectional controls that let
+// text reorder what follows it ("Trojan Source"): U+061C, U+200E/F, U+202A..U+202E,
+// U+2066..U+2069, and the line and paragraph separators U+2028/U+2029.
+bool unsafe_code_point(unsigned cp) {
+  return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+         (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+}  // namespace
+
 std::string terminal_safe(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -18,17 +31,22 @@ std::string terminal_safe(std::string_view s) {
       out += buf;
       continue;
     }
-    // U+202A..U+202E and U+2066..U+2069 are E2 80 AA..AE and E2 81 A6..A9; U+200E/F E2 80 8E/8F.
-    if (c == 0xE2 && i + 2 < s.size()) {
-      unsigned char b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
-      unsigned cp = ((c & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-      if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F) {
-        char buf[12];
-        std::snprintf(buf, sizeof buf, "<U+%04X>", cp);
-        out += buf;
-        i += 2;
-        continue;
-      }
+    unsigned cp = 0;
+    std::size_t len = 0;
+    if ((c & 0xE0) == 0xC0 && i + 1 < s.size()) {
+      cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+      len = 2;
+    } else if ((c & 0xF0) == 0xE0 && i + 2 < s.size()) {
+      cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+           (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+      len = 3;
+    }
+    if (len > 0 && unsafe_code_point(cp)) {
+      char buf[12];
+      std::snprintf(buf, sizeof buf, "<U+%04X>", cp);
+      out += buf;
+      i += len - 1;
+      continue;
     }
     out += s[i];
   }
@@ -37,12 +55,23 @@ std::string terminal_safe(std::string_view s) {
 
 std::string markdown_escape(std::string_view s) {
   std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
+  out.reserve(s.size() + 8);
+  // At the start of a line, `-`, `+` and `=` (lists, setext headings) and `1.` / `1)`
+  // (ordered lists) are syntax too.
+  std::size_t digits = 0;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  bool ordered = digits > 0 && digits < s.size() && (s[digits] == '.' || s[digits] == ')');
+  if (!s.empty() && (s[0] == '-' || s[0] == '+' || s[0] == '=')) out += '\\';
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
     switch (c) {
       case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
       case '|': case '#': case '!': case '~': case '&':
         out += '\\';
+        out += c;
+        break;
+      case '.': case ')':
+        if (ordered && i == digits) out += '\\';
         out += c;
         break;
       case '\n': case '\r':

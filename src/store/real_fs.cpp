@@ -6,6 +6,7 @@
 #include <cstring>
 #include <set>
 #include <utility>
+#include <vector>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -78,14 +79,19 @@ std::string write_temp(const std::string& target, std::string_view content, std:
   return tmp;
 }
 
+// A record file met by the walk, before files reached by two paths are merged.
+struct Found {
+  FileInfo info;
+  bool through_link = false;  // a symbolic link is on its path
+};
+
 struct Walker {
   std::string root;
   DiagSink& diags;
-  std::vector<FileInfo> out;
+  std::vector<Found> found;
   std::set<std::pair<dev_t, ino_t>> dirs_on_path;
-  std::set<std::pair<dev_t, ino_t>> files_seen;
 
-  void walk(const std::string& rel, int depth) {
+  void walk(const std::string& rel, int depth, bool through_link) {
     std::string dir = rel.empty() ? root : root + "/" + rel;
     DIR* d = ::opendir(dir.c_str());
     if (!d) {
@@ -103,16 +109,18 @@ struct Walker {
     for (const auto& name : names) {
       std::string child = rel.empty() ? name : rel + "/" + name;
       std::string full = root + "/" + child;
+      struct stat lst {};
+      bool is_link = ::lstat(full.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode);
       struct stat st {};
       if (::stat(full.c_str(), &st) != 0) {
-        struct stat lst {};
-        if (::lstat(full.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode))
-          diags.warning({child, 0, 0}, "broken symbolic link; skipped");
-        else
-          diags.error({child, 0, 0}, "cannot read: " + errno_text(errno));
+        int err = errno;
+        if (err == ELOOP) diags.warning({child, 0, 0}, "symbolic link loop; skipped");
+        else if (is_link) diags.warning({child, 0, 0}, "broken symbolic link; skipped");
+        else diags.error({child, 0, 0}, "cannot read: " + errno_text(err));
         continue;
       }
       if (S_ISDIR(st.st_mode)) {
+        // A folder named x.md is a folder: walked, never read as a note.
         if (depth == 0 && name == "templates") continue;
         auto key = std::make_pair(st.st_dev, st.st_ino);
         if (dirs_on_path.count(key)) {
@@ -124,7 +132,7 @@ struct Walker {
           continue;
         }
         dirs_on_path.insert(key);
-        walk(child, depth + 1);
+        walk(child, depth + 1, through_link || is_link);
         dirs_on_path.erase(key);
         continue;
       }
@@ -133,21 +141,39 @@ struct Walker {
         diags.warning({child, 0, 0}, "not a regular file; skipped");
         continue;
       }
-      if (!files_seen.insert({st.st_dev, st.st_ino}).second) continue;  // reached twice
       if (static_cast<std::size_t>(st.st_size) > RealFileSystem::kMaxFileSize) {
         diags.warning({child, 0, 0}, "file is larger than " +
                                          std::to_string(RealFileSystem::kMaxFileSize >> 20) +
                                          " MiB; skipped");
         continue;
       }
-      FileInfo info;
-      info.path = child;
-      info.size = static_cast<std::uint64_t>(st.st_size);
-      info.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-      info.inode = st.st_ino;
-      info.device = st.st_dev;
-      out.push_back(std::move(info));
+      Found f;
+      f.info.path = child;
+      f.info.size = static_cast<std::uint64_t>(st.st_size);
+      f.info.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+      f.info.inode = st.st_ino;
+      f.info.device = st.st_dev;
+      f.through_link = through_link || is_link;
+      found.push_back(std::move(f));
     }
+  }
+
+  // One entry per (device, inode): a note reached by several paths (symbolic or hard links)
+  // loads once, under a path without a symbolic link when there is one, else the first in
+  // byte order, so its id does not depend on the order folders are read in.
+  std::vector<FileInfo> unique() {
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+      if (a.info.device != b.info.device) return a.info.device < b.info.device;
+      if (a.info.inode != b.info.inode) return a.info.inode < b.info.inode;
+      if (a.through_link != b.through_link) return !a.through_link;
+      return a.info.path < b.info.path;
+    });
+    std::vector<FileInfo> out;
+    for (std::size_t i = 0; i < found.size(); ++i)
+      if (i == 0 || found[i].info.device != found[i - 1].info.device || found[i].info.inode != found[i - 1].info.inode)
+        out.push_back(std::move(found[i].info));
+    std::sort(out.begin(), out.end(), [](const FileInfo& a, const FileInfo& b) { return a.path < b.path; });
+    return out;
   }
 };
 
@@ -160,12 +186,11 @@ RealFileSystem::RealFileSystem(std::string root) : root_(std::move(root)) {
 std::string RealFileSystem::full(const std::string& path) const { return root_ + "/" + path; }
 
 std::vector<FileInfo> RealFileSystem::list_markdown(DiagSink& diags) {
-  Walker w{root_, diags, {}, {}, {}};
+  Walker w{root_, diags, {}, {}};
   struct stat st {};
   if (::stat(root_.c_str(), &st) == 0) w.dirs_on_path.insert({st.st_dev, st.st_ino});
-  w.walk("", 0);
-  std::sort(w.out.begin(), w.out.end(), [](const FileInfo& a, const FileInfo& b) { return a.path < b.path; });
-  return std::move(w.out);
+  w.walk("", 0, false);
+  return w.unique();
 }
 
 bool RealFileSystem::read(const std::string& path, std::string& out, std::string& error) {

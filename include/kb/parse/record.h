@@ -1,6 +1,7 @@
 #pragma once
 // A record file as text: its front matter and body facts, before names are resolved.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,8 +20,13 @@ struct RawRecord {
   bool body_parsed = false;
 };
 
+/// The largest record file parse_record reads (RealFileSystem skips larger ones while walking).
+constexpr std::size_t kMaxRecordBytes = 16u << 20;
+
 /// Parses one record file: front matter always, the body when `with_body` is true. Returns
-/// std::nullopt after reporting one error when the file cannot be read as a record.
+/// std::nullopt after reporting one error when the file cannot be read as a record: larger
+/// than kMaxRecordBytes, UTF-16, binary (a NUL byte), invalid UTF-8 (reported at its line), or
+/// a front matter error. A UTF-8 BOM is skipped; LF, CRLF and bare CR all end lines.
 std::optional<RawRecord> parse_record(std::string_view path, std::string_view text,
                                       DiagSink& diags, bool with_body = true);
 

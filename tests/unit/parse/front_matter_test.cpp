@@ -1,0 +1,214 @@
+#include "kb/parse/front_matter.h"
+
+#include <string>
+
+#include <doctest/doctest.h>
+
+namespace {
+
+std::string diag_text(const kb::DiagSink& d) {
+  std::string out;
+  for (const auto& x : d.all()) out += kb::to_string(x) + "\n";
+  return out;
+}
+
+std::string nested(std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+
+}  // namespace
+
+TEST_SUITE("parse") {
+  TEST_CASE("front matter: CRLF and BOM are accepted") {
+    kb::DiagSink d;
+    auto fm = kb::parse_front_matter("a.md", "\xEF\xBB\xBF---\r\ntitle: T\r\ndate: 2024-09-02\r\n---\r\nbody\r\n", d);
+    REQUIRE(fm);
+    CHECK(d.empty());
+    CHECK(fm->present);
+    CHECK(fm->fields.find("title")->text == "T");
+    CHECK(fm->fields.find("date")->text == "2024-09-02");
+    CHECK(fm->fields.find("date")->loc.line == 3);
+    CHECK(fm->body_line == 5);
+  }
+
+  TEST_CASE("front matter: bare CR line endings split lines like LF") {
+    kb::DiagSink d;
+    std::string text = "---\rtitle: T\rdate: 2024-09-02\r---\rbody\r";
+    auto fm = kb::parse_front_matter("a.md", text, d);
+    REQUIRE(fm);
+    CHECK(diag_text(d) == "");
+    CHECK(fm->fields.find("title")->text == "T");
+    CHECK(fm->fields.find("date")->text == "2024-09-02");
+    CHECK(fm->fields.find("date")->loc.line == 3);
+    CHECK(fm->body_line == 5);
+    CHECK(text.substr(fm->body_offset) == "body\r");
+  }
+
+  TEST_CASE("front matter: '...' closes it and values are read as written") {
+    kb::DiagSink d;
+    auto fm = kb::parse_front_matter("a.md", "---\ntitle: no\ndate: \"2024-09-02\"\nn: 1e3\nt: 14:00\n...\nbody\n", d);
+    REQUIRE(fm);
+    CHECK(d.empty());
+    CHECK(fm->fields.find("title")->text == "no");
+    CHECK(fm->fields.find("date")->text == "2024-09-02");
+    CHECK(fm->fields.find("n")->text == "1e3");
+    CHECK(fm->fields.find("t")->text == "14:00");
+    CHECK(fm->body_line == 7);
+  }
+
+  TEST_CASE("front matter: a file without it is a plain note") {
+    kb::DiagSink d;
+    auto fm = kb::parse_front_matter("a.md", "# Title\n\n---\nx: y\n---\n", d);
+    REQUIRE(fm);
+    CHECK_FALSE(fm->present);
+    CHECK(fm->body_offset == 0);
+  }
+
+  TEST_CASE("front matter: unterminated single-line quotes are reported at the quote") {
+    struct Case {
+      const char* text;
+      const char* want;
+    };
+    const Case cases[] = {
+        {"---\ntitle: \"Meeting\ndate: 2024-09-02\nlocation: \"Paris\"\n---\n",
+         "a.md:2:8: error: unterminated quoted value (add the closing \" on the same line)\n"},
+        {"---\ntitle: ok\nlocation: 'Paris\ndate: 2024-09-02\n---\n",
+         "a.md:3:11: error: unterminated quoted value (add the closing ' on the same line)\n"},
+        {"---\nattendees:\n  - \"Francesc Pedro\n  - Arianna Valentini\n---\n",
+         "a.md:3:5: error: unterminated quoted value (add the closing \" on the same line)\n"},
+        {"---\ntags: [a, \"b, c]\ntitle: x\n---\n",
+         "a.md:2:11: error: unterminated quoted value (add the closing \" on the same line)\n"},
+        {"---\ntitle: x\nsummary: \"never closed\n---\n",
+         "a.md:3:10: error: unterminated quoted value (add the closing \" on the same line)\n"},
+        {"---\r\ntitle: \"CRLF\r\ndate: 2024-09-02\r\n---\r\n",
+         "a.md:2:8: error: unterminated quoted value (add the closing \" on the same line)\n"},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.text);
+      kb::DiagSink d;
+      CHECK_FALSE(kb::parse_front_matter("a.md", c.text, d));
+      CHECK(diag_text(d) == c.want);
+    }
+  }
+
+  TEST_CASE("front matter: quotes that close are not flagged") {
+    const char* ok[] = {
+        "---\ntitle: 'It''s \"quoted\"'\n---\n",
+        "---\nlocation: \"Room \\\"B\\\" # not a comment\"\n---\n",
+        "---\ndate: 2024-09-06 # a comment with a \" quote\n---\n",
+        "---\ntitle: \"a title that goes on\n  over two lines\"\n---\n",
+        "---\ntitle: \"escaped line end \\\n  continues\"\n---\n",
+        "---\ntitle: Bob's meeting\n---\n",
+        "---\nattendees:\n  - \"A\"\n  - 'B'\n  - name: \"C\"\n---\n",
+        "---\ntags: [\"a\", 'b', c]\n---\n",
+        "---\n\"quoted key\": v\n---\n",
+    };
+    for (const char* text : ok) {
+      CAPTURE(text);
+      kb::DiagSink d;
+      CHECK(kb::parse_front_matter("a.md", text, d));
+      CHECK(diag_text(d) == "");
+    }
+    kb::DiagSink d;
+    auto fm = kb::parse_front_matter("a.md", "---\ntitle: \"a title that goes on\n  over two lines\"\nx: y\n---\n", d);
+    REQUIRE(fm);
+    CHECK(fm->fields.find("title")->text == "a title that goes on over two lines");
+    CHECK(fm->fields.find("x")->text == "y");
+  }
+
+  TEST_CASE("front matter: a quote that continues onto a line at the key's indent is unterminated") {
+    kb::DiagSink d;
+    CHECK_FALSE(kb::parse_front_matter("a.md", "---\ntitle: \"one\nsecond: two\"\n---\n", d));
+    CHECK(diag_text(d) == "a.md:2:8: error: unterminated quoted value (add the closing \" on the same line)\n");
+  }
+
+  TEST_CASE("front matter: duplicate keys are reported at the second one") {
+    kb::DiagSink d;
+    CHECK_FALSE(kb::parse_front_matter("a.md", "---\ntitle: First\ndate: 2024-09-02\ntitle: Second\n---\n", d));
+    CHECK(diag_text(d) == "a.md:4:1: error: duplicate key 'title' (remove one of them)\n");
+    kb::DiagSink n;
+    CHECK_FALSE(kb::parse_front_matter("a.md", "---\nattendees:\n  - name: A\n    role: Chair\n    role: Host\n---\n", n));
+    CHECK(diag_text(n) == "a.md:5:5: error: duplicate key 'role' (remove one of them)\n");
+  }
+
+  TEST_CASE("front matter: structural errors") {
+    struct Case {
+      const char* text;
+      const char* want;
+    };
+    const Case cases[] = {
+        {"---\ntitle: never closed\n\nBody.\n",
+         "a.md:1:1: error: front matter is not closed (add a line '---' after it)\n"},
+        {"---\n- a\n- b\n---\n", "a.md:2:1: error: front matter must be a mapping of keys to values\n"},
+        {"---\njust a sentence\n---\n", "a.md:2:1: error: front matter must be a mapping of keys to values\n"},
+        {"---\n[a, b]: c\n---\n", "a.md:2:1: error: a front matter key must be plain text\n"},
+        {"---\ntitle: *nowhere\n---\n", "a.md:2:8: error: invalid YAML: the referenced anchor is not defined\n"},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.text);
+      kb::DiagSink d;
+      CHECK_FALSE(kb::parse_front_matter("a.md", c.text, d));
+      CHECK(diag_text(d) == c.want);
+    }
+  }
+
+  TEST_CASE("front matter: nesting is bounded, with a clear message instead of 'bad file'") {
+    for (std::size_t depth : {100u, 3000u, 100000u}) {
+      CAPTURE(depth);
+      kb::DiagSink d;
+      CHECK_FALSE(kb::parse_front_matter("a.md", "---\nx: " + nested(depth) + "\n---\n", d));
+      REQUIRE(d.all().size() == 1);
+      CHECK(d.all()[0].message == "front matter is nested too deeply (more than 64 levels)");
+      CHECK(d.all()[0].loc.line == 2);
+    }
+    kb::DiagSink block;
+    std::string deep = "---\nx:\n";
+    for (int i = 0; i < 100000; ++i) deep += " -";
+    CHECK_FALSE(kb::parse_front_matter("a.md", deep + " y\n---\n", block));
+    REQUIRE(block.all().size() == 1);
+    CHECK(block.all()[0].message == "front matter is nested too deeply (more than 64 levels)");
+    kb::DiagSink ok;
+    CHECK(kb::parse_front_matter("a.md", "---\nx: " + nested(60) + "\n---\n", ok));
+    CHECK(ok.empty());
+  }
+
+  TEST_CASE("front matter: an alias bomb stops at the value cap instead of expanding") {
+    std::string bomb = "---\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+    for (int i = 1; i < 30; ++i) {
+      bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+      for (int k = 0; k < 10; ++k) bomb += (k ? ", *a" : "*a") + std::to_string(i - 1);
+      bomb += "]\n";
+    }
+    kb::DiagSink d;
+    CHECK_FALSE(kb::parse_front_matter("a.md", bomb + "---\n", d));
+    CHECK(diag_text(d) ==
+          "a.md:6:1: error: front matter has too many values (more than 100000; check for repeated aliases '*')\n");
+  }
+
+  TEST_CASE("front matter: aliases of a long text stop at the text budget") {
+    std::string text = "---\na: &a \"" + std::string(65536, 'x') + "\"\nb: [";
+    for (int k = 0; k < 64; ++k) text += k ? ", *a" : "*a";
+    kb::DiagSink d;
+    CHECK_FALSE(kb::parse_front_matter("a.md", text + "]\n---\n", d));
+    REQUIRE(d.all().size() == 1);
+    CHECK(d.all()[0].message == "front matter expands to too much text (more than 1048576 bytes; check for repeated aliases '*')");
+  }
+
+  TEST_CASE("front matter: a few aliases are fine, a cyclic one is bounded") {
+    kb::DiagSink d;
+    auto fm = kb::parse_front_matter("a.md", "---\nbase: &o UNESCO\norganizations: [*o, IESALC]\n---\n", d);
+    REQUIRE(fm);
+    CHECK(d.empty());
+    CHECK(fm->fields.find("organizations")->items.at(0).text == "UNESCO");
+    kb::DiagSink c;
+    CHECK_FALSE(kb::parse_front_matter("a.md", "---\na: &a [*a]\n---\n", c));
+    REQUIRE(c.all().size() == 1);
+    CHECK(c.all()[0].message == "front matter is nested too deeply (more than 64 levels)");
+  }
+
+  TEST_CASE("front matter: only the first YAML document is read") {
+    kb::DiagSink d;
+    auto doc = kb::parse_yaml_document("kb.yaml", "name: a\n---\nname: b\n", d);
+    REQUIRE(doc);
+    CHECK(d.empty());
+    CHECK(doc->find("name")->text == "a");
+  }
+}

@@ -1,0 +1,88 @@
+#include "kb/render/table.h"
+
+#include <sstream>
+#include <string>
+
+#include <doctest/doctest.h>
+
+namespace {
+
+std::string csv(const kb::Table& t) {
+  std::ostringstream out;
+  kb::render_csv(out, t);
+  return out.str();
+}
+
+}  // namespace
+
+TEST_SUITE("render") {
+  TEST_CASE("table: terminal_safe shows control and bidi characters escaped") {
+    CHECK(kb::terminal_safe("plain text, café, 张伟") == "plain text, café, 张伟");
+    CHECK(kb::terminal_safe("red \x1b[31m x") == "red \\x1B[31m x");
+    CHECK(kb::terminal_safe("a\tb\nc\rd\x7f") == "a\\x09b\\x0Ac\\x0Dd\\x7F");
+    CHECK(kb::terminal_safe("csi \xC2\x9B" "2J") == "csi <U+009B>2J");
+    CHECK(kb::terminal_safe("Budget \xE2\x80\xAE" "etadpu\xE2\x80\xAC review") == "Budget <U+202E>etadpu<U+202C> review");
+    CHECK(kb::terminal_safe("\xE2\x81\xA6x\xE2\x81\xA9") == "<U+2066>x<U+2069>");
+    CHECK(kb::terminal_safe("\xE2\x80\x8E\xE2\x80\x8F\xD8\x9C") == "<U+200E><U+200F><U+061C>");
+    CHECK(kb::terminal_safe("line\xE2\x80\xA8sep") == "line<U+2028>sep");
+    // Neighbours of the unsafe ranges stay as they are.
+    CHECK(kb::terminal_safe("\xC2\xA0\xE2\x80\x94\xE2\x81\xB0") == "\xC2\xA0\xE2\x80\x94\xE2\x81\xB0");
+  }
+
+  TEST_CASE("table: text tables escape cells and align by display width") {
+    kb::Table t{{"TITLE", "WHO"}, {{"张伟 meeting", "a"}, {"x\x1b[2Jy", "b"}}};
+    std::ostringstream out;
+    kb::render_text_table(out, t, false);
+    CHECK(out.str() ==
+          std::string("TITLE") + std::string(9, ' ') + "WHO\n"
+          "张伟 meeting  a\n"
+          "x\\x1B[2Jy" + std::string(5, ' ') + "b\n");
+  }
+
+  TEST_CASE("table: CSV quotes as RFC 4180 says, with CRLF line ends") {
+    kb::Table t{{"a", "b"}, {{"plain", "with, comma"}, {"say \"hi\"", "two\nlines"}, {"", "x"}}};
+    CHECK(csv(t) == "a,b\r\nplain,\"with, comma\"\r\n\"say \"\"hi\"\"\",\"two\nlines\"\r\n,x\r\n");
+  }
+
+  TEST_CASE("table: CSV cells that a spreadsheet would run as a formula get a leading quote") {
+    kb::Table t{{"v"}, {{"=HYPERLINK(\"http://x\",\"y\")"}, {"+1"}, {"-2+3"}, {"@SUM(A1)"}, {"\tx"}, {"\rx"}, {"a=b"}}};
+    CHECK(csv(t) ==
+          "v\r\n"
+          "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n"
+          "'+1\r\n"
+          "'-2+3\r\n"
+          "'@SUM(A1)\r\n"
+          "'\tx\r\n"
+          "\"'\rx\"\r\n"
+          "a=b\r\n");
+  }
+
+  TEST_CASE("table: markdown_escape keeps links, HTML and list syntax as text") {
+    CHECK(kb::markdown_escape("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))");
+    CHECK(kb::markdown_escape("![img](http://x/a.png)") == "\\!\\[img\\](http://x/a.png)");
+    CHECK(kb::markdown_escape("<script>alert(1)</script>") == "\\<script\\>alert(1)\\</script\\>");
+    CHECK(kb::markdown_escape("a | b *c* _d_ `e` ~f~ #g &amp; \\") ==
+          "a \\| b \\*c\\* \\_d\\_ \\`e\\` \\~f\\~ \\#g \\&amp; \\\\");
+    CHECK(kb::markdown_escape("two\nlines\r") == "two lines ");
+    CHECK(kb::markdown_escape("- item") == "\\- item");
+    CHECK(kb::markdown_escape("+ item") == "\\+ item");
+    CHECK(kb::markdown_escape("=====") == "\\=====");
+    CHECK(kb::markdown_escape("1. first") == "1\\. first");
+    CHECK(kb::markdown_escape("12) x") == "12\\) x");
+    CHECK(kb::markdown_escape("2024-09-02 at 14:00 (Paris)") == "2024-09-02 at 14:00 (Paris)");
+    CHECK(kb::markdown_escape("v1.2") == "v1.2");
+  }
+
+  TEST_CASE("table: Markdown tables escape every cell") {
+    kb::Table t{{"TITLE"}, {{"[x](javascript:y) | z"}}};
+    std::ostringstream out;
+    kb::render_markdown_table(out, t);
+    CHECK(out.str() == "| TITLE |\n| --- |\n| \\[x\\](javascript:y) \\| z |\n");
+  }
+
+  TEST_CASE("table: html_escape is safe in text and in quoted attributes") {
+    CHECK(kb::html_escape("<a href=\"x\" onclick='y'>&</a>") ==
+          "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+    CHECK(kb::html_escape("张伟 café") == "张伟 café");
+  }
+}
