@@ -39,8 +39,10 @@ bench: build
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')
 
+# PREFIX (default /usr/local) and DESTDIR (a staging root) as in every GNU package:
+# `make install DESTDIR=$PWD/stage` puts the binary in stage/usr/local/bin.
 install: build
-	cmake --install $(BUILD) --prefix $(or $(PREFIX),/usr/local)
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix $(or $(PREFIX),/usr/local)
 
 clean:
 	rm -rf build build-asan build-ubsan

@@ -1,11 +1,55 @@
-// kb init --detect: being built for issue 7.
+// kb init --detect [--write]: propose the kb.yaml mapping that lets kb read an existing vault
+// as it is (model/detect.h does the looking); print it, and append it to kb.yaml when asked.
 #include "detect.h"
+
+#include <filesystem>
+
+#include "kb/model/detect.h"
+#include "kb/store/real_fs.h"
 
 namespace kb::cli {
 
-ExitCode run_detect(Session& s, const std::string&, bool) {
-  s.error("'kb init --detect' is not available in this build");
-  return ExitCode::failure;
+ExitCode run_detect(Session& s, const std::string& dir, bool write) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    s.error("'" + dir + "' is not a folder (run 'kb init --detect' in your vault, or name it: 'kb init DIR --detect')");
+    return ExitCode::failure;
+  }
+  RealFileSystem fs(dir);
+  DetectedMapping m = detect_mapping(fs);
+  std::string yaml = render_mapping_yaml(m);
+  if (yaml.empty()) {
+    s.note("read " + std::to_string(m.notes) + " notes: kb reads them as they are, nothing to map");
+    return ExitCode::ok;
+  }
+  s.out << yaml;
+  if (!write) {
+    s.note("not written; run 'kb init " + dir + " --detect --write' to add this to kb.yaml");
+    return ExitCode::ok;
+  }
+  std::string current, err;
+  bool exists = fs.exists("kb.yaml");
+  if (exists && !fs.read("kb.yaml", current, err)) {
+    s.error("cannot read '" + dir + "/kb.yaml': " + err);
+    return ExitCode::failure;
+  }
+  // A second `fields:` or `types:` key would make kb.yaml invalid YAML: leave that to the user.
+  for (const char* key : {"fields:", "types:"})
+    if (current.rfind(key, 0) == 0 || current.find(std::string("\n") + key) != std::string::npos) {
+      s.error("kb.yaml already has '" + std::string(key, std::string(key).size() - 1) +
+              "'; merge the proposal above into it by hand");
+      return ExitCode::failure;
+    }
+  std::string next = current;
+  if (!next.empty() && next.back() != '\n') next += '\n';
+  next += yaml;
+  WriteResult w = exists ? fs.replace("kb.yaml", current, next) : fs.write_new("kb.yaml", next);
+  if (w.status != WriteStatus::ok) {
+    s.error("cannot write '" + dir + "/kb.yaml'" + (w.message.empty() ? std::string(" (it changed meanwhile; run again)") : ": " + w.message));
+    return ExitCode::failure;
+  }
+  s.note("added the mapping to '" + dir + "/kb.yaml'");
+  return ExitCode::ok;
 }
 
 }  // namespace kb::cli

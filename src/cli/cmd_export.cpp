@@ -1,8 +1,131 @@
-// kb export: being built for issue 7; registers nothing yet.
+// kb export ics|sqlite|neo4j: the KB in other tools' formats (render/export.h builds the bytes;
+// this file reads the clock and the zone files and writes the results, never replacing a file).
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+
 #include "commands.h"
+#include "kb/render/export.h"
+#include "kb/store/real_fs.h"
+#include "session.h"
 
 namespace kb::cli {
+namespace {
 
-void add_export_command(CLI::App&, Invocation&) {}
+struct ExportOptions {
+  std::string what;
+  std::string target;
+};
+
+// DTSTAMP: SOURCE_DATE_EPOCH when set (reproducible output), else now; always UTC.
+std::string utc_stamp() {
+  std::time_t t = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) t = std::strtoll(epoch, nullptr, 10);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return buf;
+}
+
+// The TZif file of an IANA zone name from $TZDIR or the system's zoneinfo.
+std::optional<std::string> read_zone(const std::string& tzid) {
+  if (tzid.empty() || tzid.find("..") != std::string::npos || tzid[0] == '/') return std::nullopt;
+  for (char c : tzid)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '/' && c != '_' && c != '-' && c != '+') return std::nullopt;
+  const char* dir = std::getenv("TZDIR");
+  std::ifstream in(std::string(dir && *dir ? dir : "/usr/share/zoneinfo") + "/" + tzid, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream data;
+  data << in.rdbuf();
+  return data.str();
+}
+
+// Writes `content` to `path` whole, never replacing a file; prints what went wrong.
+bool write_file(Session& s, const std::filesystem::path& path, std::string_view content) {
+  std::filesystem::path abs = std::filesystem::absolute(path).lexically_normal();
+  RealFileSystem fs(abs.parent_path().string());
+  WriteResult r = fs.write_new(abs.filename().string(), content);
+  if (r.status == WriteStatus::exists) {
+    s.error("'" + path.string() + "' exists; kb export never replaces a file (remove it or choose another name)");
+    return false;
+  }
+  if (r.status != WriteStatus::ok) {
+    s.error("cannot write '" + path.string() + "': " + r.message);
+    return false;
+  }
+  return true;
+}
+
+ExitCode run_export(Session& s, const ExportOptions& o) {
+  if (o.what != "ics" && o.target.empty()) {
+    s.error("kb export " + o.what + " needs a " + (o.what == "neo4j" ? "folder" : "file") +
+            " to write (e.g. 'kb export " + o.what + (o.what == "neo4j" ? " neo4j-import'" : " kb.sqlite'") + ")");
+    return ExitCode::usage;
+  }
+  const KnowledgeBase* kb = s.kb();
+  if (!kb) return ExitCode::failure;
+
+  if (o.what == "ics") {
+    IcsOptions io;
+    io.stamp = utc_stamp();
+    io.zone_data = read_zone;
+    DiagSink diags;
+    std::ostringstream text;
+    render_ics(text, *kb, io, diags);
+    s.print(diags, true);
+    if (o.target.empty() || o.target == "-") {
+      s.out << text.str();
+      return ExitCode::ok;
+    }
+    return write_file(s, o.target, text.str()) ? ExitCode::ok : ExitCode::failure;
+  }
+  if (o.what == "sqlite") {
+    std::string error;
+    auto image = render_sqlite(*kb, error);
+    if (!image) {
+      s.error("cannot build the SQLite database: " + error);
+      return ExitCode::failure;
+    }
+    if (!write_file(s, o.target, *image)) return ExitCode::failure;
+    s.note("wrote '" + o.target + "' (try: sqlite3 " + o.target + " '.tables')");
+    return ExitCode::ok;
+  }
+  // neo4j: every file is checked before any is written, so a refusal leaves nothing behind.
+  auto files = render_neo4j(*kb);
+  std::filesystem::path dir = o.target;
+  std::error_code ec;
+  for (const auto& [name, content] : files)
+    if (std::filesystem::exists(dir / name, ec)) {
+      s.error("'" + (dir / name).string() + "' exists; kb export never replaces a file (choose an empty folder)");
+      return ExitCode::failure;
+    }
+  std::string nodes, rels;
+  for (const auto& [name, content] : files) {
+    if (!write_file(s, dir / name, content)) return ExitCode::failure;
+    bool is_rel = content.rfind(":START_ID", 0) == 0;
+    (is_rel ? rels : nodes) += (is_rel ? " --relationships=" : " --nodes=") + name;
+  }
+  s.note("wrote " + std::to_string(files.size()) + " files to '" + o.target + "'; import them with:\n  cd " +
+         o.target + " && neo4j-admin database import full" + nodes + rels + " neo4j");
+  return ExitCode::ok;
+}
+
+}  // namespace
+
+void add_export_command(CLI::App& app, Invocation& inv) {
+  auto o = std::make_shared<ExportOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "export", "The KB for other tools: ics (meetings and due actions for calendars), sqlite (tables for SQL and "
+                "Datasette), neo4j (CSV files for neo4j-admin import)");
+  sub->add_option("format", o->what, "ics, sqlite or neo4j")->required()->check(CLI::IsMember({"ics", "sqlite", "neo4j"}));
+  sub->add_option("target", o->target, "ics: a FILE (default: stdout); sqlite: a new FILE; neo4j: a DIR for the CSV files");
+  sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_export(s, *o); }; });
+}
 
 }  // namespace kb::cli

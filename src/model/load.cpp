@@ -141,8 +141,36 @@ KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& di
   if (const Value* fields = doc->find("fields"); fields && fields->is_mapping())
     for (const auto& [k, v] : fields->entries)
       if (v.is_scalar()) config.field_names[k] = v.text;
+  // `types: {meeting: {categories: "[[Meetings]]", folder: Calendar}}`: how a vault marks
+  // each type; `folder` is a folder, any other key a front-matter key; a list means any of.
+  if (const Value* types = doc->find("types"); types && !types->is_null()) {
+    if (!types->is_mapping()) diags.error(types->loc, "'types' must map a type to its markers");
+    for (const auto& [name, markers] : types->is_mapping() ? types->entries : decltype(types->entries){}) {
+      auto type = parse_record_type(name);
+      if (!type || *type == RecordType::note || !markers.is_mapping()) {
+        diags.error(markers.loc, "invalid 'types' entry '" + name +
+                                     "' (expected meeting, person, organization, topic or event, each mapping keys to values)");
+        continue;
+      }
+      for (const auto& [key, v] : markers.entries) {
+        std::vector<const Value*> values;
+        if (v.is_scalar()) values.push_back(&v);
+        for (const auto& item : v.items)
+          if (item.is_scalar()) values.push_back(&item);
+        for (const Value* value : values) {
+          TypeRule rule;
+          rule.type = *type;
+          (key == "folder" ? rule.folder : rule.value) = std::string(trim(value->text));
+          if (key != "folder") rule.key = key;
+          config.type_rules.push_back(std::move(rule));
+        }
+      }
+    }
+  }
   return config;
 }
+
+std::uint32_t cache_format_version() { return kRecordFormatVersion; }
 
 LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   LoadResult result;

@@ -18,15 +18,61 @@ std::string clean_name(std::string_view text) {
   return std::string(trim(t));
 }
 
+// True when `v` (a scalar, or a list of them, nested lists included) holds `want` as a name:
+// "[[Meetings]]", "Meetings" and "meetings" are one value.
+bool holds_name(const Value& v, const std::string& want_key) {
+  if (v.is_scalar()) return name_key(clean_name(v.text)) == want_key;
+  if (v.is_sequence())
+    return std::any_of(v.items.begin(), v.items.end(), [&](const Value& i) { return holds_name(i, want_key); });
+  return false;
+}
+
+// The first `YYYY-MM-DD` in a file name (Dataview's file.day), or std::nullopt.
+std::optional<std::string> day_in(std::string_view stem) {
+  for (std::size_t i = 0; i + 10 <= stem.size(); ++i)
+    if (auto d = parse_date(stem.substr(i, 10))) return to_string(*d);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<RecordType> match_type_rules(const KbConfig& config, std::string_view rid, const Value& fields) {
+  for (const auto& rule : config.type_rules) {
+    if (!rule.folder.empty()) {
+      std::string folder = to_lower_ascii(rule.folder);
+      while (!folder.empty() && folder.back() == '/') folder.pop_back();
+      if (starts_with_ci(rid, folder + "/")) return rule.type;
+      continue;
+    }
+    if (const Value* v = fields.find(rule.key); v && holds_name(*v, name_key(clean_name(rule.value))))
+      return rule.type;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
 class RecordBuilder {
  public:
   RecordBuilder(const KbConfig& config, DiagSink& diags) : config_(config), diags_(diags) {}
 
+  /// The value of kb's `key`, read from the vault's own key where kb.yaml maps one (Dataview's
+  /// implicit `file.name` and `file.day` included), else from `key` itself.
   const Value* field(const Record& r, std::string_view key) const {
     auto it = config_.field_names.find(std::string(key));
-    if (it != config_.field_names.end())
+    if (it != config_.field_names.end()) {
+      if (it->second == "file.name") return &file_name_;
+      if (it->second == "file.day") return file_day_.is_null() ? nullptr : &file_day_;
       if (const Value* v = r.fields.find(it->second)) return v;
+    }
     return r.fields.find(key);
+  }
+
+  /// The key a kb key is read from in this note (the vault's own name when kb.yaml maps it), for messages.
+  std::string written_key(const Record& r, std::string_view key) const {
+    auto it = config_.field_names.find(std::string(key));
+    if (it != config_.field_names.end() && r.fields.find(it->second)) return it->second;
+    return std::string(key);
   }
 
   std::string scalar(const Record& r, std::string_view key) const {
@@ -75,7 +121,19 @@ class RecordBuilder {
     return out;
   }
 
-  std::optional<Date> date_field(const Record& r, std::string_view key, bool required) {
+  /// A scalar, or the names of a list joined by ", " (`loc: ["[[Paris]]"]` reads "Paris").
+  std::string joined_names(const Record& r, std::string_view key) {
+    const Value* v = field(r, key);
+    if (v && v->is_scalar()) return clean_name(v->text);
+    std::string out;
+    for (auto& [n, loc] : names(v, false, written_key(r, key))) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  }
+
+  /// A date; `2024-09-02T14:00` (or with a space) is read as that date, and the time goes to
+  /// `time_out` when given. The date is never shifted by a time zone (an offset is ignored).
+  std::optional<Date> date_field(const Record& r, std::string_view key, bool required,
+                                 std::string* time_out = nullptr) {
     const Value* v = field(r, key);
     if (!v || v->is_null() || (v->is_scalar() && trim(v->text).empty())) {
       if (required) diags_.error({r.path, 1, 1}, "missing required field '" + std::string(key) + "'");
@@ -85,7 +143,17 @@ class RecordBuilder {
       diags_.error(v->loc, "'" + std::string(key) + "' must be a date (YYYY-MM-DD)");
       return std::nullopt;
     }
-    auto d = parse_date(trim(v->text));
+    std::string text = clean_name(v->text);  // "[[2024-09-02]]": a link to a daily note
+    std::optional<Date> d;
+    if (text.size() > 10 && (text[10] == 'T' || text[10] == ' ')) {
+      auto t = parse_time(std::string_view(text).substr(11, 5));
+      if (t && (text.size() == 16 || text[16] == ':' || text[16] == 'Z' || text[16] == '+' || text[16] == '-')) {
+        d = parse_date(std::string_view(text).substr(0, 10));
+        if (d && time_out && *t != "00:00") *time_out = *t;
+      }
+    } else {
+      d = parse_date(text);
+    }
     if (!d) diags_.error(v->loc, "invalid date '" + v->text + "' (expected YYYY-MM-DD)");
     return d;
   }
@@ -96,9 +164,20 @@ class RecordBuilder {
     r.fields = raw.front.fields;
     r.body = raw.body;
     const std::size_t errors_before = diags_.error_count();
-    // Type: `type:` first, then the first folder.
+    std::string stem = r.rid.substr(r.rid.rfind('/') == std::string::npos ? 0 : r.rid.rfind('/') + 1);
+    file_name_ = Value{Value::Kind::scalar, stem, {}, {}, {r.path, 0, 0}};
+    if (auto day = day_in(stem)) file_day_ = Value{Value::Kind::scalar, *day, {}, {}, {r.path, 0, 0}};
+    // Type: kb.yaml's `types:` rules, then `type:`, then the first folder.
+    std::optional<RecordType> type = match_type_rules(config_, r.rid, r.fields);
+    // Marker keys (`categories: [[Meetings]]` unquoted) get the same warning as name fields.
+    std::vector<std::string> marker_keys;
+    for (const auto& rule : config_.type_rules)
+      if (!rule.key.empty() && std::find(marker_keys.begin(), marker_keys.end(), rule.key) == marker_keys.end()) {
+        marker_keys.push_back(rule.key);
+        names(r.fields.find(rule.key), false, rule.key);
+      }
     std::string type_text = scalar(r, "type");
-    std::optional<RecordType> type = type_text.empty() ? std::nullopt : parse_record_type(type_text);
+    if (!type && !type_text.empty()) type = parse_record_type(type_text);
     if (!type) {
       std::string folder = r.rid.substr(0, r.rid.find('/'));
       if (r.rid.find('/') != std::string::npos) type = parse_record_type(folder);
@@ -106,35 +185,41 @@ class RecordBuilder {
     }
     r.type = type.value_or(RecordType::note);
 
-    for (auto& [a, loc] : names(field(r, "aliases"), true, "aliases")) r.aliases.push_back(a);
-    for (auto& [a, loc] : names(field(r, "alias"), true, "alias")) r.aliases.push_back(a);
+    for (auto& [a, loc] : names(field(r, "aliases"), true, written_key(r, "aliases"))) r.aliases.push_back(a);
+    for (auto& [a, loc] : names(field(r, "alias"), true, written_key(r, "alias"))) r.aliases.push_back(a);
     for (const char* key : {"tags", "tag", "keywords"})
-      for (auto& [t, loc] : names(field(r, key), true, key)) {
+      for (auto& [t, loc] : names(field(r, key), true, written_key(r, key))) {
         std::string tag = t[0] == '#' ? t.substr(1) : t;
         if (!tag.empty() && std::find(r.tags.begin(), r.tags.end(), tag) == r.tags.end())
           r.tags.push_back(tag);
       }
 
-    std::string stem = r.rid.substr(r.rid.rfind('/') == std::string::npos ? 0 : r.rid.rfind('/') + 1);
+    if (raw.body_parsed)
+      for (const auto& t : raw.facts.tags)
+        if (std::none_of(r.tags.begin(), r.tags.end(), [&](const std::string& x) { return fold(x) == fold(t); }))
+          r.tags.push_back(t);
+
     if (r.type == RecordType::meeting) {
       r.name = scalar(r, "title");
       if (r.name.empty()) {
         diags_.error({r.path, 1, 1}, "missing required field 'title'");
         return false;
       }
-      r.date = date_field(r, "date", true);
+      std::string time_in_date;
+      r.date = date_field(r, "date", true, &time_in_date);
       if (!r.date) return false;
+      if (!time_in_date.empty()) r.time = time_in_date;
       if (const Value* t = field(r, "time"); t && t->is_scalar() && !trim(t->text).empty()) {
         if (auto ok = parse_time(trim(t->text))) r.time = *ok;
         else diags_.error(t->loc, "invalid time '" + t->text + "' (expected HH:MM, 24 h)");
       }
       r.timezone = scalar(r, "timezone");
-      r.location = scalar(r, "location");
-      if (auto ev = names(field(r, "event"), false, "event"); !ev.empty())
+      r.location = joined_names(r, "location");
+      if (auto ev = names(field(r, "event"), false, written_key(r, "event")); !ev.empty())
         r.event = NameRef{ev.front().first, ev.front().second, {}};
-      for (auto& [n, loc] : names(field(r, "organizations"), false, "organizations"))
+      for (auto& [n, loc] : names(field(r, "organizations"), false, written_key(r, "organizations")))
         r.organizations.push_back({n, loc, {}});
-      for (auto& [n, loc] : names(field(r, "topics"), false, "topics")) r.topics.push_back({n, loc, {}});
+      for (auto& [n, loc] : names(field(r, "topics"), false, written_key(r, "topics"))) r.topics.push_back({n, loc, {}});
       read_attendees(r);
     } else {
       r.name = scalar(r, "name");
@@ -146,14 +231,14 @@ class RecordBuilder {
       read_affiliations(r);
     }
     if (r.type == RecordType::organization || r.type == RecordType::topic) {
-      if (auto p = names(field(r, "parent"), false, "parent"); !p.empty())
+      if (auto p = names(field(r, "parent"), false, written_key(r, "parent")); !p.empty())
         r.parent = NameRef{p.front().first, p.front().second, {}};
       r.kind = scalar(r, "kind");
     }
     if (r.type == RecordType::event) {
       r.start = date_field(r, "start", false);
       r.end = date_field(r, "end", false);
-      r.location = scalar(r, "location");
+      r.location = joined_names(r, "location");
       if (r.start && r.end && *r.end < *r.start)
         diags_.error(field(r, "end")->loc, "event ends before it starts");
     }
@@ -166,7 +251,8 @@ class RecordBuilder {
           }
     // Body facts.
     if (raw.body_parsed) {
-      for (const auto& link : raw.facts.links) r.mentions.push_back({link.target, link.loc, {}});
+      for (const auto& link : raw.facts.links)
+        if (!is_attachment(link.target)) r.mentions.push_back({link.target, link.loc, {}});
       if (r.type == RecordType::meeting) {
         r.summary = raw.facts.summary;
         if (r.summary.empty()) r.summary = scalar(r, "summary");
@@ -178,6 +264,12 @@ class RecordBuilder {
           a.due = t.due;
           a.done_on = t.done_on;
           a.loc = t.loc;
+          a.cancelled = t.cancelled;
+          a.scheduled = t.scheduled;
+          a.start = t.start;
+          a.created = t.created;
+          a.cancelled_on = t.cancelled_on;
+          a.priority = static_cast<int>(t.priority);
           r.actions.push_back(std::move(a));
           action_links->push_back(t.links);
         }
@@ -217,7 +309,7 @@ class RecordBuilder {
         Value holder;
         holder.kind = Value::Kind::sequence;
         holder.items.push_back(item);
-        for (auto& [n, loc] : names(&holder, false, "attendees")) {
+        for (auto& [n, loc] : names(&holder, false, written_key(r, "attendees"))) {
           Attendee plain;
           plain.person = {n, loc, {}};
           r.attendees.push_back(std::move(plain));
@@ -255,20 +347,34 @@ class RecordBuilder {
       diags_.error(v->loc, "'affiliations' must be a list of {org, role}");
     }
     if (r.affiliations.empty()) {
-      // Shorthand: `org:` and `role:` at the top level.
+      // Shorthand: `org:` and `role:` at the top level; `org: ["[[A]]", "[[B]]"]` as in
+      // Obsidian vaults gives one affiliation per organization.
       const Value* o = field(r, "org");
       if (!o) o = field(r, "organization");
-      if (o && o->is_scalar() && !clean_name(o->text).empty()) {
+      for (auto& [n, loc] : names(o, false, "org")) {
         Affiliation a;
-        a.org = {clean_name(o->text), o->loc, {}};
+        a.org = {n, loc, {}};
         a.role = scalar(r, "role");
         r.affiliations.push_back(std::move(a));
       }
     }
   }
 
+  // `![[diagram.png]]`, `[[report.pdf]]`: files, not records.
+  static bool is_attachment(std::string_view target) {
+    std::size_t dot = target.rfind('.');
+    if (dot == std::string_view::npos || target.find('/', dot) != std::string_view::npos) return false;
+    std::string ext = to_lower_ascii(target.substr(dot + 1));
+    for (const char* a : {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "pdf", "mp3", "mp4", "webm",
+                          "wav", "m4a", "ogg", "mov", "canvas", "excalidraw", "csv", "docx", "xlsx", "pptx"})
+      if (ext == a) return true;
+    return false;
+  }
+
   const KbConfig& config_;
   DiagSink& diags_;
+  Value file_name_;
+  Value file_day_;
 };
 
 }  // namespace

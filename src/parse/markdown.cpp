@@ -1,5 +1,7 @@
 #include "kb/parse/markdown.h"
 
+#include <algorithm>
+#include <cctype>
 #include <memory>
 #include <mutex>
 
@@ -99,31 +101,208 @@ std::string inline_text(cmark_node* node) {
   return out;
 }
 
-std::optional<Date> date_after(std::string_view text, std::string_view marker, bool allow_space) {
-  std::size_t pos = text.find(marker);
-  while (pos != std::string_view::npos) {
-    std::size_t start = pos + marker.size();
-    if (allow_space)
-      while (start < text.size() && text[start] == ' ') ++start;
-    if (auto d = parse_date(text.substr(start, 10))) return d;
-    pos = text.find(marker, pos + 1);
+// A date field of a task: where it goes and the name used in messages.
+enum class TaskField { due, scheduled, start, created, done_on, cancelled_on };
+
+std::optional<Date>& slot(TaskItem& t, TaskField f) {
+  switch (f) {
+    case TaskField::due: return t.due;
+    case TaskField::scheduled: return t.scheduled;
+    case TaskField::start: return t.start;
+    case TaskField::created: return t.created;
+    case TaskField::done_on: return t.done_on;
+    case TaskField::cancelled_on: return t.cancelled_on;
+  }
+  return t.due;
+}
+
+std::string_view field_noun(TaskField f) {
+  switch (f) {
+    case TaskField::due: return "due";
+    case TaskField::scheduled: return "scheduled";
+    case TaskField::start: return "start";
+    case TaskField::created: return "created";
+    case TaskField::done_on: return "done";
+    case TaskField::cancelled_on: return "cancelled";
+  }
+  return "due";
+}
+
+// Obsidian Tasks' emoji signifiers (📆 and 🗓 are accepted for due, as the plugin does).
+struct EmojiField {
+  std::string_view emoji;
+  TaskField field;
+};
+constexpr EmojiField kEmojiFields[] = {
+    {"\xF0\x9F\x93\x85", TaskField::due},           // 📅
+    {"\xF0\x9F\x93\x86", TaskField::due},           // 📆
+    {"\xF0\x9F\x97\x93", TaskField::due},           // 🗓
+    {"\xE2\x8F\xB3", TaskField::scheduled},         // ⏳
+    {"\xF0\x9F\x9B\xAB", TaskField::start},         // 🛫
+    {"\xE2\x9E\x95", TaskField::created},           // ➕
+    {"\xE2\x9C\x85", TaskField::done_on},           // ✅
+    {"\xE2\x9D\x8C", TaskField::cancelled_on},      // ❌
+};
+
+struct EmojiPriority {
+  std::string_view emoji;
+  TaskPriority priority;
+};
+constexpr EmojiPriority kEmojiPriorities[] = {
+    {"\xF0\x9F\x94\xBA", TaskPriority::highest},  // 🔺
+    {"\xE2\x8F\xAB", TaskPriority::high},         // ⏫
+    {"\xF0\x9F\x94\xBC", TaskPriority::medium},   // 🔼
+    {"\xF0\x9F\x94\xBD", TaskPriority::low},      // 🔽
+    {"\xE2\x8F\xAC", TaskPriority::lowest},       // ⏬
+};
+
+// Dataview inline fields that the Tasks plugin's Dataview format writes.
+struct DataviewField {
+  std::string_view key;
+  TaskField field;
+};
+constexpr DataviewField kDataviewFields[] = {
+    {"due", TaskField::due},           {"scheduled", TaskField::scheduled},
+    {"start", TaskField::start},       {"created", TaskField::created},
+    {"completion", TaskField::done_on}, {"cancelled", TaskField::cancelled_on},
+};
+
+std::optional<TaskPriority> parse_priority(std::string_view text) {
+  std::string t = to_lower_ascii(trim(text));
+  if (t == "highest") return TaskPriority::highest;
+  if (t == "high") return TaskPriority::high;
+  if (t == "medium") return TaskPriority::medium;
+  if (t == "low") return TaskPriority::low;
+  if (t == "lowest") return TaskPriority::lowest;
+  if (t == "none" || t.empty()) return TaskPriority::none;
+  return std::nullopt;
+}
+
+// The first space-delimited token at `pos` (for messages about a bad date).
+std::string_view token_at(std::string_view text, std::size_t pos) {
+  std::size_t end = pos;
+  while (end < text.size() && text[end] != ' ' && text[end] != ']' && text[end] != ')') ++end;
+  return text.substr(pos, end - pos);
+}
+
+class TaskFieldReader {
+ public:
+  TaskFieldReader(TaskItem& task, DiagSink& diags) : task_(task), diags_(diags) {}
+
+  void read(std::string_view text) {
+    for (const auto& e : kEmojiFields) {
+      for (std::size_t pos = text.find(e.emoji); pos != std::string_view::npos;
+           pos = text.find(e.emoji, pos + 1)) {
+        std::size_t at = pos + e.emoji.size();
+        if (text.substr(at, 3) == "\xEF\xB8\x8F") at += 3;  // variation selector-16
+        while (at < text.size() && text[at] == ' ') ++at;
+        set(e.field, text, at);
+      }
+    }
+    for (const auto& p : kEmojiPriorities)
+      if (text.find(p.emoji) != std::string_view::npos && task_.priority < p.priority)
+        task_.priority = p.priority;
+    read_dataview(text);
+    // kb's own `due:YYYY-MM-DD` (not Dataview's `due::`).
+    for (std::size_t pos = text.find("due:"); pos != std::string_view::npos; pos = text.find("due:", pos + 1)) {
+      bool word_start = pos == 0 || text[pos - 1] == ' ';
+      if (!word_start || text.substr(pos + 4, 1) == ":") continue;
+      set(TaskField::due, text, pos + 4);
+    }
+  }
+
+ private:
+  void read_dataview(std::string_view text) {
+    for (std::size_t pos = 0; pos < text.size(); ++pos) {
+      char open = text[pos];
+      if (open != '[' && open != '(') continue;
+      std::size_t sep = text.find("::", pos + 1);
+      if (sep == std::string_view::npos) return;
+      std::string key = to_lower_ascii(trim(text.substr(pos + 1, sep - pos - 1)));
+      if (key.empty() || key.find_first_of("[]() ") != std::string::npos) continue;
+      char close = open == '[' ? ']' : ')';
+      std::size_t end = text.find(close, sep + 2);
+      if (end == std::string_view::npos) continue;
+      std::string_view value = trim(text.substr(sep + 2, end - sep - 2));
+      std::size_t value_at = text.find_first_not_of(' ', sep + 2);
+      if (key == "priority") {
+        if (auto p = parse_priority(value)) task_.priority = *p;
+        else diags_.warning(task_.loc, "invalid priority '" + std::string(value) +
+                                           "' (expected highest, high, medium, low or lowest)");
+        continue;
+      }
+      for (const auto& f : kDataviewFields)
+        if (key == f.key) set(f.field, text, value_at == std::string_view::npos ? end : value_at);
+    }
+  }
+
+  // Reads a date at `at`; the first valid value of each field wins.
+  void set(TaskField field, std::string_view text, std::size_t at) {
+    auto d = parse_date(text.substr(at, 10));
+    // A date is a whole token: `2024-10-150` is not `2024-10-15`.
+    if (d && at + 10 < text.size() && std::isdigit(static_cast<unsigned char>(text[at + 10]))) d.reset();
+    if (d) {
+      if (!slot(task_, field)) slot(task_, field) = d;
+      return;
+    }
+    std::string_view bad = token_at(text, at);
+    if (bad.empty()) return;  // a bare signifier: nothing to read
+    diags_.warning(task_.loc, "invalid " + std::string(field_noun(field)) + " date '" + std::string(bad) +
+                                  "' (expected YYYY-MM-DD)");
+  }
+
+  TaskItem& task_;
+  DiagSink& diags_;
+};
+
+// Obsidian Tasks statuses that GFM's task list does not know: `[-]` cancelled, `[/]` in
+// progress. Returns the status character and removes the marker from `text`.
+std::optional<char> take_extra_status(std::string& text) {
+  if (text.size() >= 3 && text[0] == '[' && text[2] == ']' && (text[1] == '-' || text[1] == '/') &&
+      (text.size() == 3 || text[3] == ' ')) {
+    char c = text[1];
+    text = std::string(trim(std::string_view(text).substr(3)));
+    return c;
   }
   return std::nullopt;
 }
 
-bool has_bad_date_after(std::string_view text, std::string_view marker, bool allow_space,
-                        std::string* found) {
-  std::size_t pos = text.find(marker);
-  if (pos == std::string_view::npos) return false;
-  std::size_t start = pos + marker.size();
-  if (allow_space)
-    while (start < text.size() && text[start] == ' ') ++start;
-  std::size_t end = start;
-  while (end < text.size() && text[end] != ' ') ++end;
-  std::string_view token = text.substr(start, end - start);
-  if (token.empty() || parse_date(token.substr(0, 10))) return false;
-  *found = std::string(token);
-  return true;
+bool is_tag_byte(unsigned char c) {
+  return std::isalnum(c) || c == '_' || c == '-' || c == '/' || c >= 0x80;
+}
+
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> split_path(std::string_view p) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos <= p.size()) {
+    std::size_t slash = p.find('/', pos);
+    std::string_view part = p.substr(pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos);
+    if (!part.empty()) out.emplace_back(part);
+    if (slash == std::string_view::npos) break;
+    pos = slash + 1;
+  }
+  return out;
+}
+
+void add_tag(BodyFacts& facts, std::string tag) {
+  std::string key = fold(tag);
+  for (const auto& t : facts.tags)
+    if (fold(t) == key) return;
+  facts.tags.push_back(std::move(tag));
 }
 
 std::string heading_key(cmark_node* heading) { return fold(trim(inline_text(heading))); }
@@ -147,16 +326,82 @@ std::vector<WikiLink> find_wikilinks(std::string_view text, const SourceLoc& loc
     if (bar != std::string_view::npos) link.display = std::string(trim(inner.substr(bar + 1)));
     std::size_t hash = target.find('#');
     if (hash != std::string_view::npos) {
-      link.heading = std::string(trim(target.substr(hash + 1)));
+      std::string_view after = trim(target.substr(hash + 1));
+      if (!after.empty() && after[0] == '^') link.block = std::string(after.substr(1));
+      else link.heading = std::string(after);
       target = target.substr(0, hash);
     }
     link.target = std::string(trim(target));
+    link.embed = pos > 0 && text[pos - 1] == '!';
     link.loc = loc;
-    if (loc.column > 0) link.loc.column = loc.column + static_cast<int>(pos);
+    std::size_t at = link.embed ? pos - 1 : pos;
+    if (loc.column > 0) link.loc.column = loc.column + static_cast<int>(at);
     if (!link.target.empty()) out.push_back(std::move(link));
     pos = close + 2;
   }
   return out;
+}
+
+std::vector<std::string> find_tags(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::size_t pos = text.find('#'); pos != std::string_view::npos; pos = text.find('#', pos + 1)) {
+    if (pos > 0 && !std::isspace(static_cast<unsigned char>(text[pos - 1]))) continue;
+    std::size_t end = pos + 1;
+    while (end < text.size() && is_tag_byte(static_cast<unsigned char>(text[end]))) ++end;
+    std::string_view tag = text.substr(pos + 1, end - pos - 1);
+    while (!tag.empty() && (tag.back() == '/' || tag.back() == '-')) tag.remove_suffix(1);
+    bool digits_only = std::all_of(tag.begin(), tag.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '/'; });
+    if (!tag.empty() && !digits_only) out.emplace_back(tag);
+  }
+  return out;
+}
+
+std::optional<std::string> markdown_link_target(std::string_view path, std::string_view url,
+                                                std::string* heading) {
+  url = trim(url);
+  if (url.empty() || url[0] == '#') return std::nullopt;
+  std::size_t colon = url.find(':');
+  if (colon != std::string_view::npos && url.find('/') > colon) return std::nullopt;  // a scheme
+  std::string_view frag;
+  if (std::size_t hash = url.find('#'); hash != std::string_view::npos) {
+    frag = url.substr(hash + 1);
+    url = url.substr(0, hash);
+  }
+  std::string decoded = percent_decode(url);
+  if (decoded.size() < 4 || to_lower_ascii(decoded.substr(decoded.size() - 3)) != ".md") return std::nullopt;
+  decoded.resize(decoded.size() - 3);
+  std::vector<std::string> parts;
+  bool relative = decoded.rfind("./", 0) == 0 || decoded.rfind("../", 0) == 0;
+  if (relative) {
+    std::string_view dir = path.substr(0, path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/'));
+    for (auto& p : split_path(dir)) parts.push_back(std::move(p));
+  }
+  for (auto& p : split_path(decoded)) {
+    if (p == ".") continue;
+    if (p == "..") {
+      if (parts.empty()) return std::nullopt;
+      parts.pop_back();
+      continue;
+    }
+    parts.push_back(std::move(p));
+  }
+  if (parts.empty()) return std::nullopt;
+  std::string target;
+  for (const auto& p : parts) target += (target.empty() ? "" : "/") + p;
+  if (heading) *heading = percent_decode(frag);
+  return target;
+}
+
+std::string_view to_string(TaskPriority p) {
+  switch (p) {
+    case TaskPriority::highest: return "highest";
+    case TaskPriority::high: return "high";
+    case TaskPriority::medium: return "medium";
+    case TaskPriority::low: return "low";
+    case TaskPriority::lowest: return "lowest";
+    case TaskPriority::none: break;
+  }
+  return "";
 }
 
 BodyFacts parse_body(std::string_view path, std::string_view body, int first_line,
@@ -189,6 +434,20 @@ BodyFacts parse_body(std::string_view path, std::string_view body, int first_lin
       const char* lit = cmark_node_get_literal(node);
       SourceLoc at = loc_of(node);
       for (auto& link : find_wikilinks(lit ? lit : "", at)) facts.links.push_back(std::move(link));
+      for (auto& tag : find_tags(lit ? lit : "")) add_tag(facts, std::move(tag));
+      continue;
+    }
+    if (type == CMARK_NODE_LINK) {
+      const char* url = cmark_node_get_url(node);
+      WikiLink link;
+      if (auto target = markdown_link_target(path, url ? url : "", &link.heading)) {
+        link.target = *target;
+        if (!link.heading.empty() && link.heading[0] == '^') link.block = link.heading.substr(1), link.heading.clear();
+        link.display = std::string(trim(inline_text(node)));
+        link.markdown = true;
+        link.loc = loc_of(node);
+        facts.links.push_back(std::move(link));
+      }
       continue;
     }
     if (type == CMARK_NODE_PARAGRAPH) {
@@ -203,24 +462,19 @@ BodyFacts parse_body(std::string_view path, std::string_view body, int first_lin
     }
     if (type == CMARK_NODE_ITEM) {
       cmark_node* para = cmark_node_first_child(node);
+      bool has_para = para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH;
       bool is_task = std::string_view(cmark_node_get_type_string(node)) == "tasklist";
-      if (is_task) {
+      std::string text = has_para ? source_text(lines, para) : std::string();
+      std::optional<char> extra = is_task ? std::nullopt : take_extra_status(text);
+      if (is_task || extra) {
         TaskItem task;
         task.loc = loc_of(node);
         task.loc.column = 0;
-        task.done = cmark_gfm_extensions_get_tasklist_item_checked(node);
-        if (para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH) {
-          task.text = source_text(lines, para);
-          SourceLoc para_loc = loc_of(para);
-          task.links = find_wikilinks(task.text, para_loc);
-        }
-        task.due = date_after(task.text, "due:", false);
-        if (!task.due) task.due = date_after(task.text, "\xF0\x9F\x93\x85", true);  // 📅
-        task.done_on = date_after(task.text, "\xE2\x9C\x85", true);                  // ✅
-        std::string bad;
-        if (has_bad_date_after(task.text, "due:", false, &bad) ||
-            has_bad_date_after(task.text, "\xF0\x9F\x93\x85", true, &bad))
-          diags.warning(task.loc, "invalid due date '" + bad + "' (expected YYYY-MM-DD)");
+        task.done = is_task && cmark_gfm_extensions_get_tasklist_item_checked(node);
+        task.cancelled = extra == '-';
+        task.text = std::move(text);
+        if (has_para) task.links = find_wikilinks(task.text, loc_of(para));
+        TaskFieldReader(task, diags).read(task.text);
         facts.tasks.push_back(std::move(task));
       } else if (section == "decisions" && para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH) {
         // Only the items of lists placed directly under the heading are decisions.

@@ -13,6 +13,15 @@
 
 namespace kb {
 
+/// How kb.yaml recognises records of one type (`types:`): by a folder, or by a front-matter key
+/// holding a value (`categories: "[[Meetings]]"`, compared as names, list values match any).
+struct TypeRule {
+  RecordType type = RecordType::note;
+  std::string folder;  ///< a folder path relative to the root ("Meetings", "Work/Calls"); or
+  std::string key;     ///< a front-matter key, with
+  std::string value;   ///< the value that marks the type
+};
+
 /// Settings from kb.yaml.
 struct KbConfig {
   std::string name;
@@ -20,6 +29,8 @@ struct KbConfig {
   std::string timezone;
   /// kb key -> the vault's own key (e.g. "attendees" -> "people"), from `fields:` in kb.yaml.
   std::map<std::string, std::string> field_names;
+  /// From `types:` in kb.yaml, in file order; tried before `type:` and the default folders.
+  std::vector<TypeRule> type_rules;
   Value raw;             ///< kb.yaml as written
 };
 

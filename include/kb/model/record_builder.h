@@ -1,8 +1,11 @@
 #pragma once
-// From a parsed file to a typed Record: decides the type (`type:`, else the first folder),
-// reads the fields of that type (through kb.yaml's field names), and validates them. Names
-// are not resolved here (load_kb does that once every record is known).
+// From a parsed file to a typed Record: decides the type (kb.yaml's `types:` rules, then
+// `type:`, else the first folder), reads the fields of that type (through kb.yaml's field
+// names, Obsidian's habits included: links in YAML values, comma-separated tags and aliases),
+// and validates them. Names are not resolved here (load_kb does that once every record is known).
 
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "kb/base/diag.h"
@@ -10,6 +13,10 @@
 #include "kb/parse/record.h"
 
 namespace kb {
+
+/// The type that kb.yaml's `types:` rules give a record with id `rid` and front matter
+/// `fields`, or std::nullopt when no rule matches.
+std::optional<RecordType> match_type_rules(const KbConfig& config, std::string_view rid, const Value& fields);
 
 /// Fills `r` (whose `path` and `rid` are set) from `raw`. `action_links` receives, for each
 /// action in order, its wikilinks (the owner is the first that resolves to a person).

@@ -66,6 +66,13 @@ struct Action {
   std::optional<Date> done_on;
   NodeId owner;  ///< the first wikilink that resolves to a person
   SourceLoc loc;
+  // Obsidian Tasks fields (see TaskItem); `done` stays false for a cancelled item.
+  bool cancelled = false;
+  std::optional<Date> scheduled;
+  std::optional<Date> start;
+  std::optional<Date> created;
+  std::optional<Date> cancelled_on;
+  int priority = 0;  ///< TaskPriority as a number: 0 none ... 5 highest
 };
 
 struct DecisionItem {

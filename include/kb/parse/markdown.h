@@ -1,6 +1,8 @@
 #pragma once
 // Markdown bodies: the facts kb reads from a note's body (summary, decisions, action items,
-// [[wikilinks]]), each with its file location. cmark-gfm stays inside markdown.cpp.
+// [[wikilinks]], Markdown links to notes, #tags), each with its file location. Obsidian's
+// syntax is read as Obsidian reads it (embeds, heading and block links, Tasks emoji fields,
+// Dataview inline fields). cmark-gfm stays inside markdown.cpp.
 
 #include <optional>
 #include <string>
@@ -12,22 +14,38 @@
 
 namespace kb {
 
-/// `[[target#heading|display]]`; `target` is what resolves to a record.
+/// `[[target#heading|display]]`, `[[target#^block]]`, `![[embed]]` or a Markdown link
+/// `[display](path/to/note.md#heading)`; `target` is what resolves to a record.
 struct WikiLink {
-  std::string target;
+  std::string target;   ///< a name, or a KB-relative path without ".md" for Markdown links
   std::string heading;  ///< after '#', without it (may be empty)
   std::string display;  ///< after '|' (may be empty)
   SourceLoc loc;
+  std::string block;    ///< after '#^' (a block reference), without it (may be empty)
+  bool embed = false;   ///< `![[...]]`
+  bool markdown = false;  ///< written as a Markdown link to a .md file, not as [[...]]
 };
+
+/// Obsidian Tasks priorities (🔺 ⏫ 🔼 🔽 ⏬, or Dataview `[priority:: high]`).
+enum class TaskPriority { none = 0, lowest = 1, low = 2, medium = 3, high = 4, highest = 5 };
+
+/// "highest", "high", "medium", "low", "lowest", or "" for none.
+std::string_view to_string(TaskPriority p);
 
 /// A GFM task-list item.
 struct TaskItem {
   std::string text;  ///< the item's first paragraph as written, without the `- [ ] ` marker
   bool done = false;
-  std::optional<Date> due;      ///< `due:YYYY-MM-DD` or `📅 YYYY-MM-DD`
-  std::optional<Date> done_on;  ///< `✅ YYYY-MM-DD`
+  std::optional<Date> due;      ///< `due:YYYY-MM-DD`, `📅 YYYY-MM-DD` or `[due:: YYYY-MM-DD]`
+  std::optional<Date> done_on;  ///< `✅ YYYY-MM-DD` or `[completion:: YYYY-MM-DD]`
   std::vector<WikiLink> links;  ///< in order; the owner is the first that resolves to a person
   SourceLoc loc;                ///< the item's line (what `kb actions done` takes)
+  bool cancelled = false;       ///< `- [-]` (Obsidian Tasks); `done` is then false
+  std::optional<Date> scheduled;     ///< `⏳ D` or `[scheduled:: D]`
+  std::optional<Date> start;         ///< `🛫 D` or `[start:: D]`
+  std::optional<Date> created;       ///< `➕ D` or `[created:: D]`
+  std::optional<Date> cancelled_on;  ///< `❌ D` or `[cancelled:: D]`
+  TaskPriority priority = TaskPriority::none;
 };
 
 struct Decision {
@@ -42,6 +60,7 @@ struct BodyFacts {
   std::vector<TaskItem> tasks;      ///< task items anywhere
   std::vector<WikiLink> links;      ///< every wikilink in the body, in order
   std::vector<std::string> headings;
+  std::vector<std::string> tags;    ///< body `#tags` outside code, without '#', first spelling kept
 };
 
 /// Reads the facts of a Markdown body. `first_line` is the file line the body starts on.
@@ -49,8 +68,20 @@ struct BodyFacts {
 BodyFacts parse_body(std::string_view path, std::string_view body, int first_line,
                      DiagSink& diags);
 
-/// Finds the `[[...]]` links in a run of text. `loc` is where `text` starts (same line).
+/// Finds the `[[...]]` and `![[...]]` links in a run of text. `loc` is where `text` starts
+/// (same line).
 std::vector<WikiLink> find_wikilinks(std::string_view text, const SourceLoc& loc);
+
+/// Finds Obsidian `#tags` in a run of text (not code): `#` at the start or after white space,
+/// then letters, digits, `_`, `-`, `/`, not digits only. Returned without '#'.
+std::vector<std::string> find_tags(std::string_view text);
+
+/// The KB-relative target of a Markdown link `url` written in the note at `path`: relative
+/// paths (`../people/x.md`) are joined to the note's folder, `%20` and friends are decoded,
+/// `.md` and any `#heading` are removed. std::nullopt for URLs that are not notes (a scheme,
+/// another extension, a path that climbs out of the KB).
+std::optional<std::string> markdown_link_target(std::string_view path, std::string_view url,
+                                                std::string* heading = nullptr);
 
 /// Renders Markdown to HTML with cmark-gfm (tables, strikethrough, autolinks, task lists);
 /// raw HTML is never passed through. Wikilinks are shown as their display text.

@@ -1,0 +1,446 @@
+#include "kb/render/export.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+#include "kb/base/date.h"
+#include "kb/base/text.h"
+#include "kb/query/meetings.h"
+
+namespace kb {
+namespace {
+
+// The Tasks and Dataview signifiers that plain_action_text() removes with their values.
+constexpr std::string_view kDateSignifiers[] = {
+    "\xF0\x9F\x93\x85", "\xF0\x9F\x93\x86", "\xF0\x9F\x97\x93", "\xE2\x8F\xB3",
+    "\xF0\x9F\x9B\xAB", "\xE2\x9E\x95",     "\xE2\x9C\x85",     "\xE2\x9D\x8C"};
+constexpr std::string_view kPrioritySignifiers[] = {"\xF0\x9F\x94\xBA", "\xE2\x8F\xAB", "\xF0\x9F\x94\xBC",
+                                                    "\xF0\x9F\x94\xBD", "\xE2\x8F\xAC"};
+
+// [[target|shown]] -> shown, [[target#heading]] -> target, ![[embed]] -> embed.
+std::string shown_links(std::string_view s) {
+  std::string out;
+  for (std::size_t pos = 0; pos < s.size();) {
+    std::size_t open = s.find("[[", pos);
+    std::size_t close = open == std::string_view::npos ? open : s.find("]]", open + 2);
+    if (close == std::string_view::npos) {
+      out += s.substr(pos);
+      break;
+    }
+    std::size_t keep_to = open > pos && s[open - 1] == '!' ? open - 1 : open;
+    out += s.substr(pos, keep_to - pos);
+    std::string_view inner = s.substr(open + 2, close - open - 2);
+    std::size_t bar = inner.find('|');
+    out += bar != std::string_view::npos ? inner.substr(bar + 1) : inner.substr(0, inner.find('#'));
+    pos = close + 2;
+  }
+  return out;
+}
+
+std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+std::string ics_date(const Date& d) {
+  return std::to_string(d.year) + two(d.month) + two(d.day);
+}
+
+// A UID from a record id: letters, digits and `._/-` kept, everything else %XX, so that ids
+// with spaces or non-ASCII names (Obsidian file names) stay one stable token.
+std::string uid_of(std::string_view rid) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : rid) {
+    if (std::isalnum(c) || c == '.' || c == '_' || c == '/' || c == '-') out += static_cast<char>(c);
+    else out += std::string("%") + hex[c >> 4] + hex[c & 15];
+  }
+  return out;
+}
+
+class Lines {
+ public:
+  explicit Lines(std::ostream& out) : out_(out) {}
+  void add(std::string_view line) { out_ << ics_fold(line); }
+  void prop(std::string_view name, std::string_view text) {
+    if (!text.empty()) add(std::string(name) + ":" + ics_escape(text));
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+// POSIX TZ rules (the footer of a TZif file): `CET-1CEST,M3.5.0,M10.5.0/3`.
+struct PosixRule {
+  std::string std_name, dst_name;
+  long std_offset = 0, dst_offset = 0;  // seconds east of UTC
+  bool has_dst = false;
+  struct When {
+    int month = 0, week = 0, weekday = 0;
+    long time = 7200;  // seconds after local midnight
+  } start, end;
+};
+
+class PosixParser {
+ public:
+  explicit PosixParser(std::string_view s) : s_(s) {}
+
+  std::optional<PosixRule> parse() {
+    PosixRule r;
+    if (!name(r.std_name) || !offset(r.std_offset)) return std::nullopt;
+    r.std_offset = -r.std_offset;  // POSIX counts west of UTC
+    if (at_end()) return r;
+    if (!name(r.dst_name)) return std::nullopt;
+    r.has_dst = true;
+    r.dst_offset = r.std_offset + 3600;
+    if (!at_end() && s_[pos_] != ',') {
+      long off = 0;
+      if (!offset(off)) return std::nullopt;
+      r.dst_offset = -off;
+    }
+    if (at_end() || s_[pos_] != ',') return std::nullopt;  // no rule: not in a TZif footer
+    ++pos_;
+    if (!when(r.start) || at_end() || s_[pos_] != ',') return std::nullopt;
+    ++pos_;
+    if (!when(r.end) || !at_end()) return std::nullopt;
+    return r;
+  }
+
+ private:
+  bool at_end() const { return pos_ >= s_.size(); }
+
+  bool name(std::string& out) {
+    if (at_end()) return false;
+    if (s_[pos_] == '<') {
+      std::size_t close = s_.find('>', pos_);
+      if (close == std::string_view::npos) return false;
+      out = std::string(s_.substr(pos_ + 1, close - pos_ - 1));
+      pos_ = close + 1;
+      return !out.empty();
+    }
+    std::size_t start = pos_;
+    while (!at_end() && std::isalpha(static_cast<unsigned char>(s_[pos_]))) ++pos_;
+    out = std::string(s_.substr(start, pos_ - start));
+    return out.size() >= 3;
+  }
+
+  bool number(long& out) {
+    std::size_t start = pos_;
+    out = 0;
+    while (!at_end() && std::isdigit(static_cast<unsigned char>(s_[pos_]))) out = out * 10 + (s_[pos_++] - '0');
+    return pos_ > start;
+  }
+
+  // [+-]hh[:mm[:ss]] -> seconds
+  bool offset(long& out) {
+    long sign = 1;
+    if (!at_end() && (s_[pos_] == '+' || s_[pos_] == '-')) sign = s_[pos_++] == '-' ? -1 : 1;
+    long h = 0, m = 0, sec = 0;
+    if (!number(h)) return false;
+    if (!at_end() && s_[pos_] == ':') {
+      ++pos_;
+      if (!number(m)) return false;
+      if (!at_end() && s_[pos_] == ':') {
+        ++pos_;
+        if (!number(sec)) return false;
+      }
+    }
+    out = sign * (h * 3600 + m * 60 + sec);
+    return true;
+  }
+
+  // Only the `Mm.w.d[/time]` form: it is what every current zone uses.
+  bool when(PosixRule::When& w) {
+    if (at_end() || s_[pos_] != 'M') return false;
+    ++pos_;
+    long m = 0, wk = 0, d = 0;
+    if (!number(m) || at_end() || s_[pos_++] != '.' || !number(wk) || at_end() || s_[pos_++] != '.' || !number(d))
+      return false;
+    if (m < 1 || m > 12 || wk < 1 || wk > 5 || d > 6) return false;
+    w.month = static_cast<int>(m);
+    w.week = static_cast<int>(wk);
+    w.weekday = static_cast<int>(d);
+    if (!at_end() && s_[pos_] == '/') {
+      ++pos_;
+      if (!offset(w.time)) return false;
+    }
+    return true;
+  }
+
+  std::string_view s_;
+  std::size_t pos_ = 0;
+};
+
+std::string utc_offset(long seconds) {
+  std::string out = seconds < 0 ? "-" : "+";
+  long a = std::labs(seconds);
+  out += two(static_cast<int>(a / 3600)) + two(static_cast<int>(a / 60 % 60));
+  if (a % 60) out += two(static_cast<int>(a % 60));
+  return out;
+}
+
+// The first onset of a rule in 1970, as a local DATE-TIME, and its RRULE.
+std::pair<std::string, std::string> onset(const PosixRule::When& w) {
+  static const char* days[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
+  // POSIX weekday 0 = Sunday; iso_weekday 7 = Sunday.
+  auto weekday_of = [](const Date& d) { return iso_weekday(d) % 7; };
+  Date d{1970, w.month, 1};
+  if (w.week == 5) {
+    Date last = add_days(Date{w.month == 12 ? 1971 : 1970, w.month == 12 ? 1 : w.month + 1, 1}, -1);
+    d = add_days(last, -((weekday_of(last) - w.weekday + 7) % 7));
+  } else {
+    d = add_days(d, (w.weekday - weekday_of(d) + 7) % 7 + 7 * (w.week - 1));
+  }
+  long t = w.time;
+  long day_shift = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+  t -= day_shift * 86400;
+  d = add_days(d, day_shift);
+  std::string start = ics_date(d) + "T" + two(static_cast<int>(t / 3600)) + two(static_cast<int>(t / 60 % 60)) +
+                      two(static_cast<int>(t % 60));
+  std::string byday = (w.week == 5 ? std::string("-1") : std::to_string(w.week)) + days[w.weekday];
+  std::string rrule = "FREQ=YEARLY;BYMONTH=" + std::to_string(w.month) + ";BYDAY=" + byday;
+  // A shifted onset (rare: `/25`) cannot be said with BYDAY alone; keep the plain rule.
+  return {start, rrule};
+}
+
+// The POSIX rule at the end of a version 2+ TZif file.
+std::optional<std::string> tzif_footer(const std::string& data) {
+  if (data.size() < 44 || data.compare(0, 4, "TZif") != 0 || data[4] == '\0') return std::nullopt;
+  if (data.back() != '\n') return std::nullopt;
+  std::size_t prev = data.rfind('\n', data.size() - 2);
+  if (prev == std::string::npos) return std::nullopt;
+  return data.substr(prev + 1, data.size() - prev - 2);
+}
+
+std::string attendee_line(const KnowledgeBase& kb, const Attendee& a) {
+  std::string name = kb.lookup(a.person.target) ? kb.at(a.person.target).name : a.person.text;
+  std::vector<std::string> extra;
+  if (const Record* org = kb.lookup(a.org)) extra.push_back(org->name);
+  if (!a.role.empty()) extra.push_back(a.role);
+  if (extra.empty()) return name;
+  std::string out = name + " (";
+  for (std::size_t i = 0; i < extra.size(); ++i) out += (i ? ", " : "") + extra[i];
+  return out + ")";
+}
+
+std::string name_of(const KnowledgeBase& kb, const NameRef& ref) {
+  const Record* r = kb.lookup(ref.target);
+  return r ? r->name : ref.text;
+}
+
+}  // namespace
+
+std::string export_id(const Record& r) {
+  if (r.defined) return r.rid;
+  return "unresolved:" + std::string(to_string(r.type)) + ":" + r.name;
+}
+
+std::string ics_escape(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case ';': out += "\\;"; break;
+      case ',': out += "\\,"; break;
+      case '\r':
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        out += "\\n";
+        break;
+      case '\n': out += "\\n"; break;
+      default:
+        // Other control characters are not allowed in TEXT (RFC 5545 3.3.11).
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t') out += ' ';
+        else out += c;
+    }
+  }
+  return out;
+}
+
+std::string ics_fold(std::string_view line) {
+  std::string out;
+  std::size_t limit = 75;  // octets on the first line; continuation lines start with a space
+  while (line.size() > limit) {
+    std::size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    out.append(line.substr(0, cut));
+    out += "\r\n ";
+    line.remove_prefix(cut);
+    limit = 74;
+  }
+  out.append(line);
+  out += "\r\n";
+  return out;
+}
+
+std::optional<std::string> ics_vtimezone(const std::string& tzid, std::string_view posix_rule) {
+  auto rule = PosixParser(posix_rule).parse();
+  if (!rule) return std::nullopt;
+  std::string out;
+  auto add = [&](std::string_view l) { out += ics_fold(l); };
+  add("BEGIN:VTIMEZONE");
+  add("TZID:" + ics_escape(tzid));
+  if (!rule->has_dst) {
+    add("BEGIN:STANDARD");
+    add("DTSTART:19700101T000000");
+    add("TZOFFSETFROM:" + utc_offset(rule->std_offset));
+    add("TZOFFSETTO:" + utc_offset(rule->std_offset));
+    add("TZNAME:" + ics_escape(rule->std_name));
+    add("END:STANDARD");
+  } else {
+    auto [dst_start, dst_rrule] = onset(rule->start);
+    auto [std_start, std_rrule] = onset(rule->end);
+    add("BEGIN:DAYLIGHT");
+    add("DTSTART:" + dst_start);
+    add("RRULE:" + dst_rrule);
+    add("TZOFFSETFROM:" + utc_offset(rule->std_offset));
+    add("TZOFFSETTO:" + utc_offset(rule->dst_offset));
+    add("TZNAME:" + ics_escape(rule->dst_name));
+    add("END:DAYLIGHT");
+    add("BEGIN:STANDARD");
+    add("DTSTART:" + std_start);
+    add("RRULE:" + std_rrule);
+    add("TZOFFSETFROM:" + utc_offset(rule->dst_offset));
+    add("TZOFFSETTO:" + utc_offset(rule->std_offset));
+    add("TZNAME:" + ics_escape(rule->std_name));
+    add("END:STANDARD");
+  }
+  add("END:VTIMEZONE");
+  return out;
+}
+
+std::string plain_action_text(std::string_view text) {
+  std::string s(text);
+  auto erase_dated = [&](std::string_view marker) {
+    for (std::size_t pos = s.find(marker); pos != std::string::npos; pos = s.find(marker, pos)) {
+      std::size_t end = pos + marker.size();
+      if (s.compare(end, 3, "\xEF\xB8\x8F") == 0) end += 3;
+      while (end < s.size() && s[end] == ' ') ++end;
+      if (parse_date(std::string_view(s).substr(end, 10))) end += 10;
+      s.erase(pos, end - pos);
+    }
+  };
+  for (auto m : kDateSignifiers) erase_dated(m);
+  for (auto m : kPrioritySignifiers) erase_dated(m);
+  // Dataview inline fields: [key:: value] and (key:: value).
+  for (std::size_t pos = 0; pos < s.size(); ++pos) {
+    if (s[pos] != '[' && s[pos] != '(') continue;
+    std::size_t sep = s.find("::", pos);
+    std::size_t close = s.find(s[pos] == '[' ? ']' : ')', pos);
+    if (sep == std::string::npos || close == std::string::npos || close < sep) continue;
+    std::string_view key = trim(std::string_view(s).substr(pos + 1, sep - pos - 1));
+    if (key.empty() || key.find_first_of("[]() ") != std::string_view::npos) continue;
+    s.erase(pos, close - pos + 1);
+    --pos;
+  }
+  for (std::size_t pos = s.find("due:"); pos != std::string::npos; pos = s.find("due:", pos + 1))
+    if ((pos == 0 || s[pos - 1] == ' ') && parse_date(std::string_view(s).substr(pos + 4, 10))) s.erase(pos, 14);
+  std::string out = shown_links(s);
+  // One space between words.
+  std::string clean;
+  for (char c : out) {
+    if (c == ' ' && (clean.empty() || clean.back() == ' ')) continue;
+    clean += c;
+  }
+  while (!clean.empty() && clean.back() == ' ') clean.pop_back();
+  return clean;
+}
+
+void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o, DiagSink& diags) {
+  Lines l(out);
+  l.add("BEGIN:VCALENDAR");
+  l.add("VERSION:2.0");
+  l.add("PRODID:-//kb//kb meeting notes//EN");
+  l.add("CALSCALE:GREGORIAN");
+  l.prop("X-WR-CALNAME", kb.config.name.empty() ? std::string("kb") : kb.config.name);
+
+  std::vector<NodeId> meetings;
+  for (const auto& r : kb.records())
+    if (r.defined && r.type == RecordType::meeting && r.date) meetings.push_back(r.id);
+  sort_meetings(kb, meetings, false);
+
+  // Time zones first: one VTIMEZONE per TZID used (RFC 5545 3.6.5).
+  std::vector<std::string> zones;
+  std::vector<std::string> known;
+  for (NodeId id : meetings) {
+    const Record& m = kb.at(id);
+    std::string tz = m.timezone.empty() ? kb.config.timezone : m.timezone;
+    if (m.time.empty() || tz.empty() || std::find(zones.begin(), zones.end(), tz) != zones.end()) continue;
+    zones.push_back(tz);
+    std::optional<std::string> data = o.zone_data ? o.zone_data(tz) : std::nullopt;
+    std::optional<std::string> footer = data ? tzif_footer(*data) : std::nullopt;
+    std::optional<std::string> vtz = footer ? ics_vtimezone(tz, *footer) : std::nullopt;
+    if (!vtz) {
+      const Value* v = m.fields.find("timezone");
+      diags.warning(v && !m.timezone.empty() ? v->loc : SourceLoc{m.path, 0, 0},
+                    "unknown time zone '" + tz + "'; times are written without one (use an IANA name such as 'Europe/Paris')");
+      continue;
+    }
+    known.push_back(tz);
+    out << *vtz;
+  }
+
+  for (NodeId id : meetings) {
+    const Record& m = kb.at(id);
+    l.add("BEGIN:VEVENT");
+    l.add("UID:" + uid_of(m.rid) + "@kb");
+    l.add("DTSTAMP:" + o.stamp);
+    if (m.time.empty()) {
+      l.add("DTSTART;VALUE=DATE:" + ics_date(*m.date));
+      l.add("DTEND;VALUE=DATE:" + ics_date(add_days(*m.date, 1)));
+    } else {
+      std::string tz = m.timezone.empty() ? kb.config.timezone : m.timezone;
+      std::string local = ics_date(*m.date) + "T" + m.time.substr(0, 2) + m.time.substr(3, 2) + "00";
+      bool zoned = std::find(known.begin(), known.end(), tz) != known.end();
+      l.add(zoned ? "DTSTART;TZID=" + tz + ":" + local : "DTSTART:" + local);
+    }
+    l.prop("SUMMARY", m.name);
+    l.prop("LOCATION", m.location);
+    std::string desc = shown_links(m.summary);
+    auto section = [&](const std::string& head, const std::vector<std::string>& items) {
+      if (items.empty()) return;
+      desc += (desc.empty() ? "" : "\n\n") + head + ":";
+      for (const auto& i : items) desc += "\n- " + i;
+    };
+    std::vector<std::string> orgs, people, topics, decisions;
+    for (const auto& org : m.organizations) orgs.push_back(name_of(kb, org));
+    for (const auto& a : m.attendees) people.push_back(attendee_line(kb, a));
+    for (const auto& t : m.topics) topics.push_back(name_of(kb, t));
+    for (const auto& d : m.decisions) decisions.push_back(shown_links(d.text));
+    section("Organizations", orgs);
+    section("Attendees", people);
+    section("Topics", topics);
+    section("Decisions", decisions);
+    if (!m.event.text.empty()) desc += (desc.empty() ? "" : "\n\n") + std::string("Event: ") + name_of(kb, m.event);
+    desc += (desc.empty() ? "" : "\n\n") + std::string("kb: ") + m.rid;
+    l.prop("DESCRIPTION", desc);
+    if (!m.tags.empty()) {
+      std::string cats;
+      for (const auto& t : m.tags) cats += (cats.empty() ? "" : ",") + ics_escape(t);
+      l.add("CATEGORIES:" + cats);
+    }
+    l.add("END:VEVENT");
+  }
+
+  static const int kPriority[] = {0, 9, 7, 5, 3, 1};  // TaskPriority -> RFC 5545 PRIORITY
+  for (NodeId id : meetings) {
+    const Record& m = kb.at(id);
+    for (const auto& a : m.actions) {
+      if (!a.due) continue;
+      l.add("BEGIN:VTODO");
+      l.add("UID:" + uid_of(m.rid) + "-L" + std::to_string(a.loc.line) + "@kb");
+      l.add("DTSTAMP:" + o.stamp);
+      l.prop("SUMMARY", plain_action_text(a.text));
+      l.add("DUE;VALUE=DATE:" + ics_date(*a.due));
+      l.add(std::string("STATUS:") + (a.done ? "COMPLETED" : a.cancelled ? "CANCELLED" : "NEEDS-ACTION"));
+      if (a.priority > 0 && a.priority <= 5) l.add("PRIORITY:" + std::to_string(kPriority[a.priority]));
+      std::string desc;
+      if (const Record* owner = kb.lookup(a.owner)) desc = "Owner: " + owner->name + "\n";
+      desc += "From: " + m.name + " (" + to_string(*m.date) + ")\nkb: " + m.rid + " line " + std::to_string(a.loc.line);
+      l.prop("DESCRIPTION", desc);
+      l.add("RELATED-TO:" + uid_of(m.rid) + "@kb");
+      l.add("END:VTODO");
+    }
+  }
+  l.add("END:VCALENDAR");
+}
+
+}  // namespace kb

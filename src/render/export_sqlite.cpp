@@ -1,0 +1,223 @@
+// kb export sqlite: the KB as tables, built in an in-memory database and returned as its
+// file image (sqlite3_serialize), so the caller writes it whole or not at all.
+#include <sqlite3.h>
+
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "kb/parse/markdown.h"
+#include "kb/render/export.h"
+
+namespace kb {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE records (
+  id TEXT PRIMARY KEY,        -- the record id (path without .md), or unresolved:TYPE:NAME
+  type TEXT NOT NULL,         -- meeting, person, organization, topic, event, note
+  name TEXT NOT NULL,         -- canonical name; a meeting's title
+  defined INTEGER NOT NULL,   -- 0: a name used in notes that no record defines
+  path TEXT,
+  date TEXT, time TEXT, timezone TEXT, location TEXT,
+  event TEXT REFERENCES records(id),
+  summary TEXT,
+  parent TEXT REFERENCES records(id),
+  kind TEXT, honorific TEXT, start TEXT, "end" TEXT,
+  aliases TEXT NOT NULL,      -- JSON array
+  tags TEXT NOT NULL,         -- JSON array
+  fields TEXT NOT NULL        -- the front matter as written, JSON object
+);
+CREATE TABLE attendance (
+  meeting TEXT NOT NULL REFERENCES records(id),
+  person TEXT REFERENCES records(id),
+  organization TEXT REFERENCES records(id),
+  role TEXT
+);
+CREATE TABLE affiliations (
+  person TEXT NOT NULL REFERENCES records(id),
+  organization TEXT REFERENCES records(id),
+  role TEXT, since TEXT, until TEXT
+);
+CREATE TABLE topics (
+  meeting TEXT NOT NULL REFERENCES records(id),
+  topic TEXT REFERENCES records(id)
+);
+CREATE TABLE tags (
+  record TEXT NOT NULL REFERENCES records(id),
+  tag TEXT NOT NULL
+);
+CREATE TABLE actions (
+  meeting TEXT NOT NULL REFERENCES records(id),
+  line INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  owner TEXT REFERENCES records(id),
+  due TEXT, done INTEGER NOT NULL, done_on TEXT,
+  cancelled INTEGER NOT NULL, cancelled_on TEXT,
+  scheduled TEXT, start TEXT, created TEXT, priority TEXT
+);
+CREATE TABLE links (
+  source TEXT NOT NULL REFERENCES records(id),
+  target TEXT REFERENCES records(id),
+  kind TEXT NOT NULL,         -- mention, organization, attendee, topic, event, parent, affiliation
+  text TEXT,                  -- the name as written
+  line INTEGER
+);
+CREATE INDEX attendance_person ON attendance(person);
+CREATE INDEX links_target ON links(target);
+CREATE INDEX actions_owner ON actions(owner);
+)sql";
+
+struct DbCloser {
+  void operator()(sqlite3* db) const { sqlite3_close(db); }
+};
+struct StmtCloser {
+  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+
+nlohmann::json to_json(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::null: return nullptr;
+    case Value::Kind::scalar: return v.text;
+    case Value::Kind::sequence: {
+      auto a = nlohmann::json::array();
+      for (const auto& i : v.items) a.push_back(to_json(i));
+      return a;
+    }
+    case Value::Kind::mapping: {
+      auto o = nlohmann::json::object();
+      for (const auto& [k, x] : v.entries) o[k] = to_json(x);
+      return o;
+    }
+  }
+  return nullptr;
+}
+
+// A cell: text, an integer, or NULL.
+struct Cell {
+  enum { null, text, integer } kind = null;
+  std::string s;
+  long long i = 0;
+  Cell() = default;
+  Cell(std::string t) : kind(text), s(std::move(t)) {}
+  Cell(const char* t) : kind(text), s(t) {}
+  Cell(long long n) : kind(integer), i(n) {}
+  Cell(int n) : kind(integer), i(n) {}
+  Cell(bool b) : kind(integer), i(b ? 1 : 0) {}
+};
+
+Cell opt_text(const std::string& s) { return s.empty() ? Cell() : Cell(s); }
+Cell opt_date(const std::optional<Date>& d) { return d ? Cell(to_string(*d)) : Cell(); }
+
+class Writer {
+ public:
+  Writer(sqlite3* db, std::string& error) : db_(db), error_(error) {}
+
+  bool exec(const char* sql) {
+    char* msg = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &msg) == SQLITE_OK) return true;
+    error_ = msg ? msg : "sqlite error";
+    sqlite3_free(msg);
+    return false;
+  }
+
+  bool insert(const char* sql, const std::vector<Cell>& cells) {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(db_, sql, -1, &raw, nullptr) != SQLITE_OK) return fail();
+    std::unique_ptr<sqlite3_stmt, StmtCloser> stmt(raw);
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+      int col = static_cast<int>(k) + 1;
+      const Cell& c = cells[k];
+      int rc = c.kind == Cell::null      ? sqlite3_bind_null(raw, col)
+               : c.kind == Cell::integer ? sqlite3_bind_int64(raw, col, c.i)
+                                         : sqlite3_bind_text(raw, col, c.s.data(), static_cast<int>(c.s.size()), SQLITE_TRANSIENT);
+      if (rc != SQLITE_OK) return fail();
+    }
+    if (sqlite3_step(raw) != SQLITE_DONE) return fail();
+    return true;
+  }
+
+ private:
+  bool fail() {
+    error_ = sqlite3_errmsg(db_);
+    return false;
+  }
+  sqlite3* db_;
+  std::string& error_;
+};
+
+}  // namespace
+
+std::optional<std::string> render_sqlite(const KnowledgeBase& kb, std::string& error) {
+  sqlite3* raw = nullptr;
+  if (sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    error = raw ? sqlite3_errmsg(raw) : "cannot open an in-memory database";
+    sqlite3_close(raw);
+    return std::nullopt;
+  }
+  std::unique_ptr<sqlite3, DbCloser> db(raw);
+  Writer w(raw, error);
+  if (!w.exec(kSchema) || !w.exec("BEGIN")) return std::nullopt;
+
+  auto id_of = [&](NodeId id) -> Cell {
+    const Record* r = kb.lookup(id);
+    return r ? Cell(export_id(*r)) : Cell();
+  };
+  bool ok = true;
+  for (const auto& r : kb.records()) {
+    auto aliases = nlohmann::json::array();
+    for (const auto& a : r.aliases) aliases.push_back(a);
+    auto tags = nlohmann::json::array();
+    for (const auto& t : r.tags) tags.push_back(t);
+    std::string fields = r.fields.is_mapping() ? to_json(r.fields).dump() : "{}";
+    std::string id = export_id(r);
+    ok = ok && w.insert("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        {id, std::string(to_string(r.type)), r.name, r.defined, opt_text(r.path), opt_date(r.date),
+                         opt_text(r.time), opt_text(r.timezone), opt_text(r.location), id_of(r.event.target),
+                         opt_text(r.summary), id_of(r.parent.target), opt_text(r.kind), opt_text(r.honorific),
+                         opt_date(r.start), opt_date(r.end), aliases.dump(), tags.dump(), fields});
+    for (const auto& t : r.tags) ok = ok && w.insert("INSERT INTO tags VALUES (?,?)", {id, t});
+    auto link = [&](const NameRef& ref, const char* kind) {
+      if (ref.text.empty()) return;
+      ok = ok && w.insert("INSERT INTO links VALUES (?,?,?,?,?)",
+                          {id, id_of(ref.target), kind, ref.text, ref.loc.line ? Cell(ref.loc.line) : Cell()});
+    };
+    for (const auto& a : r.attendees) {
+      ok = ok && w.insert("INSERT INTO attendance VALUES (?,?,?,?)",
+                          {id, id_of(a.person.target), id_of(a.org), opt_text(a.role)});
+      link(a.person, "attendee");
+    }
+    for (const auto& o : r.organizations) link(o, "organization");
+    for (const auto& t : r.topics) {
+      ok = ok && w.insert("INSERT INTO topics VALUES (?,?)", {id, id_of(t.target)});
+      link(t, "topic");
+    }
+    link(r.event, "event");
+    link(r.parent, "parent");
+    for (const auto& a : r.affiliations) {
+      ok = ok && w.insert("INSERT INTO affiliations VALUES (?,?,?,?,?)",
+                          {id, id_of(a.org.target), opt_text(a.role), opt_date(a.since), opt_date(a.until)});
+      link(a.org, "affiliation");
+    }
+    for (const auto& m : r.mentions) link(m, "mention");
+    for (const auto& a : r.actions)
+      ok = ok && w.insert("INSERT INTO actions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                          {id, a.loc.line, a.text, id_of(a.owner), opt_date(a.due), a.done, opt_date(a.done_on),
+                           a.cancelled, opt_date(a.cancelled_on), opt_date(a.scheduled), opt_date(a.start),
+                           opt_date(a.created),
+                           opt_text(std::string(to_string(static_cast<TaskPriority>(a.priority))))});
+    if (!ok) return std::nullopt;
+  }
+  if (!w.exec("COMMIT")) return std::nullopt;
+  sqlite3_int64 size = 0;
+  unsigned char* image = sqlite3_serialize(raw, "main", &size, 0);
+  if (!image) {
+    error = "cannot serialize the database";
+    return std::nullopt;
+  }
+  std::string bytes(reinterpret_cast<const char*>(image), static_cast<std::size_t>(size));
+  sqlite3_free(image);
+  return bytes;
+}
+
+}  // namespace kb

@@ -1,0 +1,53 @@
+# kb completion: scripts for bash, zsh and fish, built from the command table; names of the
+# KB's people, organizations and topics complete too.
+$ bash -c 'source <(kb completion bash); complete -p kb'
+> complete -F _kb kb
+
+# Commands, flags, and the values of a flag.
+$ bash -c 'source <(kb completion bash); COMP_WORDS=(kb qu); COMP_CWORD=1; _kb; printf "%s\n" "${COMPREPLY[@]}"'
+> query
+
+$ bash -c 'source <(kb completion bash); COMP_WORDS=(kb export ""); COMP_CWORD=2; _kb; printf "%s\n" "${COMPREPLY[@]}"'
+> ics
+> sqlite
+> neo4j
+
+$ bash -c 'source <(kb completion bash); COMP_WORDS=(kb query --ex); COMP_CWORD=2; _kb; printf "%s\n" "${COMPREPLY[@]}"' | sort
+> --exact-org
+> --explain
+
+# Names: organizations after --org (from the --kb on the line), people after --person.
+$ bash -c 'source <(kb completion bash); COMP_WORDS=(kb --kb "$RECORDS" query --org UNESCO-I); COMP_CWORD=5; _kb; printf "%s\n" "${COMPREPLY[@]}"'
+> UNESCO-ICHEI
+> UNESCO-IESALC
+
+$ KB_DIR="$RECORDS" bash -c 'source <(kb completion bash); COMP_WORDS=(kb query --person fr); COMP_CWORD=3; _kb; printf "%s\n" "${COMPREPLY[@]}"'
+> Francesc\ Pedro
+> Francesc\ Pedró
+
+$ bash -c 'source <(kb completion bash); COMP_WORDS=(kb --kb "$FIXTURES/vault" show "ai"); COMP_CWORD=4; _kb; printf "%s\n" "${COMPREPLY[@]}"'
+> AI\ Competency\ Framework
+
+$ kb --kb "$RECORDS" completion --names topics | head -n 3
+> AI Competency Framework for Higher Education
+> AI competency framework
+> AI competency framework in higher education
+
+$ kb completion --names meetings
+2> kb: error: unknown kind of name 'meetings' (choose people, orgs, topics, events or all)
+? 2
+
+# zsh and fish scripts: their shells are not needed to check what they register.
+$ kb completion zsh | grep -E '^(#compdef|  compdef)'
+> #compdef kb
+>   compdef _kb kb
+
+$ kb completion fish | grep -E -- '-n .__fish_seen_subcommand_from query. -l (org|person) '
+> complete -c kb -n '__fish_seen_subcommand_from query' -l org -x -a '(__kb_names orgs)' -d 'An organization (name or alias); also its sub-organizations and peo...'
+> complete -c kb -n '__fish_seen_subcommand_from query' -l person -x -a '(__kb_names people)' -d 'A person who attended'
+
+$ kb completion tcsh
+2> shell: tcsh not in {bash,zsh,fish}
+2> Run with --help for more information.
+? 2
+

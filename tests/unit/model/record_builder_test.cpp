@@ -1,0 +1,150 @@
+#include "kb/model/record_builder.h"
+
+#include <doctest/doctest.h>
+
+#include "kb/model/load.h"
+#include "support/mem_fs.h"
+
+using namespace kb;
+
+namespace {
+
+std::string diag_lines(const DiagSink& d) {
+  std::string out;
+  for (const auto& x : d.all()) out += to_string(x) + "\n";
+  return out;
+}
+
+const Record& rec(const KnowledgeBase& kb, const char* rid) {
+  const Record* r = kb.lookup_rid(rid);
+  REQUIRE(r != nullptr);
+  return *r;
+}
+
+std::string name_of(const KnowledgeBase& kb, NodeId id) {
+  const Record* r = kb.lookup(id);
+  return r ? r->name : std::string("?");
+}
+
+constexpr const char* kVaultConfig =
+    "fields:\n  attendees: people\n  organizations: org\n  location: loc\n  title: file.name\n"
+    "types:\n  meeting:\n    categories: \"[[Meetings]]\"\n    folder: Calls\n"
+    "  person:\n    categories: \"[[People]]\"\n  organization:\n    categories: [\"[[Organizations]]\", \"[[Companies]]\"]\n";
+
+}  // namespace
+
+TEST_SUITE("model") {
+  TEST_CASE("kb.yaml: types and fields are read") {
+    DiagSink d;
+    KbConfig c = parse_config("kb.yaml", kVaultConfig, d);
+    CHECK(d.empty());
+    CHECK(c.field_names.at("attendees") == "people");
+    REQUIRE(c.type_rules.size() == 5);
+    CHECK(c.type_rules[0].type == RecordType::meeting);
+    CHECK(c.type_rules[0].key == "categories");
+    CHECK(c.type_rules[0].value == "[[Meetings]]");
+    CHECK(c.type_rules[1].folder == "Calls");
+    CHECK(c.type_rules[4].value == "[[Companies]]");
+    DiagSink bad;
+    parse_config("kb.yaml", "types:\n  widget:\n    categories: x\n", bad);
+    CHECK(diag_lines(bad) ==
+          "kb.yaml:3:5: error: invalid 'types' entry 'widget' (expected meeting, person, organization, topic or "
+          "event, each mapping keys to values)\n");
+  }
+
+  TEST_CASE("record builder: a categories-based vault is typed and mapped through kb.yaml") {
+    test::MemFileSystem fs;
+    fs.add("kb.yaml", kVaultConfig);
+    fs.add("Meetings/2024-09-02 Call with Acme.md",
+           "---\ncategories:\n  - \"[[Meetings]]\"\ndate: 2024-09-02\npeople: [\"[[Ana Bell|Ana]]\"]\n"
+           "org: \"[[Acme]]\"\nloc: [\"[[Paris]]\", Lyon]\n---\n- [ ] Send [[Ana Bell]] [due:: 2024-09-10]\n");
+    fs.add("Calls/2024-09-03 Quick.md", "---\ndate: 2024-09-03T09:30\n---\n");
+    fs.add("References/Ana Bell.md", "---\ncategories: [\"[[People]]\"]\norg: [\"[[Acme]]\"]\nrole: CTO\n---\n");
+    fs.add("References/Acme.md", "---\ncategories: \"[[Companies]]\"\n---\n");
+    fs.add("References/Paris.md", "---\ncategories: [\"[[Places]]\"]\n---\n");
+    LoadResult r = load_kb(fs);
+    CHECK(r.skipped.empty());
+    const KnowledgeBase& kb = r.kb;
+    const Record& m = rec(kb, "Meetings/2024-09-02 Call with Acme");
+    CHECK(m.type == RecordType::meeting);
+    CHECK(m.name == "2024-09-02 Call with Acme");
+    CHECK(m.location == "Paris, Lyon");
+    REQUIRE(m.attendees.size() == 1);
+    CHECK(name_of(kb, m.attendees[0].person.target) == "Ana Bell");
+    CHECK(name_of(kb, m.attendees[0].org) == "Acme");
+    CHECK(m.attendees[0].role == "CTO");
+    REQUIRE(m.organizations.size() == 1);
+    CHECK(kb.at(m.organizations[0].target).type == RecordType::organization);
+    REQUIRE(m.actions.size() == 1);
+    CHECK(m.actions[0].due == Date{2024, 9, 10});
+    CHECK(name_of(kb, m.actions[0].owner) == "Ana Bell");
+    const Record& quick = rec(kb, "Calls/2024-09-03 Quick");
+    CHECK(quick.type == RecordType::meeting);
+    CHECK(quick.date == Date{2024, 9, 3});
+    CHECK(quick.time == "09:30");
+    CHECK(rec(kb, "References/Paris").type == RecordType::note);
+  }
+
+  TEST_CASE("record builder: aliases, tags and keywords as lists or comma strings, with or without #") {
+    test::MemFileSystem fs;
+    fs.add("people/a.md", "---\nname: Ana Bell\naliases: Ana, A. Bell\ntags: \"#people, vip\"\n---\nHi #met-2024\n");
+    fs.add("people/b.md", "---\nname: Bo Chen\nalias: Bo\ntag: [\"#x\", y]\nkeywords: z\n---\n");
+    LoadResult r = load_kb(fs);
+    const Record& a = rec(r.kb, "people/a");
+    CHECK(a.aliases == std::vector<std::string>{"Ana", "A. Bell"});
+    CHECK(a.tags == std::vector<std::string>{"people", "vip", "met-2024"});
+    const Record& b = rec(r.kb, "people/b");
+    CHECK(b.aliases == std::vector<std::string>{"Bo"});
+    CHECK(b.tags == std::vector<std::string>{"x", "y", "z"});
+  }
+
+  TEST_CASE("record builder: an unquoted [[link]] list in YAML is flattened with a warning") {
+    test::MemFileSystem fs;
+    fs.add("meetings/m.md",
+           "---\ntitle: M\ndate: 2024-01-05\nattendees:\n  - [[Ana Bell]]\n  - Bo Chen\norganizations: [[Acme]]\n---\n");
+    fs.add("people/a.md", "---\nname: Ana Bell\n---\n");
+    fs.add("people/b.md", "---\nname: Bo Chen\n---\n");
+    fs.add("orgs/acme.md", "---\nname: Acme\n---\n");
+    LoadResult r = load_kb(fs);
+    CHECK(r.skipped.empty());
+    const Record& m = rec(r.kb, "meetings/m");
+    REQUIRE(m.attendees.size() == 2);
+    CHECK(name_of(r.kb, m.attendees[0].person.target) == "Ana Bell");
+    REQUIRE(m.organizations.size() == 1);
+    CHECK(name_of(r.kb, m.organizations[0].target) == "Acme");
+    CHECK(diag_lines(r.diags) ==
+          "meetings/m.md:5:5: warning: unquoted [[link]] in 'attendees' reads as a nested list; write \"[[Ana Bell]]\" in quotes\n"
+          "meetings/m.md:7:17: warning: unquoted [[link]] in 'organizations' reads as a nested list; write \"[[Acme]]\" in quotes\n");
+  }
+
+  TEST_CASE("record builder: date-only values are never shifted; a date-time keeps its wall clock") {
+    test::MemFileSystem fs;
+    fs.add("meetings/a.md", "---\ntitle: A\ndate: 2024-12-31T23:30:00-08:00\n---\n");
+    fs.add("meetings/b.md", "---\ntitle: B\ndate: \"[[2024-01-01]]\"\n---\n");
+    fs.add("meetings/c.md", "---\ntitle: C\ndate: 2024-03-31\n---\n");
+    LoadResult r = load_kb(fs);
+    CHECK(rec(r.kb, "meetings/a").date == Date{2024, 12, 31});
+    CHECK(rec(r.kb, "meetings/a").time == "23:30");
+    CHECK(rec(r.kb, "meetings/b").date == Date{2024, 1, 1});
+    CHECK(rec(r.kb, "meetings/c").date == Date{2024, 3, 31});
+    CHECK(rec(r.kb, "meetings/c").time.empty());
+  }
+
+  TEST_CASE("record builder: embeds of attachments are not mentions; body tags and task fields reach the record") {
+    test::MemFileSystem fs;
+    fs.add("meetings/m.md",
+           "---\ntitle: M\ndate: 2024-01-05\ntags: [a]\n---\n![[chart.png]] ![[Ana Bell]] #b #A\n\n"
+           "- [-] Dropped \xE2\x9D\x8C 2024-01-06\n- [ ] Soon \xE2\x8F\xAB \xE2\x8F\xB3 2024-01-08\n");
+    fs.add("people/a.md", "---\nname: Ana Bell\n---\n");
+    LoadResult r = load_kb(fs);
+    const Record& m = rec(r.kb, "meetings/m");
+    REQUIRE(m.mentions.size() == 1);
+    CHECK(m.mentions[0].text == "Ana Bell");
+    CHECK(m.tags == std::vector<std::string>{"a", "b"});
+    REQUIRE(m.actions.size() == 2);
+    CHECK(m.actions[0].cancelled);
+    CHECK(m.actions[0].cancelled_on == Date{2024, 1, 6});
+    CHECK(m.actions[1].priority == static_cast<int>(TaskPriority::high));
+    CHECK(m.actions[1].scheduled == Date{2024, 1, 8});
+  }
+}

@@ -1,0 +1,135 @@
+#include "kb/parse/markdown.h"
+
+#include <doctest/doctest.h>
+
+using namespace kb;
+
+namespace {
+
+std::string diag_lines(const DiagSink& d) {
+  std::string out;
+  for (const auto& x : d.all()) out += to_string(x) + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("parse") {
+  TEST_CASE("markdown: Obsidian links with headings, blocks, aliases and embeds") {
+    auto links = find_wikilinks("a [[Target#Heading|shown]] b [[Note#^blk-1]] ![[diagram.png]] [[Plain]]",
+                                SourceLoc{"m.md", 4, 1});
+    REQUIRE(links.size() == 4);
+    CHECK(links[0].target == "Target");
+    CHECK(links[0].heading == "Heading");
+    CHECK(links[0].display == "shown");
+    CHECK(links[0].block.empty());
+    CHECK_FALSE(links[0].embed);
+    CHECK(links[1].target == "Note");
+    CHECK(links[1].heading.empty());
+    CHECK(links[1].block == "blk-1");
+    CHECK(links[2].target == "diagram.png");
+    CHECK(links[2].embed);
+    CHECK(links[2].loc.column == 46);  // at the '!'
+    CHECK(links[3].target == "Plain");
+    CHECK(links[3].loc.line == 4);
+  }
+
+  TEST_CASE("markdown: #tags in text, not in code, not digits only, not inside words") {
+    DiagSink d;
+    BodyFacts f = parse_body("n.md",
+                             "Talked #budget and #Budget, #follow-up/next.\n\n"
+                             "Issue #42 and a#b and [[Page#Heading]].\n\n"
+                             "`#inline` code\n\n```\n#fenced\n```\n\n# A heading #in-heading\n",
+                             1, d);
+    CHECK(f.tags == std::vector<std::string>{"budget", "follow-up/next", "in-heading"});
+    CHECK(d.empty());
+  }
+
+  TEST_CASE("markdown: Markdown links to notes are links; other URLs are not") {
+    DiagSink d;
+    BodyFacts f = parse_body("Meetings/m.md",
+                             "[one](../References/Francesc%20Pedro.md) [two](<People/Ana B.md#Bio>) "
+                             "[web](https://example.org/x.md) [img](pic.png) [three](./sub/x.md#^blk)\n",
+                             3, d);
+    REQUIRE(f.links.size() == 3);
+    CHECK(f.links[0].target == "References/Francesc Pedro");
+    CHECK(f.links[0].display == "one");
+    CHECK(f.links[0].markdown);
+    CHECK(f.links[0].loc.line == 3);
+    CHECK(f.links[1].target == "People/Ana B");
+    CHECK(f.links[1].heading == "Bio");
+    CHECK(f.links[2].target == "Meetings/sub/x");
+    CHECK(f.links[2].block == "blk");
+    CHECK(markdown_link_target("a.md", "../../out.md") == std::nullopt);
+    CHECK(markdown_link_target("a.md", "mailto:x@y.md") == std::nullopt);
+  }
+
+  TEST_CASE("markdown: Obsidian Tasks emoji fields and priorities") {
+    DiagSink d;
+    BodyFacts f = parse_body("m.md",
+                             "- [ ] Send [[Ana]] \xF0\x9F\x93\x85 2024-10-15 \xE2\x8F\xAB \xE2\x9E\x95 2024-09-02 "
+                             "\xE2\x8F\xB3 2024-10-01 \xF0\x9F\x9B\xAB 2024-09-20\n"
+                             "- [x] Done \xE2\x9C\x85 2024-09-10 \xF0\x9F\x94\xBA\n"
+                             "- [-] Dropped \xE2\x9D\x8C 2024-09-05 \xE2\x8F\xAC\n"
+                             "- [/] Going \xF0\x9F\x94\xBD\n"
+                             "- [ ] Middle \xF0\x9F\x94\xBC\n",
+                             10, d);
+    REQUIRE(f.tasks.size() == 5);
+    const TaskItem& a = f.tasks[0];
+    CHECK(a.due == Date{2024, 10, 15});
+    CHECK(a.created == Date{2024, 9, 2});
+    CHECK(a.scheduled == Date{2024, 10, 1});
+    CHECK(a.start == Date{2024, 9, 20});
+    CHECK(a.priority == TaskPriority::high);
+    CHECK(a.loc.line == 10);
+    REQUIRE(a.links.size() == 1);
+    CHECK(a.links[0].target == "Ana");
+    CHECK(f.tasks[1].done);
+    CHECK(f.tasks[1].done_on == Date{2024, 9, 10});
+    CHECK(f.tasks[1].priority == TaskPriority::highest);
+    CHECK(f.tasks[2].cancelled);
+    CHECK_FALSE(f.tasks[2].done);
+    CHECK(f.tasks[2].cancelled_on == Date{2024, 9, 5});
+    CHECK(f.tasks[2].priority == TaskPriority::lowest);
+    CHECK(f.tasks[2].text == "Dropped \xE2\x9D\x8C 2024-09-05 \xE2\x8F\xAC");
+    CHECK_FALSE(f.tasks[3].cancelled);
+    CHECK_FALSE(f.tasks[3].done);
+    CHECK(f.tasks[3].priority == TaskPriority::low);
+    CHECK(f.tasks[4].priority == TaskPriority::medium);
+    CHECK(to_string(TaskPriority::medium) == "medium");
+    CHECK(d.empty());
+  }
+
+  TEST_CASE("markdown: Dataview inline fields in tasks") {
+    DiagSink d;
+    BodyFacts f = parse_body("m.md",
+                             "- [ ] Circulate [due:: 2024-10-01] [priority:: high]\n"
+                             "- [x] Confirm [completion:: 2024-09-11]\n"
+                             "- [ ] Draft (due:: 2024-09-30) [scheduled:: 2024-09-20]\n"
+                             "- [ ] Legacy due:2024-12-01\n",
+                             1, d);
+    REQUIRE(f.tasks.size() == 4);
+    CHECK(f.tasks[0].due == Date{2024, 10, 1});
+    CHECK(f.tasks[0].priority == TaskPriority::high);
+    CHECK(f.tasks[1].done_on == Date{2024, 9, 11});
+    CHECK(f.tasks[2].due == Date{2024, 9, 30});
+    CHECK(f.tasks[2].scheduled == Date{2024, 9, 20});
+    CHECK(f.tasks[3].due == Date{2024, 12, 1});
+    CHECK(d.empty());
+  }
+
+  TEST_CASE("markdown: a malformed task date is a warning at the item's line") {
+    DiagSink d;
+    BodyFacts f = parse_body("m.md",
+                             "- [ ] A due:2024-13-01\n- [ ] B [due:: soon]\n- [ ] C \xE2\x8F\xB3 2024-02-30\n"
+                             "- [ ] D [priority:: urgent]\n",
+                             5, d);
+    REQUIRE(f.tasks.size() == 4);
+    CHECK_FALSE(f.tasks[0].due);
+    CHECK(diag_lines(d) ==
+          "m.md:5: warning: invalid due date '2024-13-01' (expected YYYY-MM-DD)\n"
+          "m.md:6: warning: invalid due date 'soon' (expected YYYY-MM-DD)\n"
+          "m.md:7: warning: invalid scheduled date '2024-02-30' (expected YYYY-MM-DD)\n"
+          "m.md:8: warning: invalid priority 'urgent' (expected highest, high, medium, low or lowest)\n");
+  }
+}
