@@ -34,6 +34,7 @@ ubsan:
 	$(MAKE) test BUILD=build-ubsan CMAKE_FLAGS="-DKB_SANITIZE=undefined -DCMAKE_BUILD_TYPE=Debug"
 
 bench: build
+	@cmake --build $(BUILD) --target kb_gen_corpus -j $(JOBS)
 	bench/run.sh $(BUILD)
 
 format:

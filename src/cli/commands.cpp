@@ -27,6 +27,7 @@ constexpr CommandEntry kCommands[] = {
     {"graph", add_graph_command},
     {"export", add_export_command},
     {"check", add_check_command},
+    {"cache", add_cache_command},
     {"completion", add_completion_command},
 };
 

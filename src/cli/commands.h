@@ -23,6 +23,7 @@ void add_report_command(CLI::App& app, Invocation& inv);
 void add_graph_command(CLI::App& app, Invocation& inv);
 void add_export_command(CLI::App& app, Invocation& inv);
 void add_check_command(CLI::App& app, Invocation& inv);
+void add_cache_command(CLI::App& app, Invocation& inv);
 void add_completion_command(CLI::App& app, Invocation& inv);
 /// `kb actions done ID LINE`: registered by cmd_actions.cpp on its `actions` subcommand.
 void add_actions_done_command(CLI::App& actions, Invocation& inv);

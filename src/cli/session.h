@@ -46,6 +46,12 @@ class Session {
   /// The whole load result (for `kb check`). REQUIRES: kb() returned non-null.
   const LoadResult& load_result() const { return *load_; }
   const std::string& root() const { return root_; }
+  /// Where the index cache of the KB at `root` lives (`<root>/.kb/cache.sqlite`).
+  static std::string cache_path(const std::string& root);
+  /// What identifies this build's cache entries; a cache with another one is rebuilt.
+  static std::string cache_version();
+  /// True unless --no-cache or a non-empty $KB_NO_CACHE turned the cache off.
+  bool cache_enabled() const;
 
   /// The output format: --format if given (validated against `allowed`), else `fallback`.
   /// Prints a usage error and returns std::nullopt for a format the command does not take.

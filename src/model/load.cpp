@@ -1,22 +1,102 @@
 #include "kb/model/load.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 #include "kb/base/text.h"
 #include "kb/model/names.h"
 #include "kb/model/record_builder.h"
 #include "kb/parse/record.h"
+#include "kb/parse/record_codec.h"
 
 namespace kb {
 namespace {
 
+// A file whose mtime lies this close to (or after) the moment its cache entry was written may
+// have changed again within the same timestamp tick (coarse file system clocks, FAT's 2 s), so
+// its entry is trusted only if the content hash matches too (git's "racily clean" entries).
+constexpr std::int64_t kRacyWindowNs = 3'000'000'000;
+
+/// One file's way through the pipeline.
 struct Parsed {
   std::optional<RawRecord> raw;
   DiagSink diags;
+  std::string blob;            ///< a matching cache entry to decode, or the new entry to store
+  std::uint64_t hash = 0;      ///< content hash of the cached or freshly read text
+  bool cached = false;         ///< `blob` came from the cache
+  bool racy = false;           ///< the cached entry must also match the content hash
+  bool store = false;          ///< `blob` is a fresh entry for the cache
 };
+
+bool same_stamps(const FileInfo& a, const FileInfo& b) {
+  return a.size == b.size && a.mtime_ns == b.mtime_ns && a.inode == b.inode && a.device == b.device;
+}
+
+// Reads the cache: each entry whose stamps match the walk goes into its file's slot; entries of
+// files that are gone are listed in `remove`.
+void read_cache(IndexCache& cache, const std::vector<FileInfo>& files, std::vector<Parsed>& parsed,
+                std::vector<std::string>& remove) {
+  std::unordered_map<std::string_view, std::size_t> index;
+  index.reserve(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) index.emplace(files[i].path, i);
+  cache.scan([&](CacheEntry&& e) {
+    auto it = index.find(e.file.path);
+    if (it == index.end()) {
+      remove.push_back(std::move(e.file.path));
+      return;
+    }
+    Parsed& p = parsed[it->second];
+    if (!same_stamps(e.file, files[it->second]) || e.data.empty()) return;  // changed: parse again
+    p.blob = std::move(e.data);
+    p.hash = e.content_hash;
+    p.cached = true;
+    p.racy = e.file.mtime_ns >= e.stored_ns - kRacyWindowNs;
+  });
+}
+
+// Takes one file from its cache entry when that entry can be believed, else reads and parses it.
+void load_one(FileSystem& fs, const FileInfo& file, Parsed& p, bool caching, std::string& text) {
+  std::string err;
+  bool have_text = false;
+  if (p.cached) {
+    bool usable = true;
+    if (p.racy) {
+      have_text = fs.read(file.path, text, err);
+      usable = have_text && content_hash(text) == p.hash;
+    }
+    if (usable) {
+      RawRecord rec;
+      std::vector<Diagnostic> diags;
+      if (decode_record(p.blob, rec, diags) && rec.path == file.path) {
+        for (auto& d : diags) p.diags.report(std::move(d));
+        p.raw = std::move(rec);
+        p.blob.clear();
+        p.blob.shrink_to_fit();
+        return;
+      }
+    }
+    p.cached = false;
+    p.blob.clear();
+  }
+  if (!have_text && !fs.read(file.path, text, err)) {
+    p.diags.error({file.path, 0, 0}, "cannot read file: " + err);
+    return;
+  }
+  p.raw = parse_record(file.path, text, p.diags, true);
+  // Files that fail to parse are not cached: their error is reported afresh every time.
+  if (caching && p.raw) {
+    p.hash = content_hash(text);
+    p.blob = encode_record(*p.raw, p.diags.all());
+    p.store = true;
+  }
+}
 
 class Resolver {
  public:
@@ -186,24 +266,60 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   std::vector<FileInfo> files = fs.list_markdown(diags);
   result.files = files.size();
   std::vector<Parsed> parsed(files.size());
+  std::vector<std::string> remove;
+  IndexCache* cache = options.cache;
+  if (cache) read_cache(*cache, files, parsed, remove);
+
+  // Read and parse on every core. Each file's result lands in its own slot and diagnostics are
+  // merged in path order below, so the outcome does not depend on threads or timing.
   unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, std::max<std::size_t>(1, files.size() / 64));
-  auto work = [&](unsigned t) {
-    std::string text, err;
-    for (std::size_t i = t; i < files.size(); i += threads) {
-      if (!fs.read(files[i].path, text, err)) {
-        parsed[i].diags.error({files[i].path, 0, 0}, "cannot read file: " + err);
-        continue;
-      }
-      parsed[i].raw = parse_record(files[i].path, text, parsed[i].diags, true);
+  std::atomic<std::size_t> done{0};
+  std::atomic<std::size_t> next{0};
+  std::mutex mu;
+  std::condition_variable cv;
+  unsigned finished = 0;
+  auto work = [&] {
+    std::string text;
+    // Small batches from a shared counter: an even spread however costs vary between files.
+    constexpr std::size_t kBatch = 16;
+    for (std::size_t start; (start = next.fetch_add(kBatch)) < files.size();) {
+      std::size_t end = std::min(files.size(), start + kBatch);
+      for (std::size_t i = start; i < end; ++i) load_one(fs, files[i], parsed[i], cache != nullptr, text);
+      done.fetch_add(end - start, std::memory_order_relaxed);
     }
+    std::lock_guard<std::mutex> lock(mu);
+    ++finished;
+    cv.notify_one();
   };
-  if (threads <= 1) {
-    work(0);
+  if (threads <= 1 && !options.progress) {
+    work();
   } else {
     std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    if (options.progress) {
+      std::unique_lock<std::mutex> lock(mu);
+      while (!cv.wait_for(lock, std::chrono::milliseconds(100), [&] { return finished == threads; })) {
+        lock.unlock();
+        options.progress(done.load(std::memory_order_relaxed), files.size());
+        lock.lock();
+      }
+    }
     for (auto& th : pool) th.join();
+  }
+
+  // Bring the cache up to date on a thread of its own while the graph is built.
+  std::thread cache_writer;
+  if (cache) {
+    std::vector<CacheEntry> put;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (parsed[i].cached) ++result.cache_hits;
+      if (!parsed[i].store) continue;
+      put.push_back({files[i], parsed[i].hash, 0, std::move(parsed[i].blob)});
+    }
+    cache_writer = std::thread([cache, &result, put = std::move(put), &remove]() mutable {
+      result.cache_updated = cache->update(std::move(put), remove);
+    });
   }
 
   std::vector<std::vector<std::vector<WikiLink>>> owner_links;  // per node
@@ -276,6 +392,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   }
   kb.build_indexes();
   diags.sort();
+  if (cache_writer.joinable()) cache_writer.join();
   return result;
 }
 

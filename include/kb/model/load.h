@@ -5,9 +5,12 @@
 // skipped; everything else loads.
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "kb/base/cache.h"
 #include "kb/base/diag.h"
 #include "kb/base/fs.h"
 #include "kb/model/graph.h"
@@ -16,6 +19,14 @@ namespace kb {
 
 struct LoadOptions {
   unsigned threads = 0;  ///< 0: one per core
+  /// The index cache, or nullptr to parse every file. Entries are used only when the file's
+  /// size, mtime, inode and device match (and, for a file changed within a few seconds of
+  /// being cached, its content hash too); the cache is then brought up to date. Loading gives
+  /// the same result with and without a cache.
+  IndexCache* cache = nullptr;
+  /// Called from the calling thread every 100 ms while files are read and parsed (so never for
+  /// a quicker load), with the number of files done and the total.
+  std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 struct LoadResult {
@@ -23,10 +34,15 @@ struct LoadResult {
   DiagSink diags;                    ///< sorted; errors and warnings of the whole KB
   std::vector<std::string> skipped;  ///< paths of files that could not be loaded
   std::size_t files = 0;             ///< record files seen
+  std::size_t cache_hits = 0;        ///< files taken from the cache instead of parsed
+  bool cache_updated = false;        ///< the cache was written (or had nothing to change)
 };
 
 /// Loads the KB that `fs` is rooted at. Never throws for bad user data.
 LoadResult load_kb(FileSystem& fs, const LoadOptions& options = {});
+
+/// The format of the entries load_kb() writes to an IndexCache (changes when they change).
+std::uint32_t cache_format_version();
 
 /// Reads kb.yaml text into a KbConfig; problems go to `diags`.
 KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& diags);

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# make bench: times kb against grep-style and script-style peers on generated corpora.
+#
+#   bench/run.sh BUILD_DIR
+#
+# For each corpus size (BENCH_SIZES, default "1000 10000 100000") it generates a KB with
+# BUILD_DIR/kb_gen_corpus (kept in BENCH_DIR, default BUILD_DIR/bench, and reused), picks the
+# organization listed by the most meetings, and prints one Markdown table row per case with
+# the median wall time over BENCH_RUNS runs (default 5), the ratio to `rg -l`, the peak
+# resident memory and that memory divided by the number of notes:
+#   kb cold       kb --no-cache query --org ORG --format ids
+#   kb warm       the same with a valid index cache
+#   kb 1 edited   the same right after one note was changed (untimed edit before each run)
+#   kb report     kb report weekly (skipped when the command fails)
+#   rg -l         rg -l -F ORG over the KB (the grep a user would run)
+#   cat           reading every note (the I/O floor)
+#   PyYAML, Node  bench/peers/query_org.{py,js}; gray-matter is installed with npm into
+#                 BENCH_DIR/node on the first run (skipped when that fails)
+# The peers answer a narrower question than kb (see their header comments), so the table shows
+# how many ids each printed. Nothing here asserts a time.
+set -euo pipefail
+
+build=${1:?usage: bench/run.sh BUILD_DIR}
+build=$(cd "$build" && pwd)
+src=$(cd "$(dirname "$0")/.." && pwd)
+sizes=${BENCH_SIZES:-"1000 10000 100000"}
+runs=${BENCH_RUNS:-5}
+work=${BENCH_DIR:-$build/bench}
+kb=$build/kb
+gen=$build/kb_gen_corpus
+measure=$src/bench/measure.py
+mkdir -p "$work"
+
+for tool in "$kb" "$gen"; do
+  [ -x "$tool" ] || { echo "bench: '$tool' is missing (run 'make bench')" >&2; exit 1; }
+done
+
+have_node=0
+if command -v node >/dev/null; then
+  if [ ! -d "$work/node/node_modules/gray-matter" ]; then
+    mkdir -p "$work/node"
+    npm install --prefix "$work/node" --no-save --no-audit --no-fund --silent gray-matter >/dev/null 2>&1 ||
+      echo "bench: gray-matter could not be installed with npm; the Node peer is skipped" >&2
+  fi
+  [ -d "$work/node/node_modules/gray-matter" ] && have_node=1
+fi
+have_pyyaml=0
+python3 -c 'import yaml' 2>/dev/null && have_pyyaml=1
+
+echo "# kb benchmark: $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -g | awk '/Mem:/ {print $2}') GiB RAM; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "kb: $("$kb" --version | head -1); runs per case: $runs (median)"
+echo
+
+declare -A cold warm
+for n in $sizes; do
+  corpus=$work/corpus-$n
+  if [ ! -f "$corpus/.complete" ]; then
+    rm -rf "$corpus"
+    "$gen" --notes "$n" --out "$corpus" >/dev/null
+    touch "$corpus/.complete"
+  fi
+  org=$("$gen" --notes "$n" --print-top-org)
+  org=${org#\'}
+  org=${org%%\'*}
+  edited=$(find "$corpus/meetings" -name '*.md' | sort | sed -n 1p)
+  pristine=$work/edited-$n.md.orig
+  [ -f "$pristine" ] || cp -p "$edited" "$pristine"
+  cp -p "$pristine" "$edited"
+  notes=$(find "$corpus" -name '*.md' -not -path '*/.*' | wc -l)
+
+  # A fresh cache. Entries of files modified within 3 s of being cached are checked against
+  # the file's content (see docs/performance.md), so wait that long after generating.
+  "$kb" --kb "$corpus" cache clear -q
+  sleep 3
+  "$kb" --kb "$corpus" query --org "$org" --format ids >/dev/null 2>&1
+
+  echo "## $n meetings ($notes notes), --org '$org'"
+  echo
+  echo "| case | median s | x rg | ids | peak RSS MiB | bytes/note |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  rg_time=""
+  row() {  # label, then measure.py arguments
+    local label=$1
+    shift
+    local m t rss lines rc ratio
+    m=$(python3 "$measure" --runs "$runs" "$@")
+    read -r t _ rss lines rc <<< "$m"
+    if [ "$rc" != 0 ]; then
+      echo "| $label | failed (exit $rc) | | | | |"
+      return 1
+    fi
+    [ "$label" = "rg -l" ] && rg_time=$t
+    ratio=$( [ -n "$rg_time" ] && awk -v a="$t" -v b="$rg_time" 'BEGIN { printf "%.2f", a / b }' || echo "")
+    printf '| %s | %.3f | %s | %s | %.1f | %s |\n' "$label" "$t" "$ratio" "$lines" \
+      "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$(awk -v k="$rss" -v n="$notes" 'BEGIN { printf "%.0f", k * 1024 / n }')"
+    last_time=$t
+  }
+  row "rg -l" -- rg -l -F "$org" "$corpus" || true
+  row "cat (I/O floor)" -- bash -c "find '$corpus' -name '*.md' -not -path '*/.*' -print0 | xargs -0 cat >/dev/null" || true
+  row "kb cold (--no-cache)" -- "$kb" --kb "$corpus" --no-cache query --org "$org" --format ids && cold[$n]=$last_time || true
+  row "kb warm (cache)" -- "$kb" --kb "$corpus" query --org "$org" --format ids && warm[$n]=$last_time || true
+  row "kb after 1 edited note" --pre "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> '$edited'" \
+    -- "$kb" --kb "$corpus" query --org "$org" --format ids || true
+  if "$kb" --kb "$corpus" report weekly --week 2024-W36 >/dev/null 2>&1; then
+    row "kb report weekly (warm)" -- "$kb" --kb "$corpus" report weekly --week 2024-W36 || true
+  else
+    echo "| kb report weekly | skipped ('kb report weekly' failed) | | | | |"
+  fi
+  if [ $have_pyyaml = 1 ]; then
+    row "PyYAML script" -- python3 "$src/bench/peers/query_org.py" "$corpus" "$org" || true
+  fi
+  if [ $have_node = 1 ]; then
+    row "Node gray-matter script" -- env NODE_PATH="$work/node/node_modules" node "$src/bench/peers/query_org.js" "$corpus" "$org" || true
+  fi
+  cp -p "$pristine" "$edited"
+  echo
+done
+
+# Growth from 10k to 100k notes (the goal is at most 11x).
+if [ -n "${cold[10000]:-}" ] && [ -n "${cold[100000]:-}" ]; then
+  echo "growth 10k -> 100k: cold $(awk -v a="${cold[100000]}" -v b="${cold[10000]}" 'BEGIN { printf "%.1fx", a / b }'), warm $(awk -v a="${warm[100000]:-0}" -v b="${warm[10000]:-1}" 'BEGIN { printf "%.1fx", a / b }')"
+fi

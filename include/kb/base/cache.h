@@ -1,0 +1,36 @@
+#pragma once
+// The index cache seam: a store of opaque per-file blobs (what parsing a record file gave),
+// each keyed by the file's path and stamped with the size, mtime, inode and device it had.
+// The cache decides nothing about validity: load_kb compares the stamps with the walk, and
+// the blob format is the parse module's (record_codec.h). store/cache.h holds the SQLite
+// implementation; tests use an in-memory one.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "kb/base/fs.h"
+
+namespace kb {
+
+struct CacheEntry {
+  FileInfo file;                 ///< path and the stamps the file had when it was parsed
+  std::uint64_t content_hash = 0;  ///< hash of the file's text (see record_codec.h)
+  std::int64_t stored_ns = 0;    ///< wall clock when the entry was written (set by the cache)
+  std::string data;              ///< the encoded parse result
+};
+
+class IndexCache {
+ public:
+  virtual ~IndexCache() = default;
+  /// Calls `visit` once for every stored entry, in no particular order. A cache that cannot be
+  /// read visits nothing (every file then counts as changed).
+  virtual void scan(const std::function<void(CacheEntry&&)>& visit) = 0;
+  /// Stores `put` (replacing entries of the same path) and drops the entries of `remove`, all
+  /// at once or not at all. Returns false when the cache could not be written; that is never
+  /// an error for the caller (the next run parses again).
+  virtual bool update(std::vector<CacheEntry>&& put, const std::vector<std::string>& remove) = 0;
+};
+
+}  // namespace kb

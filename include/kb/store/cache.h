@@ -1,0 +1,47 @@
+#pragma once
+// SqliteCache: the index cache (base/cache.h) kept in one SQLite file inside the KB
+// (`.kb/cache.sqlite`). WAL journal and a busy timeout let several kb processes read and
+// write it at once; every write is one transaction. A file that is not a readable cache of
+// this version (corrupt, truncated, foreign, another format version) is emptied or replaced,
+// never believed. sqlite3.h stays inside cache.cpp.
+
+#include <memory>
+#include <string>
+
+#include "kb/base/cache.h"
+
+struct sqlite3;
+
+namespace kb {
+
+class SqliteCache : public IndexCache {
+ public:
+  /// Opens (creating when missing) the cache file `path`; its folder must exist. `version`
+  /// names the blob format; a cache written with another one is emptied. A file that SQLite
+  /// cannot read as our cache is deleted and created again. Returns nullptr and sets `error`
+  /// when no cache can be used (e.g. a read-only folder); callers then load without one.
+  static std::unique_ptr<SqliteCache> open(const std::string& path, const std::string& version,
+                                           std::string& error);
+  /// Deletes the cache file at `path` and its WAL companions. Returns false and sets `error`
+  /// when a file exists and cannot be removed; a missing cache is not an error.
+  static bool remove_files(const std::string& path, std::string& error);
+
+  ~SqliteCache() override;
+  SqliteCache(const SqliteCache&) = delete;
+  SqliteCache& operator=(const SqliteCache&) = delete;
+
+  void scan(const std::function<void(CacheEntry&&)>& visit) override;
+  bool update(std::vector<CacheEntry>&& put, const std::vector<std::string>& remove) override;
+
+  /// Number of stored entries (for `kb cache status`); -1 when the cache cannot be read.
+  long long count();
+
+ private:
+  explicit SqliteCache(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  sqlite3* db_;
+  std::string path_;
+  bool broken_ = false;  ///< a read found corruption: the next update rebuilds the file
+  std::string version_;
+};
+
+}  // namespace kb

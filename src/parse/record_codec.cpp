@@ -1,0 +1,390 @@
+#include "kb/parse/record_codec.h"
+
+#include <cstring>
+#include <optional>
+
+namespace kb {
+namespace {
+
+// Layout: "KBRC" magic, u32 format version (little endian), u64 FNV-1a hash of the payload,
+// payload. The payload is varints (LEB128, zigzag for signed values) and length-prefixed
+// strings, in the member order of each struct.
+constexpr char kMagic[4] = {'K', 'B', 'R', 'C'};
+constexpr std::size_t kHeaderSize = 4 + 4 + 8;
+constexpr int kMaxValueDepth = 512;
+
+class Writer {
+ public:
+  std::string out;
+
+  void u(std::uint64_t v) {
+    while (v >= 0x80) {
+      out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+      v >>= 7;
+    }
+    out.push_back(static_cast<char>(v));
+  }
+  void i(std::int64_t v) { u((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63)); }
+  void b(bool v) { out.push_back(v ? 1 : 0); }
+  void s(std::string_view v) {
+    u(v.size());
+    out.append(v);
+  }
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view data) : p_(data.data()), end_(data.data() + data.size()) {}
+
+  bool ok() const { return ok_; }
+  bool at_end() const { return p_ == end_; }
+  std::size_t left() const { return static_cast<std::size_t>(end_ - p_); }
+
+  std::uint64_t u() {
+    std::uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (p_ == end_) return fail();
+      auto c = static_cast<unsigned char>(*p_++);
+      v |= static_cast<std::uint64_t>(c & 0x7F) << shift;
+      if (!(c & 0x80)) return v;
+    }
+    return fail();
+  }
+  std::int64_t i() {
+    std::uint64_t z = u();
+    return static_cast<std::int64_t>((z >> 1) ^ (~(z & 1) + 1));
+  }
+  int i32() {
+    std::int64_t v = i();
+    if (v < INT32_MIN || v > INT32_MAX) return static_cast<int>(fail());
+    return static_cast<int>(v);
+  }
+  bool b() {
+    if (p_ == end_) return fail();
+    char c = *p_++;
+    if (c != 0 && c != 1) return fail();
+    return c == 1;
+  }
+  void s(std::string& v) {
+    std::uint64_t n = u();
+    if (!ok_ || n > left()) {
+      fail();
+      return;
+    }
+    v.assign(p_, static_cast<std::size_t>(n));
+    p_ += n;
+  }
+  /// A count of items that each take at least one byte (guards allocations against garbage).
+  std::size_t count() {
+    std::uint64_t n = u();
+    if (!ok_ || n > left()) return static_cast<std::size_t>(fail());
+    return static_cast<std::size_t>(n);
+  }
+  std::uint64_t fail() {
+    ok_ = false;
+    p_ = end_;
+    return 0;
+  }
+
+ private:
+  const char* p_;
+  const char* end_;
+  bool ok_ = true;
+};
+
+// Locations: most carry the record's own path, so the path is written only when it differs.
+void put(Writer& w, const SourceLoc& loc, std::string_view record_path) {
+  const auto& [path, line, column] = loc;
+  if (path == record_path) {
+    w.u(0);
+  } else {
+    w.u(1);
+    w.s(path);
+  }
+  w.i(line);
+  w.i(column);
+}
+void get(Reader& r, SourceLoc& loc, const std::string& record_path) {
+  auto& [path, line, column] = loc;
+  std::uint64_t mode = r.u();
+  if (mode == 0) path = record_path;
+  else if (mode == 1) r.s(path);
+  else r.fail();
+  line = r.i32();
+  column = r.i32();
+}
+
+void put(Writer& w, const std::optional<Date>& d) {
+  w.b(d.has_value());
+  if (!d) return;
+  const auto& [year, month, day] = *d;
+  w.i(year);
+  w.u(static_cast<std::uint64_t>(month));
+  w.u(static_cast<std::uint64_t>(day));
+}
+void get(Reader& r, std::optional<Date>& d) {
+  if (!r.b()) {
+    d.reset();
+    return;
+  }
+  Date v;
+  auto& [year, month, day] = v;
+  year = r.i32();
+  month = static_cast<int>(r.u());
+  day = static_cast<int>(r.u());
+  if (!is_valid_date(year, month, day)) r.fail();
+  d = v;
+}
+
+void put(Writer& w, const Value& v, std::string_view rp) {
+  const auto& [kind, text, items, entries, loc] = v;
+  w.u(static_cast<std::uint64_t>(kind));
+  put(w, loc, rp);
+  switch (kind) {
+    case Value::Kind::null: break;
+    case Value::Kind::scalar: w.s(text); break;
+    case Value::Kind::sequence:
+      w.u(items.size());
+      for (const auto& item : items) put(w, item, rp);
+      break;
+    case Value::Kind::mapping:
+      w.u(entries.size());
+      for (const auto& [key, value] : entries) {
+        w.s(key);
+        put(w, value, rp);
+      }
+      break;
+  }
+}
+void get(Reader& r, Value& v, const std::string& rp, int depth) {
+  if (depth > kMaxValueDepth) {
+    r.fail();
+    return;
+  }
+  auto& [kind, text, items, entries, loc] = v;
+  std::uint64_t k = r.u();
+  if (k > static_cast<std::uint64_t>(Value::Kind::mapping)) {
+    r.fail();
+    return;
+  }
+  kind = static_cast<Value::Kind>(k);
+  get(r, loc, rp);
+  switch (kind) {
+    case Value::Kind::null: break;
+    case Value::Kind::scalar: r.s(text); break;
+    case Value::Kind::sequence: {
+      std::size_t n = r.count();
+      items.resize(n);
+      for (auto& item : items) get(r, item, rp, depth + 1);
+      break;
+    }
+    case Value::Kind::mapping: {
+      std::size_t n = r.count();
+      entries.resize(n);
+      for (auto& [key, value] : entries) {
+        r.s(key);
+        get(r, value, rp, depth + 1);
+      }
+      break;
+    }
+  }
+}
+
+void put(Writer& w, const WikiLink& l, std::string_view rp) {
+  const auto& [target, heading, display, loc, block, embed, markdown] = l;
+  w.s(target);
+  w.s(heading);
+  w.s(display);
+  put(w, loc, rp);
+  w.s(block);
+  w.b(embed);
+  w.b(markdown);
+}
+void get(Reader& r, WikiLink& l, const std::string& rp) {
+  auto& [target, heading, display, loc, block, embed, markdown] = l;
+  r.s(target);
+  r.s(heading);
+  r.s(display);
+  get(r, loc, rp);
+  r.s(block);
+  embed = r.b();
+  markdown = r.b();
+}
+
+void put(Writer& w, const std::vector<WikiLink>& links, std::string_view rp) {
+  w.u(links.size());
+  for (const auto& l : links) put(w, l, rp);
+}
+void get(Reader& r, std::vector<WikiLink>& links, const std::string& rp) {
+  links.resize(r.count());
+  for (auto& l : links) get(r, l, rp);
+}
+
+void put(Writer& w, const std::vector<std::string>& v) {
+  w.u(v.size());
+  for (const auto& s : v) w.s(s);
+}
+void get(Reader& r, std::vector<std::string>& v) {
+  v.resize(r.count());
+  for (auto& s : v) r.s(s);
+}
+
+void put(Writer& w, const TaskItem& t, std::string_view rp) {
+  const auto& [text, done, due, done_on, links, loc, cancelled, scheduled, start, created, cancelled_on,
+               priority] = t;
+  w.s(text);
+  w.b(done);
+  put(w, due);
+  put(w, done_on);
+  put(w, links, rp);
+  put(w, loc, rp);
+  w.b(cancelled);
+  put(w, scheduled);
+  put(w, start);
+  put(w, created);
+  put(w, cancelled_on);
+  w.u(static_cast<std::uint64_t>(priority));
+}
+void get(Reader& r, TaskItem& t, const std::string& rp) {
+  auto& [text, done, due, done_on, links, loc, cancelled, scheduled, start, created, cancelled_on, priority] = t;
+  r.s(text);
+  done = r.b();
+  get(r, due);
+  get(r, done_on);
+  get(r, links, rp);
+  get(r, loc, rp);
+  cancelled = r.b();
+  get(r, scheduled);
+  get(r, start);
+  get(r, created);
+  get(r, cancelled_on);
+  std::uint64_t p = r.u();
+  if (p > static_cast<std::uint64_t>(TaskPriority::highest)) r.fail();
+  priority = static_cast<TaskPriority>(p);
+}
+
+void put(Writer& w, const Decision& d, std::string_view rp) {
+  const auto& [text, links, loc] = d;
+  w.s(text);
+  put(w, links, rp);
+  put(w, loc, rp);
+}
+void get(Reader& r, Decision& d, const std::string& rp) {
+  auto& [text, links, loc] = d;
+  r.s(text);
+  get(r, links, rp);
+  get(r, loc, rp);
+}
+
+void put(Writer& w, const BodyFacts& f, std::string_view rp) {
+  const auto& [summary, decisions, tasks, links, headings, tags] = f;
+  w.s(summary);
+  w.u(decisions.size());
+  for (const auto& d : decisions) put(w, d, rp);
+  w.u(tasks.size());
+  for (const auto& t : tasks) put(w, t, rp);
+  put(w, links, rp);
+  put(w, headings);
+  put(w, tags);
+}
+void get(Reader& r, BodyFacts& f, const std::string& rp) {
+  auto& [summary, decisions, tasks, links, headings, tags] = f;
+  r.s(summary);
+  decisions.resize(r.count());
+  for (auto& d : decisions) get(r, d, rp);
+  tasks.resize(r.count());
+  for (auto& t : tasks) get(r, t, rp);
+  get(r, links, rp);
+  get(r, headings);
+  get(r, tags);
+}
+
+void put(Writer& w, const FrontMatter& fm, std::string_view rp) {
+  const auto& [present, fields, body_offset, body_line] = fm;
+  w.b(present);
+  put(w, fields, rp);
+  w.u(body_offset);
+  w.i(body_line);
+}
+void get(Reader& r, FrontMatter& fm, const std::string& rp) {
+  auto& [present, fields, body_offset, body_line] = fm;
+  present = r.b();
+  get(r, fields, rp, 0);
+  body_offset = static_cast<std::size_t>(r.u());
+  body_line = r.i32();
+}
+
+void put_u32(std::string& out, std::size_t at, std::uint32_t v) {
+  for (int k = 0; k < 4; ++k) out[at + k] = static_cast<char>((v >> (8 * k)) & 0xFF);
+}
+void put_u64(std::string& out, std::size_t at, std::uint64_t v) {
+  for (int k = 0; k < 8; ++k) out[at + k] = static_cast<char>((v >> (8 * k)) & 0xFF);
+}
+std::uint64_t get_le(std::string_view data, std::size_t at, int bytes) {
+  std::uint64_t v = 0;
+  for (int k = 0; k < bytes; ++k) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(data[at + k])) << (8 * k);
+  return v;
+}
+
+}  // namespace
+
+std::uint64_t content_hash(std::string_view text) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string encode_record(const RawRecord& rec, const std::vector<Diagnostic>& diags) {
+  Writer w;
+  w.out.resize(kHeaderSize);
+  w.out.reserve(rec.body.size() * 2 + 512);
+  const auto& [path, front, body, facts, body_parsed] = rec;
+  w.s(path);
+  put(w, front, path);
+  w.s(body);
+  w.b(body_parsed);
+  put(w, facts, path);
+  w.u(diags.size());
+  for (const auto& d : diags) {
+    const auto& [severity, loc, message] = d;
+    w.u(static_cast<std::uint64_t>(severity));
+    put(w, loc, path);
+    w.s(message);
+  }
+  std::memcpy(w.out.data(), kMagic, 4);
+  put_u32(w.out, 4, kRecordFormatVersion);
+  put_u64(w.out, 8, content_hash(std::string_view(w.out).substr(kHeaderSize)));
+  return std::move(w.out);
+}
+
+bool decode_record(std::string_view data, RawRecord& rec, std::vector<Diagnostic>& diags) {
+  if (data.size() < kHeaderSize || std::memcmp(data.data(), kMagic, 4) != 0) return false;
+  if (get_le(data, 4, 4) != kRecordFormatVersion) return false;
+  std::string_view payload = data.substr(kHeaderSize);
+  if (get_le(data, 8, 8) != content_hash(payload)) return false;
+  Reader r(payload);
+  auto& [path, front, body, facts, body_parsed] = rec;
+  r.s(path);
+  get(r, front, path);
+  r.s(body);
+  body_parsed = r.b();
+  get(r, facts, path);
+  std::size_t n = r.count();
+  std::vector<Diagnostic> read(n);
+  for (auto& d : read) {
+    auto& [severity, loc, message] = d;
+    std::uint64_t s = r.u();
+    if (s > static_cast<std::uint64_t>(Severity::error)) r.fail();
+    severity = static_cast<Severity>(s);
+    get(r, loc, path);
+    r.s(message);
+  }
+  if (!r.ok() || !r.at_end()) return false;
+  diags.insert(diags.end(), std::make_move_iterator(read.begin()), std::make_move_iterator(read.end()));
+  return true;
+}
+
+}  // namespace kb

@@ -1,0 +1,237 @@
+#include "kb/store/cache.h"
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+namespace kb {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10000;
+
+const char* const kSchema =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS entries(path TEXT PRIMARY KEY, size INTEGER NOT NULL,"
+    " mtime INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,"
+    " hash INTEGER NOT NULL, stored INTEGER NOT NULL, data BLOB NOT NULL);";
+
+// RAII for one prepared statement.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
+  ~Stmt() { sqlite3_finalize(s_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  bool ok() const { return rc_ == SQLITE_OK && s_; }
+  sqlite3_stmt* get() { return s_; }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+  int rc_ = SQLITE_ERROR;
+};
+
+bool exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+
+std::int64_t as_i64(std::uint64_t v) {
+  std::int64_t out;
+  std::memcpy(&out, &v, sizeof out);
+  return out;
+}
+std::uint64_t as_u64(std::int64_t v) {
+  std::uint64_t out;
+  std::memcpy(&out, &v, sizeof out);
+  return out;
+}
+
+std::int64_t now_ns() {
+  using namespace std::chrono;
+  return duration_cast<nanoseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// Result of preparing an open handle: usable, busy (leave the file alone), or not our cache.
+enum class Init { ok, busy, foreign };
+
+Init is_busy(sqlite3* db) {
+  int rc = sqlite3_errcode(db);
+  return rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? Init::busy : Init::foreign;
+}
+
+// Brings an open handle to a cache of `version`: WAL, schema, entries of another version dropped.
+Init init(sqlite3* db, const std::string& version) {
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  sqlite3_extended_result_codes(db, 0);
+  if (!exec(db, "PRAGMA journal_mode=WAL")) return is_busy(db);
+  exec(db, "PRAGMA synchronous=NORMAL");
+  // Fast path, read only: the schema exists and has our version.
+  {
+    Stmt q(db, "SELECT value FROM meta WHERE key='version'");
+    if (q.ok()) {
+      int rc = sqlite3_step(q.get());
+      if (rc == SQLITE_ROW) {
+        const unsigned char* v = sqlite3_column_text(q.get(), 0);
+        if (v && version == reinterpret_cast<const char*>(v)) return Init::ok;
+      } else if (rc != SQLITE_DONE) {
+        return is_busy(db);
+      }
+    } else if (sqlite3_errcode(db) != SQLITE_ERROR) {  // SQLITE_ERROR: no such table yet
+      return is_busy(db);
+    }
+  }
+  // Create, or empty a cache of another version, in one write transaction.
+  if (!exec(db, "BEGIN IMMEDIATE")) return is_busy(db);
+  bool ok = exec(db, kSchema);
+  if (ok) {
+    Stmt q(db, "SELECT value FROM meta WHERE key='version'");
+    ok = q.ok();
+    bool same = false;
+    if (ok) {
+      int rc = sqlite3_step(q.get());
+      ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+      const unsigned char* v = rc == SQLITE_ROW ? sqlite3_column_text(q.get(), 0) : nullptr;
+      same = v && version == reinterpret_cast<const char*>(v);
+    }
+    if (ok && !same) {
+      ok = exec(db, "DELETE FROM entries");
+      Stmt put(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('version', ?1)");
+      ok = ok && put.ok() &&
+           sqlite3_bind_text(put.get(), 1, version.c_str(), static_cast<int>(version.size()), SQLITE_TRANSIENT) == SQLITE_OK &&
+           sqlite3_step(put.get()) == SQLITE_DONE;
+    }
+  }
+  if (ok && exec(db, "COMMIT")) return Init::ok;
+  Init why = is_busy(db);
+  exec(db, "ROLLBACK");
+  return why;
+}
+
+sqlite3* open_db(const std::string& path, std::string& error) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    error = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    return nullptr;
+  }
+  return db;
+}
+
+}  // namespace
+
+bool SqliteCache::remove_files(const std::string& path, std::string& error) {
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::string p = path + suffix;
+    if (::unlink(p.c_str()) != 0 && errno != ENOENT) {
+      error = "cannot remove '" + p + "': " + std::strerror(errno);
+      return false;
+    }
+  }
+  return true;
+}
+
+std::unique_ptr<SqliteCache> SqliteCache::open(const std::string& path, const std::string& version,
+                                               std::string& error) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    sqlite3* db = open_db(path, error);
+    if (!db) return nullptr;
+    Init r = init(db, version);
+    if (r == Init::ok) {
+      std::unique_ptr<SqliteCache> cache(new SqliteCache(db, path));
+      cache->version_ = version;
+      return cache;
+    }
+    error = sqlite3_errmsg(db);
+    sqlite3_close(db);
+    if (r == Init::busy) return nullptr;
+    // Not a cache we can read (garbage, truncated, another schema): start over, once.
+    if (attempt == 0 && !remove_files(path, error)) return nullptr;
+  }
+  return nullptr;
+}
+
+SqliteCache::~SqliteCache() { sqlite3_close(db_); }
+
+void SqliteCache::scan(const std::function<void(CacheEntry&&)>& visit) {
+  Stmt q(db_, "SELECT path, size, mtime, inode, device, hash, stored, data FROM entries");
+  if (!q.ok()) {
+    broken_ = is_busy(db_) == Init::foreign;
+    return;
+  }
+  int rc;
+  while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
+    sqlite3_stmt* s = q.get();
+    CacheEntry e;
+    const unsigned char* p = sqlite3_column_text(s, 0);
+    if (!p) continue;
+    e.file.path.assign(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(s, 0)));
+    e.file.size = as_u64(sqlite3_column_int64(s, 1));
+    e.file.mtime_ns = sqlite3_column_int64(s, 2);
+    e.file.inode = as_u64(sqlite3_column_int64(s, 3));
+    e.file.device = as_u64(sqlite3_column_int64(s, 4));
+    e.content_hash = as_u64(sqlite3_column_int64(s, 5));
+    e.stored_ns = sqlite3_column_int64(s, 6);
+    const void* blob = sqlite3_column_blob(s, 7);
+    if (blob) e.data.assign(static_cast<const char*>(blob), static_cast<std::size_t>(sqlite3_column_bytes(s, 7)));
+    visit(std::move(e));
+  }
+  if (rc != SQLITE_DONE) broken_ = is_busy(db_) == Init::foreign;
+}
+
+bool SqliteCache::update(std::vector<CacheEntry>&& put, const std::vector<std::string>& remove) {
+  if (put.empty() && remove.empty() && !broken_) return true;
+  if (broken_) {
+    // A read met corruption: replace the file rather than write into it.
+    std::string error;
+    sqlite3_close(db_);
+    db_ = nullptr;
+    if (!remove_files(path_, error)) return false;
+    db_ = open_db(path_, error);
+    if (!db_) return false;
+    if (init(db_, version_) != Init::ok) return false;
+    broken_ = false;
+  }
+  if (!exec(db_, "BEGIN IMMEDIATE")) return false;
+  bool ok = true;
+  {
+    Stmt ins(db_,
+             "INSERT OR REPLACE INTO entries(path, size, mtime, inode, device, hash, stored, data)"
+             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    Stmt del(db_, "DELETE FROM entries WHERE path = ?1");
+    ok = ins.ok() && del.ok();
+    std::int64_t stored = now_ns();
+    for (auto& e : put) {
+      if (!ok) break;
+      sqlite3_stmt* s = ins.get();
+      sqlite3_reset(s);
+      sqlite3_bind_text(s, 1, e.file.path.data(), static_cast<int>(e.file.path.size()), SQLITE_STATIC);
+      sqlite3_bind_int64(s, 2, as_i64(e.file.size));
+      sqlite3_bind_int64(s, 3, e.file.mtime_ns);
+      sqlite3_bind_int64(s, 4, as_i64(e.file.inode));
+      sqlite3_bind_int64(s, 5, as_i64(e.file.device));
+      sqlite3_bind_int64(s, 6, as_i64(e.content_hash));
+      sqlite3_bind_int64(s, 7, stored);
+      sqlite3_bind_blob(s, 8, e.data.data(), static_cast<int>(e.data.size()), SQLITE_STATIC);
+      ok = sqlite3_step(s) == SQLITE_DONE;
+    }
+    for (const auto& path : remove) {
+      if (!ok) break;
+      sqlite3_stmt* s = del.get();
+      sqlite3_reset(s);
+      sqlite3_bind_text(s, 1, path.data(), static_cast<int>(path.size()), SQLITE_STATIC);
+      ok = sqlite3_step(s) == SQLITE_DONE;
+    }
+  }
+  if (ok && exec(db_, "COMMIT")) return true;
+  exec(db_, "ROLLBACK");
+  return false;
+}
+
+long long SqliteCache::count() {
+  Stmt q(db_, "SELECT count(*) FROM entries");
+  if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return -1;
+  return sqlite3_column_int64(q.get(), 0);
+}
+
+}  // namespace kb

@@ -1,0 +1,108 @@
+# The index cache (docs/performance.md): the next command sees every kind of change to the
+# notes, and a damaged, foreign or lying cache is never believed. Each case works on its own
+# copy of the sample KB without a cache ($WORK/kb), with the cache on even in the runner's
+# no-cache pass. Most cases first age the notes by an hour, so that cache entries are trusted
+# on their stamps (size, mtime, inode) alone, without the content check that freshly written
+# files get.
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && kb --kb . cache status && kb --kb . query --org IESALC --format ids && kb --kb . cache status | grep -v '^size'
+> cache: none (the next command builds it)
+> meetings/2024/2024-09-02-unesco-iesalc
+> cache: .kb/cache.sqlite
+> entries: 33
+
+# --no-cache and KB_NO_CACHE neither read nor write it.
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && kb --kb . --no-cache query --org IESALC --format ids && KB_NO_CACHE=1 kb --kb . list orgs --format ids | head -2 && ls -A
+> meetings/2024/2024-09-02-unesco-iesalc
+> orgs/division-for-policies-and-lifelong-learning-systems
+> orgs/future-of-learning-and-innovation-team
+> events
+> kb.yaml
+> meetings
+> orgs
+> people
+> topics
+
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && kb --kb . query --org IESALC >/dev/null && ls -A .kb | grep -c cache.sqlite && kb --kb . cache clear && kb --kb . cache status && kb --kb . cache clear -q && ls -A .kb
+> 1
+> cache: none (the next command builds it)
+2> kb: cache cleared
+
+$ kb --kb "$RECORDS" cache prune
+2> kb: error: unknown cache action 'prune' (expected 'status' or 'clear')
+? 2
+
+# edit: a changed title shows at once
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && find . -name '*.md' -exec touch -d '1 hour ago' {} + && kb --kb . query --org IESALC && sed -i 's/^title: Bilateral meeting with UNESCO-IESALC/title: Edited bilateral meeting/' meetings/2024/2024-09-02-unesco-iesalc.md && kb --kb . query --org IESALC
+> DATE        TIME  TITLE                                 ORGANIZATIONS                ID
+> 2024-09-02        Bilateral meeting with UNESCO-IESALC  UNESCO-ICHEI, UNESCO-IESALC  meetings/2024/2024-09-02-unesco-iesalc
+> DATE        TIME  TITLE                     ORGANIZATIONS                ID
+> 2024-09-02        Edited bilateral meeting  UNESCO-ICHEI, UNESCO-IESALC  meetings/2024/2024-09-02-unesco-iesalc
+
+# touch without change: same answer
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && find . -name '*.md' -exec touch -d '1 hour ago' {} + && kb --kb . query --org IESALC --format ids && touch meetings/2024/2024-09-02-unesco-iesalc.md && kb --kb . query --org IESALC --format ids && kb --kb . cache status | grep entries
+> meetings/2024/2024-09-02-unesco-iesalc
+> meetings/2024/2024-09-02-unesco-iesalc
+> entries: 33
+
+# rename: the old id is gone, the new one is there
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && find . -name '*.md' -exec touch -d '1 hour ago' {} + && kb --kb . query --org UNESCO --format ids && mv meetings/2024/2024-09-02-unesco-iesalc.md meetings/2024/2024-09-02-renamed.md && kb --kb . query --org UNESCO --format ids
+> meetings/2024/2024-09-02-unesco-iesalc
+> meetings/2024/2024-09-04-future-of-learning-and-innovation-team
+> meetings/2024/2024-09-05-division-for-policies-and-lifelong-learning-systems
+> meetings/2024/2024-09-02-renamed
+> meetings/2024/2024-09-04-future-of-learning-and-innovation-team
+> meetings/2024/2024-09-05-division-for-policies-and-lifelong-learning-systems
+
+# delete
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && find . -name '*.md' -exec touch -d '1 hour ago' {} + && kb --kb . query --org UNESCO --format ids && rm meetings/2024/2024-09-04-future-of-learning-and-innovation-team.md && kb --kb . query --org UNESCO --format ids
+> meetings/2024/2024-09-02-unesco-iesalc
+> meetings/2024/2024-09-04-future-of-learning-and-innovation-team
+> meetings/2024/2024-09-05-division-for-policies-and-lifelong-learning-systems
+> meetings/2024/2024-09-02-unesco-iesalc
+> meetings/2024/2024-09-05-division-for-policies-and-lifelong-learning-systems
+
+# add: a new note appears
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && find . -name '*.md' -exec touch -d '1 hour ago' {} + && kb --kb . query --org UNESCO --format ids && sed 's/^date: 2024-09-02/date: 2024-10-01/' meetings/2024/2024-09-02-unesco-iesalc.md > meetings/2024/2024-10-01-again.md && kb --kb . query --org UNESCO --format ids
+> meetings/2024/2024-09-02-unesco-iesalc
+> meetings/2024/2024-09-04-future-of-learning-and-innovation-team
+> meetings/2024/2024-09-05-division-for-policies-and-lifelong-learning-systems
+> meetings/2024/2024-09-02-unesco-iesalc
+> meetings/2024/2024-09-04-future-of-learning-and-innovation-team
+> meetings/2024/2024-09-05-division-for-policies-and-lifelong-learning-systems
+> meetings/2024/2024-10-01-again
+
+# A cache file that is not a database, a truncated one, and a database that is not our cache are
+# replaced; the answer is the same as without a cache.
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && kb --kb . query --org IESALC --format ids >/dev/null && rm -f .kb/cache.sqlite-* && printf 'not a database at all' > .kb/cache.sqlite && kb --kb . query --org IESALC --format ids && kb --kb . cache status | grep entries
+> meetings/2024/2024-09-02-unesco-iesalc
+> entries: 33
+
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && kb --kb . query --org IESALC --format ids >/dev/null && kb --kb . cache status >/dev/null && rm -f .kb/cache.sqlite-* && truncate -s 3000 .kb/cache.sqlite && kb --kb . query --org IESALC --format ids && kb --kb . query --org IESALC --format ids && kb --kb . cache status | grep entries
+> meetings/2024/2024-09-02-unesco-iesalc
+> meetings/2024/2024-09-02-unesco-iesalc
+> entries: 33
+
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && mkdir .kb && sqlite3 .kb/cache.sqlite 'CREATE TABLE notes(x); INSERT INTO notes VALUES (1)' && kb --kb . query --org IESALC --format ids && kb --kb . cache status | grep entries
+> meetings/2024/2024-09-02-unesco-iesalc
+> entries: 33
+
+# Entries that lie: every entry holds another file's parse, a damaged one, or one of another
+# cache version. None is believed.
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && find . -name '*.md' -exec touch -d '1 hour ago' {} + && kb --kb . query --org IESALC --format ids >/dev/null && sqlite3 .kb/cache.sqlite "UPDATE entries SET data = (SELECT data FROM entries WHERE path = 'people/su-rui.md')" && kb --kb . query --org IESALC --format ids && kb --kb . list people --format ids | wc -l
+> meetings/2024/2024-09-02-unesco-iesalc
+> 11
+
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && find . -name '*.md' -exec touch -d '1 hour ago' {} + && kb --kb . query --org IESALC --format ids >/dev/null && sqlite3 .kb/cache.sqlite "UPDATE entries SET data = substr(data, 1, 40) || x'FF' || substr(data, 42)" && kb --kb . query --org IESALC --format ids
+> meetings/2024/2024-09-02-unesco-iesalc
+
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && find . -name '*.md' -exec touch -d '1 hour ago' {} + && kb --kb . query --org IESALC --format ids >/dev/null && sqlite3 .kb/cache.sqlite "UPDATE meta SET value = 'kb 0.0.0 format 0'; UPDATE entries SET data = x'00'" && kb --kb . query --org IESALC --format ids && kb --kb . cache status | grep entries
+> meetings/2024/2024-09-02-unesco-iesalc
+> entries: 33
+
+# Two kb processes at once, many times over, while a note is rewritten both in place and by
+# rename: no run fails, and afterwards the cache gives exactly what parsing afresh gives.
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && m=meetings/2024/2024-09-02-unesco-iesalc.md && cp $m "$WORK/orig" && { (for i in $(seq 40); do sed "s/^title: .*/title: Version $i/" "$WORK/orig" > $m.tmp && mv $m.tmp $m; sed "s/^title: .*/title: In place $i/" "$WORK/orig" > $m; done) & q() { for i in $(seq 15); do kb --kb . query --org IESALC --format ids >/dev/null 2>&1 || echo "a query failed"; done; }; q & q & wait; } && kb --kb . query --org IESALC && diff <(kb --kb . check 2>&1) <(kb --kb . --no-cache check 2>&1) && diff <(kb --kb . query --org UNESCO --format json) <(kb --kb . --no-cache query --org UNESCO --format json) && echo same
+> DATE        TIME  TITLE        ORGANIZATIONS                ID
+> 2024-09-02        In place 40  UNESCO-ICHEI, UNESCO-IESALC  meetings/2024/2024-09-02-unesco-iesalc
+> same
+

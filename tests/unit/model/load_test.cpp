@@ -1,0 +1,270 @@
+#include "kb/model/load.h"
+
+#include <map>
+#include <sstream>
+
+#include <doctest/doctest.h>
+
+#include "kb/parse/record_codec.h"
+#include "support/mem_fs.h"
+
+using namespace kb;
+
+namespace {
+
+// MemFileSystem with the stamps a real walk gives (size, mtime, inode), so the cache can be
+// exercised without a disk. Every write gets a new mtime, as on a real file system.
+class StampedFs : public test::MemFileSystem {
+ public:
+  struct Stamp {
+    std::int64_t mtime = 0;
+    std::uint64_t inode = 0;
+  };
+  std::map<std::string, Stamp> stamps;
+  std::int64_t clock = 1'000'000'000'000;
+  std::uint64_t next_inode = 100;
+
+  void put(const std::string& path, std::string content) {
+    add(path, std::move(content));
+    clock += 1'000'000'000;
+    auto& s = stamps[path];
+    s.mtime = clock;
+    if (s.inode == 0) s.inode = next_inode++;
+  }
+  void touch(const std::string& path) { stamps[path].mtime = (clock += 1'000'000'000); }
+  void rename(const std::string& from, const std::string& to) {
+    files[to] = files[from];
+    stamps[to] = stamps[from];
+    files.erase(from);
+    stamps.erase(from);
+  }
+  void remove(const std::string& path) {
+    files.erase(path);
+    stamps.erase(path);
+  }
+  std::vector<FileInfo> list_markdown(DiagSink& d) override {
+    auto out = MemFileSystem::list_markdown(d);
+    for (auto& f : out) {
+      f.mtime_ns = stamps[f.path].mtime;
+      f.inode = stamps[f.path].inode;
+      f.device = 1;
+    }
+    return out;
+  }
+  int reads = 0;
+  bool read(const std::string& path, std::string& out, std::string& error) override {
+    ++reads;
+    return MemFileSystem::read(path, out, error);
+  }
+};
+
+// The in-memory twin of SqliteCache. `stored_ns` is set far after every mtime unless a test
+// says otherwise, so entries are not "racy".
+class MemCache : public IndexCache {
+ public:
+  std::map<std::string, CacheEntry> entries;
+  std::int64_t stored_ns = 9'000'000'000'000'000'000;
+  int updates = 0;
+
+  void scan(const std::function<void(CacheEntry&&)>& visit) override {
+    for (const auto& [path, e] : entries) visit(CacheEntry(e));
+  }
+  bool update(std::vector<CacheEntry>&& put, const std::vector<std::string>& remove) override {
+    ++updates;
+    for (auto& e : put) {
+      e.stored_ns = stored_ns;
+      entries[e.file.path] = std::move(e);
+    }
+    for (const auto& p : remove) entries.erase(p);
+    return true;
+  }
+};
+
+std::string ref(const KnowledgeBase& kb, const NameRef& r) {
+  const Record* t = kb.lookup(r.target);
+  return r.text + "->" + (t ? (t->defined ? t->rid : "?" + t->name) : "-");
+}
+
+// Everything a command could see of a load, as text, so two loads can be compared whole.
+std::string dump(const LoadResult& r) {
+  std::ostringstream o;
+  o << "files " << r.files << " skipped";
+  for (const auto& s : r.skipped) o << ' ' << s;
+  o << '\n';
+  for (const auto& d : r.diags.all()) o << to_string(d) << '\n';
+  const KnowledgeBase& kb = r.kb;
+  for (const auto& rec : kb.records()) {
+    o << rec.id.value << ' ' << to_string(rec.type) << ' ' << rec.defined << ' ' << rec.rid << " '" << rec.name << "'";
+    if (rec.date) o << ' ' << to_string(*rec.date);
+    o << " summary='" << rec.summary << "' body=" << rec.body.size() << " fields=" << rec.fields.entries.size();
+    for (const auto& a : rec.aliases) o << " alias=" << a;
+    for (const auto& x : rec.organizations) o << " org=" << ref(kb, x);
+    for (const auto& a : rec.attendees) o << " att=" << ref(kb, a.person) << '@' << a.org.value << '/' << a.role;
+    for (const auto& m : rec.mentions) o << " link=" << ref(kb, m) << ':' << m.loc.line;
+    for (const auto& a : rec.actions)
+      o << " action='" << a.text << "' done=" << a.done << " due=" << (a.due ? to_string(*a.due) : "-")
+        << " owner=" << a.owner.value << " line=" << a.loc.line;
+    for (const auto& d : rec.decisions) o << " decision='" << d.text << "'";
+    for (const auto& a : rec.affiliations) o << " aff=" << ref(kb, a.org) << '/' << a.role;
+    if (!rec.parent.text.empty()) o << " parent=" << ref(kb, rec.parent);
+    o << " meetings=" << kb.meetings_of(rec.id).size() << '\n';
+  }
+  return o.str();
+}
+
+void fill(StampedFs& fs) {
+  fs.put("kb.yaml", "name: Load test\n");
+  fs.put("orgs/unesco.md", "---\ntype: organization\nname: UNESCO\n---\n");
+  fs.put("orgs/iesalc.md", "---\nname: UNESCO-IESALC\naliases: [IESALC]\nparent: UNESCO\n---\n");
+  fs.put("people/pedro.md",
+         "---\nname: Francesc Pedro\naliases: [Francesc Pedró]\naffiliations:\n  - org: IESALC\n    role: Director\n---\n");
+  fs.put("people/ana.md", "---\nname: Ana Lopez\n---\nAna works on [[AI Framework]].\n");
+  fs.put("topics/ai.md", "---\nname: AI Framework\n---\n");
+  for (int i = 1; i <= 9; ++i) {
+    std::string day = "2024-09-0" + std::to_string(i);
+    fs.put("meetings/2024/" + day + "-m.md",
+           "---\ntitle: Meeting " + std::to_string(i) + "\ndate: " + day +
+               "\norganizations: [IESALC]\nattendees: [Mr. Francesc Pedro, Ana Lopez, Nobody Known]\ntopics: [AI Framework]\n---\n"
+               "## Summary\nWe met [[Francesc Pedro|Francesc]].\n## Decisions\n- Go ahead\n## Actions\n"
+               "- [ ] Send the agenda [[Ana Lopez]] due:2024-10-15\n- [x] Share it ✅ 2024-09-10\n- [ ] Bad date due:2024-13-01\n");
+  }
+  fs.put("meetings/2024/broken.md", "---\ntitle: [unclosed\n---\n");
+  fs.put("notes/plain.md", "Just a note linking [[UNESCO]] and [[Missing Page]].\n");
+}
+
+}  // namespace
+
+TEST_SUITE("model") {
+  TEST_CASE("load: the result does not depend on the number of threads") {
+    StampedFs fs;
+    fill(fs);
+    // Enough files that several threads really run (load uses at most files/64 threads).
+    for (int i = 0; i < 300; ++i)
+      fs.put("notes/n" + std::to_string(i) + ".md", "---\ntags: [x]\n---\nSee [[UNESCO]] and [[Ghost " + std::to_string(i % 7) + "]].\n");
+    LoadOptions one;
+    one.threads = 1;
+    std::string base = dump(load_kb(fs, one));
+    for (unsigned t : {2u, 3u, 8u}) {
+      LoadOptions o;
+      o.threads = t;
+      CHECK(dump(load_kb(fs, o)) == base);
+    }
+  }
+
+  TEST_CASE("load: progress is reported from the calling thread and ends at the total") {
+    StampedFs fs;
+    fill(fs);
+    LoadOptions o;
+    std::size_t last = 0, total = 0;
+    o.progress = [&](std::size_t done, std::size_t all) {
+      CHECK(done >= last);
+      CHECK(done <= all);
+      last = done;
+      total = all;
+    };
+    auto r = load_kb(fs, o);
+    // A quick load may finish before the first report; when one came, it counted files.
+    if (total != 0) CHECK(total == r.files);
+  }
+
+  TEST_CASE("load: a warm cache gives the same result as parsing, without parsing") {
+    StampedFs fs;
+    fill(fs);
+    std::string fresh = dump(load_kb(fs));
+    MemCache cache;
+    LoadOptions o;
+    o.cache = &cache;
+    auto cold = load_kb(fs, o);
+    CHECK(dump(cold) == fresh);
+    CHECK(cold.cache_hits == 0);
+    CHECK(cold.cache_updated);
+    // Every file that parsed is cached; the broken one is not (its error is reported afresh).
+    CHECK(cache.entries.size() == cold.files - 1);
+    CHECK(cache.entries.count("meetings/2024/broken.md") == 0);
+
+    fs.reads = 0;
+    auto warm = load_kb(fs, o);
+    CHECK(dump(warm) == fresh);
+    CHECK(warm.cache_hits == warm.files - 1);
+    CHECK(fs.reads == 2);  // kb.yaml and the broken file
+
+    SUBCASE("edit") {
+      fs.put("meetings/2024/2024-09-03-m.md", "---\ntitle: Edited\ndate: 2024-09-03\norganizations: [UNESCO]\n---\nNew.\n");
+      auto r = load_kb(fs, o);
+      CHECK(r.cache_hits == r.files - 2);
+      CHECK(dump(r) == dump(load_kb(fs)));
+      CHECK(r.kb.lookup_rid("meetings/2024/2024-09-03-m")->name == "Edited");
+      CHECK(load_kb(fs, o).cache_hits == r.files - 1);  // and now it is cached again
+    }
+    SUBCASE("touch without change") {
+      fs.touch("people/ana.md");
+      auto r = load_kb(fs, o);
+      CHECK(r.cache_hits == r.files - 2);
+      CHECK(dump(r) == fresh);
+    }
+    SUBCASE("rename") {
+      fs.rename("people/ana.md", "people/ana-lopez.md");
+      auto r = load_kb(fs, o);
+      CHECK(r.kb.lookup_rid("people/ana") == nullptr);
+      REQUIRE(r.kb.lookup_rid("people/ana-lopez") != nullptr);
+      CHECK(dump(r) == dump(load_kb(fs)));
+      CHECK(cache.entries.count("people/ana.md") == 0);
+      CHECK(cache.entries.count("people/ana-lopez.md") == 1);
+    }
+    SUBCASE("delete") {
+      fs.remove("people/pedro.md");
+      auto r = load_kb(fs, o);
+      CHECK(r.kb.lookup_rid("people/pedro") == nullptr);
+      CHECK(dump(r) == dump(load_kb(fs)));
+      CHECK(cache.entries.count("people/pedro.md") == 0);
+    }
+    SUBCASE("add") {
+      fs.put("people/new.md", "---\nname: Nobody Known\n---\n");
+      auto r = load_kb(fs, o);
+      CHECK(r.cache_hits == r.files - 2);
+      CHECK(dump(r) == dump(load_kb(fs)));
+      CHECK(dump(r) != fresh);  // the unresolved attendee now resolves
+    }
+    SUBCASE("a corrupt entry is parsed again, never believed") {
+      auto& e = cache.entries["people/ana.md"];
+      e.data[e.data.size() / 2] ^= 0x20;
+      auto r = load_kb(fs, o);
+      CHECK(r.cache_hits == r.files - 2);
+      CHECK(dump(r) == fresh);
+    }
+    SUBCASE("an entry of another format version is parsed again") {
+      auto& e = cache.entries["people/ana.md"];
+      e.data[4] = static_cast<char>(kRecordFormatVersion + 7);
+      auto r = load_kb(fs, o);
+      CHECK(r.cache_hits == r.files - 2);
+      CHECK(dump(r) == fresh);
+    }
+    SUBCASE("an entry stored under another path is not used") {
+      cache.entries["people/ana.md"].data = cache.entries["people/pedro.md"].data;
+      auto r = load_kb(fs, o);
+      CHECK(dump(r) == fresh);
+    }
+  }
+
+  TEST_CASE("load: a file changed within the timestamp tick of its cache entry is seen") {
+    StampedFs fs;
+    fill(fs);
+    MemCache cache;
+    LoadOptions o;
+    o.cache = &cache;
+    // Entries written at the moment the first file was modified: every file's mtime is at or
+    // after that, so every entry is racy and checked against the content hash.
+    cache.stored_ns = fs.stamps["kb.yaml"].mtime;
+    load_kb(fs, o);
+    // Same size, same mtime, same inode, different text: only the content hash can tell.
+    std::string& text = fs.files["people/ana.md"];
+    auto pos = text.find("Ana Lopez");
+    REQUIRE(pos != std::string::npos);
+    text.replace(pos, 9, "Ana Lopes");
+    auto r = load_kb(fs, o);
+    CHECK(r.kb.lookup_rid("people/ana")->name == "Ana Lopes");
+    CHECK(dump(r) == dump(load_kb(fs)));
+    // Unchanged racy files are still taken from the cache after their content is checked.
+    CHECK(r.cache_hits == r.files - 2);
+  }
+}

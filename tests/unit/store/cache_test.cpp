@@ -1,0 +1,210 @@
+#include "kb/store/cache.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <thread>
+
+#include <doctest/doctest.h>
+
+using namespace kb;
+
+namespace {
+
+// A fresh folder under the system temp folder, removed at the end of the test.
+struct TempDir {
+  std::string path;
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "kb-cache-test-XXXXXX").string();
+    std::vector<char> buf(tmpl.begin(), tmpl.end());
+    buf.push_back('\0');
+    REQUIRE(::mkdtemp(buf.data()) != nullptr);
+    path = buf.data();
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
+CacheEntry entry(std::string path, std::string data, std::uint64_t size = 10) {
+  CacheEntry e;
+  e.file.path = std::move(path);
+  e.file.size = size;
+  e.file.mtime_ns = 1'700'000'000'123'456'789;
+  e.file.inode = 0xFFFF'FFFF'FFFF'FFF0ull;  // above INT64_MAX: must survive SQLite's int64
+  e.file.device = 42;
+  e.content_hash = 0x8000'0000'0000'0001ull;
+  e.data = std::move(data);
+  return e;
+}
+
+std::map<std::string, CacheEntry> read_all(IndexCache& c) {
+  std::map<std::string, CacheEntry> out;
+  c.scan([&](CacheEntry&& e) { out[e.file.path] = std::move(e); });
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("store") {
+  TEST_CASE("cache: entries are stored, replaced and removed") {
+    TempDir dir;
+    std::string path = dir.path + "/cache.sqlite", error;
+    auto c = SqliteCache::open(path, "v1", error);
+    REQUIRE_MESSAGE(c, error);
+    std::vector<CacheEntry> put;
+    put.push_back(entry("a.md", std::string("blob\0a", 6)));
+    put.push_back(entry("b.md", "blob b"));
+    REQUIRE(c->update(std::move(put), {}));
+    auto all = read_all(*c);
+    REQUIRE(all.size() == 2);
+    const CacheEntry& a = all["a.md"];
+    CHECK(a.data == std::string("blob\0a", 6));
+    CHECK(a.file.size == 10);
+    CHECK(a.file.mtime_ns == 1'700'000'000'123'456'789);
+    CHECK(a.file.inode == 0xFFFF'FFFF'FFFF'FFF0ull);
+    CHECK(a.file.device == 42);
+    CHECK(a.content_hash == 0x8000'0000'0000'0001ull);
+    CHECK(a.stored_ns > 0);
+
+    put.clear();
+    put.push_back(entry("a.md", "new a", 11));
+    REQUIRE(c->update(std::move(put), {"b.md"}));
+    all = read_all(*c);
+    REQUIRE(all.size() == 1);
+    CHECK(all["a.md"].data == "new a");
+    CHECK(all["a.md"].file.size == 11);
+    CHECK(c->count() == 1);
+
+    // Reopened with the same version, the entries are still there.
+    c.reset();
+    c = SqliteCache::open(path, "v1", error);
+    REQUIRE(c);
+    CHECK(read_all(*c).size() == 1);
+  }
+
+  TEST_CASE("cache: a cache of another version is emptied") {
+    TempDir dir;
+    std::string path = dir.path + "/cache.sqlite", error;
+    {
+      auto c = SqliteCache::open(path, "v1", error);
+      REQUIRE(c);
+      std::vector<CacheEntry> put;
+      put.push_back(entry("a.md", "x"));
+      REQUIRE(c->update(std::move(put), {}));
+    }
+    auto c = SqliteCache::open(path, "v2", error);
+    REQUIRE(c);
+    CHECK(read_all(*c).empty());
+    // And the version is now v2: v2 entries persist.
+    std::vector<CacheEntry> put;
+    put.push_back(entry("b.md", "y"));
+    REQUIRE(c->update(std::move(put), {}));
+    c = SqliteCache::open(path, "v2", error);
+    REQUIRE(c);
+    CHECK(read_all(*c).size() == 1);
+  }
+
+  TEST_CASE("cache: a file that is not a cache is replaced, never read") {
+    TempDir dir;
+    std::string path = dir.path + "/cache.sqlite", error;
+    SUBCASE("garbage") {
+      std::ofstream(path) << "this is not a database, just text that happens to be here\n";
+    }
+    SUBCASE("an empty file") { std::ofstream(path).flush(); }
+    SUBCASE("a SQLite database of another program") {
+      auto c = SqliteCache::open(path, "v1", error);
+      REQUIRE(c);
+      c.reset();
+      std::filesystem::remove(path + "-wal");
+      // Overwrite the schema's table names in place: still a database, no longer ours.
+      std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+      std::string all((std::istreambuf_iterator<char>(f)), {});
+      for (auto pos = all.find("entries"); pos != std::string::npos; pos = all.find("entries", pos + 1)) all.replace(pos, 7, "entriex");
+      f.seekp(0);
+      f << all;
+    }
+    auto c = SqliteCache::open(path, "v1", error);
+    REQUIRE_MESSAGE(c, error);
+    CHECK(read_all(*c).empty());
+    std::vector<CacheEntry> put;
+    put.push_back(entry("a.md", "x"));
+    CHECK(c->update(std::move(put), {}));
+    CHECK(read_all(*c).size() == 1);
+  }
+
+  TEST_CASE("cache: a truncated cache file is rebuilt") {
+    TempDir dir;
+    std::string path = dir.path + "/cache.sqlite", error;
+    {
+      auto c = SqliteCache::open(path, "v1", error);
+      REQUIRE(c);
+      std::vector<CacheEntry> put;
+      for (int i = 0; i < 200; ++i) put.push_back(entry("n" + std::to_string(i) + ".md", std::string(3000, 'a' + i % 26)));
+      REQUIRE(c->update(std::move(put), {}));
+      REQUIRE(c->count() == 200);
+    }
+    // Fold the WAL in, then cut the database file in half.
+    {
+      auto c = SqliteCache::open(path, "v1", error);
+      REQUIRE(c);
+    }
+    std::filesystem::remove(path + "-wal");
+    std::filesystem::remove(path + "-shm");
+    auto size = std::filesystem::file_size(path);
+    std::filesystem::resize_file(path, size / 2);
+    auto c = SqliteCache::open(path, "v1", error);
+    if (c) {
+      // What can still be read is whole rows (each blob carries its own checksum upstream);
+      // the damage is noticed and the next update rebuilds the file.
+      auto all = read_all(*c);
+      CHECK(all.size() < 200);
+      for (const auto& [p, e] : all) CHECK(e.data.size() == 3000);
+      std::vector<CacheEntry> put;
+      put.push_back(entry("fresh.md", "x"));
+      CHECK(c->update(std::move(put), {}));
+      c.reset();
+      c = SqliteCache::open(path, "v1", error);
+      REQUIRE(c);
+      auto after = read_all(*c);
+      CHECK(after.count("fresh.md") == 1);
+    } else {
+      FAIL("a truncated cache could not be replaced: " << error);
+    }
+  }
+
+  TEST_CASE("cache: two writers at once both land") {
+    TempDir dir;
+    std::string path = dir.path + "/cache.sqlite", error;
+    auto a = SqliteCache::open(path, "v1", error);
+    auto b = SqliteCache::open(path, "v1", error);
+    REQUIRE(a);
+    REQUIRE(b);
+    auto write = [](IndexCache* c, const std::string& prefix) {
+      for (int round = 0; round < 20; ++round) {
+        std::vector<CacheEntry> put;
+        for (int i = 0; i < 20; ++i) put.push_back(entry(prefix + std::to_string(i) + ".md", prefix + std::to_string(round)));
+        CHECK(c->update(std::move(put), {}));
+      }
+    };
+    std::thread ta(write, a.get(), "a");
+    std::thread tb(write, b.get(), "b");
+    ta.join();
+    tb.join();
+    auto all = read_all(*a);
+    CHECK(all.size() == 40);
+    CHECK(all["a7.md"].data == "a19");
+    CHECK(all["b7.md"].data == "b19");
+  }
+
+  TEST_CASE("cache: remove_files deletes the cache and tolerates a missing one") {
+    TempDir dir;
+    std::string path = dir.path + "/cache.sqlite", error;
+    { REQUIRE(SqliteCache::open(path, "v1", error)); }
+    CHECK(SqliteCache::remove_files(path, error));
+    CHECK_FALSE(std::filesystem::exists(path));
+    CHECK(SqliteCache::remove_files(path, error));
+  }
+}
