@@ -11,8 +11,8 @@
 namespace kb {
 namespace {
 
-// Keys that vaults use to say what a note is.
-constexpr const char* kMarkerKeys[] = {"categories", "category", "type", "kind", "class", "is"};
+// Keys that vaults use to say what a note is (not `kind`: kb reads it as an organization's kind).
+constexpr const char* kMarkerKeys[] = {"categories", "category", "type", "class", "is"};
 
 // kb's meeting keys and the other names vaults give them, most common first.
 struct Synonyms {
@@ -105,6 +105,13 @@ DetectedMapping detect_mapping(FileSystem& fs) {
     std::size_t count = 0;
   };
   std::vector<Marker> markers;
+  // The type kb gives a note without any rule (`type:`, else the first folder).
+  auto default_type = [](const Note& n) -> std::optional<RecordType> {
+    if (const Value* v = n.fields.find("type"); v && v->is_scalar())
+      if (auto t = parse_record_type(v->text)) return t;
+    if (n.rid.find('/') == std::string::npos) return std::nullopt;
+    return parse_record_type(n.rid.substr(0, n.rid.find('/')));
+  };
   for (const auto& n : notes)
     for (const char* key : kMarkerKeys) {
       const Value* v = n.fields.find(key);
@@ -114,7 +121,7 @@ DetectedMapping detect_mapping(FileSystem& fs) {
       for (const Value* s : values) {
         auto t = type_word(s->text);
         if (!t) continue;
-        if (std::string_view(key) == "type" && parse_record_type(trim(s->text))) continue;
+        if (std::string_view(key) == "type" && parse_record_type(trim(s->text))) continue;  // read already
         std::string written(trim(s->text));
         if (v->is_sequence() && !v->items.empty() && v->items[0].is_sequence()) written = "[[" + written + "]]";
         auto it = std::find_if(markers.begin(), markers.end(), [&](const Marker& mk) {
@@ -155,8 +162,7 @@ DetectedMapping detect_mapping(FileSystem& fs) {
   std::vector<const Note*> meetings;
   for (const auto& n : notes) {
     std::optional<RecordType> t = match_type_rules(proposed, n.rid, n.fields);
-    if (const Value* v = n.fields.find("type"); !t && v && v->is_scalar()) t = parse_record_type(v->text);
-    if (!t && n.rid.find('/') != std::string::npos) t = parse_record_type(n.rid.substr(0, n.rid.find('/')));
+    if (!t) t = default_type(n);
     RecordType type = t.value_or(RecordType::note);
     ++m.typed[type];
     if (type == RecordType::meeting) meetings.push_back(&n);

@@ -23,7 +23,7 @@ struct DetectedMapping {
 };
 
 /// Proposes a mapping from the keys and values the vault's notes use: type markers in
-/// `categories`/`category`/`type`/`kind` values (`"[[Meetings]]"`, `People`, `Companies`),
+/// `categories`/`category`/`type`/`class`/`is` values (`"[[Meetings]]"`, `People`, `Companies`),
 /// type-named folders below the top level (`Work/Meetings`), and kb keys written under a
 /// common other name in meeting notes (`people` for attendees, `org` for organizations,
 /// `loc` for location, meeting titles taken from file names). Unreadable notes are skipped;
