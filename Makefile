@@ -33,6 +33,16 @@ asan:
 ubsan:
 	$(MAKE) test BUILD=build-ubsan CMAKE_FLAGS="-DKB_SANITIZE=undefined -DCMAKE_BUILD_TYPE=Debug"
 
+# Opt-in, not part of `make test`: libFuzzer targets built with clang-14 (ASan+UBSan), each run
+# for FUZZ_SECONDS from the seed corpus in tests/fuzz/corpus/<target>.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz:
+	@tests/fuzz/ensure-clang.sh
+	@cmake -S . -B $(FUZZ_BUILD) -DKB_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target kb_fuzz
+	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 bench: build
 	@cmake --build $(BUILD) --target kb_gen_corpus -j $(JOBS)
 	bench/run.sh $(BUILD)

@@ -237,6 +237,32 @@ bool check_quotes(std::string_view path, std::string_view yaml, int first_line, 
   return true;
 }
 
+// Where flow nesting ('[' and '{' outside quotes) first goes deeper than kMaxDepth; for block
+// nesting, the line yaml-cpp stopped on.
+SourceLoc deep_loc(std::string_view path, std::string_view yaml, int first_line, const YAML::Mark& mark) {
+  int line = first_line;
+  std::size_t begin = 0;
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t pos = 0; pos < yaml.size(); ++pos) {
+    char c = yaml[pos];
+    if (c == '\n') {
+      ++line;
+      begin = pos + 1;
+    } else if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxDepth) return {std::string(path), line, static_cast<int>(pos - begin) + 1};
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  if (mark.is_null()) return {std::string(path), first_line, 0};
+  return {std::string(path), mark.line + first_line, 0};
+}
+
 std::optional<Value> parse_yaml(std::string_view path, std::string_view text, int first_line,
                                 DiagSink& diags) {
   std::string yaml = lf_only(text);
@@ -246,11 +272,9 @@ std::optional<Value> parse_yaml(std::string_view path, std::string_view text, in
   try {
     root = YAML::Load(yaml);
   } catch (const YAML::DeepRecursion& e) {
-    // yaml-cpp says only "bad file" here.
-    SourceLoc loc{std::string(path), e.mark.line + first_line, e.mark.column + 1};
-    if (e.mark.is_null()) loc = {std::string(path), first_line, 0};
-    diags.error(loc, "front matter is nested too deeply (more than " + std::to_string(kMaxDepth) +
-                         " levels)");
+    // yaml-cpp says only "bad file", at the point its scanner had read to.
+    diags.error(deep_loc(path, yaml, first_line, e.mark),
+                "front matter is nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)");
     return std::nullopt;
   } catch (const YAML::ParserException& e) {
     SourceLoc loc{std::string(path), e.mark.line + first_line, e.mark.column + 1};

@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -266,18 +267,30 @@ WriteResult RealFileSystem::replace(const std::string& path, std::string_view ex
   if (current != expected) return {WriteStatus::changed, {}};
   std::string tmp = write_temp(target, content, error);
   if (tmp.empty()) return {WriteStatus::error, error};
-  // Check again right before the rename, to narrow the window for a concurrent editor.
-  if (!read(path, current, error) || current != expected) {
-    ::unlink(tmp.c_str());
-    return {WriteStatus::changed, {}};
-  }
-  if (::rename(tmp.c_str(), target.c_str()) != 0) {
+  // Compare and rename under an exclusive lock on the file as it is now, so two kb processes
+  // cannot both see `expected` and both rename (the second would drop the first's change).
+  // A process that waited on the lock re-reads the path, which by then names the newer file.
+  int lock = ::open(target.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (lock < 0) {
     int err = errno;
     ::unlink(tmp.c_str());
     return {WriteStatus::error, errno_text(err)};
   }
-  fsync_dir(parent_of(target));
-  return {};
+  while (::flock(lock, LOCK_EX) != 0 && errno == EINTR) {
+  }
+  WriteResult result;
+  if (!read(path, current, error) || current != expected) {
+    ::unlink(tmp.c_str());
+    result = {WriteStatus::changed, {}};
+  } else if (::rename(tmp.c_str(), target.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    result = {WriteStatus::error, errno_text(err)};
+  } else {
+    fsync_dir(parent_of(target));
+  }
+  ::close(lock);  // releases the lock
+  return result;
 }
 
 }  // namespace kb

@@ -13,13 +13,15 @@
 
 namespace kb {
 
+struct ValueEntry;
+
 /// A YAML value as written: null, a scalar (text), a sequence (items) or a mapping (entries).
 struct Value {
   enum class Kind { null, scalar, sequence, mapping };
   Kind kind = Kind::null;
   std::string text;                                  ///< scalar text
   std::vector<Value> items;                          ///< sequence
-  std::vector<std::pair<std::string, Value>> entries;  ///< mapping, in file order
+  std::vector<ValueEntry> entries;                   ///< mapping, in file order
   SourceLoc loc;
 
   bool is_null() const { return kind == Kind::null; }
@@ -29,6 +31,15 @@ struct Value {
   /// The entry under `key` (exact match), or nullptr.
   const Value* find(std::string_view key) const;
   Value* find(std::string_view key);
+};
+
+/// One `key: value` of a mapping; `first`/`second` as in a pair, so `auto& [key, value]` works.
+/// (Not a std::pair: clang with libstdc++ in C++20 rejects a pair of the incomplete Value.)
+struct ValueEntry {
+  std::string first;
+  Value second;
+  ValueEntry() = default;
+  ValueEntry(std::string key, Value value) : first(std::move(key)), second(std::move(value)) {}
 };
 
 struct FrontMatter {
