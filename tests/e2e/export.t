@@ -40,6 +40,17 @@ $ SOURCE_DATE_EPOCH=1700000000 kb --kb "$FIXTURES/vault" export ics | sed -n '/B
 > DESCRIPTION:Planning call for the workshop\, following Francesc Pedro. #fol$
 >  low-up #2024\n\nOrganizations:\n- UNESCO-IESALC\n\nAttendees:\n- Francesc $
 
+# Zones east and west, southern, half-hour, 45-minute and negative-DST rules: each VTIMEZONE
+# gives the meeting the offset the system's zoneinfo gives.
+$ mkdir -p z/meetings && i=0 && for tz in America/New_York Asia/Kolkata Australia/Sydney Europe/Dublin UTC Pacific/Chatham; do i=$((i+1)); printf -- '---\ntitle: M%s %s\ndate: 2024-0%s-15\ntime: "09:30"\ntimezone: %s\n---\n' $i $tz $i $tz > z/meetings/m$i.md; done && SOURCE_DATE_EPOCH=1700000000 kb --kb z export ics z.ics && /usr/bin/python3 "$SRC/tests/tools/check_ics.py" z.ics
+> ok: 134 lines, 6 events, 0 to-dos, time zones: America/New_York, Asia/Kolkata, Australia/Sydney, Europe/Dublin, Pacific/Chatham, UTC
+> VEVENT meetings/m1@kb | 2024-01-15T09:30:00-05:00 | M1 America/New_York | 
+> VEVENT meetings/m2@kb | 2024-02-15T09:30:00+05:30 | M2 Asia/Kolkata | 
+> VEVENT meetings/m3@kb | 2024-03-15T09:30:00+11:00 | M3 Australia/Sydney | 
+> VEVENT meetings/m4@kb | 2024-04-15T09:30:00+01:00 | M4 Europe/Dublin | 
+> VEVENT meetings/m5@kb | 2024-05-15T09:30:00+00:00 | M5 UTC | 
+> VEVENT meetings/m6@kb | 2024-06-15T09:30:00+12:45 | M6 Pacific/Chatham | 
+
 # A zone kb cannot read is a warning; the time is then floating local time.
 $ cd "$FIXTURES/vault" && sed -i 's|^timezone: .*|timezone: Mars/Olympus_Mons|' kb.yaml && SOURCE_DATE_EPOCH=1700000000 kb export ics | grep -E '^(DTSTART|BEGIN:VTIMEZONE)'
 > DTSTART:20240902T140000

@@ -7,10 +7,12 @@ Usage: check_ics.py FILE.ics
 Checks: CRLF line ends only; content lines at most 75 octets; continuation lines start with a
 space; UTF-8 that is never split by folding; VERSION and PRODID; UID, DTSTAMP (UTC) in every
 VEVENT and VTODO, DTSTART in every VEVENT; unique UIDs; a VTIMEZONE for every TZID used, each
-with STANDARD/DAYLIGHT observances holding DTSTART, TZOFFSETFROM and TZOFFSETTO.
+with STANDARD/DAYLIGHT observances holding DTSTART, TZOFFSETFROM and TZOFFSETTO, whose rules
+give every DTSTART the same UTC offset as the system's zoneinfo does.
 """
 import re
 import sys
+import zoneinfo
 
 import icalendar
 
@@ -92,6 +94,16 @@ def main(path):
     for tzid in used_tzids:
         if tzid.decode() not in zones:
             fail("TZID %s is used but has no VTIMEZONE" % tzid.decode())
+    rules = {str(c["TZID"]): c.to_tz() for c in cal.walk("VTIMEZONE")}
+    for ev in cal.walk("VEVENT"):
+        tzid = ev["DTSTART"].params.get("TZID")
+        if not tzid:
+            continue
+        naive = ev["DTSTART"].dt.replace(tzinfo=None)
+        mine = rules[tzid].localize(naive).utcoffset()
+        ref = naive.replace(tzinfo=zoneinfo.ZoneInfo(tzid)).utcoffset()
+        if mine != ref:
+            fail("%s: the VTIMEZONE gives UTC%s, zoneinfo UTC%s" % (ev["UID"], mine, ref))
     print("ok: %d lines, %d events, %d to-dos, time zones: %s" % (
         len(raw_lines), sum(l.startswith("VEVENT") for l in out), sum(l.startswith("VTODO") for l in out),
         ", ".join(sorted(zones)) or "none"))
