@@ -1,8 +1,48 @@
-// kb related: being built for issue 4; registers nothing yet.
+// kb related: the people, organizations and topics most tied to one record.
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "args.h"
 #include "commands.h"
+#include "kb/model/names.h"
+#include "kb/query/related.h"
+#include "kb/render/relations.h"
+#include "session.h"
 
 namespace kb::cli {
+namespace {
 
-void add_related_command(CLI::App&, Invocation&) {}
+struct RelatedOptions {
+  std::string name;
+  std::size_t limit = 10;
+};
+
+ExitCode run_related(Session& s, const RelatedOptions& o) {
+  auto fmt = s.format(OutputFormat::table, {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl,
+                                            OutputFormat::csv, OutputFormat::md, OutputFormat::ids});
+  if (!fmt) return ExitCode::usage;
+  const KnowledgeBase* kb = s.kb();
+  if (!kb) return ExitCode::failure;
+  DiagSink diags;
+  auto id = resolve_any(*kb, o.name, diags);
+  print_resolution(s, diags);
+  if (!id) return ExitCode::failure;
+  Related r = find_related(*kb, *id, o.limit);
+  render_related(s.out, *kb, r, s.render_options(*fmt));
+  if (r.people.empty() && r.organizations.empty() && r.topics.empty())
+    s.note("'" + kb->at(*id).name + "' shares no meetings with anyone yet");
+  return ExitCode::ok;
+}
+
+}  // namespace
+
+void add_related_command(CLI::App& app, Invocation& inv) {
+  auto o = std::make_shared<RelatedOptions>();
+  CLI::App* sub = app.add_subcommand("related", "The people, organizations and topics most tied to NAME (by meetings shared)");
+  sub->add_option("name", o->name, "A name, alias or record id")->required();
+  sub->add_option("--limit", o->limit, "At most N of each kind (0: all; default 10)");
+  sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_related(s, *o); }; });
+}
 
 }  // namespace kb::cli

@@ -1,8 +1,205 @@
-// kb report: being built for issue 4; registers nothing yet.
+// kb report weekly|brief: the weekly briefing (SPEC §3) and the one-page dossier.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+#include "args.h"
 #include "commands.h"
+#include "kb/model/names.h"
+#include "kb/query/profile.h"
+#include "kb/query/weekly.h"
+#include "kb/render/report.h"
+#include "kb/render/templates.h"
+#include "kb/store/graphviz.h"
+#include "kb/store/real_fs.h"
+#include "session.h"
 
 namespace kb::cli {
+namespace {
 
-void add_report_command(CLI::App&, Invocation&) {}
+struct ReportOptions {
+  std::string week, date, tpl, output, name;
+};
+
+// --format for reports: md (default) or html.
+std::optional<ReportFormat> report_format(Session& s) {
+  if (s.globals.format.empty()) return ReportFormat::md;
+  auto f = parse_report_format(s.globals.format);
+  if (!f) s.error("kb report takes --format md or html, not '" + s.globals.format + "'");
+  return f;
+}
+
+// The template: --template FILE, else the KB's templates/NAME, else the built-in one.
+std::optional<std::string> load_template(Session& s, const std::string& flag_file, const std::string& name) {
+  std::string text, why;
+  if (!flag_file.empty()) {
+    RealFileSystem fs(flag_file[0] == '/' ? "" : ".");
+    if (!fs.read(flag_file, text, why)) {
+      s.error("cannot read template '" + flag_file + "': " + why);
+      return std::nullopt;
+    }
+    return text;
+  }
+  RealFileSystem kb_fs(s.root());
+  std::string own = "templates/" + name;
+  if (kb_fs.exists(own)) {
+    if (!kb_fs.read(own, text, why)) {
+      s.error("cannot read template '" + own + "': " + why);
+      return std::nullopt;
+    }
+    return text;
+  }
+  const char* built_in = lookup_embedded_template(name);
+  if (!built_in) {
+    s.error("no built-in template '" + name + "'");
+    return std::nullopt;
+  }
+  return std::string(built_in);
+}
+
+// Writes `content` to `path` whole or not at all: a temporary file in the same folder, then
+// rename(2) over the target.
+bool write_whole(Session& s, const std::string& path, const std::string& content) {
+  std::string dir = ".";
+  std::size_t slash = path.rfind('/');
+  if (slash != std::string::npos) dir = slash == 0 ? "/" : path.substr(0, slash);
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  std::string tmpl = dir + "/." + base + ".kb-XXXXXX";
+  std::vector<char> buf(tmpl.begin(), tmpl.end());
+  buf.push_back('\0');
+  int fd = ::mkstemp(buf.data());
+  if (fd < 0) {
+    s.error("cannot write '" + path + "': " + std::strerror(errno));
+    return false;
+  }
+  std::string tmp(buf.data());
+  std::size_t done = 0;
+  bool ok = true;
+  while (done < content.size()) {
+    ssize_t k = ::write(fd, content.data() + done, content.size() - done);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) {
+      ok = false;
+      break;
+    }
+    done += static_cast<std::size_t>(k);
+  }
+  int err = errno;
+  ok = ok && ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
+  if (!ok) err = errno;
+  ok = (::close(fd) == 0) && ok;
+  if (ok && ::rename(tmp.c_str(), path.c_str()) != 0) {
+    ok = false;
+    err = errno;
+  }
+  if (!ok) {
+    ::unlink(tmp.c_str());
+    s.error("cannot write '" + path + "': " + std::strerror(err));
+  }
+  return ok;
+}
+
+ExitCode emit(Session& s, const ReportOptions& o, const std::string& tpl, const TemplateData& data,
+              ReportFormat f, const std::string& tpl_name) {
+  std::ostringstream text;
+  std::string error;
+  if (!render_report(text, tpl, data, f, error)) {
+    s.error("template '" + (o.tpl.empty() ? tpl_name : o.tpl) + "': " + error);
+    return ExitCode::failure;
+  }
+  if (o.output.empty() || o.output == "-") {
+    s.out << text.str();
+    return ExitCode::ok;
+  }
+  if (!write_whole(s, o.output, text.str())) return ExitCode::failure;
+  s.note("wrote " + o.output);
+  return ExitCode::ok;
+}
+
+ExitCode run_weekly(Session& s, const ReportOptions& o) {
+  auto f = report_format(s);
+  if (!f) return ExitCode::usage;
+  if (!o.week.empty() && !o.date.empty()) {
+    s.error("give --week or --date, not both");
+    return ExitCode::usage;
+  }
+  IsoWeek week = iso_week_of(today_local());
+  if (!o.week.empty()) {
+    auto w = parse_iso_week(o.week);
+    if (!w) {
+      s.error("invalid week '" + o.week + "' (expected YYYY-Www, e.g. 2024-W36)");
+      return ExitCode::usage;
+    }
+    week = *w;
+  } else if (!o.date.empty()) {
+    auto d = s.date_arg("--date", o.date);
+    if (!d) return ExitCode::usage;
+    week = iso_week_of(*d);
+  }
+  const KnowledgeBase* kb = s.kb();
+  if (!kb) return ExitCode::failure;
+  std::string name = report_template_name("weekly", *f);
+  auto tpl = load_template(s, o.tpl, name);
+  if (!tpl) return ExitCode::failure;
+  WeeklyBriefing b = build_weekly(*kb, week);
+  std::optional<std::string> svg;
+  if (*f == ReportFormat::html && !b.meetings.empty() && find_dot()) {
+    svg = render_svg_with_dot(weekly_graph_dot(*kb, b));
+    if (!svg) svg = std::string();  // dot is there but failed: the report says so
+  }
+  if (b.meetings.empty()) s.note("no meetings in " + to_string(week));
+  return emit(s, o, *tpl, weekly_data(*kb, b, *f, svg), *f, name);
+}
+
+ExitCode run_brief(Session& s, const ReportOptions& o) {
+  auto f = report_format(s);
+  if (!f) return ExitCode::usage;
+  const KnowledgeBase* kb = s.kb();
+  if (!kb) return ExitCode::failure;
+  DiagSink diags;
+  auto id = resolve_any(*kb, o.name, diags);
+  print_resolution(s, diags);
+  if (!id) return ExitCode::failure;
+  RecordType t = kb->at(*id).type;
+  if (t == RecordType::meeting || t == RecordType::note) {
+    s.error("'" + o.name + "' is a " + std::string(to_string(t)) +
+            "; a brief is about a person, organization, topic or event (try 'kb show')");
+    return ExitCode::failure;
+  }
+  std::string name = report_template_name("brief", *f);
+  auto tpl = load_template(s, o.tpl, name);
+  if (!tpl) return ExitCode::failure;
+  return emit(s, o, *tpl, brief_data(*kb, build_profile(*kb, *id), *f), *f, name);
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, Invocation& inv) {
+  CLI::App* report = app.add_subcommand("report", "Briefing documents: the weekly briefing and a one-page dossier");
+  report->require_subcommand(1);
+
+  auto w = std::make_shared<ReportOptions>();
+  CLI::App* weekly = report->add_subcommand("weekly", "The weekly briefing of one ISO week (default: this week)");
+  weekly->add_option("--week", w->week, "The ISO week (YYYY-Www, e.g. 2024-W36)");
+  weekly->add_option("--date", w->date, "The week that contains this date (YYYY-MM-DD)");
+  weekly->add_option("--template", w->tpl, "A Mustache template to use instead of the built-in one");
+  weekly->add_option("-o,--output", w->output, "Write to FILE (whole or not at all) instead of stdout");
+  weekly->callback([w, &inv] { inv.run = [w](Session& s) { return run_weekly(s, *w); }; });
+
+  auto b = std::make_shared<ReportOptions>();
+  CLI::App* brief = report->add_subcommand("brief", "A one-page dossier on a person, organization, topic or event");
+  brief->add_option("name", b->name, "A name, alias or record id")->required();
+  brief->add_option("--template", b->tpl, "A Mustache template to use instead of the built-in one");
+  brief->add_option("-o,--output", b->output, "Write to FILE (whole or not at all) instead of stdout");
+  brief->callback([b, &inv] { inv.run = [b](Session& s) { return run_brief(s, *b); }; });
+}
 
 }  // namespace kb::cli

@@ -1,0 +1,136 @@
+#include "kb/render/relations.h"
+
+#include "json_values.h"
+#include "kb/query/profile.h"
+#include "kb/render/table.h"
+
+namespace kb {
+namespace {
+
+using nlohmann::json;
+
+json rid_or_null(const Record& r) { return r.defined ? json(r.rid) : json(nullptr); }
+
+std::string date_text(const std::optional<Date>& d) { return d ? to_string(*d) : std::string(); }
+
+void write_json(std::ostream& out, const json& arr, const RenderOptions& o) {
+  if (o.format == OutputFormat::jsonl) {
+    for (const auto& v : arr) out << v.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+  } else {
+    out << arr.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  }
+}
+
+void write_rows(std::ostream& out, const Table& t, const std::vector<std::string>& ids, const RenderOptions& o) {
+  switch (o.format) {
+    case OutputFormat::ids:
+      for (const auto& id : ids)
+        if (!id.empty()) out << id << '\n';
+      break;
+    case OutputFormat::csv: render_csv(out, t); break;
+    case OutputFormat::md: render_markdown_table(out, t); break;
+    default: render_text_table(out, t, o.color); break;
+  }
+}
+
+bool is_json(const RenderOptions& o) { return o.format == OutputFormat::json || o.format == OutputFormat::jsonl; }
+
+}  // namespace
+
+void render_related(std::ostream& out, const KnowledgeBase& kb, const Related& r, const RenderOptions& o) {
+  const std::pair<const char*, const std::vector<RelatedTie>*> kinds[] = {
+      {"person", &r.people}, {"organization", &r.organizations}, {"topic", &r.topics}};
+  if (is_json(o)) {
+    json arr = json::array();
+    for (const auto& [kind, list] : kinds)
+      for (const auto& t : *list) {
+        const Record& x = kb.at(t.id);
+        json ms = json::array();
+        for (NodeId m : t.meetings) {
+          const Record& mr = kb.at(m);
+          ms.push_back({{"id", mr.rid}, {"date", mr.date ? json(to_string(*mr.date)) : json(nullptr)}, {"title", mr.name}});
+        }
+        arr.push_back({{"type", kind}, {"name", x.name}, {"id", rid_or_null(x)}, {"strength", t.strength},
+                       {"last_met", date_text(kb.at(t.meetings.front()).date)}, {"meetings", ms}});
+      }
+    write_json(out, arr, o);
+    return;
+  }
+  Table t;
+  t.headers = {"TYPE", "NAME", "STRENGTH", "LAST MET", "MEETINGS"};
+  std::vector<std::string> ids;
+  for (const auto& [kind, list] : kinds)
+    for (const auto& tie : *list) {
+      const Record& x = kb.at(tie.id);
+      std::string ms;
+      for (NodeId m : tie.meetings) ms += (ms.empty() ? "" : ", ") + kb.at(m).rid;
+      t.rows.push_back({kind, x.name, std::to_string(tie.strength), date_text(kb.at(tie.meetings.front()).date), ms});
+      ids.push_back(x.defined ? x.rid : std::string());
+    }
+  write_rows(out, t, ids, o);
+}
+
+void render_path(std::ostream& out, const KnowledgeBase& kb, const std::vector<PathStep>& steps,
+                 const RenderOptions& o) {
+  if (is_json(o)) {
+    json arr = json::array();
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      const Record& r = kb.at(steps[i].id);
+      std::string link = to_string(steps[i].link);
+      arr.push_back({{"step", i},
+                     {"link", link.empty() ? json(nullptr) : json(link)},
+                     {"type", std::string(to_string(r.type))},
+                     {"name", r.name},
+                     {"id", rid_or_null(r)},
+                     {"date", r.type == RecordType::meeting && r.date ? json(to_string(*r.date)) : json(nullptr)}});
+    }
+    write_json(out, arr, o);
+    return;
+  }
+  Table t;
+  t.headers = {"STEP", "LINK", "TYPE", "NAME", "DATE", "ID"};
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const Record& r = kb.at(steps[i].id);
+    t.rows.push_back({std::to_string(i), to_string(steps[i].link), std::string(to_string(r.type)), r.name,
+                      r.type == RecordType::meeting ? date_text(r.date) : std::string(),
+                      r.defined ? r.rid : "(no record)"});
+    ids.push_back(r.defined ? r.rid : std::string());
+  }
+  write_rows(out, t, ids, o);
+}
+
+void render_stale(std::ostream& out, const KnowledgeBase& kb, const std::vector<StaleEntry>& list,
+                  const RenderOptions& o) {
+  auto org_text = [&](const Record& r) {
+    if (r.type != RecordType::person) return std::string();
+    const Affiliation* pick = nullptr;
+    for (const auto& a : r.affiliations)
+      if (!a.until) pick = pick ? pick : &a;
+    if (!pick && !r.affiliations.empty()) pick = &r.affiliations.back();
+    return pick ? json_values::name_of(kb, pick->org) : std::string();
+  };
+  if (is_json(o)) {
+    json arr = json::array();
+    for (const auto& e : list) {
+      json j = json_values::entity(kb, e.id);
+      j["last_met"] = to_string(e.last_met);
+      j["days_since"] = e.days_since;
+      arr.push_back(std::move(j));
+    }
+    write_json(out, arr, o);
+    return;
+  }
+  Table t;
+  t.headers = {"NAME", "TYPE", "ORGANIZATION", "LAST MET", "DAYS", "MEETINGS", "ID"};
+  std::vector<std::string> ids;
+  for (const auto& e : list) {
+    const Record& r = kb.at(e.id);
+    t.rows.push_back({r.name, std::string(to_string(r.type)), org_text(r), to_string(e.last_met),
+                      std::to_string(e.days_since), std::to_string(e.meetings), r.defined ? r.rid : "(no record)"});
+    ids.push_back(r.defined ? r.rid : std::string());
+  }
+  write_rows(out, t, ids, o);
+}
+
+}  // namespace kb

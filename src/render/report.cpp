@@ -1,0 +1,421 @@
+#include "kb/render/report.h"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "kb/base/text.h"
+#include "kb/parse/markdown.h"
+#include "kb/query/actions.h"
+#include "kb/render/graph_out.h"
+#include "kb/render/table.h"
+
+namespace kb {
+namespace {
+
+std::string name_of(const KnowledgeBase& kb, NodeId id) {
+  const Record* r = kb.lookup(id);
+  return r ? r->name : std::string();
+}
+
+std::string name_of(const KnowledgeBase& kb, const NameRef& ref) {
+  const Record* r = kb.lookup(ref.target);
+  return r ? r->name : ref.text;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep = ", ") {
+  std::string out;
+  for (const auto& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+std::string count_text(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+// Sets `key` and the flag `has_key`. Every optional value is always set (maybe empty), so a
+// missing one never falls through to a key of the same name in an outer context.
+void set_text(TemplateData& d, const std::string& key, const std::string& value) {
+  d.set(key, value);
+  d.set("has_" + key, !value.empty());
+}
+
+void set_date(TemplateData& d, const std::string& key, const std::optional<Date>& value) {
+  set_text(d, key, value ? to_string(*value) : std::string());
+}
+
+TemplateData list_of(const std::vector<TemplateData>& items) {
+  TemplateData l = TemplateData::list();
+  for (const auto& i : items) l.push(i);
+  return l;
+}
+
+// Adds `key` (a list) and `has_key` (a flag).
+void set_list(TemplateData& d, const std::string& key, const std::vector<TemplateData>& items) {
+  d.set(key, list_of(items));
+  d.set("has_" + key, !items.empty());
+}
+
+// Marks the last item of a list so templates can write separators.
+std::vector<TemplateData> with_last(std::vector<TemplateData> items) {
+  for (std::size_t i = 0; i < items.size(); ++i) items[i].set("last", i + 1 == items.size());
+  return items;
+}
+
+std::string summary_html(const std::string& summary) { return render_markdown_html(summary); }
+
+void set_summary(TemplateData& d, const std::string& summary, ReportFormat f) {
+  set_text(d, "summary", unlink_text(summary));
+  d.set("summary_html", f == ReportFormat::html && !summary.empty() ? summary_html(summary) : std::string());
+}
+
+TemplateData action_data(const KnowledgeBase& kb, const ActionRef& ref) {
+  const Action& a = action_at(kb, ref);
+  const Record& m = kb.at(ref.meeting);
+  TemplateData d;
+  d.set("text", unlink_text(a.text));
+  set_text(d, "owner", name_of(kb, a.owner));
+  set_date(d, "due", a.due);
+  d.set("done", a.done);
+  set_date(d, "done_on", a.done_on);
+  d.set("meeting", m.name);
+  set_date(d, "meeting_date", m.date);
+  d.set("ref", m.rid + ":" + std::to_string(a.loc.line));
+  return d;
+}
+
+std::vector<TemplateData> actions_data(const KnowledgeBase& kb, const std::vector<ActionRef>& refs) {
+  std::vector<TemplateData> out;
+  for (const auto& r : refs) out.push_back(action_data(kb, r));
+  return out;
+}
+
+TemplateData meeting_head(const KnowledgeBase& kb, const Record& m) {
+  TemplateData d;
+  d.set("id", m.rid);
+  d.set("title", m.name);
+  set_date(d, "date", m.date);
+  set_text(d, "date_long", m.date ? long_date(*m.date) : std::string());
+  set_text(d, "time", m.time);
+  set_text(d, "timezone", m.timezone);
+  set_text(d, "location", m.location);
+  set_text(d, "event", m.event.text.empty() ? std::string() : name_of(kb, m.event));
+  std::vector<std::string> orgs, topics;
+  for (const auto& o : m.organizations) orgs.push_back(name_of(kb, o));
+  for (const auto& t : m.topics) topics.push_back(name_of(kb, t));
+  set_text(d, "organizations", join(orgs));
+  set_text(d, "topics", join(topics));
+  return d;
+}
+
+std::vector<TemplateData> decisions_data(const Record& m) {
+  std::vector<TemplateData> out;
+  for (const auto& dec : m.decisions) {
+    TemplateData d;
+    d.set("text", unlink_text(dec.text));
+    out.push_back(d);
+  }
+  return out;
+}
+
+std::string escape_for(ReportFormat f, const std::string& s) {
+  return f == ReportFormat::html ? html_escape(s) : markdown_escape(s);
+}
+
+}  // namespace
+
+std::optional<ReportFormat> parse_report_format(std::string_view text) {
+  if (text == "md" || text == "markdown") return ReportFormat::md;
+  if (text == "html") return ReportFormat::html;
+  return std::nullopt;
+}
+
+std::string report_template_name(std::string_view kind, ReportFormat f) {
+  return std::string(kind) + (f == ReportFormat::html ? ".html.mustache" : ".md.mustache");
+}
+
+std::string unlink_text(std::string_view text) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t open = text.find("[[", pos);
+    std::size_t close = open == std::string_view::npos ? open : text.find("]]", open + 2);
+    if (open == std::string_view::npos || close == std::string_view::npos) {
+      out.append(text.substr(pos));
+      break;
+    }
+    out.append(text.substr(pos, open - pos));
+    std::string_view inner = text.substr(open + 2, close - open - 2);
+    std::size_t bar = inner.find('|');
+    std::string_view shown = bar == std::string_view::npos ? inner : inner.substr(bar + 1);
+    if (bar == std::string_view::npos) shown = shown.substr(0, shown.find('#'));
+    out.append(trim(shown));
+    pos = close + 2;
+  }
+  return out;
+}
+
+std::string inline_svg(std::string_view svg) {
+  std::string s(svg);
+  auto cut = [&](std::string_view open, std::string_view close) {
+    std::size_t at;
+    while ((at = s.find(open)) != std::string::npos) {
+      std::size_t end = s.find(close, at + open.size());
+      s.erase(at, end == std::string::npos ? std::string::npos : end + close.size() - at);
+    }
+  };
+  cut("<?xml", "?>");
+  cut("<!DOCTYPE", ">");
+  cut("<!--", "-->");
+  std::string lower = to_lower_ascii(s);
+  if (lower.find("<script") != std::string::npos || lower.find("foreignobject") != std::string::npos ||
+      lower.find("javascript:") != std::string::npos)
+    return {};
+  // Event handler attributes (onload=, onclick=, ...).
+  for (std::size_t at = lower.find(" on"); at != std::string::npos; at = lower.find(" on", at + 1)) {
+    std::size_t i = at + 3;
+    while (i < lower.size() && lower[i] >= 'a' && lower[i] <= 'z') ++i;
+    if (i < lower.size() && lower[i] == '=' && i > at + 3) return {};
+  }
+  std::size_t start = s.find("<svg");
+  if (start == std::string::npos) return {};
+  return s.substr(start);
+}
+
+std::string weekly_graph_dot(const KnowledgeBase& kb, const WeeklyBriefing& b) {
+  GraphScope scope;
+  std::vector<NodeId> ms;
+  for (const auto& m : b.meetings) ms.push_back(m.id);
+  scope.meetings = ms;
+  scope.listed_orgs = false;
+  scope.topics = false;
+  scope.events = false;
+  scope.parents = false;
+  scope.mentions = false;
+  scope.met = false;
+  GraphData g = build_graph(kb, scope);
+  // Only the affiliation in force at the meeting draws a line: drop other affiliations.
+  std::vector<GraphEdge> kept;
+  for (const auto& e : g.edges) {
+    if (e.type != EdgeType::affiliated) {
+      kept.push_back(e);
+      continue;
+    }
+    bool at_meeting = false;
+    for (const auto& m : b.meetings)
+      for (const auto& grp : m.groups)
+        if (grp.org == e.to)
+          for (const auto& p : grp.people) at_meeting = at_meeting || p.person == e.from;
+    if (at_meeting) kept.push_back(e);
+  }
+  g.edges = kept;
+  std::ostringstream out;
+  GraphRenderOptions o;
+  o.format = GraphFormat::dot;
+  o.picture = true;
+  render_graph(out, kb, g, o);
+  return out.str();
+}
+
+TemplateData weekly_data(const KnowledgeBase& kb, const WeeklyBriefing& b, ReportFormat f,
+                         const std::optional<std::string>& svg) {
+  TemplateData d;
+  set_text(d, "kb_name", kb.config.name);
+  set_text(d, "home", kb.config.home);
+  d.set("week", to_string(b.week));
+  d.set("first", to_string(b.range.first));
+  d.set("last", to_string(b.range.last));
+  d.set("first_long", long_date(b.range.first));
+  d.set("last_long", long_date(b.range.last));
+
+  TemplateData figures;
+  figures.set("meetings", count_text(b.meetings.size(), "meeting", "meetings"));
+  figures.set("organizations", count_text(b.organizations.size(), "organization", "organizations"));
+  figures.set("people", count_text(b.people.size(), "person", "people"));
+  figures.set("new_contacts", count_text(b.new_contacts.size(), "new contact", "new contacts"));
+  d.set("figures", figures);
+  std::vector<std::string> org_names;
+  for (NodeId o : b.organizations) org_names.push_back(name_of(kb, o));
+  set_text(d, "organizations", join(org_names));
+
+  std::vector<TemplateData> meetings;
+  for (const auto& wm : b.meetings) {
+    const Record& m = kb.at(wm.id);
+    TemplateData md = meeting_head(kb, m);
+    std::vector<TemplateData> groups;
+    for (const auto& g : wm.groups) {
+      TemplateData gd;
+      gd.set("org", g.org.valid() ? name_of(kb, g.org) : std::string("Organization not recorded"));
+      std::vector<TemplateData> people;
+      for (const auto& p : g.people) {
+        TemplateData pd;
+        pd.set("name", name_of(kb, p.person));
+        set_text(pd, "role", p.role);
+        people.push_back(pd);
+      }
+      gd.set("people", list_of(with_last(people)));
+      groups.push_back(gd);
+    }
+    set_list(md, "groups", groups);
+    set_summary(md, m.summary, f);
+    set_list(md, "decisions", decisions_data(m));
+    meetings.push_back(md);
+  }
+  set_list(d, "meetings", meetings);
+
+  std::vector<TemplateData> topics;
+  for (const auto& t : b.topics) {
+    TemplateData td;
+    td.set("name", name_of(kb, t.topic));
+    std::vector<std::string> orgs;
+    for (NodeId o : t.orgs) orgs.push_back(name_of(kb, o));
+    set_text(td, "organizations", join(orgs));
+    td.set("meetings", count_text(t.meetings.size(), "meeting", "meetings"));
+    topics.push_back(td);
+  }
+  set_list(d, "topics", topics);
+
+  set_list(d, "opened", actions_data(kb, b.opened));
+  set_list(d, "due_soon", actions_data(kb, b.due_soon));
+  set_list(d, "overdue", actions_data(kb, b.overdue));
+  d.set("has_actions", !b.opened.empty() || !b.due_soon.empty() || !b.overdue.empty());
+  d.set("due_soon_until", to_string(add_days(b.range.last, 7)));
+
+  std::vector<TemplateData> contacts;
+  for (const auto& c : b.new_contacts) {
+    TemplateData cd;
+    cd.set("name", name_of(kb, c.person));
+    set_text(cd, "org", name_of(kb, c.org));
+    set_text(cd, "role", c.role);
+    const Record& m = kb.at(c.meeting);
+    cd.set("meeting", m.name);
+    set_date(cd, "date", m.date);
+    contacts.push_back(cd);
+  }
+  set_list(d, "new_contacts", contacts);
+
+  std::vector<TemplateData> next;
+  for (NodeId id : b.next_week) next.push_back(meeting_head(kb, kb.at(id)));
+  set_list(d, "next_week", next);
+  d.set("next_week_label", to_string(iso_week_of(add_days(b.range.last, 1))));
+
+  std::string pic = f == ReportFormat::html && svg ? inline_svg(*svg) : std::string();
+  std::string note;
+  if (f == ReportFormat::html && pic.empty() && !b.meetings.empty())
+    note = svg ? "The picture of who met whom could not be drawn."
+               : "Graphviz (the dot command) is not installed, so the picture of who met whom is left out.";
+  d.set("graph_svg", pic);
+  d.set("has_graph_svg", !pic.empty());
+  set_text(d, "graph_note", note);
+  return d;
+}
+
+TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat f) {
+  const Record& r = kb.at(p.id);
+  TemplateData d;
+  set_text(d, "kb_name", kb.config.name);
+  d.set("name", r.name);
+  d.set("type", std::string(to_string(r.type)));
+  set_text(d, "id", r.defined ? r.rid : std::string());
+  set_text(d, "aliases", join(r.aliases));
+  set_text(d, "honorific", r.honorific);
+  set_text(d, "kind", r.kind);
+  set_text(d, "parent", r.parent.text.empty() ? std::string() : name_of(kb, r.parent));
+  set_date(d, "start", r.start);
+  set_date(d, "end", r.end);
+  set_text(d, "location", r.type == RecordType::event ? r.location : std::string());
+  d.set("is_person", r.type == RecordType::person);
+  d.set("is_organization", r.type == RecordType::organization);
+
+  std::vector<TemplateData> affs;
+  for (const auto& a : r.affiliations) {
+    TemplateData ad;
+    ad.set("org", name_of(kb, a.org));
+    set_text(ad, "role", a.role);
+    ad.set("since", a.since ? to_string(*a.since) : std::string("?"));
+    ad.set("until", a.until ? to_string(*a.until) : std::string("now"));
+    ad.set("dated", a.since.has_value() || a.until.has_value());
+    affs.push_back(ad);
+  }
+  set_list(d, "affiliations", affs);
+  std::vector<TemplateData> children, members;
+  for (NodeId c : kb.children_of(p.id)) {
+    TemplateData cd;
+    cd.set("name", name_of(kb, c));
+    children.push_back(cd);
+  }
+  set_list(d, "children", children);
+  if (r.type == RecordType::organization)
+    for (NodeId m : kb.members_of(p.id)) {
+      TemplateData md;
+      md.set("name", name_of(kb, m));
+      std::vector<std::string> roles;
+      for (const auto& a : kb.at(m).affiliations)
+        if (a.org.target == p.id) roles.push_back(a.role);
+      set_text(md, "role", join(roles));
+      members.push_back(md);
+    }
+  set_list(d, "members", members);
+
+  set_date(d, "last_met", p.last_met);
+  set_text(d, "last_met_long", p.last_met ? long_date(*p.last_met) : std::string());
+  d.set("meeting_count", count_text(p.meetings.size(), "meeting", "meetings"));
+  std::vector<TemplateData> meetings, decisions;
+  for (NodeId id : p.meetings) {
+    const Record& m = kb.at(id);
+    TemplateData md = meeting_head(kb, m);
+    set_summary(md, m.summary, f);
+    set_list(md, "decisions", decisions_data(m));
+    meetings.push_back(md);
+    for (const auto& dec : m.decisions) {
+      TemplateData dd;
+      dd.set("text", unlink_text(dec.text));
+      set_date(dd, "date", m.date);
+      dd.set("meeting", m.name);
+      decisions.push_back(dd);
+    }
+  }
+  set_list(d, "meetings", meetings);
+  set_list(d, "decisions", decisions);
+  auto ties = [&](const std::vector<Tie>& list) {
+    std::vector<TemplateData> out;
+    for (const auto& t : list) {
+      TemplateData td;
+      td.set("name", name_of(kb, t.id));
+      td.set("meetings", count_text(t.count, "meeting", "meetings"));
+      out.push_back(td);
+    }
+    return out;
+  };
+  set_list(d, "people", ties(p.people));
+  set_list(d, "organizations", ties(p.organizations));
+  set_list(d, "topics", ties(p.topics));
+  set_list(d, "open_actions", actions_data(kb, p.open_actions));
+  return d;
+}
+
+bool render_report(std::ostream& out, std::string_view tpl, const TemplateData& data, ReportFormat f,
+                   std::string& error) {
+  Escaper esc = [f](const std::string& s) { return escape_for(f, s); };
+  auto text = render_mustache(tpl, data, esc, error);
+  if (!text) return false;
+  if (f == ReportFormat::md) {
+    // Sections that are left out leave their blank lines behind: keep at most one in a row.
+    std::string tidy;
+    std::size_t newlines = 0;
+    for (char c : *text) {
+      newlines = c == '\n' ? newlines + 1 : 0;
+      if (newlines <= 2) tidy += c;
+    }
+    out << tidy;
+    return true;
+  }
+  out << *text;
+  return true;
+}
+
+}  // namespace kb
