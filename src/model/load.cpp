@@ -33,6 +33,7 @@ struct Parsed {
   bool cached = false;         ///< `blob` came from the cache
   bool racy = false;           ///< the cached entry must also match the content hash
   bool store = false;          ///< `blob` is a fresh entry for the cache
+  bool had_entry = false;      ///< the cache held an entry for this path (matching or not)
 };
 
 bool same_stamps(const FileInfo& a, const FileInfo& b) {
@@ -53,6 +54,7 @@ void read_cache(IndexCache& cache, const std::vector<FileInfo>& files, std::vect
       return;
     }
     Parsed& p = parsed[it->second];
+    p.had_entry = true;
     if (!same_stamps(e.file, files[it->second]) || e.data.empty()) return;  // changed: parse again
     p.blob = std::move(e.data);
     p.hash = e.content_hash;
@@ -235,8 +237,12 @@ KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& di
       for (const auto& [key, v] : markers.entries) {
         std::vector<const Value*> values;
         if (v.is_scalar()) values.push_back(&v);
-        for (const auto& item : v.items)
+        for (const auto& item : v.items) {
           if (item.is_scalar()) values.push_back(&item);
+          // `categories: [[Meetings]]` unquoted: YAML's nested list holds the name.
+          if (item.is_sequence() && item.items.size() == 1 && item.items[0].is_scalar())
+            values.push_back(&item.items[0]);
+        }
         for (const Value* value : values) {
           TypeRule rule;
           rule.type = *type;
@@ -314,6 +320,8 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     std::vector<CacheEntry> put;
     for (std::size_t i = 0; i < files.size(); ++i) {
       if (parsed[i].cached) ++result.cache_hits;
+      // A note that no longer parses loses its old entry rather than keep a stale one.
+      if (!parsed[i].raw && parsed[i].had_entry) remove.push_back(files[i].path);
       if (!parsed[i].store) continue;
       put.push_back({files[i], parsed[i].hash, 0, std::move(parsed[i].blob)});
     }

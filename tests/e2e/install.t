@@ -11,10 +11,9 @@ $ build=$(dirname "$(sed -n 's/^exec "\(.*\)" "\$@"$/\1/p' "$(command -v kb)")")
 $ build=$(dirname "$(sed -n 's/^exec "\(.*\)" "\$@"$/\1/p' "$(command -v kb)")"); DESTDIR="$WORK/stage" cmake --install "$build" --prefix /usr/local >/dev/null && cd / && "$WORK/stage/usr/local/bin/kb" --kb "$RECORDS" query --org IESALC --format ids
 > meetings/2024/2024-09-02-unesco-iesalc
 
-$ build=$(dirname "$(sed -n 's/^exec "\(.*\)" "\$@"$/\1/p' "$(command -v kb)")"); DESTDIR="$WORK/stage" cmake --install "$build" --prefix /opt/kb >/dev/null && ls "$WORK/stage/opt/kb/share/kb/templates" | head -n 3 && MANWIDTH=80 man -l "$WORK/stage/opt/kb/share/man/man1/kb.1" 2>/dev/null | head -n 8
-> brief.html.mustache
-> brief.md.mustache
-> event.md.mustache
+# PREFIX elsewhere: every template of the source tree is installed, and the man page reads.
+$ build=$(dirname "$(sed -n 's/^exec "\(.*\)" "\$@"$/\1/p' "$(command -v kb)")"); DESTDIR="$WORK/stage" cmake --install "$build" --prefix /opt/kb >/dev/null && diff <(ls "$SRC/templates") <(ls "$WORK/stage/opt/kb/share/kb/templates" 2>/dev/null) && echo "templates: as in the source" && MANWIDTH=80 man -l "$WORK/stage/opt/kb/share/man/man1/kb.1" 2>/dev/null | head -n 8
+> templates: as in the source
 > KB(1)                            User Commands                           KB(1)
 >
 > NAME

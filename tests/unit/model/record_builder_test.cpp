@@ -45,6 +45,10 @@ TEST_SUITE("model") {
     CHECK(c.type_rules[0].value == "[[Meetings]]");
     CHECK(c.type_rules[1].folder == "Calls");
     CHECK(c.type_rules[4].value == "[[Companies]]");
+    DiagSink unquoted;
+    KbConfig u = parse_config("kb.yaml", "types:\n  meeting:\n    categories: [[Meetings]]\n", unquoted);
+    REQUIRE(u.type_rules.size() == 1);
+    CHECK(u.type_rules[0].value == "Meetings");
     DiagSink bad;
     parse_config("kb.yaml", "types:\n  widget:\n    categories: x\n", bad);
     CHECK(diag_lines(bad) ==
