@@ -197,7 +197,7 @@ std::string bash_script(const std::vector<OptInfo>& globals, const std::vector<C
       s += "    " + c.name + ") [[ -z $sub ]] && COMPREPLY=($(compgen -W \"" + words + "\" -- \"$cur\")) || COMPREPLY=($(compgen -f -- \"$cur\")) ;;\n";
     else if (!subs.empty())
       s += "    " + c.name + ") if [[ -z $sub ]]; then COMPREPLY=($(compgen -W \"" + subs +
-           "\" -- \"$cur\")); else _kb_names all; fi ;;\n";
+           "\" -- \"$cur\")); elif [[ $sub == brief ]]; then _kb_names all; fi ;;\n";
     else if (positional_is_name(c.name))
       s += "    " + c.name + ") _kb_names all ;;\n";
     else if (c.name == "init")
@@ -262,7 +262,7 @@ std::string zsh_script(const std::vector<OptInfo>& globals, const std::vector<Cm
     if (!words.empty())
       s += "    (" + c.name + ") if [[ -z $sub ]]; then compadd -- " + words + "; else _files; fi ;;\n";
     else if (!subs.empty())
-      s += "    (" + c.name + ") if [[ -z $sub ]]; then compadd -- " + subs + "; else _kb_names all; fi ;;\n";
+      s += "    (" + c.name + ") if [[ -z $sub ]]; then compadd -- " + subs + "; elif [[ $sub == brief ]]; then _kb_names all; fi ;;\n";
     else if (positional_is_name(c.name))
       s += "    (" + c.name + ") _kb_names all ;;\n";
     else if (c.name == "init")
@@ -326,8 +326,10 @@ std::string fish_script(const std::vector<OptInfo>& globals, const std::vector<C
     std::string words = positional_words(c.name);
     for (const auto& n : c.subs) words += (words.empty() ? "" : " ") + n;
     if (!words.empty()) s += "complete -c kb -n " + fish_quote(cond) + " -a " + fish_quote(words) + "\n";
-    if (positional_is_name(c.name) || !c.subs.empty())
+    if (positional_is_name(c.name))
       s += "complete -c kb -n " + fish_quote(cond) + " -a '(__kb_names all)'\n";
+    if (std::find(c.subs.begin(), c.subs.end(), "brief") != c.subs.end())
+      s += "complete -c kb -n " + fish_quote("__fish_seen_subcommand_from brief") + " -a '(__kb_names all)'\n";
     if (c.name == "init") s += "complete -c kb -n " + fish_quote(cond) + " -a '(__fish_complete_directories)'\n";
   }
   return s;

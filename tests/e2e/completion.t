@@ -51,3 +51,9 @@ $ kb completion tcsh
 2> Run with --help for more information.
 ? 2
 
+# `kb report brief NAME` completes names; `kb actions done` takes an id, not a name.
+$ bash -c 'source <(kb completion bash); COMP_WORDS=(kb --kb "$RECORDS" report brief "Sobhi"); COMP_CWORD=5; _kb; printf "%s\n" "${COMPREPLY[@]}"'
+> Sobhi\ Tawil
+
+$ bash -c 'source <(kb completion bash); COMP_WORDS=(kb --kb "$RECORDS" actions done "Sobhi"); COMP_CWORD=5; _kb; printf "%s\n" "${COMPREPLY[@]}"'
+
