@@ -1,8 +1,506 @@
-// kb add: being built for issue 3; registers nothing yet.
+// kb add meeting|person|org|topic|event: a new note from a Mustache template (the KB's own
+// templates/ first, else the built-in one), front matter emitted by store/writer, names written
+// canonical, written whole without ever replacing a file. Meeting notes get a "Before this
+// meeting" section (query/prepare).
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
 #include "commands.h"
+#include "kb/base/text.h"
+#include "kb/model/names.h"
+#include "kb/parse/record.h"
+#include "kb/query/actions.h"
+#include "kb/query/prepare.h"
+#include "kb/render/mustache.h"
+#include "kb/render/table.h"
+#include "kb/render/templates.h"
+#include "kb/store/real_fs.h"
+#include "kb/store/writer.h"
+#include "session.h"
+
+extern char** environ;
 
 namespace kb::cli {
+namespace {
 
-void add_add_command(CLI::App&, Invocation&) {}
+struct AddOptions {
+  RecordType type = RecordType::meeting;
+  std::string title, date, time, timezone, location, event;
+  std::vector<std::string> orgs, attendees, topics, tags;
+  std::string name, org, role, parent, start, end;
+  std::vector<std::string> aliases;
+  bool edit = false;
+  bool dry_run = false;
+  bool create_missing = false;
+};
+
+// A name given on the command line, after resolution.
+struct GivenName {
+  std::string given;
+  std::string written;  // the canonical name when resolved, else as given
+  NodeId id;            // valid when resolved
+  RecordType type = RecordType::person;
+};
+
+// A note ready to write: its front matter and what the template may show besides.
+struct Draft {
+  RecordType type;
+  YamlOut front = YamlOut::map();
+  TemplateData data;
+  std::string base;  // path without .md
+};
+
+std::string template_file(RecordType t) {
+  return std::string(t == RecordType::organization ? "org" : to_string(t)) + ".md.mustache";
+}
+
+// The KB's key for one of kb's own keys (kb.yaml `fields:` maps vault keys).
+std::string key_for(const KnowledgeBase& kb, const std::string& key) {
+  auto it = kb.config.field_names.find(key);
+  return it == kb.config.field_names.end() || it->second.empty() ? key : it->second;
+}
+
+bool one_line(Session& s, const std::string& flag, const std::string& value) {
+  if (find_invalid_utf8(value) != std::string::npos) {
+    s.error(flag + " is not valid UTF-8");
+    return false;
+  }
+  for (unsigned char c : value)
+    if (c < 0x20 || c == 0x7f) {
+      s.error(flag + " must be one line of text without control characters");
+      return false;
+    }
+  return true;
+}
+
+// Resolves names for writing: the canonical name when one record matches; a warning with
+// "did you mean" when none does; an error (false) when several do.
+bool resolve_for_write(Session& s, const KnowledgeBase& kb, const std::vector<std::string>& names, RecordType type,
+                       bool create_missing, std::vector<GivenName>& out) {
+  bool ok = true;
+  for (const auto& given : names) {
+    std::string text(trim(given));
+    if (text.empty()) continue;
+    std::vector<NodeId> defined;
+    for (NodeId id : kb.find_by_name(text, type))
+      if (kb.at(id).defined) defined.push_back(id);
+    if (defined.empty())
+      if (const Record* r = kb.lookup_rid(text); r && r->type == type) defined.push_back(r->id);
+    GivenName g{text, text, {}, type};
+    if (defined.size() == 1) {
+      g.id = defined.front();
+      g.written = kb.at(g.id).name;
+    } else {
+      DiagSink d;
+      resolve_name(kb, text, type, d);
+      if (defined.size() > 1) {
+        for (const auto& m : d.all()) s.error(m.message);
+        ok = false;
+        continue;
+      }
+      for (const auto& m : d.all())
+        s.err << "kb: warning: " << m.message
+              << (create_missing ? "; writing a stub record for it" : "; written as given (--create-missing writes a stub record)")
+              << '\n';
+    }
+    bool dup = std::any_of(out.begin(), out.end(), [&](const GivenName& o) {
+      return o.type == g.type && name_key(o.written) == name_key(g.written);
+    });
+    if (!dup) out.push_back(std::move(g));
+  }
+  return ok;
+}
+
+YamlOut name_list(const std::vector<GivenName>& names, RecordType type, bool flow) {
+  YamlOut seq = YamlOut::seq(flow);
+  for (const auto& n : names)
+    if (n.type == type) seq.push(YamlOut::str(n.written));
+  return seq;
+}
+
+YamlOut str_list(const std::vector<std::string>& items) {
+  YamlOut seq = YamlOut::seq(true);
+  for (const auto& i : items) seq.push(YamlOut::str(i));
+  return seq;
+}
+
+// Does the front matter read back (through kb's own parser) hold exactly what we meant?
+bool same_value(const YamlOut& want, const Value& got) {
+  switch (want.kind) {
+    case YamlOut::Kind::text:
+    case YamlOut::Kind::date:
+      return got.is_scalar() && got.text == want.text;
+    case YamlOut::Kind::sequence:
+      if (!got.is_sequence() || got.items.size() != want.items.size()) return false;
+      for (std::size_t i = 0; i < want.items.size(); ++i)
+        if (!same_value(want.items[i], got.items[i])) return false;
+      return true;
+    case YamlOut::Kind::mapping:
+      for (const auto& [k, v] : want.entries) {
+        const Value* g = got.find(k);
+        if (!g || !same_value(v, *g)) return false;
+      }
+      return got.is_mapping();
+  }
+  return false;
+}
+
+TemplateData preparation_data(const KnowledgeBase& kb, const std::vector<GivenName>& names, const Date& date) {
+  std::vector<NodeId> subjects;
+  for (const auto& n : names)
+    if (n.id.valid() && (n.type == RecordType::organization || n.type == RecordType::person)) subjects.push_back(n.id);
+  Preparation p = prepare_meeting(kb, subjects, date);
+  TemplateData actions = TemplateData::list();
+  for (const ActionRef& ref : p.open_actions) {
+    const Record& m = kb.at(ref.meeting);
+    TemplateData a;
+    a.set("text", action_at(kb, ref).text);
+    a.set("meeting_id", m.rid);
+    a.set("meeting_title", m.name);
+    a.set("meeting_date", m.date ? to_string(*m.date) : std::string());
+    actions.push(std::move(a));
+  }
+  TemplateData last = TemplateData::list();
+  for (const LastMeeting& l : p.last_meetings) {
+    const Record& m = kb.at(l.meeting);
+    std::string with;
+    for (std::size_t i = 0; i < l.subjects.size(); ++i) {
+      if (i > 0) with += i + 1 == l.subjects.size() ? " and " : ", ";
+      with += kb.at(l.subjects[i]).name;
+    }
+    TemplateData decisions = TemplateData::list();
+    for (const auto& d : m.decisions) {
+      TemplateData item;
+      item.set("text", d.text);
+      decisions.push(std::move(item));
+    }
+    TemplateData entry;
+    entry.set("with", with);
+    entry.set("date", m.date ? to_string(*m.date) : std::string());
+    entry.set("title", m.name);
+    entry.set("id", m.rid);
+    entry.set("decisions", std::move(decisions));
+    last.push(std::move(entry));
+  }
+  TemplateData out;
+  out.set("has_open_actions", !p.open_actions.empty());
+  out.set("open_actions", std::move(actions));
+  out.set("last_meetings", std::move(last));
+  out.set("has_before", !p.empty());
+  return out;
+}
+
+// The draft of a stub record for a name no record defines (--create-missing).
+Draft stub_draft(const KnowledgeBase& kb, const GivenName& n) {
+  Draft d{n.type, YamlOut::map(), {}, {}};
+  d.front.add("type", YamlOut::str(std::string(to_string(n.type))));
+  d.front.add(key_for(kb, "name"), YamlOut::str(n.written));
+  d.data.set("name", n.written);
+  d.base = note_base_path(default_folder(n.type), "", n.written);
+  return d;
+}
+
+// Renders a draft through its template and checks that kb reads back what was meant.
+std::optional<std::string> render_note(Session& s, RealFileSystem& fs, Draft& d, const std::string& path) {
+  std::string tpl_path = "templates/" + template_file(d.type);
+  std::string tpl, read_error;
+  if (!fs.exists(tpl_path) || !fs.read(tpl_path, tpl, read_error)) {
+    const char* builtin = lookup_embedded_template(template_file(d.type));
+    if (!builtin) {
+      s.error("no template for " + type_noun(d.type) + " notes (restore '" + tpl_path + "' with 'kb init')");
+      return std::nullopt;
+    }
+    tpl = builtin;
+    tpl_path = "built-in " + template_file(d.type);
+  }
+  d.data.set("front_matter", emit_yaml(d.front));
+  std::string error;
+  auto text = render_mustache(tpl, d.data, [](const std::string& v) { return markdown_escape(v); }, error);
+  if (!text) {
+    s.error("template '" + tpl_path + "': " + error);
+    return std::nullopt;
+  }
+  DiagSink diags;
+  auto raw = parse_record(path, *text, diags);
+  if (!raw || diags.has_errors() || !raw->front.present || !same_value(d.front, raw->front.fields)) {
+    std::string why = diags.all().empty() ? "the front matter does not hold the values given" : to_string(diags.all().front());
+    s.error("the note made from template '" + tpl_path + "' does not read back (" + why +
+            "); the template must start with '---', a line holding {{{front_matter}}}, and '---'");
+    return std::nullopt;
+  }
+  return text;
+}
+
+bool run_editor(Session& s, const std::string& file) {
+  const char* editor = std::getenv("VISUAL");
+  if (!editor || !*editor) editor = std::getenv("EDITOR");
+  if (!editor || !*editor) editor = "vi";
+  // Through sh, so EDITOR may carry arguments ("code --wait"); the file is passed as $1.
+  std::string script = std::string(editor) + " \"$1\"";
+  const char* argv[] = {"sh", "-c", script.c_str(), "sh", file.c_str(), nullptr};
+  pid_t pid;
+  if (::posix_spawnp(&pid, "sh", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0) {
+    s.error("cannot start the editor '" + std::string(editor) + "'");
+    return false;
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    s.err << "kb: warning: the editor '" << editor << "' did not exit cleanly; the note is kept\n";
+    return false;
+  }
+  return true;
+}
+
+bool prompt_missing(Session& s, std::vector<std::pair<std::string, std::string*>> required) {
+  std::vector<std::string> missing;
+  for (auto& [flag, value] : required)
+    if (std::string(trim(*value)).empty()) missing.push_back(flag);
+  if (missing.empty()) return true;
+  if (!::isatty(STDIN_FILENO)) {
+    std::string list;
+    for (std::size_t i = 0; i < missing.size(); ++i)
+      list += (i == 0 ? "" : i + 1 == missing.size() ? " and " : ", ") + missing[i];
+    s.error("missing " + list + " (give " + (missing.size() == 1 ? "it" : "them") +
+            " as flags; kb asks for them only when stdin is a terminal)");
+    return false;
+  }
+  for (auto& [flag, value] : required) {
+    while (std::string(trim(*value)).empty()) {
+      s.err << flag.substr(2) << ": " << std::flush;
+      if (!std::getline(std::cin, *value)) {
+        s.error("missing " + flag);
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+ExitCode run_add(Session& s, AddOptions o) {
+  const RecordType type = o.type;
+  // Required fields: flags, else a prompt on a terminal, else a usage error.
+  std::vector<std::pair<std::string, std::string*>> required;
+  if (type == RecordType::meeting) required = {{"--title", &o.title}, {"--date", &o.date}};
+  else required = {{"--name", &o.name}};
+  if (type == RecordType::event) required.push_back({"--start", &o.start});
+  if (!prompt_missing(s, required)) return ExitCode::usage;
+
+  for (const auto& [flag, value] :
+       std::vector<std::pair<std::string, const std::string*>>{{"--title", &o.title}, {"--name", &o.name},
+                                                               {"--location", &o.location}, {"--event", &o.event},
+                                                               {"--org", &o.org}, {"--role", &o.role},
+                                                               {"--parent", &o.parent}, {"--timezone", &o.timezone}})
+    if (!one_line(s, flag, *value)) return ExitCode::usage;
+  for (const auto* list : {&o.orgs, &o.attendees, &o.topics, &o.tags, &o.aliases})
+    for (const auto& v : *list)
+      if (!one_line(s, "a name", v)) return ExitCode::usage;
+  o.title = std::string(trim(o.title));
+  o.name = std::string(trim(o.name));
+
+  std::optional<Date> date, start, end;
+  if (!o.date.empty() && !(date = s.date_arg("--date", o.date))) return ExitCode::usage;
+  if (!o.start.empty() && !(start = s.date_arg("--start", o.start))) return ExitCode::usage;
+  if (!o.end.empty() && !(end = s.date_arg("--end", o.end))) return ExitCode::usage;
+  if (start && end && *end < *start) {
+    s.error("--end " + o.end + " is before --start " + o.start);
+    return ExitCode::usage;
+  }
+  if (!o.time.empty() && !parse_time(o.time)) {
+    s.error("invalid time '" + o.time + "' for --time (expected HH:MM, 24 h)");
+    return ExitCode::usage;
+  }
+
+  const KnowledgeBase* kb = s.kb();
+  if (!kb) return ExitCode::failure;
+  const std::string root = s.root();
+
+  // Names: canonical when known, warned about (with did-you-mean) when not.
+  std::vector<GivenName> names;
+  bool ok = true;
+  auto resolve = [&](const std::vector<std::string>& list, RecordType t) {
+    ok = resolve_for_write(s, *kb, list, t, o.create_missing, names) && ok;
+  };
+  if (type == RecordType::meeting) {
+    resolve(o.orgs, RecordType::organization);
+    resolve(o.attendees, RecordType::person);
+    resolve(o.topics, RecordType::topic);
+    if (!o.event.empty()) resolve({o.event}, RecordType::event);
+  } else if (type == RecordType::person && !o.org.empty()) {
+    resolve({o.org}, RecordType::organization);
+  } else if ((type == RecordType::organization || type == RecordType::topic) && !o.parent.empty()) {
+    resolve({o.parent}, type);
+  }
+  if (!ok) return ExitCode::failure;
+
+  Draft d{type, YamlOut::map(), {}, {}};
+  auto find_written = [&](RecordType t) {
+    for (const auto& n : names)
+      if (n.type == t) return n.written;
+    return std::string();
+  };
+  d.front.add("type", YamlOut::str(std::string(to_string(type))));
+  if (type == RecordType::meeting) {
+    d.front.add(key_for(*kb, "title"), YamlOut::str(o.title));
+    d.front.add(key_for(*kb, "date"), YamlOut::date(o.date));
+    if (!o.time.empty()) d.front.add(key_for(*kb, "time"), YamlOut::str(o.time));
+    if (!o.timezone.empty()) d.front.add(key_for(*kb, "timezone"), YamlOut::str(o.timezone));
+    if (!o.location.empty()) d.front.add(key_for(*kb, "location"), YamlOut::str(o.location));
+    if (!o.event.empty()) d.front.add(key_for(*kb, "event"), YamlOut::str(find_written(RecordType::event)));
+    YamlOut orgs = name_list(names, RecordType::organization, true);
+    if (!orgs.items.empty()) d.front.add(key_for(*kb, "organizations"), orgs);
+    YamlOut people = name_list(names, RecordType::person, false);
+    if (!people.items.empty()) d.front.add(key_for(*kb, "attendees"), people);
+    YamlOut topics = name_list(names, RecordType::topic, true);
+    if (!topics.items.empty()) d.front.add(key_for(*kb, "topics"), topics);
+    if (!o.tags.empty()) d.front.add(key_for(*kb, "tags"), str_list(o.tags));
+    d.data = preparation_data(*kb, names, *date);
+    d.data.set("title", o.title);
+    d.data.set("date", o.date);
+    d.data.set("time", o.time);
+    d.data.set("location", o.location);
+    d.base = note_base_path(std::string(default_folder(type)) + "/" + o.date.substr(0, 4), o.date, o.title);
+  } else {
+    d.front.add(key_for(*kb, "name"), YamlOut::str(o.name));
+    if (!o.aliases.empty()) d.front.add(key_for(*kb, "aliases"), str_list(o.aliases));
+    if (type == RecordType::person && (!o.org.empty() || !o.role.empty())) {
+      YamlOut aff = YamlOut::map();
+      if (!o.org.empty()) aff.add("org", YamlOut::str(find_written(RecordType::organization)));
+      if (!o.role.empty()) aff.add("role", YamlOut::str(o.role));
+      d.front.add(key_for(*kb, "affiliations"), YamlOut::seq(false).push(aff));
+    }
+    if ((type == RecordType::organization || type == RecordType::topic) && !o.parent.empty())
+      d.front.add(key_for(*kb, "parent"), YamlOut::str(find_written(type)));
+    if (type == RecordType::event) {
+      d.front.add(key_for(*kb, "start"), YamlOut::date(o.start));
+      if (!o.end.empty()) d.front.add(key_for(*kb, "end"), YamlOut::date(o.end));
+      if (!o.location.empty()) d.front.add(key_for(*kb, "location"), YamlOut::str(o.location));
+    }
+    d.data.set("name", o.name);
+    d.base = note_base_path(default_folder(type), "", o.name);
+  }
+
+  RealFileSystem fs(root);
+  std::vector<Draft> drafts;
+  drafts.push_back(std::move(d));
+  if (o.create_missing)
+    for (const auto& n : names)
+      if (!n.id.valid()) drafts.push_back(stub_draft(*kb, n));
+
+  // Render and check every note before writing any.
+  std::vector<std::string> texts;
+  std::string error;
+  for (auto& draft : drafts) {
+    std::string path = first_free_path(fs, draft.base);
+    if (!check_inside_root(root, path, error)) {
+      s.error(error);
+      return ExitCode::failure;
+    }
+    auto text = render_note(s, fs, draft, path);
+    if (!text) return ExitCode::failure;
+    texts.push_back(std::move(*text));
+  }
+  if (o.dry_run) {
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+      s.err << "kb: would write " << first_free_path(fs, drafts[i].base) << '\n';
+      s.out << texts[i];
+    }
+    return ExitCode::ok;
+  }
+
+  std::vector<std::string> written;
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    NewNote n = write_new_note(fs, drafts[i].base, texts[i]);
+    if (n.status != WriteStatus::ok) {
+      s.error(n.message);
+      return ExitCode::failure;
+    }
+    written.push_back(n.path);
+    s.out << root << '/' << n.path << '\n';
+    if (i > 0) s.note("created " + type_noun(drafts[i].type) + " record '" + n.path + "'");
+  }
+  s.out.flush();
+  if (o.edit) {
+    run_editor(s, root + "/" + written.front());
+    std::string text, read_error;
+    DiagSink diags;
+    if (fs.read(written.front(), text, read_error)) parse_record(written.front(), text, diags);
+    for (const auto& diag : diags.all()) s.err << to_string(diag) << '\n';
+  }
+  return ExitCode::ok;
+}
+
+void add_common(CLI::App* sub, AddOptions& o) {
+  sub->add_flag("--edit", o.edit, "Open the new note in $VISUAL or $EDITOR");
+  sub->add_flag("--dry-run", o.dry_run, "Print the note and the path it would get; write nothing");
+  sub->add_flag("--create-missing", o.create_missing, "Also write stub records for names no record defines");
+}
+
+CLI::App* add_type(CLI::App* add, Invocation& inv, const std::string& name, RecordType type, const std::string& help,
+                   std::shared_ptr<AddOptions>& o) {
+  o = std::make_shared<AddOptions>();
+  o->type = type;
+  CLI::App* sub = add->add_subcommand(name, help);
+  sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_add(s, *o); }; });
+  return sub;
+}
+
+}  // namespace
+
+void add_add_command(CLI::App& app, Invocation& inv) {
+  CLI::App* add = app.add_subcommand("add", "Write a new note from its template and print its path (never overwrites)");
+  add->require_subcommand(1);
+  std::shared_ptr<AddOptions> o;
+
+  CLI::App* m = add_type(add, inv, "meeting", RecordType::meeting, "A meeting note, with what to know before it", o);
+  m->add_option("--title", o->title, "The title (required)");
+  m->add_option("--date", o->date, "The date, YYYY-MM-DD (required)");
+  m->add_option("--time", o->time, "The start time, HH:MM (24 h)");
+  m->add_option("--timezone", o->timezone, "An IANA time zone name, e.g. Europe/Paris");
+  m->add_option("--location", o->location, "Where it takes place");
+  m->add_option("--event", o->event, "The event it is part of (name or alias)");
+  m->add_option("--org", o->orgs, "An organization met (name or alias); repeat for more");
+  m->add_option("--attendee", o->attendees, "A person who attends (name or alias); repeat for more");
+  m->add_option("--topic", o->topics, "A topic discussed; repeat for more");
+  m->add_option("--tag", o->tags, "A tag; repeat for more");
+  add_common(m, *o);
+
+  CLI::App* p = add_type(add, inv, "person", RecordType::person, "A person record", o);
+  p->add_option("--name", o->name, "The name (required)");
+  p->add_option("--org", o->org, "The organization they belong to");
+  p->add_option("--role", o->role, "Their role there");
+  p->add_option("--alias", o->aliases, "Another name they go by; repeat for more");
+  add_common(p, *o);
+
+  CLI::App* g = add_type(add, inv, "org", RecordType::organization, "An organization record", o);
+  g->alias("organization");
+  g->add_option("--name", o->name, "The name (required)");
+  g->add_option("--alias", o->aliases, "Another name or acronym; repeat for more");
+  g->add_option("--parent", o->parent, "The organization it is part of");
+  add_common(g, *o);
+
+  CLI::App* t = add_type(add, inv, "topic", RecordType::topic, "A topic record", o);
+  t->add_option("--name", o->name, "The name (required)");
+  t->add_option("--alias", o->aliases, "Another name; repeat for more");
+  t->add_option("--parent", o->parent, "A broader topic");
+  add_common(t, *o);
+
+  CLI::App* e = add_type(add, inv, "event", RecordType::event, "An event record (a conference, a week of meetings)", o);
+  e->add_option("--name", o->name, "The name (required)");
+  e->add_option("--start", o->start, "The first day, YYYY-MM-DD (required)");
+  e->add_option("--end", o->end, "The last day, YYYY-MM-DD");
+  e->add_option("--location", o->location, "Where it takes place");
+  e->add_option("--alias", o->aliases, "Another name; repeat for more");
+  add_common(e, *o);
+}
 
 }  // namespace kb::cli

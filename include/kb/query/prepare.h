@@ -1,0 +1,34 @@
+#pragma once
+// Meeting preparation: what a new meeting note lists under "Before this meeting" for the
+// organizations and people it names — the open action items that concern them and the last
+// meeting held with them, with its decisions. Pure queries over a const KnowledgeBase.
+
+#include <vector>
+
+#include "kb/base/date.h"
+#include "kb/model/graph.h"
+#include "kb/query/actions.h"
+
+namespace kb {
+
+/// The latest earlier meeting with some of the subjects.
+struct LastMeeting {
+  NodeId meeting;
+  std::vector<NodeId> subjects;  ///< the subjects whose last meeting it is, in the order given
+};
+
+struct Preparation {
+  /// Open actions from meetings on or before the date with any subject (organizations with
+  /// their sub-organizations and affiliated attendees), plus open actions a subject person
+  /// owns; each once, by due date (undated last), then meeting date and line.
+  std::vector<ActionRef> open_actions;
+  /// Each subject's latest meeting on or before the date, one entry per meeting, newest first.
+  std::vector<LastMeeting> last_meetings;
+  bool empty() const { return open_actions.empty() && last_meetings.empty(); }
+};
+
+/// Gathers the preparation for a meeting on `date` with `subjects` (organizations and people;
+/// invalid or undefined ids are skipped).
+Preparation prepare_meeting(const KnowledgeBase& kb, const std::vector<NodeId>& subjects, const Date& date);
+
+}  // namespace kb

@@ -1,0 +1,75 @@
+#pragma once
+// Writing new notes (SPEC §4): front matter emitted by a YAML emitter with every string quoted
+// that a YAML 1.1 or 1.2 reader could misread, file names from slugs, paths that never leave
+// the KB, and notes written whole without ever replacing a file (-2, -3 suffixes). What goes
+// in a note's body is the template's business (cli/ and templates/), not this module's.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kb/base/fs.h"
+
+namespace kb {
+
+/// A front-matter value to emit: a string, a date (written plain when it is a valid
+/// YYYY-MM-DD, else quoted), a sequence or a mapping, in the order given.
+struct YamlOut {
+  enum class Kind { text, date, sequence, mapping };
+  Kind kind = Kind::text;
+  std::string text;
+  bool flow = false;  ///< sequences: `[a, b]` instead of one item a line
+  std::vector<YamlOut> items;
+  std::vector<std::pair<std::string, YamlOut>> entries;
+
+  static YamlOut str(std::string s);
+  static YamlOut date(std::string s);
+  static YamlOut seq(bool flow);
+  static YamlOut map();
+  /// Mapping: appends `key: value` (REQUIRES: kind == mapping).
+  YamlOut& add(std::string key, YamlOut value);
+  /// Sequence: appends (REQUIRES: kind == sequence).
+  YamlOut& push(YamlOut value);
+};
+
+/// True when `s` written as a plain YAML scalar could be read back as anything but this
+/// string by a YAML 1.1 or 1.2 reader (`no`, `on`, `~`, `null`, `14:00`, `1e3`, dates, a
+/// leading indicator such as `[ { * & ! | > ' " % @ \``, `: ` or ` #`, leading or trailing
+/// spaces, control characters). Errs on the side of quoting.
+bool yaml_needs_quotes(std::string_view s);
+
+/// Emits a mapping as block YAML (no `---` lines), ending with a newline.
+/// REQUIRES: `mapping.kind == YamlOut::Kind::mapping`.
+std::string emit_yaml(const YamlOut& mapping);
+
+/// The path of a new note without `.md`: `folder/` + (`prefix-` if any) + the slug of `title`
+/// (SPEC §4: lower-case ASCII letters, digits and `-`, at most 80 characters).
+/// Example: note_base_path("meetings/2024", "2024-09-02", "Visit: IESALC") ==
+/// "meetings/2024/2024-09-02-visit-iesalc".
+std::string note_base_path(std::string_view folder, std::string_view prefix, std::string_view title);
+
+/// Checks that `rel` is a plain relative path (no `..`, `.`, empty or absolute parts) and that
+/// no folder of it that exists under `root` leads outside `root` (through a symbolic link).
+/// Returns false with `error` saying why otherwise.
+bool check_inside_root(const std::string& root, const std::string& rel, std::string& error);
+
+/// Creates folder `rel` (and its parents) under `root`; false with `error` when it cannot.
+bool make_folder(const std::string& root, const std::string& rel, std::string& error);
+
+struct NewNote {
+  WriteStatus status = WriteStatus::ok;  ///< ok or error
+  std::string path;                      ///< the path written, relative to the KB
+  std::string message;                   ///< set on error
+};
+
+/// Writes `content` at `base + ".md"`, else `base + "-2.md"`, `-3`, ... (up to `max_tries`),
+/// never replacing a file, so concurrent writers each get their own path.
+NewNote write_new_note(FileSystem& fs, const std::string& base, std::string_view content,
+                       int max_tries = 1000);
+
+/// The path write_new_note would pick now (for --dry-run); it may be taken by the time of
+/// writing.
+std::string first_free_path(FileSystem& fs, const std::string& base, int max_tries = 1000);
+
+}  // namespace kb

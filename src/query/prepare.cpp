@@ -1,0 +1,68 @@
+#include "kb/query/prepare.h"
+
+#include <algorithm>
+#include <set>
+
+#include "kb/query/profile.h"
+
+namespace kb {
+
+Preparation prepare_meeting(const KnowledgeBase& kb, const std::vector<NodeId>& subjects, const Date& date) {
+  Preparation p;
+  std::set<std::pair<NodeId, std::size_t>> seen;
+  auto take_open = [&](NodeId mid, std::size_t k) {
+    const Record& m = kb.at(mid);
+    if (m.actions[k].done) return;
+    if (seen.insert({mid, k}).second) p.open_actions.push_back({mid, k});
+  };
+  auto on_or_before = [&](const Record& m) { return m.date && *m.date <= date; };
+
+  std::vector<NodeId> done_subjects;
+  for (NodeId s : subjects) {
+    const Record* r = kb.lookup(s);
+    if (!r || !r->defined) continue;
+    if (std::find(done_subjects.begin(), done_subjects.end(), s) != done_subjects.end()) continue;
+    done_subjects.push_back(s);
+    NodeId last;
+    for (NodeId mid : meetings_for(kb, s)) {
+      const Record& m = kb.at(mid);
+      if (!on_or_before(m)) continue;
+      for (std::size_t k = 0; k < m.actions.size(); ++k) take_open(mid, k);
+      const Record* cur = kb.lookup(last);
+      if (!cur || *cur->date < *m.date || (*cur->date == *m.date && cur->time < m.time)) last = mid;
+    }
+    if (r->type == RecordType::person) {
+      for (const Record& m : kb.records()) {
+        if (m.type != RecordType::meeting || !m.defined || !on_or_before(m)) continue;
+        for (std::size_t k = 0; k < m.actions.size(); ++k)
+          if (m.actions[k].owner == s) take_open(m.id, k);
+      }
+    }
+    if (!last.valid()) continue;
+    auto it = std::find_if(p.last_meetings.begin(), p.last_meetings.end(),
+                           [&](const LastMeeting& l) { return l.meeting == last; });
+    if (it == p.last_meetings.end()) p.last_meetings.push_back({last, {s}});
+    else it->subjects.push_back(s);
+  }
+
+  std::sort(p.open_actions.begin(), p.open_actions.end(), [&](const ActionRef& a, const ActionRef& b) {
+    const Action& x = action_at(kb, a);
+    const Action& y = action_at(kb, b);
+    if (x.due.has_value() != y.due.has_value()) return x.due.has_value();
+    if (x.due && *x.due != *y.due) return *x.due < *y.due;
+    const Record& ma = kb.at(a.meeting);
+    const Record& mb = kb.at(b.meeting);
+    if (*ma.date != *mb.date) return *ma.date < *mb.date;
+    if (ma.rid != mb.rid) return ma.rid < mb.rid;
+    return x.loc.line < y.loc.line;
+  });
+  std::stable_sort(p.last_meetings.begin(), p.last_meetings.end(), [&](const LastMeeting& a, const LastMeeting& b) {
+    const Record& ma = kb.at(a.meeting);
+    const Record& mb = kb.at(b.meeting);
+    if (*ma.date != *mb.date) return *mb.date < *ma.date;
+    return mb.time < ma.time;
+  });
+  return p;
+}
+
+}  // namespace kb

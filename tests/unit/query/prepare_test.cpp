@@ -1,0 +1,57 @@
+#include "kb/query/prepare.h"
+
+#include <doctest/doctest.h>
+
+#include "support/kb_fixture.h"
+
+using namespace kb;
+
+namespace {
+
+NodeId node(const KnowledgeBase& kb, const char* name, RecordType t) {
+  auto ids = kb.find_by_name(name, t);
+  REQUIRE(ids.size() == 1);
+  return ids.front();
+}
+
+}  // namespace
+
+TEST_SUITE("query") {
+  TEST_CASE("prepare: open actions once, and the last meeting shared by an organization and its person") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    NodeId iesalc = node(kb, "IESALC", RecordType::organization);
+    NodeId pedro = node(kb, "Francesc Pedro", RecordType::person);
+    Preparation p = prepare_meeting(kb, {iesalc, pedro}, Date{2025, 1, 10});
+    REQUIRE(p.open_actions.size() == 1);
+    CHECK(action_at(kb, p.open_actions[0]).text == "Send agenda [[Francesc Pedro]] due:2024-09-20");
+    REQUIRE(p.last_meetings.size() == 1);
+    CHECK(kb.at(p.last_meetings[0].meeting).rid == "meetings/2024/2024-09-02-iesalc");
+    CHECK(p.last_meetings[0].subjects == std::vector<NodeId>{iesalc, pedro});
+    CHECK(kb.at(p.last_meetings[0].meeting).decisions.at(0).text == "Hold a workshop");
+  }
+
+  TEST_CASE("prepare: each subject's own last meeting, newest first; later meetings do not count") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    NodeId iesalc = node(kb, "IESALC", RecordType::organization);
+    NodeId hao = node(kb, "Hao Home", RecordType::person);
+    Preparation p = prepare_meeting(kb, {iesalc, hao}, Date{2024, 9, 10});
+    REQUIRE(p.last_meetings.size() == 2);
+    CHECK(kb.at(p.last_meetings[0].meeting).rid == "meetings/2024/2024-09-04-ana");
+    CHECK(kb.at(p.last_meetings[1].meeting).rid == "meetings/2024/2024-09-02-iesalc");
+    Preparation before = prepare_meeting(kb, {iesalc, hao}, Date{2024, 9, 3});
+    REQUIRE(before.last_meetings.size() == 1);  // Hao Home attended that one too
+    CHECK(kb.at(before.last_meetings[0].meeting).rid == "meetings/2024/2024-09-02-iesalc");
+    CHECK(before.last_meetings[0].subjects == std::vector<NodeId>{iesalc, hao});
+  }
+
+  TEST_CASE("prepare: nothing before the first meeting, and unresolved names are skipped") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    NodeId iesalc = node(kb, "IESALC", RecordType::organization);
+    NodeId ghost = node(kb, "Ghost Institute", RecordType::organization);  // named, never defined
+    CHECK(prepare_meeting(kb, {iesalc}, Date{2024, 1, 1}).empty());
+    CHECK(prepare_meeting(kb, {ghost, NodeId{}}, Date{2025, 1, 1}).empty());
+  }
+}

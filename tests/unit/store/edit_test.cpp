@@ -1,0 +1,68 @@
+#include "kb/store/edit.h"
+
+#include <doctest/doctest.h>
+
+#include "support/mem_fs.h"
+
+using namespace kb;
+
+namespace {
+const Date kOn{2024, 9, 10};
+}
+
+TEST_SUITE("store") {
+  TEST_CASE("edit: an open task gets [x] and the stamp, nothing else changes") {
+    std::string text = "---\ntitle: T\n---\n## Actions\n- [ ] Send the agenda due:2024-10-15\n- [ ] Other\n";
+    MarkResult r = mark_action_done(text, 5, kOn);
+    REQUIRE(r.status == MarkStatus::ok);
+    CHECK(r.line == "- [ ] Send the agenda due:2024-10-15");
+    CHECK(r.text == "---\ntitle: T\n---\n## Actions\n- [x] Send the agenda due:2024-10-15 ✅ 2024-09-10\n- [ ] Other\n");
+  }
+
+  TEST_CASE("edit: CRLF endings, indentation, other markers and a last line without newline are kept") {
+    SUBCASE("crlf") {
+      MarkResult r = mark_action_done("a\r\n  * [ ] x  \r\nb\r\n", 2, kOn);
+      REQUIRE(r.status == MarkStatus::ok);
+      CHECK(r.text == "a\r\n  * [x] x ✅ 2024-09-10\r\nb\r\n");
+    }
+    SUBCASE("numbered, in a quote, no final newline") {
+      MarkResult r = mark_action_done("> 1. [ ] quoted", 1, kOn);
+      REQUIRE(r.status == MarkStatus::ok);
+      CHECK(r.text == "> 1. [x] quoted ✅ 2024-09-10");
+    }
+  }
+
+  TEST_CASE("edit: lines that are not open tasks are refused") {
+    std::string text = "- [x] done\n- plain item\n[ ] not in a list\n-[ ] no space\n- [ ]x glued\n";
+    CHECK(mark_action_done(text, 1, kOn).status == MarkStatus::already_done);
+    CHECK(mark_action_done(text, 2, kOn).status == MarkStatus::not_a_task);
+    CHECK(mark_action_done(text, 3, kOn).status == MarkStatus::not_a_task);
+    CHECK(mark_action_done(text, 4, kOn).status == MarkStatus::not_a_task);
+    CHECK(mark_action_done(text, 5, kOn).status == MarkStatus::not_a_task);
+    CHECK(mark_action_done(text, 6, kOn).status == MarkStatus::no_such_line);
+    CHECK(mark_action_done(text, 0, kOn).status == MarkStatus::no_such_line);
+    CHECK(mark_action_done(text, 99, kOn).text.empty());
+  }
+
+  TEST_CASE("edit: a file changed since it was read is not written") {
+    test::MemFileSystem fs;
+    std::string read = "- [ ] a\n";
+    fs.add("m.md", "- [ ] a\n- [ ] added meanwhile\n");
+    EditResult e = write_action_done(fs, "m.md", read, 1, kOn);
+    CHECK(e.status == WriteStatus::changed);
+    CHECK(fs.files["m.md"] == "- [ ] a\n- [ ] added meanwhile\n");
+    fs.add("m.md", read);
+    e = write_action_done(fs, "m.md", read, 1, kOn);
+    CHECK(e.status == WriteStatus::ok);
+    CHECK(fs.files["m.md"] == "- [x] a ✅ 2024-09-10\n");
+  }
+}
+
+TEST_SUITE("store") {
+  TEST_CASE("edit: bare CR line ends count as lines, as CommonMark counts them") {
+    MarkResult r = mark_action_done("# A\r- [ ] x\r", 2, kOn);
+    REQUIRE(r.status == MarkStatus::ok);
+    CHECK(r.text == "# A\r- [x] x ✅ 2024-09-10\r");
+    CHECK(r.edited == "- [x] x ✅ 2024-09-10");
+  }
+}

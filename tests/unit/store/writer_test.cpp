@@ -1,0 +1,139 @@
+#include "kb/store/writer.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <doctest/doctest.h>
+
+#include "kb/parse/front_matter.h"
+#include "support/mem_fs.h"
+
+using namespace kb;
+
+namespace {
+
+// Emits {key: value} and reads it back with kb's own parser.
+Value round_trip(const YamlOut& value) {
+  YamlOut m = YamlOut::map();
+  m.add("v", value);
+  std::string text = "---\n" + emit_yaml(m) + "---\n";
+  DiagSink d;
+  auto fm = parse_front_matter("x.md", text, d);
+  REQUIRE(fm);
+  CHECK(d.empty());
+  const Value* v = fm->fields.find("v");
+  REQUIRE(v);
+  return *v;
+}
+
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "kb-writer-XXXXXX").string();
+    path = ::mkdtemp(tmpl.data());
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+};
+
+}  // namespace
+
+TEST_SUITE("store") {
+  TEST_CASE("writer: strings a YAML 1.1 or 1.2 reader would misread are quoted") {
+    for (const char* s : {"no", "No", "YES", "on", "off", "y", "n", "true", "False", "~", "null", "Null", "",
+                          "14:00", "1e3", "0x1F", "2024-09-02", "12", "-1", ".inf", "[a]", "{a}", "*ref", "&anchor",
+                          "!tag", "|", ">", "'q'", "\"q\"", "%x", "@x", "`x`", "# x", "a: b", "a #b", "a,b",
+                          " lead", "trail ", "a\tb", "line\nbreak", "- item", "? key", "=", "<<"})
+      CHECK_MESSAGE(yaml_needs_quotes(s), s);
+    for (const char* s : {"Francesc Pedro", "UNESCO-IESALC", "Francesc Pedró", "LIANG Jiansheng", "张伟",
+                          "O'Brien", "Paris (France)", "Europe/Paris", "noon", "Norway"})
+      CHECK_MESSAGE(!yaml_needs_quotes(s), s);
+  }
+
+  TEST_CASE("writer: emitted front matter reads back as written") {
+    for (const char* s : {"no", "on", "~", "null", "14:00", "1e3", "2024-09-02", ": # [ ] \" 🎉", "../../etc/passwd",
+                          "[[Francesc Pedro]]", "a\\b", "tab\there", "’curly’ «guillemets»", "- [ ] not a task"}) {
+      Value v = round_trip(YamlOut::str(s));
+      CHECK(v.is_scalar());
+      CHECK(v.text == s);
+    }
+    Value d = round_trip(YamlOut::date("2024-09-02"));
+    CHECK(d.text == "2024-09-02");
+    YamlOut seq = YamlOut::seq(true);
+    seq.push(YamlOut::str("UNESCO-ICHEI")).push(YamlOut::str("a, b")).push(YamlOut::str("no"));
+    Value s = round_trip(seq);
+    REQUIRE(s.is_sequence());
+    REQUIRE(s.items.size() == 3);
+    CHECK(s.items[1].text == "a, b");
+    CHECK(s.items[2].text == "no");
+  }
+
+  TEST_CASE("writer: the emitted text is plain where it can be and quoted where it must be") {
+    YamlOut m = YamlOut::map();
+    m.add("type", YamlOut::str("meeting"));
+    m.add("title", YamlOut::str("Visit: IESALC"));
+    m.add("date", YamlOut::date("2024-09-02"));
+    m.add("time", YamlOut::str("14:00"));
+    m.add("organizations", YamlOut::seq(true).push(YamlOut::str("UNESCO-IESALC")).push(YamlOut::str("no")));
+    m.add("attendees", YamlOut::seq(false).push(YamlOut::str("Francesc Pedro")));
+    CHECK(emit_yaml(m) ==
+          "type: meeting\n"
+          "title: \"Visit: IESALC\"\n"
+          "date: 2024-09-02\n"
+          "time: \"14:00\"\n"
+          "organizations: [UNESCO-IESALC, \"no\"]\n"
+          "attendees:\n"
+          "  - Francesc Pedro\n");
+  }
+
+  TEST_CASE("writer: paths come from slugs and never climb out") {
+    CHECK(note_base_path("meetings/2024", "2024-09-02", "Visit: IESALC") == "meetings/2024/2024-09-02-visit-iesalc");
+    CHECK(note_base_path("meetings/2024", "2024-09-02", "../../etc/passwd") == "meetings/2024/2024-09-02-etc-passwd");
+    CHECK(note_base_path("people", "", "Francesc Pedró") == "people/francesc-pedro");
+    std::string long_title(200, 'a');
+    CHECK(note_base_path("people", "", long_title).size() == std::string("people/").size() + 80);
+  }
+
+  TEST_CASE("writer: the same title twice gets -2, and -3") {
+    test::MemFileSystem fs;
+    NewNote a = write_new_note(fs, "meetings/2024/2024-09-02-x", "one");
+    NewNote b = write_new_note(fs, "meetings/2024/2024-09-02-x", "two");
+    CHECK(first_free_path(fs, "meetings/2024/2024-09-02-x") == "meetings/2024/2024-09-02-x-3.md");
+    NewNote c = write_new_note(fs, "meetings/2024/2024-09-02-x", "three");
+    CHECK(a.path == "meetings/2024/2024-09-02-x.md");
+    CHECK(b.path == "meetings/2024/2024-09-02-x-2.md");
+    CHECK(c.path == "meetings/2024/2024-09-02-x-3.md");
+    CHECK(fs.files["meetings/2024/2024-09-02-x.md"] == "one");
+    NewNote full = write_new_note(fs, "meetings/2024/2024-09-02-x", "four", 3);
+    CHECK(full.status == WriteStatus::error);
+    CHECK(full.message == "'meetings/2024/2024-09-02-x.md' and 2 numbered variants exist already; choose another title");
+  }
+
+  TEST_CASE("writer: paths outside the KB are refused, through '..' or a symlinked folder") {
+    TempDir root;
+    TempDir outside;
+    std::filesystem::create_directories(root.path / "people");
+    std::filesystem::create_symlink(outside.path, root.path / "meetings");
+    std::filesystem::create_symlink(root.path / "people", root.path / "inner");
+    std::string error;
+    CHECK(check_inside_root(root.path.string(), "people/a.md", error));
+    CHECK(check_inside_root(root.path.string(), "orgs/new/a.md", error));  // not there yet: created plain
+    CHECK(check_inside_root(root.path.string(), "inner/a.md", error));     // a link that stays inside
+    CHECK_FALSE(check_inside_root(root.path.string(), "../a.md", error));
+    CHECK(error == "path '../a.md' would leave the knowledge base");
+    CHECK_FALSE(check_inside_root(root.path.string(), "/etc/passwd", error));
+    CHECK_FALSE(check_inside_root(root.path.string(), "people/../../a.md", error));
+    CHECK_FALSE(check_inside_root(root.path.string(), "meetings/2024/a.md", error));
+    CHECK(error == "folder 'meetings' leads outside the knowledge base; refusing to write there (replace the link with a folder)");
+  }
+
+  TEST_CASE("writer: make_folder creates nested folders and refuses a file in the way") {
+    TempDir root;
+    std::string error;
+    CHECK(make_folder(root.path.string(), "meetings/2024", error));
+    CHECK(std::filesystem::is_directory(root.path / "meetings/2024"));
+    std::ofstream(root.path / "people") << "x";
+    CHECK_FALSE(make_folder(root.path.string(), "people", error));
+    CHECK(error == "'people' exists and is not a folder");
+  }
+}
