@@ -115,10 +115,13 @@ void KnowledgeBase::build_indexes() {
   meetings_.assign(n, {});
   children_.assign(n, {});
   members_.assign(n, {});
+  // Records are visited in id order and each one's additions happen together, so a repeat can
+  // only be the last entry: checking it keeps this linear (a search of the whole list made it
+  // quadratic in the meetings of the busiest organization or person).
   auto add_meeting = [&](NodeId node, NodeId meeting) {
     if (!node.valid()) return;
     auto& list = meetings_[node.value];
-    if (std::find(list.begin(), list.end(), meeting) == list.end()) list.push_back(meeting);
+    if (list.empty() || list.back() != meeting) list.push_back(meeting);
   };
   for (const auto& r : records_) {
     if ((r.type == RecordType::organization || r.type == RecordType::topic) && r.parent.target.valid() &&
@@ -128,7 +131,7 @@ void KnowledgeBase::build_indexes() {
       for (const auto& a : r.affiliations)
         if (a.org.target.valid()) {
           auto& list = members_[a.org.target.value];
-          if (std::find(list.begin(), list.end(), r.id) == list.end()) list.push_back(r.id);
+          if (list.empty() || list.back() != r.id) list.push_back(r.id);
         }
     if (r.type != RecordType::meeting || !r.defined) continue;
     for (const auto& o : r.organizations) add_meeting(o.target, r.id);

@@ -33,6 +33,7 @@ struct Parsed {
   bool cached = false;         ///< `blob` came from the cache
   bool racy = false;           ///< the cached entry must also match the content hash
   bool store = false;          ///< `blob` is a fresh entry for the cache
+  bool had_entry = false;      ///< the cache held an entry for this path (matching or not)
 };
 
 bool same_stamps(const FileInfo& a, const FileInfo& b) {
@@ -53,6 +54,7 @@ void read_cache(IndexCache& cache, const std::vector<FileInfo>& files, std::vect
       return;
     }
     Parsed& p = parsed[it->second];
+    p.had_entry = true;
     if (!same_stamps(e.file, files[it->second]) || e.data.empty()) return;  // changed: parse again
     p.blob = std::move(e.data);
     p.hash = e.content_hash;
@@ -318,6 +320,8 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     std::vector<CacheEntry> put;
     for (std::size_t i = 0; i < files.size(); ++i) {
       if (parsed[i].cached) ++result.cache_hits;
+      // A note that no longer parses loses its old entry rather than keep a stale one.
+      if (!parsed[i].raw && parsed[i].had_entry) remove.push_back(files[i].path);
       if (!parsed[i].store) continue;
       put.push_back({files[i], parsed[i].hash, 0, std::move(parsed[i].blob)});
     }

@@ -225,6 +225,13 @@ TEST_SUITE("model") {
       CHECK(dump(r) == dump(load_kb(fs)));
       CHECK(dump(r) != fresh);  // the unresolved attendee now resolves
     }
+    SUBCASE("a note that stops parsing loses its entry and is reported") {
+      fs.put("people/ana.md", "---\nname: [unclosed\n---\n");
+      auto r = load_kb(fs, o);
+      CHECK(r.skipped.size() == 2);
+      CHECK(dump(r) == dump(load_kb(fs)));
+      CHECK(cache.entries.count("people/ana.md") == 0);
+    }
     SUBCASE("a corrupt entry is parsed again, never believed") {
       auto& e = cache.entries["people/ana.md"];
       e.data[e.data.size() / 2] ^= 0x20;
