@@ -184,6 +184,19 @@ std::size_t open_quote(std::string_view line) {
   return std::string_view::npos;
 }
 
+// A line whose value is a literal or folded block scalar (`key: |`, `- >-`, `key: |2 # c`):
+// the lines below it that are indented more are text, where a quote means nothing.
+bool starts_block_scalar(std::string_view line) {
+  std::size_t hash = line.find(" #");
+  if (hash != std::string_view::npos) line = line.substr(0, hash);
+  line = trim(line);
+  std::size_t i = line.size();
+  while (i > 0 && (line[i - 1] == '-' || line[i - 1] == '+' || (line[i - 1] >= '1' && line[i - 1] <= '9'))) --i;
+  if (i == 0 || (line[i - 1] != '|' && line[i - 1] != '>')) return false;
+  --i;
+  return i == 0 ? false : line[i - 1] == ' ' && (i < 2 || line[i - 2] == ':' || line[i - 2] == '-');
+}
+
 // yaml-cpp 0.7 lets an unterminated quote swallow the lines after it into one value. A quoted
 // value may go on over lines that are indented more than the line it opens on (valid YAML);
 // one that is still open when a line at the same or a smaller indent starts, or at the end of
@@ -191,9 +204,24 @@ std::size_t open_quote(std::string_view line) {
 bool check_quotes(std::string_view path, std::string_view yaml, int first_line, DiagSink& diags) {
   std::size_t pos = 0;
   int line_no = first_line;
+  std::size_t block_indent = std::string_view::npos;  // inside a `|` or `>` block scalar
   while (pos < yaml.size()) {
     Line l = line_at(yaml, pos);
     std::string_view line = yaml.substr(l.begin, l.end - l.begin);
+    if (block_indent != std::string_view::npos) {
+      if (trim(line).empty() || indent_of(line) > block_indent) {
+        pos = l.next;
+        ++line_no;
+        continue;
+      }
+      block_indent = std::string_view::npos;
+    }
+    if (starts_block_scalar(line)) {
+      block_indent = indent_of(line);
+      pos = l.next;
+      ++line_no;
+      continue;
+    }
     std::size_t q = open_quote(line);
     if (q != std::string_view::npos) {
       std::size_t indent = indent_of(line);

@@ -100,6 +100,8 @@ TEST_SUITE("parse") {
         "---\nattendees:\n  - \"A\"\n  - 'B'\n  - name: \"C\"\n---\n",
         "---\ntags: [\"a\", 'b', c]\n---\n",
         "---\n\"quoted key\": v\n---\n",
+        "---\nnotes: |\n  \"A quote that opens\n  and goes on\nnext: x\n---\n",
+        "---\nlist:\n  - >-\n    'folded text\n    more\n---\n",
     };
     for (const char* text : ok) {
       CAPTURE(text);
@@ -118,6 +120,9 @@ TEST_SUITE("parse") {
     kb::DiagSink d;
     CHECK_FALSE(kb::parse_front_matter("a.md", "---\ntitle: \"one\nsecond: two\"\n---\n", d));
     CHECK(diag_text(d) == "a.md:2:8: error: unterminated quoted value (add the closing \" on the same line)\n");
+    kb::DiagSink b;
+    CHECK_FALSE(kb::parse_front_matter("a.md", "---\nnotes: |\n  text\ntitle: \"after the block\n---\n", b));
+    CHECK(diag_text(b) == "a.md:4:8: error: unterminated quoted value (add the closing \" on the same line)\n");
   }
 
   TEST_CASE("front matter: duplicate keys are reported at the second one") {
