@@ -73,11 +73,33 @@ void set_summary(TemplateData& d, const std::string& summary, ReportFormat f) {
   d.set("summary_html", f == ReportFormat::html && !summary.empty() ? summary_html(summary) : std::string());
 }
 
+// The action's words without the markers shown in their own fields (due:, 📅 and ✅ dates).
+std::string action_words(const std::string& text) {
+  std::string s = unlink_text(text);
+  for (std::string_view marker : {"due:", "\xF0\x9F\x93\x85", "\xE2\x9C\x85"}) {
+    std::size_t at;
+    std::size_t from = 0;
+    while ((at = s.find(marker, from)) != std::string::npos) {
+      std::size_t end = at + marker.size();
+      while (end < s.size() && s[end] == ' ') ++end;
+      if (end + 10 <= s.size() && parse_date(std::string_view(s).substr(end, 10))) {
+        std::size_t start = at;
+        while (start > 0 && s[start - 1] == ' ') --start;
+        s.erase(start, end + 10 - start);
+        from = start;
+      } else {
+        from = end;
+      }
+    }
+  }
+  return std::string(trim(s));
+}
+
 TemplateData action_data(const KnowledgeBase& kb, const ActionRef& ref) {
   const Action& a = action_at(kb, ref);
   const Record& m = kb.at(ref.meeting);
   TemplateData d;
-  d.set("text", unlink_text(a.text));
+  d.set("text", action_words(a.text));
   set_text(d, "owner", name_of(kb, a.owner));
   set_date(d, "due", a.due);
   d.set("done", a.done);

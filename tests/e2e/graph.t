@@ -1,0 +1,304 @@
+# kb related, kb path and kb graph.
+$ kb --kb "$RECORDS" related "Francesc Pedro"
+> TYPE          NAME                                                                                       STRENGTH  LAST MET    MEETINGS
+> person        Arianna Valentini                                                                          1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
+> person        BI Xiaohan                                                                                 1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
+> person        JIAO Yanwen                                                                                1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
+> person        LIANG Jiansheng                                                                            1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
+> person        SU Rui                                                                                     1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
+> organization  Global Partnership and Programme Office                                                    1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
+> organization  Knowledge Production and Communications Centre                                             1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
+> organization  UNESCO-ICHEI                                                                               1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
+> organization  UNESCO-IESALC                                                                              1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
+> topic         AI Competency Framework for Higher Education                                               1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
+> topic         Regional High-Level Policy Dialogue                                                        1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
+> topic         Transforming the Digital Landscape of Higher Education in Latin America and the Caribbean  1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
+
+$ kb --kb "$RECORDS" related IESALC --limit 2 --format json
+> [
+>   {
+>     "id": "people/arianna-valentini",
+>     "last_met": "2024-09-02",
+>     "meetings": [
+>       {
+>         "date": "2024-09-02",
+>         "id": "meetings/2024/2024-09-02-unesco-iesalc",
+>         "title": "Bilateral meeting with UNESCO-IESALC"
+>       }
+>     ],
+>     "name": "Arianna Valentini",
+>     "strength": 1,
+>     "type": "person"
+>   },
+>   {
+>     "id": "people/bi-xiaohan",
+>     "last_met": "2024-09-02",
+>     "meetings": [
+>       {
+>         "date": "2024-09-02",
+>         "id": "meetings/2024/2024-09-02-unesco-iesalc",
+>         "title": "Bilateral meeting with UNESCO-IESALC"
+>       }
+>     ],
+>     "name": "BI Xiaohan",
+>     "strength": 1,
+>     "type": "person"
+>   },
+>   {
+>     "id": "orgs/global-partnership-and-programme-office",
+>     "last_met": "2024-09-02",
+>     "meetings": [
+>       {
+>         "date": "2024-09-02",
+>         "id": "meetings/2024/2024-09-02-unesco-iesalc",
+>         "title": "Bilateral meeting with UNESCO-IESALC"
+>       }
+>     ],
+>     "name": "Global Partnership and Programme Office",
+>     "strength": 1,
+>     "type": "organization"
+>   },
+>   {
+>     "id": "orgs/knowledge-production-and-communications-centre",
+>     "last_met": "2024-09-02",
+>     "meetings": [
+>       {
+>         "date": "2024-09-02",
+>         "id": "meetings/2024/2024-09-02-unesco-iesalc",
+>         "title": "Bilateral meeting with UNESCO-IESALC"
+>       }
+>     ],
+>     "name": "Knowledge Production and Communications Centre",
+>     "strength": 1,
+>     "type": "organization"
+>   },
+>   {
+>     "id": "topics/ai-competency-framework",
+>     "last_met": "2024-09-02",
+>     "meetings": [
+>       {
+>         "date": "2024-09-02",
+>         "id": "meetings/2024/2024-09-02-unesco-iesalc",
+>         "title": "Bilateral meeting with UNESCO-IESALC"
+>       }
+>     ],
+>     "name": "AI Competency Framework for Higher Education",
+>     "strength": 1,
+>     "type": "topic"
+>   },
+>   {
+>     "id": "topics/regional-high-level-policy-dialogue",
+>     "last_met": "2024-09-02",
+>     "meetings": [
+>       {
+>         "date": "2024-09-02",
+>         "id": "meetings/2024/2024-09-02-unesco-iesalc",
+>         "title": "Bilateral meeting with UNESCO-IESALC"
+>       }
+>     ],
+>     "name": "Regional High-Level Policy Dialogue",
+>     "strength": 1,
+>     "type": "topic"
+>   }
+> ]
+
+$ kb --kb "$FIXTURES/weekly" related "Budget 2025"
+> TYPE          NAME               STRENGTH  LAST MET    MEETINGS
+> person        Hana Home          2         2025-01-08  meetings/2025/2025-01-08-budget-follow-up, meetings/2024/2024-12-30-year-end-review
+> person        Pat Partner        2         2025-01-08  meetings/2025/2025-01-08-budget-follow-up, meetings/2024/2024-12-30-year-end-review
+> organization  Home Office        2         2025-01-08  meetings/2025/2025-01-08-budget-follow-up, meetings/2024/2024-12-30-year-end-review
+> organization  Partner Institute  2         2025-01-08  meetings/2025/2025-01-08-budget-follow-up, meetings/2024/2024-12-30-year-end-review
+> topic         Learning Platform  1         2024-12-30  meetings/2024/2024-12-30-year-end-review
+
+$ kb --kb "$RECORDS" path "Francesc Pedro" "Sobhi Tawil"
+> STEP  LINK      TYPE     NAME                                                               DATE        ID
+> 0               person   Francesc Pedro                                                                 people/francesc-pedro
+> 1     attended  meeting  Bilateral meeting with UNESCO-IESALC                               2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
+> 2     attended  person   BI Xiaohan                                                                     people/bi-xiaohan
+> 3     attended  meeting  Meeting with the Future of Learning and Innovation Team at UNESCO  2024-09-04  meetings/2024/2024-09-04-future-of-learning-and-innovation-team
+> 4     attended  person   Sobhi Tawil                                                                    people/sobhi-tawil
+
+$ kb --kb "$RECORDS" path IESALC "MIAO Fengchun" --format json
+> [
+>   {
+>     "date": null,
+>     "id": "orgs/unesco-iesalc",
+>     "link": null,
+>     "name": "UNESCO-IESALC",
+>     "step": 0,
+>     "type": "organization"
+>   },
+>   {
+>     "date": "2024-09-02",
+>     "id": "meetings/2024/2024-09-02-unesco-iesalc",
+>     "link": "took part in",
+>     "name": "Bilateral meeting with UNESCO-IESALC",
+>     "step": 1,
+>     "type": "meeting"
+>   },
+>   {
+>     "date": null,
+>     "id": "people/bi-xiaohan",
+>     "link": "attended",
+>     "name": "BI Xiaohan",
+>     "step": 2,
+>     "type": "person"
+>   },
+>   {
+>     "date": "2024-09-04",
+>     "id": "meetings/2024/2024-09-04-future-of-learning-and-innovation-team",
+>     "link": "attended",
+>     "name": "Meeting with the Future of Learning and Innovation Team at UNESCO",
+>     "step": 3,
+>     "type": "meeting"
+>   },
+>   {
+>     "date": null,
+>     "id": "people/miao-fengchun",
+>     "link": "attended",
+>     "name": "MIAO Fengchun",
+>     "step": 4,
+>     "type": "person"
+>   }
+> ]
+
+$ kb --kb "$FIXTURES/weekly" path "Ana Agency" "Pat Partner"
+> STEP  LINK      TYPE     NAME                         DATE        ID
+> 0               person   Ana Agency                               people/ana-agency
+> 1     attended  meeting  Introduction to Agency & Co  2025-01-02  meetings/2025/2025-01-02-agency-intro
+> 2     attended  person   Hana Home                                people/hana-home
+> 3     attended  meeting  Budget follow-up             2025-01-08  meetings/2025/2025-01-08-budget-follow-up
+> 4     attended  person   Pat Partner                              people/pat-partner
+
+$ kb --kb "$RECORDS" path "Francesc Pedro" "AI Competency Framework for Higher Education"
+2> kb: error: 'AI Competency Framework for Higher Education' is a topic; kb path links people and organizations
+? 1
+
+$ kb --kb "$FIXTURES/weekly" graph --week 2025-W01
+> digraph kb {
+>   graph [rankdir=LR, fontname="Helvetica", bgcolor="transparent"];
+>   node [fontname="Helvetica", fontsize=10];
+>   edge [fontname="Helvetica", fontsize=8, color="#777777"];
+>   n0 [label="2024-12-30 Year-end review\n<script>alert(1)</script>", kind="meeting", record="meetings/2024/2024-12-30-year-end-review", shape=box, style="rounded,filled", fillcolor="#fdf1d6"];
+>   n1 [label="2025-01-02 Introduction to\nAgency & Co", kind="meeting", record="meetings/2025/2025-01-02-agency-intro", shape=box, style="rounded,filled", fillcolor="#fdf1d6"];
+>   n2 [label="Ana Agency", kind="person", record="people/ana-agency", shape=ellipse, style=filled, fillcolor="#e3eefc"];
+>   n3 [label="Hana Home", kind="person", record="people/hana-home", shape=ellipse, style=filled, fillcolor="#e3eefc"];
+>   n4 [label="Olga Old", kind="person", record="people/olga-old", shape=ellipse, style=filled, fillcolor="#e3eefc"];
+>   n5 [label="Pat Partner", kind="person", record="people/pat-partner", shape=ellipse, style=filled, fillcolor="#e3eefc"];
+>   n6 [label="Walk-in Guest", kind="person", record="unresolved:person:Walk-in Guest", shape=ellipse, style=filled, fillcolor="#e3eefc"];
+>   n7 [label="Agency & Co", kind="organization", record="orgs/agency", shape=box, style=filled, fillcolor="#e4f4e4"];
+>   n8 [label="Home Office", kind="organization", record="orgs/home-office", shape=box, style=filled, fillcolor="#e4f4e4"];
+>   n9 [label="Partner Institute", kind="organization", record="orgs/partner-institute", shape=box, style=filled, fillcolor="#e4f4e4"];
+>   n10 [label="Budget 2025", kind="topic", record="topics/budget", shape=hexagon, style=filled, fillcolor="#f3e5f5"];
+>   n11 [label="Learning Platform", kind="topic", record="topics/platform", shape=hexagon, style=filled, fillcolor="#f3e5f5"];
+>   n0 -> n8 [kind="organization", weight=1, label="organization"];
+>   n0 -> n9 [kind="organization", weight=1, label="organization"];
+>   n0 -> n10 [kind="topic", weight=1, label="topic"];
+>   n0 -> n11 [kind="topic", weight=1, label="topic"];
+>   n1 -> n7 [kind="organization", weight=1, label="organization"];
+>   n1 -> n8 [kind="organization", weight=1, label="organization"];
+>   n1 -> n11 [kind="topic", weight=1, label="topic"];
+>   n2 -> n1 [kind="attended", weight=1, label="attended"];
+>   n2 -> n3 [kind="met", weight=1, dir=none, penwidth=2, label="met"];
+>   n2 -> n4 [kind="met", weight=1, dir=none, penwidth=2, label="met"];
+>   n2 -> n6 [kind="met", weight=1, dir=none, penwidth=2, label="met"];
+>   n2 -> n7 [kind="affiliated", weight=1, label="affiliated: Analyst"];
+>   n3 -> n0 [kind="attended", weight=1, label="attended"];
+>   n3 -> n1 [kind="attended", weight=1, label="attended"];
+>   n3 -> n4 [kind="met", weight=1, dir=none, penwidth=2, label="met"];
+>   n3 -> n5 [kind="met", weight=1, dir=none, penwidth=2, label="met"];
+>   n3 -> n6 [kind="met", weight=1, dir=none, penwidth=2, label="met"];
+>   n3 -> n8 [kind="affiliated", weight=1, label="affiliated: Liaison Officer"];
+>   n4 -> n1 [kind="attended", weight=1, label="attended"];
+>   n4 -> n6 [kind="met", weight=1, dir=none, penwidth=2, label="met"];
+>   n4 -> n9 [kind="affiliated", weight=1, label="affiliated: Adviser"];
+>   n5 -> n0 [kind="attended", weight=1, label="attended"];
+>   n5 -> n9 [kind="affiliated", weight=1, label="affiliated: Acting Director"];
+>   n6 -> n1 [kind="attended", weight=1, label="attended"];
+> }
+
+# dot renders the DOT; jq reads the JSON; python's xml.etree and networkx read the GraphML.
+$ kb --kb "$RECORDS" graph | dot -Tsvg | grep -c '<svg'
+> 1
+
+$ kb --kb "$FIXTURES/weekly" graph | dot -Tsvg >/dev/null && echo rendered
+> rendered
+
+$ kb --kb "$RECORDS" --format json graph | jq -r '[(.nodes | length), (.edges | length)] | @tsv'
+> 33	153
+
+$ kb --kb "$RECORDS" --format json graph --person "Sobhi Tawil" | jq -r '.edges[] | select(.type == "met") | "\(.source) \(.target) \(.weight)"'
+> people/bi-xiaohan people/jiao-yanwen 1
+> people/bi-xiaohan people/liang-jiansheng 1
+> people/bi-xiaohan people/miao-fengchun 1
+> people/bi-xiaohan people/sobhi-tawil 1
+> people/bi-xiaohan people/su-rui 1
+> people/jiao-yanwen people/liang-jiansheng 1
+> people/jiao-yanwen people/miao-fengchun 1
+> people/jiao-yanwen people/sobhi-tawil 1
+> people/jiao-yanwen people/su-rui 1
+> people/liang-jiansheng people/miao-fengchun 1
+> people/liang-jiansheng people/sobhi-tawil 1
+> people/liang-jiansheng people/su-rui 1
+> people/miao-fengchun people/sobhi-tawil 1
+> people/miao-fengchun people/su-rui 1
+> people/sobhi-tawil people/su-rui 1
+
+$ kb --kb "$FIXTURES/weekly" --format graphml graph > g.xml && python3 -c 'import sys, xml.etree.ElementTree as ET; r = ET.parse("g.xml").getroot(); ns = "{http://graphml.graphdrawing.org/xmlns}"; print(len(r.findall(".//" + ns + "node")), len(r.findall(".//" + ns + "edge")))'
+> 14 33
+
+$ kb --kb "$FIXTURES/weekly" --format mermaid graph --week 2025-W01
+> flowchart LR
+>   n0["2024-12-30 Year-end review #lt;script#gt;alert(1)#lt;/script#gt;"]
+>   n1["2025-01-02 Introduction to Agency #amp; Co"]
+>   n2(["Ana Agency"])
+>   n3(["Hana Home"])
+>   n4(["Olga Old"])
+>   n5(["Pat Partner"])
+>   n6(["Walk-in Guest"])
+>   n7[["Agency #amp; Co"]]
+>   n8[["Home Office"]]
+>   n9[["Partner Institute"]]
+>   n10{{"Budget 2025"}}
+>   n11{{"Learning Platform"}}
+>   n0 -->|organization| n8
+>   n0 -->|organization| n9
+>   n0 -->|topic| n10
+>   n0 -->|topic| n11
+>   n1 -->|organization| n7
+>   n1 -->|organization| n8
+>   n1 -->|topic| n11
+>   n2 -->|attended| n1
+>   n2 ---|met| n3
+>   n2 ---|met| n4
+>   n2 ---|met| n6
+>   n2 -->|affiliated| n7
+>   n3 -->|attended| n0
+>   n3 -->|attended| n1
+>   n3 ---|met| n4
+>   n3 ---|met| n5
+>   n3 ---|met| n6
+>   n3 -->|affiliated| n8
+>   n4 -->|attended| n1
+>   n4 ---|met| n6
+>   n4 -->|affiliated| n9
+>   n5 -->|attended| n0
+>   n5 -->|affiliated| n9
+>   n6 -->|attended| n1
+>   classDef meeting fill:#fdf1d6,stroke:#b58900
+>   class n0,n1 meeting
+>   classDef person fill:#e3eefc,stroke:#268bd2
+>   class n2,n3,n4,n5,n6 person
+>   classDef organization fill:#e4f4e4,stroke:#2e7d32
+>   class n7,n8,n9 organization
+>   classDef topic fill:#f3e5f5,stroke:#6c3483
+>   class n10,n11 topic
+
+$ kb --kb "$RECORDS" --format svg graph
+2> kb: error: kb graph takes --format dot, json, graphml or mermaid, not 'svg'
+? 2
+
+$ kb --kb "$RECORDS" graph --org IESALK
+2> kb: error: unknown organization 'IESALK' (did you mean 'IESALC'?)
+? 1
+

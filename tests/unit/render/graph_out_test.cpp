@@ -1,0 +1,46 @@
+#include "kb/render/graph_out.h"
+
+#include <sstream>
+
+#include <doctest/doctest.h>
+
+#include "support/kb_fixture.h"
+
+using namespace kb;
+
+TEST_SUITE("render") {
+  TEST_CASE("graph: every label is escaped for its format") {
+    CHECK(dot_quote("a \"b\" \\ c\nd") == "\"a \\\"b\\\" \\\\ c\\nd\"");
+    CHECK(xml_escape("<a & 'b'>\x01") == "&lt;a &amp; &apos;b&apos;&gt;");
+    CHECK(mermaid_quote("a \"<b>\" #1 & `c`") == "\"a #quot;#lt;b#gt;#quot; #35;1 #amp; #96;c#96;\"");
+  }
+
+  TEST_CASE("graph: typed nodes and weighted edges around the selected meetings") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    GraphScope scope;
+    scope.meetings = std::vector<NodeId>{};
+    for (const auto& rec : kb.records())
+      if (rec.rid == "meetings/2024/2024-05-01-ana" || rec.rid == "meetings/2024/2024-09-04-ana")
+        scope.meetings->push_back(rec.id);
+    GraphData g = build_graph(kb, scope);
+    std::vector<std::string> nodes;
+    for (NodeId id : g.nodes) nodes.push_back(kb.at(id).name);
+    CHECK(nodes == std::vector<std::string>{"Spring call with Ana", "Team sync", "Ana Mover", "Hao Home",
+                                            "Future Team", "Home Org", "Other Org"});
+    bool met = false;
+    for (const auto& e : g.edges)
+      if (e.type == EdgeType::met) {
+        met = true;
+        CHECK(e.weight == 2);
+      }
+    CHECK(met);
+    std::ostringstream json;
+    render_graph(json, kb, g, {GraphFormat::json, false});
+    CHECK(json.str().find("\"type\": \"met\"") != std::string::npos);
+    std::ostringstream dot;
+    render_graph(dot, kb, g, {GraphFormat::dot, false});
+    CHECK(dot.str().rfind("digraph kb {\n", 0) == 0);
+    CHECK(dot.str().find("label=\"affiliated: Lead\"") != std::string::npos);
+  }
+}

@@ -1,0 +1,52 @@
+#include "kb/render/report.h"
+
+#include <sstream>
+
+#include <doctest/doctest.h>
+
+#include "kb/render/templates.h"
+#include "support/kb_fixture.h"
+
+using namespace kb;
+
+TEST_SUITE("render") {
+  TEST_CASE("report: values are escaped for the target format") {
+    TemplateData d;
+    d.set("title", "<script>x</script> & *y*");
+    std::ostringstream html, md;
+    std::string error;
+    REQUIRE(render_report(html, "{{title}}", d, ReportFormat::html, error));
+    CHECK(html.str() == "&lt;script&gt;x&lt;/script&gt; &amp; *y*");
+    REQUIRE(render_report(md, "{{title}}", d, ReportFormat::md, error));
+    CHECK(md.str() == "\\<script\\>x\\</script\\> \\& \\*y\\*");
+  }
+
+  TEST_CASE("report: a malformed template is an error, not a crash") {
+    std::ostringstream out;
+    std::string error;
+    CHECK_FALSE(render_report(out, "{{#x}}", TemplateData(), ReportFormat::md, error));
+    CHECK(!error.empty());
+  }
+
+  TEST_CASE("report: wikilinks read as their shown text; SVG is cleaned before inlining") {
+    CHECK(unlink_text("with [[Pat Partner|Pat]] and [[Topic#part]]") == "with Pat and Topic");
+    CHECK(inline_svg("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- x --><svg><g/></svg>\n") == "<svg><g/></svg>\n");
+    CHECK(inline_svg("<svg onload=\"alert(1)\"></svg>").empty());
+    CHECK(inline_svg("<svg><script>alert(1)</script></svg>").empty());
+  }
+
+  TEST_CASE("report: the weekly data of an empty week renders the built-in templates") {
+    auto r = test::load_sample();
+    WeeklyBriefing b = build_weekly(r.kb, *parse_iso_week("2025-W10"));
+    for (ReportFormat f : {ReportFormat::md, ReportFormat::html}) {
+      const char* tpl = lookup_embedded_template(report_template_name("weekly", f));
+      REQUIRE(tpl);
+      std::ostringstream out;
+      std::string error;
+      REQUIRE(render_report(out, tpl, weekly_data(r.kb, b, f, std::nullopt), f, error));
+      CHECK(out.str().find("No meetings are recorded in this week.") != std::string::npos);
+      // No picture and no note about one when there is nothing to draw.
+      CHECK(out.str().find("Graphviz") == std::string::npos);
+    }
+  }
+}
