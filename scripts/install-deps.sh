@@ -6,6 +6,9 @@ pkgs=(cmake make g++ pkg-config libcli11-dev libcmark-gfm-dev libcmark-gfm-exten
       libutf8proc-dev libsqlite3-dev python3-yaml)
 # Clients that the export tests read kb's files with (sqlite3, the .ics parser).
 pkgs+=(sqlite3 python3-icalendar)
+# Tools the report and graph tests check kb's output with (dot renders the DOT and the
+# report's picture, jq reads the JSON).
+pkgs+=(graphviz jq)
 missing=()
 for p in "${pkgs[@]}" "$@"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
