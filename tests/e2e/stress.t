@@ -1,6 +1,7 @@
 # Eight concurrent `kb add` and `kb actions done` against one KB (tests/e2e/stress.sh): every
-# note is written whole under its own suffix, and no action mark is lost.
-$ bash "$SRC/tests/e2e/stress.sh" "$WORK/kb"
+# note is written whole under its own suffix, no action mark is lost, and what they wrote
+# loads back (20 new meetings, no errors).
+$ bash "$SRC/tests/e2e/stress.sh" "$WORK/kb" && kb --kb "$WORK/kb" check && kb --kb "$WORK/kb" query --since 2024-10-01 --format ids | wc -l
 > notes written: 20
 > whole notes: 20
 > suffixes: 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 
@@ -26,9 +27,6 @@ $ bash "$SRC/tests/e2e/stress.sh" "$WORK/kb"
 > - [x] Action 14 ✅ 2024-10-02
 > - [x] Action 15 ✅ 2024-10-02
 > - [x] Action 16 ✅ 2024-10-02
-
-# What they wrote loads back: 20 new meetings, no errors.
-$ bash "$SRC/tests/e2e/stress.sh" "$WORK/kb" >/dev/null && kb --kb "$WORK/kb" check && kb --kb "$WORK/kb" query --since 2024-10-01 --format ids | wc -l
 > 20
 2> kb: 22 files checked: 0 errors, 0 warnings
 
