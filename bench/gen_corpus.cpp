@@ -26,12 +26,19 @@
 // Output is byte-identical for the same arguments on any platform: names come from the fixed
 // word lists below, randomness from splitmix64, and no floating point or std:: distribution
 // decides a sampled value (the Zipf table is built with + * / only and then made integral).
-// Each meeting draws from its own generator seeded by (seed, index).
+// Each meeting draws from its own generator seeded by (seed, index). Never draw twice in one
+// expression (function arguments, operands of +): C++ leaves their order unspecified and GCC
+// and Clang differ.
 //
 // stdout: one line, e.g. "wrote 100520 files; top org: 'Northbridge Institute' (alias 'NBI')",
 // naming the organization listed by the most meetings. With --print-top-org only that name
 // is printed; without --out, --print-top-org computes it without writing anything.
 // Exit codes: 0 success, 1 I/O error or non-empty DIR, 2 usage error.
+//
+// Build: standard library only; notes are rendered and written by up to 8 std::threads
+// (link Threads::Threads where the platform needs it). The bytes do not depend on the
+// thread count. 100,000 notes: about 1.2 s of generation plus the file system's cost of
+// creating ~106k files (3.7 s total on tmpfs, ~5 s on ext4, on 2 cores).
 
 #include <algorithm>
 #include <array>
@@ -907,8 +914,10 @@ void generate_topics(World& w, std::size_t count, Rng& rng, NameRegistry& names,
       const unsigned form = static_cast<unsigned>(rng.below(100));
       if (attempt < 10 && form < 35) name = std::string(subj);
       else if (attempt < 40 && form < 80) name = std::string(rng.pick(kTopicQualifiers)) + " " + std::string(subj);
-      else name = std::string(rng.pick(kTopicQualifiers)) + " " + std::string(subj) + " " +
-                  std::string(rng.pick(kTopicSuffixes));
+      else {
+        const std::string_view qualifier = rng.pick(kTopicQualifiers);
+        name = std::string(qualifier) + " " + std::string(subj) + " " + std::string(rng.pick(kTopicSuffixes));
+      }
       if (attempt >= 200) name += " " + std::to_string(attempt);
       if (!names.is_free(name, owner)) continue;
       std::vector<std::string> aliases;
@@ -1078,7 +1087,8 @@ Meeting plan_meeting(const World& w, std::uint64_t seed, std::size_t index, std:
     }
   }
   static constexpr std::array<int, 8> kQuarter{0, 0, 0, 30, 30, 30, 15, 45};
-  m.minutes = rng.range(8, 17) * 60 + kQuarter[rng.below(kQuarter.size())];
+  const int hour = rng.range(8, 17);
+  m.minutes = hour * 60 + kQuarter[rng.below(kQuarter.size())];
 
   const unsigned no = static_cast<unsigned>(rng.below(100));
   const int n_orgs = no < 50 ? 1 : (no < 85 ? 2 : 3);
@@ -1177,7 +1187,8 @@ class BodyWriter {
     else
       person = w_.person_rank[w_.zipf->sample(rng_, w_.person_rank.size())];
     const Person& p = w_.people[static_cast<std::size_t>(person)];
-    link(rng_.chance(15, 100) ? person_ref(p, 1, rng_) : p.name, rng_.chance(15, 100) ? p.given : "");
+    const std::string target = rng_.chance(15, 100) ? person_ref(p, 1, rng_) : p.name;
+    link(target, rng_.chance(15, 100) ? p.given : "");
   }
   void org_link() {
     const int o = rng_.chance(85, 100) ? m_.orgs[rng_.below(m_.orgs.size())]
