@@ -41,7 +41,10 @@ void write_table(std::ostream& out, const Table& t, const std::vector<std::strin
       break;
     case OutputFormat::csv: render_csv(out, t); break;
     case OutputFormat::md: render_markdown_table(out, t); break;
-    default: render_text_table(out, t, o.color); break;
+    default:
+      // Nothing matched: no header either (the note on stderr says so), as grep tools do.
+      if (!t.rows.empty()) render_text_table(out, t, o.color);
+      break;
   }
 }
 
