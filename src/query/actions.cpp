@@ -29,11 +29,11 @@ std::vector<ActionRef> find_actions(const KnowledgeBase& kb, const ActionFilter&
     if (!f.orgs.empty() && !org_meetings.count(m.id)) continue;
     for (std::size_t i = 0; i < m.actions.size(); ++i) {
       const Action& a = m.actions[i];
-      if (f.state == ActionState::open && a.done) continue;
+      if (f.state == ActionState::open && !a.is_open()) continue;
       if (f.state == ActionState::done && !a.done) continue;
       if (!f.owners.empty() && std::find(f.owners.begin(), f.owners.end(), a.owner) == f.owners.end()) continue;
       if (f.due_before && (!a.due || !(*a.due < *f.due_before))) continue;
-      if (f.overdue && (a.done || !a.due || !(*a.due < f.today))) continue;
+      if (f.overdue && (!a.is_open() || !a.due || !(*a.due < f.today))) continue;
       out.push_back({m.id, i});
     }
   }

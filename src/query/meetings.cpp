@@ -23,13 +23,50 @@ std::string haystack(const KnowledgeBase& kb, const Record& m) {
   return fold(text);
 }
 
-bool value_matches(const Value& v, const std::string& want) {
-  if (v.is_scalar()) {
-    std::string_view text = trim(v.text);
-    if (fold(text) == want) return true;
-    if (text.size() > 4 && text.substr(0, 2) == "[[" ) return name_key(text.substr(2, text.size() - 4)) == name_key(want);
-    return name_key(text) == name_key(want) && !name_key(want).empty();
+// A field value or a `--where` value as a user means it: `[[Target|shown]]` and `[[Target#h]]`
+// mean Target, `#tag` means tag.
+std::string_view where_text(std::string_view text) {
+  text = trim(text);
+  if (text.size() >= 4 && text.substr(0, 2) == "[[" && text.substr(text.size() - 2) == "]]") {
+    text = text.substr(2, text.size() - 4);
+    text = text.substr(0, std::min(text.find('|'), text.find('#')));
+  } else if (text.size() > 1 && text[0] == '#') {
+    text = text.substr(1);
   }
+  return trim(text);
+}
+
+bool is_iso_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+bool scalar_matches(std::string_view raw, std::string_view want) {
+  std::string_view text = where_text(raw);
+  if (fold(text) == fold(want)) return true;
+  // A date asked for matches a date-time on that day (`2024-09-02T10:00`, `2024-09-02 10:00`).
+  if (is_iso_date(want) && text.size() > 10 && text.substr(0, 10) == want &&
+      (text[10] == 'T' || text[10] == ' '))
+    return true;
+  std::string key = name_key(want);
+  if (!key.empty() && name_key(text) == key) return true;
+  // `tags: ai, policy` written as one string: any of its comma-separated parts.
+  if (raw.find(',') != std::string_view::npos && raw.find("[[") == std::string_view::npos) {
+    std::size_t start = 0;
+    while (start <= raw.size()) {
+      std::size_t end = std::min(raw.find(',', start), raw.size());
+      std::string_view part = where_text(raw.substr(start, end - start));
+      if (!part.empty() && fold(part) == fold(want)) return true;
+      start = end + 1;
+    }
+  }
+  return false;
+}
+
+bool value_matches(const Value& v, std::string_view want) {
+  if (v.is_scalar()) return scalar_matches(v.text, want);
   if (v.is_sequence())
     return std::any_of(v.items.begin(), v.items.end(), [&](const Value& i) { return value_matches(i, want); });
   if (v.is_mapping())
@@ -204,7 +241,7 @@ std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFi
     bool ok = true;
     for (const auto& [key, value] : f.where) {
       const Value* v = m.fields.find(key);
-      if (!v || !value_matches(*v, fold(value))) {
+      if (!v || !value_matches(*v, where_text(value))) {
         ok = false;
         break;
       }

@@ -12,7 +12,7 @@ Preparation prepare_meeting(const KnowledgeBase& kb, const std::vector<NodeId>& 
   std::set<std::pair<NodeId, std::size_t>> seen;
   auto take_open = [&](NodeId mid, std::size_t k) {
     const Record& m = kb.at(mid);
-    if (m.actions[k].done) return;
+    if (!m.actions[k].is_open()) return;
     if (seen.insert({mid, k}).second) p.open_actions.push_back({mid, k});
   };
   auto on_or_before = [&](const Record& m) { return m.date && *m.date <= date; };

@@ -27,7 +27,12 @@ void sort_by_name(const KnowledgeBase& kb, std::vector<NodeId>& ids) {
   });
 }
 
-bool open_at(const Action& a, const Date& when) { return !a.done || (a.done_on && when < *a.done_on); }
+// Open at `when`: not yet done (or cancelled) on that day; an undated close counts as before it.
+bool open_at(const Action& a, const Date& when) {
+  if (a.done) return a.done_on && when < *a.done_on;
+  if (a.cancelled) return a.cancelled_on && when < *a.cancelled_on;
+  return true;
+}
 
 }  // namespace
 

@@ -115,6 +115,7 @@ nlohmann::json action(const KnowledgeBase& kb, const ActionRef& ref) {
   j["due"] = date_or_null(a.due);
   j["done"] = a.done;
   j["done_on"] = date_or_null(a.done_on);
+  j["cancelled"] = a.cancelled;
   j["line"] = a.loc.line;
   return j;
 }

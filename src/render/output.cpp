@@ -147,7 +147,9 @@ void render_actions(std::ostream& out, const KnowledgeBase& kb, const std::vecto
     const Action& a = action_at(kb, ref);
     const Record& m = kb.at(ref.meeting);
     const Record* owner = kb.lookup(a.owner);
-    t.rows.push_back({date_text(a.due), a.done ? (a.done_on ? date_text(a.done_on) : "yes") : "",
+    t.rows.push_back({date_text(a.due), a.done        ? (a.done_on ? date_text(a.done_on) : "yes")
+                      : a.cancelled ? "cancelled"
+                                    : "",
                       owner ? owner->name : "", a.text, m.rid, std::to_string(a.loc.line)});
     ids.push_back(m.rid + ":" + std::to_string(a.loc.line));
   }

@@ -88,7 +88,7 @@ std::string affiliation_text(const KnowledgeBase& kb, const Affiliation& a) {
 
 std::string action_text(const KnowledgeBase& kb, const ActionRef& ref) {
   const Action& a = action_at(kb, ref);
-  std::string s = (a.done ? "[x] " : "[ ] ") + a.text;
+  std::string s = (a.done ? "[x] " : a.cancelled ? "[-] " : "[ ] ") + a.text;
   if (const Record* o = kb.lookup(a.owner)) s += "  (owner: " + o->name + ")";
   s += "  " + kb.at(ref.meeting).rid + ":" + std::to_string(a.loc.line);
   return s;

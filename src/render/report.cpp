@@ -103,6 +103,7 @@ TemplateData action_data(const KnowledgeBase& kb, const ActionRef& ref) {
   set_text(d, "owner", name_of(kb, a.owner));
   set_date(d, "due", a.due);
   d.set("done", a.done);
+  d.set("cancelled", a.cancelled);
   set_date(d, "done_on", a.done_on);
   d.set("meeting", m.name);
   set_date(d, "meeting_date", m.date);

@@ -16,6 +16,7 @@ $ kb --kb "$FIXTURES/weekly" actions --done
 $ kb --kb "$FIXTURES/weekly" actions --all --format json
 > [
 >   {
+>     "cancelled": false,
 >     "done": false,
 >     "done_on": null,
 >     "due": "2024-12-20",
@@ -25,6 +26,7 @@ $ kb --kb "$FIXTURES/weekly" actions --all --format json
 >     "text": "Send the platform demo [[Hana Home]] due:2024-12-20"
 >   },
 >   {
+>     "cancelled": false,
 >     "done": true,
 >     "done_on": "2025-01-07",
 >     "due": "2025-01-03",
@@ -34,6 +36,7 @@ $ kb --kb "$FIXTURES/weekly" actions --all --format json
 >     "text": "Check the room [[Hana Home]] due:2025-01-03 ✅ 2025-01-07"
 >   },
 >   {
+>     "cancelled": false,
 >     "done": false,
 >     "done_on": null,
 >     "due": "2025-01-05",
@@ -43,6 +46,7 @@ $ kb --kb "$FIXTURES/weekly" actions --all --format json
 >     "text": "Book the next review [[Hana Home]] due:2025-01-05"
 >   },
 >   {
+>     "cancelled": false,
 >     "done": false,
 >     "done_on": null,
 >     "due": "2025-01-10",
@@ -52,6 +56,7 @@ $ kb --kb "$FIXTURES/weekly" actions --all --format json
 >     "text": "Draft the 2025 budget [[Pat Partner]] due:2025-01-10"
 >   },
 >   {
+>     "cancelled": false,
 >     "done": false,
 >     "done_on": null,
 >     "due": "2025-01-20",
@@ -61,6 +66,7 @@ $ kb --kb "$FIXTURES/weekly" actions --all --format json
 >     "text": "Approve the budget [[Pat Partner]] 📅 2025-01-20"
 >   },
 >   {
+>     "cancelled": false,
 >     "done": true,
 >     "done_on": "2024-06-12",
 >     "due": null,
@@ -70,6 +76,7 @@ $ kb --kb "$FIXTURES/weekly" actions --all --format json
 >     "text": "Share the contact list [[Olga Old]] ✅ 2024-06-12"
 >   },
 >   {
+>     "cancelled": false,
 >     "done": false,
 >     "done_on": null,
 >     "due": null,
@@ -79,6 +86,7 @@ $ kb --kb "$FIXTURES/weekly" actions --all --format json
 >     "text": "Circulate the minutes"
 >   },
 >   {
+>     "cancelled": false,
 >     "done": true,
 >     "done_on": "2024-12-29",
 >     "due": null,
@@ -156,4 +164,11 @@ $ kb --kb "$FIXTURES/weekly" stale --today 2024-12-01 --days 30 --org PI
 $ kb --kb "$RECORDS" stale --today 2024-09-10
 > NAME  TYPE  ORGANIZATION  LAST MET  DAYS  MEETINGS  ID
 2> kb: nobody has gone 90 days without a meeting
+
+# A cancelled item (`- [-]`, as Obsidian Tasks writes it) is not open and not overdue; --all shows it.
+$ mkdir -p c/meetings && printf -- '---\ntitle: C\ndate: 2024-09-02\n---\n## Actions\n- [-] Drop the survey due:2024-09-05\n- [ ] Send the notes due:2024-09-06\n' > c/meetings/c.md && kb --kb c actions --overdue --today 2024-10-01 --format ids && kb --kb c actions --all
+> meetings/c:7
+> DUE         DONE       OWNER  ACTION                          MEETING     LINE
+> 2024-09-05  cancelled         Drop the survey due:2024-09-05  meetings/c  6
+> 2024-09-06                    Send the notes due:2024-09-06   meetings/c  7
 

@@ -26,6 +26,7 @@ $ kb --kb "$FIXTURES/aliases" query --org iesalc --format json
 >   {
 >     "actions": [
 >       {
+>         "cancelled": false,
 >         "done": false,
 >         "done_on": null,
 >         "due": "2024-05-20",
@@ -35,6 +36,7 @@ $ kb --kb "$FIXTURES/aliases" query --org iesalc --format json
 >         "text": "Send the draft [[Dr. Zhang Wei]] 📅 2024-05-20"
 >       },
 >       {
+>         "cancelled": false,
 >         "done": false,
 >         "done_on": null,
 >         "due": null,
@@ -79,6 +81,7 @@ $ kb --kb "$FIXTURES/aliases" query --org iesalc --format json
 >   {
 >     "actions": [
 >       {
+>         "cancelled": false,
 >         "done": true,
 >         "done_on": "2024-09-10",
 >         "due": null,

@@ -109,6 +109,7 @@ $ kb --kb "$FIXTURES/hostile" -q query --format json --since 2024-09-02 --until 
 >   {
 >     "actions": [
 >       {
+>         "cancelled": false,
 >         "done": false,
 >         "done_on": null,
 >         "due": null,
@@ -170,6 +171,7 @@ $ kb --kb "$FIXTURES/hostile" -q query --format json --since 2024-09-02 --until 
 >   {
 >     "actions": [
 >       {
+>         "cancelled": false,
 >         "done": false,
 >         "done_on": null,
 >         "due": "2024-09-09",
@@ -307,6 +309,7 @@ $ kb --kb "$FIXTURES/hostile" -q query --format json --since 2024-09-02 --until 
 >   {
 >     "actions": [
 >       {
+>         "cancelled": false,
 >         "done": false,
 >         "done_on": null,
 >         "due": "2024-09-13",

@@ -73,6 +73,9 @@ struct Action {
   std::optional<Date> created;
   std::optional<Date> cancelled_on;
   int priority = 0;  ///< TaskPriority as a number: 0 none ... 5 highest
+
+  /// Still to do: neither done nor cancelled (`- [-]`).
+  bool is_open() const { return !done && !cancelled; }
 };
 
 struct DecisionItem {

@@ -78,6 +78,54 @@ TEST_SUITE("query") {
     CHECK(find_meetings(kb, f).size() == 1);
   }
 
+  TEST_CASE("meetings: --where reads values as users write them") {
+    test::MemFileSystem fs;
+    fs.add("meetings/a.md",
+           "---\ntitle: A\ndate: 2024-09-02\nlead: \"[[Francesc Pedro|Francesc]]\"\nlabels: ai, policy\n"
+           "starts: 2024-09-02T10:00\nstage: \"#draft\"\n---\n");
+    fs.add("meetings/b.md", "---\ntitle: B\ndate: 2024-09-03\nlead: Ana\nlabels: budget\n---\n");
+    auto r = load_kb(fs);
+    MeetingFilter f;
+    for (const char* v : {"Francesc Pedro", "[[Francesc Pedro]]", "francesc-pedro", "[[Francesc Pedro|F]]"}) {
+      f.where = {{"lead", v}};
+      CHECK_MESSAGE(find_meetings(r.kb, f).size() == 1, v);
+    }
+    f.where = {{"lead", "Francesc"}};  // the shown text is not the target
+    CHECK(find_meetings(r.kb, f).empty());
+    f.where = {{"labels", "policy"}};
+    CHECK(find_meetings(r.kb, f).size() == 1);
+    f.where = {{"labels", "#ai"}};
+    CHECK(find_meetings(r.kb, f).size() == 1);
+    f.where = {{"labels", "pol"}};
+    CHECK(find_meetings(r.kb, f).empty());
+    f.where = {{"starts", "2024-09-02"}};
+    CHECK(find_meetings(r.kb, f).size() == 1);
+    f.where = {{"starts", "2024-09-0"}};
+    CHECK(find_meetings(r.kb, f).empty());
+    f.where = {{"stage", "draft"}};
+    CHECK(find_meetings(r.kb, f).size() == 1);
+  }
+
+  TEST_CASE("actions: a cancelled item is neither open, overdue nor done") {
+    test::MemFileSystem fs;
+    fs.add("meetings/a.md",
+           "---\ntitle: A\ndate: 2024-09-02\n---\n## Actions\n- [-] Drop this due:2024-09-05\n"
+           "- [ ] Keep this due:2024-09-06\n- [x] Did this\n");
+    auto r = load_kb(fs);
+    ActionFilter f;
+    f.today = Date{2024, 10, 1};
+    auto open = find_actions(r.kb, f);
+    REQUIRE(open.size() == 1);
+    CHECK(action_at(r.kb, open[0]).text == "Keep this due:2024-09-06");
+    f.overdue = true;
+    CHECK(find_actions(r.kb, f).size() == 1);
+    f.overdue = false;
+    f.state = ActionState::done;
+    CHECK(find_actions(r.kb, f).size() == 1);
+    f.state = ActionState::all;
+    CHECK(find_actions(r.kb, f).size() == 3);
+  }
+
   TEST_CASE("meetings: sorting and limit") {
     auto r = test::load_sample();
     const KnowledgeBase& kb = r.kb;
