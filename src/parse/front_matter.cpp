@@ -291,6 +291,22 @@ SourceLoc deep_loc(std::string_view path, std::string_view yaml, int first_line,
   return {std::string(path), mark.line + first_line, 0};
 }
 
+// The line yaml-cpp stopped on, when it is the Obsidian habit `key: [[A]], [[B]]` (links left
+// unquoted, so YAML reads a flow list and then stray text): a hint saying how to write it.
+std::string link_list_hint(std::string_view yaml, const YAML::Mark& mark) {
+  if (mark.is_null() || mark.line < 0) return "";
+  std::size_t start = 0;
+  for (int l = 0; l < mark.line && start != std::string_view::npos; ++l) {
+    start = yaml.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start == std::string_view::npos || start >= yaml.size()) return "";
+  std::string_view line = yaml.substr(start, yaml.find('\n', start) - start);
+  std::size_t colon = line.find(": [[");
+  if (colon == std::string_view::npos || line.find("]],", colon) == std::string_view::npos) return "";
+  return "; quote each [[link]] in a list: " + std::string(line.substr(0, colon)) + ": [\"[[A]]\", \"[[B]]\"]";
+}
+
 std::optional<Value> parse_yaml(std::string_view path, std::string_view text, int first_line,
                                 DiagSink& diags) {
   std::string yaml = lf_only(text);
@@ -307,7 +323,7 @@ std::optional<Value> parse_yaml(std::string_view path, std::string_view text, in
   } catch (const YAML::ParserException& e) {
     SourceLoc loc{std::string(path), e.mark.line + first_line, e.mark.column + 1};
     if (e.mark.is_null()) loc.line = loc.column = 0;
-    diags.error(loc, "invalid YAML: " + e.msg);
+    diags.error(loc, "invalid YAML: " + e.msg + link_list_hint(yaml, e.mark));
     return std::nullopt;
   } catch (const YAML::Exception& e) {
     diags.error({std::string(path), first_line, 0}, "invalid YAML: " + e.msg);

@@ -37,7 +37,8 @@ void write_json(std::ostream& out, const json& value, bool lines) {
 void write_table(std::ostream& out, const Table& t, const std::vector<std::string>& ids, const RenderOptions& o) {
   switch (o.format) {
     case OutputFormat::ids:
-      for (const auto& id : ids) out << id << '\n';
+      // One id per line, always: a control character in a file name is shown escaped.
+      for (const auto& id : ids) out << terminal_safe(id) << '\n';
       break;
     case OutputFormat::csv: render_csv(out, t); break;
     case OutputFormat::md: render_markdown_table(out, t); break;

@@ -4,6 +4,7 @@
 #include "json_values.h"
 #include "kb/base/text.h"
 #include "kb/render/output.h"
+#include "kb/render/report.h"
 #include "kb/render/table.h"
 
 namespace kb {
@@ -55,21 +56,22 @@ class Writer {
   }
   void field(const std::string& k, const std::string& v) {
     if (v.empty()) return;
-    if (md_) out_ << "- **" << k << ":** " << markdown_escape(v) << "\n";
-    else out_ << k << ": " << terminal_safe(v) << "\n";
+    if (md_) out_ << "- **" << markdown_escape(k) << ":** " << markdown_escape(v) << "\n";
+    else out_ << terminal_safe(k) << ": " << terminal_safe(v) << "\n";
   }
   void section(const std::string& name) {
     if (md_) out_ << "\n## " << name << "\n\n";
     else if (color_) out_ << "\n\x1b[1m" << name << "\x1b[0m\n";
     else out_ << "\n" << name << "\n";
   }
+  // Items and paragraphs are read, not followed: `[[A|b]]` shows as `b`, as in the reports.
   void item(const std::string& text) {
-    if (md_) out_ << "- " << markdown_escape(text) << "\n";
-    else out_ << "  " << terminal_safe(text) << "\n";
+    if (md_) out_ << "- " << markdown_escape(unlink_text(text)) << "\n";
+    else out_ << "  " << terminal_safe(unlink_text(text)) << "\n";
   }
   void para(const std::string& text) {
-    if (md_) out_ << markdown_escape(text) << "\n";
-    else out_ << "  " << terminal_safe(text) << "\n";
+    if (md_) out_ << markdown_escape(unlink_text(text)) << "\n";
+    else out_ << "  " << terminal_safe(unlink_text(text)) << "\n";
   }
 
  private:

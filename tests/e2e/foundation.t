@@ -174,7 +174,7 @@ $ kb --kb "$FIXTURES/aliases" show "Dr. Zhang Wei"
 >   AI Competency Framework (1 meeting)
 >
 > Open actions
->   [ ] Send the draft [[Dr. Zhang Wei]] 📅 2024-05-20  (owner: ZHANG Wei)  meetings/2024-05-06-unit:18
+>   [ ] Send the draft Dr. Zhang Wei 📅 2024-05-20  (owner: ZHANG Wei)  meetings/2024-05-06-unit:18
 
 $ kb --kb "$FIXTURES/aliases" show IESALC
 > UNESCO-IESALC  organization · orgs/iesalc
@@ -206,7 +206,7 @@ $ kb --kb "$FIXTURES/aliases" show IESALC
 >   AI Competency Framework (1 meeting)
 >
 > Open actions
->   [ ] Send the draft [[Dr. Zhang Wei]] 📅 2024-05-20  (owner: ZHANG Wei)  meetings/2024-05-06-unit:18
+>   [ ] Send the draft Dr. Zhang Wei 📅 2024-05-20  (owner: ZHANG Wei)  meetings/2024-05-06-unit:18
 >   [ ] Book a room  meetings/2024-05-06-unit:19
 
 $ kb --kb "$FIXTURES/aliases" show meetings/2024-05-06-unit
@@ -224,10 +224,10 @@ $ kb --kb "$FIXTURES/aliases" show meetings/2024-05-06-unit
 >   Zhang now works in the unit, under IESALC.
 >
 > Decisions
->   Draft a joint note on the [[AI framework]]
+>   Draft a joint note on the AI framework
 >
 > Actions
->   [ ] Send the draft [[Dr. Zhang Wei]] 📅 2024-05-20  (owner: ZHANG Wei)  meetings/2024-05-06-unit:18
+>   [ ] Send the draft Dr. Zhang Wei 📅 2024-05-20  (owner: ZHANG Wei)  meetings/2024-05-06-unit:18
 >   [ ] Book a room  meetings/2024-05-06-unit:19
 
 $ kb --kb "$FIXTURES/aliases" list people

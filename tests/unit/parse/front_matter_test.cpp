@@ -146,6 +146,9 @@ TEST_SUITE("parse") {
         {"---\njust a sentence\n---\n", "a.md:2:1: error: front matter must be a mapping of keys to values\n"},
         {"---\n[a, b]: c\n---\n", "a.md:2:1: error: a front matter key must be plain text\n"},
         {"---\ntitle: *nowhere\n---\n", "a.md:2:8: error: invalid YAML: the referenced anchor is not defined\n"},
+        {"---\ntitle: T\nattendees: [[Ana]], [[Bo]]\n---\n",
+         "a.md:3:19: error: invalid YAML: end of map not found; quote each [[link]] in a list: "
+         "attendees: [\"[[A]]\", \"[[B]]\"]\n"},
     };
     for (const auto& c : cases) {
       CAPTURE(c.text);
