@@ -81,13 +81,14 @@ class RecordBuilder {
   }
 
   /// Names from a scalar or a list; an unquoted [[A]] (a nested list in YAML) is flattened
-  /// with a warning. `split_commas` reads "a, b" as two names (aliases, tags).
+  /// with a warning. `split_commas` reads a plain `a, b` as two names (aliases, tags); an item
+  /// of a YAML list is one name whatever it holds (`aliases: ["Taylor, Zoë"]`).
   std::vector<std::pair<std::string, SourceLoc>> names(const Value* v, bool split_commas,
                                                        std::string_view key) {
     std::vector<std::pair<std::string, SourceLoc>> out;
     if (!v) return out;
-    auto add_scalar = [&](const Value& s) {
-      if (split_commas) {
+    auto add_scalar = [&](const Value& s, bool split) {
+      if (split) {
         std::string_view rest = s.text;
         while (!rest.empty()) {
           std::size_t comma = rest.find(',');
@@ -101,10 +102,10 @@ class RecordBuilder {
         if (!n.empty()) out.emplace_back(n, s.loc);
       }
     };
-    if (v->is_scalar()) add_scalar(*v);
+    if (v->is_scalar()) add_scalar(*v, split_commas);
     if (v->is_sequence()) {
       for (const auto& item : v->items) {
-        if (item.is_scalar()) add_scalar(item);
+        if (item.is_scalar()) add_scalar(item, false);
         if (item.is_sequence()) {
           // `- [[Name]]` unquoted is a list inside a list: read the name, and say so.
           const Value* inner = &item;
@@ -113,7 +114,7 @@ class RecordBuilder {
             diags_.warning(item.loc, "unquoted [[link]] in '" + std::string(key) +
                                          "' reads as a nested list; write \"[[" + inner->text +
                                          "]]\" in quotes");
-            add_scalar(*inner);
+            add_scalar(*inner, false);
           }
         }
       }

@@ -102,6 +102,18 @@ TEST_SUITE("model") {
     CHECK(b.tags == std::vector<std::string>{"x", "y", "z"});
   }
 
+  TEST_CASE("record builder: an alias in a list is one name, commas and all") {
+    test::MemFileSystem fs;
+    fs.add("people/a.md", "---\nname: Zoë Taylor\naliases: [Zoe Taylor, \"Taylor, Zoë\"]\n---\n");
+    fs.add("people/b.md", "---\nname: Zoë Gürsoy\naliases:\n  - \"Gürsoy, Zoë\"\n---\n");
+    fs.add("meetings/m.md", "---\ntitle: M\ndate: 2024-01-05\nattendees: [\"Taylor, Zoë\"]\n---\n");
+    LoadResult r = load_kb(fs);
+    CHECK(rec(r.kb, "people/a").aliases == std::vector<std::string>{"Zoe Taylor", "Taylor, Zoë"});
+    CHECK(rec(r.kb, "people/b").aliases == std::vector<std::string>{"Gürsoy, Zoë"});
+    CHECK(r.diags.all().empty());  // no duplicate 'Zoë', no unresolved attendee
+    CHECK(r.kb.at(rec(r.kb, "meetings/m").attendees.at(0).person.target).name == "Zoë Taylor");
+  }
+
   TEST_CASE("record builder: an unquoted [[link]] list in YAML is flattened with a warning") {
     test::MemFileSystem fs;
     fs.add("meetings/m.md",
