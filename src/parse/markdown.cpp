@@ -30,6 +30,8 @@ void register_extensions() {
 
 /// Parses with only the extensions in `names` attached.
 NodePtr parse_doc(std::string_view text, std::initializer_list<const char*> names, int options) {
+  std::string defused;
+  if (defuse_markdown(text, defused)) text = defused;
   register_extensions();
   ParserPtr parser(cmark_parser_new(options));
   for (const char* name : names)
@@ -308,6 +310,46 @@ void add_tag(BodyFacts& facts, std::string tag) {
 std::string heading_key(cmark_node* heading) { return fold(trim(inline_text(heading))); }
 
 }  // namespace
+
+bool defuse_markdown(std::string_view markdown, std::string& out) {
+  auto count = [](std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t p = s.find("!["); p != std::string_view::npos; p = s.find("![", p + 2)) ++n;
+    return n;
+  };
+  if (count(markdown) <= kMaxImageOpeners) return false;
+  // Runs of non-blank lines: a paragraph, a list or a quote whose inlines cmark parses
+  // together (a run may hold several blocks; counting them together only errs on the safe side).
+  std::string result;
+  result.reserve(markdown.size() + markdown.size() / 8);
+  bool changed = false;
+  std::size_t pos = 0;
+  while (pos < markdown.size()) {
+    std::size_t end = pos;
+    for (;;) {  // extend the run line by line up to (and including) a blank line
+      std::size_t nl = markdown.find('\n', end);
+      std::size_t line_end = nl == std::string_view::npos ? markdown.size() : nl + 1;
+      bool blank = trim(markdown.substr(end, line_end - end)).empty();
+      end = line_end;
+      if (blank || end >= markdown.size()) break;
+    }
+    std::string_view run = markdown.substr(pos, end - pos);
+    if (count(run) > kMaxImageOpeners) {
+      changed = true;
+      std::size_t backslashes = 0;  // just before run[i]; an odd count escapes it already
+      for (std::size_t i = 0; i < run.size(); ++i) {
+        if (run[i] == '!' && i + 1 < run.size() && run[i + 1] == '[' && backslashes % 2 == 0) result += '\\';
+        backslashes = run[i] == '\\' ? backslashes + 1 : 0;
+        result += run[i];
+      }
+    } else {
+      result.append(run);
+    }
+    pos = end;
+  }
+  if (changed) out = std::move(result);
+  return changed;
+}
 
 std::vector<WikiLink> find_wikilinks(std::string_view text, const SourceLoc& loc) {
   std::vector<WikiLink> out;

@@ -68,6 +68,14 @@ struct BodyFacts {
 BodyFacts parse_body(std::string_view path, std::string_view body, int first_line,
                      DiagSink& diags);
 
+/// Markdown that cmark-gfm 0.29.0.gfm.6 parses in linear time. That version takes quadratic
+/// time on many image openers `![` followed by links (CVE-2023-37463: 290 KB of `![[]()`
+/// takes 11 s), so in a run of lines without a blank line holding more than
+/// `kMaxImageOpeners` of them, each `![` is written `\![` (a literal `!`, then an ordinary
+/// bracket). Returns false, and leaves `out` alone, when no run needs it.
+constexpr std::size_t kMaxImageOpeners = 256;
+bool defuse_markdown(std::string_view markdown, std::string& out);
+
 /// Finds the `[[...]]` and `![[...]]` links in a run of text. `loc` is where `text` starts
 /// (same line).
 std::vector<WikiLink> find_wikilinks(std::string_view text, const SourceLoc& loc);
