@@ -26,7 +26,10 @@ constexpr std::int64_t kRacyWindowNs = 3'000'000'000;
 
 /// One file's way through the pipeline.
 struct Parsed {
-  std::optional<RawRecord> raw;
+  std::optional<RawRecord> raw;  ///< dropped once `record` is built from it
+  bool parsed = false;           ///< the file parsed (into `raw`, now perhaps into `record`)
+  std::optional<Record> record;  ///< the typed record, when it could be built
+  std::vector<std::vector<WikiLink>> action_links;
   DiagSink diags;
   std::string blob;            ///< a matching cache entry to decode, or the new entry to store
   std::uint64_t hash = 0;      ///< content hash of the cached or freshly read text
@@ -291,7 +294,19 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     constexpr std::size_t kBatch = 16;
     for (std::size_t start; (start = next.fetch_add(kBatch)) < files.size();) {
       std::size_t end = std::min(files.size(), start + kBatch);
-      for (std::size_t i = start; i < end; ++i) load_one(fs, files[i], parsed[i], cache != nullptr, text);
+      for (std::size_t i = start; i < end; ++i) {
+        Parsed& p = parsed[i];
+        load_one(fs, files[i], p, cache != nullptr, text);
+        if (!p.raw) continue;
+        // Typing needs only the record and the config, so it runs here too; the raw record
+        // is dropped as soon as it is typed, which keeps the peak down.
+        p.parsed = true;
+        Record r;
+        r.path = files[i].path;
+        r.rid = nfc(r.path.substr(0, r.path.size() - 3));
+        if (build_record(kb.config, *p.raw, r, p.action_links, p.diags)) p.record = std::move(r);
+        p.raw.reset();
+      }
       done.fetch_add(end - start, std::memory_order_relaxed);
     }
     std::lock_guard<std::mutex> lock(mu);
@@ -321,7 +336,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     for (std::size_t i = 0; i < files.size(); ++i) {
       if (parsed[i].cached) ++result.cache_hits;
       // A note that no longer parses loses its old entry rather than keep a stale one.
-      if (!parsed[i].raw && parsed[i].had_entry) remove.push_back(files[i].path);
+      if (!parsed[i].parsed && parsed[i].had_entry) remove.push_back(files[i].path);
       if (!parsed[i].store) continue;
       put.push_back({files[i], parsed[i].hash, 0, std::move(parsed[i].blob)});
     }
@@ -333,22 +348,14 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   std::vector<std::vector<std::vector<WikiLink>>> owner_links;  // per node
   for (std::size_t i = 0; i < files.size(); ++i) {
     diags.merge(parsed[i].diags);
-    if (!parsed[i].raw) {
+    if (!parsed[i].record) {
       result.skipped.push_back(files[i].path);
       continue;
     }
-    Record r;
-    r.path = files[i].path;
-    r.rid = nfc(r.path.substr(0, r.path.size() - 3));
-    std::vector<std::vector<WikiLink>> action_links;
-    if (!build_record(kb.config, *parsed[i].raw, r, action_links, diags)) {
-      result.skipped.push_back(files[i].path);
-      continue;
-    }
-    parsed[i].raw.reset();
-    NodeId id = kb.add(std::move(r));
+    NodeId id = kb.add(std::move(*parsed[i].record));
+    parsed[i].record.reset();
     owner_links.resize(id.value + 1);
-    owner_links[id.value] = std::move(action_links);
+    owner_links[id.value] = std::move(parsed[i].action_links);
     kb.index_names(id);
   }
   check_duplicate_names(kb, diags);
