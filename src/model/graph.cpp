@@ -15,8 +15,12 @@ const Record* KnowledgeBase::lookup_rid(std::string_view rid) const {
 }
 
 std::vector<NodeId> KnowledgeBase::find_by_name(std::string_view name, RecordType type) const {
+  return find_by_key(name_key(name), type);
+}
+
+std::vector<NodeId> KnowledgeBase::find_by_key(const std::string& key, RecordType type) const {
   std::vector<NodeId> out;
-  auto it = by_key_.find(name_key(name));
+  auto it = by_key_.find(key);
   if (it == by_key_.end()) return out;
   for (NodeId id : it->second)
     if (records_[id.value].type == type && std::find(out.begin(), out.end(), id) == out.end())

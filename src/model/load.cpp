@@ -110,7 +110,8 @@ class Resolver {
   /// Resolves `ref` to a node of `type`; a name nothing defines becomes an undefined node.
   void resolve(NameRef& ref, RecordType type) {
     if (ref.text.empty()) return;
-    auto ids = kb_.find_by_name(ref.text, type);
+    const std::string& name = key_of(ref.text);
+    auto ids = kb_.find_by_key(name, type);
     if (ids.empty())
       if (const Record* r = kb_.lookup_rid(ref.text); r && r->type == type) ids.push_back(r->id);
     if (ids.size() == 1) {
@@ -129,7 +130,7 @@ class Resolver {
     }
     // Unresolved: one node per (type, name key), added after resolution so that references
     // into the record vector stay valid while it runs.
-    auto key = std::make_pair(type, name_key(ref.text));
+    auto key = std::make_pair(type, name);
     auto it = pending_ids_.find(key);
     if (it == pending_ids_.end()) {
       Record node;
@@ -159,15 +160,24 @@ class Resolver {
       ref.target = r->id;
       return;
     }
+    const std::string& key = key_of(target);
     for (RecordType t : {RecordType::person, RecordType::organization, RecordType::topic,
                          RecordType::event, RecordType::meeting, RecordType::note}) {
-      auto ids = kb_.find_by_name(target, t);
+      auto ids = kb_.find_by_key(key, t);
       if (ids.empty()) continue;
       if (ids.size() == 1) ref.target = ids.front();
       else diags_.warning(ref.loc, "ambiguous link '[[" + ref.text + "]]'");
       return;
     }
     diags_.warning(ref.loc, "unresolved link '[[" + ref.text + "]]'");
+  }
+
+  /// name_key(text), remembered: a KB names the same people and organizations, spelled the
+  /// same way, in note after note, and NFKC with case folding is the costly part of a lookup.
+  const std::string& key_of(const std::string& text) {
+    auto it = keys_.find(text);
+    if (it == keys_.end()) it = keys_.emplace(text, name_key(text)).first;
+    return it->second;
   }
 
  private:
@@ -180,6 +190,7 @@ class Resolver {
   DiagSink& diags_;
   std::vector<Record> pending_;
   std::map<std::pair<RecordType, std::string>, NodeId> pending_ids_;
+  std::unordered_map<std::string, std::string> keys_;
 };
 
 void check_duplicate_names(const KnowledgeBase& kb, DiagSink& diags) {
@@ -386,7 +397,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     if (r.type != RecordType::meeting) continue;
     for (std::size_t k = 0; k < r.actions.size() && i < owner_links.size() && k < owner_links[i].size(); ++k)
       for (const auto& link : owner_links[i][k]) {
-        auto ids = kb.find_by_name(link.target, RecordType::person);
+        auto ids = kb.find_by_key(resolver.key_of(link.target), RecordType::person);
         if (ids.size() == 1) {
           r.actions[k].owner = ids.front();
           break;

@@ -48,6 +48,8 @@ class KnowledgeBase {
   const Record* lookup_rid(std::string_view rid) const;
   /// Every record of `type` (defined or not) whose name or alias has the name_key of `name`.
   std::vector<NodeId> find_by_name(std::string_view name, RecordType type) const;
+  /// As find_by_name, for a name already reduced by name_key().
+  std::vector<NodeId> find_by_key(const std::string& key, RecordType type) const;
   /// Every defined record of `type`, sorted by name.
   std::vector<NodeId> all_of(RecordType type) const;
 
