@@ -113,15 +113,15 @@ class Converter {
 
   SourceLoc loc_of(const YAML::Node& node) const {
     YAML::Mark m = node.Mark();
-    if (m.is_null()) return {std::string(path_), 0, 0};
-    return {std::string(path_), m.line + first_line_, m.column + 1};
+    if (m.is_null()) return {path_, 0, 0};
+    return {path_, m.line + first_line_, m.column + 1};
   }
   bool fail(const SourceLoc& loc, std::string message) {
     diags_.error(loc, std::move(message));
     return false;
   }
 
-  std::string_view path_;
+  SharedPath path_;  ///< one string for every value's location
   int first_line_;
   std::size_t max_bytes_;
   DiagSink& diags_;

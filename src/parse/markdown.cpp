@@ -452,8 +452,9 @@ BodyFacts parse_body(std::string_view path, std::string_view body, int first_lin
   NodePtr doc = parse_doc(body, {"tasklist"}, CMARK_OPT_DEFAULT);
   cmark_consolidate_text_nodes(doc.get());
   auto lines = split_lines(body);
+  const SharedPath shared(path);  // one string for every location in the body
   auto loc_of = [&](cmark_node* n) {
-    return SourceLoc{std::string(path), cmark_node_get_start_line(n) + first_line - 1,
+    return SourceLoc{shared, cmark_node_get_start_line(n) + first_line - 1,
                      cmark_node_get_start_column(n)};
   };
 

@@ -99,16 +99,21 @@ void put(Writer& w, const SourceLoc& loc, std::string_view record_path) {
     w.u(0);
   } else {
     w.u(1);
-    w.s(path);
+    w.s(path.str());
   }
   w.i(line);
   w.i(column);
 }
-void get(Reader& r, SourceLoc& loc, const std::string& record_path) {
+void get(Reader& r, SourceLoc& loc, const SharedPath& record_path) {
   auto& [path, line, column] = loc;
   std::uint64_t mode = r.u();
-  if (mode == 0) path = record_path;
-  else if (mode == 1) r.s(path);
+  if (mode == 0) {
+    path = record_path;
+  } else if (mode == 1) {
+    std::string own;
+    r.s(own);
+    path = std::move(own);
+  }
   else r.fail();
   line = r.i32();
   column = r.i32();
@@ -156,7 +161,7 @@ void put(Writer& w, const Value& v, std::string_view rp) {
       break;
   }
 }
-void get(Reader& r, Value& v, const std::string& rp, int depth) {
+void get(Reader& r, Value& v, const SharedPath& rp, int depth) {
   if (depth > kMaxValueDepth) {
     r.fail();
     return;
@@ -200,7 +205,7 @@ void put(Writer& w, const WikiLink& l, std::string_view rp) {
   w.b(embed);
   w.b(markdown);
 }
-void get(Reader& r, WikiLink& l, const std::string& rp) {
+void get(Reader& r, WikiLink& l, const SharedPath& rp) {
   auto& [target, heading, display, loc, block, embed, markdown] = l;
   r.s(target);
   r.s(heading);
@@ -215,7 +220,7 @@ void put(Writer& w, const std::vector<WikiLink>& links, std::string_view rp) {
   w.u(links.size());
   for (const auto& l : links) put(w, l, rp);
 }
-void get(Reader& r, std::vector<WikiLink>& links, const std::string& rp) {
+void get(Reader& r, std::vector<WikiLink>& links, const SharedPath& rp) {
   links.resize(r.count());
   for (auto& l : links) get(r, l, rp);
 }
@@ -245,7 +250,7 @@ void put(Writer& w, const TaskItem& t, std::string_view rp) {
   put(w, cancelled_on);
   w.u(static_cast<std::uint64_t>(priority));
 }
-void get(Reader& r, TaskItem& t, const std::string& rp) {
+void get(Reader& r, TaskItem& t, const SharedPath& rp) {
   auto& [text, done, due, done_on, links, loc, cancelled, scheduled, start, created, cancelled_on, priority] = t;
   r.s(text);
   done = r.b();
@@ -269,7 +274,7 @@ void put(Writer& w, const Decision& d, std::string_view rp) {
   put(w, links, rp);
   put(w, loc, rp);
 }
-void get(Reader& r, Decision& d, const std::string& rp) {
+void get(Reader& r, Decision& d, const SharedPath& rp) {
   auto& [text, links, loc] = d;
   r.s(text);
   get(r, links, rp);
@@ -287,7 +292,7 @@ void put(Writer& w, const BodyFacts& f, std::string_view rp) {
   put(w, headings);
   put(w, tags);
 }
-void get(Reader& r, BodyFacts& f, const std::string& rp) {
+void get(Reader& r, BodyFacts& f, const SharedPath& rp) {
   auto& [summary, decisions, tasks, links, headings, tags] = f;
   r.s(summary);
   decisions.resize(r.count());
@@ -306,7 +311,7 @@ void put(Writer& w, const FrontMatter& fm, std::string_view rp) {
   w.u(body_offset);
   w.i(body_line);
 }
-void get(Reader& r, FrontMatter& fm, const std::string& rp) {
+void get(Reader& r, FrontMatter& fm, const SharedPath& rp) {
   auto& [present, fields, body_offset, body_line] = fm;
   present = r.b();
   get(r, fields, rp, 0);
@@ -368,10 +373,11 @@ bool decode_record(std::string_view data, RawRecord& rec, std::vector<Diagnostic
   Reader r(payload);
   auto& [path, front, body, facts, body_parsed] = rec;
   r.s(path);
-  get(r, front, path);
+  const SharedPath shared(path);  // one string for every location in the record
+  get(r, front, shared);
   r.s(body);
   body_parsed = r.b();
-  get(r, facts, path);
+  get(r, facts, shared);
   std::size_t n = r.count();
   std::vector<Diagnostic> read(n);
   for (auto& d : read) {
@@ -379,7 +385,7 @@ bool decode_record(std::string_view data, RawRecord& rec, std::vector<Diagnostic
     std::uint64_t s = r.u();
     if (s > static_cast<std::uint64_t>(Severity::error)) r.fail();
     severity = static_cast<Severity>(s);
-    get(r, loc, path);
+    get(r, loc, shared);
     r.s(message);
   }
   if (!r.ok() || !r.at_end()) return false;

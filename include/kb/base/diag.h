@@ -3,14 +3,44 @@
 // Core code reports bad user data here instead of throwing or printing; only cli/ prints them.
 
 #include <cstddef>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kb {
 
+/// A file path that the many locations in one file share: copies share one immutable string
+/// instead of each holding its own (a loaded note keeps dozens of locations).
+class SharedPath {
+ public:
+  SharedPath() = default;
+  SharedPath(std::string&& s) : p_(s.empty() ? nullptr : std::make_shared<const std::string>(std::move(s))) {}
+  SharedPath(const std::string& s) : SharedPath(std::string(s)) {}
+  SharedPath(std::string_view s) : SharedPath(std::string(s)) {}
+  SharedPath(const char* s) : SharedPath(std::string(s)) {}
+
+  const std::string& str() const { return p_ ? *p_ : empty_string(); }
+  operator const std::string&() const { return str(); }
+  bool empty() const { return !p_; }
+
+  friend bool operator==(const SharedPath& a, const SharedPath& b) { return a.p_ == b.p_ || a.str() == b.str(); }
+  friend bool operator==(const SharedPath& a, const std::string& b) { return a.str() == b; }
+  friend bool operator==(const SharedPath& a, std::string_view b) { return a.str() == b; }
+  friend bool operator==(const SharedPath& a, const char* b) { return a.str() == b; }
+  friend bool operator<(const SharedPath& a, const SharedPath& b) { return a.str() < b.str(); }
+
+ private:
+  static const std::string& empty_string() {
+    static const std::string empty;
+    return empty;
+  }
+  std::shared_ptr<const std::string> p_;
+};
+
 /// A place in a file; line and column are 1-based, 0 means unknown.
 struct SourceLoc {
-  std::string path;
+  SharedPath path;
   int line = 0;
   int column = 0;
 };

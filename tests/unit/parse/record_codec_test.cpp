@@ -150,8 +150,13 @@ RawRecord full_record() {
 TEST_SUITE("parse") {
   TEST_CASE("record codec: a record with every field set round-trips exactly") {
     RawRecord r = full_record();
-    std::vector<Diagnostic> diags = {{Severity::warning, {"meetings/m.md", 14, 20}, "invalid date '2024-13-01'"},
-                                     {Severity::error, {"", 0, 0}, "no location"}};
+    std::vector<Diagnostic> diags(2);
+    diags[0].severity = Severity::warning;
+    diags[0].loc.path = "meetings/m.md";
+    diags[0].loc.line = 14;
+    diags[0].loc.column = 20;
+    diags[0].message = "invalid date '2024-13-01'";
+    diags[1].message = "no location";
     std::string blob = encode_record(r, diags);
     RawRecord back;
     std::vector<Diagnostic> diags_back;
