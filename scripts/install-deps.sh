@@ -9,13 +9,25 @@ pkgs+=(sqlite3 python3-icalendar)
 # Tools the report and graph tests check kb's output with (dot renders the DOT and the
 # report's picture, jq reads the JSON).
 pkgs+=(graphviz jq)
+# networkx reads the GraphML in the graph tests; its recommended packages (matplotlib, scipy,
+# GDAL) are large and not needed, so it is installed without them.
+lean=(python3-networkx)
 missing=()
 for p in "${pkgs[@]}" "$@"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-echo "kb: installing ${missing[*]}" >&2
+missing_lean=()
+for p in "${lean[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing_lean+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && [ ${#missing_lean[@]} -eq 0 ] && exit 0
+echo "kb: installing ${missing[*]} ${missing_lean[*]}" >&2
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
 $sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -gt 0 ]; then
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if [ ${#missing_lean[@]} -gt 0 ]; then
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing_lean[@]}" >/dev/null
+fi

@@ -247,6 +247,9 @@ $ kb --kb "$RECORDS" --format json graph --person "Sobhi Tawil" | jq -r '.edges[
 $ kb --kb "$FIXTURES/weekly" --format graphml graph > g.xml && python3 -c 'import sys, xml.etree.ElementTree as ET; r = ET.parse("g.xml").getroot(); ns = "{http://graphml.graphdrawing.org/xmlns}"; print(len(r.findall(".//" + ns + "node")), len(r.findall(".//" + ns + "edge")))'
 > 14 33
 
+$ kb --kb "$FIXTURES/weekly" --format graphml graph > g.xml && python3 -c 'import networkx as nx; g = nx.read_graphml("g.xml"); print(g.number_of_nodes(), g.number_of_edges(), sorted({d["type"] for _, d in g.nodes(data=True)}), sorted({d["type"] for *_, d in g.edges(data=True)}))'
+> 14 33 ['meeting', 'organization', 'person', 'topic'] ['affiliated', 'attended', 'met', 'organization', 'topic']
+
 $ kb --kb "$FIXTURES/weekly" --format mermaid graph --week 2025-W01
 > flowchart LR
 >   n0["2024-12-30 Year-end review #lt;script#gt;alert(1)#lt;/script#gt;"]
