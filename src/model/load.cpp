@@ -315,7 +315,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         Record r;
         r.path = files[i].path;
         r.rid = nfc(r.path.substr(0, r.path.size() - 3));
-        if (build_record(kb.config, *p.raw, r, p.action_links, p.diags)) p.record = std::move(r);
+        if (build_record(kb.config, std::move(*p.raw), r, p.action_links, p.diags)) p.record = std::move(r);
         p.raw.reset();
       }
       done.fetch_add(end - start, std::memory_order_relaxed);

@@ -161,9 +161,9 @@ class RecordBuilder {
 
   /// Fills typed fields from front matter and body. Returns false when the record must be
   /// skipped (an error was reported).
-  bool build(Record& r, const RawRecord& raw) {
-    r.fields = raw.front.fields;
-    r.body = raw.body;
+  bool build(Record& r, RawRecord& raw) {
+    r.fields = std::move(raw.front.fields);
+    r.body = std::move(raw.body);
     const std::size_t errors_before = diags_.error_count();
     std::string stem = r.rid.substr(r.rid.rfind('/') == std::string::npos ? 0 : r.rid.rfind('/') + 1);
     file_name_ = Value{Value::Kind::scalar, stem, {}, {}, {r.path, 0, 0}};
@@ -252,15 +252,15 @@ class RecordBuilder {
           }
     // Body facts.
     if (raw.body_parsed) {
-      for (const auto& link : raw.facts.links)
-        if (!is_attachment(link.target)) r.mentions.push_back({link.target, link.loc, {}});
+      for (auto& link : raw.facts.links)
+        if (!is_attachment(link.target)) r.mentions.push_back({std::move(link.target), std::move(link.loc), {}});
       if (r.type == RecordType::meeting) {
-        r.summary = raw.facts.summary;
+        r.summary = std::move(raw.facts.summary);
         if (r.summary.empty()) r.summary = scalar(r, "summary");
-        for (const auto& d : raw.facts.decisions) r.decisions.push_back({d.text, d.loc});
-        for (const auto& t : raw.facts.tasks) {
+        for (auto& d : raw.facts.decisions) r.decisions.push_back({std::move(d.text), std::move(d.loc)});
+        for (auto& t : raw.facts.tasks) {
           Action a;
-          a.text = t.text;
+          a.text = std::move(t.text);
           a.done = t.done;
           a.due = t.due;
           a.done_on = t.done_on;
@@ -272,7 +272,7 @@ class RecordBuilder {
           a.cancelled_on = t.cancelled_on;
           a.priority = static_cast<int>(t.priority);
           r.actions.push_back(std::move(a));
-          action_links->push_back(t.links);
+          action_links->push_back(std::move(t.links));
         }
       }
     }
@@ -380,7 +380,7 @@ class RecordBuilder {
 
 }  // namespace
 
-bool build_record(const KbConfig& config, const RawRecord& raw, Record& r,
+bool build_record(const KbConfig& config, RawRecord&& raw, Record& r,
                   std::vector<std::vector<WikiLink>>& action_links, DiagSink& diags) {
   RecordBuilder builder(config, diags);
   builder.action_links = &action_links;
