@@ -1,9 +1,64 @@
 #include "args.h"
 
+#include <CLI/CLI.hpp>
+
 #include "kb/model/names.h"
 #include "kb/query/week.h"
 
 namespace kb::cli {
+
+bool MeetingFilterArgs::any() const {
+  return !orgs.empty() || !people.empty() || !topics.empty() || !tags.empty() || !text.empty() || !where.empty() ||
+         !has.empty() || !event.empty() || !since.empty() || !until.empty() || !week.empty();
+}
+
+void add_meeting_filter_options(CLI::App* sub, MeetingFilterArgs& a) {
+  sub->add_option("--org", a.orgs, "An organization (name or alias); also its sub-organizations and people affiliated on the date");
+  sub->add_flag("--exact-org", a.exact_org, "--org matches only meetings that list the organization itself");
+  sub->add_option("--person", a.people, "A person who attended");
+  sub->add_option("--topic", a.topics, "A topic discussed (and its sub-topics)");
+  sub->add_option("--tag", a.tags, "A tag");
+  sub->add_option("--event", a.event, "The event the meeting was part of");
+  sub->add_option("--since", a.since, "On or after this date (YYYY-MM-DD)");
+  sub->add_option("--until", a.until, "On or before this date (YYYY-MM-DD)");
+  sub->add_option("--week", a.week, "In this ISO week (YYYY-Www, e.g. 2024-W36)");
+  sub->add_option("--text", a.text, "Words in the note: all must appear; \"a phrase\", OR, -word")->expected(1, -1);
+  sub->add_option("--where", a.where, "A front-matter KEY=VALUE (lists match any element)");
+  sub->add_option("--has", a.has, "A front-matter KEY that is present and not empty");
+}
+
+ExitCode meeting_filter(Session& s, const MeetingFilterArgs& a, MeetingFilter& f, const KnowledgeBase*& kb) {
+  if (!a.since.empty() && !(f.since = s.date_arg("--since", a.since))) return ExitCode::usage;
+  if (!a.until.empty() && !(f.until = s.date_arg("--until", a.until))) return ExitCode::usage;
+  if (!week_arg(s, a.week, f.since, f.until)) return ExitCode::usage;
+  for (const auto& w : a.where) {
+    auto eq = w.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      s.error("invalid --where '" + w + "' (expected KEY=VALUE)");
+      return ExitCode::usage;
+    }
+    f.where.emplace_back(w.substr(0, eq), w.substr(eq + 1));
+  }
+  f.has = a.has;
+  f.tags = a.tags;
+  f.text = parse_text_query(a.text);
+  f.exact_org = a.exact_org;
+  kb = s.kb();
+  if (!kb) return ExitCode::failure;
+  auto orgs = resolve_all(s, *kb, a.orgs, RecordType::organization);
+  auto people = resolve_all(s, *kb, a.people, RecordType::person);
+  auto topics = resolve_all(s, *kb, a.topics, RecordType::topic);
+  if (!orgs || !people || !topics) return ExitCode::failure;
+  f.orgs = *orgs;
+  f.people = *people;
+  f.topics = *topics;
+  if (!a.event.empty()) {
+    auto ev = resolve_one(s, *kb, a.event, RecordType::event);
+    if (!ev) return ExitCode::failure;
+    f.event = ev;
+  }
+  return ExitCode::ok;
+}
 
 void print_resolution(Session& s, const DiagSink& diags) {
   for (const auto& d : diags.all()) s.error(d.message);

@@ -7,9 +7,31 @@
 #include <vector>
 
 #include "kb/model/graph.h"
+#include "kb/query/meetings.h"
 #include "session.h"
 
+namespace CLI {
+class App;
+}
+
 namespace kb::cli {
+
+/// The meeting filters `kb query` and `kb graph` share, as written on the command line.
+struct MeetingFilterArgs {
+  std::vector<std::string> orgs, people, topics, tags, text, where, has;
+  std::string event, since, until, week;
+  bool exact_org = false;
+  bool any() const;
+};
+
+/// Adds --org, --exact-org, --person, --topic, --tag, --event, --since, --until, --week,
+/// --text, --where and --has to `sub`.
+void add_meeting_filter_options(CLI::App* sub, MeetingFilterArgs& a);
+
+/// Fills `f` from `a`: dates, weeks and KEY=VALUE first (a malformed one is a usage error),
+/// then the names, against the KB, which it loads (an unknown or ambiguous name is a failure).
+/// On success `kb` points at the loaded KB.
+ExitCode meeting_filter(Session& s, const MeetingFilterArgs& a, MeetingFilter& f, const KnowledgeBase*& kb);
 
 /// Resolves every name to a node of `type`. On an unknown or ambiguous name prints the error
 /// and returns std::nullopt (exit 1).
