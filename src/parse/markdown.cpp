@@ -538,27 +538,29 @@ BodyFacts parse_body(std::string_view path, std::string_view body, int first_lin
   return facts;
 }
 
-std::string render_markdown_html(std::string_view markdown) {
-  // Wikilinks read as their shown text.
-  std::string text;
-  text.reserve(markdown.size());
+std::string unlink_text(std::string_view text) {
+  std::string out;
   std::size_t pos = 0;
-  while (pos < markdown.size()) {
-    std::size_t open = markdown.find("[[", pos);
-    std::size_t close = open == std::string_view::npos ? open : markdown.find("]]", open + 2);
+  while (pos < text.size()) {
+    std::size_t open = text.find("[[", pos);
+    std::size_t close = open == std::string_view::npos ? open : text.find("]]", open + 2);
     if (open == std::string_view::npos || close == std::string_view::npos) {
-      text.append(markdown.substr(pos));
+      out.append(text.substr(pos));
       break;
     }
-    text.append(markdown.substr(pos, open - pos));
-    std::string_view inner = markdown.substr(open + 2, close - open - 2);
+    out.append(text.substr(pos, open - pos));
+    std::string_view inner = text.substr(open + 2, close - open - 2);
     std::size_t bar = inner.find('|');
     std::string_view shown = bar == std::string_view::npos ? inner : inner.substr(bar + 1);
-    std::size_t hash = shown.find('#');
-    if (bar == std::string_view::npos && hash != std::string_view::npos) shown = shown.substr(0, hash);
-    text.append(shown);
+    if (bar == std::string_view::npos) shown = shown.substr(0, shown.find('#'));
+    out.append(trim(shown));
     pos = close + 2;
   }
+  return out;
+}
+
+std::string render_markdown_html(std::string_view markdown) {
+  std::string text = unlink_text(markdown);  // wikilinks read as their shown text
   NodePtr doc = parse_doc(text, {"table", "strikethrough", "autolink", "tasklist"}, CMARK_OPT_DEFAULT);
   register_extensions();
   cmark_llist* exts = nullptr;

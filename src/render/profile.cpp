@@ -4,7 +4,7 @@
 #include "json_values.h"
 #include "kb/base/text.h"
 #include "kb/render/output.h"
-#include "kb/render/report.h"
+#include "kb/parse/markdown.h"
 #include "kb/render/table.h"
 
 namespace kb {

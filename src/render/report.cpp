@@ -161,27 +161,6 @@ std::string report_template_name(std::string_view kind, ReportFormat f) {
   return std::string(kind) + (f == ReportFormat::html ? ".html.mustache" : ".md.mustache");
 }
 
-std::string unlink_text(std::string_view text) {
-  std::string out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t open = text.find("[[", pos);
-    std::size_t close = open == std::string_view::npos ? open : text.find("]]", open + 2);
-    if (open == std::string_view::npos || close == std::string_view::npos) {
-      out.append(text.substr(pos));
-      break;
-    }
-    out.append(text.substr(pos, open - pos));
-    std::string_view inner = text.substr(open + 2, close - open - 2);
-    std::size_t bar = inner.find('|');
-    std::string_view shown = bar == std::string_view::npos ? inner : inner.substr(bar + 1);
-    if (bar == std::string_view::npos) shown = shown.substr(0, shown.find('#'));
-    out.append(trim(shown));
-    pos = close + 2;
-  }
-  return out;
-}
-
 std::string inline_svg(std::string_view svg) {
   std::string s(svg);
   auto cut = [&](std::string_view open, std::string_view close) {

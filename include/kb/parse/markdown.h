@@ -76,6 +76,10 @@ BodyFacts parse_body(std::string_view path, std::string_view body, int first_lin
 constexpr std::size_t kMaxImageOpeners = 256;
 bool defuse_markdown(std::string_view markdown, std::string& out);
 
+/// Text as a reader sees it, without [[wikilink]] brackets: `[[A|b]]` reads `b`, `[[A#h]]`
+/// reads `A`.
+std::string unlink_text(std::string_view text);
+
 /// Finds the `[[...]]` and `![[...]]` links in a run of text. `loc` is where `text` starts
 /// (same line).
 std::vector<WikiLink> find_wikilinks(std::string_view text, const SourceLoc& loc);

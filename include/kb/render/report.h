@@ -42,9 +42,6 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
 bool render_report(std::ostream& out, std::string_view tpl, const TemplateData& data, ReportFormat f,
                    std::string& error);
 
-/// Text without its [[wikilink]] brackets: `[[A|b]]` reads `b`, `[[A#h]]` reads `A`.
-std::string unlink_text(std::string_view text);
-
 /// An SVG document ready to inline in HTML: the XML declaration, DOCTYPE and comments are
 /// removed. Returns "" for an SVG holding a script, a foreignObject or an event handler.
 std::string inline_svg(std::string_view svg);

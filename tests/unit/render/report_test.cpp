@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include "kb/parse/markdown.h"
 #include "kb/render/templates.h"
 #include "support/kb_fixture.h"
 
