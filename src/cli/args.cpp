@@ -71,6 +71,13 @@ std::optional<NodeId> resolve_one(Session& s, const KnowledgeBase& kb, const std
   return id;
 }
 
+std::optional<NodeId> resolve_any_one(Session& s, const KnowledgeBase& kb, const std::string& name) {
+  DiagSink diags;
+  auto id = resolve_any(kb, name, diags);
+  print_resolution(s, diags);
+  return id;
+}
+
 std::optional<std::vector<NodeId>> resolve_all(Session& s, const KnowledgeBase& kb,
                                                const std::vector<std::string>& names, RecordType type) {
   std::vector<NodeId> out;

@@ -38,6 +38,8 @@ ExitCode meeting_filter(Session& s, const MeetingFilterArgs& a, MeetingFilter& f
 std::optional<std::vector<NodeId>> resolve_all(Session& s, const KnowledgeBase& kb,
                                                const std::vector<std::string>& names, RecordType type);
 std::optional<NodeId> resolve_one(Session& s, const KnowledgeBase& kb, const std::string& name, RecordType type);
+/// As resolve_one, for a record of any type (a name, an alias or a record id).
+std::optional<NodeId> resolve_any_one(Session& s, const KnowledgeBase& kb, const std::string& name);
 
 /// `--week YYYY-Www` -> a date range; a malformed week prints a usage error.
 bool week_arg(Session& s, const std::string& text, std::optional<Date>& since, std::optional<Date>& until);

@@ -18,9 +18,7 @@ struct PathOptions {
 };
 
 std::optional<NodeId> end_point(Session& s, const KnowledgeBase& kb, const std::string& name) {
-  DiagSink diags;
-  auto id = resolve_any(kb, name, diags);
-  print_resolution(s, diags);
+  auto id = resolve_any_one(s, kb, name);
   if (!id) return std::nullopt;
   RecordType t = kb.at(*id).type;
   if (t != RecordType::person && t != RecordType::organization) {

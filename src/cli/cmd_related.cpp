@@ -24,9 +24,7 @@ ExitCode run_related(Session& s, const RelatedOptions& o) {
   if (!fmt) return ExitCode::usage;
   const KnowledgeBase* kb = s.kb();
   if (!kb) return ExitCode::failure;
-  DiagSink diags;
-  auto id = resolve_any(*kb, o.name, diags);
-  print_resolution(s, diags);
+  auto id = resolve_any_one(s, *kb, o.name);
   if (!id) return ExitCode::failure;
   Related r = find_related(*kb, *id, o.limit);
   render_related(s.out, *kb, r, s.render_options(*fmt));

@@ -164,9 +164,7 @@ ExitCode run_brief(Session& s, const ReportOptions& o) {
   if (!f) return ExitCode::usage;
   const KnowledgeBase* kb = s.kb();
   if (!kb) return ExitCode::failure;
-  DiagSink diags;
-  auto id = resolve_any(*kb, o.name, diags);
-  print_resolution(s, diags);
+  auto id = resolve_any_one(s, *kb, o.name);
   if (!id) return ExitCode::failure;
   RecordType t = kb->at(*id).type;
   if (t == RecordType::meeting || t == RecordType::note) {

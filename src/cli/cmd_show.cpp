@@ -21,9 +21,7 @@ ExitCode run_show(Session& s, const ShowOptions& o) {
   if (!fmt) return ExitCode::usage;
   const KnowledgeBase* kb = s.kb();
   if (!kb) return ExitCode::failure;
-  DiagSink diags;
-  auto id = resolve_any(*kb, o.name, diags);
-  print_resolution(s, diags);
+  auto id = resolve_any_one(s, *kb, o.name);
   if (!id) return ExitCode::failure;
   render_profile(s.out, *kb, build_profile(*kb, *id), s.render_options(*fmt));
   return ExitCode::ok;
