@@ -4,6 +4,8 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -43,10 +45,49 @@ bool same_stamps(const FileInfo& a, const FileInfo& b) {
   return a.size == b.size && a.mtime_ns == b.mtime_ns && a.inode == b.inode && a.device == b.device;
 }
 
-// Reads the cache: each entry whose stamps match the walk goes into its file's slot; entries of
-// files that are gone are listed in `remove`.
+// File indexes handed from the thread that reads the cache to the workers. `push` waits while
+// `max_pending` are queued, so cache entries are decoded about as fast as they are read and
+// only a few undecoded entries are held at once.
+class WorkQueue {
+ public:
+  explicit WorkQueue(std::size_t max_pending) : max_pending_(max_pending) {}
+
+  void push(std::size_t i) {
+    std::unique_lock<std::mutex> lock(mu_);
+    not_full_.wait(lock, [&] { return queue_.size() < max_pending_; });
+    queue_.push_back(i);
+    not_empty_.notify_one();
+  }
+  void close() {
+    std::lock_guard<std::mutex> lock(mu_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+  /// Up to `n` indexes into `batch`; false once the queue is closed and empty.
+  bool pop(std::vector<std::size_t>& batch, std::size_t n) {
+    std::unique_lock<std::mutex> lock(mu_);
+    not_empty_.wait(lock, [&] { return !queue_.empty() || closed_; });
+    batch.clear();
+    while (!queue_.empty() && batch.size() < n) {
+      batch.push_back(queue_.front());
+      queue_.pop_front();
+    }
+    not_full_.notify_all();
+    return !batch.empty();
+  }
+
+ private:
+  std::size_t max_pending_;
+  std::mutex mu_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<std::size_t> queue_;
+  bool closed_ = false;
+};
+
+// Reads the cache: each entry whose stamps match the walk goes into its file's slot and its
+// index is passed to `ready`; entries of files that are gone are listed in `remove`.
 void read_cache(IndexCache& cache, const std::vector<FileInfo>& files, std::vector<Parsed>& parsed,
-                std::vector<std::string>& remove) {
+                std::vector<std::string>& remove, const std::function<void(std::size_t)>& ready) {
   std::unordered_map<std::string_view, std::size_t> index;
   index.reserve(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) index.emplace(files[i].path, i);
@@ -63,6 +104,7 @@ void read_cache(IndexCache& cache, const std::vector<FileInfo>& files, std::vect
     p.hash = e.content_hash;
     p.cached = true;
     p.racy = e.file.mtime_ns >= e.stored_ns - kRacyWindowNs;
+    ready(it->second);
   });
 }
 
@@ -288,24 +330,26 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   std::vector<Parsed> parsed(files.size());
   std::vector<std::string> remove;
   IndexCache* cache = options.cache;
-  if (cache) read_cache(*cache, files, parsed, remove);
 
   // Read and parse on every core. Each file's result lands in its own slot and diagnostics are
   // merged in path order below, so the outcome does not depend on threads or timing.
   unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, std::max<std::size_t>(1, files.size() / 64));
   std::atomic<std::size_t> done{0};
-  std::atomic<std::size_t> next{0};
   std::mutex mu;
   std::condition_variable cv;
   unsigned finished = 0;
+  // This thread reads the cache and queues each file with a usable entry as it comes, then
+  // every other file; the workers take small batches from the queue (an even spread however
+  // costs vary between files).
+  const bool inline_work = threads <= 1 && !options.progress;
+  WorkQueue queue(inline_work ? files.size() + 1 : 256);
   auto work = [&] {
     std::string text;
-    // Small batches from a shared counter: an even spread however costs vary between files.
     constexpr std::size_t kBatch = 16;
-    for (std::size_t start; (start = next.fetch_add(kBatch)) < files.size();) {
-      std::size_t end = std::min(files.size(), start + kBatch);
-      for (std::size_t i = start; i < end; ++i) {
+    std::vector<std::size_t> batch;
+    while (queue.pop(batch, kBatch)) {
+      for (std::size_t i : batch) {
         Parsed& p = parsed[i];
         load_one(fs, files[i], p, cache != nullptr, text);
         if (!p.raw) continue;
@@ -318,17 +362,30 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         if (build_record(kb.config, std::move(*p.raw), r, p.action_links, p.diags)) p.record = std::move(r);
         p.raw.reset();
       }
-      done.fetch_add(end - start, std::memory_order_relaxed);
+      done.fetch_add(batch.size(), std::memory_order_relaxed);
     }
     std::lock_guard<std::mutex> lock(mu);
     ++finished;
     cv.notify_one();
   };
-  if (threads <= 1 && !options.progress) {
+  auto feed = [&] {
+    std::vector<char> queued(files.size(), 0);
+    if (cache)
+      read_cache(*cache, files, parsed, remove, [&](std::size_t i) {
+        queued[i] = 1;
+        queue.push(i);
+      });
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (!queued[i]) queue.push(i);
+    queue.close();
+  };
+  if (inline_work) {
+    feed();
     work();
   } else {
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    feed();
     if (options.progress) {
       std::unique_lock<std::mutex> lock(mu);
       while (!cv.wait_for(lock, std::chrono::milliseconds(100), [&] { return finished == threads; })) {

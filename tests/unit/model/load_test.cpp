@@ -151,6 +151,26 @@ TEST_SUITE("model") {
     }
   }
 
+  TEST_CASE("load: a warm cache larger than the work queue, read on several threads, gives the same result") {
+    StampedFs fs;
+    fill(fs);
+    // More cached files than the queue between the cache reader and the workers holds (256).
+    for (int i = 0; i < 700; ++i)
+      fs.put("notes/n" + std::to_string(i) + ".md", "---\ntags: [x]\n---\nSee [[UNESCO]] and [[Ghost " + std::to_string(i % 7) + "]].\n");
+    LoadOptions one;
+    one.threads = 1;
+    std::string base = dump(load_kb(fs, one));
+    MemCache cache;
+    for (unsigned t : {1u, 2u, 8u}) {
+      LoadOptions o;
+      o.threads = t;
+      o.cache = &cache;
+      auto r = load_kb(fs, o);
+      CHECK(dump(r) == base);
+      if (t != 1u) CHECK(r.cache_hits == r.files - 1);  // all but the broken file
+    }
+  }
+
   TEST_CASE("load: progress is reported from the calling thread and ends at the total") {
     StampedFs fs;
     fill(fs);
