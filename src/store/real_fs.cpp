@@ -99,21 +99,24 @@ struct Walker {
       diags.error({rel.empty() ? "." : rel, 0, 0}, "cannot read folder: " + errno_text(errno));
       return;
     }
+    // Entries are looked at relative to the open folder (no path resolution from the root
+    // for each), and a regular file that is not a note is skipped without a stat.
+    const int dfd = ::dirfd(d);
     std::vector<std::string> names;
     while (dirent* e = ::readdir(d)) {
       std::string name = e->d_name;
       if (name.empty() || name[0] == '.') continue;  // hidden files and folders, . and ..
+      if (e->d_type == DT_REG && !is_note_name(name)) continue;
       names.push_back(std::move(name));
     }
-    ::closedir(d);
     std::sort(names.begin(), names.end());
     for (const auto& name : names) {
       std::string child = rel.empty() ? name : rel + "/" + name;
-      std::string full = root + "/" + child;
       struct stat lst {};
-      bool is_link = ::lstat(full.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode);
-      struct stat st {};
-      if (::stat(full.c_str(), &st) != 0) {
+      int lrc = ::fstatat(dfd, name.c_str(), &lst, AT_SYMLINK_NOFOLLOW);
+      bool is_link = lrc == 0 && S_ISLNK(lst.st_mode);
+      struct stat st = lst;
+      if (lrc != 0 || (is_link && ::fstatat(dfd, name.c_str(), &st, 0) != 0)) {
         int err = errno;
         if (err == ELOOP) diags.warning({child, 0, 0}, "symbolic link loop; skipped");
         else if (is_link) diags.warning({child, 0, 0}, "broken symbolic link; skipped");
@@ -137,7 +140,7 @@ struct Walker {
         dirs_on_path.erase(key);
         continue;
       }
-      if (name.size() < 4 || name.compare(name.size() - 3, 3, ".md") != 0) continue;
+      if (!is_note_name(name)) continue;
       if (!S_ISREG(st.st_mode)) {
         diags.warning({child, 0, 0}, "not a regular file; skipped");
         continue;
@@ -157,6 +160,11 @@ struct Walker {
       f.through_link = through_link || is_link;
       found.push_back(std::move(f));
     }
+    ::closedir(d);
+  }
+
+  static bool is_note_name(const std::string& name) {
+    return name.size() >= 4 && name.compare(name.size() - 3, 3, ".md") == 0;
   }
 
   // One entry per (device, inode): a note reached by several paths (symbolic or hard links)
