@@ -1,5 +1,7 @@
 #include "kb/parse/markdown.h"
 
+#include <cstdint>
+
 #include <doctest/doctest.h>
 
 using namespace kb;
@@ -87,6 +89,42 @@ TEST_SUITE("parse") {
     CHECK(f.summary.substr(0, 24) == "Met [[Ana Bell]]. ![ ![ ");  // `[]()` is an empty link, as cmark reads it either way
     REQUIRE_FALSE(f.links.empty());
     CHECK(f.links[0].target == "Ana Bell");
+  }
+
+  TEST_CASE("markdown: defusing only ever adds a backslash before '![', and only in heavy runs") {
+    // Random bodies of the characters that matter; a fixed seed keeps the test repeatable.
+    const char alphabet[] = {'!', '[', ']', '(', ')', '\\', ' ', 'a'};
+    std::uint32_t state = 12345;
+    int defused = 0;
+    auto next = [&] { return state = state * 1103515245u + 12345u, (state >> 16) & 0x7fff; };
+    for (int round = 0; round < 200; ++round) {
+      std::string in;
+      std::size_t len = 200 + next() % 3000;
+      for (std::size_t i = 0; i < len; ++i) {
+        unsigned pick = next() % 40;
+        if (pick == 0) in += '\n';  // now and then a line break, rarely a blank line
+        else if (pick < 12) in += "![";
+        else in += alphabet[next() % 8];
+      }
+      std::string out;
+      if (!defuse_markdown(in, out)) continue;
+      ++defused;
+      // Walk both: every difference is one '\\' inserted before a '![' of the input.
+      std::size_t i = 0, j = 0, added = 0;
+      while (i < in.size() && j < out.size()) {
+        if (in[i] == out[j]) {
+          ++i, ++j;
+        } else {
+          REQUIRE(out[j] == '\\');
+          REQUIRE(in.compare(i, 2, "![") == 0);
+          ++j, ++added;
+        }
+      }
+      CHECK(i == in.size());
+      CHECK(j == out.size());
+      CHECK(added > 0);
+    }
+    CHECK(defused > 20);  // the bodies are heavy enough that many are defused
   }
 
   TEST_CASE("markdown: Obsidian Tasks emoji fields and priorities") {
