@@ -14,6 +14,9 @@
 #   kb report     kb report weekly (skipped when the command fails)
 #   rg -l         rg -l -F ORG over the KB (the grep a user would run)
 #   cat           reading every note (the I/O floor)
+#   floor         BUILD_DIR/kb_parse_floor: read + yaml-cpp on every core (the front-matter
+#                 floor), and with --body + cmark-gfm too (the full floor); kb's cold load
+#                 is compared with the full floor below the table
 #   PyYAML, Node  bench/peers/query_org.{py,js}; gray-matter is installed with npm into
 #                 BENCH_DIR/node on the first run (skipped when that fails)
 # The peers answer a narrower question than kb (see their header comments), so the table shows
@@ -28,10 +31,11 @@ runs=${BENCH_RUNS:-5}
 work=${BENCH_DIR:-$build/bench}
 kb=$build/kb
 gen=$build/kb_gen_corpus
+floor=$build/kb_parse_floor
 measure=$src/bench/measure.py
 mkdir -p "$work"
 
-for tool in "$kb" "$gen"; do
+for tool in "$kb" "$gen" "$floor"; do
   [ -x "$tool" ] || { echo "bench: '$tool' is missing (run 'make bench')" >&2; exit 1; }
 done
 
@@ -99,6 +103,9 @@ for n in $sizes; do
   }
   row "rg -l" -- rg -l -F "$org" "$corpus" || true
   row "cat (I/O floor)" -- bash -c "find '$corpus' -name '*.md' -not -path '*/.*' -print0 | xargs -0 cat >/dev/null" || true
+  full_floor=""
+  row "floor: read + yaml-cpp (all cores)" -- "$floor" "$corpus" || true
+  row "floor: + cmark-gfm bodies" -- "$floor" --body "$corpus" && full_floor=$last_time || true
   row "kb cold (--no-cache)" -- "$kb" --kb "$corpus" --no-cache query --org "$org" --format ids && cold[$n]=$last_time || true
   row "kb warm (cache)" -- "$kb" --kb "$corpus" query --org "$org" --format ids && warm[$n]=$last_time || true
   row "kb after 1 edited note" --pre "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> '$edited'" \
@@ -116,6 +123,10 @@ for n in $sizes; do
   fi
   cp -p "$pristine" "$edited"
   echo
+  if [ -n "$full_floor" ] && [ -n "${cold[$n]:-}" ]; then
+    echo "kb cold / full floor: $(awk -v a="${cold[$n]}" -v b="$full_floor" 'BEGIN { printf "%.2fx", a / b }') (goal: at most 1.3x)"
+    echo
+  fi
 done
 
 # Growth from 10k to 100k notes (the goal is at most 11x).
