@@ -6,6 +6,7 @@
 
 #include "kb/base/text.h"
 #include "kb/model/record_builder.h"
+#include "kb/parse/markdown.h"
 #include "kb/parse/front_matter.h"
 
 namespace kb {
@@ -28,15 +29,7 @@ const std::vector<Synonyms> kMeetingSynonyms = {
     {"time", {"start_time", "starttime", "start-time"}},
 };
 
-std::string clean(std::string_view text) {
-  std::string_view t = trim(text);
-  if (t.size() >= 4 && t.substr(0, 2) == "[[" && t.substr(t.size() - 2) == "]]") {
-    t = t.substr(2, t.size() - 4);
-    t = t.substr(0, t.find('|'));
-    t = t.substr(0, t.find('#'));
-  }
-  return std::string(trim(t));
-}
+std::string clean(std::string_view text) { return std::string(link_target(text)); }
 
 // A type named by a marker value or folder: kb's own words plus a few common ones.
 std::optional<RecordType> type_word(std::string_view word) {

@@ -3,20 +3,13 @@
 #include <algorithm>
 
 #include "kb/base/text.h"
+#include "kb/parse/markdown.h"
 
 namespace kb {
 namespace {
 
-// Strips Obsidian link syntax from a name written in YAML: "[[Francesc Pedro|F.]]" -> "Francesc Pedro".
-std::string clean_name(std::string_view text) {
-  std::string_view t = trim(text);
-  if (t.size() >= 4 && t.substr(0, 2) == "[[" && t.substr(t.size() - 2) == "]]") {
-    t = t.substr(2, t.size() - 4);
-    t = t.substr(0, t.find('|'));
-    t = t.substr(0, t.find('#'));
-  }
-  return std::string(trim(t));
-}
+// A name written in YAML, without Obsidian link syntax: "[[Francesc Pedro|F.]]" -> "Francesc Pedro".
+std::string clean_name(std::string_view text) { return std::string(link_target(text)); }
 
 // True when `v` (a scalar, or a list of them, nested lists included) holds `want` as a name:
 // "[[Meetings]]", "Meetings" and "meetings" are one value.

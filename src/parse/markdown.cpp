@@ -538,6 +538,15 @@ BodyFacts parse_body(std::string_view path, std::string_view body, int first_lin
   return facts;
 }
 
+std::string_view link_target(std::string_view text) {
+  std::string_view t = trim(text);
+  if (t.size() >= 4 && t.substr(0, 2) == "[[" && t.substr(t.size() - 2) == "]]") {
+    t = t.substr(2, t.size() - 4);
+    t = t.substr(0, std::min(t.find('|'), t.find('#')));
+  }
+  return trim(t);
+}
+
 std::string unlink_text(std::string_view text) {
   std::string out;
   std::size_t pos = 0;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "kb/base/text.h"
+#include "kb/parse/markdown.h"
 
 namespace kb {
 namespace {
@@ -26,14 +27,9 @@ std::string haystack(const KnowledgeBase& kb, const Record& m) {
 // A field value or a `--where` value as a user means it: `[[Target|shown]]` and `[[Target#h]]`
 // mean Target, `#tag` means tag.
 std::string_view where_text(std::string_view text) {
-  text = trim(text);
-  if (text.size() >= 4 && text.substr(0, 2) == "[[" && text.substr(text.size() - 2) == "]]") {
-    text = text.substr(2, text.size() - 4);
-    text = text.substr(0, std::min(text.find('|'), text.find('#')));
-  } else if (text.size() > 1 && text[0] == '#') {
-    text = text.substr(1);
-  }
-  return trim(text);
+  text = link_target(text);
+  if (text.size() > 1 && text[0] == '#') text = trim(text.substr(1));
+  return text;
 }
 
 bool is_iso_date(std::string_view s) {

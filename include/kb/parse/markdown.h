@@ -76,6 +76,10 @@ BodyFacts parse_body(std::string_view path, std::string_view body, int first_lin
 constexpr std::size_t kMaxImageOpeners = 256;
 bool defuse_markdown(std::string_view markdown, std::string& out);
 
+/// What a value written as a link names: `[[Francesc Pedro|F.]]` and `[[Francesc Pedro#Bio]]`
+/// name "Francesc Pedro"; any other text is itself. Trimmed either way.
+std::string_view link_target(std::string_view text);
+
 /// Text as a reader sees it, without [[wikilink]] brackets: `[[A|b]]` reads `b`, `[[A#h]]`
 /// reads `A`.
 std::string unlink_text(std::string_view text);

@@ -66,6 +66,14 @@ TEST_SUITE("parse") {
     CHECK(markdown_link_target("a.md", "mailto:x@y.md") == std::nullopt);
   }
 
+  TEST_CASE("markdown: link_target reads what a value written as a link names") {
+    CHECK(link_target(" [[Francesc Pedro|F.]] ") == "Francesc Pedro");
+    CHECK(link_target("[[Francesc Pedro#Bio]]") == "Francesc Pedro");
+    CHECK(link_target("[[ Ana ]]") == "Ana");
+    CHECK(link_target("Plain name ") == "Plain name");
+    CHECK(link_target("[[half") == "[[half");
+  }
+
   TEST_CASE("markdown: runs of image openers are defused for cmark, the rest is untouched") {
     std::string out = "unchanged";
     CHECK_FALSE(defuse_markdown("![a](b.png) ![[x]] text\n", out));
