@@ -28,8 +28,7 @@ constexpr std::int64_t kRacyWindowNs = 3'000'000'000;
 
 /// One file's way through the pipeline.
 struct Parsed {
-  std::optional<RawRecord> raw;  ///< dropped once `record` is built from it
-  bool parsed = false;           ///< the file parsed (into `raw`, now perhaps into `record`)
+  bool parsed = false;           ///< the file parsed (its record may still fail to build)
   std::optional<Record> record;  ///< the typed record, when it could be built
   std::vector<std::vector<WikiLink>> action_links;
   DiagSink diags;
@@ -109,7 +108,7 @@ void read_cache(IndexCache& cache, const std::vector<FileInfo>& files, std::vect
 }
 
 // Takes one file from its cache entry when that entry can be believed, else reads and parses it.
-void load_one(FileSystem& fs, const FileInfo& file, Parsed& p, bool caching, std::string& text) {
+std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& p, bool caching, std::string& text) {
   std::string err;
   bool have_text = false;
   if (p.cached) {
@@ -123,10 +122,9 @@ void load_one(FileSystem& fs, const FileInfo& file, Parsed& p, bool caching, std
       std::vector<Diagnostic> diags;
       if (decode_record(p.blob, rec, diags) && rec.path == file.path) {
         for (auto& d : diags) p.diags.report(std::move(d));
-        p.raw = std::move(rec);
         p.blob.clear();
         p.blob.shrink_to_fit();
-        return;
+        return rec;
       }
     }
     p.cached = false;
@@ -134,15 +132,16 @@ void load_one(FileSystem& fs, const FileInfo& file, Parsed& p, bool caching, std
   }
   if (!have_text && !fs.read(file.path, text, err)) {
     p.diags.error({file.path, 0, 0}, "cannot read file: " + err);
-    return;
+    return std::nullopt;
   }
-  p.raw = parse_record(file.path, text, p.diags, true);
+  std::optional<RawRecord> raw = parse_record(file.path, text, p.diags, true);
   // Files that fail to parse are not cached: their error is reported afresh every time.
-  if (caching && p.raw) {
+  if (caching && raw) {
     p.hash = content_hash(text);
-    p.blob = encode_record(*p.raw, p.diags.all());
+    p.blob = encode_record(*raw, p.diags.all());
     p.store = true;
   }
+  return raw;
 }
 
 class Resolver {
@@ -351,16 +350,15 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     while (queue.pop(batch, kBatch)) {
       for (std::size_t i : batch) {
         Parsed& p = parsed[i];
-        load_one(fs, files[i], p, cache != nullptr, text);
-        if (!p.raw) continue;
+        std::optional<RawRecord> raw = load_one(fs, files[i], p, cache != nullptr, text);
+        if (!raw) continue;
         // Typing needs only the record and the config, so it runs here too; the raw record
         // is dropped as soon as it is typed, which keeps the peak down.
         p.parsed = true;
         Record r;
         r.path = files[i].path;
         r.rid = nfc(r.path.substr(0, r.path.size() - 3));
-        if (build_record(kb.config, std::move(*p.raw), r, p.action_links, p.diags)) p.record = std::move(r);
-        p.raw.reset();
+        if (build_record(kb.config, std::move(*raw), r, p.action_links, p.diags)) p.record = std::move(r);
       }
       done.fetch_add(batch.size(), std::memory_order_relaxed);
     }
