@@ -53,6 +53,9 @@ ExitCode run_cache(Session& s, const CacheOptions& o) {
   s.out << "size: " << st.st_size << " bytes\n";
   if (entries < 0) s.out << "entries: unreadable (run 'kb cache clear')\n";
   else s.out << "entries: " << entries << '\n';
+  long long graph = cache ? cache->graph_size() : -1;
+  if (graph < 0) s.out << "snapshot: none (the next command writes it)\n";
+  else s.out << "snapshot: " << graph << " bytes\n";
   if (!s.cache_enabled()) s.note("the cache is off for this run (--no-cache or KB_NO_CACHE)");
   return ExitCode::ok;
 }

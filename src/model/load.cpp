@@ -12,7 +12,9 @@
 #include <thread>
 #include <unordered_map>
 
+#include "kb/base/binary.h"
 #include "kb/base/text.h"
+#include "kb/model/graph_codec.h"
 #include "kb/model/names.h"
 #include "kb/model/record_builder.h"
 #include "kb/parse/record.h"
@@ -29,6 +31,7 @@ constexpr std::int64_t kRacyWindowNs = 3'000'000'000;
 /// One file's way through the pipeline.
 struct Parsed {
   bool parsed = false;           ///< the file parsed (its record may still fail to build)
+  bool unreadable = false;       ///< the file could not be read (a permission may change)
   std::optional<Record> record;  ///< the typed record, when it could be built
   std::vector<std::vector<WikiLink>> action_links;
   DiagSink diags;
@@ -132,6 +135,7 @@ std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& 
   }
   if (!have_text && !fs.read(file.path, text, err)) {
     p.diags.error({file.path, 0, 0}, "cannot read file: " + err);
+    p.unreadable = true;
     return std::nullopt;
   }
   std::optional<RawRecord> raw = parse_record(file.path, text, p.diags, true);
@@ -142,6 +146,43 @@ std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& 
     p.store = true;
   }
   return raw;
+}
+
+// What a loaded graph depends on: the format, kb.yaml's text, and every note's path and stamps
+// (the walk is sorted by path). A graph snapshot stored under another fingerprint is not used.
+std::uint64_t fingerprint(const std::optional<std::string>& config_text, const std::vector<FileInfo>& files) {
+  BinaryWriter w;
+  w.out.reserve(64 + files.size() * 64);
+  w.u(kGraphFormatVersion);
+  w.u(cache_format_version());
+  w.b(config_text.has_value());
+  w.s(config_text ? *config_text : std::string());
+  w.u(files.size());
+  for (const auto& [path, size, mtime_ns, inode, device] : files) {
+    w.s(path);
+    w.u(size);
+    w.i(mtime_ns);
+    w.u(inode);
+    w.u(device);
+  }
+  return checksum64(w.out);
+}
+
+// Takes the whole graph from the cache's snapshot when it was stored under `key` and no note
+// changed within the racy window before it was written (an edit in the same timestamp tick
+// would leave the stamps, and so the fingerprint, as they were).
+bool load_snapshot(IndexCache& cache, std::uint64_t key, const std::vector<FileInfo>& files, unsigned threads,
+                   LoadResult& result) {
+  bool ok = cache.read_graph([&](std::string_view data, std::int64_t stored_ns) {
+    for (const auto& f : files)
+      if (f.mtime_ns >= stored_ns - kRacyWindowNs) return false;
+    return decode_graph(data, key, result, threads);
+  });
+  if (ok) return true;
+  KbConfig config = std::move(result.kb.config);
+  result.kb = KnowledgeBase{};
+  result.kb.config = std::move(config);
+  return false;
 }
 
 class Resolver {
@@ -318,21 +359,37 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   DiagSink& diags = result.diags;
   KnowledgeBase& kb = result.kb;
 
+  std::optional<std::string> config_text;
   if (fs.exists("kb.yaml")) {
     std::string text, err;
-    if (fs.read("kb.yaml", text, err)) kb.config = parse_config("kb.yaml", text, diags);
-    else diags.error({"kb.yaml", 0, 0}, "cannot read: " + err);
+    if (fs.read("kb.yaml", text, err)) {
+      kb.config = parse_config("kb.yaml", text, diags);
+      config_text = std::move(text);
+    } else {
+      diags.error({"kb.yaml", 0, 0}, "cannot read: " + err);
+    }
   }
 
   std::vector<FileInfo> files = fs.list_markdown(diags);
   result.files = files.size();
+  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  IndexCache* cache = options.cache;
+  // Diagnostics of kb.yaml and the walk are found afresh on every run; those of the notes
+  // (which start here) are what a graph snapshot stores.
+  const std::size_t first_file_diag = diags.all().size();
+  const std::uint64_t key = cache ? fingerprint(config_text, files) : 0;
+  if (cache && load_snapshot(*cache, key, files, threads, result)) {
+    result.cache_hits = files.size();
+    result.cache_updated = true;
+    diags.sort();
+    return result;
+  }
   std::vector<Parsed> parsed(files.size());
   std::vector<std::string> remove;
-  IndexCache* cache = options.cache;
 
   // Read and parse on every core. Each file's result lands in its own slot and diagnostics are
   // merged in path order below, so the outcome does not depend on threads or timing.
-  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned all_threads = threads;
   threads = std::min<unsigned>(threads, std::max<std::size_t>(1, files.size() / 64));
   std::atomic<std::size_t> done{0};
   std::mutex mu;
@@ -472,6 +529,17 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     }
   }
   kb.build_indexes();
+  // A snapshot of the whole graph for the next run, unless a note could not be read (a
+  // permission change would not change the fingerprint, and the note must be read again).
+  bool snapshot = cache != nullptr;
+  for (const auto& p : parsed) snapshot = snapshot && !p.unreadable;
+  if (snapshot) {
+    std::vector<Diagnostic> file_diags(diags.all().begin() + static_cast<std::ptrdiff_t>(first_file_diag),
+                                       diags.all().end());
+    std::string data = encode_graph(key, result, file_diags, all_threads);
+    if (cache_writer.joinable()) cache_writer.join();
+    cache->write_graph(data);
+  }
   diags.sort();
   if (cache_writer.joinable()) cache_writer.join();
   return result;

@@ -3,97 +3,23 @@
 #include <cstring>
 #include <optional>
 
+#include "kb/base/binary.h"
+#include "kb/parse/codec_parts.h"
+
 namespace kb {
 namespace {
 
-// Layout: "KBRC" magic, u32 format version (little endian), u64 FNV-1a hash of the payload,
+// Layout: "KBRC" magic, u32 format version (little endian), u64 checksum64 of the payload,
 // payload. The payload is varints (LEB128, zigzag for signed values) and length-prefixed
 // strings, in the member order of each struct.
 constexpr char kMagic[4] = {'K', 'B', 'R', 'C'};
 constexpr std::size_t kHeaderSize = 4 + 4 + 8;
 constexpr int kMaxValueDepth = 512;
 
-class Writer {
- public:
-  std::string out;
-
-  void u(std::uint64_t v) {
-    while (v >= 0x80) {
-      out.push_back(static_cast<char>((v & 0x7F) | 0x80));
-      v >>= 7;
-    }
-    out.push_back(static_cast<char>(v));
-  }
-  void i(std::int64_t v) { u((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63)); }
-  void b(bool v) { out.push_back(v ? 1 : 0); }
-  void s(std::string_view v) {
-    u(v.size());
-    out.append(v);
-  }
-};
-
-class Reader {
- public:
-  explicit Reader(std::string_view data) : p_(data.data()), end_(data.data() + data.size()) {}
-
-  bool ok() const { return ok_; }
-  bool at_end() const { return p_ == end_; }
-  std::size_t left() const { return static_cast<std::size_t>(end_ - p_); }
-
-  std::uint64_t u() {
-    std::uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (p_ == end_) return fail();
-      auto c = static_cast<unsigned char>(*p_++);
-      v |= static_cast<std::uint64_t>(c & 0x7F) << shift;
-      if (!(c & 0x80)) return v;
-    }
-    return fail();
-  }
-  std::int64_t i() {
-    std::uint64_t z = u();
-    return static_cast<std::int64_t>((z >> 1) ^ (~(z & 1) + 1));
-  }
-  int i32() {
-    std::int64_t v = i();
-    if (v < INT32_MIN || v > INT32_MAX) return static_cast<int>(fail());
-    return static_cast<int>(v);
-  }
-  bool b() {
-    if (p_ == end_) return fail();
-    char c = *p_++;
-    if (c != 0 && c != 1) return fail();
-    return c == 1;
-  }
-  void s(std::string& v) {
-    std::uint64_t n = u();
-    if (!ok_ || n > left()) {
-      fail();
-      return;
-    }
-    v.assign(p_, static_cast<std::size_t>(n));
-    p_ += n;
-  }
-  /// A count of items that each take at least one byte (guards allocations against garbage).
-  std::size_t count() {
-    std::uint64_t n = u();
-    if (!ok_ || n > left()) return static_cast<std::size_t>(fail());
-    return static_cast<std::size_t>(n);
-  }
-  std::uint64_t fail() {
-    ok_ = false;
-    p_ = end_;
-    return 0;
-  }
-
- private:
-  const char* p_;
-  const char* end_;
-  bool ok_ = true;
-};
+}  // namespace
 
 // Locations: most carry the record's own path, so the path is written only when it differs.
-void put(Writer& w, const SourceLoc& loc, std::string_view record_path) {
+void put(BinaryWriter& w, const SourceLoc& loc, std::string_view record_path) {
   const auto& [path, line, column] = loc;
   if (path == record_path) {
     w.u(0);
@@ -104,7 +30,7 @@ void put(Writer& w, const SourceLoc& loc, std::string_view record_path) {
   w.i(line);
   w.i(column);
 }
-void get(Reader& r, SourceLoc& loc, const SharedPath& record_path) {
+void get(BinaryReader& r, SourceLoc& loc, const SharedPath& record_path) {
   auto& [path, line, column] = loc;
   std::uint64_t mode = r.u();
   if (mode == 0) {
@@ -119,7 +45,7 @@ void get(Reader& r, SourceLoc& loc, const SharedPath& record_path) {
   column = r.i32();
 }
 
-void put(Writer& w, const std::optional<Date>& d) {
+void put(BinaryWriter& w, const std::optional<Date>& d) {
   w.b(d.has_value());
   if (!d) return;
   const auto& [year, month, day] = *d;
@@ -127,7 +53,7 @@ void put(Writer& w, const std::optional<Date>& d) {
   w.u(static_cast<std::uint64_t>(month));
   w.u(static_cast<std::uint64_t>(day));
 }
-void get(Reader& r, std::optional<Date>& d) {
+void get(BinaryReader& r, std::optional<Date>& d) {
   if (!r.b()) {
     d.reset();
     return;
@@ -141,7 +67,7 @@ void get(Reader& r, std::optional<Date>& d) {
   d = v;
 }
 
-void put(Writer& w, const Value& v, std::string_view rp) {
+void put(BinaryWriter& w, const Value& v, std::string_view rp) {
   const auto& [kind, text, items, entries, loc] = v;
   w.u(static_cast<std::uint64_t>(kind));
   put(w, loc, rp);
@@ -161,7 +87,7 @@ void put(Writer& w, const Value& v, std::string_view rp) {
       break;
   }
 }
-void get(Reader& r, Value& v, const SharedPath& rp, int depth) {
+void get(BinaryReader& r, Value& v, const SharedPath& rp, int depth) {
   if (depth > kMaxValueDepth) {
     r.fail();
     return;
@@ -195,7 +121,33 @@ void get(Reader& r, Value& v, const SharedPath& rp, int depth) {
   }
 }
 
-void put(Writer& w, const WikiLink& l, std::string_view rp) {
+void put(BinaryWriter& w, const std::vector<std::string>& v) {
+  w.u(v.size());
+  for (const auto& s : v) w.s(s);
+}
+void get(BinaryReader& r, std::vector<std::string>& v) {
+  v.resize(r.count());
+  for (auto& s : v) r.s(s);
+}
+
+void put(BinaryWriter& w, const Diagnostic& d, std::string_view rp) {
+  const auto& [severity, loc, message] = d;
+  w.u(static_cast<std::uint64_t>(severity));
+  put(w, loc, rp);
+  w.s(message);
+}
+void get(BinaryReader& r, Diagnostic& d, const SharedPath& rp) {
+  auto& [severity, loc, message] = d;
+  std::uint64_t s = r.u();
+  if (s > static_cast<std::uint64_t>(Severity::error)) r.fail();
+  severity = static_cast<Severity>(s);
+  get(r, loc, rp);
+  r.s(message);
+}
+
+namespace {
+
+void put(BinaryWriter& w, const WikiLink& l, std::string_view rp) {
   const auto& [target, heading, display, loc, block, embed, markdown] = l;
   w.s(target);
   w.s(heading);
@@ -205,7 +157,7 @@ void put(Writer& w, const WikiLink& l, std::string_view rp) {
   w.b(embed);
   w.b(markdown);
 }
-void get(Reader& r, WikiLink& l, const SharedPath& rp) {
+void get(BinaryReader& r, WikiLink& l, const SharedPath& rp) {
   auto& [target, heading, display, loc, block, embed, markdown] = l;
   r.s(target);
   r.s(heading);
@@ -216,25 +168,16 @@ void get(Reader& r, WikiLink& l, const SharedPath& rp) {
   markdown = r.b();
 }
 
-void put(Writer& w, const std::vector<WikiLink>& links, std::string_view rp) {
+void put(BinaryWriter& w, const std::vector<WikiLink>& links, std::string_view rp) {
   w.u(links.size());
   for (const auto& l : links) put(w, l, rp);
 }
-void get(Reader& r, std::vector<WikiLink>& links, const SharedPath& rp) {
+void get(BinaryReader& r, std::vector<WikiLink>& links, const SharedPath& rp) {
   links.resize(r.count());
   for (auto& l : links) get(r, l, rp);
 }
 
-void put(Writer& w, const std::vector<std::string>& v) {
-  w.u(v.size());
-  for (const auto& s : v) w.s(s);
-}
-void get(Reader& r, std::vector<std::string>& v) {
-  v.resize(r.count());
-  for (auto& s : v) r.s(s);
-}
-
-void put(Writer& w, const TaskItem& t, std::string_view rp) {
+void put(BinaryWriter& w, const TaskItem& t, std::string_view rp) {
   const auto& [text, done, due, done_on, links, loc, cancelled, scheduled, start, created, cancelled_on,
                priority] = t;
   w.s(text);
@@ -250,7 +193,7 @@ void put(Writer& w, const TaskItem& t, std::string_view rp) {
   put(w, cancelled_on);
   w.u(static_cast<std::uint64_t>(priority));
 }
-void get(Reader& r, TaskItem& t, const SharedPath& rp) {
+void get(BinaryReader& r, TaskItem& t, const SharedPath& rp) {
   auto& [text, done, due, done_on, links, loc, cancelled, scheduled, start, created, cancelled_on, priority] = t;
   r.s(text);
   done = r.b();
@@ -268,20 +211,20 @@ void get(Reader& r, TaskItem& t, const SharedPath& rp) {
   priority = static_cast<TaskPriority>(p);
 }
 
-void put(Writer& w, const Decision& d, std::string_view rp) {
+void put(BinaryWriter& w, const Decision& d, std::string_view rp) {
   const auto& [text, links, loc] = d;
   w.s(text);
   put(w, links, rp);
   put(w, loc, rp);
 }
-void get(Reader& r, Decision& d, const SharedPath& rp) {
+void get(BinaryReader& r, Decision& d, const SharedPath& rp) {
   auto& [text, links, loc] = d;
   r.s(text);
   get(r, links, rp);
   get(r, loc, rp);
 }
 
-void put(Writer& w, const BodyFacts& f, std::string_view rp) {
+void put(BinaryWriter& w, const BodyFacts& f, std::string_view rp) {
   const auto& [summary, decisions, tasks, links, headings, tags] = f;
   w.s(summary);
   w.u(decisions.size());
@@ -292,7 +235,7 @@ void put(Writer& w, const BodyFacts& f, std::string_view rp) {
   put(w, headings);
   put(w, tags);
 }
-void get(Reader& r, BodyFacts& f, const SharedPath& rp) {
+void get(BinaryReader& r, BodyFacts& f, const SharedPath& rp) {
   auto& [summary, decisions, tasks, links, headings, tags] = f;
   r.s(summary);
   decisions.resize(r.count());
@@ -304,14 +247,14 @@ void get(Reader& r, BodyFacts& f, const SharedPath& rp) {
   get(r, tags);
 }
 
-void put(Writer& w, const FrontMatter& fm, std::string_view rp) {
+void put(BinaryWriter& w, const FrontMatter& fm, std::string_view rp) {
   const auto& [present, fields, body_offset, body_line] = fm;
   w.b(present);
   put(w, fields, rp);
   w.u(body_offset);
   w.i(body_line);
 }
-void get(Reader& r, FrontMatter& fm, const SharedPath& rp) {
+void get(BinaryReader& r, FrontMatter& fm, const SharedPath& rp) {
   auto& [present, fields, body_offset, body_line] = fm;
   present = r.b();
   get(r, fields, rp, 0);
@@ -319,31 +262,12 @@ void get(Reader& r, FrontMatter& fm, const SharedPath& rp) {
   body_line = r.i32();
 }
 
-void put_u32(std::string& out, std::size_t at, std::uint32_t v) {
-  for (int k = 0; k < 4; ++k) out[at + k] = static_cast<char>((v >> (8 * k)) & 0xFF);
-}
-void put_u64(std::string& out, std::size_t at, std::uint64_t v) {
-  for (int k = 0; k < 8; ++k) out[at + k] = static_cast<char>((v >> (8 * k)) & 0xFF);
-}
-std::uint64_t get_le(std::string_view data, std::size_t at, int bytes) {
-  std::uint64_t v = 0;
-  for (int k = 0; k < bytes; ++k) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(data[at + k])) << (8 * k);
-  return v;
-}
-
 }  // namespace
 
-std::uint64_t content_hash(std::string_view text) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+std::uint64_t content_hash(std::string_view text) { return checksum64(text); }
 
 std::string encode_record(const RawRecord& rec, const std::vector<Diagnostic>& diags) {
-  Writer w;
+  BinaryWriter w;
   w.out.resize(kHeaderSize);
   w.out.reserve(rec.body.size() * 2 + 512);
   const auto& [path, front, body, facts, body_parsed] = rec;
@@ -353,15 +277,10 @@ std::string encode_record(const RawRecord& rec, const std::vector<Diagnostic>& d
   w.b(body_parsed);
   put(w, facts, path);
   w.u(diags.size());
-  for (const auto& d : diags) {
-    const auto& [severity, loc, message] = d;
-    w.u(static_cast<std::uint64_t>(severity));
-    put(w, loc, path);
-    w.s(message);
-  }
+  for (const auto& d : diags) put(w, d, path);
   std::memcpy(w.out.data(), kMagic, 4);
-  put_u32(w.out, 4, kRecordFormatVersion);
-  put_u64(w.out, 8, content_hash(std::string_view(w.out).substr(kHeaderSize)));
+  put_le(w.out, 4, kRecordFormatVersion, 4);
+  put_le(w.out, 8, checksum64(std::string_view(w.out).substr(kHeaderSize)), 8);
   return std::move(w.out);
 }
 
@@ -369,8 +288,8 @@ bool decode_record(std::string_view data, RawRecord& rec, std::vector<Diagnostic
   if (data.size() < kHeaderSize || std::memcmp(data.data(), kMagic, 4) != 0) return false;
   if (get_le(data, 4, 4) != kRecordFormatVersion) return false;
   std::string_view payload = data.substr(kHeaderSize);
-  if (get_le(data, 8, 8) != content_hash(payload)) return false;
-  Reader r(payload);
+  if (get_le(data, 8, 8) != checksum64(payload)) return false;
+  BinaryReader r(payload);
   auto& [path, front, body, facts, body_parsed] = rec;
   r.s(path);
   const SharedPath shared(path);  // one string for every location in the record
@@ -380,14 +299,7 @@ bool decode_record(std::string_view data, RawRecord& rec, std::vector<Diagnostic
   get(r, facts, shared);
   std::size_t n = r.count();
   std::vector<Diagnostic> read(n);
-  for (auto& d : read) {
-    auto& [severity, loc, message] = d;
-    std::uint64_t s = r.u();
-    if (s > static_cast<std::uint64_t>(Severity::error)) r.fail();
-    severity = static_cast<Severity>(s);
-    get(r, loc, shared);
-    r.s(message);
-  }
+  for (auto& d : read) get(r, d, shared);
   if (!r.ok() || !r.at_end()) return false;
   diags.insert(diags.end(), std::make_move_iterator(read.begin()), std::make_move_iterator(read.end()));
   return true;

@@ -5,6 +5,9 @@
 #include <cstring>
 
 #include <sqlite3.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace kb {
@@ -59,8 +62,9 @@ Init is_busy(sqlite3* db) {
   return rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? Init::busy : Init::foreign;
 }
 
-// Brings an open handle to a cache of `version`: WAL, schema, entries of another version dropped.
-Init init(sqlite3* db, const std::string& version) {
+// Brings an open handle to a cache of `version`: WAL, schema, entries of another version dropped
+// (then `reset` is set, and the caller drops the graph snapshot too).
+Init init(sqlite3* db, const std::string& version, bool& reset) {
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   sqlite3_extended_result_codes(db, 0);
   if (!exec(db, "PRAGMA journal_mode=WAL")) return is_busy(db);
@@ -94,6 +98,7 @@ Init init(sqlite3* db, const std::string& version) {
       same = v && version == reinterpret_cast<const char*>(v);
     }
     if (ok && !same) {
+      reset = true;
       ok = exec(db, "DELETE FROM entries");
       Stmt put(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('version', ?1)");
       ok = ok && put.ok() &&
@@ -121,7 +126,7 @@ sqlite3* open_db(const std::string& path, std::string& error) {
 }  // namespace
 
 bool SqliteCache::remove_files(const std::string& path, std::string& error) {
-  for (const char* suffix : {"", "-wal", "-shm"}) {
+  for (const char* suffix : {"", "-wal", "-shm", "-graph"}) {
     std::string p = path + suffix;
     if (::unlink(p.c_str()) != 0 && errno != ENOENT) {
       error = "cannot remove '" + p + "': " + std::strerror(errno);
@@ -136,7 +141,9 @@ std::unique_ptr<SqliteCache> SqliteCache::open(const std::string& path, const st
   for (int attempt = 0; attempt < 2; ++attempt) {
     sqlite3* db = open_db(path, error);
     if (!db) return nullptr;
-    Init r = init(db, version);
+    bool reset = false;
+    Init r = init(db, version, reset);
+    if (reset) ::unlink((path + "-graph").c_str());
     if (r == Init::ok) {
       std::unique_ptr<SqliteCache> cache(new SqliteCache(db, path));
       cache->version_ = version;
@@ -189,7 +196,8 @@ bool SqliteCache::update(std::vector<CacheEntry>&& put, const std::vector<std::s
     if (!remove_files(path_, error)) return false;
     db_ = open_db(path_, error);
     if (!db_) return false;
-    if (init(db_, version_) != Init::ok) return false;
+    bool reset = false;
+    if (init(db_, version_, reset) != Init::ok) return false;
     broken_ = false;
   }
   if (!exec(db_, "BEGIN IMMEDIATE")) return false;
@@ -226,6 +234,77 @@ bool SqliteCache::update(std::vector<CacheEntry>&& put, const std::vector<std::s
   if (ok && exec(db_, "COMMIT")) return true;
   exec(db_, "ROLLBACK");
   return false;
+}
+
+namespace {
+
+constexpr char kGraphMagic[4] = {'K', 'B', 'G', 'F'};
+
+bool write_all(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+// The snapshot file: magic, u32 length of the version, the version, i64 stored_ns, the blob.
+std::string graph_header(const std::string& version, std::int64_t stored_ns) {
+  std::string h(kGraphMagic, 4);
+  auto u32 = static_cast<std::uint32_t>(version.size());
+  for (int k = 0; k < 4; ++k) h.push_back(static_cast<char>((u32 >> (8 * k)) & 0xFF));
+  h += version;
+  auto u64 = as_u64(stored_ns);
+  for (int k = 0; k < 8; ++k) h.push_back(static_cast<char>((u64 >> (8 * k)) & 0xFF));
+  return h;
+}
+
+}  // namespace
+
+bool SqliteCache::read_graph(const std::function<bool(std::string_view, std::int64_t)>& use) {
+  int fd = ::open((path_ + "-graph").c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st {};
+  const std::size_t head = 4 + 4 + version_.size() + 8;
+  if (::fstat(fd, &st) != 0 || st.st_size < 0 || static_cast<std::size_t>(st.st_size) < head) {
+    ::close(fd);
+    return false;
+  }
+  const auto size = static_cast<std::size_t>(st.st_size);
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) return false;
+  std::string_view data(static_cast<const char*>(map), size);
+  bool ok = false;
+  if (data.substr(0, head - 8) == std::string_view(graph_header(version_, 0)).substr(0, head - 8)) {
+    std::uint64_t v = 0;
+    for (int k = 0; k < 8; ++k) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(data[head - 8 + k])) << (8 * k);
+    ok = use(data.substr(head), as_i64(v));
+  }
+  ::munmap(map, size);
+  return ok;
+}
+
+bool SqliteCache::write_graph(std::string_view data) {
+  std::string tmp = path_ + "-graph.tmp" + std::to_string(::getpid());
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  bool ok = write_all(fd, graph_header(version_, now_ns())) && write_all(fd, data);
+  ok = ::close(fd) == 0 && ok;
+  if (ok && ::rename(tmp.c_str(), (path_ + "-graph").c_str()) == 0) return true;
+  ::unlink(tmp.c_str());
+  return false;
+}
+
+long long SqliteCache::graph_size() {
+  long long size = -1;
+  read_graph([&](std::string_view data, std::int64_t) {
+    size = static_cast<long long>(data.size());
+    return true;
+  });
+  return size;
 }
 
 long long SqliteCache::count() {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kb/base/fs.h"
@@ -31,6 +32,20 @@ class IndexCache {
   /// at once or not at all. Returns false when the cache could not be written; that is never
   /// an error for the caller (the next run parses again).
   virtual bool update(std::vector<CacheEntry>&& put, const std::vector<std::string>& remove) = 0;
+
+  /// The graph snapshot (model/graph_codec.h): one opaque blob beside the entries. When there
+  /// is one written by this cache version, calls `use` with it (valid during the call only) and
+  /// the wall clock when it was written, and returns what `use` returned; else returns false.
+  /// A cache without snapshots keeps this default.
+  virtual bool read_graph(const std::function<bool(std::string_view data, std::int64_t stored_ns)>& use) {
+    (void)use;
+    return false;
+  }
+  /// Replaces the snapshot, whole or not at all. Returns false when it could not be written.
+  virtual bool write_graph(std::string_view data) {
+    (void)data;
+    return false;
+  }
 };
 
 }  // namespace kb

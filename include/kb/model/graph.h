@@ -73,6 +73,7 @@ class KnowledgeBase {
   void build_indexes();
 
  private:
+  friend struct GraphCodec;  // model/graph_codec.cpp stores and restores the whole graph
   std::vector<Record> records_;
   std::unordered_map<std::string, std::vector<NodeId>> by_key_;  // name_key -> nodes (any type)
   std::unordered_map<std::string, NodeId> by_rid_;

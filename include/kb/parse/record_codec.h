@@ -18,7 +18,7 @@ namespace kb {
 /// TaskItem, Decision, WikiLink, Diagnostic) changes; caches written by another version are
 /// then rebuilt. Encode/decode bind every struct member by structured binding, so adding a
 /// member without updating the codec fails to compile.
-inline constexpr std::uint32_t kRecordFormatVersion = 1;
+inline constexpr std::uint32_t kRecordFormatVersion = 2;
 
 /// Encodes `rec` and the diagnostics its parse reported (`diags`, in order).
 std::string encode_record(const RawRecord& rec, const std::vector<Diagnostic>& diags = {});
@@ -27,7 +27,7 @@ std::string encode_record(const RawRecord& rec, const std::vector<Diagnostic>& d
 /// `rec` unspecified, when `data` is truncated, corrupt or of another format version.
 bool decode_record(std::string_view data, RawRecord& rec, std::vector<Diagnostic>& diags);
 
-/// A 64-bit FNV-1a hash of `text` (content checks for the cache; not cryptographic).
+/// A 64-bit hash of `text` (checksum64; content checks for the cache, not cryptographic).
 std::uint64_t content_hash(std::string_view text);
 
 }  // namespace kb

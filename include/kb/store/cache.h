@@ -22,7 +22,7 @@ class SqliteCache : public IndexCache {
   /// when no cache can be used (e.g. a read-only folder); callers then load without one.
   static std::unique_ptr<SqliteCache> open(const std::string& path, const std::string& version,
                                            std::string& error);
-  /// Deletes the cache file at `path` and its WAL companions. Returns false and sets `error`
+  /// Deletes the cache file at `path`, its WAL companions and the graph snapshot. Returns false and sets `error`
   /// when a file exists and cannot be removed; a missing cache is not an error.
   static bool remove_files(const std::string& path, std::string& error);
 
@@ -32,9 +32,16 @@ class SqliteCache : public IndexCache {
 
   void scan(const std::function<void(CacheEntry&&)>& visit) override;
   bool update(std::vector<CacheEntry>&& put, const std::vector<std::string>& remove) override;
+  /// The snapshot lives in its own file beside the database (`cache.sqlite-graph`), headed by
+  /// this cache's version and written to a temporary file that is renamed over it, so readers
+  /// see an old snapshot or a new one, never half of one. It is read through mmap(2).
+  bool read_graph(const std::function<bool(std::string_view, std::int64_t)>& use) override;
+  bool write_graph(std::string_view data) override;
 
   /// Number of stored entries (for `kb cache status`); -1 when the cache cannot be read.
   long long count();
+  /// Size in bytes of the graph snapshot of this version, or -1 when there is none.
+  long long graph_size();
 
  private:
   explicit SqliteCache(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}

@@ -1,10 +1,12 @@
 #include "kb/model/load.h"
 
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <doctest/doctest.h>
 
+#include "kb/model/graph_codec.h"
 #include "kb/parse/record_codec.h"
 #include "support/mem_fs.h"
 
@@ -52,8 +54,13 @@ class StampedFs : public test::MemFileSystem {
     return out;
   }
   int reads = 0;
+  std::set<std::string> unreadable;
   bool read(const std::string& path, std::string& out, std::string& error) override {
     ++reads;
+    if (unreadable.count(path)) {
+      error = "Permission denied";
+      return false;
+    }
     return MemFileSystem::read(path, out, error);
   }
 };
@@ -76,6 +83,25 @@ class MemCache : public IndexCache {
       entries[e.file.path] = std::move(e);
     }
     for (const auto& p : remove) entries.erase(p);
+    return true;
+  }
+};
+
+// MemCache that keeps a graph snapshot too, as SqliteCache does.
+class SnapshotCache : public MemCache {
+ public:
+  std::string graph;
+  bool has_graph = false;
+  std::int64_t graph_stored_ns = 9'000'000'000'000'000'000;
+  int graph_writes = 0;
+
+  bool read_graph(const std::function<bool(std::string_view, std::int64_t)>& use) override {
+    return has_graph && use(graph, graph_stored_ns);
+  }
+  bool write_graph(std::string_view data) override {
+    ++graph_writes;
+    graph = std::string(data);
+    has_graph = true;
     return true;
   }
 };
@@ -293,5 +319,125 @@ TEST_SUITE("model") {
     CHECK(dump(r) == dump(load_kb(fs)));
     // Unchanged racy files are still taken from the cache after their content is checked.
     CHECK(r.cache_hits == r.files - 2);
+  }
+
+  TEST_CASE("load: a graph snapshot gives the same result as loading, without reading a note") {
+    StampedFs fs;
+    fill(fs);
+    const std::string fresh = dump(load_kb(fs));
+    SnapshotCache cache;
+    LoadOptions o;
+    o.cache = &cache;
+    auto cold = load_kb(fs, o);
+    CHECK(dump(cold) == fresh);
+    REQUIRE(cache.has_graph);
+    const std::string written = cache.graph;
+
+    fs.reads = 0;
+    auto warm = load_kb(fs, o);
+    CHECK(dump(warm) == fresh);
+    CHECK(fs.reads == 1);  // kb.yaml only
+    CHECK(warm.cache_hits == warm.files);
+    CHECK(cache.graph_writes == 1);  // nothing changed, nothing written
+    // Every member round-trips: the snapshot of the restored graph is the same bytes.
+    std::vector<Diagnostic> no_diags;
+    CHECK(encode_graph(1, warm, no_diags, 1) == encode_graph(1, cold, no_diags, 1));
+
+    auto changed = [&](const char* what) {
+      INFO(what);
+      fs.reads = 0;
+      auto r = load_kb(fs, o);
+      CHECK(fs.reads > 1);  // not from the snapshot
+      CHECK(dump(r) == dump(load_kb(fs)));
+      // ... and the snapshot written now is used next time.
+      fs.reads = 0;
+      CHECK(dump(load_kb(fs, o)) == dump(r));
+      CHECK(fs.reads == (fs.exists("kb.yaml") ? 1 : 0));
+    };
+    SUBCASE("edit") {
+      fs.put("meetings/2024/2024-09-03-m.md", "---\ntitle: Edited\ndate: 2024-09-03\norganizations: [UNESCO]\n---\nNew.\n");
+      changed("edit");
+    }
+    SUBCASE("touch") {
+      fs.touch("people/ana.md");
+      changed("touch");
+    }
+    SUBCASE("rename") {
+      fs.rename("people/ana.md", "people/ana-lopez.md");
+      changed("rename");
+    }
+    SUBCASE("delete") {
+      fs.remove("people/pedro.md");
+      changed("delete");
+    }
+    SUBCASE("add") {
+      fs.put("people/new.md", "---\nname: Nobody Known\n---\n");
+      changed("add");
+    }
+    SUBCASE("kb.yaml edited: typing depends on it") {
+      fs.put("kb.yaml", "name: Load test\nfields:\n  attendees: people\n");
+      changed("kb.yaml");
+    }
+    SUBCASE("a snapshot written within the racy window is not used") {
+      cache.graph_stored_ns = fs.clock;  // as if written in the same tick as the last edit
+      fs.reads = 0;
+      CHECK(dump(load_kb(fs, o)) == fresh);
+      CHECK(fs.reads > 1);
+    }
+    SUBCASE("a damaged snapshot is never believed") {
+      for (std::size_t at = 0; at < written.size(); at += std::max<std::size_t>(1, written.size() / 97)) {
+        INFO("byte " << at);
+        cache.graph = written;
+        cache.graph[at] = static_cast<char>(cache.graph[at] ^ 0x5A);
+        fs.reads = 0;
+        CHECK(dump(load_kb(fs, o)) == fresh);
+        CHECK(fs.reads > 1);
+      }
+      for (std::size_t size : {std::size_t{0}, std::size_t{5}, std::size_t{31}, written.size() / 2, written.size() - 1}) {
+        INFO("cut to " << size);
+        cache.graph = written.substr(0, size);
+        fs.reads = 0;
+        CHECK(dump(load_kb(fs, o)) == fresh);
+        CHECK(fs.reads > 1);
+      }
+    }
+  }
+
+  TEST_CASE("load: no snapshot is written while a note cannot be read") {
+    StampedFs fs;
+    fill(fs);
+    fs.unreadable.insert("people/ana.md");
+    SnapshotCache cache;
+    LoadOptions o;
+    o.cache = &cache;
+    auto r = load_kb(fs, o);
+    CHECK(r.skipped.size() == 2);
+    CHECK_FALSE(cache.has_graph);
+    // Readable again (a permission changes no stamp): the note loads at once.
+    fs.unreadable.clear();
+    auto again = load_kb(fs, o);
+    CHECK(again.skipped.size() == 1);
+    CHECK(dump(again) == dump(load_kb(fs)));
+    CHECK(cache.has_graph);
+  }
+
+  TEST_CASE("graph_codec: every truncation and a wrong key are rejected") {
+    StampedFs fs;
+    fill(fs);
+    auto r = load_kb(fs);
+    std::vector<Diagnostic> diags = r.diags.all();
+    std::string data = encode_graph(42, r, diags, 2);
+    LoadResult back;
+    REQUIRE(decode_graph(data, 42, back, 2));
+    CHECK(back.diags.all().size() == diags.size());
+    CHECK(encode_graph(42, back, back.diags.all(), 1) == data);
+    LoadResult other;
+    CHECK_FALSE(decode_graph(data, 43, other, 1));
+    for (std::size_t size = 0; size < data.size(); ++size) {
+      LoadResult cut;
+      if (decode_graph(std::string_view(data).substr(0, size), 42, cut, 1)) FAIL("decoded a snapshot cut to " << size);
+    }
+    std::string longer = data + "x";
+    CHECK_FALSE(decode_graph(longer, 42, other, 1));
   }
 }

@@ -1,0 +1,37 @@
+#pragma once
+// A whole loaded graph in binary form, for the index cache's graph snapshot: every record as
+// typed and resolved, the name and meeting indexes, the files skipped and the diagnostics the
+// files gave. load_kb() stores one after a load and, on the next run, takes it instead of
+// loading when the KB's fingerprint (every note's path and stamps, kb.yaml, the format) is the
+// same. Like record_codec, the format is versioned and checksummed (per chunk of records, so
+// chunks decode on every core) and decode rejects anything it did not write itself: a NodeId
+// out of range, a bad enum, a truncated or corrupt chunk. No disk or database access here.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/base/diag.h"
+#include "kb/model/load.h"
+
+namespace kb {
+
+/// Bump whenever the encoding or an encoded struct (Record and its parts, the indexes of
+/// KnowledgeBase) changes. Encode/decode bind every struct member by structured binding, so a
+/// member added without updating the codec fails to compile.
+inline constexpr std::uint32_t kGraphFormatVersion = 1;
+
+/// Encodes `result` (its kb.config and kb.root excepted: they come from kb.yaml and the caller
+/// on every run) with `file_diags`, the diagnostics the records gave (those of kb.yaml and of
+/// the walk are not stored: they are found afresh on every run), under fingerprint `key`.
+std::string encode_graph(std::uint64_t key, const LoadResult& result, const std::vector<Diagnostic>& file_diags,
+                         unsigned threads);
+
+/// Decodes what encode_graph() wrote under the same `key` into `result`: records, indexes,
+/// `skipped` and `files` are replaced, the stored diagnostics appended to `result.diags`
+/// (unsorted). Returns false, leaving `result`'s graph unspecified, when `data` is of another
+/// key or format, truncated, corrupt or inconsistent.
+bool decode_graph(std::string_view data, std::uint64_t key, LoadResult& result, unsigned threads);
+
+}  // namespace kb

@@ -1,0 +1,379 @@
+#include "kb/model/graph_codec.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <thread>
+
+#include "kb/base/binary.h"
+#include "kb/parse/codec_parts.h"
+
+namespace kb {
+
+// Layout: "KBGS" magic, u32 format version, u64 key, u64 head length, u64 checksum64 of the
+// head; the head; then the chunks of records back to back. The head holds `files`, `skipped`,
+// the file diagnostics, the record count, each chunk's record count, length and checksum, and
+// the indexes. A chunk holds kChunk records in id order. All varints, as in record_codec.
+struct GraphCodec {
+  static constexpr char kMagic[4] = {'K', 'B', 'G', 'S'};
+  static constexpr std::size_t kHeaderSize = 4 + 4 + 8 + 8 + 8;
+  static constexpr std::size_t kChunk = 256;
+
+  // Node ids: written as value + 1 so that the invalid id is 0; read back only when in range.
+  static void put(BinaryWriter& w, NodeId id) { w.u(id.valid() ? std::uint64_t{id.value} + 1 : 0); }
+  static void get(BinaryReader& r, NodeId& id, std::size_t nodes) {
+    std::uint64_t v = r.u();
+    if (v > nodes) r.fail();
+    id = v == 0 || v > nodes ? NodeId{} : NodeId{static_cast<std::uint32_t>(v - 1)};
+  }
+  static void put(BinaryWriter& w, const std::vector<NodeId>& ids) {
+    w.u(ids.size());
+    for (NodeId id : ids) put(w, id);
+  }
+  static void get(BinaryReader& r, std::vector<NodeId>& ids, std::size_t nodes) {
+    ids.resize(r.count());
+    for (auto& id : ids) {
+      get(r, id, nodes);
+      if (!id.valid()) r.fail();  // index lists hold real nodes only
+    }
+  }
+
+  static void put(BinaryWriter& w, const NameRef& n, std::string_view rp) {
+    const auto& [text, loc, target] = n;
+    w.s(text);
+    kb::put(w, loc, rp);
+    put(w, target);
+  }
+  static void get(BinaryReader& r, NameRef& n, const SharedPath& rp, std::size_t nodes) {
+    auto& [text, loc, target] = n;
+    r.s(text);
+    kb::get(r, loc, rp);
+    get(r, target, nodes);
+  }
+  static void put(BinaryWriter& w, const std::vector<NameRef>& v, std::string_view rp) {
+    w.u(v.size());
+    for (const auto& n : v) put(w, n, rp);
+  }
+  static void get(BinaryReader& r, std::vector<NameRef>& v, const SharedPath& rp, std::size_t nodes) {
+    v.resize(r.count());
+    for (auto& n : v) get(r, n, rp, nodes);
+  }
+
+  static void put(BinaryWriter& w, const Attendee& a, std::string_view rp) {
+    const auto& [person, org_inline, role_inline, org, role] = a;
+    put(w, person, rp);
+    put(w, org_inline, rp);
+    w.s(role_inline);
+    put(w, org);
+    w.s(role);
+  }
+  static void get(BinaryReader& r, Attendee& a, const SharedPath& rp, std::size_t nodes) {
+    auto& [person, org_inline, role_inline, org, role] = a;
+    get(r, person, rp, nodes);
+    get(r, org_inline, rp, nodes);
+    r.s(role_inline);
+    get(r, org, nodes);
+    r.s(role);
+  }
+
+  static void put(BinaryWriter& w, const Affiliation& a, std::string_view rp) {
+    const auto& [org, role, since, until] = a;
+    put(w, org, rp);
+    w.s(role);
+    kb::put(w, since);
+    kb::put(w, until);
+  }
+  static void get(BinaryReader& r, Affiliation& a, const SharedPath& rp, std::size_t nodes) {
+    auto& [org, role, since, until] = a;
+    get(r, org, rp, nodes);
+    r.s(role);
+    kb::get(r, since);
+    kb::get(r, until);
+  }
+
+  static void put(BinaryWriter& w, const Action& a, std::string_view rp) {
+    const auto& [text, done, due, done_on, owner, loc, cancelled, scheduled, start, created, cancelled_on, priority] = a;
+    w.s(text);
+    w.b(done);
+    kb::put(w, due);
+    kb::put(w, done_on);
+    put(w, owner);
+    kb::put(w, loc, rp);
+    w.b(cancelled);
+    kb::put(w, scheduled);
+    kb::put(w, start);
+    kb::put(w, created);
+    kb::put(w, cancelled_on);
+    w.i(priority);
+  }
+  static void get(BinaryReader& r, Action& a, const SharedPath& rp, std::size_t nodes) {
+    auto& [text, done, due, done_on, owner, loc, cancelled, scheduled, start, created, cancelled_on, priority] = a;
+    r.s(text);
+    done = r.b();
+    kb::get(r, due);
+    kb::get(r, done_on);
+    get(r, owner, nodes);
+    kb::get(r, loc, rp);
+    cancelled = r.b();
+    kb::get(r, scheduled);
+    kb::get(r, start);
+    kb::get(r, created);
+    kb::get(r, cancelled_on);
+    priority = r.i32();
+  }
+
+  static void put(BinaryWriter& w, const DecisionItem& d, std::string_view rp) {
+    const auto& [text, loc] = d;
+    w.s(text);
+    kb::put(w, loc, rp);
+  }
+  static void get(BinaryReader& r, DecisionItem& d, const SharedPath& rp) {
+    auto& [text, loc] = d;
+    r.s(text);
+    kb::get(r, loc, rp);
+  }
+
+  static void put(BinaryWriter& w, const Record& rec) {
+    const auto& [id, type, defined, rid, path, name, aliases, fields, body, tags, mentions, date, time, timezone,
+                 location, event, organizations, attendees, topics, summary, decisions, actions, honorific,
+                 affiliations, parent, kind, start, end] = rec;
+    (void)id;  // the record's place in the graph
+    const std::string_view rp = path;
+    w.u(static_cast<std::uint64_t>(type));
+    w.b(defined);
+    w.s(rid);
+    w.s(path);
+    w.s(name);
+    kb::put(w, aliases);
+    kb::put(w, fields, rp);
+    w.s(body);
+    kb::put(w, tags);
+    put(w, mentions, rp);
+    kb::put(w, date);
+    w.s(time);
+    w.s(timezone);
+    w.s(location);
+    put(w, event, rp);
+    put(w, organizations, rp);
+    w.u(attendees.size());
+    for (const auto& a : attendees) put(w, a, rp);
+    put(w, topics, rp);
+    w.s(summary);
+    w.u(decisions.size());
+    for (const auto& d : decisions) put(w, d, rp);
+    w.u(actions.size());
+    for (const auto& a : actions) put(w, a, rp);
+    w.s(honorific);
+    w.u(affiliations.size());
+    for (const auto& a : affiliations) put(w, a, rp);
+    put(w, parent, rp);
+    w.s(kind);
+    kb::put(w, start);
+    kb::put(w, end);
+  }
+  static void get(BinaryReader& r, Record& rec, std::uint32_t index, std::size_t nodes) {
+    auto& [id, type, defined, rid, path, name, aliases, fields, body, tags, mentions, date, time, timezone,
+           location, event, organizations, attendees, topics, summary, decisions, actions, honorific,
+           affiliations, parent, kind, start, end] = rec;
+    id = NodeId{index};
+    std::uint64_t t = r.u();
+    if (t > static_cast<std::uint64_t>(RecordType::event)) r.fail();
+    type = static_cast<RecordType>(t);
+    defined = r.b();
+    r.s(rid);
+    r.s(path);
+    const SharedPath rp(path);  // one string for every location in the record
+    r.s(name);
+    kb::get(r, aliases);
+    kb::get(r, fields, rp);
+    r.s(body);
+    kb::get(r, tags);
+    get(r, mentions, rp, nodes);
+    kb::get(r, date);
+    r.s(time);
+    r.s(timezone);
+    r.s(location);
+    get(r, event, rp, nodes);
+    get(r, organizations, rp, nodes);
+    attendees.resize(r.count());
+    for (auto& a : attendees) get(r, a, rp, nodes);
+    get(r, topics, rp, nodes);
+    r.s(summary);
+    decisions.resize(r.count());
+    for (auto& d : decisions) get(r, d, rp);
+    actions.resize(r.count());
+    for (auto& a : actions) get(r, a, rp, nodes);
+    r.s(honorific);
+    affiliations.resize(r.count());
+    for (auto& a : affiliations) get(r, a, rp, nodes);
+    get(r, parent, rp, nodes);
+    r.s(kind);
+    kb::get(r, start);
+    kb::get(r, end);
+  }
+
+  static void put(BinaryWriter& w, const std::vector<std::vector<NodeId>>& lists) {
+    w.u(lists.size());
+    for (const auto& l : lists) put(w, l);
+  }
+  static void get(BinaryReader& r, std::vector<std::vector<NodeId>>& lists, std::size_t nodes) {
+    lists.resize(r.count());
+    if (lists.size() != nodes) r.fail();
+    for (auto& l : lists) get(r, l, nodes);
+  }
+
+  // Runs fn(0) ... fn(n - 1) on up to `threads` threads.
+  template <class Fn>
+  static void parallel(std::size_t n, unsigned threads, Fn fn) {
+    threads = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, threads), n));
+    if (threads <= 1) {
+      for (std::size_t i = 0; i < n; ++i) fn(i);
+      return;
+    }
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) fn(i);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& th : pool) th.join();
+  }
+
+  static std::string encode(std::uint64_t key, const LoadResult& result, const std::vector<Diagnostic>& file_diags,
+                            unsigned threads) {
+    const KnowledgeBase& kb = result.kb;
+    const std::size_t nodes = kb.records_.size();
+    const std::size_t chunks = (nodes + kChunk - 1) / kChunk;
+    std::vector<std::string> chunk(chunks);
+    parallel(chunks, threads, [&](std::size_t c) {
+      BinaryWriter w;
+      for (std::size_t i = c * kChunk; i < std::min(nodes, (c + 1) * kChunk); ++i) put(w, kb.records_[i]);
+      chunk[c] = std::move(w.out);
+    });
+
+    BinaryWriter head;
+    head.u(result.files);
+    kb::put(head, result.skipped);
+    head.u(file_diags.size());
+    for (const auto& d : file_diags) kb::put(head, d, "");
+    head.u(nodes);
+    head.u(chunks);
+    for (const auto& c : chunk) {
+      head.u(c.size());
+      head.u(checksum64(c));
+    }
+    // by_key_ in key order, so the same graph always gives the same bytes.
+    std::vector<const std::pair<const std::string, std::vector<NodeId>>*> keys;
+    keys.reserve(kb.by_key_.size());
+    for (const auto& entry : kb.by_key_) keys.push_back(&entry);
+    std::sort(keys.begin(), keys.end(), [](auto* a, auto* b) { return a->first < b->first; });
+    head.u(keys.size());
+    for (const auto* entry : keys) {
+      head.s(entry->first);
+      put(head, entry->second);
+    }
+    put(head, kb.meetings_);
+    put(head, kb.children_);
+    put(head, kb.members_);
+
+    std::size_t total = kHeaderSize + head.out.size();
+    for (const auto& c : chunk) total += c.size();
+    std::string out;
+    out.reserve(total);
+    out.resize(kHeaderSize);
+    std::memcpy(out.data(), kMagic, 4);
+    put_le(out, 4, kGraphFormatVersion, 4);
+    put_le(out, 8, key, 8);
+    put_le(out, 16, head.out.size(), 8);
+    put_le(out, 24, checksum64(head.out), 8);
+    out += head.out;
+    for (auto& c : chunk) {
+      out += c;
+      std::string().swap(c);
+    }
+    return out;
+  }
+
+  static bool decode(std::string_view data, std::uint64_t key, LoadResult& result, unsigned threads) {
+    if (data.size() < kHeaderSize || std::memcmp(data.data(), kMagic, 4) != 0) return false;
+    if (get_le(data, 4, 4) != kGraphFormatVersion || get_le(data, 8, 8) != key) return false;
+    std::uint64_t head_size = get_le(data, 16, 8);
+    if (head_size > data.size() - kHeaderSize) return false;
+    std::string_view head_bytes = data.substr(kHeaderSize, static_cast<std::size_t>(head_size));
+    if (checksum64(head_bytes) != get_le(data, 24, 8)) return false;
+
+    BinaryReader head(head_bytes);
+    std::size_t files = static_cast<std::size_t>(head.u());
+    std::vector<std::string> skipped;
+    kb::get(head, skipped);
+    std::vector<Diagnostic> diags(head.count());
+    for (auto& d : diags) kb::get(head, d, SharedPath());
+    std::uint64_t nodes64 = head.u();
+    std::size_t chunks = head.count();
+    if (!head.ok() || nodes64 > UINT32_MAX || chunks != (nodes64 + kChunk - 1) / kChunk) return false;
+    const std::size_t nodes = static_cast<std::size_t>(nodes64);
+    std::vector<std::string_view> chunk(chunks);
+    std::vector<std::uint64_t> sums(chunks);
+    std::size_t at = kHeaderSize + static_cast<std::size_t>(head_size);
+    for (std::size_t c = 0; c < chunks; ++c) {
+      std::uint64_t size = head.u();
+      sums[c] = head.u();
+      if (!head.ok() || size > data.size() - at) return false;
+      chunk[c] = data.substr(at, static_cast<std::size_t>(size));
+      at += static_cast<std::size_t>(size);
+    }
+    if (at != data.size()) return false;
+
+    KnowledgeBase& kb = result.kb;
+    kb.by_key_.clear();
+    std::size_t key_count = head.count();
+    kb.by_key_.reserve(key_count);
+    for (std::size_t k = 0; k < key_count && head.ok(); ++k) {
+      std::string name;
+      head.s(name);
+      std::vector<NodeId> ids;
+      get(head, ids, nodes);
+      kb.by_key_.emplace(std::move(name), std::move(ids));
+    }
+    get(head, kb.meetings_, nodes);
+    get(head, kb.children_, nodes);
+    get(head, kb.members_, nodes);
+    if (!head.ok() || !head.at_end()) return false;
+
+    kb.records_.clear();
+    kb.records_.resize(nodes);
+    std::atomic<bool> ok{true};
+    parallel(chunks, threads, [&](std::size_t c) {
+      if (checksum64(chunk[c]) != sums[c]) {
+        ok = false;
+        return;
+      }
+      BinaryReader r(chunk[c]);
+      for (std::size_t i = c * kChunk; i < std::min(nodes, (c + 1) * kChunk) && r.ok(); ++i)
+        get(r, kb.records_[i], static_cast<std::uint32_t>(i), nodes);
+      if (!r.ok() || !r.at_end()) ok = false;
+    });
+    if (!ok) return false;
+
+    kb.by_rid_.clear();
+    kb.by_rid_.reserve(nodes);
+    for (const auto& r : kb.records_)
+      if (!r.rid.empty()) kb.by_rid_.emplace(r.rid, r.id);
+    result.files = files;
+    result.skipped = std::move(skipped);
+    for (auto& d : diags) result.diags.report(std::move(d));
+    return true;
+  }
+};
+
+std::string encode_graph(std::uint64_t key, const LoadResult& result, const std::vector<Diagnostic>& file_diags,
+                         unsigned threads) {
+  return GraphCodec::encode(key, result, file_diags, threads);
+}
+
+bool decode_graph(std::string_view data, std::uint64_t key, LoadResult& result, unsigned threads) {
+  return GraphCodec::decode(data, key, result, threads);
+}
+
+}  // namespace kb
