@@ -107,6 +107,53 @@ TEST_SUITE("store") {
     CHECK(read_all(*c).size() == 1);
   }
 
+  TEST_CASE("cache: the graph snapshot is stored whole, read back, and dropped with its version") {
+    TempDir dir;
+    std::string path = dir.path + "/cache.sqlite", error;
+    auto read = [](SqliteCache& c, std::string& out, std::int64_t& when) {
+      return c.read_graph([&](std::string_view data, std::int64_t stored_ns) {
+        out = std::string(data);
+        when = stored_ns;
+        return true;
+      });
+    };
+    std::string got;
+    std::int64_t when = 0;
+    {
+      auto c = SqliteCache::open(path, "v1", error);
+      REQUIRE(c);
+      CHECK_FALSE(read(*c, got, when));
+      CHECK(c->graph_size() == -1);
+      std::string blob("snap\0shot", 9);
+      REQUIRE(c->write_graph(blob));
+      REQUIRE(read(*c, got, when));
+      CHECK(got == blob);
+      CHECK(when > 1'700'000'000'000'000'000);  // the wall clock, in ns
+      CHECK(c->graph_size() == 9);
+      REQUIRE(c->write_graph("second"));  // replaced, not appended
+      REQUIRE(read(*c, got, when));
+      CHECK(got == "second");
+      // What `use` returns is what read_graph returns.
+      CHECK_FALSE(c->read_graph([](std::string_view, std::int64_t) { return false; }));
+    }
+    // The same file under another version is not read, and opening that version removes it.
+    {
+      auto c = SqliteCache::open(path, "v2", error);
+      REQUIRE(c);
+      CHECK_FALSE(read(*c, got, when));
+    }
+    CHECK_FALSE(std::filesystem::exists(path + "-graph"));
+    // A snapshot file cut short of its header is not read.
+    {
+      auto c = SqliteCache::open(path, "v2", error);
+      REQUIRE(c->write_graph("x"));
+      std::filesystem::resize_file(path + "-graph", 6);
+      CHECK_FALSE(read(*c, got, when));
+    }
+    REQUIRE(SqliteCache::remove_files(path, error));
+    CHECK_FALSE(std::filesystem::exists(path + "-graph"));
+  }
+
   TEST_CASE("cache: a file that is not a cache is replaced, never read") {
     TempDir dir;
     std::string path = dir.path + "/cache.sqlite", error;
