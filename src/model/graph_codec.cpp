@@ -240,7 +240,7 @@ struct GraphCodec {
     for (auto& th : pool) th.join();
   }
 
-  static std::string encode(std::uint64_t key, const LoadResult& result, const std::vector<Diagnostic>& file_diags,
+  static std::vector<std::string> encode(std::uint64_t key, const LoadResult& result, const std::vector<Diagnostic>& file_diags,
                             unsigned threads) {
     const KnowledgeBase& kb = result.kb;
     const std::size_t nodes = kb.records_.size();
@@ -277,10 +277,8 @@ struct GraphCodec {
     put(head, kb.children_);
     put(head, kb.members_);
 
-    std::size_t total = kHeaderSize + head.out.size();
-    for (const auto& c : chunk) total += c.size();
     std::string out;
-    out.reserve(total);
+    out.reserve(kHeaderSize + head.out.size());
     out.resize(kHeaderSize);
     std::memcpy(out.data(), kMagic, 4);
     put_le(out, 4, kGraphFormatVersion, 4);
@@ -288,11 +286,8 @@ struct GraphCodec {
     put_le(out, 16, head.out.size(), 8);
     put_le(out, 24, checksum64(head.out), 8);
     out += head.out;
-    for (auto& c : chunk) {
-      out += c;
-      std::string().swap(c);
-    }
-    return out;
+    chunk.insert(chunk.begin(), std::move(out));
+    return chunk;
   }
 
   static bool decode(std::string_view data, std::uint64_t key, LoadResult& result, unsigned threads) {
@@ -367,7 +362,7 @@ struct GraphCodec {
   }
 };
 
-std::string encode_graph(std::uint64_t key, const LoadResult& result, const std::vector<Diagnostic>& file_diags,
+std::vector<std::string> encode_graph(std::uint64_t key, const LoadResult& result, const std::vector<Diagnostic>& file_diags,
                          unsigned threads) {
   return GraphCodec::encode(key, result, file_diags, threads);
 }

@@ -536,7 +536,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   if (snapshot) {
     std::vector<Diagnostic> file_diags(diags.all().begin() + static_cast<std::ptrdiff_t>(first_file_diag),
                                        diags.all().end());
-    std::string data = encode_graph(key, result, file_diags, all_threads);
+    std::vector<std::string> data = encode_graph(key, result, file_diags, all_threads);
     if (cache_writer.joinable()) cache_writer.join();
     cache->write_graph(data);
   }

@@ -287,11 +287,12 @@ bool SqliteCache::read_graph(const std::function<bool(std::string_view, std::int
   return ok;
 }
 
-bool SqliteCache::write_graph(std::string_view data) {
+bool SqliteCache::write_graph(const std::vector<std::string>& parts) {
   std::string tmp = path_ + "-graph.tmp" + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return false;
-  bool ok = write_all(fd, graph_header(version_, now_ns())) && write_all(fd, data);
+  bool ok = write_all(fd, graph_header(version_, now_ns()));
+  for (const auto& part : parts) ok = ok && write_all(fd, part);
   ok = ::close(fd) == 0 && ok;
   if (ok && ::rename(tmp.c_str(), (path_ + "-graph").c_str()) == 0) return true;
   ::unlink(tmp.c_str());

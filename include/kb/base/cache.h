@@ -41,9 +41,10 @@ class IndexCache {
     (void)use;
     return false;
   }
-  /// Replaces the snapshot, whole or not at all. Returns false when it could not be written.
-  virtual bool write_graph(std::string_view data) {
-    (void)data;
+  /// Replaces the snapshot with `parts` joined, whole or not at all. Returns false when it
+  /// could not be written.
+  virtual bool write_graph(const std::vector<std::string>& parts) {
+    (void)parts;
     return false;
   }
 };

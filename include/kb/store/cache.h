@@ -36,7 +36,7 @@ class SqliteCache : public IndexCache {
   /// this cache's version and written to a temporary file that is renamed over it, so readers
   /// see an old snapshot or a new one, never half of one. It is read through mmap(2).
   bool read_graph(const std::function<bool(std::string_view, std::int64_t)>& use) override;
-  bool write_graph(std::string_view data) override;
+  bool write_graph(const std::vector<std::string>& parts) override;
 
   /// Number of stored entries (for `kb cache status`); -1 when the cache cannot be read.
   long long count();

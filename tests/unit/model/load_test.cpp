@@ -98,9 +98,10 @@ class SnapshotCache : public MemCache {
   bool read_graph(const std::function<bool(std::string_view, std::int64_t)>& use) override {
     return has_graph && use(graph, graph_stored_ns);
   }
-  bool write_graph(std::string_view data) override {
+  bool write_graph(const std::vector<std::string>& parts) override {
     ++graph_writes;
-    graph = std::string(data);
+    graph.clear();
+    for (const auto& p : parts) graph += p;
     has_graph = true;
     return true;
   }
@@ -426,11 +427,14 @@ TEST_SUITE("model") {
     fill(fs);
     auto r = load_kb(fs);
     std::vector<Diagnostic> diags = r.diags.all();
-    std::string data = encode_graph(42, r, diags, 2);
+    std::string data;
+    for (const auto& part : encode_graph(42, r, diags, 2)) data += part;
     LoadResult back;
     REQUIRE(decode_graph(data, 42, back, 2));
     CHECK(back.diags.all().size() == diags.size());
-    CHECK(encode_graph(42, back, back.diags.all(), 1) == data);
+    std::string again;
+    for (const auto& part : encode_graph(42, back, back.diags.all(), 1)) again += part;
+    CHECK(again == data);
     LoadResult other;
     CHECK_FALSE(decode_graph(data, 43, other, 1));
     for (std::size_t size = 0; size < data.size(); ++size) {

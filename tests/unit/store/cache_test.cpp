@@ -125,12 +125,12 @@ TEST_SUITE("store") {
       CHECK_FALSE(read(*c, got, when));
       CHECK(c->graph_size() == -1);
       std::string blob("snap\0shot", 9);
-      REQUIRE(c->write_graph(blob));
+      REQUIRE(c->write_graph({blob.substr(0, 4), blob.substr(4)}));
       REQUIRE(read(*c, got, when));
       CHECK(got == blob);
       CHECK(when > 1'700'000'000'000'000'000);  // the wall clock, in ns
       CHECK(c->graph_size() == 9);
-      REQUIRE(c->write_graph("second"));  // replaced, not appended
+      REQUIRE(c->write_graph({"second"}));  // replaced, not appended
       REQUIRE(read(*c, got, when));
       CHECK(got == "second");
       // What `use` returns is what read_graph returns.
@@ -146,7 +146,7 @@ TEST_SUITE("store") {
     // A snapshot file cut short of its header is not read.
     {
       auto c = SqliteCache::open(path, "v2", error);
-      REQUIRE(c->write_graph("x"));
+      REQUIRE(c->write_graph({"x"}));
       std::filesystem::resize_file(path + "-graph", 6);
       CHECK_FALSE(read(*c, got, when));
     }
