@@ -9,7 +9,7 @@ seconds=${2:-60}
 shift 2 || true
 src=$(cd "$(dirname "$0")" && pwd)
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(fuzz_parse_record fuzz_parse_body fuzz_text fuzz_date)
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz_parse_record fuzz_parse_body fuzz_text fuzz_date fuzz_graph_codec)
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "$build/fuzz-corpus/$t" "$build/fuzz-artifacts"
