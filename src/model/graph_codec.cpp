@@ -12,8 +12,8 @@ namespace kb {
 
 // Layout: "KBGS" magic, u32 format version, u64 key, u64 head length, u64 checksum64 of the
 // head; the head; then the chunks of records back to back. The head holds `files`, `skipped`,
-// the file diagnostics, the record count, each chunk's record count, length and checksum, and
-// the indexes. A chunk holds kChunk records in id order. All varints, as in record_codec.
+// the file diagnostics, the record count, the chunk count, each chunk's length and checksum,
+// and the indexes. A chunk holds kChunk records in id order. All varints, as in record_codec.
 struct GraphCodec {
   static constexpr char kMagic[4] = {'K', 'B', 'G', 'S'};
   static constexpr std::size_t kHeaderSize = 4 + 4 + 8 + 8 + 8;
@@ -320,8 +320,8 @@ struct GraphCodec {
     }
     if (at != data.size()) return false;
 
-    KnowledgeBase& kb = result.kb;
-    kb.by_key_.clear();
+    // Built aside and moved in only when everything decoded, so a failure leaves `result` as it was.
+    KnowledgeBase kb;
     std::size_t key_count = head.count();
     kb.by_key_.reserve(key_count);
     for (std::size_t k = 0; k < key_count && head.ok(); ++k) {
@@ -336,7 +336,6 @@ struct GraphCodec {
     get(head, kb.members_, nodes);
     if (!head.ok() || !head.at_end()) return false;
 
-    kb.records_.clear();
     kb.records_.resize(nodes);
     std::atomic<bool> ok{true};
     parallel(chunks, threads, [&](std::size_t c) {
@@ -351,10 +350,12 @@ struct GraphCodec {
     });
     if (!ok) return false;
 
-    kb.by_rid_.clear();
     kb.by_rid_.reserve(nodes);
     for (const auto& r : kb.records_)
       if (!r.rid.empty()) kb.by_rid_.emplace(r.rid, r.id);
+    kb.config = std::move(result.kb.config);
+    kb.root = std::move(result.kb.root);
+    result.kb = std::move(kb);
     result.files = files;
     result.skipped = std::move(skipped);
     for (auto& d : diags) result.diags.report(std::move(d));

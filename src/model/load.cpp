@@ -173,16 +173,11 @@ std::uint64_t fingerprint(const std::optional<std::string>& config_text, const s
 // would leave the stamps, and so the fingerprint, as they were).
 bool load_snapshot(IndexCache& cache, std::uint64_t key, const std::vector<FileInfo>& files, unsigned threads,
                    LoadResult& result) {
-  bool ok = cache.read_graph([&](std::string_view data, std::int64_t stored_ns) {
-    for (const auto& f : files)
-      if (f.mtime_ns >= stored_ns - kRacyWindowNs) return false;
-    return decode_graph(data, key, result, threads);
+  return cache.read_graph([&](std::string_view data, std::int64_t stored_ns) {
+    bool racy = std::any_of(files.begin(), files.end(),
+                            [&](const FileInfo& f) { return f.mtime_ns >= stored_ns - kRacyWindowNs; });
+    return !racy && decode_graph(data, key, result, threads);
   });
-  if (ok) return true;
-  KbConfig config = std::move(result.kb.config);
-  result.kb = KnowledgeBase{};
-  result.kb.config = std::move(config);
-  return false;
 }
 
 class Resolver {
@@ -531,9 +526,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   kb.build_indexes();
   // A snapshot of the whole graph for the next run, unless a note could not be read (a
   // permission change would not change the fingerprint, and the note must be read again).
-  bool snapshot = cache != nullptr;
-  for (const auto& p : parsed) snapshot = snapshot && !p.unreadable;
-  if (snapshot) {
+  if (cache && std::none_of(parsed.begin(), parsed.end(), [](const Parsed& p) { return p.unreadable; })) {
     std::vector<Diagnostic> file_diags(diags.all().begin() + static_cast<std::ptrdiff_t>(first_file_diag),
                                        diags.all().end());
     std::vector<std::string> data = encode_graph(key, result, file_diags, all_threads);

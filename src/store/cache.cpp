@@ -10,10 +10,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kb/base/binary.h"
+#include "posix_io.h"
+
 namespace kb {
 namespace {
 
 constexpr int kBusyTimeoutMs = 10000;
+
+// The graph snapshot lives beside the database, named like its WAL companions.
+std::string graph_path(const std::string& cache_path) { return cache_path + "-graph"; }
 
 const char* const kSchema =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -143,7 +149,7 @@ std::unique_ptr<SqliteCache> SqliteCache::open(const std::string& path, const st
     if (!db) return nullptr;
     bool reset = false;
     Init r = init(db, version, reset);
-    if (reset) ::unlink((path + "-graph").c_str());
+    if (reset) ::unlink(graph_path(path).c_str());  // the snapshot goes with the entries
     if (r == Init::ok) {
       std::unique_ptr<SqliteCache> cache(new SqliteCache(db, path));
       cache->version_ = version;
@@ -240,31 +246,21 @@ namespace {
 
 constexpr char kGraphMagic[4] = {'K', 'B', 'G', 'F'};
 
-bool write_all(int fd, std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
 // The snapshot file: magic, u32 length of the version, the version, i64 stored_ns, the blob.
 std::string graph_header(const std::string& version, std::int64_t stored_ns) {
   std::string h(kGraphMagic, 4);
-  auto u32 = static_cast<std::uint32_t>(version.size());
-  for (int k = 0; k < 4; ++k) h.push_back(static_cast<char>((u32 >> (8 * k)) & 0xFF));
+  h.resize(8);
+  put_le(h, 4, version.size(), 4);
   h += version;
-  auto u64 = as_u64(stored_ns);
-  for (int k = 0; k < 8; ++k) h.push_back(static_cast<char>((u64 >> (8 * k)) & 0xFF));
+  h.resize(h.size() + 8);
+  put_le(h, h.size() - 8, as_u64(stored_ns), 8);
   return h;
 }
 
 }  // namespace
 
 bool SqliteCache::read_graph(const std::function<bool(std::string_view, std::int64_t)>& use) {
-  int fd = ::open((path_ + "-graph").c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = ::open(graph_path(path_).c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat st {};
   const std::size_t head = 4 + 4 + version_.size() + 8;
@@ -278,23 +274,20 @@ bool SqliteCache::read_graph(const std::function<bool(std::string_view, std::int
   if (map == MAP_FAILED) return false;
   std::string_view data(static_cast<const char*>(map), size);
   bool ok = false;
-  if (data.substr(0, head - 8) == std::string_view(graph_header(version_, 0)).substr(0, head - 8)) {
-    std::uint64_t v = 0;
-    for (int k = 0; k < 8; ++k) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(data[head - 8 + k])) << (8 * k);
-    ok = use(data.substr(head), as_i64(v));
-  }
+  if (data.substr(0, head - 8) == std::string_view(graph_header(version_, 0)).substr(0, head - 8))
+    ok = use(data.substr(head), as_i64(get_le(data, head - 8, 8)));
   ::munmap(map, size);
   return ok;
 }
 
 bool SqliteCache::write_graph(const std::vector<std::string>& parts) {
-  std::string tmp = path_ + "-graph.tmp" + std::to_string(::getpid());
+  std::string tmp = graph_path(path_) + ".tmp" + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return false;
-  bool ok = write_all(fd, graph_header(version_, now_ns()));
-  for (const auto& part : parts) ok = ok && write_all(fd, part);
+  bool ok = posix::write_all(fd, graph_header(version_, now_ns()));
+  for (const auto& part : parts) ok = ok && posix::write_all(fd, part);
   ok = ::close(fd) == 0 && ok;
-  if (ok && ::rename(tmp.c_str(), (path_ + "-graph").c_str()) == 0) return true;
+  if (ok && ::rename(tmp.c_str(), graph_path(path_).c_str()) == 0) return true;
   ::unlink(tmp.c_str());
   return false;
 }

@@ -14,25 +14,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "posix_io.h"
+
 namespace kb {
 namespace {
 
 std::string errno_text(int err) { return std::strerror(err); }
-
-bool write_all(int fd, std::string_view content) {
-  const char* p = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    p += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  return true;
-}
 
 std::string parent_of(const std::string& path) {
   auto slash = path.rfind('/');
@@ -69,7 +56,7 @@ std::string write_temp(const std::string& target, std::string_view content, std:
   }
   std::string tmp(buf.data());
   ::fchmod(fd, 0666 & ~[] { mode_t m = ::umask(0); ::umask(m); return m; }());
-  bool ok = write_all(fd, content) && ::fsync(fd) == 0;
+  bool ok = posix::write_all(fd, content) && ::fsync(fd) == 0;
   int err = errno;
   ::close(fd);
   if (!ok) {

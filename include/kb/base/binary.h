@@ -57,11 +57,6 @@ class BinaryReader {
     if (v < INT32_MIN || v > INT32_MAX) return static_cast<int>(fail());
     return static_cast<int>(v);
   }
-  std::uint32_t u32() {
-    std::uint64_t v = u();
-    if (v > UINT32_MAX) return static_cast<std::uint32_t>(fail());
-    return static_cast<std::uint32_t>(v);
-  }
   bool b() {
     if (p_ == end_) return fail();
     char c = *p_++;

@@ -22,16 +22,17 @@ namespace kb {
 /// member added without updating the codec fails to compile.
 inline constexpr std::uint32_t kGraphFormatVersion = 1;
 
-/// Encodes `result`, in parts to be written one after the other (no copy of the whole), (its kb.config and kb.root excepted: they come from kb.yaml and the caller
-/// on every run) with `file_diags`, the diagnostics the records gave (those of kb.yaml and of
-/// the walk are not stored: they are found afresh on every run), under fingerprint `key`.
-std::vector<std::string> encode_graph(std::uint64_t key, const LoadResult& result, const std::vector<Diagnostic>& file_diags,
-                         unsigned threads);
+/// Encodes `result` under fingerprint `key`, with `file_diags`, the diagnostics the records gave
+/// (those of kb.yaml and of the walk are found afresh on every run, so they are not stored).
+/// kb.config and kb.root are left out too: they come from kb.yaml and the caller on every run.
+/// The result is in parts, to be written one after the other without a joined copy.
+std::vector<std::string> encode_graph(std::uint64_t key, const LoadResult& result,
+                                      const std::vector<Diagnostic>& file_diags, unsigned threads);
 
-/// Decodes what encode_graph() wrote (its parts joined) under the same `key` into `result`: records, indexes,
-/// `skipped` and `files` are replaced, the stored diagnostics appended to `result.diags`
-/// (unsorted). Returns false, leaving `result`'s graph unspecified, when `data` is of another
-/// key or format, truncated, corrupt or inconsistent.
+/// Decodes what encode_graph() wrote (its parts joined) under the same `key` into `result`:
+/// the graph (kb.config kept), `skipped` and `files` are replaced, the stored diagnostics
+/// appended to `result.diags` (unsorted). Returns false, leaving `result` untouched, when
+/// `data` is of another key or format, truncated, corrupt or inconsistent.
 bool decode_graph(std::string_view data, std::uint64_t key, LoadResult& result, unsigned threads);
 
 }  // namespace kb
