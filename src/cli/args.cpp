@@ -43,7 +43,7 @@ ExitCode meeting_filter(Session& s, const MeetingFilterArgs& a, MeetingFilter& f
   f.tags = a.tags;
   f.text = parse_text_query(a.text);
   f.exact_org = a.exact_org;
-  kb = s.kb();
+  kb = s.kb(true, f.reads_text() ? Session::Reads::text : Session::Reads::graph);
   if (!kb) return ExitCode::failure;
   auto orgs = resolve_all(s, *kb, a.orgs, RecordType::organization);
   auto people = resolve_all(s, *kb, a.people, RecordType::person);

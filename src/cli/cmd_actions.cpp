@@ -40,7 +40,7 @@ ExitCode run_actions(Session& s, const ActionsOptions& o) {
     if (!d) return ExitCode::usage;
     f.today = *d;
   }
-  const KnowledgeBase* kb = s.kb();
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
   if (!kb) return ExitCode::failure;
   auto owners = resolve_all(s, *kb, o.owners, RecordType::person);
   auto orgs = resolve_all(s, *kb, o.orgs, RecordType::organization);

@@ -23,7 +23,7 @@ ExitCode run_decisions(Session& s, const DecisionsOptions& o) {
   DecisionFilter f;
   if (!o.since.empty() && !(f.since = s.date_arg("--since", o.since))) return ExitCode::usage;
   if (!o.until.empty() && !(f.until = s.date_arg("--until", o.until))) return ExitCode::usage;
-  const KnowledgeBase* kb = s.kb();
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
   if (!kb) return ExitCode::failure;
   auto orgs = resolve_all(s, *kb, o.orgs, RecordType::organization);
   auto topics = resolve_all(s, *kb, o.topics, RecordType::topic);

@@ -144,7 +144,7 @@ ExitCode run_weekly(Session& s, const ReportOptions& o) {
     if (!d) return ExitCode::usage;
     week = iso_week_of(*d);
   }
-  const KnowledgeBase* kb = s.kb();
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
   if (!kb) return ExitCode::failure;
   std::string name = report_template_name("weekly", *f);
   auto tpl = load_template(s, o.tpl, name);
@@ -162,7 +162,7 @@ ExitCode run_weekly(Session& s, const ReportOptions& o) {
 ExitCode run_brief(Session& s, const ReportOptions& o) {
   auto f = report_format(s);
   if (!f) return ExitCode::usage;
-  const KnowledgeBase* kb = s.kb();
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
   if (!kb) return ExitCode::failure;
   auto id = resolve_any_one(s, *kb, o.name);
   if (!id) return ExitCode::failure;

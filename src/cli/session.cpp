@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <stdexcept>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -54,8 +55,13 @@ std::optional<Date> Session::date_arg(const std::string& flag, const std::string
   return d;
 }
 
-const KnowledgeBase* Session::kb(bool report) {
-  if (load_) return &load_->kb;
+const KnowledgeBase* Session::kb(bool report, Reads reads) {
+  const bool text = reads == Reads::text;
+  if (load_) {
+    // A command loads once; the graph it holds must not be swapped under it.
+    if (text && !load_->kb.has_text) throw std::logic_error("Session::kb: text asked for after a load without it");
+    return &load_->kb;
+  }
   if (load_failed_) return nullptr;
   std::string why;
   std::error_code ec;
@@ -69,6 +75,7 @@ const KnowledgeBase* Session::kb(bool report) {
   root_ = loc->root;
   RealFileSystem fs(root_);
   LoadOptions options;
+  options.text = text;
   // The cache is an optimisation only: when it cannot be opened (a read-only KB, a busy or
   // unwritable file) the KB loads without it, silently.
   std::unique_ptr<SqliteCache> cache;

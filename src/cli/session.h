@@ -39,10 +39,13 @@ class Session {
   std::ostream& out;
   std::ostream& err;
 
-  /// The KB, loaded on first call; with `report`, prints load errors and a one-line summary
-  /// (`kb check` prints everything itself). nullptr when
-  /// no KB could be found or read (the error is printed).
-  const KnowledgeBase* kb(bool report = true);
+  /// What a command reads of the KB: the typed graph only (names, links, dates, actions: most
+  /// commands), or each note's text as well (front matter as written and body).
+  enum class Reads { graph, text };
+  /// The KB, loaded on first call (asking for text after a load without it is a logic
+  /// error); with `report`, prints load errors and a one-line summary (`kb check` prints everything
+  /// itself). nullptr when no KB could be found or read (the error is printed).
+  const KnowledgeBase* kb(bool report = true, Reads reads = Reads::text);
   /// The whole load result (for `kb check`). REQUIRES: kb() returned non-null.
   const LoadResult& load_result() const { return *load_; }
   const std::string& root() const { return root_; }

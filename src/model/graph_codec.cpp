@@ -11,9 +11,12 @@
 namespace kb {
 
 // Layout: "KBGS" magic, u32 format version, u64 key, u64 head length, u64 checksum64 of the
-// head; the head; then the chunks of records back to back. The head holds `files`, `skipped`,
-// the file diagnostics, the record count, the chunk count, each chunk's length and checksum,
-// and the indexes. A chunk holds kChunk records in id order. All varints, as in record_codec.
+// head; the head; then the chunks of records back to back: first every chunk's typed part, then
+// every chunk's text part (each record's front-matter tree and body, which most commands never
+// read, so a load without text touches none of those bytes). The head holds `files`, `skipped`,
+// the file diagnostics, the record count, the chunk count, each chunk's two lengths and two
+// checksums, and the indexes. A chunk holds kChunk records in id order. All varints, as in
+// record_codec.
 struct GraphCodec {
   static constexpr char kMagic[4] = {'K', 'B', 'G', 'S'};
   static constexpr std::size_t kHeaderSize = 4 + 4 + 8 + 8 + 8;
@@ -145,8 +148,7 @@ struct GraphCodec {
     w.s(path);
     w.s(name);
     kb::put(w, aliases);
-    kb::put(w, fields, rp);
-    w.s(body);
+    (void)fields, (void)body;  // in the text part: put_text()
     kb::put(w, tags);
     put(w, mentions, rp);
     kb::put(w, date);
@@ -185,8 +187,7 @@ struct GraphCodec {
     const SharedPath rp(path);  // one string for every location in the record
     r.s(name);
     kb::get(r, aliases);
-    kb::get(r, fields, rp);
-    r.s(body);
+    (void)fields, (void)body;  // in the text part: get_text()
     kb::get(r, tags);
     get(r, mentions, rp, nodes);
     kb::get(r, date);
@@ -210,6 +211,16 @@ struct GraphCodec {
     r.s(kind);
     kb::get(r, start);
     kb::get(r, end);
+  }
+
+  // A record's text part: what it says beyond the typed fields.
+  static void put_text(BinaryWriter& w, const Record& rec) {
+    kb::put(w, rec.fields, rec.path);
+    w.s(rec.body);
+  }
+  static void get_text(BinaryReader& r, Record& rec) {
+    kb::get(r, rec.fields, SharedPath(rec.path));
+    r.s(rec.body);
   }
 
   static void put(BinaryWriter& w, const std::vector<std::vector<NodeId>>& lists) {
@@ -245,11 +256,16 @@ struct GraphCodec {
     const KnowledgeBase& kb = result.kb;
     const std::size_t nodes = kb.records_.size();
     const std::size_t chunks = (nodes + kChunk - 1) / kChunk;
-    std::vector<std::string> chunk(chunks);
+    // Parts 1 .. chunks: the typed parts; then the text parts.
+    std::vector<std::string> chunk(1 + 2 * chunks);
     parallel(chunks, threads, [&](std::size_t c) {
-      BinaryWriter w;
-      for (std::size_t i = c * kChunk; i < std::min(nodes, (c + 1) * kChunk); ++i) put(w, kb.records_[i]);
-      chunk[c] = std::move(w.out);
+      BinaryWriter w, text;
+      for (std::size_t i = c * kChunk; i < std::min(nodes, (c + 1) * kChunk); ++i) {
+        put(w, kb.records_[i]);
+        put_text(text, kb.records_[i]);
+      }
+      chunk[1 + c] = std::move(w.out);
+      chunk[1 + chunks + c] = std::move(text.out);
     });
 
     BinaryWriter head;
@@ -259,9 +275,9 @@ struct GraphCodec {
     for (const auto& d : file_diags) kb::put(head, d, "");
     head.u(nodes);
     head.u(chunks);
-    for (const auto& c : chunk) {
-      head.u(c.size());
-      head.u(checksum64(c));
+    for (std::size_t c = 1; c < chunk.size(); ++c) {
+      head.u(chunk[c].size());
+      head.u(checksum64(chunk[c]));
     }
     // by_key_ in key order, so the same graph always gives the same bytes.
     std::vector<const std::pair<const std::string, std::vector<NodeId>>*> keys;
@@ -286,11 +302,11 @@ struct GraphCodec {
     put_le(out, 16, head.out.size(), 8);
     put_le(out, 24, checksum64(head.out), 8);
     out += head.out;
-    chunk.insert(chunk.begin(), std::move(out));
+    chunk[0] = std::move(out);
     return chunk;
   }
 
-  static bool decode(std::string_view data, std::uint64_t key, LoadResult& result, unsigned threads) {
+  static bool decode(std::string_view data, std::uint64_t key, LoadResult& result, unsigned threads, bool text) {
     if (data.size() < kHeaderSize || std::memcmp(data.data(), kMagic, 4) != 0) return false;
     if (get_le(data, 4, 4) != kGraphFormatVersion || get_le(data, 8, 8) != key) return false;
     std::uint64_t head_size = get_le(data, 16, 8);
@@ -308,10 +324,11 @@ struct GraphCodec {
     std::size_t chunks = head.count();
     if (!head.ok() || nodes64 > UINT32_MAX || chunks != (nodes64 + kChunk - 1) / kChunk) return false;
     const std::size_t nodes = static_cast<std::size_t>(nodes64);
-    std::vector<std::string_view> chunk(chunks);
-    std::vector<std::uint64_t> sums(chunks);
+    // chunk[c] is the typed part of chunk c, chunk[chunks + c] its text part.
+    std::vector<std::string_view> chunk(2 * chunks);
+    std::vector<std::uint64_t> sums(2 * chunks);
     std::size_t at = kHeaderSize + static_cast<std::size_t>(head_size);
-    for (std::size_t c = 0; c < chunks; ++c) {
+    for (std::size_t c = 0; c < 2 * chunks; ++c) {
       std::uint64_t size = head.u();
       sums[c] = head.u();
       if (!head.ok() || size > data.size() - at) return false;
@@ -344,11 +361,21 @@ struct GraphCodec {
         return;
       }
       BinaryReader r(chunk[c]);
-      for (std::size_t i = c * kChunk; i < std::min(nodes, (c + 1) * kChunk) && r.ok(); ++i)
+      const std::size_t end = std::min(nodes, (c + 1) * kChunk);
+      for (std::size_t i = c * kChunk; i < end && r.ok(); ++i)
         get(r, kb.records_[i], static_cast<std::uint32_t>(i), nodes);
       if (!r.ok() || !r.at_end()) ok = false;
+      if (!text || !ok) return;
+      if (checksum64(chunk[chunks + c]) != sums[chunks + c]) {
+        ok = false;
+        return;
+      }
+      BinaryReader t(chunk[chunks + c]);
+      for (std::size_t i = c * kChunk; i < end && t.ok(); ++i) get_text(t, kb.records_[i]);
+      if (!t.ok() || !t.at_end()) ok = false;
     });
     if (!ok) return false;
+    kb.has_text = text;
 
     kb.by_rid_.reserve(nodes);
     for (const auto& r : kb.records_)
@@ -368,8 +395,8 @@ std::vector<std::string> encode_graph(std::uint64_t key, const LoadResult& resul
   return GraphCodec::encode(key, result, file_diags, threads);
 }
 
-bool decode_graph(std::string_view data, std::uint64_t key, LoadResult& result, unsigned threads) {
-  return GraphCodec::decode(data, key, result, threads);
+bool decode_graph(std::string_view data, std::uint64_t key, LoadResult& result, unsigned threads, bool text) {
+  return GraphCodec::decode(data, key, result, threads, text);
 }
 
 }  // namespace kb

@@ -172,11 +172,11 @@ std::uint64_t fingerprint(const std::optional<std::string>& config_text, const s
 // changed within the racy window before it was written (an edit in the same timestamp tick
 // would leave the stamps, and so the fingerprint, as they were).
 bool load_snapshot(IndexCache& cache, std::uint64_t key, const std::vector<FileInfo>& files, unsigned threads,
-                   LoadResult& result) {
+                   bool text, LoadResult& result) {
   return cache.read_graph([&](std::string_view data, std::int64_t stored_ns) {
     bool racy = std::any_of(files.begin(), files.end(),
                             [&](const FileInfo& f) { return f.mtime_ns >= stored_ns - kRacyWindowNs; });
-    return !racy && decode_graph(data, key, result, threads);
+    return !racy && decode_graph(data, key, result, threads, text);
   });
 }
 
@@ -373,7 +373,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   // (which start here) are what a graph snapshot stores.
   const std::size_t first_file_diag = diags.all().size();
   const std::uint64_t key = cache ? fingerprint(config_text, files) : 0;
-  if (cache && load_snapshot(*cache, key, files, threads, result)) {
+  if (cache && load_snapshot(*cache, key, files, threads, options.text, result)) {
     result.cache_hits = files.size();
     result.cache_updated = true;
     diags.sort();
@@ -532,6 +532,15 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     std::vector<std::string> data = encode_graph(key, result, file_diags, all_threads);
     if (cache_writer.joinable()) cache_writer.join();
     cache->write_graph(data);
+  }
+  // The same graph as a load from the snapshot gives: without text when none was asked for.
+  if (!options.text) {
+    for (std::uint32_t i = 0; i < kb.records().size(); ++i) {
+      Record& r = kb.mutable_at(NodeId{i});
+      r.fields = Value();
+      std::string().swap(r.body);
+    }
+    kb.has_text = false;
   }
   diags.sort();
   if (cache_writer.joinable()) cache_writer.join();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 #include "kb/base/text.h"
 #include "kb/parse/markdown.h"
@@ -145,6 +146,7 @@ void sort_meetings(const KnowledgeBase& kb, std::vector<NodeId>& ids, bool newes
 }
 
 std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFilter& f) {
+  if (f.reads_text() && !kb.has_text) throw std::logic_error("find_meetings: a text filter on a KB loaded without text");
   // Organizations: each wanted org with its subtree (unless exact).
   std::vector<std::pair<NodeId, std::set<NodeId>>> org_sets;
   for (NodeId o : f.orgs) {

@@ -269,7 +269,8 @@ bool SqliteCache::read_graph(const std::function<bool(std::string_view, std::int
     return false;
   }
   const auto size = static_cast<std::size_t>(st.st_size);
-  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  // Not populated up front: a load without text reads only the first part of the file.
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   ::close(fd);
   if (map == MAP_FAILED) return false;
   std::string_view data(static_cast<const char*>(map), size);

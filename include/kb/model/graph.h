@@ -38,6 +38,9 @@ class KnowledgeBase {
  public:
   KbConfig config;
   std::string root;  ///< the KB folder as given (for messages)
+  /// Every record's front-matter tree and body (Record::fields, Record::body) are loaded; false
+  /// when the load was asked for the typed graph only (LoadOptions::text), and they are empty.
+  bool has_text = true;
 
   const std::vector<Record>& records() const { return records_; }
   const Record& at(NodeId id) const { return records_[id.value]; }

@@ -24,6 +24,10 @@ struct LoadOptions {
   /// being cached, its content hash too); the cache is then brought up to date. Loading gives
   /// the same result with and without a cache.
   IndexCache* cache = nullptr;
+  /// Keep each record's front-matter tree and body (Record::fields, Record::body). Without
+  /// them a load from the graph snapshot reads less than half of it; commands that look only
+  /// at typed fields, names and links do not need them (KnowledgeBase::has_text tells).
+  bool text = true;
   /// Called from the calling thread every 100 ms while files are read and parsed (so never for
   /// a quicker load), with the number of files done and the total.
   std::function<void(std::size_t done, std::size_t total)> progress;

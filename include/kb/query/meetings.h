@@ -39,6 +39,10 @@ struct MeetingFilter {
   std::vector<std::string> has;                            ///< front matter KEY present
   bool newest_first = false;
   std::size_t limit = 0;  ///< 0: no limit
+
+  /// True when the filter reads the notes' text (--text, --where, --has): the KB must then be
+  /// loaded with it (KnowledgeBase::has_text).
+  bool reads_text() const { return !text.empty() || !where.empty() || !has.empty(); }
 };
 
 struct MeetingMatch {
@@ -47,6 +51,7 @@ struct MeetingMatch {
 };
 
 /// The meetings matching `f`, sorted by date (then time, then id), newest first if asked.
+/// Throws std::logic_error when `f` reads text the KB was loaded without.
 std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFilter& f);
 
 /// The organization an attendee belonged to at the meeting, or an invalid id.

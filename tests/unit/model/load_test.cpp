@@ -404,6 +404,56 @@ TEST_SUITE("model") {
     }
   }
 
+  TEST_CASE("load: without text, the typed graph is the same and the snapshot's text part is not read") {
+    StampedFs fs;
+    fill(fs);
+    const LoadResult full = load_kb(fs);
+    REQUIRE(full.kb.has_text);
+    LoadOptions bare;
+    bare.text = false;
+    const LoadResult fresh = load_kb(fs, bare);
+    CHECK_FALSE(fresh.kb.has_text);
+    for (const auto& rec : fresh.kb.records()) {
+      CHECK(rec.body.empty());
+      CHECK(rec.fields.entries.empty());
+    }
+    // Everything else is as in a load with text (dump shows sizes of body and fields: mask them).
+    auto masked = [](std::string d) {
+      for (const char* key : {" body=", " fields="})
+        for (std::size_t at = d.find(key); at != std::string::npos; at = d.find(key, at + 1)) {
+          std::size_t end = d.find(' ', at + 1);
+          d.replace(at, end - at, key);
+        }
+      return d;
+    };
+    CHECK(masked(dump(fresh)) == masked(dump(full)));
+    CHECK(dump(fresh) != dump(full));  // the fixture has bodies and fields to leave out
+
+    SnapshotCache cache;
+    LoadOptions o = bare;
+    o.cache = &cache;
+    CHECK(dump(load_kb(fs, o)) == dump(fresh));  // writes the snapshot, with text
+    REQUIRE(cache.has_graph);
+    fs.reads = 0;
+    CHECK(dump(load_kb(fs, o)) == dump(fresh));
+    CHECK(fs.reads == 1);  // kb.yaml only
+    LoadOptions with_text;
+    with_text.cache = &cache;
+    CHECK(dump(load_kb(fs, with_text)) == dump(full));  // the same snapshot, text and all
+    CHECK(fs.reads == 2);
+
+    SUBCASE("a damaged text part fails only a load that reads it") {
+      // The text parts are the snapshot's tail: its last byte is in the last record's text.
+      const std::string written = cache.graph;
+      cache.graph[written.size() - 1] = static_cast<char>(cache.graph[written.size() - 1] ^ 0x5A);
+      fs.reads = 0;
+      CHECK(dump(load_kb(fs, o)) == dump(fresh));
+      CHECK(fs.reads == 1);
+      CHECK(dump(load_kb(fs, with_text)) == dump(full));
+      CHECK(fs.reads > 2);  // read the notes again
+    }
+  }
+
   TEST_CASE("load: no snapshot is written while a note cannot be read") {
     StampedFs fs;
     fill(fs);

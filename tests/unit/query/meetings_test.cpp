@@ -1,6 +1,7 @@
 #include "kb/query/meetings.h"
 
 #include <doctest/doctest.h>
+#include <stdexcept>
 
 #include "kb/query/actions.h"
 #include "kb/query/profile.h"
@@ -63,6 +64,27 @@ TEST_SUITE("query") {
     CHECK(ids_of(kb, find_meetings(kb, f)) == std::vector<std::string>{"meetings/2024/2024-05-01-ana"});
     f.text = parse_text_query({"pedro"});
     CHECK(find_meetings(kb, f).size() == 1);  // "Mr. Francesc Pedró" as written, folded
+  }
+
+  TEST_CASE("meetings: a filter reading text needs a KB loaded with text; others do not") {
+    test::MemFileSystem fs = test::sample_fs();
+    LoadOptions o;
+    o.text = false;
+    auto bare = load_kb(fs, o);
+    auto full = test::load_sample();
+    MeetingFilter f;
+    f.people = {node(bare.kb, "Francesc Pedro", RecordType::person)};
+    CHECK_FALSE(f.reads_text());
+    CHECK(ids_of(bare.kb, find_meetings(bare.kb, f)) == ids_of(full.kb, find_meetings(full.kb, f)));
+    MeetingFilter t = f, w = f, h = f;
+    t.text = parse_text_query({"policy"});
+    w.where = {{"location", "Paris"}};
+    h.has = {"location"};
+    for (const MeetingFilter* g : {&t, &w, &h}) {
+      CHECK(g->reads_text());
+      CHECK_THROWS_AS(find_meetings(bare.kb, *g), std::logic_error);
+      CHECK_NOTHROW(find_meetings(full.kb, *g));
+    }
   }
 
   TEST_CASE("meetings: --where and --has read any front-matter key") {
