@@ -25,6 +25,7 @@ ExitCode run_query(Session& s, const QueryOptions& o) {
   MeetingFilter f;
   f.newest_first = o.sort == "-date";
   f.limit = o.limit;
+  f.explain = o.explain;
   const KnowledgeBase* kb = nullptr;
   if (ExitCode rc = meeting_filter(s, o.filter, f, kb); rc != ExitCode::ok) return rc;
   auto matches = find_meetings(*kb, f);

@@ -171,17 +171,25 @@ std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFi
     if (f.until && *f.until < *m.date) continue;
     MeetingMatch match{m.id, {}};
     auto name_of = [&](NodeId id) { return kb.lookup(id) ? kb.at(id).name : std::string("?"); };
+    // Records why the meeting matched; `why` builds the line only when reasons are asked for.
+    auto because = [&](auto why) {
+      if (f.explain) match.reasons.push_back(why());
+    };
 
     if (!org_sets.empty()) {
       bool any = false;
-      for (const auto& [want, set] : org_sets) {
+      for (const auto& org_set : org_sets) {
+        const NodeId want = org_set.first;
+        const std::set<NodeId>& set = org_set.second;
         for (const auto& o : m.organizations) {
           if (!set.count(o.target)) continue;
           any = true;
-          std::string why = "organization '" + name_of(o.target) + "'";
-          if (o.target != want) why += ", a sub-organization of '" + name_of(want) + "'";
-          if (o.text != name_of(o.target)) why += " (written '" + o.text + "')";
-          match.reasons.push_back(why);
+          because([&] {
+            std::string why = "organization '" + name_of(o.target) + "'";
+            if (o.target != want) why += ", a sub-organization of '" + name_of(want) + "'";
+            if (o.text != name_of(o.target)) why += " (written '" + o.text + "')";
+            return why;
+          });
         }
         if (f.exact_org) continue;
         for (const auto& a : m.attendees) {
@@ -190,10 +198,12 @@ std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFi
                                     [&](const NameRef& o) { return o.target == a.org; });
           if (listed) continue;
           any = true;
-          std::string why = "attendee '" + name_of(a.person.target) + "' of '" + name_of(a.org) + "'";
-          why += a.org_inline.target.valid() ? " (given in the meeting)" : " (affiliation on " + to_string(*m.date) + ")";
-          if (a.org != want) why += ", a sub-organization of '" + name_of(want) + "'";
-          match.reasons.push_back(why);
+          because([&] {
+            std::string why = "attendee '" + name_of(a.person.target) + "' of '" + name_of(a.org) + "'";
+            why += a.org_inline.target.valid() ? " (given in the meeting)" : " (affiliation on " + to_string(*m.date) + ")";
+            if (a.org != want) why += ", a sub-organization of '" + name_of(want) + "'";
+            return why;
+          });
         }
       }
       if (!any) continue;
@@ -204,21 +214,26 @@ std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFi
         for (const auto& a : m.attendees)
           if (a.person.target == p) {
             any = true;
-            std::string why = "attendee '" + name_of(p) + "'";
-            if (a.person.text != name_of(p)) why += " (written '" + a.person.text + "')";
-            match.reasons.push_back(why);
+            because([&] {
+              std::string why = "attendee '" + name_of(p) + "'";
+              if (a.person.text != name_of(p)) why += " (written '" + a.person.text + "')";
+              return why;
+            });
           }
       if (!any) continue;
     }
     if (!topic_sets.empty()) {
       bool any = false;
-      for (const auto& [want, set] : topic_sets)
+      for (const auto& topic_set : topic_sets)
         for (const auto& t : m.topics)
-          if (set.count(t.target)) {
+          if (topic_set.second.count(t.target)) {
+            const NodeId want = topic_set.first;
             any = true;
-            std::string why = "topic '" + name_of(t.target) + "'";
-            if (t.target != want) why += ", a sub-topic of '" + name_of(want) + "'";
-            match.reasons.push_back(why);
+            because([&] {
+              std::string why = "topic '" + name_of(t.target) + "'";
+              if (t.target != want) why += ", a sub-topic of '" + name_of(want) + "'";
+              return why;
+            });
           }
       if (!any) continue;
     }
@@ -227,23 +242,25 @@ std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFi
       for (const auto& t : m.tags)
         if (std::find(want_tags.begin(), want_tags.end(), fold(t)) != want_tags.end()) {
           any = true;
-          match.reasons.push_back("tag '" + t + "'");
+          because([&] { return "tag '" + t + "'"; });
         }
       if (!any) continue;
     }
     if (f.event) {
       if (m.event.target != *f.event) continue;
-      match.reasons.push_back("event '" + name_of(*f.event) + "'");
+      because([&] { return "event '" + name_of(*f.event) + "'"; });
     }
-    if (f.since || f.until) match.reasons.push_back("date " + to_string(*m.date));
+    if (f.since || f.until) because([&] { return "date " + to_string(*m.date); });
     bool ok = true;
-    for (const auto& [key, value] : f.where) {
+    for (const auto& where : f.where) {
+      const std::string& key = where.first;
+      const std::string& value = where.second;
       const Value* v = m.fields.find(key);
       if (!v || !value_matches(*v, where_text(value))) {
         ok = false;
         break;
       }
-      match.reasons.push_back(key + " = '" + value + "'");
+      because([&] { return key + " = '" + value + "'"; });
     }
     if (!ok) continue;
     for (const auto& key : f.has) {
@@ -251,7 +268,7 @@ std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFi
         ok = false;
         break;
       }
-      match.reasons.push_back("has '" + key + "'");
+      because([&] { return "has '" + key + "'"; });
     }
     if (!ok) continue;
     if (!f.text.empty()) {
@@ -263,7 +280,7 @@ std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFi
           ok = false;
           break;
         }
-        match.reasons.push_back("text '" + *hit + "'");
+        because([&] { return "text '" + *hit + "'"; });
       }
       for (const auto& w : f.text.none_of)
         if (hay.find(w) != std::string::npos) ok = false;

@@ -86,6 +86,10 @@ void render_meetings(std::ostream& out, const KnowledgeBase& kb, const std::vect
     write_json(out, arr, o.format == OutputFormat::jsonl);
     return;
   }
+  if (o.format == OutputFormat::ids) {  // no table to build for the ids alone
+    for (const auto& mm : meetings) out << terminal_safe(kb.at(mm.id).rid) << '\n';
+    return;
+  }
   Table t;
   t.headers = {"DATE", "TIME", "TITLE", "ORGANIZATIONS", "ID"};
   if (o.explain) t.headers.push_back("WHY");

@@ -1,10 +1,13 @@
 #include "kb/store/real_fs.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <set>
+#include <thread>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -73,11 +76,27 @@ struct Found {
   bool through_link = false;  // a symbolic link is on its path
 };
 
+// A note the folder listing says is a regular file, waiting for its stat: the walk stats these
+// in bulk, on every core (a stat is most of the walk's cost), relative to the open folder.
+struct Pending {
+  std::size_t dir;  // index in Walker::open_dirs
+  std::string path;
+  std::size_t name_at;  // where the name starts in `path`
+  bool through_link;
+  struct stat st {};
+  int err = 0;  // errno of the stat, 0 when it worked
+};
+
 struct Walker {
   std::string root;
   DiagSink& diags;
   std::vector<Found> found;
   std::set<std::pair<dev_t, ino_t>> dirs_on_path;
+  std::vector<int> open_dirs;  // folders whose pending notes are not stat'ed yet
+  std::vector<Pending> pending;
+
+  // Folders kept open for their pending notes at most (then the pending notes are stat'ed).
+  static constexpr std::size_t kMaxOpenDirs = 64;
 
   void walk(const std::string& rel, int depth, bool through_link) {
     std::string dir = rel.empty() ? root : root + "/" + rel;
@@ -89,25 +108,36 @@ struct Walker {
     // Entries are looked at relative to the open folder (no path resolution from the root
     // for each), and a regular file that is not a note is skipped without a stat.
     const int dfd = ::dirfd(d);
-    std::vector<std::string> names;
+    std::vector<std::pair<std::string, unsigned char>> names;
     while (dirent* e = ::readdir(d)) {
       std::string name = e->d_name;
       if (name.empty() || name[0] == '.') continue;  // hidden files and folders, . and ..
       if (e->d_type == DT_REG && !is_note_name(name)) continue;
-      names.push_back(std::move(name));
+      names.emplace_back(std::move(name), e->d_type);
     }
     std::sort(names.begin(), names.end());
-    for (const auto& name : names) {
+    // Notes listed as regular files wait for the bulk stat, holding a descriptor of this folder.
+    std::size_t held = SIZE_MAX;
+    for (const auto& [name, type] : names) {
+      if (type != DT_REG) continue;
+      if (held == SIZE_MAX) {
+        int fd = ::fcntl(dfd, F_DUPFD_CLOEXEC, 0);
+        if (fd < 0) break;  // stat'ed one by one below
+        held = open_dirs.size();
+        open_dirs.push_back(fd);
+      }
+      std::string path = rel.empty() ? name : rel + "/" + name;
+      pending.push_back({held, std::move(path), rel.empty() ? 0 : rel.size() + 1, through_link, {}, 0});
+    }
+    for (const auto& [name, type] : names) {
+      if (type == DT_REG && held != SIZE_MAX) continue;
       std::string child = rel.empty() ? name : rel + "/" + name;
       struct stat lst {};
       int lrc = ::fstatat(dfd, name.c_str(), &lst, AT_SYMLINK_NOFOLLOW);
       bool is_link = lrc == 0 && S_ISLNK(lst.st_mode);
       struct stat st = lst;
       if (lrc != 0 || (is_link && ::fstatat(dfd, name.c_str(), &st, 0) != 0)) {
-        int err = errno;
-        if (err == ELOOP) diags.warning({child, 0, 0}, "symbolic link loop; skipped");
-        else if (is_link) diags.warning({child, 0, 0}, "broken symbolic link; skipped");
-        else diags.error({child, 0, 0}, "cannot read: " + errno_text(err));
+        report_stat_error(child, errno, is_link);
         continue;
       }
       if (S_ISDIR(st.st_mode)) {
@@ -127,27 +157,70 @@ struct Walker {
         dirs_on_path.erase(key);
         continue;
       }
-      if (!is_note_name(name)) continue;
-      if (!S_ISREG(st.st_mode)) {
-        diags.warning({child, 0, 0}, "not a regular file; skipped");
-        continue;
-      }
-      if (static_cast<std::size_t>(st.st_size) > RealFileSystem::kMaxFileSize) {
-        diags.warning({child, 0, 0}, "file is larger than " +
-                                         std::to_string(RealFileSystem::kMaxFileSize >> 20) +
-                                         " MiB; skipped");
-        continue;
-      }
-      Found f;
-      f.info.path = child;
-      f.info.size = static_cast<std::uint64_t>(st.st_size);
-      f.info.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-      f.info.inode = st.st_ino;
-      f.info.device = st.st_dev;
-      f.through_link = through_link || is_link;
-      found.push_back(std::move(f));
+      if (is_note_name(name)) add_note(std::move(child), st, through_link || is_link);
     }
     ::closedir(d);
+    if (open_dirs.size() >= kMaxOpenDirs) stat_pending();
+  }
+
+  void report_stat_error(const std::string& child, int err, bool is_link) {
+    if (err == ELOOP) diags.warning({child, 0, 0}, "symbolic link loop; skipped");
+    else if (is_link) diags.warning({child, 0, 0}, "broken symbolic link; skipped");
+    else diags.error({child, 0, 0}, "cannot read: " + errno_text(err));
+  }
+
+  void add_note(std::string child, const struct stat& st, bool through_link) {
+    if (!S_ISREG(st.st_mode)) {
+      diags.warning({child, 0, 0}, "not a regular file; skipped");
+      return;
+    }
+    if (static_cast<std::size_t>(st.st_size) > RealFileSystem::kMaxFileSize) {
+      diags.warning({child, 0, 0}, "file is larger than " + std::to_string(RealFileSystem::kMaxFileSize >> 20) +
+                                       " MiB; skipped");
+      return;
+    }
+    Found f;
+    f.info.path = std::move(child);
+    f.info.size = static_cast<std::uint64_t>(st.st_size);
+    f.info.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    f.info.inode = st.st_ino;
+    f.info.device = st.st_dev;
+    f.through_link = through_link;
+    found.push_back(std::move(f));
+  }
+
+  // Stats every pending note, on every core for many, then takes them in walk order.
+  void stat_pending() {
+    auto stat_range = [this](std::size_t from, std::size_t to) {
+      for (std::size_t i = from; i < to; ++i) {
+        Pending& p = pending[i];
+        if (::fstatat(open_dirs[p.dir], p.path.c_str() + p.name_at, &p.st, AT_SYMLINK_NOFOLLOW) != 0) p.err = errno;
+      }
+    };
+    constexpr std::size_t kBlock = 512;
+    const std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()),
+                                                      (pending.size() + kBlock - 1) / kBlock);
+    if (threads <= 1) {
+      stat_range(0, pending.size());
+    } else {
+      std::atomic<std::size_t> next{0};
+      auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(kBlock, std::memory_order_relaxed)) < pending.size();)
+          stat_range(i, std::min(pending.size(), i + kBlock));
+      };
+      std::vector<std::thread> pool;
+      for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+      work();
+      for (auto& th : pool) th.join();
+    }
+    for (auto& p : pending) {
+      // (Replaced by a folder or a link since it was listed: not a regular file, skipped.)
+      if (p.err != 0) report_stat_error(p.path, p.err, false);
+      else add_note(std::move(p.path), p.st, p.through_link);
+    }
+    pending.clear();
+    for (int fd : open_dirs) ::close(fd);
+    open_dirs.clear();
   }
 
   static bool is_note_name(const std::string& name) {
@@ -158,17 +231,34 @@ struct Walker {
   // loads once, under a path without a symbolic link when there is one, else the first in
   // byte order, so its id does not depend on the order folders are read in.
   std::vector<FileInfo> unique() {
-    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-      if (a.info.device != b.info.device) return a.info.device < b.info.device;
-      if (a.info.inode != b.info.inode) return a.info.inode < b.info.inode;
-      if (a.through_link != b.through_link) return !a.through_link;
-      return a.info.path < b.info.path;
-    });
+    // Which notes share a (device, inode): sorted as plain numbers, not paths.
+    std::vector<std::tuple<dev_t, ino_t, std::size_t>> keys;
+    keys.reserve(found.size());
+    for (std::size_t i = 0; i < found.size(); ++i) keys.emplace_back(found[i].info.device, found[i].info.inode, i);
+    std::sort(keys.begin(), keys.end());
+    std::vector<bool> drop(found.size());
+    for (std::size_t i = 0; i < keys.size();) {
+      std::size_t j = i + 1;
+      while (j < keys.size() && std::get<0>(keys[j]) == std::get<0>(keys[i]) && std::get<1>(keys[j]) == std::get<1>(keys[i])) ++j;
+      if (j - i > 1) {
+        std::size_t keep = std::get<2>(keys[i]);
+        for (std::size_t k = i + 1; k < j; ++k) {
+          const Found& a = found[std::get<2>(keys[k])];
+          const Found& b = found[keep];
+          if (a.through_link != b.through_link ? !a.through_link : a.info.path < b.info.path) keep = std::get<2>(keys[k]);
+        }
+        for (std::size_t k = i; k < j; ++k) drop[std::get<2>(keys[k])] = std::get<2>(keys[k]) != keep;
+      }
+      i = j;
+    }
     std::vector<FileInfo> out;
+    out.reserve(found.size());
     for (std::size_t i = 0; i < found.size(); ++i)
-      if (i == 0 || found[i].info.device != found[i - 1].info.device || found[i].info.inode != found[i - 1].info.inode)
-        out.push_back(std::move(found[i].info));
-    std::sort(out.begin(), out.end(), [](const FileInfo& a, const FileInfo& b) { return a.path < b.path; });
+      if (!drop[i]) out.push_back(std::move(found[i].info));
+    // The walk goes in sorted order folder by folder, which is byte order of the whole path
+    // unless a name holds a byte below '/'; sort only then.
+    auto by_path = [](const FileInfo& a, const FileInfo& b) { return a.path < b.path; };
+    if (!std::is_sorted(out.begin(), out.end(), by_path)) std::sort(out.begin(), out.end(), by_path);
     return out;
   }
 };
@@ -182,10 +272,11 @@ RealFileSystem::RealFileSystem(std::string root) : root_(std::move(root)) {
 std::string RealFileSystem::full(const std::string& path) const { return root_ + "/" + path; }
 
 std::vector<FileInfo> RealFileSystem::list_markdown(DiagSink& diags) {
-  Walker w{root_, diags, {}, {}};
+  Walker w{root_, diags, {}, {}, {}, {}};
   struct stat st {};
   if (::stat(root_.c_str(), &st) == 0) w.dirs_on_path.insert({st.st_dev, st.st_ino});
   w.walk("", 0, false);
+  w.stat_pending();
   return w.unique();
 }
 

@@ -39,6 +39,7 @@ struct MeetingFilter {
   std::vector<std::string> has;                            ///< front matter KEY present
   bool newest_first = false;
   std::size_t limit = 0;  ///< 0: no limit
+  bool explain = true;    ///< fill MeetingMatch::reasons (else they are left empty)
 
   /// True when the filter reads the notes' text (--text, --where, --has): the KB must then be
   /// loaded with it (KnowledgeBase::has_text).

@@ -38,6 +38,12 @@ TEST_SUITE("query") {
     CHECK(ms[1].reasons[0] == "attendee 'Ana Mover' of 'Future Team' (affiliation on 2024-09-04), a sub-organization of 'UNESCO'");
     f.exact_org = true;
     CHECK(find_meetings(kb, f).empty());
+    // Without explain: the same meetings, no reasons built.
+    f.exact_org = false;
+    f.explain = false;
+    auto quiet = find_meetings(kb, f);
+    CHECK(ids_of(kb, quiet) == ids_of(kb, ms));
+    for (const auto& m : quiet) CHECK(m.reasons.empty());
   }
 
   TEST_CASE("meetings: repeats of one flag OR together, kinds AND together") {

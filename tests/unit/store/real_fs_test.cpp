@@ -1,6 +1,8 @@
 #include "kb/store/real_fs.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -33,7 +35,7 @@ struct TempDir {
   std::string operator/(const std::string& rel) const { return path + "/" + rel; }
   void write(const std::string& rel, const std::string& content) const {
     std::string full = *this / rel;
-    std::system(("mkdir -p \"$(dirname '" + full + "')\"").c_str());
+    std::filesystem::create_directories(std::filesystem::path(full).parent_path());
     std::ofstream(full, std::ios::binary) << content;
   }
 };
@@ -121,6 +123,35 @@ TEST_SUITE("store") {
     REQUIRE(::link((t / "meetings/a.md").c_str(), (t / "c.md").c_str()) == 0);
     kb::DiagSink d2;
     CHECK(paths(fs.list_markdown(d2)) == std::vector<std::string>{"c.md"});
+  }
+
+  TEST_CASE("real fs: a large tree lists every note once, in byte order of the path, with its stamps") {
+    // Over 64 folders (pending stats are taken in batches) and over 512 notes in one folder
+    // (stat'ed on several threads); "a-b.md" sorts before "a/x.md" in byte order ('-' < '/').
+    TempDir t;
+    std::vector<std::string> want;
+    for (int f = 0; f < 70; ++f) {
+      std::string dir = "f" + std::to_string(100 + f);
+      for (int n = 0; n < 3; ++n) want.push_back(dir + "/n" + std::to_string(n) + ".md");
+    }
+    for (int n = 0; n < 600; ++n) want.push_back("many/" + std::to_string(1000 + n) + ".md");
+    want.push_back("a/x.md");
+    want.push_back("a-b.md");
+    for (std::size_t i = 0; i < want.size(); ++i) t.write(want[i], std::string(i % 7, 'x'));
+    std::sort(want.begin(), want.end());
+    kb::RealFileSystem fs(t.path);
+    kb::DiagSink d;
+    auto files = fs.list_markdown(d);
+    CHECK(diag_text(d) == "");
+    REQUIRE(paths(files) == want);
+    CHECK(want[0] == "a-b.md");
+    for (const auto& f : files) {
+      struct stat st {};
+      REQUIRE(::stat((t / f.path).c_str(), &st) == 0);
+      CHECK(f.size == static_cast<std::uint64_t>(st.st_size));
+      CHECK(f.inode == st.st_ino);
+      CHECK(f.mtime_ns == static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec);
+    }
   }
 
   TEST_CASE("real fs: files over the size cap are skipped with a warning") {
