@@ -27,7 +27,8 @@ void add_meeting_filter_options(CLI::App* sub, MeetingFilterArgs& a) {
   sub->add_option("--has", a.has, "A front-matter KEY that is present and not empty");
 }
 
-ExitCode meeting_filter(Session& s, const MeetingFilterArgs& a, MeetingFilter& f, const KnowledgeBase*& kb) {
+ExitCode meeting_filter(Session& s, const MeetingFilterArgs& a, MeetingFilter& f, const KnowledgeBase*& kb,
+                        Session::Reads reads) {
   if (!a.since.empty() && !(f.since = s.date_arg("--since", a.since))) return ExitCode::usage;
   if (!a.until.empty() && !(f.until = s.date_arg("--until", a.until))) return ExitCode::usage;
   if (!week_arg(s, a.week, f.since, f.until)) return ExitCode::usage;
@@ -43,7 +44,7 @@ ExitCode meeting_filter(Session& s, const MeetingFilterArgs& a, MeetingFilter& f
   f.tags = a.tags;
   f.text = parse_text_query(a.text);
   f.exact_org = a.exact_org;
-  kb = s.kb(true, f.reads_text() ? Session::Reads::text : Session::Reads::graph);
+  kb = s.kb(true, f.reads_text() ? Session::Reads::text : reads);
   if (!kb) return ExitCode::failure;
   auto orgs = resolve_all(s, *kb, a.orgs, RecordType::organization);
   auto people = resolve_all(s, *kb, a.people, RecordType::person);

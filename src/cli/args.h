@@ -30,8 +30,9 @@ void add_meeting_filter_options(CLI::App* sub, MeetingFilterArgs& a);
 
 /// Fills `f` from `a`: dates, weeks and KEY=VALUE first (a malformed one is a usage error),
 /// then the names, against the KB, which it loads (an unknown or ambiguous name is a failure).
-/// On success `kb` points at the loaded KB.
-ExitCode meeting_filter(Session& s, const MeetingFilterArgs& a, MeetingFilter& f, const KnowledgeBase*& kb);
+/// On success `kb` points at the loaded KB, with text when `reads` or the filter asks for it.
+ExitCode meeting_filter(Session& s, const MeetingFilterArgs& a, MeetingFilter& f, const KnowledgeBase*& kb,
+                        Session::Reads reads = Session::Reads::graph);
 
 /// Resolves every name to a node of `type`. On an unknown or ambiguous name prints the error
 /// and returns std::nullopt (exit 1).

@@ -39,8 +39,8 @@ class Session {
   std::ostream& out;
   std::ostream& err;
 
-  /// What a command reads of the KB: the typed graph only (names, links, dates, actions: most
-  /// commands), or each note's text as well (front matter as written and body).
+  /// What a command reads of the KB: the typed graph only (names, dates, attendees, actions:
+  /// most commands), or each note's text as well (front matter as written, body, wikilinks).
   enum class Reads { graph, text };
   /// The KB, loaded on first call (asking for text after a load without it is a logic
   /// error); with `report`, prints load errors and a one-line summary (`kb check` prints everything

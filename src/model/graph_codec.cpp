@@ -12,8 +12,8 @@ namespace kb {
 
 // Layout: "KBGS" magic, u32 format version, u64 key, u64 head length, u64 checksum64 of the
 // head; the head; then the chunks of records back to back: first every chunk's typed part, then
-// every chunk's text part (each record's front-matter tree and body, which most commands never
-// read, so a load without text touches none of those bytes). The head holds `files`, `skipped`,
+// every chunk's text part (each record's front-matter tree, body and the body's wikilinks,
+// which most commands never read, so a load without text touches none of those bytes). The head holds `files`, `skipped`,
 // the file diagnostics, the record count, the chunk count, each chunk's two lengths and two
 // checksums, and the indexes. A chunk holds kChunk records in id order. All varints, as in
 // record_codec.
@@ -148,9 +148,8 @@ struct GraphCodec {
     w.s(path);
     w.s(name);
     kb::put(w, aliases);
-    (void)fields, (void)body;  // in the text part: put_text()
+    (void)fields, (void)body, (void)mentions;  // in the text part: put_text()
     kb::put(w, tags);
-    put(w, mentions, rp);
     kb::put(w, date);
     w.s(time);
     w.s(timezone);
@@ -187,9 +186,8 @@ struct GraphCodec {
     const SharedPath rp(path);  // one string for every location in the record
     r.s(name);
     kb::get(r, aliases);
-    (void)fields, (void)body;  // in the text part: get_text()
+    (void)fields, (void)body, (void)mentions;  // in the text part: get_text()
     kb::get(r, tags);
-    get(r, mentions, rp, nodes);
     kb::get(r, date);
     r.s(time);
     r.s(timezone);
@@ -213,14 +211,17 @@ struct GraphCodec {
     kb::get(r, end);
   }
 
-  // A record's text part: what it says beyond the typed fields.
+  // A record's text part: its front matter as written, its body and the body's wikilinks.
   static void put_text(BinaryWriter& w, const Record& rec) {
     kb::put(w, rec.fields, rec.path);
     w.s(rec.body);
+    put(w, rec.mentions, rec.path);
   }
-  static void get_text(BinaryReader& r, Record& rec) {
-    kb::get(r, rec.fields, SharedPath(rec.path));
+  static void get_text(BinaryReader& r, Record& rec, std::size_t nodes) {
+    const SharedPath rp(rec.path);
+    kb::get(r, rec.fields, rp);
     r.s(rec.body);
+    get(r, rec.mentions, rp, nodes);
   }
 
   static void put(BinaryWriter& w, const std::vector<std::vector<NodeId>>& lists) {
@@ -371,7 +372,7 @@ struct GraphCodec {
         return;
       }
       BinaryReader t(chunk[chunks + c]);
-      for (std::size_t i = c * kChunk; i < end && t.ok(); ++i) get_text(t, kb.records_[i]);
+      for (std::size_t i = c * kChunk; i < end && t.ok(); ++i) get_text(t, kb.records_[i], nodes);
       if (!t.ok() || !t.at_end()) ok = false;
     });
     if (!ok) return false;

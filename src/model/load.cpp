@@ -539,6 +539,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
       Record& r = kb.mutable_at(NodeId{i});
       r.fields = Value();
       std::string().swap(r.body);
+      std::vector<NameRef>().swap(r.mentions);
     }
     kb.has_text = false;
   }

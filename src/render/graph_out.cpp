@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
@@ -332,6 +333,7 @@ GraphData build_graph(const KnowledgeBase& kb, const GraphScope& scope) {
       b.add_edge(r.id, r.parent.target, EdgeType::part_of);
   }
   if (scope.mentions) {
+    if (!kb.has_text) throw std::logic_error("build_graph: wikilinks asked for on a KB loaded without text");
     std::vector<GraphEdge> pending;
     for (const auto& r : kb.records()) {
       if (!b.has(r.id)) continue;

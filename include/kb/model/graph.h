@@ -38,8 +38,9 @@ class KnowledgeBase {
  public:
   KbConfig config;
   std::string root;  ///< the KB folder as given (for messages)
-  /// Every record's front-matter tree and body (Record::fields, Record::body) are loaded; false
-  /// when the load was asked for the typed graph only (LoadOptions::text), and they are empty.
+  /// Every record's text is loaded: its front-matter tree, body and the body's wikilinks
+  /// (Record::fields, body, mentions). False when the load was asked for the typed graph only
+  /// (LoadOptions::text); they are empty then.
   bool has_text = true;
 
   const std::vector<Record>& records() const { return records_; }

@@ -20,7 +20,7 @@ namespace kb {
 /// Bump whenever the encoding or an encoded struct (Record and its parts, the indexes of
 /// KnowledgeBase) changes. Encode/decode bind every struct member by structured binding, so a
 /// member added without updating the codec fails to compile.
-inline constexpr std::uint32_t kGraphFormatVersion = 2;
+inline constexpr std::uint32_t kGraphFormatVersion = 3;
 
 /// Encodes `result` under fingerprint `key`, with `file_diags`, the diagnostics the records gave
 /// (those of kb.yaml and of the walk are found afresh on every run, so they are not stored).
@@ -33,8 +33,8 @@ std::vector<std::string> encode_graph(std::uint64_t key, const LoadResult& resul
 /// the graph (kb.config kept), `skipped` and `files` are replaced, the stored diagnostics
 /// appended to `result.diags` (unsorted). Returns false, leaving `result` untouched, when
 /// `data` is of another key or format, truncated, corrupt or inconsistent. Without `text`,
-/// each record's front-matter tree and body (Record::fields, Record::body) are left empty and
-/// their bytes are not read (nor checked: a damaged text part fails only a load that reads it).
+/// each record's front-matter tree, body and wikilinks (Record::fields, body, mentions) are
+/// left empty and their bytes are not read (nor checked: a damaged text part fails only a load that reads it).
 bool decode_graph(std::string_view data, std::uint64_t key, LoadResult& result, unsigned threads, bool text = true);
 
 }  // namespace kb

@@ -24,9 +24,10 @@ struct LoadOptions {
   /// being cached, its content hash too); the cache is then brought up to date. Loading gives
   /// the same result with and without a cache.
   IndexCache* cache = nullptr;
-  /// Keep each record's front-matter tree and body (Record::fields, Record::body). Without
-  /// them a load from the graph snapshot reads less than half of it; commands that look only
-  /// at typed fields, names and links do not need them (KnowledgeBase::has_text tells).
+  /// Keep each record's text: its front-matter tree, body and the body's wikilinks
+  /// (Record::fields, body, mentions). Without it a load from the graph snapshot reads a third
+  /// of it; commands that look only at typed fields (names, dates, attendees, actions) do not
+  /// need it (KnowledgeBase::has_text tells).
   bool text = true;
   /// Called from the calling thread every 100 ms while files are read and parsed (so never for
   /// a quicker load), with the number of files done and the total.

@@ -53,7 +53,9 @@ struct GraphScope {
   bool topics = true;
   bool events = true;
   bool parents = true;
-  bool mentions = true;  ///< only where no other edge joins the two records already
+  /// Only where no other edge joins the two records already. Needs a KB loaded with text
+  /// (KnowledgeBase::has_text); build_graph throws std::logic_error otherwise.
+  bool mentions = true;
   bool met = true;
 };
 

@@ -1,6 +1,7 @@
 #include "kb/render/graph_out.h"
 
 #include <sstream>
+#include <stdexcept>
 
 #include <doctest/doctest.h>
 
@@ -13,6 +14,20 @@ TEST_SUITE("render") {
     CHECK(dot_quote("a \"b\" \\ c\nd") == "\"a \\\"b\\\" \\\\ c\\nd\"");
     CHECK(xml_escape("<a & 'b'>\x01") == "&lt;a &amp; &apos;b&apos;&gt;");
     CHECK(mermaid_quote("a \"<b>\" #1 & `c`") == "\"a #quot;#lt;b#gt;#quot; #35;1 #amp; #96;c#96;\"");
+  }
+
+  TEST_CASE("graph: wikilink edges need a KB loaded with text") {
+    test::MemFileSystem fs = test::sample_fs();
+    LoadOptions o;
+    o.text = false;
+    auto bare = load_kb(fs, o);
+    GraphScope scope;
+    CHECK_THROWS_AS(build_graph(bare.kb, scope), std::logic_error);
+    scope.mentions = false;
+    auto full = test::load_sample();
+    GraphData a = build_graph(bare.kb, scope), b = build_graph(full.kb, scope);
+    CHECK(a.nodes == b.nodes);
+    CHECK(a.edges.size() == b.edges.size());
   }
 
   TEST_CASE("graph: typed nodes and weighted edges around the selected meetings") {
