@@ -10,8 +10,21 @@ namespace kb {
 const std::vector<NodeId> KnowledgeBase::kEmpty;
 
 const Record* KnowledgeBase::lookup_rid(std::string_view rid) const {
-  auto it = by_rid_.find(std::string(rid));
-  return it == by_rid_.end() ? nullptr : &records_[it->second.value];
+  if (rid.empty()) return nullptr;
+  if (!rids_sorted_) {
+    for (NodeId id : by_rid_)
+      if (records_[id.value].rid == rid) return &records_[id.value];
+    return nullptr;
+  }
+  auto it = std::lower_bound(by_rid_.begin(), by_rid_.end(), rid,
+                             [&](NodeId id, std::string_view want) { return records_[id.value].rid < want; });
+  return it != by_rid_.end() && records_[it->value].rid == rid ? &records_[it->value] : nullptr;
+}
+
+void KnowledgeBase::index_rids() {
+  if (rids_sorted_) return;
+  std::stable_sort(by_rid_.begin(), by_rid_.end(), [&](NodeId a, NodeId b) { return records_[a.value].rid < records_[b.value].rid; });
+  rids_sorted_ = true;
 }
 
 std::vector<NodeId> KnowledgeBase::find_by_name(std::string_view name, RecordType type) const {
@@ -97,7 +110,10 @@ std::vector<NodeId> KnowledgeBase::meetings_of_org(NodeId org, bool exact) const
 NodeId KnowledgeBase::add(Record r) {
   NodeId id{static_cast<std::uint32_t>(records_.size())};
   r.id = id;
-  if (!r.rid.empty()) by_rid_.emplace(r.rid, id);
+  if (!r.rid.empty()) {
+    if (!by_rid_.empty() && !(records_[by_rid_.back().value].rid < r.rid)) rids_sorted_ = false;
+    by_rid_.push_back(id);
+  }
   records_.push_back(std::move(r));
   return id;
 }
@@ -115,6 +131,7 @@ void KnowledgeBase::index_names(NodeId id) {
 }
 
 void KnowledgeBase::build_indexes() {
+  index_rids();
   const std::size_t n = records_.size();
   meetings_.assign(n, {});
   children_.assign(n, {});

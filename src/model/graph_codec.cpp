@@ -293,6 +293,8 @@ struct GraphCodec {
     put(head, kb.meetings_);
     put(head, kb.children_);
     put(head, kb.members_);
+    put(head, kb.by_rid_);
+    head.b(kb.rids_sorted_);
 
     std::string out;
     out.reserve(kHeaderSize + head.out.size());
@@ -352,6 +354,8 @@ struct GraphCodec {
     get(head, kb.meetings_, nodes);
     get(head, kb.children_, nodes);
     get(head, kb.members_, nodes);
+    get(head, kb.by_rid_, nodes);
+    kb.rids_sorted_ = head.b();
     if (!head.ok() || !head.at_end()) return false;
 
     kb.records_.resize(nodes);
@@ -378,9 +382,17 @@ struct GraphCodec {
     if (!ok) return false;
     kb.has_text = text;
 
-    kb.by_rid_.reserve(nodes);
-    for (const auto& r : kb.records_)
-      if (!r.rid.empty()) kb.by_rid_.emplace(r.rid, r.id);
+    // The record-id index: each record with an id once, in order when it says it is sorted.
+    std::vector<bool> seen(nodes);
+    std::size_t with_rid = 0;
+    for (const auto& r : kb.records_) with_rid += !r.rid.empty();
+    if (kb.by_rid_.size() != with_rid) return false;
+    for (std::size_t i = 0; i < kb.by_rid_.size(); ++i) {
+      const std::uint32_t id = kb.by_rid_[i].value;
+      if (seen[id] || kb.records_[id].rid.empty()) return false;
+      seen[id] = true;
+      if (kb.rids_sorted_ && i > 0 && kb.records_[id].rid < kb.records_[kb.by_rid_[i - 1].value].rid) return false;
+    }
     kb.config = std::move(result.kb.config);
     kb.root = std::move(result.kb.root);
     result.kb = std::move(kb);

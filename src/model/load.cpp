@@ -480,6 +480,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
 
   // Resolve every reference. Records are visited in path order, so unresolved nodes are
   // created in a fixed order.
+  kb.index_rids();  // the resolver looks records up by id
   Resolver resolver(kb, diags);
   const std::size_t defined_count = kb.records().size();
   for (std::size_t i = 0; i < defined_count; ++i) {

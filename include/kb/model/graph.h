@@ -72,6 +72,8 @@ class KnowledgeBase {
 
   // Building (load_kb only).
   NodeId add(Record r);
+  /// Sorts the record-id index if add() left it unsorted (lookup_rid is a scan until then).
+  void index_rids();
   Record& mutable_at(NodeId id) { return records_[id.value]; }
   void index_names(NodeId id);
   void build_indexes();
@@ -80,7 +82,10 @@ class KnowledgeBase {
   friend struct GraphCodec;  // model/graph_codec.cpp stores and restores the whole graph
   std::vector<Record> records_;
   std::unordered_map<std::string, std::vector<NodeId>> by_key_;  // name_key -> nodes (any type)
-  std::unordered_map<std::string, NodeId> by_rid_;
+  // Every record with a record id, sorted by it (no copy of the ids: a graph snapshot restores
+  // it as it is, checked); add() keeps it sorted while ids come in order, else index_rids().
+  std::vector<NodeId> by_rid_;
+  bool rids_sorted_ = true;
   std::vector<std::vector<NodeId>> meetings_;
   std::vector<std::vector<NodeId>> children_;
   std::vector<std::vector<NodeId>> members_;

@@ -31,6 +31,30 @@ TEST_SUITE("model") {
     CHECK(r.files == 14);
   }
 
+  TEST_CASE("graph: records are found by id whatever order they were added in") {
+    KnowledgeBase kb;
+    auto add = [&](const char* rid) {
+      Record r;
+      r.rid = rid;
+      return kb.add(std::move(r));
+    };
+    NodeId b = add("b"), a2 = add("a/2"), undefined = add(""), a = add("a"), dup = add("b");
+    (void)undefined;
+    // Before index_rids() a scan, after it a search: the same answers, the first added of two.
+    for (int pass = 0; pass < 2; ++pass) {
+      INFO("pass " << pass);
+      REQUIRE(kb.lookup_rid("a"));
+      CHECK(kb.lookup_rid("a")->id == a);
+      CHECK(kb.lookup_rid("a/2")->id == a2);
+      CHECK(kb.lookup_rid("b")->id == b);
+      CHECK(kb.lookup_rid("b")->id != dup);
+      CHECK(kb.lookup_rid("") == nullptr);
+      CHECK(kb.lookup_rid("a/") == nullptr);
+      CHECK(kb.lookup_rid("c") == nullptr);
+      kb.index_rids();
+    }
+  }
+
   TEST_CASE("load: names given by alias and other spellings resolve to one record") {
     auto r = test::load_sample();
     const KnowledgeBase& kb = r.kb;
