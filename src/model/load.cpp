@@ -410,7 +410,12 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         Record r;
         r.path = files[i].path;
         r.rid = nfc(r.path.substr(0, r.path.size() - 3));
-        if (build_record(kb.config, std::move(*raw), r, p.action_links, p.diags)) p.record = std::move(r);
+        if (build_record(kb.config, std::move(*raw), r, p.action_links, p.diags)) {
+          // Without a cache (no snapshot to write) and without text asked for, the body goes
+          // at once: its facts are taken, and nothing after typing reads it.
+          if (!cache && !options.text) std::string().swap(r.body);
+          p.record = std::move(r);
+        }
       }
       done.fetch_add(batch.size(), std::memory_order_relaxed);
     }
