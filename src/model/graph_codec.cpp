@@ -11,11 +11,12 @@
 namespace kb {
 
 // Layout: "KBGS" magic, u32 format version, u64 key, u64 head length, u64 checksum64 of the
-// head; the head; then the chunks of records back to back: first every chunk's typed part, then
-// every chunk's text part (each record's front-matter tree, body and the body's wikilinks,
-// which most commands never read, so a load without text touches none of those bytes). The head holds `files`, `skipped`,
-// the file diagnostics, the record count, the chunk count, each chunk's two lengths and two
-// checksums, and the indexes. A chunk holds kChunk records in id order. All varints, as in
+// head; the head; then the chunks of records back to back: first every chunk's typed part,
+// then every chunk's text part (each record's front-matter tree, body and the body's
+// wikilinks, which most commands never read, so a load without text touches none of those
+// bytes). The head holds `files`, `skipped`, the file diagnostics, the record count, the chunk
+// count, each part's length and checksum, and the indexes (names, meetings, sub-organizations,
+// members, record ids). A chunk holds kChunk records in id order. All varints, as in
 // record_codec.
 struct GraphCodec {
   static constexpr char kMagic[4] = {'K', 'B', 'G', 'S'};
