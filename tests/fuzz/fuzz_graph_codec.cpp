@@ -1,7 +1,7 @@
 // libFuzzer target: the graph snapshot codec on whatever a note can hold. The input is loaded as
 // the one note of an in-memory KB (beside a person and an organization it may name); the loaded
-// graph must encode, decode completely, and encode again to the same bytes; a cut copy must be
-// rejected. Built by `make fuzz` only (CMake option KB_FUZZ, clang).
+// graph must encode, decode completely, and encode again to the same bytes; its typed part alone
+// must decode to the same records with their text empty; a cut copy must be rejected. Built by `make fuzz` only (CMake option KB_FUZZ, clang).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -36,6 +36,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!kb::decode_graph(bytes, 7, back, 1)) std::abort();
   if (joined(kb::encode_graph(7, back, none, 1)) != bytes) std::abort();
   if (back.kb.records().size() != loaded.kb.records().size()) std::abort();
+  // The typed part alone: the same records, their text left empty.
+  kb::LoadResult typed;
+  if (!kb::decode_graph(bytes, 7, typed, 1, false) || typed.kb.has_text) std::abort();
+  if (typed.kb.records().size() != loaded.kb.records().size()) std::abort();
+  for (std::size_t i = 0; i < typed.kb.records().size(); ++i) {
+    const kb::Record& t = typed.kb.records()[i];
+    const kb::Record& l = loaded.kb.records()[i];
+    if (t.rid != l.rid || t.name != l.name || t.actions.size() != l.actions.size()) std::abort();
+    if (!t.body.empty() || !t.fields.entries.empty() || !t.mentions.empty()) std::abort();
+    if (!l.rid.empty() && typed.kb.lookup_rid(l.rid) != &t && loaded.kb.lookup_rid(l.rid) == &l) std::abort();
+  }
   kb::LoadResult cut;
   if (kb::decode_graph(std::string_view(bytes).substr(0, bytes.size() - 1 - size % 17), 7, cut, 1)) std::abort();
   return 0;
