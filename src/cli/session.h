@@ -42,8 +42,8 @@ class Session {
   /// What a command reads of the KB: the typed graph only (names, dates, attendees, actions:
   /// most commands), or each note's text as well (front matter as written, body, wikilinks).
   enum class Reads { graph, text };
-  /// The KB, loaded on first call (asking for text after a load without it is a logic
-  /// error); with `report`, prints load errors and a one-line summary (`kb check` prints everything
+  /// The KB, loaded on first call (asking for text after a load without it is a logic error);
+  /// with `report`, prints load errors and a one-line summary (`kb check` prints everything
   /// itself). nullptr when no KB could be found or read (the error is printed).
   const KnowledgeBase* kb(bool report = true, Reads reads = Reads::text);
   /// The whole load result (for `kb check`). REQUIRES: kb() returned non-null.

@@ -23,7 +23,8 @@ const Record* KnowledgeBase::lookup_rid(std::string_view rid) const {
 
 void KnowledgeBase::index_rids() {
   if (rids_sorted_) return;
-  std::stable_sort(by_rid_.begin(), by_rid_.end(), [&](NodeId a, NodeId b) { return records_[a.value].rid < records_[b.value].rid; });
+  std::stable_sort(by_rid_.begin(), by_rid_.end(),
+                   [&](NodeId a, NodeId b) { return records_[a.value].rid < records_[b.value].rid; });
   rids_sorted_ = true;
 }
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
-#include <thread>
 
 #include "kb/base/binary.h"
+#include "kb/base/parallel.h"
 #include "kb/parse/codec_parts.h"
 
 namespace kb {
@@ -235,24 +235,6 @@ struct GraphCodec {
     for (auto& l : lists) get(r, l, nodes);
   }
 
-  // Runs fn(0) ... fn(n - 1) on up to `threads` threads.
-  template <class Fn>
-  static void parallel(std::size_t n, unsigned threads, Fn fn) {
-    threads = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, threads), n));
-    if (threads <= 1) {
-      for (std::size_t i = 0; i < n; ++i) fn(i);
-      return;
-    }
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-      for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) fn(i);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& th : pool) th.join();
-  }
-
   static std::vector<std::string> encode(std::uint64_t key, const LoadResult& result, const std::vector<Diagnostic>& file_diags,
                             unsigned threads) {
     const KnowledgeBase& kb = result.kb;
@@ -260,7 +242,7 @@ struct GraphCodec {
     const std::size_t chunks = (nodes + kChunk - 1) / kChunk;
     // Parts 1 .. chunks: the typed parts; then the text parts.
     std::vector<std::string> chunk(1 + 2 * chunks);
-    parallel(chunks, threads, [&](std::size_t c) {
+    parallel_for(chunks, threads, [&](std::size_t c) {
       BinaryWriter w, text;
       for (std::size_t i = c * kChunk; i < std::min(nodes, (c + 1) * kChunk); ++i) {
         put(w, kb.records_[i]);
@@ -294,8 +276,7 @@ struct GraphCodec {
     put(head, kb.meetings_);
     put(head, kb.children_);
     put(head, kb.members_);
-    put(head, kb.by_rid_);
-    head.b(kb.rids_sorted_);
+    put(head, kb.by_rid_);  // sorted: load_kb() built the indexes
 
     std::string out;
     out.reserve(kHeaderSize + head.out.size());
@@ -356,12 +337,11 @@ struct GraphCodec {
     get(head, kb.children_, nodes);
     get(head, kb.members_, nodes);
     get(head, kb.by_rid_, nodes);
-    kb.rids_sorted_ = head.b();
     if (!head.ok() || !head.at_end()) return false;
 
     kb.records_.resize(nodes);
     std::atomic<bool> ok{true};
-    parallel(chunks, threads, [&](std::size_t c) {
+    parallel_for(chunks, threads, [&](std::size_t c) {
       if (checksum64(chunk[c]) != sums[c]) {
         ok = false;
         return;
@@ -383,7 +363,7 @@ struct GraphCodec {
     if (!ok) return false;
     kb.has_text = text;
 
-    // The record-id index: each record with an id once, in order when it says it is sorted.
+    // The record-id index: each record with an id once, in order of the ids.
     std::vector<bool> seen(nodes);
     std::size_t with_rid = 0;
     for (const auto& r : kb.records_) with_rid += !r.rid.empty();
@@ -392,7 +372,7 @@ struct GraphCodec {
       const std::uint32_t id = kb.by_rid_[i].value;
       if (seen[id] || kb.records_[id].rid.empty()) return false;
       seen[id] = true;
-      if (kb.rids_sorted_ && i > 0 && kb.records_[id].rid < kb.records_[kb.by_rid_[i - 1].value].rid) return false;
+      if (i > 0 && kb.records_[id].rid < kb.records_[kb.by_rid_[i - 1].value].rid) return false;
     }
     kb.config = std::move(result.kb.config);
     kb.root = std::move(result.kb.root);

@@ -86,16 +86,16 @@ void render_meetings(std::ostream& out, const KnowledgeBase& kb, const std::vect
     write_json(out, arr, o.format == OutputFormat::jsonl);
     return;
   }
-  if (o.format == OutputFormat::ids) {  // no table to build for the ids alone
-    for (const auto& mm : meetings) out << terminal_safe(kb.at(mm.id).rid) << '\n';
-    return;
-  }
   Table t;
   t.headers = {"DATE", "TIME", "TITLE", "ORGANIZATIONS", "ID"};
   if (o.explain) t.headers.push_back("WHY");
   std::vector<std::string> ids;
   for (const auto& mm : meetings) {
     const Record& m = kb.at(mm.id);
+    if (o.format == OutputFormat::ids) {  // the ids alone: no row to build
+      ids.push_back(m.rid);
+      continue;
+    }
     std::vector<std::string> orgs;
     for (const auto& r : m.organizations) orgs.push_back(json_values::name_of(kb, r));
     std::vector<std::string> row{date_text(m.date), m.time, m.name, join(orgs), m.rid};

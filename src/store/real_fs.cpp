@@ -1,7 +1,6 @@
 #include "kb/store/real_fs.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -17,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kb/base/parallel.h"
 #include "posix_io.h"
 
 namespace kb {
@@ -198,21 +198,9 @@ struct Walker {
       }
     };
     constexpr std::size_t kBlock = 512;
-    const std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()),
-                                                      (pending.size() + kBlock - 1) / kBlock);
-    if (threads <= 1) {
-      stat_range(0, pending.size());
-    } else {
-      std::atomic<std::size_t> next{0};
-      auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(kBlock, std::memory_order_relaxed)) < pending.size();)
-          stat_range(i, std::min(pending.size(), i + kBlock));
-      };
-      std::vector<std::thread> pool;
-      for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-      work();
-      for (auto& th : pool) th.join();
-    }
+    parallel_for((pending.size() + kBlock - 1) / kBlock, std::thread::hardware_concurrency(), [&](std::size_t b) {
+      stat_range(b * kBlock, std::min(pending.size(), (b + 1) * kBlock));
+    });
     for (auto& p : pending) {
       // (Replaced by a folder or a link since it was listed: not a regular file, skipped.)
       if (p.err != 0) report_stat_error(p.path, p.err, false);
@@ -232,24 +220,28 @@ struct Walker {
   // byte order, so its id does not depend on the order folders are read in.
   std::vector<FileInfo> unique() {
     // Which notes share a (device, inode): sorted as plain numbers, not paths.
-    std::vector<std::tuple<dev_t, ino_t, std::size_t>> keys;
+    struct Key {
+      dev_t device;
+      ino_t inode;
+      std::size_t at;  // in `found`
+      bool operator<(const Key& o) const { return std::tie(device, inode, at) < std::tie(o.device, o.inode, o.at); }
+      bool same_file(const Key& o) const { return device == o.device && inode == o.inode; }
+    };
+    std::vector<Key> keys;
     keys.reserve(found.size());
-    for (std::size_t i = 0; i < found.size(); ++i) keys.emplace_back(found[i].info.device, found[i].info.inode, i);
+    for (std::size_t i = 0; i < found.size(); ++i) keys.push_back({found[i].info.device, found[i].info.inode, i});
     std::sort(keys.begin(), keys.end());
+    auto preferred = [&](const Key& a, const Key& b) {
+      const Found& x = found[a.at];
+      const Found& y = found[b.at];
+      return x.through_link != y.through_link ? !x.through_link : x.info.path < y.info.path;
+    };
     std::vector<bool> drop(found.size());
-    for (std::size_t i = 0; i < keys.size();) {
-      std::size_t j = i + 1;
-      while (j < keys.size() && std::get<0>(keys[j]) == std::get<0>(keys[i]) && std::get<1>(keys[j]) == std::get<1>(keys[i])) ++j;
-      if (j - i > 1) {
-        std::size_t keep = std::get<2>(keys[i]);
-        for (std::size_t k = i + 1; k < j; ++k) {
-          const Found& a = found[std::get<2>(keys[k])];
-          const Found& b = found[keep];
-          if (a.through_link != b.through_link ? !a.through_link : a.info.path < b.info.path) keep = std::get<2>(keys[k]);
-        }
-        for (std::size_t k = i; k < j; ++k) drop[std::get<2>(keys[k])] = std::get<2>(keys[k]) != keep;
-      }
-      i = j;
+    for (auto group = keys.begin(); group != keys.end();) {
+      auto end = std::find_if(group, keys.end(), [&](const Key& k) { return !k.same_file(*group); });
+      const std::size_t keep = std::min_element(group, end, preferred)->at;
+      for (auto k = group; k != end; ++k) drop[k->at] = k->at != keep;
+      group = end;
     }
     std::vector<FileInfo> out;
     out.reserve(found.size());
