@@ -44,6 +44,7 @@ fuzz:
 	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 bench: build
+	@scripts/install-deps.sh ripgrep
 	@cmake --build $(BUILD) --target kb_gen_corpus kb_parse_floor -j $(JOBS)
 	bench/run.sh $(BUILD)
 
