@@ -180,6 +180,16 @@ bool load_snapshot(IndexCache& cache, std::uint64_t key, const std::vector<FileI
   });
 }
 
+// Drops a front matter but for its `name:` entry (a tree of a few dozen values is most of a
+// typed note's memory).
+void keep_name_only(Value& fields) {
+  Value kept;
+  kept.kind = Value::Kind::mapping;
+  kept.loc = fields.loc;
+  if (Value* name = fields.find("name")) kept.entries.emplace_back("name", std::move(*name));
+  fields = std::move(kept);
+}
+
 class Resolver {
  public:
   Resolver(KnowledgeBase& kb, DiagSink& diags) : kb_(kb), diags_(diags) {}
@@ -411,9 +421,13 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         r.path = files[i].path;
         r.rid = nfc(r.path.substr(0, r.path.size() - 3));
         if (build_record(kb.config, std::move(*raw), r, p.action_links, p.diags)) {
-          // Without a cache (no snapshot to write) and without text asked for, the body goes
-          // at once: its facts are taken, and nothing after typing reads it.
-          if (!cache && !options.text) std::string().swap(r.body);
+          // Without a cache (no snapshot to write) and without text asked for, the body and
+          // the front-matter tree go at once: their facts are taken, and after typing only
+          // check_duplicate_names() reads the tree (for where `name:` was written).
+          if (!cache && !options.text) {
+            std::string().swap(r.body);
+            keep_name_only(r.fields);
+          }
           p.record = std::move(r);
         }
       }
