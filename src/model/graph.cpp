@@ -42,6 +42,26 @@ std::vector<NodeId> KnowledgeBase::find_by_key(const std::string& key, RecordTyp
   return out;
 }
 
+std::size_t KnowledgeBase::count_by_key(const std::string& key, RecordType type, NodeId& first) const {
+  return count_of_type(nodes_by_key(key), type, first);
+}
+
+const std::vector<NodeId>& KnowledgeBase::nodes_by_key(const std::string& key) const {
+  auto it = by_key_.find(key);
+  return it == by_key_.end() ? kEmpty : it->second;
+}
+
+std::size_t KnowledgeBase::count_of_type(const std::vector<NodeId>& nodes, RecordType type, NodeId& first) const {
+  first = NodeId{};
+  std::size_t n = 0;
+  for (NodeId id : nodes)
+    if (records_[id.value].type == type) {
+      if (n == 0) first = id;
+      ++n;  // index_names() lists a node once under a key
+    }
+  return n;
+}
+
 std::vector<NodeId> KnowledgeBase::all_of(RecordType type) const {
   std::vector<NodeId> out;
   for (const auto& r : records_)
@@ -108,6 +128,12 @@ std::vector<NodeId> KnowledgeBase::meetings_of_org(NodeId org, bool exact) const
   return out;
 }
 
+void KnowledgeBase::reserve(std::size_t n) {
+  records_.reserve(n);
+  by_rid_.reserve(n);
+  by_key_.reserve(n);
+}
+
 NodeId KnowledgeBase::add(Record r) {
   NodeId id{static_cast<std::uint32_t>(records_.size())};
   r.id = id;
@@ -119,16 +145,24 @@ NodeId KnowledgeBase::add(Record r) {
   return id;
 }
 
-void KnowledgeBase::index_names(NodeId id) {
-  const Record& r = records_[id.value];
+std::vector<std::string> KnowledgeBase::name_keys(const Record& r) {
+  std::vector<std::string> keys;
   auto add_key = [&](const std::string& name) {
     std::string key = name_key(name);
-    if (key.empty()) return;
-    auto& ids = by_key_[key];
-    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
   };
   add_key(r.name);
   for (const auto& a : r.aliases) add_key(a);
+  return keys;
+}
+
+void KnowledgeBase::index_names(NodeId id) { index_names(id, name_keys(records_[id.value])); }
+
+void KnowledgeBase::index_names(NodeId id, const std::vector<std::string>& keys) {
+  for (const auto& key : keys) {
+    auto& ids = by_key_[key];
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
 }
 
 void KnowledgeBase::build_indexes() {

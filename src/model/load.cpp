@@ -33,6 +33,7 @@ struct Parsed {
   bool parsed = false;           ///< the file parsed (its record may still fail to build)
   bool unreadable = false;       ///< the file could not be read (a permission may change)
   std::optional<Record> record;  ///< the typed record, when it could be built
+  std::vector<std::string> keys;  ///< the record's name keys (KnowledgeBase::name_keys)
   std::vector<std::vector<WikiLink>> action_links;
   DiagSink diags;
   std::string blob;            ///< a matching cache entry to decode, or the new entry to store
@@ -197,16 +198,19 @@ class Resolver {
   /// Resolves `ref` to a node of `type`; a name nothing defines becomes an undefined node.
   void resolve(NameRef& ref, RecordType type) {
     if (ref.text.empty()) return;
-    const std::string& name = key_of(ref.text);
-    auto ids = kb_.find_by_key(name, type);
-    if (ids.empty())
-      if (const Record* r = kb_.lookup_rid(ref.text); r && r->type == type) ids.push_back(r->id);
-    if (ids.size() == 1) {
-      ref.target = ids.front();
+    const Known& known = known_name(ref.text);
+    const std::string& name = known.key;
+    NodeId first;
+    std::size_t matches = kb_.count_of_type(*known.nodes, type, first);
+    if (matches == 0)
+      if (const Record* r = kb_.lookup_rid(ref.text); r && r->type == type) first = r->id, matches = 1;
+    if (matches == 1) {
+      ref.target = first;
       if (!kb_.at(ref.target).defined) warn_unresolved(ref, type);
       return;
     }
-    if (ids.size() > 1) {
+    if (matches > 1) {
+      auto ids = kb_.find_by_key(name, type);
       std::string msg = "ambiguous " + type_noun(type) + " '" + ref.text + "': matches ";
       for (std::size_t i = 0; i < ids.size(); ++i) {
         if (i > 0) msg += i + 1 == ids.size() ? " and " : ", ";
@@ -236,6 +240,7 @@ class Resolver {
   void commit() {
     for (auto& node : pending_) kb_.index_names(kb_.add(std::move(node)));
     pending_.clear();
+    known_.clear();  // the new nodes are indexed under names that held nothing before
   }
 
   /// A body link: the first type (person, organization, topic, event, meeting, note) with a
@@ -247,12 +252,13 @@ class Resolver {
       ref.target = r->id;
       return;
     }
-    const std::string& key = key_of(target);
+    const Known& known = known_name(target);
     for (RecordType t : {RecordType::person, RecordType::organization, RecordType::topic,
                          RecordType::event, RecordType::meeting, RecordType::note}) {
-      auto ids = kb_.find_by_key(key, t);
-      if (ids.empty()) continue;
-      if (ids.size() == 1) ref.target = ids.front();
+      NodeId first;
+      const std::size_t matches = kb_.count_of_type(*known.nodes, t, first);
+      if (matches == 0) continue;
+      if (matches == 1) ref.target = first;
       else diags_.warning(ref.loc, "ambiguous link '[[" + ref.text + "]]'");
       return;
     }
@@ -268,6 +274,21 @@ class Resolver {
   }
 
  private:
+  /// A name as written, its key and the nodes indexed under that key: one lookup by the text
+  /// instead of one for the key and one in the name index.
+  struct Known {
+    std::string key;
+    const std::vector<NodeId>* nodes;
+  };
+  const Known& known_name(const std::string& text) {
+    auto it = known_.find(text);
+    if (it == known_.end()) {
+      const std::string& key = key_of(text);
+      it = known_.emplace(text, Known{key, &kb_.nodes_by_key(key)}).first;
+    }
+    return it->second;
+  }
+
   void warn_unresolved(const NameRef& ref, RecordType type) {
     diags_.warning(ref.loc, "unresolved " + type_noun(type) + " '" + ref.text + "' (no record has this name; run 'kb add " +
                                 (type == RecordType::organization ? std::string("org") : type_noun(type)) + "')");
@@ -278,6 +299,7 @@ class Resolver {
   std::vector<Record> pending_;
   std::map<std::pair<RecordType, std::string>, NodeId> pending_ids_;
   std::unordered_map<std::string, std::string> keys_;
+  std::unordered_map<std::string, Known> known_;
 };
 
 void check_duplicate_names(const KnowledgeBase& kb, DiagSink& diags) {
@@ -428,6 +450,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
             std::string().swap(r.body);
             keep_name_only(r.fields);
           }
+          p.keys = KnowledgeBase::name_keys(r);  // Unicode normalization: here, on every core
           p.record = std::move(r);
         }
       }
@@ -483,6 +506,8 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   }
 
   std::vector<std::vector<std::vector<WikiLink>>> owner_links;  // per node
+  kb.reserve(files.size());
+  owner_links.reserve(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
     diags.merge(parsed[i].diags);
     if (!parsed[i].record) {
@@ -493,7 +518,8 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     parsed[i].record.reset();
     owner_links.resize(id.value + 1);
     owner_links[id.value] = std::move(parsed[i].action_links);
-    kb.index_names(id);
+    kb.index_names(id, parsed[i].keys);
+    std::vector<std::string>().swap(parsed[i].keys);
   }
   check_duplicate_names(kb, diags);
 
@@ -524,9 +550,9 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     if (r.type != RecordType::meeting) continue;
     for (std::size_t k = 0; k < r.actions.size() && i < owner_links.size() && k < owner_links[i].size(); ++k)
       for (const auto& link : owner_links[i][k]) {
-        auto ids = kb.find_by_key(resolver.key_of(link.target), RecordType::person);
-        if (ids.size() == 1) {
-          r.actions[k].owner = ids.front();
+        NodeId owner;
+        if (kb.count_by_key(resolver.key_of(link.target), RecordType::person, owner) == 1) {
+          r.actions[k].owner = owner;
           break;
         }
       }

@@ -70,12 +70,27 @@ class KnowledgeBase {
   /// attended by people whose organization on the meeting date is one of them.
   std::vector<NodeId> meetings_of_org(NodeId org, bool exact) const;
 
+  /// How many distinct nodes of `type` are indexed under name key `key`; `first` is set to the
+  /// first of them (find_by_key without building a list, for the common single match).
+  std::size_t count_by_key(const std::string& key, RecordType type, NodeId& first) const;
+  /// Every node indexed under name key `key`, of any type (each once); the list stays where it
+  /// is while nodes are added.
+  const std::vector<NodeId>& nodes_by_key(const std::string& key) const;
+  /// count_by_key() over a list from nodes_by_key().
+  std::size_t count_of_type(const std::vector<NodeId>& nodes, RecordType type, NodeId& first) const;
+
   // Building (load_kb only).
+  /// Room for `n` records, so that add() does not move the ones before.
+  void reserve(std::size_t n);
   NodeId add(Record r);
   /// Sorts the record-id index if add() left it unsorted (lookup_rid is a scan until then).
   void index_rids();
   Record& mutable_at(NodeId id) { return records_[id.value]; }
   void index_names(NodeId id);
+  /// index_names() with the keys already made by name_keys() (on a loading thread).
+  void index_names(NodeId id, const std::vector<std::string>& keys);
+  /// The name keys a record is indexed under: of its name and aliases, each once, none empty.
+  static std::vector<std::string> name_keys(const Record& r);
   void build_indexes();
 
  private:

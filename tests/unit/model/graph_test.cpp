@@ -55,6 +55,46 @@ TEST_SUITE("model") {
     }
   }
 
+  TEST_CASE("graph: the name index counts nodes of one type under a key, each once") {
+    KnowledgeBase kb;
+    kb.reserve(4);
+    auto add = [&](RecordType type, const char* name, std::vector<std::string> aliases) {
+      Record r;
+      r.type = type;
+      r.name = name;
+      r.aliases = std::move(aliases);
+      NodeId id = kb.add(std::move(r));
+      kb.index_names(id, KnowledgeBase::name_keys(kb.at(id)));
+      return id;
+    };
+    // "Café" and its alias "CAFE" have one key: the record is listed once under it.
+    CHECK(KnowledgeBase::name_keys(Record{}).empty());
+    NodeId person = add(RecordType::person, "Café", {"CAFE", "Bistro"});
+    NodeId org = add(RecordType::organization, "Cafe", {});
+    NodeId person2 = add(RecordType::person, "Bistro", {});
+    Record probe;
+    probe.name = "Café";
+    probe.aliases = {"CAFE", "", "Bistro"};
+    CHECK(KnowledgeBase::name_keys(probe).size() == 2);
+
+    const std::string cafe = name_key("cafe"), bistro = name_key("bistro");
+    CHECK(kb.nodes_by_key(cafe) == std::vector<NodeId>{person, org});
+    CHECK(kb.nodes_by_key("nothing").empty());
+    NodeId first;
+    CHECK(kb.count_by_key(cafe, RecordType::person, first) == 1);
+    CHECK(first == person);
+    CHECK(kb.count_by_key(cafe, RecordType::organization, first) == 1);
+    CHECK(first == org);
+    CHECK(kb.count_by_key(cafe, RecordType::topic, first) == 0);
+    CHECK_FALSE(first.valid());
+    CHECK(kb.count_of_type(kb.nodes_by_key(bistro), RecordType::person, first) == 2);
+    CHECK(first == person);
+    CHECK(kb.find_by_key(bistro, RecordType::person) == std::vector<NodeId>{person, person2});
+    // The old way (keys made by index_names itself) lists the same.
+    kb.index_names(person);
+    CHECK(kb.nodes_by_key(cafe) == std::vector<NodeId>{person, org});
+  }
+
   TEST_CASE("load: names given by alias and other spellings resolve to one record") {
     auto r = test::load_sample();
     const KnowledgeBase& kb = r.kb;
