@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <cstdio>
 #include <cstring>
 #include <set>
@@ -16,7 +21,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "kb/base/parallel.h"
 #include "posix_io.h"
 
 namespace kb {
@@ -77,9 +81,10 @@ struct Found {
 };
 
 // A note the folder listing says is a regular file, waiting for its stat: the walk stats these
-// in bulk, on every core (a stat is most of the walk's cost), relative to the open folder.
+// on other threads while it lists the next folders (a stat is most of the walk's cost),
+// relative to the open folder.
 struct Pending {
-  std::size_t dir;  // index in Walker::open_dirs
+  int dir_fd;  // one of Walker::open_dirs
   std::string path;
   std::size_t name_at;  // where the name starts in `path`
   bool through_link;
@@ -87,13 +92,84 @@ struct Pending {
   int err = 0;  // errno of the stat, 0 when it worked
 };
 
+// Threads that stat blocks of pending notes handed to them. Each note's result lands in its own
+// slot, so what the walk finds does not depend on which thread stat'ed what.
+class StatPool {
+ public:
+  struct Block {
+    std::vector<Pending>* notes;  // stays where it is until wait() returned
+    std::size_t from, to;
+  };
+
+  ~StatPool() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    work_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+
+  void submit(Block b) {
+    if (threads_.empty())
+      for (unsigned t = 0; t < std::max(1u, std::thread::hardware_concurrency()); ++t)
+        threads_.emplace_back([this] { run(); });
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      queue_.push_back(b);
+      ++open_;
+    }
+    work_.notify_one();
+  }
+
+  /// Returns when every block submitted is done; this thread takes blocks too meanwhile.
+  void wait() {
+    while (auto b = take(false)) finish(*b);
+    std::unique_lock<std::mutex> lock(mu_);
+    idle_.wait(lock, [&] { return open_ == 0; });
+  }
+
+  static void stat_block(const Block& b) {
+    for (std::size_t i = b.from; i < b.to; ++i) {
+      Pending& p = (*b.notes)[i];
+      if (::fstatat(p.dir_fd, p.path.c_str() + p.name_at, &p.st, AT_SYMLINK_NOFOLLOW) != 0) p.err = errno;
+    }
+  }
+
+ private:
+  std::optional<Block> take(bool block) {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (block) work_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+    if (queue_.empty()) return std::nullopt;
+    Block b = queue_.front();
+    queue_.pop_front();
+    return b;
+  }
+  void finish(const Block& b) {
+    stat_block(b);
+    std::lock_guard<std::mutex> lock(mu_);
+    if (--open_ == 0) idle_.notify_all();
+  }
+  void run() {
+    while (auto b = take(true)) finish(*b);
+  }
+
+  std::mutex mu_;
+  std::condition_variable work_, idle_;
+  std::deque<Block> queue_;
+  std::size_t open_ = 0;  // submitted and not finished
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
+};
+
 struct Walker {
   std::string root;
   DiagSink& diags;
   std::vector<Found> found;
   std::set<std::pair<dev_t, ino_t>> dirs_on_path;
-  std::vector<int> open_dirs;  // folders whose pending notes are not stat'ed yet
-  std::vector<Pending> pending;
+  std::vector<int> open_dirs;  // folders whose pending notes are not taken in yet
+  std::vector<std::unique_ptr<std::vector<Pending>>> pending;  // per folder, in walk order
+  StatPool pool;  // after `pending`: its threads end before the notes they stat go
 
   // Folders kept open for their pending notes at most (then the pending notes are stat'ed).
   static constexpr std::size_t kMaxOpenDirs = 64;
@@ -116,21 +192,30 @@ struct Walker {
       names.emplace_back(std::move(name), e->d_type);
     }
     std::sort(names.begin(), names.end());
-    // Notes listed as regular files wait for the bulk stat, holding a descriptor of this folder.
-    std::size_t held = SIZE_MAX;
+    // Notes listed as regular files are stat'ed on the pool's threads while the walk goes on,
+    // holding a descriptor of this folder; blocks of them, so that a big folder is shared out.
+    int held = -1;
+    auto notes = std::make_unique<std::vector<Pending>>();
     for (const auto& [name, type] : names) {
       if (type != DT_REG) continue;
-      if (held == SIZE_MAX) {
-        int fd = ::fcntl(dfd, F_DUPFD_CLOEXEC, 0);
-        if (fd < 0) break;  // stat'ed one by one below
-        held = open_dirs.size();
-        open_dirs.push_back(fd);
+      if (held < 0) {
+        held = ::fcntl(dfd, F_DUPFD_CLOEXEC, 0);
+        if (held < 0) break;  // stat'ed one by one below
+        open_dirs.push_back(held);
       }
       std::string path = rel.empty() ? name : rel + "/" + name;
-      pending.push_back({held, std::move(path), rel.empty() ? 0 : rel.size() + 1, through_link, {}, 0});
+      notes->push_back({held, std::move(path), rel.empty() ? 0 : rel.size() + 1, through_link, {}, 0});
     }
+    constexpr std::size_t kBlock = 512;
+    for (std::size_t from = 0; from < notes->size(); from += kBlock) {
+      StatPool::Block block{notes.get(), from, std::min(notes->size(), from + kBlock)};
+      // A folder of a few notes is stat'ed here: no thread is started for a small KB.
+      if (notes->size() < kBlock) StatPool::stat_block(block);
+      else pool.submit(block);
+    }
+    if (!notes->empty()) pending.push_back(std::move(notes));
     for (const auto& [name, type] : names) {
-      if (type == DT_REG && held != SIZE_MAX) continue;
+      if (type == DT_REG && held >= 0) continue;
       std::string child = rel.empty() ? name : rel + "/" + name;
       struct stat lst {};
       int lrc = ::fstatat(dfd, name.c_str(), &lst, AT_SYMLINK_NOFOLLOW);
@@ -189,23 +274,15 @@ struct Walker {
     found.push_back(std::move(f));
   }
 
-  // Stats every pending note, on every core for many, then takes them in walk order.
+  // Waits for the pending notes' stats, then takes them in walk order.
   void stat_pending() {
-    auto stat_range = [this](std::size_t from, std::size_t to) {
-      for (std::size_t i = from; i < to; ++i) {
-        Pending& p = pending[i];
-        if (::fstatat(open_dirs[p.dir], p.path.c_str() + p.name_at, &p.st, AT_SYMLINK_NOFOLLOW) != 0) p.err = errno;
+    pool.wait();
+    for (auto& notes : pending)
+      for (auto& p : *notes) {
+        // (Replaced by a folder or a link since it was listed: not a regular file, skipped.)
+        if (p.err != 0) report_stat_error(p.path, p.err, false);
+        else add_note(std::move(p.path), p.st, p.through_link);
       }
-    };
-    constexpr std::size_t kBlock = 512;
-    parallel_for((pending.size() + kBlock - 1) / kBlock, std::thread::hardware_concurrency(), [&](std::size_t b) {
-      stat_range(b * kBlock, std::min(pending.size(), (b + 1) * kBlock));
-    });
-    for (auto& p : pending) {
-      // (Replaced by a folder or a link since it was listed: not a regular file, skipped.)
-      if (p.err != 0) report_stat_error(p.path, p.err, false);
-      else add_note(std::move(p.path), p.st, p.through_link);
-    }
     pending.clear();
     for (int fd : open_dirs) ::close(fd);
     open_dirs.clear();
