@@ -79,6 +79,9 @@ for n in $sizes; do
   "$kb" --kb "$corpus" cache clear -q
   sleep 3
   "$kb" --kb "$corpus" query --org "$org" --format ids >/dev/null 2>&1
+  # The cache just written (hundreds of MB at 100k) is flushed before anything is timed, so
+  # that its write-back does not slow the first rows.
+  sync
 
   echo "## $n meetings ($notes notes), --org '$org'"
   echo
@@ -111,12 +114,13 @@ for n in $sizes; do
   # window (docs/performance.md), as it is for notes that were not written seconds ago.
   sleep 4
   "$kb" --kb "$corpus" query --org "$org" --format ids >/dev/null 2>&1 || true
+  sync
   row "kb warm (cache)" -- "$kb" --kb "$corpus" query --org "$org" --format ids && warm[$n]=$last_time || true
   row "kb after 1 edited note" --pre "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> '$edited'" \
     -- "$kb" --kb "$corpus" query --org "$org" --format ids || true
   # The note back as it was (with its old mtime); the untimed report below refills the snapshot.
   cp -p "$pristine" "$edited"
-  if "$kb" --kb "$corpus" report weekly --week 2024-W36 >/dev/null 2>&1; then
+  if "$kb" --kb "$corpus" report weekly --week 2024-W36 >/dev/null 2>&1 && sync; then
     row "kb report weekly (warm)" -- "$kb" --kb "$corpus" report weekly --week 2024-W36 || true
   else
     echo "| kb report weekly | skipped ('kb report weekly' failed) | | | | |"
