@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <condition_variable>
+#include <cstdio>
+#include <cstring>
 #include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <cstdio>
-#include <cstring>
 #include <set>
 #include <thread>
 #include <tuple>
