@@ -64,19 +64,17 @@ struct GraphCodec {
   }
 
   static void put(BinaryWriter& w, const Attendee& a, std::string_view rp) {
-    const auto& [person, org_inline, role_inline, org, role] = a;
+    const auto& [person, org, org_given, role] = a;
     put(w, person, rp);
-    put(w, org_inline, rp);
-    w.s(role_inline);
     put(w, org);
+    w.b(org_given);
     w.s(role);
   }
   static void get(BinaryReader& r, Attendee& a, const SharedPath& rp, std::size_t nodes) {
-    auto& [person, org_inline, role_inline, org, role] = a;
+    auto& [person, org, org_given, role] = a;
     get(r, person, rp, nodes);
-    get(r, org_inline, rp, nodes);
-    r.s(role_inline);
     get(r, org, nodes);
+    org_given = r.b();
     r.s(role);
   }
 

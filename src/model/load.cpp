@@ -34,7 +34,7 @@ struct Parsed {
   bool unreadable = false;       ///< the file could not be read (a permission may change)
   std::optional<Record> record;  ///< the typed record, when it could be built
   std::vector<std::string> keys;  ///< the record's name keys (KnowledgeBase::name_keys)
-  std::vector<std::vector<WikiLink>> action_links;
+  RecordSides sides;  ///< what typing gave beside the record, for building the graph
   DiagSink diags;
   std::string blob;            ///< a matching cache entry to decode, or the new entry to store
   std::uint64_t hash = 0;      ///< content hash of the cached or freshly read text
@@ -442,7 +442,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         Record r;
         r.path = files[i].path;
         r.rid = nfc(r.path.substr(0, r.path.size() - 3));
-        if (build_record(kb.config, std::move(*raw), r, p.action_links, p.diags)) {
+        if (build_record(kb.config, std::move(*raw), r, p.sides, p.diags)) {
           // Without a cache (no snapshot to write) and without text asked for, the body and
           // the front-matter tree go at once: their facts are taken, and after typing only
           // check_duplicate_names() reads the tree (for where `name:` was written).
@@ -505,9 +505,9 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     });
   }
 
-  std::vector<std::vector<std::vector<WikiLink>>> owner_links;  // per node
+  std::vector<RecordSides> sides;  // per node
   kb.reserve(files.size());
-  owner_links.reserve(files.size());
+  sides.reserve(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
     diags.merge(parsed[i].diags);
     if (!parsed[i].record) {
@@ -516,8 +516,8 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     }
     NodeId id = kb.add(std::move(*parsed[i].record));
     parsed[i].record.reset();
-    owner_links.resize(id.value + 1);
-    owner_links[id.value] = std::move(parsed[i].action_links);
+    sides.resize(id.value + 1);
+    sides[id.value] = std::move(parsed[i].sides);
     kb.index_names(id, parsed[i].keys);
     std::vector<std::string>().swap(parsed[i].keys);
   }
@@ -531,9 +531,9 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   for (std::size_t i = 0; i < defined_count; ++i) {
     Record& r = kb.mutable_at(NodeId{static_cast<std::uint32_t>(i)});
     for (auto& o : r.organizations) resolver.resolve(o, RecordType::organization);
-    for (auto& a : r.attendees) {
-      resolver.resolve(a.person, RecordType::person);
-      resolver.resolve(a.org_inline, RecordType::organization);
+    for (std::size_t k = 0; k < r.attendees.size(); ++k) {
+      resolver.resolve(r.attendees[k].person, RecordType::person);
+      resolver.resolve(sides[i].attendees[k].org, RecordType::organization);
     }
     for (auto& t : r.topics) resolver.resolve(t, RecordType::topic);
     resolver.resolve(r.event, RecordType::event);
@@ -548,23 +548,26 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     NodeId id{static_cast<std::uint32_t>(i)};
     Record& r = kb.mutable_at(id);
     if (r.type != RecordType::meeting) continue;
-    for (std::size_t k = 0; k < r.actions.size() && i < owner_links.size() && k < owner_links[i].size(); ++k)
-      for (const auto& link : owner_links[i][k]) {
+    for (std::size_t k = 0; k < r.actions.size() && k < sides[i].action_links.size(); ++k)
+      for (const auto& link : sides[i].action_links[k]) {
         NodeId owner;
         if (kb.count_by_key(resolver.key_of(link.target), RecordType::person, owner) == 1) {
           r.actions[k].owner = owner;
           break;
         }
       }
-    for (auto& a : r.attendees) {
-      a.org = a.org_inline.target;
-      a.role = a.role_inline;
+    for (std::size_t k = 0; k < r.attendees.size(); ++k) {
+      Attendee& a = r.attendees[k];
+      AttendeeInline& given = sides[i].attendees[k];
+      a.org = given.org.target;
+      a.org_given = a.org.valid();
+      a.role = std::move(given.role);
       const Record* person = kb.lookup(a.person.target);
       if (!person || !r.date) continue;
       for (const auto& aff : person->affiliations) {
         if (!aff.current_on(*r.date)) continue;
         if (!a.org.valid()) a.org = aff.org.target;
-        if (a.role.empty() && (a.org == aff.org.target || !a.org_inline.target.valid())) a.role = aff.role;
+        if (a.role.empty() && (a.org == aff.org.target || !a.org_given)) a.role = aff.role;
         break;
       }
     }

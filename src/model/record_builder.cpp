@@ -265,7 +265,7 @@ class RecordBuilder {
           a.cancelled_on = t.cancelled_on;
           a.priority = static_cast<int>(t.priority);
           r.actions.push_back(std::move(a));
-          action_links->push_back(std::move(t.links));
+          sides->action_links.push_back(std::move(t.links));
         }
       }
     }
@@ -273,8 +273,8 @@ class RecordBuilder {
     return true;
   }
 
-  /// Links of each action, in the order actions were added (for owner resolution).
-  std::vector<std::vector<WikiLink>>* action_links = nullptr;
+  /// Links of each action and inline details of each attendee, in order (RecordSides).
+  RecordSides* sides = nullptr;
 
  private:
   void read_attendees(Record& r) {
@@ -294,11 +294,13 @@ class RecordBuilder {
           continue;
         }
         a.person = {clean_name(n->text), n->loc, {}};
+        AttendeeInline given;
         const Value* o = item.find("org");
         if (!o) o = item.find("organization");
-        if (o && o->is_scalar() && !clean_name(o->text).empty()) a.org_inline = {clean_name(o->text), o->loc, {}};
-        if (const Value* role = item.find("role"); role && role->is_scalar()) a.role_inline = std::string(trim(role->text));
+        if (o && o->is_scalar() && !clean_name(o->text).empty()) given.org = {clean_name(o->text), o->loc, {}};
+        if (const Value* role = item.find("role"); role && role->is_scalar()) given.role = std::string(trim(role->text));
         r.attendees.push_back(std::move(a));
+        sides->attendees.push_back(std::move(given));
       } else {
         Value holder;
         holder.kind = Value::Kind::sequence;
@@ -307,6 +309,7 @@ class RecordBuilder {
           Attendee plain;
           plain.person = {n, loc, {}};
           r.attendees.push_back(std::move(plain));
+          sides->attendees.emplace_back();
         }
       }
     }
@@ -373,10 +376,9 @@ class RecordBuilder {
 
 }  // namespace
 
-bool build_record(const KbConfig& config, RawRecord&& raw, Record& r,
-                  std::vector<std::vector<WikiLink>>& action_links, DiagSink& diags) {
+bool build_record(const KbConfig& config, RawRecord&& raw, Record& r, RecordSides& sides, DiagSink& diags) {
   RecordBuilder builder(config, diags);
-  builder.action_links = &action_links;
+  builder.sides = &sides;
   return builder.build(r, raw);
 }
 

@@ -200,7 +200,7 @@ std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFi
           any = true;
           because([&] {
             std::string why = "attendee '" + name_of(a.person.target) + "' of '" + name_of(a.org) + "'";
-            why += a.org_inline.target.valid() ? " (given in the meeting)" : " (affiliation on " + to_string(*m.date) + ")";
+            why += a.org_given ? " (given in the meeting)" : " (affiliation on " + to_string(*m.date) + ")";
             if (a.org != want) why += ", a sub-organization of '" + name_of(want) + "'";
             return why;
           });

@@ -341,7 +341,7 @@ RealFileSystem::RealFileSystem(std::string root) : root_(std::move(root)) {
 std::string RealFileSystem::full(const std::string& path) const { return root_ + "/" + path; }
 
 std::vector<FileInfo> RealFileSystem::list_markdown(DiagSink& diags) {
-  Walker w{root_, diags, {}, {}, {}, {}};
+  Walker w{root_, diags, {}, {}, {}, {}, {}};
   struct stat st {};
   if (::stat(root_.c_str(), &st) == 0) w.dirs_on_path.insert({st.st_dev, st.st_ino});
   w.walk("", 0, false);

@@ -20,7 +20,7 @@ namespace kb {
 /// Bump whenever the encoding or an encoded struct (Record and its parts, the indexes of
 /// KnowledgeBase) changes. Encode/decode bind every struct member by structured binding, so a
 /// member added without updating the codec fails to compile.
-inline constexpr std::uint32_t kGraphFormatVersion = 5;
+inline constexpr std::uint32_t kGraphFormatVersion = 6;
 
 /// Encodes `result` under fingerprint `key`, with `file_diags`, the diagnostics the records gave
 /// (those of kb.yaml and of the walk are found afresh on every run, so they are not stored).

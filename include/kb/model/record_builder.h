@@ -18,10 +18,17 @@ namespace kb {
 /// `fields`, or std::nullopt when no rule matches.
 std::optional<RecordType> match_type_rules(const KbConfig& config, std::string_view rid, const Value& fields);
 
-/// Fills `r` (whose `path` and `rid` are set) from `raw`, taking its contents (moved, not copied). `action_links` receives, for each
-/// action in order, its wikilinks (the owner is the first that resolves to a person).
-/// Returns false, after reporting one error, when the record must be skipped.
-bool build_record(const KbConfig& config, RawRecord&& raw, Record& r,
-                  std::vector<std::vector<WikiLink>>& action_links, DiagSink& diags);
+/// What building a record gives beside it, for building the graph only: for each action in
+/// order, its wikilinks (the owner is the first that resolves to a person), and for each
+/// attendee in order, the organization and role given in the meeting.
+struct RecordSides {
+  std::vector<std::vector<WikiLink>> action_links;
+  std::vector<AttendeeInline> attendees;
+};
+
+/// Fills `r` (whose `path` and `rid` are set) from `raw`, taking its contents (moved, not
+/// copied), and `sides`. Returns false, after reporting one error, when the record must be
+/// skipped.
+bool build_record(const KbConfig& config, RawRecord&& raw, Record& r, RecordSides& sides, DiagSink& diags);
 
 }  // namespace kb

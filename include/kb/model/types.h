@@ -53,10 +53,16 @@ struct Affiliation {
 
 struct Attendee {
   NameRef person;
-  NameRef org_inline;  ///< `org:` given in the meeting (text empty when not)
-  std::string role_inline;
-  NodeId org;          ///< the inline org, else the affiliation current on the meeting date
-  std::string role;    ///< the inline role, else the role of that affiliation
+  NodeId org;              ///< the `org:` given in the meeting, else the affiliation current on its date
+  bool org_given = false;  ///< `org` is the one given in the meeting
+  std::string role;        ///< the `role:` given in the meeting, else the role of that affiliation
+};
+
+/// What a meeting gives about one attendee besides the name (`- name: ... org: ... role: ...`),
+/// as written: read when the graph is built, and then only its outcome is kept in Attendee.
+struct AttendeeInline {
+  NameRef org;  ///< text empty when not given
+  std::string role;
 };
 
 struct Action {

@@ -119,6 +119,38 @@ TEST_SUITE("model") {
     CHECK(may.attendees[0].role == "Analyst");
     CHECK(kb.at(sep.attendees[0].org).name == "Future Team");
     CHECK(sep.attendees[0].role == "Lead");
+    CHECK_FALSE(may.attendees[0].org_given);
+    CHECK_FALSE(sep.attendees[0].org_given);
+  }
+
+  TEST_CASE("load: an organization or role given in the meeting wins over the affiliation") {
+    test::MemFileSystem fs = test::sample_fs();
+    fs.add("meetings/2024/2024-09-10-given.md",
+           "---\ntitle: Given\ndate: 2024-09-10\nattendees:\n"
+           "  - name: Ana Mover\n    org: IESALC\n"       // another org: no role from the affiliation
+           "  - name: Ana Mover\n    role: Guest\n"       // the affiliation's org, the given role
+           "  - name: Ana Mover\n    org: Nowhere Inc\n"  // an org no record defines
+           "  - Ana Mover\n"
+           "---\n");
+    LoadResult r = load_kb(fs);
+    const KnowledgeBase& kb = r.kb;
+    const Record& m = *kb.lookup_rid("meetings/2024/2024-09-10-given");
+    REQUIRE(m.attendees.size() == 4);
+    CHECK(kb.at(m.attendees[0].org).name == "UNESCO-IESALC");
+    CHECK(m.attendees[0].org_given);
+    CHECK(m.attendees[0].role.empty());
+    CHECK(kb.at(m.attendees[1].org).name == "Future Team");
+    CHECK_FALSE(m.attendees[1].org_given);
+    CHECK(m.attendees[1].role == "Guest");
+    CHECK(m.attendees[2].org_given);
+    CHECK_FALSE(kb.at(m.attendees[2].org).defined);
+    CHECK(kb.at(m.attendees[2].org).name == "Nowhere Inc");
+    CHECK(kb.at(m.attendees[3].org).name == "Future Team");
+    CHECK(m.attendees[3].role == "Lead");
+    bool warned = false;
+    for (const auto& d : r.diags.all())
+      warned = warned || to_string(d).rfind("meetings/2024/2024-09-10-given.md:10:10: warning: unresolved organization 'Nowhere Inc'", 0) == 0;
+    CHECK(warned);
   }
 
   TEST_CASE("load: actions keep owner, due date, done state and line") {

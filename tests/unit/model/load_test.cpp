@@ -128,7 +128,8 @@ std::string dump(const LoadResult& r, bool text = true) {
     if (text) o << " body=" << rec.body.size() << " fields=" << rec.fields.entries.size();
     for (const auto& a : rec.aliases) o << " alias=" << a;
     for (const auto& x : rec.organizations) o << " org=" << ref(kb, x);
-    for (const auto& a : rec.attendees) o << " att=" << ref(kb, a.person) << '@' << a.org.value << '/' << a.role;
+    for (const auto& a : rec.attendees)
+      o << " att=" << ref(kb, a.person) << '@' << a.org.value << (a.org_given ? "!" : "") << '/' << a.role;
     if (text)
       for (const auto& m : rec.mentions) o << " link=" << ref(kb, m) << ':' << m.loc.line;
     for (const auto& a : rec.actions)
