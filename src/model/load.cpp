@@ -199,7 +199,7 @@ class Resolver {
   void resolve(NameRef& ref, RecordType type) {
     if (ref.text.empty()) return;
     const Known& known = known_name(ref.text);
-    const std::string& name = known.key;
+    const std::string& name = *known.key;
     NodeId first;
     std::size_t matches = kb_.count_of_type(*known.nodes, type, first);
     if (matches == 0)
@@ -274,17 +274,17 @@ class Resolver {
   }
 
  private:
-  /// A name as written, its key and the nodes indexed under that key: one lookup by the text
-  /// instead of one for the key and one in the name index.
+  /// A name as written, with its key (in keys_) and the nodes indexed under that key: one
+  /// lookup by the text instead of one for the key and one in the name index.
   struct Known {
-    std::string key;
+    const std::string* key;
     const std::vector<NodeId>* nodes;
   };
   const Known& known_name(const std::string& text) {
     auto it = known_.find(text);
     if (it == known_.end()) {
       const std::string& key = key_of(text);
-      it = known_.emplace(text, Known{key, &kb_.nodes_by_key(key)}).first;
+      it = known_.emplace(text, Known{&key, &kb_.nodes_by_key(key)}).first;
     }
     return it->second;
   }

@@ -1,7 +1,8 @@
 // libFuzzer target: the graph snapshot codec on whatever a note can hold. The input is loaded as
 // the one note of an in-memory KB (beside a person and an organization it may name); the loaded
 // graph must encode, decode completely, and encode again to the same bytes; its typed part alone
-// must decode to the same records with their text empty; a cut copy must be rejected. Built by `make fuzz` only (CMake option KB_FUZZ, clang).
+// must decode to the same records with their text empty; a cut copy must be rejected. Built by
+// `make fuzz` only (CMake option KB_FUZZ, clang).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

@@ -3,9 +3,10 @@
 // typed and resolved, the indexes, the files skipped and the diagnostics the files gave; each
 // record's text (front matter as written, body, wikilinks) apart, for the loads that want it.
 // load_kb() stores one after a load and, on the next run, takes it instead of loading when the
-// KB's fingerprint (every note's path and stamps, kb.yaml, the format) is the same. Like record_codec, the format is versioned and checksummed (per chunk of records, so
-// chunks decode on every core) and decode rejects anything it did not write itself: a NodeId
-// out of range, a bad enum, a truncated or corrupt chunk. No disk or database access here.
+// KB's fingerprint (every note's path and stamps, kb.yaml, the format) is the same. Like
+// record_codec, the format is versioned and checksummed (per chunk of records, so chunks
+// decode on every core) and decode rejects anything it did not write itself: a NodeId out of
+// range, a bad enum, a truncated or corrupt chunk. No disk or database access here.
 
 #include <cstdint>
 #include <string>
