@@ -165,6 +165,45 @@ void KnowledgeBase::index_names(NodeId id, const std::vector<std::string>& keys)
   }
 }
 
+namespace {
+
+// The nodes whose meeting lists hold meeting `r` (each once).
+std::vector<NodeId> meeting_nodes(const Record& r) {
+  std::vector<NodeId> out;
+  if (r.type != RecordType::meeting || !r.defined) return out;
+  auto add = [&](NodeId id) {
+    if (id.valid() && std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  };
+  for (const auto& o : r.organizations) add(o.target);
+  for (const auto& a : r.attendees) {
+    add(a.person.target);
+    add(a.org);
+  }
+  for (const auto& t : r.topics) add(t.target);
+  add(r.event.target);
+  return out;
+}
+
+bool by_date(const Record& a, const Record& b) { return a.date != b.date ? a.date < b.date : a.rid < b.rid; }
+
+}  // namespace
+
+void KnowledgeBase::replace(NodeId id, Record r) {
+  for (NodeId node : meeting_nodes(records_[id.value])) {
+    auto& list = meetings_[node.value];
+    list.erase(std::remove(list.begin(), list.end(), id), list.end());
+  }
+  r.id = id;
+  records_[id.value] = std::move(r);
+  const Record& now = records_[id.value];
+  for (NodeId node : meeting_nodes(now)) {
+    auto& list = meetings_[node.value];
+    list.insert(std::lower_bound(list.begin(), list.end(), id,
+                                 [&](NodeId a, NodeId) { return by_date(records_[a.value], now); }),
+                id);
+  }
+}
+
 void KnowledgeBase::build_indexes() {
   index_rids();
   const std::size_t n = records_.size();
@@ -198,16 +237,12 @@ void KnowledgeBase::build_indexes() {
     for (const auto& t : r.topics) add_meeting(t.target, r.id);
     add_meeting(r.event.target, r.id);
   }
-  auto by_date = [&](NodeId a, NodeId b) {
-    const auto& ra = records_[a.value];
-    const auto& rb = records_[b.value];
-    return ra.date != rb.date ? ra.date < rb.date : ra.rid < rb.rid;
-  };
+  auto by_meeting_date = [&](NodeId a, NodeId b) { return by_date(records_[a.value], records_[b.value]); };
   auto by_name = [&](NodeId a, NodeId b) {
     std::string ka = fold(records_[a.value].name), kb2 = fold(records_[b.value].name);
     return ka != kb2 ? ka < kb2 : records_[a.value].rid < records_[b.value].rid;
   };
-  for (auto& list : meetings_) std::sort(list.begin(), list.end(), by_date);
+  for (auto& list : meetings_) std::sort(list.begin(), list.end(), by_meeting_date);
   for (auto& list : children_) std::sort(list.begin(), list.end(), by_name);
   for (auto& list : members_) std::sort(list.begin(), list.end(), by_name);
 }

@@ -14,7 +14,7 @@ namespace kb {
 // head; the head; then the chunks of records back to back: first every chunk's typed part,
 // then every chunk's text part (each record's front-matter tree, body and the body's
 // wikilinks, which most commands never read, so a load without text touches none of those
-// bytes). The head holds `files`, `skipped`, the file diagnostics, the record count, the chunk
+// bytes). The head holds the notes (path and stamps, in walk order), `skipped`, the file diagnostics, the record count, the chunk
 // count, each part's length and checksum, and the indexes (names, meetings, sub-organizations,
 // members, record ids). A chunk holds kChunk records in id order. All varints, as in
 // record_codec.
@@ -233,8 +233,8 @@ struct GraphCodec {
     for (auto& l : lists) get(r, l, nodes);
   }
 
-  static std::vector<std::string> encode(std::uint64_t key, const LoadResult& result, const std::vector<Diagnostic>& file_diags,
-                            unsigned threads) {
+  static std::vector<std::string> encode(std::uint64_t key, const std::vector<FileInfo>& files, const LoadResult& result,
+                                         const std::vector<Diagnostic>& file_diags, unsigned threads) {
     const KnowledgeBase& kb = result.kb;
     const std::size_t nodes = kb.records_.size();
     const std::size_t chunks = (nodes + kChunk - 1) / kChunk;
@@ -251,7 +251,15 @@ struct GraphCodec {
     });
 
     BinaryWriter head;
-    head.u(result.files);
+    head.out.reserve(files.size() * 64);
+    head.u(files.size());
+    for (const auto& [path, size, mtime_ns, inode, device] : files) {
+      head.s(path);
+      head.u(size);
+      head.i(mtime_ns);
+      head.u(inode);
+      head.u(device);
+    }
     kb::put(head, result.skipped);
     head.u(file_diags.size());
     for (const auto& d : file_diags) kb::put(head, d, "");
@@ -289,7 +297,8 @@ struct GraphCodec {
     return chunk;
   }
 
-  static bool decode(std::string_view data, std::uint64_t key, LoadResult& result, unsigned threads, bool text) {
+  static bool decode(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& walk,
+                     const AcceptChanged& accept, LoadResult& result, unsigned threads, bool text) {
     if (data.size() < kHeaderSize || std::memcmp(data.data(), kMagic, 4) != 0) return false;
     if (get_le(data, 4, 4) != kGraphFormatVersion || get_le(data, 8, 8) != key) return false;
     std::uint64_t head_size = get_le(data, 16, 8);
@@ -298,7 +307,22 @@ struct GraphCodec {
     if (checksum64(head_bytes) != get_le(data, 24, 8)) return false;
 
     BinaryReader head(head_bytes);
-    std::size_t files = static_cast<std::size_t>(head.u());
+    // The notes, compared with the walk as they are read (no copy of 100,000 paths).
+    const std::size_t files = head.count();
+    if (!head.ok() || files != walk.size()) return false;
+    std::vector<std::size_t> changed;
+    for (std::size_t i = 0; i < files; ++i) {
+      const FileInfo& f = walk[i];
+      if (head.view() != f.path) return false;
+      const std::uint64_t size = head.u();
+      const std::int64_t mtime_ns = head.i();
+      const std::uint64_t inode = head.u();
+      const std::uint64_t device = head.u();
+      const bool same = size == f.size && mtime_ns == f.mtime_ns && inode == f.inode && device == f.device;
+      if (!head.ok()) return false;
+      if (!same) changed.push_back(i);
+    }
+    if (accept ? !accept(changed) : !changed.empty()) return false;
     std::vector<std::string> skipped;
     kb::get(head, skipped);
     std::vector<Diagnostic> diags(head.count());
@@ -382,13 +406,14 @@ struct GraphCodec {
   }
 };
 
-std::vector<std::string> encode_graph(std::uint64_t key, const LoadResult& result, const std::vector<Diagnostic>& file_diags,
-                         unsigned threads) {
-  return GraphCodec::encode(key, result, file_diags, threads);
+std::vector<std::string> encode_graph(std::uint64_t key, const std::vector<FileInfo>& files, const LoadResult& result,
+                                      const std::vector<Diagnostic>& file_diags, unsigned threads) {
+  return GraphCodec::encode(key, files, result, file_diags, threads);
 }
 
-bool decode_graph(std::string_view data, std::uint64_t key, LoadResult& result, unsigned threads, bool text) {
-  return GraphCodec::decode(data, key, result, threads, text);
+bool decode_graph(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& files,
+                  const AcceptChanged& accept, LoadResult& result, unsigned threads, bool text) {
+  return GraphCodec::decode(data, key, files, accept, result, threads, text);
 }
 
 }  // namespace kb

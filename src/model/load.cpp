@@ -19,6 +19,8 @@
 #include "kb/model/record_builder.h"
 #include "kb/parse/record.h"
 #include "kb/parse/record_codec.h"
+#include "graph_patch.h"
+#include "resolver.h"
 
 namespace kb {
 namespace {
@@ -149,36 +151,56 @@ std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& 
   return raw;
 }
 
-// What a loaded graph depends on: the format, kb.yaml's text, and every note's path and stamps
-// (the walk is sorted by path). A graph snapshot stored under another fingerprint is not used.
-std::uint64_t fingerprint(const std::optional<std::string>& config_text, const std::vector<FileInfo>& files) {
+// What a loaded graph depends on besides the notes (whose paths and stamps the snapshot keeps
+// itself): the formats and kb.yaml's text. A snapshot stored under another key is not used.
+std::uint64_t snapshot_key(const std::optional<std::string>& config_text) {
   BinaryWriter w;
-  w.out.reserve(64 + files.size() * 64);
   w.u(kGraphFormatVersion);
   w.u(cache_format_version());
   w.b(config_text.has_value());
   w.s(config_text ? *config_text : std::string());
-  w.u(files.size());
-  for (const auto& [path, size, mtime_ns, inode, device] : files) {
-    w.s(path);
-    w.u(size);
-    w.i(mtime_ns);
-    w.u(inode);
-    w.u(device);
-  }
   return checksum64(w.out);
 }
 
-// Takes the whole graph from the cache's snapshot when it was stored under `key` and no note
-// changed within the racy window before it was written (an edit in the same timestamp tick
-// would leave the stamps, and so the fingerprint, as they were).
-bool load_snapshot(IndexCache& cache, std::uint64_t key, const std::vector<FileInfo>& files, unsigned threads,
-                   bool text, LoadResult& result) {
-  return cache.read_graph([&](std::string_view data, std::int64_t stored_ns) {
-    bool racy = std::any_of(files.begin(), files.end(),
-                            [&](const FileInfo& f) { return f.mtime_ns >= stored_ns - kRacyWindowNs; });
-    return !racy && decode_graph(data, key, result, threads, text);
+// The most notes a snapshot is patched with (graph_patch.h); past it, or when a change cannot
+// be patched, the whole KB is loaded and a new snapshot written. Each run parses them again,
+// so the bound keeps that under a few milliseconds.
+constexpr std::size_t kMaxPatched = 64;
+
+// Takes the whole graph from the cache's snapshot when it was stored under `key` for the same
+// notes, patching in the few whose stamps changed since when that gives what a whole load
+// would. An unchanged note whose mtime lies within the racy window before the snapshot was
+// written makes it unusable (an edit in the same timestamp tick would leave its stamps as
+// they were).
+bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, const std::vector<FileInfo>& files,
+                   unsigned threads, bool text, LoadResult& result) {
+  LoadResult snap;
+  snap.kb.config = result.kb.config;
+  snap.kb.root = result.kb.root;
+  std::vector<std::size_t> changed;
+  const bool read = cache.read_graph([&](std::string_view data, std::int64_t stored_ns) {
+    auto accept = [&](const std::vector<std::size_t>& c) {
+      if (c.size() > kMaxPatched) return false;
+      for (std::size_t i = 0, k = 0; i < files.size(); ++i) {
+        if (k < c.size() && c[k] == i) {
+          ++k;
+          continue;
+        }
+        if (files[i].mtime_ns >= stored_ns - kRacyWindowNs) return false;
+      }
+      changed = c;
+      return true;
+    };
+    return decode_graph(data, key, files, accept, snap, threads, text);
   });
+  if (!read || (!changed.empty() && !patch_graph(snap, fs, files, changed, text))) return false;
+  result.kb = std::move(snap.kb);
+  result.files = snap.files;
+  result.skipped = std::move(snap.skipped);
+  result.diags.merge(snap.diags);
+  result.cache_hits = files.size() - changed.size();
+  result.cache_updated = true;
+  return true;
 }
 
 // Drops a front matter but for its `name:` entry (a tree of a few dozen values is most of a
@@ -190,117 +212,6 @@ void keep_name_only(Value& fields) {
   if (Value* name = fields.find("name")) kept.entries.emplace_back("name", std::move(*name));
   fields = std::move(kept);
 }
-
-class Resolver {
- public:
-  Resolver(KnowledgeBase& kb, DiagSink& diags) : kb_(kb), diags_(diags) {}
-
-  /// Resolves `ref` to a node of `type`; a name nothing defines becomes an undefined node.
-  void resolve(NameRef& ref, RecordType type) {
-    if (ref.text.empty()) return;
-    const Known& known = known_name(ref.text);
-    const std::string& name = *known.key;
-    NodeId first;
-    std::size_t matches = kb_.count_of_type(*known.nodes, type, first);
-    if (matches == 0)
-      if (const Record* r = kb_.lookup_rid(ref.text); r && r->type == type) first = r->id, matches = 1;
-    if (matches == 1) {
-      ref.target = first;
-      if (!kb_.at(ref.target).defined) warn_unresolved(ref, type);
-      return;
-    }
-    if (matches > 1) {
-      auto ids = kb_.find_by_key(name, type);
-      std::string msg = "ambiguous " + type_noun(type) + " '" + ref.text + "': matches ";
-      for (std::size_t i = 0; i < ids.size(); ++i) {
-        if (i > 0) msg += i + 1 == ids.size() ? " and " : ", ";
-        msg += "'" + kb_.at(ids[i]).rid + "'";
-      }
-      diags_.error(ref.loc, msg);
-      return;
-    }
-    // Unresolved: one node per (type, name key), added after resolution so that references
-    // into the record vector stay valid while it runs.
-    auto key = std::make_pair(type, name);
-    auto it = pending_ids_.find(key);
-    if (it == pending_ids_.end()) {
-      Record node;
-      node.type = type;
-      node.defined = false;
-      node.name = ref.text;
-      NodeId id{static_cast<std::uint32_t>(kb_.records().size() + pending_.size())};
-      pending_.push_back(std::move(node));
-      it = pending_ids_.emplace(key, id).first;
-    }
-    ref.target = it->second;
-    warn_unresolved(ref, type);
-  }
-
-  /// Adds the unresolved nodes; REQUIRES: no record was added since resolution started.
-  void commit() {
-    for (auto& node : pending_) kb_.index_names(kb_.add(std::move(node)));
-    pending_.clear();
-    known_.clear();  // the new nodes are indexed under names that held nothing before
-  }
-
-  /// A body link: the first type (person, organization, topic, event, meeting, note) with a
-  /// match wins; a record id or path works too.
-  void resolve_link(NameRef& ref) {
-    std::string target = ref.text;
-    if (target.size() > 3 && target.substr(target.size() - 3) == ".md") target.resize(target.size() - 3);
-    if (const Record* r = kb_.lookup_rid(target)) {
-      ref.target = r->id;
-      return;
-    }
-    const Known& known = known_name(target);
-    for (RecordType t : {RecordType::person, RecordType::organization, RecordType::topic,
-                         RecordType::event, RecordType::meeting, RecordType::note}) {
-      NodeId first;
-      const std::size_t matches = kb_.count_of_type(*known.nodes, t, first);
-      if (matches == 0) continue;
-      if (matches == 1) ref.target = first;
-      else diags_.warning(ref.loc, "ambiguous link '[[" + ref.text + "]]'");
-      return;
-    }
-    diags_.warning(ref.loc, "unresolved link '[[" + ref.text + "]]'");
-  }
-
-  /// name_key(text), remembered: a KB names the same people and organizations, spelled the
-  /// same way, in note after note, and NFKC with case folding is the costly part of a lookup.
-  const std::string& key_of(const std::string& text) {
-    auto it = keys_.find(text);
-    if (it == keys_.end()) it = keys_.emplace(text, name_key(text)).first;
-    return it->second;
-  }
-
- private:
-  /// A name as written, with its key (in keys_) and the nodes indexed under that key: one
-  /// lookup by the text instead of one for the key and one in the name index.
-  struct Known {
-    const std::string* key;
-    const std::vector<NodeId>* nodes;
-  };
-  const Known& known_name(const std::string& text) {
-    auto it = known_.find(text);
-    if (it == known_.end()) {
-      const std::string& key = key_of(text);
-      it = known_.emplace(text, Known{&key, &kb_.nodes_by_key(key)}).first;
-    }
-    return it->second;
-  }
-
-  void warn_unresolved(const NameRef& ref, RecordType type) {
-    diags_.warning(ref.loc, "unresolved " + type_noun(type) + " '" + ref.text + "' (no record has this name; run 'kb add " +
-                                (type == RecordType::organization ? std::string("org") : type_noun(type)) + "')");
-  }
-
-  KnowledgeBase& kb_;
-  DiagSink& diags_;
-  std::vector<Record> pending_;
-  std::map<std::pair<RecordType, std::string>, NodeId> pending_ids_;
-  std::unordered_map<std::string, std::string> keys_;
-  std::unordered_map<std::string, Known> known_;
-};
 
 void check_duplicate_names(const KnowledgeBase& kb, DiagSink& diags) {
   std::map<std::pair<RecordType, std::string>, NodeId> first;
@@ -404,10 +315,8 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   // Diagnostics of kb.yaml and the walk are found afresh on every run; those of the notes
   // (which start here) are what a graph snapshot stores.
   const std::size_t first_file_diag = diags.all().size();
-  const std::uint64_t key = cache ? fingerprint(config_text, files) : 0;
-  if (cache && load_snapshot(*cache, key, files, threads, options.text, result)) {
-    result.cache_hits = files.size();
-    result.cache_updated = true;
+  const std::uint64_t key = cache ? snapshot_key(config_text) : 0;
+  if (cache && load_snapshot(*cache, fs, key, files, threads, options.text, result)) {
     diags.sort();
     return result;
   }
@@ -528,57 +437,19 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   kb.index_rids();  // the resolver looks records up by id
   Resolver resolver(kb, diags);
   const std::size_t defined_count = kb.records().size();
-  for (std::size_t i = 0; i < defined_count; ++i) {
-    Record& r = kb.mutable_at(NodeId{static_cast<std::uint32_t>(i)});
-    for (auto& o : r.organizations) resolver.resolve(o, RecordType::organization);
-    for (std::size_t k = 0; k < r.attendees.size(); ++k) {
-      resolver.resolve(r.attendees[k].person, RecordType::person);
-      resolver.resolve(sides[i].attendees[k].org, RecordType::organization);
-    }
-    for (auto& t : r.topics) resolver.resolve(t, RecordType::topic);
-    resolver.resolve(r.event, RecordType::event);
-    for (auto& a : r.affiliations) resolver.resolve(a.org, RecordType::organization);
-    if (r.type == RecordType::organization) resolver.resolve(r.parent, RecordType::organization);
-    if (r.type == RecordType::topic) resolver.resolve(r.parent, RecordType::topic);
-    for (auto& m : r.mentions) resolver.resolve_link(m);
-  }
+  for (std::size_t i = 0; i < defined_count; ++i)
+    resolver.resolve_record(kb.mutable_at(NodeId{static_cast<std::uint32_t>(i)}), sides[i]);
   resolver.commit();
   // Owners, and each attendee's organization on the meeting date.
-  for (std::size_t i = 0; i < defined_count; ++i) {
-    NodeId id{static_cast<std::uint32_t>(i)};
-    Record& r = kb.mutable_at(id);
-    if (r.type != RecordType::meeting) continue;
-    for (std::size_t k = 0; k < r.actions.size() && k < sides[i].action_links.size(); ++k)
-      for (const auto& link : sides[i].action_links[k]) {
-        NodeId owner;
-        if (kb.count_by_key(resolver.key_of(link.target), RecordType::person, owner) == 1) {
-          r.actions[k].owner = owner;
-          break;
-        }
-      }
-    for (std::size_t k = 0; k < r.attendees.size(); ++k) {
-      Attendee& a = r.attendees[k];
-      AttendeeInline& given = sides[i].attendees[k];
-      a.org = given.org.target;
-      a.org_given = a.org.valid();
-      a.role = std::move(given.role);
-      const Record* person = kb.lookup(a.person.target);
-      if (!person || !r.date) continue;
-      for (const auto& aff : person->affiliations) {
-        if (!aff.current_on(*r.date)) continue;
-        if (!a.org.valid()) a.org = aff.org.target;
-        if (a.role.empty() && (a.org == aff.org.target || !a.org_given)) a.role = aff.role;
-        break;
-      }
-    }
-  }
+  for (std::size_t i = 0; i < defined_count; ++i)
+    settle_meeting(kb, kb.mutable_at(NodeId{static_cast<std::uint32_t>(i)}), sides[i], resolver);
   kb.build_indexes();
   // A snapshot of the whole graph for the next run, unless a note could not be read (a
   // permission change would not change the fingerprint, and the note must be read again).
   if (cache && std::none_of(parsed.begin(), parsed.end(), [](const Parsed& p) { return p.unreadable; })) {
     std::vector<Diagnostic> file_diags(diags.all().begin() + static_cast<std::ptrdiff_t>(first_file_diag),
                                        diags.all().end());
-    std::vector<std::string> data = encode_graph(key, result, file_diags, all_threads);
+    std::vector<std::string> data = encode_graph(key, files, result, file_diags, all_threads);
     if (cache_writer.joinable()) cache_writer.join();
     cache->write_graph(data);
   }

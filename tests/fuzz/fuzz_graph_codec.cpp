@@ -32,14 +32,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.threads = 1;
   kb::LoadResult loaded = kb::load_kb(fs, options);
   const std::vector<kb::Diagnostic> none;
-  const std::string bytes = joined(kb::encode_graph(7, loaded, none, 1));
+  const std::string bytes = joined(kb::encode_graph(7, {}, loaded, none, 1));
   kb::LoadResult back;
-  if (!kb::decode_graph(bytes, 7, back, 1)) std::abort();
-  if (joined(kb::encode_graph(7, back, none, 1)) != bytes) std::abort();
+  if (!kb::decode_graph(bytes, 7, {}, {}, back, 1)) std::abort();
+  if (joined(kb::encode_graph(7, {}, back, none, 1)) != bytes) std::abort();
   if (back.kb.records().size() != loaded.kb.records().size()) std::abort();
   // The typed part alone: the same records, their text left empty.
   kb::LoadResult typed;
-  if (!kb::decode_graph(bytes, 7, typed, 1, false) || typed.kb.has_text) std::abort();
+  if (!kb::decode_graph(bytes, 7, {}, {}, typed, 1, false) || typed.kb.has_text) std::abort();
   if (typed.kb.records().size() != loaded.kb.records().size()) std::abort();
   for (std::size_t i = 0; i < typed.kb.records().size(); ++i) {
     const kb::Record& t = typed.kb.records()[i];
@@ -49,6 +49,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!l.rid.empty() && typed.kb.lookup_rid(l.rid) != &t && loaded.kb.lookup_rid(l.rid) == &l) std::abort();
   }
   kb::LoadResult cut;
-  if (kb::decode_graph(std::string_view(bytes).substr(0, bytes.size() - 1 - size % 17), 7, cut, 1)) std::abort();
+  if (kb::decode_graph(std::string_view(bytes).substr(0, bytes.size() - 1 - size % 17), 7, {}, {}, cut, 1)) std::abort();
   return 0;
 }

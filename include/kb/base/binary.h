@@ -72,6 +72,17 @@ class BinaryReader {
     v.assign(p_, static_cast<std::size_t>(n));
     p_ += n;
   }
+  /// A string, viewed where it lies in the data (empty once failed).
+  std::string_view view() {
+    std::uint64_t n = u();
+    if (!ok_ || n > left()) {
+      fail();
+      return {};
+    }
+    std::string_view v(p_, static_cast<std::size_t>(n));
+    p_ += n;
+    return v;
+  }
   /// A count of items that each take at least one byte (guards allocations against garbage).
   std::size_t count() {
     std::uint64_t n = u();

@@ -92,6 +92,10 @@ class KnowledgeBase {
   /// The name keys a record is indexed under: of its name and aliases, each once, none empty.
   static std::vector<std::string> name_keys(const Record& r);
   void build_indexes();
+  /// Puts `r` in place of the record at `id` in a built graph (a graph patched after an edit),
+  /// moving it between the meeting lists. REQUIRES: `r` has the record's path, type and name
+  /// keys, and names no node that is not in the graph.
+  void replace(NodeId id, Record r);
 
  private:
   friend struct GraphCodec;  // model/graph_codec.cpp stores and restores the whole graph

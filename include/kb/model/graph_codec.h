@@ -2,13 +2,16 @@
 // A whole loaded graph in binary form, for the index cache's graph snapshot: every record as
 // typed and resolved, the indexes, the files skipped and the diagnostics the files gave; each
 // record's text (front matter as written, body, wikilinks) apart, for the loads that want it.
-// load_kb() stores one after a load and, on the next run, takes it instead of loading when the
-// KB's fingerprint (every note's path and stamps, kb.yaml, the format) is the same. Like
+// load_kb() stores one after a load with the notes' paths and stamps and, on the next run,
+// takes it instead of loading when kb.yaml and the format are the same and so are the notes
+// (or a few of them changed in a way graph_patch can apply). Like
 // record_codec, the format is versioned and checksummed (per chunk of records, so chunks
 // decode on every core) and decode rejects anything it did not write itself: a NodeId out of
 // range, a bad enum, a truncated or corrupt chunk. No disk or database access here.
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,23 +24,31 @@ namespace kb {
 /// Bump whenever the encoding or an encoded struct (Record and its parts, the indexes of
 /// KnowledgeBase) changes. Encode/decode bind every struct member by structured binding, so a
 /// member added without updating the codec fails to compile.
-inline constexpr std::uint32_t kGraphFormatVersion = 6;
+inline constexpr std::uint32_t kGraphFormatVersion = 7;
 
-/// Encodes `result` under fingerprint `key`, with `file_diags`, the diagnostics the records gave
-/// (those of kb.yaml and of the walk are found afresh on every run, so they are not stored).
-/// kb.config and kb.root are left out too: they come from kb.yaml and the caller on every run.
-/// The result is in parts, to be written one after the other without a joined copy.
-std::vector<std::string> encode_graph(std::uint64_t key, const LoadResult& result,
+/// Encodes `result` under key `key` (kb.yaml and the formats), with `files`, the notes it was
+/// loaded from with their stamps (as the walk gave them), and `file_diags`, the diagnostics the
+/// records gave (those of kb.yaml and of the walk are found afresh on every run, so they are not
+/// stored). kb.config and kb.root are left out too: they come from kb.yaml and the caller on
+/// every run. The result is in parts, to be written one after the other without a joined copy.
+std::vector<std::string> encode_graph(std::uint64_t key, const std::vector<FileInfo>& files, const LoadResult& result,
                                       const std::vector<Diagnostic>& file_diags, unsigned threads);
+
+/// Called by decode_graph() once the stored notes are compared with `files`, before any record
+/// is decoded, with the indexes (into `files`, ascending) of the notes whose stamps differ (maybe
+/// none); returning false stops the decode.
+using AcceptChanged = std::function<bool(const std::vector<std::size_t>& changed)>;
 
 /// Decodes what encode_graph() wrote (its parts joined) under the same `key` into `result`:
 /// the graph (kb.config kept), `skipped` and `files` are replaced, the stored diagnostics
-/// appended to `result.diags` (unsorted). Returns false, leaving `result` untouched, when
-/// `data` is of another key or format, truncated, corrupt or inconsistent. Without `text`,
-/// each record's front-matter tree, body and wikilinks (Record::fields, body, mentions) are
-/// left empty and their bytes are not read (nor checked: a damaged text part fails only a load
-/// that reads it).
-bool decode_graph(std::string_view data, std::uint64_t key, LoadResult& result, unsigned threads,
-                  bool text = true);
+/// appended to `result.diags` (unsorted). The notes must be the stored ones, path for path;
+/// `accept` decides on those whose stamps changed (an empty `accept` takes no change).
+/// Returns false, leaving `result` untouched, when `data` is of
+/// another key or format, of other notes, truncated, corrupt or inconsistent, or `accept`
+/// said no. Without `text`, each record's front-matter tree, body and wikilinks
+/// (Record::fields, body, mentions) are left empty and their bytes are not read (nor checked:
+/// a damaged text part fails only a load that reads it).
+bool decode_graph(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& files,
+                  const AcceptChanged& accept, LoadResult& result, unsigned threads, bool text = true);
 
 }  // namespace kb

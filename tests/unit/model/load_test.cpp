@@ -138,7 +138,9 @@ std::string dump(const LoadResult& r, bool text = true) {
     for (const auto& d : rec.decisions) o << " decision='" << d.text << "'";
     for (const auto& a : rec.affiliations) o << " aff=" << ref(kb, a.org) << '/' << a.role;
     if (!rec.parent.text.empty()) o << " parent=" << ref(kb, rec.parent);
-    o << " meetings=" << kb.meetings_of(rec.id).size() << '\n';
+    o << " meetings=";
+    for (NodeId m : kb.meetings_of(rec.id)) o << m.value << ',';
+    o << '\n';
   }
   return o.str();
 }
@@ -346,7 +348,7 @@ TEST_SUITE("model") {
     CHECK(cache.graph_writes == 1);  // nothing changed, nothing written
     // Every member round-trips: the snapshot of the restored graph is the same bytes.
     std::vector<Diagnostic> no_diags;
-    CHECK(encode_graph(1, warm, no_diags, 1) == encode_graph(1, cold, no_diags, 1));
+    CHECK(encode_graph(1, {}, warm, no_diags, 1) == encode_graph(1, {}, cold, no_diags, 1));
 
     auto changed = [&](const char* what) {
       INFO(what);
@@ -405,6 +407,112 @@ TEST_SUITE("model") {
         CHECK(dump(load_kb(fs, o)) == fresh);
         CHECK(fs.reads > 1);
       }
+    }
+  }
+
+  TEST_CASE("load: a few edited meetings are patched into the snapshot, exactly as a whole load gives them") {
+    StampedFs fs;
+    fill(fs);
+    // Meetings that name only records (the fixture's own name "Nobody Known", who has none).
+    const std::string clean_a = "meetings/2024/2024-09-20-a.md", clean_b = "meetings/2024/2024-09-21-b.md";
+    fs.put(clean_a, "---\ntitle: Clean A\ndate: 2024-09-20\norganizations: [IESALC]\nattendees: [Ana Lopez]\n---\n"
+                    "## Actions\n- [ ] Call [[Ana Lopez]] due:2024-10-01\n");
+    fs.put(clean_b, "---\ntitle: Clean B\ndate: 2024-09-21\ntopics: [AI Framework]\n---\nSee [[UNESCO]].\n");
+    SnapshotCache cache;
+    LoadOptions o;
+    o.cache = &cache;
+    load_kb(fs, o);
+    REQUIRE(cache.graph_writes == 1);
+
+    // Loads with the cache and checks it against a load without; `patched`: from the snapshot
+    // and the edited notes alone (kb.yaml and `notes` read), else from a whole load.
+    auto check = [&](bool patched, int notes = 1) {
+      fs.reads = 0;
+      const int writes = cache.graph_writes;
+      auto r = load_kb(fs, o);
+      if (patched) {
+        CHECK(fs.reads == 1 + notes);
+        CHECK(cache.graph_writes == writes);
+        CHECK(r.cache_hits == r.files - static_cast<std::size_t>(notes));
+      } else {
+        CHECK(fs.reads > 1 + notes);
+        CHECK(cache.graph_writes == writes + 1);
+      }
+      CHECK(dump(r) == dump(load_kb(fs)));
+      LoadOptions bare = o;
+      bare.text = false;
+      LoadOptions plain;
+      plain.text = false;
+      CHECK(dump(load_kb(fs, bare), false) == dump(load_kb(fs, plain), false));
+    };
+    SUBCASE("the body, attendees, organizations, topics, actions and the date change") {
+      fs.put(clean_a, "---\ntitle: Clean A\ndate: 2024-09-01\norganizations: [UNESCO, IESALC]\n"
+                      "attendees: [Francesc Pedró, {name: Ana Lopez, org: UNESCO, role: Guest}]\ntopics: [AI Framework]\n---\n"
+                      "Met [[Francesc Pedro]], [[Nobody Known]] and [[Missing Page]].\n## Actions\n- [x] Call [[Francesc Pedro]] ✅ 2024-09-02\n"
+                      "- [ ] Bad date due:2024-13-01\n");
+      check(true);
+      // A second edit on top: both notes are patched in, the snapshot still as it was.
+      fs.put(clean_b, "---\ntitle: Clean B\ndate: 2024-08-30\nevent: \ntopics: []\n---\nNo links.\n");
+      check(true, 2);
+      // ... and undone: the graph is the stored one again.
+      fs.put(clean_a, "---\ntitle: Clean A\ndate: 2024-09-20\norganizations: [IESALC]\nattendees: [Ana Lopez]\n---\n");
+      check(true, 2);
+    }
+    SUBCASE("an ambiguous name is an error at its place, as in a whole load") {
+      fs.put("people/ana2.md", "---\nname: Ana Lopez\n---\n");
+      load_kb(fs, o);  // the new person: a whole load
+      fs.put(clean_b, "---\ntitle: Clean B\ndate: 2024-09-21\nattendees: [Ana Lopez]\n---\n");
+      check(true);
+    }
+    SUBCASE("a plain note") {
+      fs.put("notes/plain.md", "Now linking [[AI Framework]] only.\n");
+      check(true);
+    }
+    SUBCASE("a name no record has: a whole load (it numbers such nodes)") {
+      fs.put(clean_a, "---\ntitle: Clean A\ndate: 2024-09-20\norganizations: [Nowhere Inc]\n---\n");
+      check(false);
+    }
+    SUBCASE("a meeting that named a name no record has: a whole load") {
+      fs.put("meetings/2024/2024-09-01-m.md", "---\ntitle: Meeting 1\ndate: 2024-09-01\n---\n");
+      check(false);
+    }
+    SUBCASE("a retitled meeting: a whole load (links to it may change)") {
+      fs.put(clean_b, "---\ntitle: Clean C\ndate: 2024-09-21\n---\n");
+      check(false);
+    }
+    SUBCASE("a person: a whole load (attendees' organizations may change)") {
+      fs.put("people/ana.md", "---\nname: Ana Lopez\naffiliations:\n  - org: UNESCO\n---\n");
+      check(false);
+    }
+    SUBCASE("a meeting that stops parsing, a broken note that parses again, a new type") {
+      fs.put(clean_a, "---\ntitle: [unclosed\n---\n");
+      check(false);
+      fs.put("meetings/2024/broken.md", "---\ntitle: Fixed\ndate: 2024-09-25\n---\n");
+      check(false);
+      fs.put(clean_b, "---\ntype: topic\nname: Clean B\n---\n");
+      check(false);
+    }
+    SUBCASE("an added or removed note: a whole load") {
+      fs.put("meetings/2024/2024-09-22-c.md", "---\ntitle: Clean C\ndate: 2024-09-22\n---\n");
+      check(false, 0);
+      fs.remove(clean_b);
+      check(false, 0);
+    }
+    SUBCASE("more edited notes than a patch takes: a whole load") {
+      for (int i = 0; i < 70; ++i)
+        fs.put("meetings/2024/bulk-" + std::to_string(i) + ".md", "---\ntitle: Bulk " + std::to_string(i) + "\n---\n");
+      load_kb(fs, o);
+      for (int i = 0; i < 70; ++i)
+        fs.put("meetings/2024/bulk-" + std::to_string(i) + ".md", "---\ntitle: Bulk " + std::to_string(i) + "\n---\nEdited.\n");
+      check(false, 70);
+    }
+    SUBCASE("an edited note in the racy window of the snapshot is read anyway; an unchanged one makes a whole load") {
+      const std::int64_t last_unchanged = fs.stamps[clean_b].mtime;
+      fs.put(clean_a, "---\ntitle: Clean A\ndate: 2024-09-20\n---\nEdited.\n");
+      cache.graph_stored_ns = last_unchanged + 3'500'000'000;  // only the edited note is in the window
+      check(true);
+      cache.graph_stored_ns = fs.clock;  // clean_b too
+      check(false);
     }
   }
 
@@ -475,20 +583,20 @@ TEST_SUITE("model") {
     auto r = load_kb(fs);
     std::vector<Diagnostic> diags = r.diags.all();
     std::string data;
-    for (const auto& part : encode_graph(42, r, diags, 2)) data += part;
+    for (const auto& part : encode_graph(42, {}, r, diags, 2)) data += part;
     LoadResult back;
-    REQUIRE(decode_graph(data, 42, back, 2));
+    REQUIRE(decode_graph(data, 42, {}, {}, back, 2));
     CHECK(back.diags.all().size() == diags.size());
     std::string again;
-    for (const auto& part : encode_graph(42, back, back.diags.all(), 1)) again += part;
+    for (const auto& part : encode_graph(42, {}, back, back.diags.all(), 1)) again += part;
     CHECK(again == data);
     LoadResult other;
-    CHECK_FALSE(decode_graph(data, 43, other, 1));
+    CHECK_FALSE(decode_graph(data, 43, {}, {}, other, 1));
     for (std::size_t size = 0; size < data.size(); ++size) {
       LoadResult cut;
-      if (decode_graph(std::string_view(data).substr(0, size), 42, cut, 1)) FAIL("decoded a snapshot cut to " << size);
+      if (decode_graph(std::string_view(data).substr(0, size), 42, {}, {}, cut, 1)) FAIL("decoded a snapshot cut to " << size);
     }
     std::string longer = data + "x";
-    CHECK_FALSE(decode_graph(longer, 42, other, 1));
+    CHECK_FALSE(decode_graph(longer, 42, {}, {}, other, 1));
   }
 }

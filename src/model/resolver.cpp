@@ -1,0 +1,154 @@
+#include "resolver.h"
+
+#include "kb/base/text.h"
+#include "kb/model/names.h"
+
+namespace kb {
+
+std::size_t Resolver::count(const std::vector<NodeId>& nodes, RecordType type, NodeId& first) const {
+  if (!patching_) return kb_.count_of_type(nodes, type, first);
+  first = NodeId{};
+  std::size_t n = 0;
+  for (NodeId id : nodes) {
+    const Record& r = kb_.at(id);
+    if (r.type != type || !r.defined) continue;
+    if (n++ == 0) first = id;
+  }
+  return n;
+}
+
+void Resolver::resolve(NameRef& ref, RecordType type) {
+  if (ref.text.empty()) return;
+  const Known& known = known_name(ref.text);
+  const std::string& name = *known.key;
+  NodeId first;
+  std::size_t matches = count(*known.nodes, type, first);
+  if (matches == 0)
+    if (const Record* r = kb_.lookup_rid(ref.text); r && r->type == type) first = r->id, matches = 1;
+  if (matches == 1) {
+    ref.target = first;
+    if (!kb_.at(ref.target).defined) warn_unresolved(ref, type);
+    return;
+  }
+  if (matches > 1) {
+    std::vector<NodeId> ids;
+    for (NodeId id : kb_.find_by_key(name, type))
+      if (!patching_ || kb_.at(id).defined) ids.push_back(id);
+    std::string msg = "ambiguous " + type_noun(type) + " '" + ref.text + "': matches ";
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (i > 0) msg += i + 1 == ids.size() ? " and " : ", ";
+      msg += "'" + kb_.at(ids[i]).rid + "'";
+    }
+    diags_.error(ref.loc, msg);
+    return;
+  }
+  if (patching_) {
+    failed_ = true;
+    return;
+  }
+  // Unresolved: one node per (type, name key), added after resolution so that references
+  // into the record vector stay valid while it runs.
+  auto key = std::make_pair(type, name);
+  auto it = pending_ids_.find(key);
+  if (it == pending_ids_.end()) {
+    Record node;
+    node.type = type;
+    node.defined = false;
+    node.name = ref.text;
+    NodeId id{static_cast<std::uint32_t>(kb_.records().size() + pending_.size())};
+    pending_.push_back(std::move(node));
+    it = pending_ids_.emplace(key, id).first;
+  }
+  ref.target = it->second;
+  warn_unresolved(ref, type);
+}
+
+void Resolver::commit() {
+  for (auto& node : pending_) kb_.index_names(kb_.add(std::move(node)));
+  pending_.clear();
+  known_.clear();  // the new nodes are indexed under names that held nothing before
+}
+
+void Resolver::resolve_link(NameRef& ref) {
+  std::string target = ref.text;
+  if (target.size() > 3 && target.substr(target.size() - 3) == ".md") target.resize(target.size() - 3);
+  if (const Record* r = kb_.lookup_rid(target)) {
+    ref.target = r->id;
+    return;
+  }
+  const Known& known = known_name(target);
+  for (RecordType t : {RecordType::person, RecordType::organization, RecordType::topic, RecordType::event,
+                       RecordType::meeting, RecordType::note}) {
+    NodeId first;
+    const std::size_t matches = count(*known.nodes, t, first);
+    if (matches == 0) continue;
+    if (matches == 1) ref.target = first;
+    else diags_.warning(ref.loc, "ambiguous link '[[" + ref.text + "]]'");
+    return;
+  }
+  diags_.warning(ref.loc, "unresolved link '[[" + ref.text + "]]'");
+}
+
+void Resolver::resolve_record(Record& r, RecordSides& sides) {
+  for (auto& o : r.organizations) resolve(o, RecordType::organization);
+  for (std::size_t k = 0; k < r.attendees.size(); ++k) {
+    resolve(r.attendees[k].person, RecordType::person);
+    if (k < sides.attendees.size()) resolve(sides.attendees[k].org, RecordType::organization);
+  }
+  for (auto& t : r.topics) resolve(t, RecordType::topic);
+  resolve(r.event, RecordType::event);
+  for (auto& a : r.affiliations) resolve(a.org, RecordType::organization);
+  if (r.type == RecordType::organization) resolve(r.parent, RecordType::organization);
+  if (r.type == RecordType::topic) resolve(r.parent, RecordType::topic);
+  for (auto& m : r.mentions) resolve_link(m);
+}
+
+const std::string& Resolver::key_of(const std::string& text) {
+  auto it = keys_.find(text);
+  if (it == keys_.end()) it = keys_.emplace(text, name_key(text)).first;
+  return it->second;
+}
+
+const Resolver::Known& Resolver::known_name(const std::string& text) {
+  auto it = known_.find(text);
+  if (it == known_.end()) {
+    const std::string& key = key_of(text);
+    it = known_.emplace(text, Known{&key, &kb_.nodes_by_key(key)}).first;
+  }
+  return it->second;
+}
+
+void Resolver::warn_unresolved(const NameRef& ref, RecordType type) {
+  diags_.warning(ref.loc, "unresolved " + type_noun(type) + " '" + ref.text +
+                              "' (no record has this name; run 'kb add " +
+                              (type == RecordType::organization ? std::string("org") : type_noun(type)) + "')");
+}
+
+void settle_meeting(const KnowledgeBase& kb, Record& r, RecordSides& sides, Resolver& resolver) {
+  if (r.type != RecordType::meeting) return;
+  for (std::size_t k = 0; k < r.actions.size() && k < sides.action_links.size(); ++k)
+    for (const auto& link : sides.action_links[k]) {
+      NodeId owner;
+      if (kb.count_by_key(resolver.key_of(link.target), RecordType::person, owner) == 1) {
+        r.actions[k].owner = owner;
+        break;
+      }
+    }
+  for (std::size_t k = 0; k < r.attendees.size() && k < sides.attendees.size(); ++k) {
+    Attendee& a = r.attendees[k];
+    AttendeeInline& given = sides.attendees[k];
+    a.org = given.org.target;
+    a.org_given = a.org.valid();
+    a.role = std::move(given.role);
+    const Record* person = kb.lookup(a.person.target);
+    if (!person || !r.date) continue;
+    for (const auto& aff : person->affiliations) {
+      if (!aff.current_on(*r.date)) continue;
+      if (!a.org.valid()) a.org = aff.org.target;
+      if (a.role.empty() && (a.org == aff.org.target || !a.org_given)) a.role = aff.role;
+      break;
+    }
+  }
+}
+
+}  // namespace kb

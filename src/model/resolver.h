@@ -1,0 +1,72 @@
+#pragma once
+// Name resolution for load_kb (private to model/): every name a record writes (organizations,
+// attendees, topics, the event, affiliations, parents, body wikilinks) becomes the node it
+// names, and then each meeting's attendees get their organization and role on its date and
+// each action its owner. Used for a whole load and for a graph patched after an edit
+// (graph_patch.cpp), which must come out exactly as a whole load would.
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "kb/base/diag.h"
+#include "kb/model/graph.h"
+#include "kb/model/record_builder.h"
+
+namespace kb {
+
+class Resolver {
+ public:
+  /// `patching`: the graph is already built (its unresolved nodes are in it), and only the
+  /// names of a changed record are resolved: names match defined records only, as they did
+  /// while the whole graph was built, and a name that matches none sets failed() instead of
+  /// making a node (the patch is given up: a whole load numbers such nodes).
+  Resolver(KnowledgeBase& kb, DiagSink& diags, bool patching = false)
+      : kb_(kb), diags_(diags), patching_(patching) {}
+
+  /// Resolves `ref` to a node of `type`; a name nothing defines becomes an undefined node.
+  void resolve(NameRef& ref, RecordType type);
+  /// A body link: the first type (person, organization, topic, event, meeting, note) with a
+  /// match wins; a record id or path works too.
+  void resolve_link(NameRef& ref);
+  /// Every name `r` writes (with `sides`, what building it gave beside it).
+  void resolve_record(Record& r, RecordSides& sides);
+  /// Adds the unresolved nodes; REQUIRES: no record was added since resolution started.
+  void commit();
+  /// A name matched nothing while patching.
+  bool failed() const { return failed_; }
+
+  /// name_key(text), remembered: a KB names the same people and organizations, spelled the
+  /// same way, in note after note, and NFKC with case folding is the costly part of a lookup.
+  const std::string& key_of(const std::string& text);
+
+ private:
+  /// A name as written, with its key (in keys_) and the nodes indexed under that key: one
+  /// lookup by the text instead of one for the key and one in the name index.
+  struct Known {
+    const std::string* key;
+    const std::vector<NodeId>* nodes;
+  };
+  const Known& known_name(const std::string& text);
+  /// count_of_type(), but while patching only over defined records.
+  std::size_t count(const std::vector<NodeId>& nodes, RecordType type, NodeId& first) const;
+  void warn_unresolved(const NameRef& ref, RecordType type);
+
+  KnowledgeBase& kb_;
+  DiagSink& diags_;
+  bool patching_ = false;
+  bool failed_ = false;
+  std::vector<Record> pending_;
+  std::map<std::pair<RecordType, std::string>, NodeId> pending_ids_;
+  std::unordered_map<std::string, std::string> keys_;
+  std::unordered_map<std::string, Known> known_;
+};
+
+/// After resolution and commit(): the owner of each of meeting `r`'s actions (the first of its
+/// wikilinks naming exactly one person) and each attendee's organization and role (those given
+/// in the meeting, else the affiliation current on its date). Does nothing for other types.
+void settle_meeting(const KnowledgeBase& kb, Record& r, RecordSides& sides, Resolver& resolver);
+
+}  // namespace kb
