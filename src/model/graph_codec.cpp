@@ -298,7 +298,11 @@ struct GraphCodec {
   }
 
   static bool decode(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& walk,
-                     const AcceptChanged& accept, LoadResult& result, unsigned threads, bool text) {
+                     const AcceptChanged& accept, LoadResult& result, unsigned threads, bool text,
+                     const std::function<void(std::string_view)>& release) {
+    auto done = [&](std::string_view part) {
+      if (release) release(part);
+    };
     if (data.size() < kHeaderSize || std::memcmp(data.data(), kMagic, 4) != 0) return false;
     if (get_le(data, 4, 4) != kGraphFormatVersion || get_le(data, 8, 8) != key) return false;
     std::uint64_t head_size = get_le(data, 16, 8);
@@ -360,6 +364,7 @@ struct GraphCodec {
     get(head, kb.members_, nodes);
     get(head, kb.by_rid_, nodes);
     if (!head.ok() || !head.at_end()) return false;
+    done(head_bytes);
 
     kb.records_.resize(nodes);
     std::atomic<bool> ok{true};
@@ -373,6 +378,7 @@ struct GraphCodec {
       for (std::size_t i = c * kChunk; i < end && r.ok(); ++i)
         get(r, kb.records_[i], static_cast<std::uint32_t>(i), nodes);
       if (!r.ok() || !r.at_end()) ok = false;
+      done(chunk[c]);
       if (!text || !ok) return;
       if (checksum64(chunk[chunks + c]) != sums[chunks + c]) {
         ok = false;
@@ -381,6 +387,7 @@ struct GraphCodec {
       BinaryReader t(chunk[chunks + c]);
       for (std::size_t i = c * kChunk; i < end && t.ok(); ++i) get_text(t, kb.records_[i], nodes);
       if (!t.ok() || !t.at_end()) ok = false;
+      done(chunk[chunks + c]);
     });
     if (!ok) return false;
     kb.has_text = text;
@@ -412,8 +419,9 @@ std::vector<std::string> encode_graph(std::uint64_t key, const std::vector<FileI
 }
 
 bool decode_graph(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& files,
-                  const AcceptChanged& accept, LoadResult& result, unsigned threads, bool text) {
-  return GraphCodec::decode(data, key, files, accept, result, threads, text);
+                  const AcceptChanged& accept, LoadResult& result, unsigned threads, bool text,
+                  const std::function<void(std::string_view)>& release) {
+  return GraphCodec::decode(data, key, files, accept, result, threads, text, release);
 }
 
 }  // namespace kb

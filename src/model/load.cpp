@@ -191,7 +191,8 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, const s
       changed = c;
       return true;
     };
-    return decode_graph(data, key, files, accept, snap, threads, text);
+    return decode_graph(data, key, files, accept, snap, threads, text,
+                        [&](std::string_view part) { cache.release_graph(part); });
   });
   if (!read || (!changed.empty() && !patch_graph(snap, fs, files, changed, text))) return false;
   result.kb = std::move(snap.kb);

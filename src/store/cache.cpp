@@ -1,6 +1,7 @@
 #include "kb/store/cache.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <chrono>
 #include <cstring>
 
@@ -275,10 +276,27 @@ bool SqliteCache::read_graph(const std::function<bool(std::string_view, std::int
   if (map == MAP_FAILED) return false;
   std::string_view data(static_cast<const char*>(map), size);
   bool ok = false;
+  mapped_ = data;
   if (data.substr(0, head - 8) == std::string_view(graph_header(version_, 0)).substr(0, head - 8))
     ok = use(data.substr(head), as_i64(get_le(data, head - 8, 8)));
+  mapped_ = {};
   ::munmap(map, size);
   return ok;
+}
+
+void SqliteCache::release_graph(std::string_view bytes) {
+  // Only whole pages inside `bytes` (a neighbouring part may still be being read), and only
+  // inside the mapping. Pages of a private file mapping that were never written are simply
+  // dropped: were they read again, they would be read from the file.
+  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto map_begin = reinterpret_cast<std::uintptr_t>(mapped_.data());
+  const auto map_end = map_begin + mapped_.size();
+  auto begin = reinterpret_cast<std::uintptr_t>(bytes.data());
+  auto end = begin + bytes.size();
+  if (mapped_.empty() || begin < map_begin || end > map_end) return;
+  begin = (begin + page - 1) / page * page;
+  end = end / page * page;
+  if (begin < end) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
 }
 
 bool SqliteCache::write_graph(const std::vector<std::string>& parts) {

@@ -47,8 +47,10 @@ using AcceptChanged = std::function<bool(const std::vector<std::size_t>& changed
 /// another key or format, of other notes, truncated, corrupt or inconsistent, or `accept`
 /// said no. Without `text`, each record's front-matter tree, body and wikilinks
 /// (Record::fields, body, mentions) are left empty and their bytes are not read (nor checked:
-/// a damaged text part fails only a load that reads it).
+/// a damaged text part fails only a load that reads it). `release`, when given, is called
+/// (from any thread) with each part of `data` once it is decoded and will not be read again.
 bool decode_graph(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& files,
-                  const AcceptChanged& accept, LoadResult& result, unsigned threads, bool text = true);
+                  const AcceptChanged& accept, LoadResult& result, unsigned threads, bool text = true,
+                  const std::function<void(std::string_view)>& release = {});
 
 }  // namespace kb

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "kb/base/cache.h"
 
@@ -36,6 +37,8 @@ class SqliteCache : public IndexCache {
   /// this cache's version and written to a temporary file that is renamed over it, so readers
   /// see an old snapshot or a new one, never half of one. It is read through mmap(2).
   bool read_graph(const std::function<bool(std::string_view, std::int64_t)>& use) override;
+  /// Drops the mapped pages of `bytes` (madvise(2)).
+  void release_graph(std::string_view bytes) override;
   bool write_graph(const std::vector<std::string>& parts) override;
 
   /// Number of stored entries (for `kb cache status`); -1 when the cache cannot be read.
@@ -49,6 +52,7 @@ class SqliteCache : public IndexCache {
   std::string path_;
   bool broken_ = false;  ///< a read found corruption: the next update rebuilds the file
   std::string version_;
+  std::string_view mapped_;  ///< the snapshot file while read_graph() has it mapped
 };
 
 }  // namespace kb

@@ -1,6 +1,7 @@
 #include "kb/model/load.h"
 
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -598,5 +599,24 @@ TEST_SUITE("model") {
     }
     std::string longer = data + "x";
     CHECK_FALSE(decode_graph(longer, 42, {}, {}, other, 1));
+    // Each decoded part is released once: disjoint ranges of the data, the head and every chunk.
+    for (bool text : {false, true}) {
+      INFO("text " << text);
+      std::vector<std::pair<std::size_t, std::size_t>> released;
+      std::mutex mu;
+      LoadResult told;
+      REQUIRE(decode_graph(data, 42, {}, {}, told, 2, text, [&](std::string_view part) {
+        std::lock_guard<std::mutex> lock(mu);
+        REQUIRE(part.data() >= data.data());
+        REQUIRE(part.data() + part.size() <= data.data() + data.size());
+        released.emplace_back(static_cast<std::size_t>(part.data() - data.data()), part.size());
+      }));
+      CHECK(dump(told, text) == dump(back, text));
+      std::sort(released.begin(), released.end());
+      const std::size_t records = back.kb.records().size(), chunks = (records + 255) / 256;
+      CHECK(released.size() == 1 + chunks * (text ? 2 : 1));
+      for (std::size_t i = 1; i < released.size(); ++i)
+        CHECK(released[i - 1].first + released[i - 1].second <= released[i].first);
+    }
   }
 }
