@@ -3,16 +3,22 @@
 // value is never shifted. Parsing is strict: `2024-02-30` is not a date.
 
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace kb {
 
+/// Six bytes (an optional one eight), as records keep several each: years 0 to 9999 are all
+/// parse_date() reads, and arithmetic on them stays far inside 16 bits.
 struct Date {
-  int year = 1970;
-  int month = 1;
-  int day = 1;
+  std::int16_t year = 1970;
+  std::int16_t month = 1;
+  std::int16_t day = 1;
+  constexpr Date() = default;
+  constexpr Date(int y, int m, int d)
+      : year(static_cast<std::int16_t>(y)), month(static_cast<std::int16_t>(m)), day(static_cast<std::int16_t>(d)) {}
   auto operator<=>(const Date&) const = default;
 };
 

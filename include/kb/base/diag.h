@@ -2,25 +2,38 @@
 // Diagnostics: where a problem is (SourceLoc), what it is (Diagnostic) and the sink that collects them.
 // Core code reports bad user data here instead of throwing or printing; only cli/ prints them.
 
+#include <atomic>
 #include <cstddef>
-#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kb {
 
 /// A file path that the many locations in one file share: copies share one immutable string
-/// instead of each holding its own (a loaded note keeps dozens of locations).
+/// instead of each holding its own (a loaded note keeps dozens of locations). One pointer wide
+/// (the count lives with the string), so a location is 16 bytes.
 class SharedPath {
  public:
   SharedPath() = default;
-  SharedPath(std::string&& s) : p_(s.empty() ? nullptr : std::make_shared<const std::string>(std::move(s))) {}
+  SharedPath(std::string&& s) : p_(s.empty() ? nullptr : new Block{{1}, std::move(s)}) {}
   SharedPath(const std::string& s) : SharedPath(std::string(s)) {}
   SharedPath(std::string_view s) : SharedPath(std::string(s)) {}
   SharedPath(const char* s) : SharedPath(std::string(s)) {}
+  SharedPath(const SharedPath& o) noexcept : p_(o.p_) {
+    if (p_) p_->refs.fetch_add(1, std::memory_order_relaxed);
+  }
+  SharedPath(SharedPath&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
+  SharedPath& operator=(SharedPath o) noexcept {
+    std::swap(p_, o.p_);
+    return *this;
+  }
+  ~SharedPath() {
+    if (p_ && p_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete p_;
+  }
 
-  const std::string& str() const { return p_ ? *p_ : empty_string(); }
+  const std::string& str() const { return p_ ? p_->s : empty_string(); }
   operator const std::string&() const { return str(); }
   bool empty() const { return !p_; }
 
@@ -31,11 +44,15 @@ class SharedPath {
   friend bool operator<(const SharedPath& a, const SharedPath& b) { return a.str() < b.str(); }
 
  private:
+  struct Block {
+    std::atomic<std::size_t> refs;
+    const std::string s;
+  };
   static const std::string& empty_string() {
     static const std::string empty;
     return empty;
   }
-  std::shared_ptr<const std::string> p_;
+  Block* p_ = nullptr;
 };
 
 /// A place in a file; line and column are 1-based, 0 means unknown.

@@ -1,8 +1,48 @@
 #include "kb/base/diag.h"
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include <doctest/doctest.h>
 
 TEST_SUITE("diag") {
+  TEST_CASE("SharedPath: copies share one string that lives while any copy does") {
+    using kb::SharedPath;
+    SharedPath empty;
+    CHECK(empty.empty());
+    CHECK(empty.str().empty());
+    CHECK(SharedPath("").empty());
+    std::vector<SharedPath> copies;
+    {
+      SharedPath a(std::string("meetings/2024/a-long-enough-path-for-the-heap.md"));
+      for (int i = 0; i < 100; ++i) copies.push_back(a);
+      CHECK(&copies.front().str() == &a.str());  // one string, not a hundred
+      SharedPath moved(std::move(a));
+      CHECK(a.empty());  // NOLINT(bugprone-use-after-move): a moved-from path is empty
+      CHECK(moved == copies.back());
+      moved = moved;  // NOLINT: self-assignment keeps it
+      CHECK(moved.str() == "meetings/2024/a-long-enough-path-for-the-heap.md");
+      moved = SharedPath("other.md");
+      CHECK(moved == "other.md");
+    }
+    copies.resize(1);
+    CHECK(copies[0].str() == "meetings/2024/a-long-enough-path-for-the-heap.md");
+    // Copied and dropped on several threads at once (ASan and TSan builds see a bad count).
+    std::vector<std::thread> threads;
+    std::atomic<int> seen{0};
+    for (int t = 0; t < 4; ++t)
+      threads.emplace_back([&] {
+        for (int i = 0; i < 10000; ++i) {
+          SharedPath c = copies[0];
+          seen += c.str().size() == copies[0].str().size();
+        }
+      });
+    for (auto& th : threads) th.join();
+    CHECK(seen == 40000);
+    CHECK(copies[0] == SharedPath("meetings/2024/a-long-enough-path-for-the-heap.md"));
+  }
+
   TEST_CASE("to_string prints path:line:col: severity: message") {
     CHECK(kb::to_string({kb::Severity::error, {"a.md", 3, 7}, "bad"}) == "a.md:3:7: error: bad");
     CHECK(kb::to_string({kb::Severity::warning, {"a.md", 3, 0}, "w"}) == "a.md:3: warning: w");
