@@ -2,6 +2,7 @@
 
 #include <map>
 #include <mutex>
+#include <random>
 #include <set>
 #include <sstream>
 
@@ -515,6 +516,62 @@ TEST_SUITE("model") {
       cache.graph_stored_ns = fs.clock;  // clean_b too
       check(false);
     }
+  }
+
+  TEST_CASE("load: random edits, patched or not, always give what a load without cache gives") {
+    StampedFs fs;
+    fill(fs);
+    std::vector<std::string> paths;
+    for (int i = 0; i < 6; ++i) {
+      paths.push_back("meetings/2024/2024-10-0" + std::to_string(i + 1) + "-r.md");
+      fs.put(paths.back(), "---\ntitle: Random " + std::to_string(i) + "\ndate: 2024-10-01\n---\n");
+    }
+    SnapshotCache cache;
+    LoadOptions o;
+    o.cache = &cache;
+    load_kb(fs, o);
+    std::mt19937 rng(20241001);  // fixed: the same edits on every run
+    auto pick = [&](const std::vector<std::string>& from) { return from[rng() % from.size()]; };
+    // Some of `from`, and now and then a name no record has (which no patch takes).
+    auto some = [&](const std::vector<std::string>& from, const std::string& unknown) {
+      std::string out;
+      for (const auto& x : from)
+        if (rng() % 3 == 0) out += (out.empty() ? "" : ", ") + x;
+      if (rng() % 8 == 0) out += (out.empty() ? "" : ", ") + unknown;
+      return "[" + out + "]";
+    };
+    const std::vector<std::string> orgs{"UNESCO", "IESALC", "UNESCO-IESALC", "orgs/unesco"};
+    const std::vector<std::string> people{"Ana Lopez", "Francesc Pedro", "Mr. Francesc Pedró",
+                                          "{name: Ana Lopez, org: UNESCO, role: Guest}",
+                                          "{name: Francesc Pedro, role: Chair}"};
+    const std::vector<std::string> links{"[[UNESCO]]", "[[Ana Lopez]]", "[[Missing Page]]", "[[Random 1]]",
+                                         "[[orgs/iesalc]]", "[[Nobody Known]]"};
+    int patched = 0, whole = 0;
+    for (int step = 0; step < 120; ++step) {
+      const std::string path = pick(paths);
+      const int n = std::stoi(path.substr(22, 1)) - 1;
+      const std::string title = rng() % 10 == 0 ? "Renamed " + std::to_string(step) : "Random " + std::to_string(n);
+      std::string note = "---\ntitle: " + title + "\ndate: 2024-" + (rng() % 2 ? "09" : "10") + "-1" +
+                         std::to_string(rng() % 10) + "\norganizations: " + some(orgs, "Nowhere Inc") +
+                         "\nattendees: " + some(people, rng() % 2 ? "Nobody Known" : "{name: Ana Lopez, org: Nowhere Inc}") +
+                         "\ntopics: " + (rng() % 2 ? "[AI Framework]" : "[]") + "\n---\n## Summary\nSee " + pick(links) +
+                         " and " + pick(links) + ".\n## Actions\n- [ ] Write " + pick(links) + " due:2024-1" +
+                         std::to_string(rng() % 4) + "-01\n";
+      if (rng() % 15 == 0) note = "---\ntitle: [broken\n---\n";
+      fs.put(path, note);
+      if (rng() % 25 == 0) fs.touch("people/ana.md");  // a change no patch takes
+      INFO("step " << step << ": " << path << "\n" << note);
+      const int writes = cache.graph_writes;
+      auto r = load_kb(fs, o);
+      (cache.graph_writes == writes ? patched : whole) += 1;
+      REQUIRE(dump(r) == dump(load_kb(fs)));
+      LoadOptions bare = o, plain;
+      bare.text = plain.text = false;
+      REQUIRE(dump(load_kb(fs, bare), false) == dump(load_kb(fs, plain), false));
+    }
+    // Both ways were taken, many times (the counts are fixed by the seed).
+    CHECK(patched > 20);
+    CHECK(whole > 20);
   }
 
   TEST_CASE("load: without text, the typed graph is the same and the snapshot's text part is not read") {
