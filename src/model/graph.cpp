@@ -184,24 +184,55 @@ std::vector<NodeId> meeting_nodes(const Record& r) {
   return out;
 }
 
+// The organizations whose member lists hold person `r` (each once).
+std::vector<NodeId> member_of(const Record& r) {
+  std::vector<NodeId> out;
+  if (r.type != RecordType::person) return out;
+  for (const auto& a : r.affiliations)
+    if (a.org.target.valid() && std::find(out.begin(), out.end(), a.org.target) == out.end())
+      out.push_back(a.org.target);
+  return out;
+}
+
+// The node whose sub-organization (or sub-topic) list holds `r`.
+std::vector<NodeId> child_of(const Record& r) {
+  if ((r.type == RecordType::organization || r.type == RecordType::topic) && r.parent.target.valid() &&
+      r.parent.target != r.id)
+    return {r.parent.target};
+  return {};
+}
+
 bool by_date(const Record& a, const Record& b) { return a.date != b.date ? a.date < b.date : a.rid < b.rid; }
+
+bool by_name(const Record& a, const Record& b) {
+  std::string ka = fold(a.name), kb = fold(b.name);
+  return ka != kb ? ka < kb : a.rid < b.rid;
+}
 
 }  // namespace
 
 void KnowledgeBase::replace(NodeId id, Record r) {
-  for (NodeId node : meeting_nodes(records_[id.value])) {
-    auto& list = meetings_[node.value];
-    list.erase(std::remove(list.begin(), list.end(), id), list.end());
-  }
   r.id = id;
-  records_[id.value] = std::move(r);
-  const Record& now = records_[id.value];
-  for (NodeId node : meeting_nodes(now)) {
-    auto& list = meetings_[node.value];
-    list.insert(std::lower_bound(list.begin(), list.end(), id,
-                                 [&](NodeId a, NodeId) { return by_date(records_[a.value], now); }),
-                id);
+  // Each index: the nodes whose list holds the record, and the order of those lists.
+  struct Index {
+    std::vector<std::vector<NodeId>>& lists;
+    std::vector<NodeId> (*holders)(const Record&);
+    bool (*before)(const Record&, const Record&);
+  };
+  for (const Index& index : {Index{meetings_, meeting_nodes, by_date}, Index{members_, member_of, by_name},
+                             Index{children_, child_of, by_name}}) {
+    for (NodeId node : index.holders(records_[id.value])) {
+      auto& list = index.lists[node.value];
+      list.erase(std::remove(list.begin(), list.end(), id), list.end());
+    }
+    for (NodeId node : index.holders(r)) {
+      auto& list = index.lists[node.value];
+      list.insert(std::lower_bound(list.begin(), list.end(), id,
+                                   [&](NodeId a, NodeId) { return index.before(records_[a.value], r); }),
+                  id);
+    }
   }
+  records_[id.value] = std::move(r);
 }
 
 void KnowledgeBase::build_indexes() {
@@ -238,13 +269,10 @@ void KnowledgeBase::build_indexes() {
     add_meeting(r.event.target, r.id);
   }
   auto by_meeting_date = [&](NodeId a, NodeId b) { return by_date(records_[a.value], records_[b.value]); };
-  auto by_name = [&](NodeId a, NodeId b) {
-    std::string ka = fold(records_[a.value].name), kb2 = fold(records_[b.value].name);
-    return ka != kb2 ? ka < kb2 : records_[a.value].rid < records_[b.value].rid;
-  };
+  auto by_record_name = [&](NodeId a, NodeId b) { return by_name(records_[a.value], records_[b.value]); };
   for (auto& list : meetings_) std::sort(list.begin(), list.end(), by_meeting_date);
-  for (auto& list : children_) std::sort(list.begin(), list.end(), by_name);
-  for (auto& list : members_) std::sort(list.begin(), list.end(), by_name);
+  for (auto& list : children_) std::sort(list.begin(), list.end(), by_record_name);
+  for (auto& list : members_) std::sort(list.begin(), list.end(), by_record_name);
 }
 
 }  // namespace kb

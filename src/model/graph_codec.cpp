@@ -64,17 +64,19 @@ struct GraphCodec {
   }
 
   static void put(BinaryWriter& w, const Attendee& a, std::string_view rp) {
-    const auto& [person, org, org_given, role] = a;
+    const auto& [person, org, org_given, role_given, role] = a;
     put(w, person, rp);
     put(w, org);
     w.b(org_given);
+    w.b(role_given);
     w.s(role);
   }
   static void get(BinaryReader& r, Attendee& a, const SharedPath& rp, std::size_t nodes) {
-    auto& [person, org, org_given, role] = a;
+    auto& [person, org, org_given, role_given, role] = a;
     get(r, person, rp, nodes);
     get(r, org, nodes);
     org_given = r.b();
+    role_given = r.b();
     r.s(role);
   }
 

@@ -45,9 +45,7 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const std::vector<FileInfo>& 
   for (std::size_t i : changed) {
     const FileInfo& file = files[i];
     const Record* old = kb.lookup_rid(nfc(file.path.substr(0, file.path.size() - 3)));
-    if (!old || old->path != file.path || !old->defined ||
-        (old->type != RecordType::meeting && old->type != RecordType::note) || names_undefined(kb, *old))
-      return false;
+    if (!old || old->path != file.path || !old->defined || names_undefined(kb, *old)) return false;
     DiagSink diags;
     if (!fs.read(file.path, content, err)) return false;
     std::optional<RawRecord> raw = parse_record(file.path, content, diags, true);
@@ -57,7 +55,15 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const std::vector<FileInfo>& 
     r.rid = old->rid;
     RecordSides sides;
     if (!build_record(kb.config, std::move(*raw), r, sides, diags)) return false;
-    if (r.type != old->type || sorted_keys(r) != sorted_keys(*old)) return false;
+    const std::vector<std::string> keys = sorted_keys(r);
+    if (r.type != old->type || keys != sorted_keys(*old)) return false;
+    // A name two people (organizations, topics, events) share is an error reported at one of
+    // them, which an edit may move: such records are left to a whole load.
+    if (r.type != RecordType::meeting && r.type != RecordType::note)
+      for (const auto& key : keys) {
+        NodeId first;
+        if (kb.count_by_key(key, r.type, first) != 1) return false;
+      }
     Resolver resolver(kb, diags, /*patching=*/true);  // after the parse's, as in a whole load
     resolver.resolve_record(r, sides);
     if (resolver.failed()) return false;
@@ -68,7 +74,21 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const std::vector<FileInfo>& 
       std::vector<NameRef>().swap(r.mentions);
     }
     const NodeId id = old->id;
+    const bool person = r.type == RecordType::person;
     kb.replace(id, std::move(r));
+    // A person's affiliations give the organization and role of each meeting attended.
+    if (person)
+      for (NodeId m : std::vector<NodeId>(kb.meetings_of(id))) {
+        Record meeting = kb.at(m);
+        bool moved = false;
+        for (auto& a : meeting.attendees) {
+          if (a.person.target != id) continue;
+          const Attendee before = a;
+          settle_attendee(kb, a, meeting.date);
+          moved = moved || a.org != before.org || a.role != before.role;
+        }
+        if (moved) kb.replace(m, std::move(meeting));
+      }
     fresh.merge(diags);
     paths.insert(file.path);
   }

@@ -2,10 +2,14 @@
 // Patching a graph snapshot after a few notes were edited (private to model/): instead of
 // loading the whole KB again, load_kb() takes the snapshot, parses only the changed notes and
 // puts each in place of its old record, when the outcome is the graph a whole load would give.
-// That holds for a meeting or plain note that keeps its path, type and names and writes no
-// name that is not a record: nothing else in the graph depends on such a note but the meeting
-// lists of what it names. Any other change (a person's affiliations, a new unresolved name, a
-// renamed meeting, a note that stopped parsing) makes load_kb() load the whole KB.
+// That holds for a note that keeps its path, its type and its names (as name keys) and whose
+// old and new versions name only records that exist: a meeting or plain note then reaches
+// nothing else in the graph but the meeting lists of what it names; a person, organization,
+// topic or event (whose names no other record of its type shares) reaches the member and
+// sub-organization lists, and a person the organization and role of each meeting attended
+// on its date, all of which are brought up to date. Any other change (a new unresolved name,
+// a renamed note, a shared name, a note that stops or starts parsing, one added or deleted)
+// makes load_kb() load the whole KB.
 
 #include <cstddef>
 #include <vector>

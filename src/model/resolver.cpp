@@ -140,14 +140,21 @@ void settle_meeting(const KnowledgeBase& kb, Record& r, RecordSides& sides, Reso
     a.org = given.org.target;
     a.org_given = a.org.valid();
     a.role = std::move(given.role);
-    const Record* person = kb.lookup(a.person.target);
-    if (!person || !r.date) continue;
-    for (const auto& aff : person->affiliations) {
-      if (!aff.current_on(*r.date)) continue;
-      if (!a.org.valid()) a.org = aff.org.target;
-      if (a.role.empty() && (a.org == aff.org.target || !a.org_given)) a.role = aff.role;
-      break;
-    }
+    a.role_given = !a.role.empty();
+    settle_attendee(kb, a, r.date);
+  }
+}
+
+void settle_attendee(const KnowledgeBase& kb, Attendee& a, const std::optional<Date>& date) {
+  if (!a.org_given) a.org = NodeId{};
+  if (!a.role_given) a.role.clear();
+  const Record* person = kb.lookup(a.person.target);
+  if (!person || !date) return;
+  for (const auto& aff : person->affiliations) {
+    if (!aff.current_on(*date)) continue;
+    if (!a.org.valid()) a.org = aff.org.target;
+    if (a.role.empty() && (a.org == aff.org.target || !a.org_given)) a.role = aff.role;
+    break;
   }
 }
 

@@ -6,6 +6,7 @@
 // (graph_patch.cpp), which must come out exactly as a whole load would.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -68,5 +69,10 @@ class Resolver {
 /// wikilinks naming exactly one person) and each attendee's organization and role (those given
 /// in the meeting, else the affiliation current on its date). Does nothing for other types.
 void settle_meeting(const KnowledgeBase& kb, Record& r, RecordSides& sides, Resolver& resolver);
+
+/// An attendee's organization and role on `date`, the meeting's: those given in the meeting
+/// (org_given, role_given), else those of the person's affiliation current on that date. Run
+/// again when the person's affiliations change.
+void settle_attendee(const KnowledgeBase& kb, Attendee& a, const std::optional<Date>& date);
 
 }  // namespace kb

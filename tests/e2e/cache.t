@@ -141,6 +141,23 @@ $ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WO
 > meetings/2024/2024-09-04-future-of-learning-and-innovation-team
 > snapshot kept
 
+# A person's affiliations edited (another organization from a date, another role) are patched
+# in too: the organization and role each meeting gives them move, and every answer is the
+# one a load without cache gives.
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && find . -name '*.md' -exec touch -d '1 hour ago' {} + && kb --kb . query --org IESALC --format ids && p=people/sobhi-tawil.md && sed -i -e 's/^    role: Director$/    role: Chief\n    until: 2024-09-03\n  - org: UNESCO-IESALC\n    role: Visiting director\n    since: 2024-09-04/' $p && before=$(cksum < .kb/cache.sqlite-graph) && for args in "query --org IESALC" "query --org UNESCO --explain" "show $p" "related UNESCO-IESALC" "show UNESCO-IESALC" "report brief UNESCO-IESALC" "report weekly --week 2024-W36" "check"; do kb --kb . $args > "$WORK/cached" 2>&1; kb --kb . --no-cache $args > "$WORK/fresh" 2>&1; cmp -s "$WORK/cached" "$WORK/fresh" && echo "same: $args"; done && kb --kb . query --org IESALC --format ids && [ "$(cksum < .kb/cache.sqlite-graph)" = "$before" ] && echo "snapshot kept"
+> meetings/2024/2024-09-02-unesco-iesalc
+> same: query --org IESALC
+> same: query --org UNESCO --explain
+> same: show people/sobhi-tawil.md
+> same: related UNESCO-IESALC
+> same: show UNESCO-IESALC
+> same: report brief UNESCO-IESALC
+> same: report weekly --week 2024-W36
+> same: check
+> meetings/2024/2024-09-02-unesco-iesalc
+> meetings/2024/2024-09-04-future-of-learning-and-innovation-team
+> snapshot kept
+
 # A snapshot of another KB (here the same notes less one meeting) is not used.
 $ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; cp -R "$RECORDS" "$WORK/kb2"; rm -rf "$WORK/kb/.kb" "$WORK/kb2/.kb"; find "$WORK/kb" "$WORK/kb2" -name '*.md' -exec touch -d '1 hour ago' {} + && rm "$WORK/kb2/meetings/2024/2024-09-04-future-of-learning-and-innovation-team.md" && kb --kb "$WORK/kb" check >/dev/null 2>&1 && kb --kb "$WORK/kb2" check >/dev/null 2>&1 && cp "$WORK/kb2/.kb/cache.sqlite-graph" "$WORK/kb/.kb/" && kb --kb "$WORK/kb" query --org UNESCO --format ids
 > meetings/2024/2024-09-02-unesco-iesalc

@@ -93,8 +93,8 @@ class KnowledgeBase {
   static std::vector<std::string> name_keys(const Record& r);
   void build_indexes();
   /// Puts `r` in place of the record at `id` in a built graph (a graph patched after an edit),
-  /// moving it between the meeting lists. REQUIRES: `r` has the record's path, type and name
-  /// keys, and names no node that is not in the graph.
+  /// moving it between the meeting, member and sub-organization lists. REQUIRES: `r` has the
+  /// record's path, type, name and aliases, and names no node that is not in the graph.
   void replace(NodeId id, Record r);
 
  private:

@@ -55,6 +55,7 @@ struct Attendee {
   NameRef person;
   NodeId org;              ///< the `org:` given in the meeting, else the affiliation current on its date
   bool org_given = false;  ///< `org` is the one given in the meeting
+  bool role_given = false;  ///< `role` is the one given in the meeting
   std::string role;        ///< the `role:` given in the meeting, else the role of that affiliation
 };
 

@@ -142,6 +142,10 @@ std::string dump(const LoadResult& r, bool text = true) {
     if (!rec.parent.text.empty()) o << " parent=" << ref(kb, rec.parent);
     o << " meetings=";
     for (NodeId m : kb.meetings_of(rec.id)) o << m.value << ',';
+    o << " members=";
+    for (NodeId m : kb.members_of(rec.id)) o << m.value << ',';
+    o << " children=";
+    for (NodeId m : kb.children_of(rec.id)) o << m.value << ',';
     o << '\n';
   }
   return o.str();
@@ -368,7 +372,7 @@ TEST_SUITE("model") {
       changed("edit");
     }
     SUBCASE("touch") {
-      fs.touch("people/ana.md");
+      fs.touch("meetings/2024/2024-09-01-m.md");  // it names "Nobody Known": no patch
       changed("touch");
     }
     SUBCASE("rename") {
@@ -482,8 +486,37 @@ TEST_SUITE("model") {
       fs.put(clean_b, "---\ntitle: Clean C\ndate: 2024-09-21\n---\n");
       check(false);
     }
-    SUBCASE("a person: a whole load (attendees' organizations may change)") {
-      fs.put("people/ana.md", "---\nname: Ana Lopez\naffiliations:\n  - org: UNESCO\n---\n");
+    SUBCASE("a person's affiliations: the organization and role of each meeting attended move too") {
+      // Ana attends clean_a (2024-09-20) and the fixture's meetings of 1-9 September.
+      fs.put("people/ana.md", "---\nname: Ana Lopez\naffiliations:\n  - org: UNESCO\n    role: Adviser\n"
+                              "    since: 2024-09-05\n---\nWorks with [[Francesc Pedro]].\n");
+      check(true);
+      fs.put("people/ana.md", "---\nname: Ana Lopez\nhonorific: Dr.\naffiliations:\n  - org: IESALC\n    until: 2024-09-03\n"
+                              "  - org: UNESCO\n    role: Chief\n---\n");
+      check(true);
+      fs.put("people/ana.md", "---\nname: Ana Lopez\n---\n");  // back to none
+      check(true);
+      // Pedro too, with a meeting that gives his organization and one that gives his role.
+      fs.put(clean_b, "---\ntitle: Clean B\ndate: 2024-09-21\nattendees:\n  - name: Francesc Pedro\n    org: UNESCO\n"
+                      "  - name: Ana Lopez\n    role: Host\n---\n");
+      fs.put("people/pedro.md", "---\nname: Francesc Pedro\naliases: [Francesc Pedró]\naffiliations:\n"
+                                "  - org: UNESCO\n    role: ADG\n---\n");
+      check(true, 3);  // Ana's note is still patched in too
+    }
+    SUBCASE("an organization's parent and a topic's: the sub-organization lists move") {
+      fs.put("orgs/iesalc.md", "---\nname: UNESCO-IESALC\naliases: [IESALC]\nkind: institute\n---\n");
+      check(true);
+      fs.put("orgs/iesalc.md", "---\nname: UNESCO-IESALC\naliases: [IESALC]\nparent: UNESCO\n---\n");
+      check(true);
+    }
+    SUBCASE("a person with a name another shares, renamed, or naming an unknown organization: a whole load") {
+      fs.put("people/ana.md", "---\nname: Ana Lopez\naliases: [Francesc Pedro]\n---\n");
+      check(false);
+      fs.put("people/ana.md", "---\nname: Ana Lopez\nhonorific: Ms.\n---\n");
+      check(false);  // the shared name was hers: the error moves with her
+      fs.put("people/ana.md", "---\nname: Ana M. Lopez\n---\n");
+      check(false);
+      fs.put("people/ana.md", "---\nname: Ana M. Lopez\naffiliations:\n  - org: Nowhere Inc\n---\n");
       check(false);
     }
     SUBCASE("a meeting that stops parsing, a broken note that parses again, a new type") {
@@ -559,8 +592,19 @@ TEST_SUITE("model") {
                          std::to_string(rng() % 4) + "-01\n";
       if (rng() % 15 == 0) note = "---\ntitle: [broken\n---\n";
       fs.put(path, note);
-      if (rng() % 25 == 0) fs.touch("people/ana.md");  // a change no patch takes
-      INFO("step " << step << ": " << path << "\n" << note);
+      if (rng() % 4 == 0) {  // a person's affiliations, on dates around the meetings'
+        std::string person = "---\nname: Ana Lopez\naffiliations:\n";
+        for (int k = 0, n = static_cast<int>(rng() % 3); k < n; ++k)
+          person += "  - org: " + pick(orgs) + "\n    role: R" + std::to_string(rng() % 3) + "\n    " +
+                    (rng() % 2 ? "since" : "until") + ": 2024-" + (rng() % 2 ? "09" : "10") + "-15\n";
+        if (rng() % 10 == 0) person += "  - org: Nowhere Inc\n";
+        fs.put("people/ana.md", person + "---\n");
+      }
+      if (rng() % 10 == 0)
+        fs.put("orgs/iesalc.md", std::string("---\nname: UNESCO-IESALC\naliases: [IESALC]\n") +
+                                     (rng() % 2 ? "parent: UNESCO\n" : "") + "---\n");
+      if (rng() % 25 == 0) fs.touch("meetings/2024/2024-09-01-m.md");  // a change no patch takes
+      INFO("step " << step << ": " << path << "\n" << note << "\nAna: " << fs.files["people/ana.md"]);
       const int writes = cache.graph_writes;
       auto r = load_kb(fs, o);
       (cache.graph_writes == writes ? patched : whole) += 1;
