@@ -214,18 +214,29 @@ bool by_name(const Record& a, const Record& b) {
 void KnowledgeBase::replace(NodeId id, Record r) {
   r.id = id;
   // Each index: the nodes whose list holds the record, and the order of those lists.
+  // A list that holds the record before and after keeps it where it is if the record's place
+  // in the order did not change (the busiest organization's list holds most meetings).
   struct Index {
     std::vector<std::vector<NodeId>>& lists;
     std::vector<NodeId> (*holders)(const Record&);
     bool (*before)(const Record&, const Record&);
+    bool same_place;
   };
-  for (const Index& index : {Index{meetings_, meeting_nodes, by_date}, Index{members_, member_of, by_name},
-                             Index{children_, child_of, by_name}}) {
-    for (NodeId node : index.holders(records_[id.value])) {
+  const Record& old = records_[id.value];
+  for (const Index& index : {Index{meetings_, meeting_nodes, by_date, old.date == r.date},
+                             Index{members_, member_of, by_name, old.name == r.name},
+                             Index{children_, child_of, by_name, old.name == r.name}}) {
+    std::vector<NodeId> was = index.holders(old), now = index.holders(r);
+    auto kept = [&](NodeId node, const std::vector<NodeId>& other) {
+      return index.same_place && std::find(other.begin(), other.end(), node) != other.end();
+    };
+    for (NodeId node : was) {
+      if (kept(node, now)) continue;
       auto& list = index.lists[node.value];
       list.erase(std::remove(list.begin(), list.end(), id), list.end());
     }
-    for (NodeId node : index.holders(r)) {
+    for (NodeId node : now) {
+      if (kept(node, was)) continue;
       auto& list = index.lists[node.value];
       list.insert(std::lower_bound(list.begin(), list.end(), id,
                                    [&](NodeId a, NodeId) { return index.before(records_[a.value], r); }),

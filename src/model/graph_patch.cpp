@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "kb/base/text.h"
 #include "kb/model/record_builder.h"
@@ -26,6 +27,12 @@ bool names_undefined(const KnowledgeBase& kb, const Record& r) {
   for (const auto& a : r.affiliations)
     if (undefined(a.org.target)) return true;
   return false;
+}
+
+bool same_affiliations(const std::vector<Affiliation>& a, const std::vector<Affiliation>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Affiliation& x, const Affiliation& y) {
+    return x.org.target == y.org.target && x.role == y.role && x.since == y.since && x.until == y.until;
+  });
 }
 
 std::vector<std::string> sorted_keys(const Record& r) {
@@ -74,20 +81,23 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const std::vector<FileInfo>& 
       std::vector<NameRef>().swap(r.mentions);
     }
     const NodeId id = old->id;
-    const bool person = r.type == RecordType::person;
+    const bool resettle = r.type == RecordType::person && !same_affiliations(old->affiliations, r.affiliations);
     kb.replace(id, std::move(r));
     // A person's affiliations give the organization and role of each meeting attended.
-    if (person)
+    if (resettle)
       for (NodeId m : std::vector<NodeId>(kb.meetings_of(id))) {
-        Record meeting = kb.at(m);
-        bool moved = false;
-        for (auto& a : meeting.attendees) {
-          if (a.person.target != id) continue;
-          const Attendee before = a;
+        const Record& meeting = kb.at(m);
+        std::vector<std::pair<std::size_t, Attendee>> moved;
+        for (std::size_t k = 0; k < meeting.attendees.size(); ++k) {
+          if (meeting.attendees[k].person.target != id) continue;
+          Attendee a = meeting.attendees[k];
           settle_attendee(kb, a, meeting.date);
-          moved = moved || a.org != before.org || a.role != before.role;
+          if (a.org != meeting.attendees[k].org || a.role != meeting.attendees[k].role) moved.emplace_back(k, std::move(a));
         }
-        if (moved) kb.replace(m, std::move(meeting));
+        if (moved.empty()) continue;
+        Record now = meeting;
+        for (auto& [k, a] : moved) now.attendees[k] = std::move(a);
+        kb.replace(m, std::move(now));
       }
     fresh.merge(diags);
     paths.insert(file.path);
