@@ -265,7 +265,11 @@ class RecordBuilder {
           a.cancelled_on = t.cancelled_on;
           a.priority = static_cast<int>(t.priority);
           r.actions.push_back(std::move(a));
-          sides->action_links.push_back(std::move(t.links));
+          // Only the targets: the owner is the first that names a person.
+          std::vector<std::string> targets;
+          targets.reserve(t.links.size());
+          for (auto& link : t.links) targets.push_back(std::move(link.target));
+          sides->action_links.push_back(std::move(targets));
         }
       }
     }
@@ -299,8 +303,9 @@ class RecordBuilder {
         if (!o) o = item.find("organization");
         if (o && o->is_scalar() && !clean_name(o->text).empty()) given.org = {clean_name(o->text), o->loc, {}};
         if (const Value* role = item.find("role"); role && role->is_scalar()) given.role = std::string(trim(role->text));
+        given.attendee = r.attendees.size();
         r.attendees.push_back(std::move(a));
-        sides->attendees.push_back(std::move(given));
+        if (!given.org.text.empty() || !given.role.empty()) sides->attendees.push_back(std::move(given));
       } else {
         Value holder;
         holder.kind = Value::Kind::sequence;
@@ -309,7 +314,6 @@ class RecordBuilder {
           Attendee plain;
           plain.person = {n, loc, {}};
           r.attendees.push_back(std::move(plain));
-          sides->attendees.emplace_back();
         }
       }
     }

@@ -91,9 +91,10 @@ void Resolver::resolve_link(NameRef& ref) {
 
 void Resolver::resolve_record(Record& r, RecordSides& sides) {
   for (auto& o : r.organizations) resolve(o, RecordType::organization);
-  for (std::size_t k = 0; k < r.attendees.size(); ++k) {
+  for (std::size_t k = 0, g = 0; k < r.attendees.size(); ++k) {
     resolve(r.attendees[k].person, RecordType::person);
-    if (k < sides.attendees.size()) resolve(sides.attendees[k].org, RecordType::organization);
+    if (g < sides.attendees.size() && sides.attendees[g].attendee == k)
+      resolve(sides.attendees[g++].org, RecordType::organization);
   }
   for (auto& t : r.topics) resolve(t, RecordType::topic);
   resolve(r.event, RecordType::event);
@@ -127,19 +128,23 @@ void Resolver::warn_unresolved(const NameRef& ref, RecordType type) {
 void settle_meeting(const KnowledgeBase& kb, Record& r, RecordSides& sides, Resolver& resolver) {
   if (r.type != RecordType::meeting) return;
   for (std::size_t k = 0; k < r.actions.size() && k < sides.action_links.size(); ++k)
-    for (const auto& link : sides.action_links[k]) {
+    for (const auto& target : sides.action_links[k]) {
       NodeId owner;
-      if (kb.count_by_key(resolver.key_of(link.target), RecordType::person, owner) == 1) {
+      if (kb.count_by_key(resolver.key_of(target), RecordType::person, owner) == 1) {
         r.actions[k].owner = owner;
         break;
       }
     }
-  for (std::size_t k = 0; k < r.attendees.size() && k < sides.attendees.size(); ++k) {
+  for (std::size_t k = 0, g = 0; k < r.attendees.size(); ++k) {
     Attendee& a = r.attendees[k];
-    AttendeeInline& given = sides.attendees[k];
-    a.org = given.org.target;
+    a.org = NodeId{};
+    a.role.clear();
+    if (g < sides.attendees.size() && sides.attendees[g].attendee == k) {
+      AttendeeInline& given = sides.attendees[g++];
+      a.org = given.org.target;
+      a.role = std::move(given.role);
+    }
     a.org_given = a.org.valid();
-    a.role = std::move(given.role);
     a.role_given = !a.role.empty();
     settle_attendee(kb, a, r.date);
   }

@@ -1,8 +1,8 @@
 #include "kb/store/cache.h"
 
 #include <cerrno>
-#include <cstdint>
 #include <chrono>
+#include <cstdint>
 #include <cstring>
 
 #include <sqlite3.h>

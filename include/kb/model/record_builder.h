@@ -19,10 +19,10 @@ namespace kb {
 std::optional<RecordType> match_type_rules(const KbConfig& config, std::string_view rid, const Value& fields);
 
 /// What building a record gives beside it, for building the graph only: for each action in
-/// order, its wikilinks (the owner is the first that resolves to a person), and for each
-/// attendee in order, the organization and role given in the meeting.
+/// order, the targets of its wikilinks (the owner is the first that resolves to a person),
+/// and for each attendee that the meeting gives an organization or role, in order, those.
 struct RecordSides {
-  std::vector<std::vector<WikiLink>> action_links;
+  std::vector<std::vector<std::string>> action_links;
   std::vector<AttendeeInline> attendees;
 };
 

@@ -4,6 +4,7 @@
 // resolved to. Records are built by load_kb() and read through KnowledgeBase.
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -62,6 +63,7 @@ struct Attendee {
 /// What a meeting gives about one attendee besides the name (`- name: ... org: ... role: ...`),
 /// as written: read when the graph is built, and then only its outcome is kept in Attendee.
 struct AttendeeInline {
+  std::size_t attendee = 0;  ///< which of the meeting's attendees (an index into Record::attendees)
   NameRef org;  ///< text empty when not given
   std::string role;
 };
