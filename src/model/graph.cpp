@@ -51,11 +51,12 @@ const std::vector<NodeId>& KnowledgeBase::nodes_by_key(const std::string& key) c
   return it == by_key_.end() ? kEmpty : it->second;
 }
 
-std::size_t KnowledgeBase::count_of_type(const std::vector<NodeId>& nodes, RecordType type, NodeId& first) const {
+std::size_t KnowledgeBase::count_of_type(const std::vector<NodeId>& nodes, RecordType type, NodeId& first,
+                                         bool defined_only) const {
   first = NodeId{};
   std::size_t n = 0;
   for (NodeId id : nodes)
-    if (records_[id.value].type == type) {
+    if (records_[id.value].type == type && (!defined_only || records_[id.value].defined)) {
       if (n == 0) first = id;
       ++n;  // index_names() lists a node once under a key
     }

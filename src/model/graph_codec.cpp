@@ -14,9 +14,9 @@ namespace kb {
 // head; the head; then the chunks of records back to back: first every chunk's typed part,
 // then every chunk's text part (each record's front-matter tree, body and the body's
 // wikilinks, which most commands never read, so a load without text touches none of those
-// bytes). The head holds the notes (path and stamps, in walk order), `skipped`, the file diagnostics, the record count, the chunk
-// count, each part's length and checksum, and the indexes (names, meetings, sub-organizations,
-// members, record ids). A chunk holds kChunk records in id order. All varints, as in
+// bytes). The head holds the notes (path and stamps, in walk order), `skipped`, the file
+// diagnostics, the record count, the chunk count, each part's length and checksum, and the
+// indexes (names, meetings, sub-organizations, members, record ids). A chunk holds kChunk records in id order. All varints, as in
 // record_codec.
 struct GraphCodec {
   static constexpr char kMagic[4] = {'K', 'B', 'G', 'S'};

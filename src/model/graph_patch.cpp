@@ -5,7 +5,6 @@
 #include <string>
 #include <utility>
 
-#include "kb/base/text.h"
 #include "kb/model/record_builder.h"
 #include "kb/parse/record.h"
 #include "resolver.h"
@@ -51,7 +50,7 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const std::vector<FileInfo>& 
   std::string content, err;
   for (std::size_t i : changed) {
     const FileInfo& file = files[i];
-    const Record* old = kb.lookup_rid(nfc(file.path.substr(0, file.path.size() - 3)));
+    const Record* old = kb.lookup_rid(record_id(file.path));
     if (!old || old->path != file.path || !old->defined || names_undefined(kb, *old)) return false;
     DiagSink diags;
     if (!fs.read(file.path, content, err)) return false;
@@ -75,11 +74,7 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const std::vector<FileInfo>& 
     resolver.resolve_record(r, sides);
     if (resolver.failed()) return false;
     settle_meeting(kb, r, sides, resolver);
-    if (!text) {
-      r.fields = Value();
-      std::string().swap(r.body);
-      std::vector<NameRef>().swap(r.mentions);
-    }
+    if (!text) drop_text(r);
     const NodeId id = old->id;
     const bool resettle = r.type == RecordType::person && !same_affiliations(old->affiliations, r.affiliations);
     kb.replace(id, std::move(r));

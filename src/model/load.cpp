@@ -351,7 +351,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         p.parsed = true;
         Record r;
         r.path = files[i].path;
-        r.rid = nfc(r.path.substr(0, r.path.size() - 3));
+        r.rid = record_id(r.path);
         if (build_record(kb.config, std::move(*raw), r, p.sides, p.diags)) {
           // Without a cache (no snapshot to write) and without text asked for, the body and
           // the front-matter tree go at once: their facts are taken, and after typing only
@@ -446,7 +446,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     settle_meeting(kb, kb.mutable_at(NodeId{static_cast<std::uint32_t>(i)}), sides[i], resolver);
   kb.build_indexes();
   // A snapshot of the whole graph for the next run, unless a note could not be read (a
-  // permission change would not change the fingerprint, and the note must be read again).
+  // permission change moves no stamp, and the note must be read again).
   if (cache && std::none_of(parsed.begin(), parsed.end(), [](const Parsed& p) { return p.unreadable; })) {
     std::vector<Diagnostic> file_diags(diags.all().begin() + static_cast<std::ptrdiff_t>(first_file_diag),
                                        diags.all().end());
@@ -456,12 +456,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   }
   // The same graph as a load from the snapshot gives: without text when none was asked for.
   if (!options.text) {
-    for (std::uint32_t i = 0; i < kb.records().size(); ++i) {
-      Record& r = kb.mutable_at(NodeId{i});
-      r.fields = Value();
-      std::string().swap(r.body);
-      std::vector<NameRef>().swap(r.mentions);
-    }
+    for (std::uint32_t i = 0; i < kb.records().size(); ++i) drop_text(kb.mutable_at(NodeId{i}));
     kb.has_text = false;
   }
   diags.sort();

@@ -5,24 +5,12 @@
 
 namespace kb {
 
-std::size_t Resolver::count(const std::vector<NodeId>& nodes, RecordType type, NodeId& first) const {
-  if (!patching_) return kb_.count_of_type(nodes, type, first);
-  first = NodeId{};
-  std::size_t n = 0;
-  for (NodeId id : nodes) {
-    const Record& r = kb_.at(id);
-    if (r.type != type || !r.defined) continue;
-    if (n++ == 0) first = id;
-  }
-  return n;
-}
-
 void Resolver::resolve(NameRef& ref, RecordType type) {
   if (ref.text.empty()) return;
   const Known& known = known_name(ref.text);
   const std::string& name = *known.key;
   NodeId first;
-  std::size_t matches = count(*known.nodes, type, first);
+  std::size_t matches = kb_.count_of_type(*known.nodes, type, first, patching_);
   if (matches == 0)
     if (const Record* r = kb_.lookup_rid(ref.text); r && r->type == type) first = r->id, matches = 1;
   if (matches == 1) {
@@ -80,7 +68,7 @@ void Resolver::resolve_link(NameRef& ref) {
   for (RecordType t : {RecordType::person, RecordType::organization, RecordType::topic, RecordType::event,
                        RecordType::meeting, RecordType::note}) {
     NodeId first;
-    const std::size_t matches = count(*known.nodes, t, first);
+    const std::size_t matches = kb_.count_of_type(*known.nodes, t, first, patching_);
     if (matches == 0) continue;
     if (matches == 1) ref.target = first;
     else diags_.warning(ref.loc, "ambiguous link '[[" + ref.text + "]]'");

@@ -51,8 +51,6 @@ class Resolver {
     const std::vector<NodeId>* nodes;
   };
   const Known& known_name(const std::string& text);
-  /// count_of_type(), but while patching only over defined records.
-  std::size_t count(const std::vector<NodeId>& nodes, RecordType type, NodeId& first) const;
   void warn_unresolved(const NameRef& ref, RecordType type);
 
   KnowledgeBase& kb_;

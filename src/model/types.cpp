@@ -41,4 +41,15 @@ std::string_view default_folder(RecordType t) {
   return "notes";
 }
 
+std::string record_id(std::string_view path) {
+  if (path.size() >= 3 && path.substr(path.size() - 3) == ".md") path.remove_suffix(3);
+  return nfc(path);
+}
+
+void drop_text(Record& r) {
+  r.fields = Value();
+  std::string().swap(r.body);
+  std::vector<NameRef>().swap(r.mentions);
+}
+
 }  // namespace kb

@@ -76,8 +76,9 @@ class KnowledgeBase {
   /// Every node indexed under name key `key`, of any type (each once); the list stays where it
   /// is while nodes are added.
   const std::vector<NodeId>& nodes_by_key(const std::string& key) const;
-  /// count_by_key() over a list from nodes_by_key().
-  std::size_t count_of_type(const std::vector<NodeId>& nodes, RecordType type, NodeId& first) const;
+  /// count_by_key() over a list from nodes_by_key(); with `defined_only`, of defined records only.
+  std::size_t count_of_type(const std::vector<NodeId>& nodes, RecordType type, NodeId& first,
+                            bool defined_only = false) const;
 
   // Building (load_kb only).
   /// Room for `n` records, so that add() does not move the ones before.

@@ -4,10 +4,10 @@
 // record's text (front matter as written, body, wikilinks) apart, for the loads that want it.
 // load_kb() stores one after a load with the notes' paths and stamps and, on the next run,
 // takes it instead of loading when kb.yaml and the format are the same and so are the notes
-// (or a few of them changed in a way graph_patch can apply). Like
-// record_codec, the format is versioned and checksummed (per chunk of records, so chunks
-// decode on every core) and decode rejects anything it did not write itself: a NodeId out of
-// range, a bad enum, a truncated or corrupt chunk. No disk or database access here.
+// (or a few of them changed in a way graph_patch can apply). Like record_codec, the format is
+// versioned and checksummed (per chunk of records, so chunks decode on every core) and decode
+// rejects anything it did not write itself: a NodeId out of range, a bad enum, a truncated or
+// corrupt chunk. No disk or database access here.
 
 #include <cstddef>
 #include <cstdint>
@@ -43,9 +43,8 @@ using AcceptChanged = std::function<bool(const std::vector<std::size_t>& changed
 /// the graph (kb.config kept), `skipped` and `files` are replaced, the stored diagnostics
 /// appended to `result.diags` (unsorted). The notes must be the stored ones, path for path;
 /// `accept` decides on those whose stamps changed (an empty `accept` takes no change).
-/// Returns false, leaving `result` untouched, when `data` is of
-/// another key or format, of other notes, truncated, corrupt or inconsistent, or `accept`
-/// said no. Without `text`, each record's front-matter tree, body and wikilinks
+/// Returns false, leaving `result` untouched, when `data` is of another key or format, of other
+/// notes, truncated, corrupt or inconsistent, or `accept` said no. Without `text`, each record's front-matter tree, body and wikilinks
 /// (Record::fields, body, mentions) are left empty and their bytes are not read (nor checked:
 /// a damaged text part fails only a load that reads it). `release`, when given, is called
 /// (from any thread) with each part of `data` once it is decoded and will not be read again.

@@ -131,4 +131,11 @@ struct Record {
   std::optional<Date> end;
 };
 
+/// The record id of the note at `path` ("meetings/x.md" -> "meetings/x"), in Unicode NFC.
+std::string record_id(std::string_view path);
+
+/// Empties what a load without text leaves out of a record: its front-matter tree, body and
+/// the body's wikilinks (fields, body, mentions).
+void drop_text(Record& r);
+
 }  // namespace kb
