@@ -16,7 +16,7 @@ struct CheckOptions {
 ExitCode run_check(Session& s, const CheckOptions& o) {
   auto fmt = s.format(OutputFormat::table, {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl});
   if (!fmt) return ExitCode::usage;
-  const KnowledgeBase* kb = s.kb(false, Session::Reads::graph);
+  const KnowledgeBase* kb = s.kb(false, Session::Reads::outline);
   if (!kb) return ExitCode::failure;
   const LoadResult& r = s.load_result();
   if (*fmt == OutputFormat::json || *fmt == OutputFormat::jsonl) {

@@ -343,7 +343,7 @@ ExitCode run_names(Session& s, const std::string& what) {
     s.error("unknown kind of name '" + what + "' (choose people, orgs, topics, events or all)");
     return ExitCode::usage;
   }
-  const KnowledgeBase* kb = s.kb(false, Session::Reads::graph);
+  const KnowledgeBase* kb = s.kb(false, Session::Reads::outline);
   if (!kb) return ExitCode::failure;
   std::set<std::string> names;
   for (RecordType t : types)

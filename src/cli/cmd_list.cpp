@@ -25,7 +25,10 @@ ExitCode run_list(Session& s, const ListOptions& o) {
   auto fmt = s.format(OutputFormat::table, {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl,
                                             OutputFormat::csv, OutputFormat::md, OutputFormat::ids});
   if (!fmt) return ExitCode::usage;
-  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
+  // Meetings as JSON carry their summaries, decisions and actions; nothing else listed does.
+  const bool json = *fmt == OutputFormat::json || *fmt == OutputFormat::jsonl;
+  const KnowledgeBase* kb =
+      s.kb(true, json && *type == RecordType::meeting ? Session::Reads::graph : Session::Reads::outline);
   if (!kb) return ExitCode::failure;
   auto orgs = resolve_all(s, *kb, o.orgs, RecordType::organization);
   if (!orgs) return ExitCode::failure;

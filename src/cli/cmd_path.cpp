@@ -32,7 +32,7 @@ ExitCode run_path(Session& s, const PathOptions& o) {
   auto fmt = s.format(OutputFormat::table, {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl,
                                             OutputFormat::csv, OutputFormat::md, OutputFormat::ids});
   if (!fmt) return ExitCode::usage;
-  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::outline);
   if (!kb) return ExitCode::failure;
   auto a = end_point(s, *kb, o.from);
   auto b = end_point(s, *kb, o.to);

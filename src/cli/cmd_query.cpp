@@ -27,7 +27,11 @@ ExitCode run_query(Session& s, const QueryOptions& o) {
   f.limit = o.limit;
   f.explain = o.explain;
   const KnowledgeBase* kb = nullptr;
-  if (ExitCode rc = meeting_filter(s, o.filter, f, kb); rc != ExitCode::ok) return rc;
+  // Meetings as JSON carry their summaries, decisions and actions; a table or ids do not.
+  const bool json = *fmt == OutputFormat::json || *fmt == OutputFormat::jsonl;
+  if (ExitCode rc = meeting_filter(s, o.filter, f, kb, json ? Session::Reads::graph : Session::Reads::outline);
+      rc != ExitCode::ok)
+    return rc;
   auto matches = find_meetings(*kb, f);
   RenderOptions ro = s.render_options(*fmt);
   ro.explain = o.explain;

@@ -22,7 +22,7 @@ ExitCode run_related(Session& s, const RelatedOptions& o) {
   auto fmt = s.format(OutputFormat::table, {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl,
                                             OutputFormat::csv, OutputFormat::md, OutputFormat::ids});
   if (!fmt) return ExitCode::usage;
-  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::outline);
   if (!kb) return ExitCode::failure;
   auto id = resolve_any_one(s, *kb, o.name);
   if (!id) return ExitCode::failure;

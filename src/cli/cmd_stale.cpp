@@ -33,7 +33,7 @@ ExitCode run_stale(Session& s, const StaleOptions& o) {
     if (!d) return ExitCode::usage;
     f.today = *d;
   }
-  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::outline);
   if (!kb) return ExitCode::failure;
   if (!o.org.empty()) {
     auto org = resolve_one(s, *kb, o.org, RecordType::organization);

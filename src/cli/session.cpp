@@ -56,10 +56,13 @@ std::optional<Date> Session::date_arg(const std::string& flag, const std::string
 }
 
 const KnowledgeBase* Session::kb(bool report, Reads reads) {
-  const bool text = reads == Reads::text;
+  RecordParts parts;
+  parts.outcomes = reads != Reads::outline;
+  parts.text = reads == Reads::text;
   if (load_) {
     // A command loads once; the graph it holds must not be swapped under it.
-    if (text && !load_->kb.has_text) throw std::logic_error("Session::kb: text asked for after a load without it");
+    if ((parts.text && !load_->kb.has_text) || (parts.outcomes && !load_->kb.has_outcomes))
+      throw std::logic_error("Session::kb: more asked for after a load without it");
     return &load_->kb;
   }
   if (load_failed_) return nullptr;
@@ -75,7 +78,7 @@ const KnowledgeBase* Session::kb(bool report, Reads reads) {
   root_ = loc->root;
   RealFileSystem fs(root_);
   LoadOptions options;
-  options.text = text;
+  options.parts = parts;
   // The cache is an optimisation only: when it cannot be opened (a read-only KB, a busy or
   // unwritable file) the KB loads without it, silently.
   std::unique_ptr<SqliteCache> cache;

@@ -39,10 +39,13 @@ class Session {
   std::ostream& out;
   std::ostream& err;
 
-  /// What a command reads of the KB: the typed graph only (names, dates, attendees, actions:
-  /// most commands), or each note's text as well (front matter as written, body, wikilinks).
-  enum class Reads { graph, text };
-  /// The KB, loaded on first call (asking for text after a load without it is a logic error);
+  /// What a command reads of the KB (RecordParts): the records' names, dates and links only
+  /// (attendees, organizations, topics, affiliations: meeting and record tables, related,
+  /// path, stale, check); the typed graph with each meeting's summary, decisions and actions
+  /// (actions, decisions, reports, meetings as JSON); or each note's text as well (front matter
+  /// as written, body, wikilinks).
+  enum class Reads { outline, graph, text };
+  /// The KB, loaded on first call (asking for more after a load without it is a logic error);
   /// with `report`, prints load errors and a one-line summary (`kb check` prints everything
   /// itself). nullptr when no KB could be found or read (the error is printed).
   const KnowledgeBase* kb(bool report = true, Reads reads = Reads::text);

@@ -2,12 +2,19 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
+#include <string>
 
 #include "kb/base/text.h"
 
 namespace kb {
 
 const std::vector<NodeId> KnowledgeBase::kEmpty;
+
+void KnowledgeBase::require_outcomes(const char* who) const {
+  if (!has_outcomes)
+    throw std::logic_error(std::string(who) + ": summaries, decisions or actions read from a KB loaded without them");
+}
 
 const Record* KnowledgeBase::lookup_rid(std::string_view rid) const {
   if (rid.empty()) return nullptr;

@@ -12,16 +12,18 @@ namespace kb {
 
 // Layout: "KBGS" magic, u32 format version, u64 key, u64 head length, u64 checksum64 of the
 // head; the head; then the chunks of records back to back: first every chunk's typed part,
-// then every chunk's text part (each record's front-matter tree, body and the body's
-// wikilinks, which most commands never read, so a load without text touches none of those
-// bytes). The head holds the notes (path and stamps, in walk order), `skipped`, the file
+// then every chunk's outcomes part (a meeting's summary, decisions and action items), then
+// every chunk's text part (each record's front-matter tree, body and the body's wikilinks).
+// Most commands read neither of the last two, and a load without them touches none of their
+// bytes. The head holds the notes (path and stamps, in walk order), `skipped`, the file
 // diagnostics, the record count, the chunk count, each part's length and checksum, and the
-// indexes (names, meetings, sub-organizations, members, record ids). A chunk holds kChunk records in id order. All varints, as in
-// record_codec.
+// indexes (names, meetings, sub-organizations, members, record ids). A chunk holds kChunk
+// records in id order. All varints, as in record_codec.
 struct GraphCodec {
   static constexpr char kMagic[4] = {'K', 'B', 'G', 'S'};
   static constexpr std::size_t kHeaderSize = 4 + 4 + 8 + 8 + 8;
   static constexpr std::size_t kChunk = 256;
+  static constexpr std::size_t kParts = 3;  // typed, outcomes, text
 
   // Node ids: written as value + 1 so that the invalid id is 0; read back only when in range.
   static void put(BinaryWriter& w, NodeId id) { w.u(id.valid() ? std::uint64_t{id.value} + 1 : 0); }
@@ -160,11 +162,7 @@ struct GraphCodec {
     w.u(attendees.size());
     for (const auto& a : attendees) put(w, a, rp);
     put(w, topics, rp);
-    w.s(summary);
-    w.u(decisions.size());
-    for (const auto& d : decisions) put(w, d, rp);
-    w.u(actions.size());
-    for (const auto& a : actions) put(w, a, rp);
+    (void)summary, (void)decisions, (void)actions;  // in the outcomes part: put_outcomes()
     w.s(honorific);
     w.u(affiliations.size());
     for (const auto& a : affiliations) put(w, a, rp);
@@ -198,11 +196,7 @@ struct GraphCodec {
     attendees.resize(r.count());
     for (auto& a : attendees) get(r, a, rp, nodes);
     get(r, topics, rp, nodes);
-    r.s(summary);
-    decisions.resize(r.count());
-    for (auto& d : decisions) get(r, d, rp);
-    actions.resize(r.count());
-    for (auto& a : actions) get(r, a, rp, nodes);
+    (void)summary, (void)decisions, (void)actions;  // in the outcomes part: get_outcomes()
     r.s(honorific);
     affiliations.resize(r.count());
     for (auto& a : affiliations) get(r, a, rp, nodes);
@@ -210,6 +204,24 @@ struct GraphCodec {
     r.s(kind);
     kb::get(r, start);
     kb::get(r, end);
+  }
+
+  // A record's outcomes part: a meeting's summary, decisions and action items.
+  static void put_outcomes(BinaryWriter& w, const Record& rec) {
+    const std::string_view rp = rec.path;
+    w.s(rec.summary);
+    w.u(rec.decisions.size());
+    for (const auto& d : rec.decisions) put(w, d, rp);
+    w.u(rec.actions.size());
+    for (const auto& a : rec.actions) put(w, a, rp);
+  }
+  static void get_outcomes(BinaryReader& r, Record& rec, std::size_t nodes) {
+    const SharedPath rp(rec.path);
+    r.s(rec.summary);
+    rec.decisions.resize(r.count());
+    for (auto& d : rec.decisions) get(r, d, rp);
+    rec.actions.resize(r.count());
+    for (auto& a : rec.actions) get(r, a, rp, nodes);
   }
 
   // A record's text part: its front matter as written, its body and the body's wikilinks.
@@ -240,16 +252,18 @@ struct GraphCodec {
     const KnowledgeBase& kb = result.kb;
     const std::size_t nodes = kb.records_.size();
     const std::size_t chunks = (nodes + kChunk - 1) / kChunk;
-    // Parts 1 .. chunks: the typed parts; then the text parts.
-    std::vector<std::string> chunk(1 + 2 * chunks);
+    // Parts 1 .. chunks: the typed parts; then the outcomes parts, then the text parts.
+    std::vector<std::string> chunk(1 + kParts * chunks);
     parallel_for(chunks, threads, [&](std::size_t c) {
-      BinaryWriter w, text;
+      BinaryWriter w, outcomes, text;
       for (std::size_t i = c * kChunk; i < std::min(nodes, (c + 1) * kChunk); ++i) {
         put(w, kb.records_[i]);
+        put_outcomes(outcomes, kb.records_[i]);
         put_text(text, kb.records_[i]);
       }
       chunk[1 + c] = std::move(w.out);
-      chunk[1 + chunks + c] = std::move(text.out);
+      chunk[1 + chunks + c] = std::move(outcomes.out);
+      chunk[1 + 2 * chunks + c] = std::move(text.out);
     });
 
     BinaryWriter head;
@@ -300,7 +314,7 @@ struct GraphCodec {
   }
 
   static bool decode(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& walk,
-                     const AcceptChanged& accept, LoadResult& result, unsigned threads, bool text,
+                     const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts,
                      const std::function<void(std::string_view)>& release) {
     auto done = [&](std::string_view part) {
       if (release) release(part);
@@ -337,11 +351,12 @@ struct GraphCodec {
     std::size_t chunks = head.count();
     if (!head.ok() || nodes64 > UINT32_MAX || chunks != (nodes64 + kChunk - 1) / kChunk) return false;
     const std::size_t nodes = static_cast<std::size_t>(nodes64);
-    // chunk[c] is the typed part of chunk c, chunk[chunks + c] its text part.
-    std::vector<std::string_view> chunk(2 * chunks);
-    std::vector<std::uint64_t> sums(2 * chunks);
+    // chunk[c] is the typed part of chunk c, chunk[chunks + c] its outcomes part and
+    // chunk[2 * chunks + c] its text part.
+    std::vector<std::string_view> chunk(kParts * chunks);
+    std::vector<std::uint64_t> sums(kParts * chunks);
     std::size_t at = kHeaderSize + static_cast<std::size_t>(head_size);
-    for (std::size_t c = 0; c < 2 * chunks; ++c) {
+    for (std::size_t c = 0; c < kParts * chunks; ++c) {
       std::uint64_t size = head.u();
       sums[c] = head.u();
       if (!head.ok() || size > data.size() - at) return false;
@@ -381,18 +396,24 @@ struct GraphCodec {
         get(r, kb.records_[i], static_cast<std::uint32_t>(i), nodes);
       if (!r.ok() || !r.at_end()) ok = false;
       done(chunk[c]);
-      if (!text || !ok) return;
-      if (checksum64(chunk[chunks + c]) != sums[chunks + c]) {
-        ok = false;
-        return;
-      }
-      BinaryReader t(chunk[chunks + c]);
-      for (std::size_t i = c * kChunk; i < end && t.ok(); ++i) get_text(t, kb.records_[i], nodes);
-      if (!t.ok() || !t.at_end()) ok = false;
-      done(chunk[chunks + c]);
+      // The outcomes part, then the text part, each when asked for.
+      auto read_part = [&](std::size_t part, auto&& get_one) {
+        const std::size_t k = part * chunks + c;
+        if (!ok || checksum64(chunk[k]) != sums[k]) {
+          ok = false;
+          return;
+        }
+        BinaryReader p(chunk[k]);
+        for (std::size_t i = c * kChunk; i < end && p.ok(); ++i) get_one(p, kb.records_[i]);
+        if (!p.ok() || !p.at_end()) ok = false;
+        done(chunk[k]);
+      };
+      if (parts.outcomes) read_part(1, [&](BinaryReader& p, Record& rec) { get_outcomes(p, rec, nodes); });
+      if (parts.text) read_part(2, [&](BinaryReader& p, Record& rec) { get_text(p, rec, nodes); });
     });
     if (!ok) return false;
-    kb.has_text = text;
+    kb.has_outcomes = parts.outcomes;
+    kb.has_text = parts.text;
 
     // The record-id index: each record with an id once, in order of the ids.
     std::vector<bool> seen(nodes);
@@ -421,9 +442,9 @@ std::vector<std::string> encode_graph(std::uint64_t key, const std::vector<FileI
 }
 
 bool decode_graph(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& files,
-                  const AcceptChanged& accept, LoadResult& result, unsigned threads, bool text,
+                  const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts,
                   const std::function<void(std::string_view)>& release) {
-  return GraphCodec::decode(data, key, files, accept, result, threads, text, release);
+  return GraphCodec::decode(data, key, files, accept, result, threads, parts, release);
 }
 
 }  // namespace kb

@@ -43,7 +43,7 @@ std::vector<std::string> sorted_keys(const Record& r) {
 }  // namespace
 
 bool patch_graph(LoadResult& snap, FileSystem& fs, const std::vector<FileInfo>& files,
-                 const std::vector<std::size_t>& changed, bool text) {
+                 const std::vector<std::size_t>& changed, RecordParts parts) {
   KnowledgeBase& kb = snap.kb;
   DiagSink fresh;  // the changed notes' diagnostics, as a whole load gives them
   std::set<std::string> paths;
@@ -74,7 +74,8 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const std::vector<FileInfo>& 
     resolver.resolve_record(r, sides);
     if (resolver.failed()) return false;
     settle_meeting(kb, r, sides, resolver);
-    if (!text) drop_text(r);
+    if (!parts.outcomes) drop_outcomes(r);
+    if (!parts.text) drop_text(r);
     const NodeId id = old->id;
     const bool resettle = r.type == RecordType::person && !same_affiliations(old->affiliations, r.affiliations);
     kb.replace(id, std::move(r));

@@ -22,9 +22,9 @@ namespace kb {
 /// Puts the notes `changed` (indexes into `files`, read through `fs`) into `snap`, a load
 /// decoded from a snapshot with its stored diagnostics (and only those) in `snap.diags`.
 /// Returns false when one of them is not a change a patch can make; `snap` is then half
-/// patched and must be dropped. Without `text`, the new records keep no text, as in a snapshot
-/// decoded without it.
+/// patched and must be dropped. The new records keep only the `parts` asked for, as in a snapshot
+/// decoded with them.
 bool patch_graph(LoadResult& snap, FileSystem& fs, const std::vector<FileInfo>& files,
-                 const std::vector<std::size_t>& changed, bool text);
+                 const std::vector<std::size_t>& changed, RecordParts parts);
 
 }  // namespace kb

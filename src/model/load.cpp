@@ -173,7 +173,7 @@ constexpr std::size_t kMaxPatched = 64;
 // written makes it unusable (an edit in the same timestamp tick would leave its stamps as
 // they were).
 bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, const std::vector<FileInfo>& files,
-                   unsigned threads, bool text, LoadResult& result) {
+                   unsigned threads, RecordParts parts, LoadResult& result) {
   LoadResult snap;
   snap.kb.config = result.kb.config;
   snap.kb.root = result.kb.root;
@@ -191,10 +191,10 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, const s
       changed = c;
       return true;
     };
-    return decode_graph(data, key, files, accept, snap, threads, text,
+    return decode_graph(data, key, files, accept, snap, threads, parts,
                         [&](std::string_view part) { cache.release_graph(part); });
   });
-  if (!read || (!changed.empty() && !patch_graph(snap, fs, files, changed, text))) return false;
+  if (!read || (!changed.empty() && !patch_graph(snap, fs, files, changed, parts))) return false;
   result.kb = std::move(snap.kb);
   result.files = snap.files;
   result.skipped = std::move(snap.skipped);
@@ -317,7 +317,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   // (which start here) are what a graph snapshot stores.
   const std::size_t first_file_diag = diags.all().size();
   const std::uint64_t key = cache ? snapshot_key(config_text) : 0;
-  if (cache && load_snapshot(*cache, fs, key, files, threads, options.text, result)) {
+  if (cache && load_snapshot(*cache, fs, key, files, threads, options.parts, result)) {
     diags.sort();
     return result;
   }
@@ -353,12 +353,17 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         r.path = files[i].path;
         r.rid = record_id(r.path);
         if (build_record(kb.config, std::move(*raw), r, p.sides, p.diags)) {
-          // Without a cache (no snapshot to write) and without text asked for, the body and
-          // the front-matter tree go at once: their facts are taken, and after typing only
-          // check_duplicate_names() reads the tree (for where `name:` was written).
-          if (!cache && !options.text) {
+          // Without a cache (no snapshot to write), what was not asked for goes at once: the
+          // body and the front-matter tree once their facts are taken (after typing only
+          // check_duplicate_names() reads the tree, for where `name:` was written), and a
+          // meeting's outcomes with the links that find each action's owner.
+          if (!cache && !options.parts.text) {
             std::string().swap(r.body);
             keep_name_only(r.fields);
+          }
+          if (!cache && !options.parts.outcomes) {
+            drop_outcomes(r);
+            decltype(p.sides.action_links)().swap(p.sides.action_links);
           }
           p.keys = KnowledgeBase::name_keys(r);  // Unicode normalization: here, on every core
           p.record = std::move(r);
@@ -454,8 +459,12 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     if (cache_writer.joinable()) cache_writer.join();
     cache->write_graph(data);
   }
-  // The same graph as a load from the snapshot gives: without text when none was asked for.
-  if (!options.text) {
+  // The same graph as a load from the snapshot gives: only the parts asked for.
+  if (!options.parts.outcomes) {
+    for (std::uint32_t i = 0; i < kb.records().size(); ++i) drop_outcomes(kb.mutable_at(NodeId{i}));
+    kb.has_outcomes = false;
+  }
+  if (!options.parts.text) {
     for (std::uint32_t i = 0; i < kb.records().size(); ++i) drop_text(kb.mutable_at(NodeId{i}));
     kb.has_text = false;
   }

@@ -52,4 +52,10 @@ void drop_text(Record& r) {
   std::vector<NameRef>().swap(r.mentions);
 }
 
+void drop_outcomes(Record& r) {
+  std::string().swap(r.summary);
+  std::vector<DecisionItem>().swap(r.decisions);
+  std::vector<Action>().swap(r.actions);
+}
+
 }  // namespace kb

@@ -18,10 +18,12 @@ std::set<NodeId> meetings_of_orgs(const KnowledgeBase& kb, const std::vector<Nod
 }  // namespace
 
 const Action& action_at(const KnowledgeBase& kb, const ActionRef& ref) {
+  kb.require_outcomes("action_at");
   return kb.at(ref.meeting).actions[ref.index];
 }
 
 std::vector<ActionRef> find_actions(const KnowledgeBase& kb, const ActionFilter& f) {
+  kb.require_outcomes("find_actions");
   std::set<NodeId> org_meetings = meetings_of_orgs(kb, f.orgs);
   std::vector<ActionRef> out;
   for (const auto& m : kb.records()) {
@@ -52,6 +54,7 @@ std::vector<ActionRef> find_actions(const KnowledgeBase& kb, const ActionFilter&
 }
 
 std::vector<DecisionRef> find_decisions(const KnowledgeBase& kb, const DecisionFilter& f) {
+  kb.require_outcomes("find_decisions");
   MeetingFilter mf;
   mf.orgs = f.orgs;
   mf.topics = f.topics;

@@ -147,6 +147,7 @@ void sort_meetings(const KnowledgeBase& kb, std::vector<NodeId>& ids, bool newes
 
 std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFilter& f) {
   if (f.reads_text() && !kb.has_text) throw std::logic_error("find_meetings: a text filter on a KB loaded without text");
+  if (f.reads_text()) kb.require_outcomes("find_meetings");  // the text searched includes the summary
   // Organizations: each wanted org with its subtree (unless exact).
   std::vector<std::pair<NodeId, std::set<NodeId>>> org_sets;
   for (NodeId o : f.orgs) {

@@ -8,6 +8,7 @@
 namespace kb {
 
 Preparation prepare_meeting(const KnowledgeBase& kb, const std::vector<NodeId>& subjects, const Date& date) {
+  kb.require_outcomes("prepare_meeting");
   Preparation p;
   std::set<std::pair<NodeId, std::size_t>> seen;
   auto take_open = [&](NodeId mid, std::size_t k) {

@@ -37,6 +37,7 @@ bool open_at(const Action& a, const Date& when) {
 }  // namespace
 
 WeeklyBriefing build_weekly(const KnowledgeBase& kb, const IsoWeek& w) {
+  kb.require_outcomes("build_weekly");
   WeeklyBriefing b;
   b.week = w;
   b.range = week_range(w);

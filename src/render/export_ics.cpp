@@ -345,6 +345,7 @@ std::string plain_action_text(std::string_view text) {
 }
 
 void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o, DiagSink& diags) {
+  kb.require_outcomes("render_ics");
   Lines l(out);
   l.add("BEGIN:VCALENDAR");
   l.add("VERSION:2.0");

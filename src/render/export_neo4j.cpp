@@ -60,6 +60,7 @@ std::string action_id(const Record& m, const Action& a) { return m.rid + "#L" + 
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> render_neo4j(const KnowledgeBase& kb) {
+  kb.require_outcomes("render_neo4j");
   std::ostringstream people, orgs, topics, events, meetings, notes, actions, attended, affiliated, rels;
   people << "id:ID,name,aliases:string[],tags:string[],honorific,path,:LABEL\n";
   orgs << "id:ID,name,aliases:string[],tags:string[],kind,path,:LABEL\n";

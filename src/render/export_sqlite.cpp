@@ -149,6 +149,7 @@ class Writer {
 }  // namespace
 
 std::optional<std::string> render_sqlite(const KnowledgeBase& kb, std::string& error) {
+  kb.require_outcomes("render_sqlite");
   sqlite3* raw = nullptr;
   if (sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
     error = raw ? sqlite3_errmsg(raw) : "cannot open an in-memory database";

@@ -37,6 +37,7 @@ nlohmann::json value(const Value& v) {
 }
 
 nlohmann::json meeting(const KnowledgeBase& kb, NodeId id) {
+  kb.require_outcomes("json_values::meeting");
   const Record& m = kb.at(id);
   nlohmann::json j;
   j["id"] = m.rid;
@@ -105,6 +106,7 @@ nlohmann::json entity(const KnowledgeBase& kb, NodeId id) {
 }
 
 nlohmann::json action(const KnowledgeBase& kb, const ActionRef& ref) {
+  kb.require_outcomes("json_values::action");
   const Record& m = kb.at(ref.meeting);
   const Action& a = m.actions[ref.index];
   nlohmann::json j;

@@ -37,9 +37,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!kb::decode_graph(bytes, 7, {}, {}, back, 1)) std::abort();
   if (joined(kb::encode_graph(7, {}, back, none, 1)) != bytes) std::abort();
   if (back.kb.records().size() != loaded.kb.records().size()) std::abort();
-  // The typed part alone: the same records, their text left empty.
+  // The typed part with the outcomes: the same records, their text left empty.
   kb::LoadResult typed;
-  if (!kb::decode_graph(bytes, 7, {}, {}, typed, 1, false) || typed.kb.has_text) std::abort();
+  if (!kb::decode_graph(bytes, 7, {}, {}, typed, 1, {true, false}) || typed.kb.has_text) std::abort();
   if (typed.kb.records().size() != loaded.kb.records().size()) std::abort();
   for (std::size_t i = 0; i < typed.kb.records().size(); ++i) {
     const kb::Record& t = typed.kb.records()[i];
@@ -47,6 +47,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (t.rid != l.rid || t.name != l.name || t.actions.size() != l.actions.size()) std::abort();
     if (!t.body.empty() || !t.fields.entries.empty() || !t.mentions.empty()) std::abort();
     if (!l.rid.empty() && typed.kb.lookup_rid(l.rid) != &t && loaded.kb.lookup_rid(l.rid) == &l) std::abort();
+  }
+  // The typed part alone: the same records, their outcomes and text left empty.
+  kb::LoadResult outline;
+  if (!kb::decode_graph(bytes, 7, {}, {}, outline, 1, {false, false}) || outline.kb.has_outcomes) std::abort();
+  if (outline.kb.records().size() != loaded.kb.records().size()) std::abort();
+  for (std::size_t i = 0; i < outline.kb.records().size(); ++i) {
+    const kb::Record& t = outline.kb.records()[i];
+    const kb::Record& l = loaded.kb.records()[i];
+    if (t.rid != l.rid || t.attendees.size() != l.attendees.size()) std::abort();
+    if (!t.actions.empty() || !t.decisions.empty() || !t.summary.empty() || !t.body.empty()) std::abort();
   }
   kb::LoadResult cut;
   if (kb::decode_graph(std::string_view(bytes).substr(0, bytes.size() - 1 - size % 17), 7, {}, {}, cut, 1)) std::abort();

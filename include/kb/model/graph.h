@@ -42,6 +42,13 @@ class KnowledgeBase {
   /// (Record::fields, body, mentions). False when the load was asked for the typed graph only
   /// (LoadOptions::text); they are empty then.
   bool has_text = true;
+  /// Every meeting's summary, decisions and action items are loaded (Record::summary,
+  /// decisions, actions). False when the load was asked for without them
+  /// (RecordParts::outcomes); they are empty then, and the queries that read them throw
+  /// std::logic_error (require_outcomes()).
+  bool has_outcomes = true;
+  /// Throws std::logic_error naming `who` unless has_outcomes.
+  void require_outcomes(const char* who) const;
 
   const std::vector<Record>& records() const { return records_; }
   const Record& at(NodeId id) const { return records_[id.value]; }

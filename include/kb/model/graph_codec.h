@@ -1,7 +1,8 @@
 #pragma once
 // A whole loaded graph in binary form, for the index cache's graph snapshot: every record as
 // typed and resolved, the indexes, the files skipped and the diagnostics the files gave; each
-// record's text (front matter as written, body, wikilinks) apart, for the loads that want it.
+// meeting's outcomes (summary, decisions, actions) and each record's text (front matter as
+// written, body, wikilinks) apart, for the loads that want them.
 // load_kb() stores one after a load with the notes' paths and stamps and, on the next run,
 // takes it instead of loading when kb.yaml and the format are the same and so are the notes
 // (or a few of them changed in a way graph_patch can apply). Like record_codec, the format is
@@ -24,7 +25,7 @@ namespace kb {
 /// Bump whenever the encoding or an encoded struct (Record and its parts, the indexes of
 /// KnowledgeBase) changes. Encode/decode bind every struct member by structured binding, so a
 /// member added without updating the codec fails to compile.
-inline constexpr std::uint32_t kGraphFormatVersion = 8;
+inline constexpr std::uint32_t kGraphFormatVersion = 9;
 
 /// Encodes `result` under key `key` (kb.yaml and the formats), with `files`, the notes it was
 /// loaded from with their stamps (as the walk gave them), and `file_diags`, the diagnostics the
@@ -44,12 +45,12 @@ using AcceptChanged = std::function<bool(const std::vector<std::size_t>& changed
 /// appended to `result.diags` (unsorted). The notes must be the stored ones, path for path;
 /// `accept` decides on those whose stamps changed (an empty `accept` takes no change).
 /// Returns false, leaving `result` untouched, when `data` is of another key or format, of other
-/// notes, truncated, corrupt or inconsistent, or `accept` said no. Without `text`, each record's front-matter tree, body and wikilinks
-/// (Record::fields, body, mentions) are left empty and their bytes are not read (nor checked:
-/// a damaged text part fails only a load that reads it). `release`, when given, is called
+/// notes, truncated, corrupt or inconsistent, or `accept` said no. Only the `parts` asked for
+/// are read: the members of the others are left empty and their bytes are not read (nor
+/// checked: a damaged outcomes or text part fails only a load that reads it). `release`, when given, is called
 /// (from any thread) with each part of `data` once it is decoded and will not be read again.
 bool decode_graph(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& files,
-                  const AcceptChanged& accept, LoadResult& result, unsigned threads, bool text = true,
+                  const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts = {},
                   const std::function<void(std::string_view)>& release = {});
 
 }  // namespace kb

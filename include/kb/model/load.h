@@ -17,6 +17,20 @@
 
 namespace kb {
 
+/// The parts of a record a command may not need: a load leaves out those not asked for (their
+/// members stay empty) and says which it has in KnowledgeBase::has_outcomes and has_text. A
+/// record's type, names, dates, attendees, organizations, topics, event, affiliations and
+/// parent are always read.
+struct RecordParts {
+  /// A meeting's summary, decisions and action items (Record::summary, decisions, actions):
+  /// for `kb actions`, `decisions`, `show`, reports, exports and meetings as JSON; most of a
+  /// meeting's typed size.
+  bool outcomes = true;
+  /// The front matter as written, the body and the body's wikilinks (Record::fields, body,
+  /// mentions): for `show`, exports, `graph`, `add` and the text filters.
+  bool text = true;
+};
+
 struct LoadOptions {
   unsigned threads = 0;  ///< 0: one per core
   /// The index cache, or nullptr to parse every file. Entries are used only when the file's
@@ -24,11 +38,9 @@ struct LoadOptions {
   /// being cached, its content hash too); the cache is then brought up to date. Loading gives
   /// the same result with and without a cache.
   IndexCache* cache = nullptr;
-  /// Keep each record's text: its front-matter tree, body and the body's wikilinks
-  /// (Record::fields, body, mentions). Without it a load from the graph snapshot reads a third
-  /// of it; commands that look only at typed fields (names, dates, attendees, actions) do not
-  /// need it (KnowledgeBase::has_text tells).
-  bool text = true;
+  /// What to read of each record besides its type, names, dates and links; a load from the
+  /// graph snapshot reads only the parts asked for.
+  RecordParts parts;
   /// Called from the calling thread every 100 ms while files are read and parsed (so never for
   /// a quicker load), with the number of files done and the total.
   std::function<void(std::size_t done, std::size_t total)> progress;

@@ -138,4 +138,8 @@ std::string record_id(std::string_view path);
 /// the body's wikilinks (fields, body, mentions).
 void drop_text(Record& r);
 
+/// Empties what a load without outcomes leaves out of a record: a meeting's summary, decisions
+/// and action items (summary, decisions, actions).
+void drop_outcomes(Record& r);
+
 }  // namespace kb

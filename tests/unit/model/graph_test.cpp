@@ -228,8 +228,8 @@ TEST_SUITE("model") {
     LoadOptions options;
     // A load without text (and without a cache) drops each front-matter tree as soon as the
     // note is typed, but for `name:`, which the error points at.
-    SUBCASE("with text") { options.text = true; }
-    SUBCASE("without text") { options.text = false; }
+    SUBCASE("with text") { options.parts.text = true; }
+    SUBCASE("without text") { options.parts.text = false; }
     auto r = load_kb(fs, options);
     bool dup = false;
     for (const auto& d : r.diags.all())

@@ -5,6 +5,7 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 
 #include <doctest/doctest.h>
 
@@ -92,6 +93,9 @@ class MemCache : public IndexCache {
 // MemCache that keeps a graph snapshot too, as SqliteCache does.
 class SnapshotCache : public MemCache {
  public:
+  std::vector<std::size_t> part_sizes;  ///< of the last graph written: head, then each chunk's parts
+
+ public:
   std::string graph;
   bool has_graph = false;
   std::int64_t graph_stored_ns = 9'000'000'000'000'000'000;
@@ -103,7 +107,11 @@ class SnapshotCache : public MemCache {
   bool write_graph(const std::vector<std::string>& parts) override {
     ++graph_writes;
     graph.clear();
-    for (const auto& p : parts) graph += p;
+    part_sizes.clear();
+    for (const auto& p : parts) {
+      graph += p;
+      part_sizes.push_back(p.size());
+    }
     has_graph = true;
     return true;
   }
@@ -114,9 +122,15 @@ std::string ref(const KnowledgeBase& kb, const NameRef& r) {
   return r.text + "->" + (t ? (t->defined ? t->rid : "?" + t->name) : "-");
 }
 
+// What a load without outcomes, without text, or without either keeps.
+constexpr RecordParts kNoText{true, false};
+constexpr RecordParts kNoOutcomes{false, true};
+constexpr RecordParts kOutline{false, false};
+
 // Everything a command could see of a load, as text, so two loads can be compared whole
-// (without `text`: what a load without text keeps).
-std::string dump(const LoadResult& r, bool text = true) {
+// (with only the `parts` given: what a load of only those keeps).
+std::string dump(const LoadResult& r, RecordParts parts = {}) {
+  const bool text = parts.text;
   std::ostringstream o;
   o << "files " << r.files << " skipped";
   for (const auto& s : r.skipped) o << ' ' << s;
@@ -126,7 +140,7 @@ std::string dump(const LoadResult& r, bool text = true) {
   for (const auto& rec : kb.records()) {
     o << rec.id.value << ' ' << to_string(rec.type) << ' ' << rec.defined << ' ' << rec.rid << " '" << rec.name << "'";
     if (rec.date) o << ' ' << to_string(*rec.date);
-    o << " summary='" << rec.summary << "'";
+    if (parts.outcomes) o << " summary='" << rec.summary << "'";
     if (text) o << " body=" << rec.body.size() << " fields=" << rec.fields.entries.size();
     for (const auto& a : rec.aliases) o << " alias=" << a;
     for (const auto& x : rec.organizations) o << " org=" << ref(kb, x);
@@ -134,10 +148,12 @@ std::string dump(const LoadResult& r, bool text = true) {
       o << " att=" << ref(kb, a.person) << '@' << a.org.value << (a.org_given ? "!" : "") << '/' << a.role;
     if (text)
       for (const auto& m : rec.mentions) o << " link=" << ref(kb, m) << ':' << m.loc.line;
-    for (const auto& a : rec.actions)
-      o << " action='" << a.text << "' done=" << a.done << " due=" << (a.due ? to_string(*a.due) : "-")
-        << " owner=" << a.owner.value << " line=" << a.loc.line;
-    for (const auto& d : rec.decisions) o << " decision='" << d.text << "'";
+    if (parts.outcomes) {
+      for (const auto& a : rec.actions)
+        o << " action='" << a.text << "' done=" << a.done << " due=" << (a.due ? to_string(*a.due) : "-")
+          << " owner=" << a.owner.value << " line=" << a.loc.line;
+      for (const auto& d : rec.decisions) o << " decision='" << d.text << "'";
+    }
     for (const auto& a : rec.affiliations) o << " aff=" << ref(kb, a.org) << '/' << a.role;
     if (!rec.parent.text.empty()) o << " parent=" << ref(kb, rec.parent);
     o << " meetings=";
@@ -445,11 +461,11 @@ TEST_SUITE("model") {
         CHECK(cache.graph_writes == writes + 1);
       }
       CHECK(dump(r) == dump(load_kb(fs)));
-      LoadOptions bare = o;
-      bare.text = false;
-      LoadOptions plain;
-      plain.text = false;
-      CHECK(dump(load_kb(fs, bare), false) == dump(load_kb(fs, plain), false));
+      for (RecordParts parts : {kNoText, kNoOutcomes, kOutline}) {
+        LoadOptions bare = o, plain;
+        bare.parts = plain.parts = parts;
+        CHECK(dump(load_kb(fs, bare), parts) == dump(load_kb(fs, plain), parts));
+      }
     };
     SUBCASE("the body, attendees, organizations, topics, actions and the date change") {
       fs.put(clean_a, "---\ntitle: Clean A\ndate: 2024-09-01\norganizations: [UNESCO, IESALC]\n"
@@ -609,9 +625,11 @@ TEST_SUITE("model") {
       auto r = load_kb(fs, o);
       (cache.graph_writes == writes ? patched : whole) += 1;
       REQUIRE(dump(r) == dump(load_kb(fs)));
-      LoadOptions bare = o, plain;
-      bare.text = plain.text = false;
-      REQUIRE(dump(load_kb(fs, bare), false) == dump(load_kb(fs, plain), false));
+      for (RecordParts parts : {kNoText, kOutline}) {
+        LoadOptions bare = o, plain;
+        bare.parts = plain.parts = parts;
+        REQUIRE(dump(load_kb(fs, bare), parts) == dump(load_kb(fs, plain), parts));
+      }
     }
     // Both ways were taken, many times (the counts are fixed by the seed).
     CHECK(patched > 20);
@@ -624,7 +642,7 @@ TEST_SUITE("model") {
     const LoadResult full = load_kb(fs);
     REQUIRE(full.kb.has_text);
     LoadOptions bare;
-    bare.text = false;
+    bare.parts.text = false;
     const LoadResult fresh = load_kb(fs, bare);
     CHECK_FALSE(fresh.kb.has_text);
     for (const auto& rec : fresh.kb.records()) {
@@ -633,7 +651,7 @@ TEST_SUITE("model") {
       CHECK(rec.mentions.empty());
     }
     // Everything else is as in a load with text.
-    CHECK(dump(fresh, false) == dump(full, false));
+    CHECK(dump(fresh, kNoText) == dump(full, kNoText));
     CHECK(dump(fresh) != dump(full));  // the fixture has bodies, fields and links to leave out
 
     SnapshotCache cache;
@@ -658,6 +676,65 @@ TEST_SUITE("model") {
       CHECK(fs.reads == 1);
       CHECK(dump(load_kb(fs, with_text)) == dump(full));
       CHECK(fs.reads > 2);  // read the notes again
+    }
+  }
+
+  TEST_CASE("load: without outcomes, the rest is the same and the snapshot's outcomes part is not read") {
+    StampedFs fs;
+    fill(fs);
+    const LoadResult full = load_kb(fs);
+    REQUIRE(full.kb.has_outcomes);
+    for (RecordParts parts : {kNoOutcomes, kOutline}) {
+      INFO("text " << parts.text);
+      LoadOptions bare;
+      bare.parts = parts;
+      const LoadResult fresh = load_kb(fs, bare);
+      CHECK_FALSE(fresh.kb.has_outcomes);
+      CHECK(fresh.kb.has_text == parts.text);
+      for (const auto& rec : fresh.kb.records()) {
+        CHECK(rec.summary.empty());
+        CHECK(rec.decisions.empty());
+        CHECK(rec.actions.empty());
+      }
+      // Everything else is as in a whole load, the diagnostics of the actions too.
+      CHECK(dump(fresh, parts) == dump(full, parts));
+      CHECK(dump(fresh, {true, parts.text}) != dump(full, {true, parts.text}));  // the fixture has them
+      CHECK_THROWS_AS(fresh.kb.require_outcomes("test"), std::logic_error);
+      CHECK_NOTHROW(full.kb.require_outcomes("test"));
+    }
+
+    SnapshotCache cache;
+    LoadOptions o;
+    o.parts = kOutline;
+    o.cache = &cache;
+    CHECK(dump(load_kb(fs, o), kOutline) == dump(full, kOutline));  // writes the whole snapshot
+    REQUIRE(cache.has_graph);
+    fs.reads = 0;
+    const LoadResult outline = load_kb(fs, o);
+    CHECK(fs.reads == 1);  // kb.yaml only
+    CHECK_FALSE(outline.kb.has_outcomes);
+    CHECK(dump(outline, kOutline) == dump(full, kOutline));
+    LoadOptions whole;
+    whole.cache = &cache;
+    CHECK(dump(load_kb(fs, whole)) == dump(full));  // the same snapshot, outcomes and all
+    CHECK(fs.reads == 2);
+
+    SUBCASE("a damaged outcomes part fails only a load that reads it") {
+      // The parts: the head, then each chunk's typed part, outcomes part and text part. The
+      // fixture is one chunk, so the outcomes part is the third; its last byte is in the last
+      // record's actions (none: then in its count).
+      REQUIRE(cache.part_sizes.size() == 4);
+      const std::size_t last = cache.part_sizes[0] + cache.part_sizes[1] + cache.part_sizes[2] - 1;
+      cache.graph[last] = static_cast<char>(cache.graph[last] ^ 0x5A);
+      fs.reads = 0;
+      CHECK(dump(load_kb(fs, o), kOutline) == dump(full, kOutline));
+      CHECK(fs.reads == 1);
+      LoadOptions no_outcomes = o;
+      no_outcomes.parts = kNoOutcomes;
+      CHECK(dump(load_kb(fs, no_outcomes), kNoOutcomes) == dump(full, kNoOutcomes));  // text read, fine
+      CHECK(fs.reads == 2);
+      CHECK(dump(load_kb(fs, whole)) == dump(full));
+      CHECK(fs.reads > 3);  // read the notes again
     }
   }
 
@@ -701,21 +778,23 @@ TEST_SUITE("model") {
     std::string longer = data + "x";
     CHECK_FALSE(decode_graph(longer, 42, {}, {}, other, 1));
     // Each decoded part is released once: disjoint ranges of the data, the head and every chunk.
-    for (bool text : {false, true}) {
-      INFO("text " << text);
+    for (RecordParts parts : {kOutline, kNoText, kNoOutcomes, RecordParts{}}) {
+      INFO("outcomes " << parts.outcomes << " text " << parts.text);
       std::vector<std::pair<std::size_t, std::size_t>> released;
       std::mutex mu;
       LoadResult told;
-      REQUIRE(decode_graph(data, 42, {}, {}, told, 2, text, [&](std::string_view part) {
+      REQUIRE(decode_graph(data, 42, {}, {}, told, 2, parts, [&](std::string_view part) {
         std::lock_guard<std::mutex> lock(mu);
         REQUIRE(part.data() >= data.data());
         REQUIRE(part.data() + part.size() <= data.data() + data.size());
         released.emplace_back(static_cast<std::size_t>(part.data() - data.data()), part.size());
       }));
-      CHECK(dump(told, text) == dump(back, text));
+      CHECK(told.kb.has_outcomes == parts.outcomes);
+      CHECK(told.kb.has_text == parts.text);
+      CHECK(dump(told, parts) == dump(back, parts));
       std::sort(released.begin(), released.end());
       const std::size_t records = back.kb.records().size(), chunks = (records + 255) / 256;
-      CHECK(released.size() == 1 + chunks * (text ? 2 : 1));
+      CHECK(released.size() == 1 + chunks * (1 + parts.outcomes + parts.text));
       for (std::size_t i = 1; i < released.size(); ++i)
         CHECK(released[i - 1].first + released[i - 1].second <= released[i].first);
     }

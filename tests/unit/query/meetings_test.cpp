@@ -75,7 +75,7 @@ TEST_SUITE("query") {
   TEST_CASE("meetings: a filter reading text needs a KB loaded with text; others do not") {
     test::MemFileSystem fs = test::sample_fs();
     LoadOptions o;
-    o.text = false;
+    o.parts.text = false;
     auto bare = load_kb(fs, o);
     auto full = test::load_sample();
     MeetingFilter f;
@@ -91,6 +91,22 @@ TEST_SUITE("query") {
       CHECK_THROWS_AS(find_meetings(bare.kb, *g), std::logic_error);
       CHECK_NOTHROW(find_meetings(full.kb, *g));
     }
+  }
+
+  TEST_CASE("meetings, actions, decisions: a KB loaded without outcomes answers names, not outcomes") {
+    test::MemFileSystem fs = test::sample_fs();
+    LoadOptions o;
+    o.parts = {false, false};
+    auto bare = load_kb(fs, o);
+    auto full = test::load_sample();
+    REQUIRE_FALSE(bare.kb.has_outcomes);
+    MeetingFilter f;
+    f.orgs = {node(bare.kb, "IESALC", RecordType::organization)};
+    CHECK(ids_of(bare.kb, find_meetings(bare.kb, f)) == ids_of(full.kb, find_meetings(full.kb, f)));
+    CHECK_THROWS_AS(find_actions(bare.kb, {}), std::logic_error);
+    CHECK_THROWS_AS(find_decisions(bare.kb, {}), std::logic_error);
+    CHECK_FALSE(find_actions(full.kb, {}).empty());
+    CHECK_FALSE(find_decisions(full.kb, {}).empty());
   }
 
   TEST_CASE("meetings: --where and --has read any front-matter key") {

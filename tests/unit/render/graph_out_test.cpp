@@ -19,7 +19,7 @@ TEST_SUITE("render") {
   TEST_CASE("graph: wikilink edges need a KB loaded with text") {
     test::MemFileSystem fs = test::sample_fs();
     LoadOptions o;
-    o.text = false;
+    o.parts.text = false;
     auto bare = load_kb(fs, o);
     GraphScope scope;
     CHECK_THROWS_AS(build_graph(bare.kb, scope), std::logic_error);
