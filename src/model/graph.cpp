@@ -142,6 +142,19 @@ void KnowledgeBase::reserve(std::size_t n) {
   by_key_.reserve(n);
 }
 
+void KnowledgeBase::add_all(std::vector<Record>&& records) {
+  if (!records_.empty()) throw std::logic_error("KnowledgeBase::add_all: the graph has records already");
+  records_ = std::move(records);
+  by_rid_.reserve(records_.size());
+  for (std::uint32_t i = 0; i < records_.size(); ++i) {
+    Record& r = records_[i];
+    r.id = NodeId{i};
+    if (r.rid.empty()) continue;
+    if (!by_rid_.empty() && !(records_[by_rid_.back().value].rid < r.rid)) rids_sorted_ = false;
+    by_rid_.push_back(r.id);
+  }
+}
+
 NodeId KnowledgeBase::add(Record r) {
   NodeId id{static_cast<std::uint32_t>(records_.size())};
   r.id = id;

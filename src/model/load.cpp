@@ -34,7 +34,7 @@ constexpr std::int64_t kRacyWindowNs = 3'000'000'000;
 struct Parsed {
   bool parsed = false;           ///< the file parsed (its record may still fail to build)
   bool unreadable = false;       ///< the file could not be read (a permission may change)
-  std::optional<Record> record;  ///< the typed record, when it could be built
+  bool typed = false;            ///< the typed record could be built (its slot holds it)
   std::vector<std::string> keys;  ///< the record's name keys (KnowledgeBase::name_keys)
   RecordSides sides;  ///< what typing gave beside the record, for building the graph
   DiagSink diags;
@@ -323,6 +323,12 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   }
   std::vector<Parsed> parsed(files.size());
   std::vector<std::string> remove;
+  // Each note is typed in place, in a slot of the vector that becomes the graph's own, so the
+  // records are never held twice. Room for unresolved names past the notes: memory that is
+  // never written is never made resident, and the graph's vector need not move when they come.
+  std::vector<Record> records;
+  records.reserve(files.size() + files.size() / 4 + 64);
+  records.resize(files.size());
 
   // Read and parse on every core. Each file's result lands in its own slot and diagnostics are
   // merged in path order below, so the outcome does not depend on threads or timing.
@@ -349,7 +355,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         // Typing needs only the record and the config, so it runs here too; the raw record
         // is dropped as soon as it is typed, which keeps the peak down.
         p.parsed = true;
-        Record r;
+        Record& r = records[i];
         r.path = files[i].path;
         r.rid = record_id(r.path);
         if (build_record(kb.config, std::move(*raw), r, p.sides, p.diags)) {
@@ -366,7 +372,9 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
             decltype(p.sides.action_links)().swap(p.sides.action_links);
           }
           p.keys = KnowledgeBase::name_keys(r);  // Unicode normalization: here, on every core
-          p.record = std::move(r);
+          p.typed = true;
+        } else {
+          r = Record();
         }
       }
       done.fetch_add(batch.size(), std::memory_order_relaxed);
@@ -420,21 +428,29 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     });
   }
 
+  // The typed notes close up over those that were not typed, in file order, and become the
+  // graph's first records where they are.
   std::vector<RecordSides> sides;  // per node
-  kb.reserve(files.size());
   sides.reserve(files.size());
+  std::vector<std::size_t> file_of;  // per node
+  file_of.reserve(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
     diags.merge(parsed[i].diags);
-    if (!parsed[i].record) {
+    if (!parsed[i].typed) {
       result.skipped.push_back(files[i].path);
       continue;
     }
-    NodeId id = kb.add(std::move(*parsed[i].record));
-    parsed[i].record.reset();
-    sides.resize(id.value + 1);
-    sides[id.value] = std::move(parsed[i].sides);
-    kb.index_names(id, parsed[i].keys);
-    std::vector<std::string>().swap(parsed[i].keys);
+    if (file_of.size() != i) records[file_of.size()] = std::move(records[i]);
+    file_of.push_back(i);
+    sides.push_back(std::move(parsed[i].sides));
+  }
+  records.resize(file_of.size());
+  const std::size_t room = records.capacity();
+  kb.add_all(std::move(records));
+  kb.reserve(room);  // the name and id indexes; the records already have it
+  for (std::size_t k = 0; k < file_of.size(); ++k) {
+    kb.index_names(NodeId{static_cast<std::uint32_t>(k)}, parsed[file_of[k]].keys);
+    std::vector<std::string>().swap(parsed[file_of[k]].keys);
   }
   check_duplicate_names(kb, diags);
 

@@ -91,6 +91,10 @@ class KnowledgeBase {
   /// Room for `n` records, so that add() does not move the ones before.
   void reserve(std::size_t n);
   NodeId add(Record r);
+  /// The first records of an empty graph, as add() on each in order would give, but taking the
+  /// vector itself: no record is moved, and its spare capacity is the room for later add()
+  /// calls. Throws std::logic_error when the graph has records already.
+  void add_all(std::vector<Record>&& records);
   /// Sorts the record-id index if add() left it unsorted (lookup_rid is a scan until then).
   void index_rids();
   Record& mutable_at(NodeId id) { return records_[id.value]; }

@@ -1,6 +1,7 @@
 #include "kb/model/graph.h"
 
 #include <doctest/doctest.h>
+#include <stdexcept>
 
 #include "kb/base/text.h"
 #include "kb/model/names.h"
@@ -33,12 +34,28 @@ TEST_SUITE("model") {
 
   TEST_CASE("graph: records are found by id whatever order they were added in") {
     KnowledgeBase kb;
+    std::vector<Record> first;  // taken whole by add_all(), or added one by one
+    SUBCASE("add") {}
+    SUBCASE("add_all, then add") { first.reserve(8); }
     auto add = [&](const char* rid) {
       Record r;
       r.rid = rid;
+      if (first.capacity() > 0 && first.size() < 3) {
+        first.push_back(std::move(r));
+        return NodeId{static_cast<std::uint32_t>(first.size() - 1)};
+      }
+      if (!first.empty()) {
+        const Record* taken = first.data();
+        kb.add_all(std::move(first));
+        CHECK(kb.records().data() == taken);  // the vector itself, no record moved
+        CHECK_THROWS_AS(kb.add_all({Record()}), std::logic_error);
+        first = {};
+      }
       return kb.add(std::move(r));
     };
     NodeId b = add("b"), a2 = add("a/2"), undefined = add(""), a = add("a"), dup = add("b");
+    REQUIRE(kb.records().size() == 5);
+    for (std::uint32_t i = 0; i < 5; ++i) CHECK(kb.records()[i].id.value == i);
     (void)undefined;
     // Before index_rids() a scan, after it a search: the same answers, the first added of two.
     for (int pass = 0; pass < 2; ++pass) {
