@@ -361,11 +361,13 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         if (build_record(kb.config, std::move(*raw), r, p.sides, p.diags)) {
           // Without a cache (no snapshot to write), what was not asked for goes at once: the
           // body and the front-matter tree once their facts are taken (after typing only
-          // check_duplicate_names() reads the tree, for where `name:` was written), and a
-          // meeting's outcomes with the links that find each action's owner.
+          // check_duplicate_names() reads the tree, for where `name:` was written; the body's
+          // links are packed for the warnings they give), and a meeting's outcomes with the
+          // links that find each action's owner.
           if (!cache && !options.parts.text) {
             std::string().swap(r.body);
             keep_name_only(r.fields);
+            p.sides.links.pack(r.mentions);
           }
           if (!cache && !options.parts.outcomes) {
             drop_outcomes(r);
@@ -465,10 +467,14 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   // Owners, and each attendee's organization on the meeting date.
   for (std::size_t i = 0; i < defined_count; ++i)
     settle_meeting(kb, kb.mutable_at(NodeId{static_cast<std::uint32_t>(i)}), sides[i], resolver);
-  kb.build_indexes();
   // A snapshot of the whole graph for the next run, unless a note could not be read (a
   // permission change moves no stamp, and the note must be read again).
-  if (cache && std::none_of(parsed.begin(), parsed.end(), [](const Parsed& p) { return p.unreadable; })) {
+  const bool all_read = std::none_of(parsed.begin(), parsed.end(), [](const Parsed& p) { return p.unreadable; });
+  // What the parse gave beside the records is done with: freed before the indexes are built.
+  std::vector<RecordSides>().swap(sides);
+  std::vector<Parsed>().swap(parsed);
+  kb.build_indexes();
+  if (cache && all_read) {
     std::vector<Diagnostic> file_diags(diags.all().begin() + static_cast<std::ptrdiff_t>(first_file_diag),
                                        diags.all().end());
     std::vector<std::string> data = encode_graph(key, files, result, file_diags, all_threads);

@@ -6,6 +6,15 @@
 #include "kb/parse/markdown.h"
 
 namespace kb {
+
+void RecordSides::PackedLinks::pack(std::vector<NameRef>& mentions) {
+  for (const auto& m : mentions) {
+    texts += m.text;
+    marks.push_back({static_cast<std::uint32_t>(texts.size()), m.loc.line, m.loc.column});
+  }
+  std::vector<NameRef>().swap(mentions);
+  texts.shrink_to_fit();
+}
 namespace {
 
 // A name written in YAML, without Obsidian link syntax: "[[Francesc Pedro|F.]]" -> "Francesc Pedro".

@@ -90,6 +90,18 @@ void Resolver::resolve_record(Record& r, RecordSides& sides) {
   if (r.type == RecordType::organization) resolve(r.parent, RecordType::organization);
   if (r.type == RecordType::topic) resolve(r.parent, RecordType::topic);
   for (auto& m : r.mentions) resolve_link(m);
+  // Packed links give the same warnings; their targets are not kept.
+  if (!sides.links.marks.empty()) {
+    const SharedPath path(r.path);
+    NameRef link;
+    std::uint32_t begin = 0;
+    for (const auto& [end, line, column] : sides.links.marks) {
+      link.text.assign(sides.links.texts, begin, end - begin);
+      link.loc = SourceLoc{path, line, column};
+      resolve_link(link);
+      begin = end;
+    }
+  }
 }
 
 const std::string& Resolver::key_of(const std::string& text) {

@@ -4,7 +4,9 @@
 // names, Obsidian's habits included: links in YAML values, comma-separated tags and aliases),
 // and validates them. Names are not resolved here (load_kb does that once every record is known).
 
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,6 +26,19 @@ std::optional<RecordType> match_type_rules(const KbConfig& config, std::string_v
 struct RecordSides {
   std::vector<std::vector<std::string>> action_links;
   std::vector<AttendeeInline> attendees;
+  /// The body's wikilinks when the record keeps none (a load without text drops
+  /// Record::mentions as soon as the note is typed), for the warnings resolving them gives.
+  struct PackedLinks {
+    struct Mark {
+      std::uint32_t end = 0;  ///< where the link's text ends in `texts`
+      int line = 0;
+      int column = 0;
+    };
+    std::string texts;  ///< every link's text, end to end
+    std::vector<Mark> marks;
+    /// Takes `mentions` (left empty): a few bytes a link instead of a NameRef and its string.
+    void pack(std::vector<NameRef>& mentions);
+  } links;
 };
 
 /// Fills `r` (whose `path` and `rid` are set) from `raw`, taking its contents (moved, not
