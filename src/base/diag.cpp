@@ -1,9 +1,12 @@
 #include "kb/base/diag.h"
 
 #include <algorithm>
+#include <ostream>
 #include <tuple>
 
 namespace kb {
+
+std::ostream& operator<<(std::ostream& out, const SharedPath& p) { return out << p.str(); }
 
 std::string to_string(const Diagnostic& d) {
   std::string out;

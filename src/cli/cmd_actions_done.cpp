@@ -60,7 +60,7 @@ ExitCode run_actions_done(Session& s, const ActionsDoneOptions& o) {
     return ExitCode::failure;
   }
   DiagSink diags;
-  auto raw = parse_record(r.path, text, diags);
+  auto raw = parse_record(r.path.str(), text, diags);
   if (!raw) {
     s.print(diags, false);
     return ExitCode::failure;

@@ -144,11 +144,11 @@ struct GraphCodec {
                  location, event, organizations, attendees, topics, summary, decisions, actions, honorific,
                  affiliations, parent, kind, start, end] = rec;
     (void)id;  // the record's place in the graph
-    const std::string_view rp = path;
+    const std::string_view rp = path.str();
     w.u(static_cast<std::uint64_t>(type));
     w.b(defined);
     w.s(rid);
-    w.s(path);
+    w.s(path.str());
     w.s(name);
     kb::put(w, aliases);
     (void)fields, (void)body, (void)mentions;  // in the text part: put_text()
@@ -181,8 +181,10 @@ struct GraphCodec {
     type = static_cast<RecordType>(t);
     defined = r.b();
     r.s(rid);
-    r.s(path);
-    const SharedPath rp(path);  // one string for every location in the record
+    std::string file;
+    r.s(file);
+    path = std::move(file);
+    const SharedPath& rp = path;  // one string for the record and every location in it
     r.s(name);
     kb::get(r, aliases);
     (void)fields, (void)body, (void)mentions;  // in the text part: get_text()
@@ -208,7 +210,7 @@ struct GraphCodec {
 
   // A record's outcomes part: a meeting's summary, decisions and action items.
   static void put_outcomes(BinaryWriter& w, const Record& rec) {
-    const std::string_view rp = rec.path;
+    const std::string_view rp = rec.path.str();
     w.s(rec.summary);
     w.u(rec.decisions.size());
     for (const auto& d : rec.decisions) put(w, d, rp);
@@ -216,7 +218,7 @@ struct GraphCodec {
     for (const auto& a : rec.actions) put(w, a, rp);
   }
   static void get_outcomes(BinaryReader& r, Record& rec, std::size_t nodes) {
-    const SharedPath rp(rec.path);
+    const SharedPath& rp = rec.path;
     r.s(rec.summary);
     rec.decisions.resize(r.count());
     for (auto& d : rec.decisions) get(r, d, rp);
@@ -226,12 +228,12 @@ struct GraphCodec {
 
   // A record's text part: its front matter as written, its body and the body's wikilinks.
   static void put_text(BinaryWriter& w, const Record& rec) {
-    kb::put(w, rec.fields, rec.path);
+    kb::put(w, rec.fields, rec.path.str());
     w.s(rec.body);
-    put(w, rec.mentions, rec.path);
+    put(w, rec.mentions, rec.path.str());
   }
   static void get_text(BinaryReader& r, Record& rec, std::size_t nodes) {
-    const SharedPath rp(rec.path);
+    const SharedPath& rp = rec.path;
     kb::get(r, rec.fields, rp);
     r.s(rec.body);
     get(r, rec.mentions, rp, nodes);

@@ -230,7 +230,7 @@ void check_duplicate_names(const KnowledgeBase& kb, DiagSink& diags) {
         const Value* v = r.fields.find("name");
         SourceLoc loc = v ? v->loc : SourceLoc{r.path, 1, 1};
         diags.error(loc, "duplicate " + type_noun(r.type) + " name '" + n + "' (also '" +
-                             kb.at(it->second).name + "' in '" + kb.at(it->second).path + "')");
+                             kb.at(it->second).name + "' in '" + kb.at(it->second).path.str() + "')");
       }
     }
   }
@@ -357,7 +357,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         p.parsed = true;
         Record& r = records[i];
         r.path = files[i].path;
-        r.rid = record_id(r.path);
+        r.rid = record_id(r.path.str());
         if (build_record(kb.config, std::move(*raw), r, p.sides, p.diags)) {
           // Without a cache (no snapshot to write), what was not asked for goes at once: the
           // body and the front-matter tree once their facts are taken (after typing only

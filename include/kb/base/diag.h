@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,6 +43,13 @@ class SharedPath {
   friend bool operator==(const SharedPath& a, std::string_view b) { return a.str() == b; }
   friend bool operator==(const SharedPath& a, const char* b) { return a.str() == b; }
   friend bool operator<(const SharedPath& a, const SharedPath& b) { return a.str() < b.str(); }
+  // Joined into messages as the string it holds.
+  friend std::string operator+(const std::string& a, const SharedPath& b) { return a + b.str(); }
+  friend std::string operator+(std::string&& a, const SharedPath& b) { return std::move(a) + b.str(); }
+  friend std::string operator+(const char* a, const SharedPath& b) { return a + b.str(); }
+  friend std::string operator+(const SharedPath& a, const std::string& b) { return a.str() + b; }
+  friend std::string operator+(const SharedPath& a, const char* b) { return a.str() + b; }
+  friend std::ostream& operator<<(std::ostream& out, const SharedPath& p);
 
  private:
   struct Block {

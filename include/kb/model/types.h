@@ -97,7 +97,7 @@ struct Record {
   RecordType type = RecordType::note;
   bool defined = true;     ///< false: a name that no record defines (an unresolved node)
   std::string rid;         ///< "meetings/2024/2024-09-02-x"; empty when not defined
-  std::string path;        ///< rid + ".md"
+  SharedPath path;         ///< the file, from the KB folder (rid + ".md"), shared with every location in it
   std::string name;        ///< canonical name (a meeting's title)
   std::vector<std::string> aliases;
   Value fields;            ///< the front matter as written (mapping)
