@@ -177,7 +177,7 @@ TemplateData preparation_data(const KnowledgeBase& kb, const std::vector<GivenNa
       with += kb.at(l.subjects[i]).name;
     }
     TemplateData decisions = TemplateData::list();
-    for (const auto& d : m.decisions) {
+    for (const auto& d : m.outcomes->decisions) {
       TemplateData item;
       item.set("text", d.text);
       decisions.push(std::move(item));

@@ -140,9 +140,8 @@ struct GraphCodec {
   }
 
   static void put(BinaryWriter& w, const Record& rec) {
-    const auto& [id, type, defined, rid, path, name, aliases, fields, body, tags, mentions, date, time, timezone,
-                 location, event, organizations, attendees, topics, summary, decisions, actions, honorific,
-                 affiliations, parent, kind, start, end] = rec;
+    const auto& [id, type, defined, rid, path, name, aliases, tags, text, date, time, timezone, location, event,
+                 organizations, attendees, topics, outcomes, honorific, affiliations, parent, kind, start, end] = rec;
     (void)id;  // the record's place in the graph
     const std::string_view rp = path.str();
     w.u(static_cast<std::uint64_t>(type));
@@ -151,7 +150,7 @@ struct GraphCodec {
     w.s(path.str());
     w.s(name);
     kb::put(w, aliases);
-    (void)fields, (void)body, (void)mentions;  // in the text part: put_text()
+    (void)text;  // in the text part: put_text()
     kb::put(w, tags);
     kb::put(w, date);
     w.s(time);
@@ -162,7 +161,7 @@ struct GraphCodec {
     w.u(attendees.size());
     for (const auto& a : attendees) put(w, a, rp);
     put(w, topics, rp);
-    (void)summary, (void)decisions, (void)actions;  // in the outcomes part: put_outcomes()
+    (void)outcomes;  // in the outcomes part: put_outcomes()
     w.s(honorific);
     w.u(affiliations.size());
     for (const auto& a : affiliations) put(w, a, rp);
@@ -172,9 +171,8 @@ struct GraphCodec {
     kb::put(w, end);
   }
   static void get(BinaryReader& r, Record& rec, std::uint32_t index, std::size_t nodes) {
-    auto& [id, type, defined, rid, path, name, aliases, fields, body, tags, mentions, date, time, timezone,
-           location, event, organizations, attendees, topics, summary, decisions, actions, honorific,
-           affiliations, parent, kind, start, end] = rec;
+    auto& [id, type, defined, rid, path, name, aliases, tags, text, date, time, timezone, location, event,
+           organizations, attendees, topics, outcomes, honorific, affiliations, parent, kind, start, end] = rec;
     id = NodeId{index};
     std::uint64_t t = r.u();
     if (t > static_cast<std::uint64_t>(RecordType::event)) r.fail();
@@ -187,7 +185,7 @@ struct GraphCodec {
     const SharedPath& rp = path;  // one string for the record and every location in it
     r.s(name);
     kb::get(r, aliases);
-    (void)fields, (void)body, (void)mentions;  // in the text part: get_text()
+    (void)text;  // in the text part: get_text()
     kb::get(r, tags);
     kb::get(r, date);
     r.s(time);
@@ -198,7 +196,7 @@ struct GraphCodec {
     attendees.resize(r.count());
     for (auto& a : attendees) get(r, a, rp, nodes);
     get(r, topics, rp, nodes);
-    (void)summary, (void)decisions, (void)actions;  // in the outcomes part: get_outcomes()
+    (void)outcomes;  // in the outcomes part: get_outcomes()
     r.s(honorific);
     affiliations.resize(r.count());
     for (auto& a : affiliations) get(r, a, rp, nodes);
@@ -209,34 +207,43 @@ struct GraphCodec {
   }
 
   // A record's outcomes part: a meeting's summary, decisions and action items.
+  // An empty one stays absent from the record (as in a record of another type).
   static void put_outcomes(BinaryWriter& w, const Record& rec) {
+    const auto& [summary, decisions, actions] = *rec.outcomes;
     const std::string_view rp = rec.path.str();
-    w.s(rec.summary);
-    w.u(rec.decisions.size());
-    for (const auto& d : rec.decisions) put(w, d, rp);
-    w.u(rec.actions.size());
-    for (const auto& a : rec.actions) put(w, a, rp);
+    w.s(summary);
+    w.u(decisions.size());
+    for (const auto& d : decisions) put(w, d, rp);
+    w.u(actions.size());
+    for (const auto& a : actions) put(w, a, rp);
   }
   static void get_outcomes(BinaryReader& r, Record& rec, std::size_t nodes) {
+    Outcomes o;
+    auto& [summary, decisions, actions] = o;
     const SharedPath& rp = rec.path;
-    r.s(rec.summary);
-    rec.decisions.resize(r.count());
-    for (auto& d : rec.decisions) get(r, d, rp);
-    rec.actions.resize(r.count());
-    for (auto& a : rec.actions) get(r, a, rp, nodes);
+    r.s(summary);
+    decisions.resize(r.count());
+    for (auto& d : decisions) get(r, d, rp);
+    actions.resize(r.count());
+    for (auto& a : actions) get(r, a, rp, nodes);
+    if (!summary.empty() || !decisions.empty() || !actions.empty()) rec.outcomes.edit() = std::move(o);
   }
 
   // A record's text part: its front matter as written, its body and the body's wikilinks.
   static void put_text(BinaryWriter& w, const Record& rec) {
-    kb::put(w, rec.fields, rec.path.str());
-    w.s(rec.body);
-    put(w, rec.mentions, rec.path.str());
+    const auto& [fields, body, mentions] = *rec.text;
+    kb::put(w, fields, rec.path.str());
+    w.s(body);
+    put(w, mentions, rec.path.str());
   }
   static void get_text(BinaryReader& r, Record& rec, std::size_t nodes) {
+    NoteText t;
+    auto& [fields, body, mentions] = t;
     const SharedPath& rp = rec.path;
-    kb::get(r, rec.fields, rp);
-    r.s(rec.body);
-    get(r, rec.mentions, rp, nodes);
+    kb::get(r, fields, rp);
+    r.s(body);
+    get(r, mentions, rp, nodes);
+    rec.text.edit() = std::move(t);
   }
 
   static void put(BinaryWriter& w, const std::vector<std::vector<NodeId>>& lists) {

@@ -227,7 +227,7 @@ void check_duplicate_names(const KnowledgeBase& kb, DiagSink& diags) {
       seen_keys.push_back(key);
       auto [it, inserted] = first.emplace(std::make_pair(r.type, key), r.id);
       if (!inserted) {
-        const Value* v = r.fields.find("name");
+        const Value* v = r.text->fields.find("name");
         SourceLoc loc = v ? v->loc : SourceLoc{r.path, 1, 1};
         diags.error(loc, "duplicate " + type_noun(r.type) + " name '" + n + "' (also '" +
                              kb.at(it->second).name + "' in '" + kb.at(it->second).path.str() + "')");
@@ -365,9 +365,10 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
           // links are packed for the warnings they give), and a meeting's outcomes with the
           // links that find each action's owner.
           if (!cache && !options.parts.text) {
-            std::string().swap(r.body);
-            keep_name_only(r.fields);
-            p.sides.links.pack(r.mentions);
+            NoteText& text = r.text.edit();
+            std::string().swap(text.body);
+            keep_name_only(text.fields);
+            p.sides.links.pack(text.mentions);
           }
           if (!cache && !options.parts.outcomes) {
             drop_outcomes(r);

@@ -65,15 +65,15 @@ class RecordBuilder {
     if (it != config_.field_names.end()) {
       if (it->second == "file.name") return &file_name_;
       if (it->second == "file.day") return file_day_.is_null() ? nullptr : &file_day_;
-      if (const Value* v = r.fields.find(it->second)) return v;
+      if (const Value* v = r.text->fields.find(it->second)) return v;
     }
-    return r.fields.find(key);
+    return r.text->fields.find(key);
   }
 
   /// The key a kb key is read from in this note (the vault's own name when kb.yaml maps it), for messages.
   std::string written_key(const Record& r, std::string_view key) const {
     auto it = config_.field_names.find(std::string(key));
-    if (it != config_.field_names.end() && r.fields.find(it->second)) return it->second;
+    if (it != config_.field_names.end() && r.text->fields.find(it->second)) return it->second;
     return std::string(key);
   }
 
@@ -164,20 +164,21 @@ class RecordBuilder {
   /// Fills typed fields from front matter and body. Returns false when the record must be
   /// skipped (an error was reported).
   bool build(Record& r, RawRecord& raw) {
-    r.fields = std::move(raw.front.fields);
-    r.body = std::move(raw.body);
+    NoteText& text = r.text.edit();
+    text.fields = std::move(raw.front.fields);
+    text.body = std::move(raw.body);
     const std::size_t errors_before = diags_.error_count();
     std::string stem = r.rid.substr(r.rid.rfind('/') == std::string::npos ? 0 : r.rid.rfind('/') + 1);
     file_name_ = Value{Value::Kind::scalar, stem, {}, {}, {r.path, 0, 0}};
     if (auto day = day_in(stem)) file_day_ = Value{Value::Kind::scalar, *day, {}, {}, {r.path, 0, 0}};
     // Type: kb.yaml's `types:` rules, then `type:`, then the first folder.
-    std::optional<RecordType> type = match_type_rules(config_, r.rid, r.fields);
+    std::optional<RecordType> type = match_type_rules(config_, r.rid, r.text->fields);
     // Marker keys (`categories: [[Meetings]]` unquoted) get the same warning as name fields.
     std::vector<std::string> marker_keys;
     for (const auto& rule : config_.type_rules)
       if (!rule.key.empty() && std::find(marker_keys.begin(), marker_keys.end(), rule.key) == marker_keys.end()) {
         marker_keys.push_back(rule.key);
-        names(r.fields.find(rule.key), false, rule.key);
+        names(r.text->fields.find(rule.key), false, rule.key);
       }
     std::string type_text = scalar(r, "type");
     if (!type && !type_text.empty()) type = parse_record_type(type_text);
@@ -255,11 +256,12 @@ class RecordBuilder {
     // Body facts.
     if (raw.body_parsed) {
       for (auto& link : raw.facts.links)
-        if (!is_attachment(link.target)) r.mentions.push_back({std::move(link.target), std::move(link.loc), {}});
+        if (!is_attachment(link.target)) r.text.edit().mentions.push_back({std::move(link.target), std::move(link.loc), {}});
       if (r.type == RecordType::meeting) {
-        r.summary = std::move(raw.facts.summary);
-        if (r.summary.empty()) r.summary = scalar(r, "summary");
-        for (auto& d : raw.facts.decisions) r.decisions.push_back({std::move(d.text), std::move(d.loc)});
+        Outcomes& out = r.outcomes.edit();
+        out.summary = std::move(raw.facts.summary);
+        if (out.summary.empty()) out.summary = scalar(r, "summary");
+        for (auto& d : raw.facts.decisions) out.decisions.push_back({std::move(d.text), std::move(d.loc)});
         for (auto& t : raw.facts.tasks) {
           Action a;
           a.text = std::move(t.text);
@@ -273,7 +275,7 @@ class RecordBuilder {
           a.created = t.created;
           a.cancelled_on = t.cancelled_on;
           a.priority = static_cast<int>(t.priority);
-          r.actions.push_back(std::move(a));
+          out.actions.push_back(std::move(a));
           // Only the targets: the owner is the first that names a person.
           std::vector<std::string> targets;
           targets.reserve(t.links.size());

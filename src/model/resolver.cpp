@@ -89,7 +89,8 @@ void Resolver::resolve_record(Record& r, RecordSides& sides) {
   for (auto& a : r.affiliations) resolve(a.org, RecordType::organization);
   if (r.type == RecordType::organization) resolve(r.parent, RecordType::organization);
   if (r.type == RecordType::topic) resolve(r.parent, RecordType::topic);
-  for (auto& m : r.mentions) resolve_link(m);
+  if (r.text.present())
+    for (auto& m : r.text.edit().mentions) resolve_link(m);
   // Packed links give the same warnings; their targets are not kept.
   if (!sides.links.marks.empty()) {
     const SharedPath path(r.path);
@@ -127,11 +128,11 @@ void Resolver::warn_unresolved(const NameRef& ref, RecordType type) {
 
 void settle_meeting(const KnowledgeBase& kb, Record& r, RecordSides& sides, Resolver& resolver) {
   if (r.type != RecordType::meeting) return;
-  for (std::size_t k = 0; k < r.actions.size() && k < sides.action_links.size(); ++k)
+  for (std::size_t k = 0; k < r.outcomes->actions.size() && k < sides.action_links.size(); ++k)
     for (const auto& target : sides.action_links[k]) {
       NodeId owner;
       if (kb.count_by_key(resolver.key_of(target), RecordType::person, owner) == 1) {
-        r.actions[k].owner = owner;
+        r.outcomes.edit().actions[k].owner = owner;
         break;
       }
     }

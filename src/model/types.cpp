@@ -46,16 +46,8 @@ std::string record_id(std::string_view path) {
   return nfc(path);
 }
 
-void drop_text(Record& r) {
-  r.fields = Value();
-  std::string().swap(r.body);
-  std::vector<NameRef>().swap(r.mentions);
-}
+void drop_text(Record& r) { r.text.reset(); }
 
-void drop_outcomes(Record& r) {
-  std::string().swap(r.summary);
-  std::vector<DecisionItem>().swap(r.decisions);
-  std::vector<Action>().swap(r.actions);
-}
+void drop_outcomes(Record& r) { r.outcomes.reset(); }
 
 }  // namespace kb

@@ -19,7 +19,7 @@ std::set<NodeId> meetings_of_orgs(const KnowledgeBase& kb, const std::vector<Nod
 
 const Action& action_at(const KnowledgeBase& kb, const ActionRef& ref) {
   kb.require_outcomes("action_at");
-  return kb.at(ref.meeting).actions[ref.index];
+  return kb.at(ref.meeting).outcomes->actions[ref.index];
 }
 
 std::vector<ActionRef> find_actions(const KnowledgeBase& kb, const ActionFilter& f) {
@@ -29,8 +29,8 @@ std::vector<ActionRef> find_actions(const KnowledgeBase& kb, const ActionFilter&
   for (const auto& m : kb.records()) {
     if (m.type != RecordType::meeting || !m.defined) continue;
     if (!f.orgs.empty() && !org_meetings.count(m.id)) continue;
-    for (std::size_t i = 0; i < m.actions.size(); ++i) {
-      const Action& a = m.actions[i];
+    for (std::size_t i = 0; i < m.outcomes->actions.size(); ++i) {
+      const Action& a = m.outcomes->actions[i];
       if (f.state == ActionState::open && !a.is_open()) continue;
       if (f.state == ActionState::done && !a.done) continue;
       if (!f.owners.empty() && std::find(f.owners.begin(), f.owners.end(), a.owner) == f.owners.end()) continue;
@@ -63,7 +63,7 @@ std::vector<DecisionRef> find_decisions(const KnowledgeBase& kb, const DecisionF
   std::vector<DecisionRef> out;
   for (const auto& match : find_meetings(kb, mf)) {
     const Record& m = kb.at(match.id);
-    for (std::size_t i = 0; i < m.decisions.size(); ++i) out.push_back({m.id, i});
+    for (std::size_t i = 0; i < m.outcomes->decisions.size(); ++i) out.push_back({m.id, i});
   }
   return out;
 }

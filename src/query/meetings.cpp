@@ -11,7 +11,7 @@ namespace kb {
 namespace {
 
 std::string haystack(const KnowledgeBase& kb, const Record& m) {
-  std::string text = m.name + "\n" + m.location + "\n" + m.summary + "\n" + m.body + "\n";
+  std::string text = m.name + "\n" + m.location + "\n" + m.outcomes->summary + "\n" + m.text->body + "\n";
   for (const auto& o : m.organizations) text += o.text + "\n";
   for (const auto& a : m.attendees) text += a.person.text + "\n";
   for (const auto& t : m.topics) text += t.text + "\n";
@@ -256,7 +256,7 @@ std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFi
     for (const auto& where : f.where) {
       const std::string& key = where.first;
       const std::string& value = where.second;
-      const Value* v = m.fields.find(key);
+      const Value* v = m.text->fields.find(key);
       if (!v || !value_matches(*v, where_text(value))) {
         ok = false;
         break;
@@ -265,7 +265,7 @@ std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFi
     }
     if (!ok) continue;
     for (const auto& key : f.has) {
-      if (!has_value(m.fields.find(key))) {
+      if (!has_value(m.text->fields.find(key))) {
         ok = false;
         break;
       }

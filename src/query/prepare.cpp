@@ -13,7 +13,7 @@ Preparation prepare_meeting(const KnowledgeBase& kb, const std::vector<NodeId>& 
   std::set<std::pair<NodeId, std::size_t>> seen;
   auto take_open = [&](NodeId mid, std::size_t k) {
     const Record& m = kb.at(mid);
-    if (!m.actions[k].is_open()) return;
+    if (!m.outcomes->actions[k].is_open()) return;
     if (seen.insert({mid, k}).second) p.open_actions.push_back({mid, k});
   };
   auto on_or_before = [&](const Record& m) { return m.date && *m.date <= date; };
@@ -28,15 +28,15 @@ Preparation prepare_meeting(const KnowledgeBase& kb, const std::vector<NodeId>& 
     for (NodeId mid : meetings_for(kb, s)) {
       const Record& m = kb.at(mid);
       if (!on_or_before(m)) continue;
-      for (std::size_t k = 0; k < m.actions.size(); ++k) take_open(mid, k);
+      for (std::size_t k = 0; k < m.outcomes->actions.size(); ++k) take_open(mid, k);
       const Record* cur = kb.lookup(last);
       if (!cur || *cur->date < *m.date || (*cur->date == *m.date && cur->time < m.time)) last = mid;
     }
     if (r->type == RecordType::person) {
       for (const Record& m : kb.records()) {
         if (m.type != RecordType::meeting || !m.defined || !on_or_before(m)) continue;
-        for (std::size_t k = 0; k < m.actions.size(); ++k)
-          if (m.actions[k].owner == s) take_open(m.id, k);
+        for (std::size_t k = 0; k < m.outcomes->actions.size(); ++k)
+          if (m.outcomes->actions[k].owner == s) take_open(m.id, k);
       }
     }
     if (!last.valid()) continue;

@@ -370,7 +370,7 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
     std::optional<std::string> footer = data ? tzif_footer(*data) : std::nullopt;
     std::optional<std::string> vtz = footer ? ics_vtimezone(tz, *footer) : std::nullopt;
     if (!vtz) {
-      const Value* v = m.fields.find("timezone");
+      const Value* v = m.text->fields.find("timezone");
       diags.warning(v && !m.timezone.empty() ? v->loc : SourceLoc{m.path, 0, 0},
                     "unknown time zone '" + tz + "'; times are written without one (use an IANA name such as 'Europe/Paris')");
       continue;
@@ -395,7 +395,7 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
     }
     l.prop("SUMMARY", m.name);
     l.prop("LOCATION", m.location);
-    std::string desc = shown_links(m.summary);
+    std::string desc = shown_links(m.outcomes->summary);
     auto section = [&](const std::string& head, const std::vector<std::string>& items) {
       if (items.empty()) return;
       desc += (desc.empty() ? "" : "\n\n") + head + ":";
@@ -405,7 +405,7 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
     for (const auto& org : m.organizations) orgs.push_back(name_of(kb, org));
     for (const auto& a : m.attendees) people.push_back(attendee_line(kb, a));
     for (const auto& t : m.topics) topics.push_back(name_of(kb, t));
-    for (const auto& d : m.decisions) decisions.push_back(shown_links(d.text));
+    for (const auto& d : m.outcomes->decisions) decisions.push_back(shown_links(d.text));
     section("Organizations", orgs);
     section("Attendees", people);
     section("Topics", topics);
@@ -424,7 +424,7 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
   static const int kPriority[] = {0, 9, 7, 5, 3, 1};  // TaskPriority -> RFC 5545 PRIORITY
   for (NodeId id : meetings) {
     const Record& m = kb.at(id);
-    for (const auto& a : m.actions) {
+    for (const auto& a : m.outcomes->actions) {
       if (!a.due) continue;
       l.add("BEGIN:VTODO");
       l.add("UID:" + uid_of(m.rid) + "-L" + std::to_string(a.loc.line) + "@kb");

@@ -97,7 +97,7 @@ std::vector<std::pair<std::string, std::string>> render_neo4j(const KnowledgeBas
         events << row({id, r.name, array(r.aliases), date(r.start), date(r.end), r.location, r.path, labels(r)});
         break;
       case RecordType::meeting:
-        meetings << row({id, r.name, date(r.date), r.time, r.timezone, r.location, r.summary, array(r.tags), r.path,
+        meetings << row({id, r.name, date(r.date), r.time, r.timezone, r.location, r.outcomes->summary, array(r.tags), r.path,
                          labels(r)});
         break;
       case RecordType::note:
@@ -117,8 +117,8 @@ std::vector<std::pair<std::string, std::string>> render_neo4j(const KnowledgeBas
     for (const auto& af : r.affiliations)
       if (const Record* org = kb.lookup(af.org.target))
         affiliated << row({id, export_id(*org), "AFFILIATED_WITH", af.role, date(af.since), date(af.until)});
-    for (const auto& m : r.mentions) rel(id, m.target, "MENTIONS");
-    for (const auto& a : r.actions) {
+    for (const auto& m : r.text->mentions) rel(id, m.target, "MENTIONS");
+    for (const auto& a : r.outcomes->actions) {
       std::string aid = action_id(r, a);
       actions << row({aid, a.text, date(a.due), boolean(a.done), boolean(a.cancelled), date(a.done_on),
                       std::string(to_string(static_cast<TaskPriority>(a.priority))), std::to_string(a.loc.line),

@@ -170,12 +170,12 @@ std::optional<std::string> render_sqlite(const KnowledgeBase& kb, std::string& e
     for (const auto& a : r.aliases) aliases.push_back(a);
     auto tags = nlohmann::json::array();
     for (const auto& t : r.tags) tags.push_back(t);
-    std::string fields = r.fields.is_mapping() ? to_json(r.fields).dump() : "{}";
+    std::string fields = r.text->fields.is_mapping() ? to_json(r.text->fields).dump() : "{}";
     std::string id = export_id(r);
     ok = ok && w.insert("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         {id, std::string(to_string(r.type)), r.name, r.defined, opt_text(r.path), opt_date(r.date),
                          opt_text(r.time), opt_text(r.timezone), opt_text(r.location), id_of(r.event.target),
-                         opt_text(r.summary), id_of(r.parent.target), opt_text(r.kind), opt_text(r.honorific),
+                         opt_text(r.outcomes->summary), id_of(r.parent.target), opt_text(r.kind), opt_text(r.honorific),
                          opt_date(r.start), opt_date(r.end), aliases.dump(), tags.dump(), fields});
     for (const auto& t : r.tags) ok = ok && w.insert("INSERT INTO tags VALUES (?,?)", {id, t});
     auto link = [&](const NameRef& ref, const char* kind) {
@@ -200,8 +200,8 @@ std::optional<std::string> render_sqlite(const KnowledgeBase& kb, std::string& e
                           {id, id_of(a.org.target), opt_text(a.role), opt_date(a.since), opt_date(a.until)});
       link(a.org, "affiliation");
     }
-    for (const auto& m : r.mentions) link(m, "mention");
-    for (const auto& a : r.actions)
+    for (const auto& m : r.text->mentions) link(m, "mention");
+    for (const auto& a : r.outcomes->actions)
       ok = ok && w.insert("INSERT INTO actions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                           {id, a.loc.line, a.text, id_of(a.owner), opt_date(a.due), a.done, opt_date(a.done_on),
                            a.cancelled, opt_date(a.cancelled_on), opt_date(a.scheduled), opt_date(a.start),

@@ -65,12 +65,12 @@ nlohmann::json meeting(const KnowledgeBase& kb, NodeId id) {
   for (const auto& t : m.topics) topics.push_back(name_of(kb, t));
   j["topics"] = topics;
   j["tags"] = m.tags;
-  j["summary"] = m.summary;
+  j["summary"] = m.outcomes->summary;
   auto decisions = nlohmann::json::array();
-  for (const auto& d : m.decisions) decisions.push_back(d.text);
+  for (const auto& d : m.outcomes->decisions) decisions.push_back(d.text);
   j["decisions"] = decisions;
   auto actions = nlohmann::json::array();
-  for (std::size_t i = 0; i < m.actions.size(); ++i) actions.push_back(action(kb, {id, i}));
+  for (std::size_t i = 0; i < m.outcomes->actions.size(); ++i) actions.push_back(action(kb, {id, i}));
   j["actions"] = actions;
   return j;
 }
@@ -108,7 +108,7 @@ nlohmann::json entity(const KnowledgeBase& kb, NodeId id) {
 nlohmann::json action(const KnowledgeBase& kb, const ActionRef& ref) {
   kb.require_outcomes("json_values::action");
   const Record& m = kb.at(ref.meeting);
-  const Action& a = m.actions[ref.index];
+  const Action& a = m.outcomes->actions[ref.index];
   nlohmann::json j;
   j["meeting"] = m.rid;
   j["text"] = a.text;

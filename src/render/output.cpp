@@ -168,7 +168,7 @@ void render_decisions(std::ostream& out, const KnowledgeBase& kb, const std::vec
     for (const auto& d : decisions) {
       const Record& m = kb.at(d.meeting);
       arr.push_back({{"meeting", m.rid}, {"date", date_text(m.date)}, {"title", m.name},
-                     {"text", m.decisions[d.index].text}, {"line", m.decisions[d.index].loc.line}});
+                     {"text", m.outcomes->decisions[d.index].text}, {"line", m.outcomes->decisions[d.index].loc.line}});
     }
     write_json(out, arr, o.format == OutputFormat::jsonl);
     return;
@@ -178,8 +178,8 @@ void render_decisions(std::ostream& out, const KnowledgeBase& kb, const std::vec
   std::vector<std::string> ids;
   for (const auto& d : decisions) {
     const Record& m = kb.at(d.meeting);
-    t.rows.push_back({date_text(m.date), m.decisions[d.index].text, m.rid});
-    ids.push_back(m.rid + ":" + std::to_string(m.decisions[d.index].loc.line));
+    t.rows.push_back({date_text(m.date), m.outcomes->decisions[d.index].text, m.rid});
+    ids.push_back(m.rid + ":" + std::to_string(m.outcomes->decisions[d.index].loc.line));
   }
   write_table(out, t, ids, o);
 }

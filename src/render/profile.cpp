@@ -103,7 +103,7 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
   if (o.format == OutputFormat::json || o.format == OutputFormat::jsonl) {
     json j = r.type == RecordType::meeting ? json_values::meeting(kb, p.id) : json_values::entity(kb, p.id);
     j["type"] = std::string(to_string(r.type));
-    j["fields"] = json_values::value(r.fields);
+    j["fields"] = json_values::value(r.text->fields);
     if (r.type != RecordType::meeting) {
       auto ms = json::array();
       for (NodeId m : p.meetings) ms.push_back(json_values::meeting(kb, m));
@@ -169,7 +169,7 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
       break;
   }
   if (!r.tags.empty()) w.field("Tags", [&] { std::string s; for (const auto& t : r.tags) s += (s.empty() ? "" : ", ") + t; return s; }());
-  for (const auto& [k, v] : r.fields.entries)
+  for (const auto& [k, v] : r.text->fields.entries)
     if (!is_known_key(r.type, k)) w.field(k, value_text(v));
   if (p.last_met && r.type != RecordType::meeting) w.field("Last met", long_date(*p.last_met));
 
@@ -184,17 +184,17 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
         w.item(s);
       }
     }
-    if (!r.summary.empty()) {
+    if (!r.outcomes->summary.empty()) {
       w.section("Summary");
-      w.para(r.summary);
+      w.para(r.outcomes->summary);
     }
-    if (!r.decisions.empty()) {
+    if (!r.outcomes->decisions.empty()) {
       w.section("Decisions");
-      for (const auto& d : r.decisions) w.item(d.text);
+      for (const auto& d : r.outcomes->decisions) w.item(d.text);
     }
-    if (!r.actions.empty()) {
+    if (!r.outcomes->actions.empty()) {
       w.section("Actions");
-      for (std::size_t i = 0; i < r.actions.size(); ++i) w.item(action_text(kb, {p.id, i}));
+      for (std::size_t i = 0; i < r.outcomes->actions.size(); ++i) w.item(action_text(kb, {p.id, i}));
     }
     return;
   }

@@ -137,7 +137,7 @@ TemplateData meeting_head(const KnowledgeBase& kb, const Record& m) {
 
 std::vector<TemplateData> decisions_data(const Record& m) {
   std::vector<TemplateData> out;
-  for (const auto& dec : m.decisions) {
+  for (const auto& dec : m.outcomes->decisions) {
     TemplateData d;
     d.set("text", unlink_text(dec.text));
     out.push_back(d);
@@ -263,7 +263,7 @@ TemplateData weekly_data(const KnowledgeBase& kb, const WeeklyBriefing& b, Repor
       groups.push_back(gd);
     }
     set_list(md, "groups", groups);
-    set_summary(md, m.summary, f);
+    set_summary(md, m.outcomes->summary, f);
     set_list(md, "decisions", decisions_data(m));
     meetings.push_back(md);
   }
@@ -370,10 +370,10 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
   for (NodeId id : p.meetings) {
     const Record& m = kb.at(id);
     TemplateData md = meeting_head(kb, m);
-    set_summary(md, m.summary, f);
+    set_summary(md, m.outcomes->summary, f);
     set_list(md, "decisions", decisions_data(m));
     meetings.push_back(md);
-    for (const auto& dec : m.decisions) {
+    for (const auto& dec : m.outcomes->decisions) {
       TemplateData dd;
       dd.set("text", unlink_text(dec.text));
       set_date(dd, "date", m.date);

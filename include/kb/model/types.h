@@ -6,6 +6,7 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -92,6 +93,54 @@ struct DecisionItem {
   SourceLoc loc;
 };
 
+/// A part of a record held apart, so that a record without it costs one pointer: a load that
+/// did not ask for the part (RecordParts), or a record of a type that has none. Reading an
+/// absent part gives an empty one; edit() makes it. Copies copy the part.
+template <class T>
+class RecordPart {
+ public:
+  RecordPart() = default;
+  RecordPart(const RecordPart& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
+  RecordPart(RecordPart&&) noexcept = default;
+  RecordPart& operator=(const RecordPart& o) {
+    if (this != &o) p_ = o.p_ ? std::make_unique<T>(*o.p_) : nullptr;
+    return *this;
+  }
+  RecordPart& operator=(RecordPart&&) noexcept = default;
+  ~RecordPart() = default;
+
+  const T& operator*() const { return p_ ? *p_ : empty(); }
+  const T* operator->() const { return &**this; }
+  /// The part, made (empty) if absent.
+  T& edit() {
+    if (!p_) p_ = std::make_unique<T>();
+    return *p_;
+  }
+  void reset() { p_.reset(); }
+  bool present() const { return p_ != nullptr; }
+
+ private:
+  static const T& empty() {
+    static const T none;
+    return none;
+  }
+  std::unique_ptr<T> p_;
+};
+
+/// A meeting's outcomes: its summary, the decisions taken and the action items.
+struct Outcomes {
+  std::string summary;
+  std::vector<DecisionItem> decisions;
+  std::vector<Action> actions;
+};
+
+/// A note as written: its front matter, its body and the body's wikilinks.
+struct NoteText {
+  Value fields;            ///< the front matter as written (mapping)
+  std::string body;        ///< Markdown after the front matter
+  std::vector<NameRef> mentions;  ///< [[wikilinks]] in the body
+};
+
 struct Record {
   NodeId id;
   RecordType type = RecordType::note;
@@ -100,10 +149,9 @@ struct Record {
   SharedPath path;         ///< the file, from the KB folder (rid + ".md"), shared with every location in it
   std::string name;        ///< canonical name (a meeting's title)
   std::vector<std::string> aliases;
-  Value fields;            ///< the front matter as written (mapping)
-  std::string body;        ///< Markdown after the front matter
   std::vector<std::string> tags;
-  std::vector<NameRef> mentions;  ///< [[wikilinks]] in the body
+  /// The front matter as written, the body and its wikilinks (RecordParts::text).
+  RecordPart<NoteText> text;
 
   // meeting
   std::optional<Date> date;
@@ -114,9 +162,8 @@ struct Record {
   std::vector<NameRef> organizations;
   std::vector<Attendee> attendees;
   std::vector<NameRef> topics;
-  std::string summary;
-  std::vector<DecisionItem> decisions;
-  std::vector<Action> actions;
+  /// Summary, decisions and actions (RecordParts::outcomes).
+  RecordPart<Outcomes> outcomes;
 
   // person
   std::string honorific;

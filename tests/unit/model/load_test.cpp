@@ -140,19 +140,19 @@ std::string dump(const LoadResult& r, RecordParts parts = {}) {
   for (const auto& rec : kb.records()) {
     o << rec.id.value << ' ' << to_string(rec.type) << ' ' << rec.defined << ' ' << rec.rid << " '" << rec.name << "'";
     if (rec.date) o << ' ' << to_string(*rec.date);
-    if (parts.outcomes) o << " summary='" << rec.summary << "'";
-    if (text) o << " body=" << rec.body.size() << " fields=" << rec.fields.entries.size();
+    if (parts.outcomes) o << " summary='" << rec.outcomes->summary << "'";
+    if (text) o << " body=" << rec.text->body.size() << " fields=" << rec.text->fields.entries.size();
     for (const auto& a : rec.aliases) o << " alias=" << a;
     for (const auto& x : rec.organizations) o << " org=" << ref(kb, x);
     for (const auto& a : rec.attendees)
       o << " att=" << ref(kb, a.person) << '@' << a.org.value << (a.org_given ? "!" : "") << '/' << a.role;
     if (text)
-      for (const auto& m : rec.mentions) o << " link=" << ref(kb, m) << ':' << m.loc.line;
+      for (const auto& m : rec.text->mentions) o << " link=" << ref(kb, m) << ':' << m.loc.line;
     if (parts.outcomes) {
-      for (const auto& a : rec.actions)
+      for (const auto& a : rec.outcomes->actions)
         o << " action='" << a.text << "' done=" << a.done << " due=" << (a.due ? to_string(*a.due) : "-")
           << " owner=" << a.owner.value << " line=" << a.loc.line;
-      for (const auto& d : rec.decisions) o << " decision='" << d.text << "'";
+      for (const auto& d : rec.outcomes->decisions) o << " decision='" << d.text << "'";
     }
     for (const auto& a : rec.affiliations) o << " aff=" << ref(kb, a.org) << '/' << a.role;
     if (!rec.parent.text.empty()) o << " parent=" << ref(kb, rec.parent);
@@ -646,9 +646,9 @@ TEST_SUITE("model") {
     const LoadResult fresh = load_kb(fs, bare);
     CHECK_FALSE(fresh.kb.has_text);
     for (const auto& rec : fresh.kb.records()) {
-      CHECK(rec.body.empty());
-      CHECK(rec.fields.entries.empty());
-      CHECK(rec.mentions.empty());
+      CHECK(rec.text->body.empty());
+      CHECK(rec.text->fields.entries.empty());
+      CHECK(rec.text->mentions.empty());
     }
     // Everything else is as in a load with text.
     CHECK(dump(fresh, kNoText) == dump(full, kNoText));
@@ -692,9 +692,9 @@ TEST_SUITE("model") {
       CHECK_FALSE(fresh.kb.has_outcomes);
       CHECK(fresh.kb.has_text == parts.text);
       for (const auto& rec : fresh.kb.records()) {
-        CHECK(rec.summary.empty());
-        CHECK(rec.decisions.empty());
-        CHECK(rec.actions.empty());
+        CHECK(rec.outcomes->summary.empty());
+        CHECK(rec.outcomes->decisions.empty());
+        CHECK(rec.outcomes->actions.empty());
       }
       // Everything else is as in a whole load, the diagnostics of the actions too.
       CHECK(dump(fresh, parts) == dump(full, parts));

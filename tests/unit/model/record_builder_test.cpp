@@ -79,9 +79,9 @@ TEST_SUITE("model") {
     CHECK(m.attendees[0].role == "CTO");
     REQUIRE(m.organizations.size() == 1);
     CHECK(kb.at(m.organizations[0].target).type == RecordType::organization);
-    REQUIRE(m.actions.size() == 1);
-    CHECK(m.actions[0].due == Date{2024, 9, 10});
-    CHECK(name_of(kb, m.actions[0].owner) == "Ana Bell");
+    REQUIRE(m.outcomes->actions.size() == 1);
+    CHECK(m.outcomes->actions[0].due == Date{2024, 9, 10});
+    CHECK(name_of(kb, m.outcomes->actions[0].owner) == "Ana Bell");
     const Record& quick = rec(kb, "Calls/2024-09-03 Quick");
     CHECK(quick.type == RecordType::meeting);
     CHECK(quick.date == Date{2024, 9, 3});
@@ -154,13 +154,13 @@ TEST_SUITE("model") {
     fs.add("people/a.md", "---\nname: Ana Bell\n---\n");
     LoadResult r = load_kb(fs);
     const Record& m = rec(r.kb, "meetings/m");
-    REQUIRE(m.mentions.size() == 1);
-    CHECK(m.mentions[0].text == "Ana Bell");
+    REQUIRE(m.text->mentions.size() == 1);
+    CHECK(m.text->mentions[0].text == "Ana Bell");
     CHECK(m.tags == std::vector<std::string>{"a", "b"});
-    REQUIRE(m.actions.size() == 2);
-    CHECK(m.actions[0].cancelled);
-    CHECK(m.actions[0].cancelled_on == Date{2024, 1, 6});
-    CHECK(m.actions[1].priority == static_cast<int>(TaskPriority::high));
-    CHECK(m.actions[1].scheduled == Date{2024, 1, 8});
+    REQUIRE(m.outcomes->actions.size() == 2);
+    CHECK(m.outcomes->actions[0].cancelled);
+    CHECK(m.outcomes->actions[0].cancelled_on == Date{2024, 1, 6});
+    CHECK(m.outcomes->actions[1].priority == static_cast<int>(TaskPriority::high));
+    CHECK(m.outcomes->actions[1].scheduled == Date{2024, 1, 8});
   }
 }
