@@ -45,7 +45,7 @@ ExitCode run_list(Session& s, const ListOptions& o) {
         auto tree = kb->subtree(org);
         auto in_tree = [&](NodeId x) { return std::find(tree.begin(), tree.end(), x) != tree.end(); };
         if (r.type == RecordType::person)
-          for (const auto& a : r.affiliations) match = match || in_tree(a.org.target);
+          for (const auto& a : r.entity->affiliations) match = match || in_tree(a.org.target);
         else if (r.type == RecordType::organization)
           match = match || in_tree(id);
         else

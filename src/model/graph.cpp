@@ -209,7 +209,7 @@ std::vector<NodeId> meeting_nodes(const Record& r) {
 std::vector<NodeId> member_of(const Record& r) {
   std::vector<NodeId> out;
   if (r.type != RecordType::person) return out;
-  for (const auto& a : r.affiliations)
+  for (const auto& a : r.entity->affiliations)
     if (a.org.target.valid() && std::find(out.begin(), out.end(), a.org.target) == out.end())
       out.push_back(a.org.target);
   return out;
@@ -217,9 +217,9 @@ std::vector<NodeId> member_of(const Record& r) {
 
 // The node whose sub-organization (or sub-topic) list holds `r`.
 std::vector<NodeId> child_of(const Record& r) {
-  if ((r.type == RecordType::organization || r.type == RecordType::topic) && r.parent.target.valid() &&
-      r.parent.target != r.id)
-    return {r.parent.target};
+  if ((r.type == RecordType::organization || r.type == RecordType::topic) && r.entity->parent.target.valid() &&
+      r.entity->parent.target != r.id)
+    return {r.entity->parent.target};
   return {};
 }
 
@@ -282,11 +282,11 @@ void KnowledgeBase::build_indexes() {
     if (list.empty() || list.back() != meeting) list.push_back(meeting);
   };
   for (const auto& r : records_) {
-    if ((r.type == RecordType::organization || r.type == RecordType::topic) && r.parent.target.valid() &&
-        r.parent.target != r.id)
-      children_[r.parent.target.value].push_back(r.id);
+    if ((r.type == RecordType::organization || r.type == RecordType::topic) && r.entity->parent.target.valid() &&
+        r.entity->parent.target != r.id)
+      children_[r.entity->parent.target.value].push_back(r.id);
     if (r.type == RecordType::person)
-      for (const auto& a : r.affiliations)
+      for (const auto& a : r.entity->affiliations)
         if (a.org.target.valid()) {
           auto& list = members_[a.org.target.value];
           if (list.empty() || list.back() != r.id) list.push_back(r.id);

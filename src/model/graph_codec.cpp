@@ -141,7 +141,8 @@ struct GraphCodec {
 
   static void put(BinaryWriter& w, const Record& rec) {
     const auto& [id, type, defined, rid, path, name, aliases, tags, text, date, time, timezone, location, event,
-                 organizations, attendees, topics, outcomes, honorific, affiliations, parent, kind, start, end] = rec;
+                 organizations, attendees, topics, outcomes, entity] = rec;
+    const auto& [honorific, affiliations, parent, kind, start, end] = *entity;
     (void)id;  // the record's place in the graph
     const std::string_view rp = path.str();
     w.u(static_cast<std::uint64_t>(type));
@@ -172,7 +173,9 @@ struct GraphCodec {
   }
   static void get(BinaryReader& r, Record& rec, std::uint32_t index, std::size_t nodes) {
     auto& [id, type, defined, rid, path, name, aliases, tags, text, date, time, timezone, location, event,
-           organizations, attendees, topics, outcomes, honorific, affiliations, parent, kind, start, end] = rec;
+           organizations, attendees, topics, outcomes, entity] = rec;
+    EntityFields fields;  // kept only when not empty (as in a meeting or a note)
+    auto& [honorific, affiliations, parent, kind, start, end] = fields;
     id = NodeId{index};
     std::uint64_t t = r.u();
     if (t > static_cast<std::uint64_t>(RecordType::event)) r.fail();
@@ -204,6 +207,9 @@ struct GraphCodec {
     r.s(kind);
     kb::get(r, start);
     kb::get(r, end);
+    if (!honorific.empty() || !affiliations.empty() || !parent.text.empty() || !parent.loc.path.empty() ||
+        parent.loc.line != 0 || parent.loc.column != 0 || parent.target.valid() || !kind.empty() || start || end)
+      entity.edit() = std::move(fields);
   }
 
   // A record's outcomes part: a meeting's summary, decisions and action items.

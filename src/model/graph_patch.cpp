@@ -16,14 +16,14 @@ namespace {
 // order they are first named: a patch that added or dropped one could not number them the same.
 bool names_undefined(const KnowledgeBase& kb, const Record& r) {
   auto undefined = [&](NodeId id) { return id.valid() && !kb.at(id).defined; };
-  if (undefined(r.event.target) || undefined(r.parent.target)) return true;
+  if (undefined(r.event.target) || undefined(r.entity->parent.target)) return true;
   for (const auto& o : r.organizations)
     if (undefined(o.target)) return true;
   for (const auto& a : r.attendees)
     if (undefined(a.person.target) || undefined(a.org)) return true;
   for (const auto& t : r.topics)
     if (undefined(t.target)) return true;
-  for (const auto& a : r.affiliations)
+  for (const auto& a : r.entity->affiliations)
     if (undefined(a.org.target)) return true;
   return false;
 }
@@ -77,7 +77,7 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const std::vector<FileInfo>& 
     if (!parts.outcomes) drop_outcomes(r);
     if (!parts.text) drop_text(r);
     const NodeId id = old->id;
-    const bool resettle = r.type == RecordType::person && !same_affiliations(old->affiliations, r.affiliations);
+    const bool resettle = r.type == RecordType::person && !same_affiliations(old->entity->affiliations, r.entity->affiliations);
     kb.replace(id, std::move(r));
     // A person's affiliations give the organization and role of each meeting attended.
     if (resettle)

@@ -231,19 +231,21 @@ class RecordBuilder {
       if (r.name.empty()) r.name = stem;
     }
     if (r.type == RecordType::person) {
-      r.honorific = scalar(r, "honorific");
+      r.entity.edit().honorific = scalar(r, "honorific");
       read_affiliations(r);
     }
     if (r.type == RecordType::organization || r.type == RecordType::topic) {
+      EntityFields& e = r.entity.edit();
       if (auto p = names(field(r, "parent"), false, written_key(r, "parent")); !p.empty())
-        r.parent = NameRef{p.front().first, p.front().second, {}};
-      r.kind = scalar(r, "kind");
+        e.parent = NameRef{p.front().first, p.front().second, {}};
+      e.kind = scalar(r, "kind");
     }
     if (r.type == RecordType::event) {
-      r.start = date_field(r, "start", false);
-      r.end = date_field(r, "end", false);
+      EntityFields& e = r.entity.edit();
+      e.start = date_field(r, "start", false);
+      e.end = date_field(r, "end", false);
       r.location = joined_names(r, "location");
-      if (r.start && r.end && *r.end < *r.start)
+      if (r.entity->start && r.entity->end && *r.entity->end < *r.entity->start)
         diags_.error(field(r, "end")->loc, "event ends before it starts");
     }
     for (const char* key : {"title", "name"})
@@ -353,12 +355,12 @@ class RecordBuilder {
           if (auto parsed = d->is_scalar() ? parse_date(trim(d->text)) : std::nullopt) *slot = parsed;
           else diags_.error(d->loc, "invalid date '" + d->text + "' (expected YYYY-MM-DD)");
         }
-        r.affiliations.push_back(std::move(a));
+        r.entity.edit().affiliations.push_back(std::move(a));
       }
     } else if (v && !v->is_null()) {
       diags_.error(v->loc, "'affiliations' must be a list of {org, role}");
     }
-    if (r.affiliations.empty()) {
+    if (r.entity->affiliations.empty()) {
       // Shorthand: `org:` and `role:` at the top level; `org: ["[[A]]", "[[B]]"]` as in
       // Obsidian vaults gives one affiliation per organization.
       const Value* o = field(r, "org");
@@ -367,7 +369,7 @@ class RecordBuilder {
         Affiliation a;
         a.org = {n, loc, {}};
         a.role = scalar(r, "role");
-        r.affiliations.push_back(std::move(a));
+        r.entity.edit().affiliations.push_back(std::move(a));
       }
     }
   }

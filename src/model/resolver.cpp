@@ -86,9 +86,12 @@ void Resolver::resolve_record(Record& r, RecordSides& sides) {
   }
   for (auto& t : r.topics) resolve(t, RecordType::topic);
   resolve(r.event, RecordType::event);
-  for (auto& a : r.affiliations) resolve(a.org, RecordType::organization);
-  if (r.type == RecordType::organization) resolve(r.parent, RecordType::organization);
-  if (r.type == RecordType::topic) resolve(r.parent, RecordType::topic);
+  if (r.entity.present()) {
+    EntityFields& e = r.entity.edit();
+    for (auto& a : e.affiliations) resolve(a.org, RecordType::organization);
+    if (r.type == RecordType::organization) resolve(e.parent, RecordType::organization);
+    if (r.type == RecordType::topic) resolve(e.parent, RecordType::topic);
+  }
   if (r.text.present())
     for (auto& m : r.text.edit().mentions) resolve_link(m);
   // Packed links give the same warnings; their targets are not kept.
@@ -156,7 +159,7 @@ void settle_attendee(const KnowledgeBase& kb, Attendee& a, const std::optional<D
   if (!a.role_given) a.role.clear();
   const Record* person = kb.lookup(a.person.target);
   if (!person || !date) return;
-  for (const auto& aff : person->affiliations) {
+  for (const auto& aff : person->entity->affiliations) {
     if (!aff.current_on(*date)) continue;
     if (!a.org.valid()) a.org = aff.org.target;
     if (a.role.empty() && (a.org == aff.org.target || !a.org_given)) a.role = aff.role;

@@ -28,7 +28,7 @@ class PathGraph {
     switch (r.type) {
       case RecordType::person:
         for (NodeId m : kb_.meetings_of(u)) add(m);
-        for (const auto& a : r.affiliations) add(a.org.target);
+        for (const auto& a : r.entity->affiliations) add(a.org.target);
         break;
       case RecordType::organization:
         for (NodeId m : kb_.meetings_of(u)) add(m);

@@ -31,7 +31,7 @@ std::vector<NodeId> meetings_for(const KnowledgeBase& kb, NodeId id) {
 NodeId org_on(const KnowledgeBase& kb, NodeId person, const Date& date) {
   const Record* p = kb.lookup(person);
   if (!p) return {};
-  for (const auto& a : p->affiliations)
+  for (const auto& a : p->entity->affiliations)
     if (a.current_on(date)) return a.org.target;
   return {};
 }

@@ -24,13 +24,13 @@ std::vector<StaleEntry> find_stale(const KnowledgeBase& kb, const StaleFilter& f
     for (NodeId o : kb.subtree(*f.org)) scope.insert(o);
   auto in_home = [&](const Record& r) {
     if (r.type == RecordType::organization) return home_set.count(r.id) > 0;
-    return std::any_of(r.affiliations.begin(), r.affiliations.end(),
+    return std::any_of(r.entity->affiliations.begin(), r.entity->affiliations.end(),
                        [&](const Affiliation& a) { return home_set.count(a.org.target) > 0; });
   };
   auto in_scope = [&](const Record& r) {
     if (!f.org) return true;
     if (r.type == RecordType::organization) return scope.count(r.id) > 0;
-    return std::any_of(r.affiliations.begin(), r.affiliations.end(),
+    return std::any_of(r.entity->affiliations.begin(), r.entity->affiliations.end(),
                        [&](const Affiliation& a) { return scope.count(a.org.target) > 0; });
   };
   std::vector<StaleEntry> out;

@@ -123,7 +123,7 @@ WeeklyBriefing build_weekly(const KnowledgeBase& kb, const IsoWeek& w) {
         break;
       }
     bool colleague = c.org.valid() ? home_set.count(c.org) > 0
-                                   : std::any_of(p.affiliations.begin(), p.affiliations.end(),
+                                   : std::any_of(p.entity->affiliations.begin(), p.entity->affiliations.end(),
                                                  [&](const Affiliation& a) { return home_set.count(a.org.target) > 0; });
     if (colleague) continue;
     b.new_contacts.push_back(c);

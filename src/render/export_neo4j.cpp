@@ -85,16 +85,16 @@ std::vector<std::pair<std::string, std::string>> render_neo4j(const KnowledgeBas
     std::string id = export_id(r);
     switch (r.type) {
       case RecordType::person:
-        people << row({id, r.name, array(r.aliases), array(r.tags), r.honorific, r.path, labels(r)});
+        people << row({id, r.name, array(r.aliases), array(r.tags), r.entity->honorific, r.path, labels(r)});
         break;
       case RecordType::organization:
-        orgs << row({id, r.name, array(r.aliases), array(r.tags), r.kind, r.path, labels(r)});
+        orgs << row({id, r.name, array(r.aliases), array(r.tags), r.entity->kind, r.path, labels(r)});
         break;
       case RecordType::topic:
         topics << row({id, r.name, array(r.aliases), array(r.tags), r.path, labels(r)});
         break;
       case RecordType::event:
-        events << row({id, r.name, array(r.aliases), date(r.start), date(r.end), r.location, r.path, labels(r)});
+        events << row({id, r.name, array(r.aliases), date(r.entity->start), date(r.entity->end), r.location, r.path, labels(r)});
         break;
       case RecordType::meeting:
         meetings << row({id, r.name, date(r.date), r.time, r.timezone, r.location, r.outcomes->summary, array(r.tags), r.path,
@@ -113,8 +113,8 @@ std::vector<std::pair<std::string, std::string>> render_neo4j(const KnowledgeBas
     for (const auto& o : r.organizations) rel(id, o.target, "WITH_ORGANIZATION");
     for (const auto& t : r.topics) rel(id, t.target, "ABOUT");
     rel(id, r.event.target, "PART_OF");
-    rel(id, r.parent.target, "PART_OF");
-    for (const auto& af : r.affiliations)
+    rel(id, r.entity->parent.target, "PART_OF");
+    for (const auto& af : r.entity->affiliations)
       if (const Record* org = kb.lookup(af.org.target))
         affiliated << row({id, export_id(*org), "AFFILIATED_WITH", af.role, date(af.since), date(af.until)});
     for (const auto& m : r.text->mentions) rel(id, m.target, "MENTIONS");

@@ -175,8 +175,8 @@ std::optional<std::string> render_sqlite(const KnowledgeBase& kb, std::string& e
     ok = ok && w.insert("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         {id, std::string(to_string(r.type)), r.name, r.defined, opt_text(r.path), opt_date(r.date),
                          opt_text(r.time), opt_text(r.timezone), opt_text(r.location), id_of(r.event.target),
-                         opt_text(r.outcomes->summary), id_of(r.parent.target), opt_text(r.kind), opt_text(r.honorific),
-                         opt_date(r.start), opt_date(r.end), aliases.dump(), tags.dump(), fields});
+                         opt_text(r.outcomes->summary), id_of(r.entity->parent.target), opt_text(r.entity->kind), opt_text(r.entity->honorific),
+                         opt_date(r.entity->start), opt_date(r.entity->end), aliases.dump(), tags.dump(), fields});
     for (const auto& t : r.tags) ok = ok && w.insert("INSERT INTO tags VALUES (?,?)", {id, t});
     auto link = [&](const NameRef& ref, const char* kind) {
       if (ref.text.empty()) return;
@@ -194,8 +194,8 @@ std::optional<std::string> render_sqlite(const KnowledgeBase& kb, std::string& e
       link(t, "topic");
     }
     link(r.event, "event");
-    link(r.parent, "parent");
-    for (const auto& a : r.affiliations) {
+    link(r.entity->parent, "parent");
+    for (const auto& a : r.entity->affiliations) {
       ok = ok && w.insert("INSERT INTO affiliations VALUES (?,?,?,?,?)",
                           {id, id_of(a.org.target), opt_text(a.role), opt_date(a.since), opt_date(a.until)});
       link(a.org, "affiliation");

@@ -328,9 +328,9 @@ GraphData build_graph(const KnowledgeBase& kb, const GraphScope& scope) {
   for (const auto& r : kb.records()) {
     if (!b.has(r.id)) continue;
     if (r.type == RecordType::person)
-      for (const auto& a : r.affiliations) b.add_edge(r.id, a.org.target, EdgeType::affiliated, a.role);
+      for (const auto& a : r.entity->affiliations) b.add_edge(r.id, a.org.target, EdgeType::affiliated, a.role);
     if (scope.parents && (r.type == RecordType::organization || r.type == RecordType::topic))
-      b.add_edge(r.id, r.parent.target, EdgeType::part_of);
+      b.add_edge(r.id, r.entity->parent.target, EdgeType::part_of);
   }
   if (scope.mentions) {
     if (!kb.has_text) throw std::logic_error("build_graph: wikilinks asked for on a KB loaded without text");

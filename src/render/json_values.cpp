@@ -86,20 +86,20 @@ nlohmann::json entity(const KnowledgeBase& kb, NodeId id) {
   j["meetings"] = ms.size();
   j["last_meeting"] = ms.empty() ? nlohmann::json(nullptr) : date_or_null(kb.at(ms.back()).date);
   if (r.type == RecordType::person) {
-    j["honorific"] = str_or_null(r.honorific);
+    j["honorific"] = str_or_null(r.entity->honorific);
     auto affs = nlohmann::json::array();
-    for (const auto& a : r.affiliations)
+    for (const auto& a : r.entity->affiliations)
       affs.push_back({{"organization", name_of(kb, a.org)}, {"role", str_or_null(a.role)},
                       {"since", date_or_null(a.since)}, {"until", date_or_null(a.until)}});
     j["affiliations"] = affs;
   }
   if (r.type == RecordType::organization || r.type == RecordType::topic) {
-    j["parent"] = r.parent.text.empty() ? nlohmann::json(nullptr) : nlohmann::json(name_of(kb, r.parent));
-    if (r.type == RecordType::organization) j["kind"] = str_or_null(r.kind);
+    j["parent"] = r.entity->parent.text.empty() ? nlohmann::json(nullptr) : nlohmann::json(name_of(kb, r.entity->parent));
+    if (r.type == RecordType::organization) j["kind"] = str_or_null(r.entity->kind);
   }
   if (r.type == RecordType::event) {
-    j["start"] = date_or_null(r.start);
-    j["end"] = date_or_null(r.end);
+    j["start"] = date_or_null(r.entity->start);
+    j["end"] = date_or_null(r.entity->end);
     j["location"] = str_or_null(r.location);
   }
   return j;

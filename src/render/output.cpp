@@ -52,12 +52,12 @@ void write_table(std::ostream& out, const Table& t, const std::vector<std::strin
 std::string org_of_person_now(const KnowledgeBase& kb, const Record& p) {
   // The affiliation without an end, else the latest listed.
   const Affiliation* pick = nullptr;
-  for (const auto& a : p.affiliations)
+  for (const auto& a : p.entity->affiliations)
     if (!a.until) {
       pick = &a;
       break;
     }
-  if (!pick && !p.affiliations.empty()) pick = &p.affiliations.back();
+  if (!pick && !p.entity->affiliations.empty()) pick = &p.entity->affiliations.back();
   if (!pick) return {};
   return json_values::name_of(kb, pick->org);
 }
@@ -129,7 +129,7 @@ void render_records(std::ostream& out, const KnowledgeBase& kb, const std::vecto
     const Record& r = kb.at(id);
     auto ms = meetings_for(kb, id);
     std::string second = people ? org_of_person_now(kb, r)
-                                : (r.parent.text.empty() ? "" : json_values::name_of(kb, r.parent));
+                                : (r.entity->parent.text.empty() ? "" : json_values::name_of(kb, r.entity->parent));
     t.rows.push_back({r.name, second, std::to_string(ms.size()),
                       ms.empty() ? "" : date_text(kb.at(ms.back()).date), r.defined ? r.rid : "(no record)"});
     rids.push_back(r.rid);

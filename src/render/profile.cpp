@@ -152,17 +152,17 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
       break;
     }
     case RecordType::person:
-      w.field("Honorific", r.honorific);
+      w.field("Honorific", r.entity->honorific);
       break;
     case RecordType::organization:
-      w.field("Kind", r.kind);
-      w.field("Parent", r.parent.text.empty() ? "" : json_values::name_of(kb, r.parent));
+      w.field("Kind", r.entity->kind);
+      w.field("Parent", r.entity->parent.text.empty() ? "" : json_values::name_of(kb, r.entity->parent));
       break;
     case RecordType::topic:
-      w.field("Parent", r.parent.text.empty() ? "" : json_values::name_of(kb, r.parent));
+      w.field("Parent", r.entity->parent.text.empty() ? "" : json_values::name_of(kb, r.entity->parent));
       break;
     case RecordType::event:
-      w.field("Dates", (r.start ? to_string(*r.start) : "") + (r.end ? " to " + to_string(*r.end) : ""));
+      w.field("Dates", (r.entity->start ? to_string(*r.entity->start) : "") + (r.entity->end ? " to " + to_string(*r.entity->end) : ""));
       w.field("Location", r.location);
       break;
     default:
@@ -198,9 +198,9 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
     }
     return;
   }
-  if (r.type == RecordType::person && !r.affiliations.empty()) {
+  if (r.type == RecordType::person && !r.entity->affiliations.empty()) {
     w.section("Affiliations");
-    for (const auto& a : r.affiliations) w.item(affiliation_text(kb, a));
+    for (const auto& a : r.entity->affiliations) w.item(affiliation_text(kb, a));
   }
   if (r.type == RecordType::organization || r.type == RecordType::topic) {
     const auto& kids = kb.children_of(p.id);
@@ -213,7 +213,7 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
       w.section("People");
       for (NodeId m : members) {
         std::string s = kb.at(m).name;
-        for (const auto& a : kb.at(m).affiliations)
+        for (const auto& a : kb.at(m).entity->affiliations)
           if (a.org.target == p.id && !a.role.empty()) s += " (" + a.role + ")";
         w.item(s);
       }

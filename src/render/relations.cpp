@@ -105,9 +105,9 @@ void render_stale(std::ostream& out, const KnowledgeBase& kb, const std::vector<
   auto org_text = [&](const Record& r) {
     if (r.type != RecordType::person) return std::string();
     const Affiliation* pick = nullptr;
-    for (const auto& a : r.affiliations)
+    for (const auto& a : r.entity->affiliations)
       if (!a.until) pick = pick ? pick : &a;
-    if (!pick && !r.affiliations.empty()) pick = &r.affiliations.back();
+    if (!pick && !r.entity->affiliations.empty()) pick = &r.entity->affiliations.back();
     return pick ? json_values::name_of(kb, pick->org) : std::string();
   };
   if (is_json(o)) {

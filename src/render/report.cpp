@@ -324,17 +324,17 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
   d.set("type", std::string(to_string(r.type)));
   set_text(d, "id", r.defined ? r.rid : std::string());
   set_text(d, "aliases", join(r.aliases));
-  set_text(d, "honorific", r.honorific);
-  set_text(d, "kind", r.kind);
-  set_text(d, "parent", r.parent.text.empty() ? std::string() : name_of(kb, r.parent));
-  set_date(d, "start", r.start);
-  set_date(d, "end", r.end);
+  set_text(d, "honorific", r.entity->honorific);
+  set_text(d, "kind", r.entity->kind);
+  set_text(d, "parent", r.entity->parent.text.empty() ? std::string() : name_of(kb, r.entity->parent));
+  set_date(d, "start", r.entity->start);
+  set_date(d, "end", r.entity->end);
   set_text(d, "location", r.type == RecordType::event ? r.location : std::string());
   d.set("is_person", r.type == RecordType::person);
   d.set("is_organization", r.type == RecordType::organization);
 
   std::vector<TemplateData> affs;
-  for (const auto& a : r.affiliations) {
+  for (const auto& a : r.entity->affiliations) {
     TemplateData ad;
     ad.set("org", name_of(kb, a.org));
     set_text(ad, "role", a.role);
@@ -356,7 +356,7 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
       TemplateData md;
       md.set("name", name_of(kb, m));
       std::vector<std::string> roles;
-      for (const auto& a : kb.at(m).affiliations)
+      for (const auto& a : kb.at(m).entity->affiliations)
         if (a.org.target == p.id) roles.push_back(a.role);
       set_text(md, "role", join(roles));
       members.push_back(md);

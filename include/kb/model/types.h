@@ -141,6 +141,19 @@ struct NoteText {
   std::vector<NameRef> mentions;  ///< [[wikilinks]] in the body
 };
 
+/// What only people, organizations, topics and events have.
+struct EntityFields {
+  // person
+  std::string honorific;
+  std::vector<Affiliation> affiliations;
+  // organization, topic
+  NameRef parent;
+  std::string kind;
+  // event
+  std::optional<Date> start;
+  std::optional<Date> end;
+};
+
 struct Record {
   NodeId id;
   RecordType type = RecordType::note;
@@ -165,17 +178,8 @@ struct Record {
   /// Summary, decisions and actions (RecordParts::outcomes).
   RecordPart<Outcomes> outcomes;
 
-  // person
-  std::string honorific;
-  std::vector<Affiliation> affiliations;
-
-  // organization, topic
-  NameRef parent;
-  std::string kind;
-
-  // event
-  std::optional<Date> start;
-  std::optional<Date> end;
+  /// A person's, organization's, topic's or event's own fields.
+  RecordPart<EntityFields> entity;
 };
 
 /// The record id of the note at `path` ("meetings/x.md" -> "meetings/x"), in Unicode NFC.

@@ -154,8 +154,8 @@ std::string dump(const LoadResult& r, RecordParts parts = {}) {
           << " owner=" << a.owner.value << " line=" << a.loc.line;
       for (const auto& d : rec.outcomes->decisions) o << " decision='" << d.text << "'";
     }
-    for (const auto& a : rec.affiliations) o << " aff=" << ref(kb, a.org) << '/' << a.role;
-    if (!rec.parent.text.empty()) o << " parent=" << ref(kb, rec.parent);
+    for (const auto& a : rec.entity->affiliations) o << " aff=" << ref(kb, a.org) << '/' << a.role;
+    if (!rec.entity->parent.text.empty()) o << " parent=" << ref(kb, rec.entity->parent);
     o << " meetings=";
     for (NodeId m : kb.meetings_of(rec.id)) o << m.value << ',';
     o << " members=";
