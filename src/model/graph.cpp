@@ -84,17 +84,31 @@ std::vector<NodeId> KnowledgeBase::all_of(RecordType type) const {
   return out;
 }
 
-const std::vector<NodeId>& KnowledgeBase::meetings_of(NodeId id) const {
-  return id.valid() && id.value < meetings_.size() ? meetings_[id.value] : kEmpty;
+void NodeLists::assign(std::size_t nodes) {
+  slot_.assign(nodes, 0);
+  lists_.clear();
 }
 
-const std::vector<NodeId>& KnowledgeBase::children_of(NodeId id) const {
-  return id.valid() && id.value < children_.size() ? children_[id.value] : kEmpty;
+const std::vector<NodeId>& NodeLists::at(NodeId node) const {
+  static const std::vector<NodeId> kEmpty;
+  if (!node.valid() || node.value >= slot_.size() || slot_[node.value] == 0) return kEmpty;
+  return lists_[slot_[node.value] - 1];
 }
 
-const std::vector<NodeId>& KnowledgeBase::members_of(NodeId id) const {
-  return id.valid() && id.value < members_.size() ? members_[id.value] : kEmpty;
+std::vector<NodeId>& NodeLists::edit(NodeId node) {
+  std::uint32_t& slot = slot_[node.value];
+  if (slot == 0) {
+    lists_.emplace_back();
+    slot = static_cast<std::uint32_t>(lists_.size());
+  }
+  return lists_[slot - 1];
 }
+
+const std::vector<NodeId>& KnowledgeBase::meetings_of(NodeId id) const { return meetings_.at(id); }
+
+const std::vector<NodeId>& KnowledgeBase::children_of(NodeId id) const { return children_.at(id); }
+
+const std::vector<NodeId>& KnowledgeBase::members_of(NodeId id) const { return members_.at(id); }
 
 std::vector<NodeId> KnowledgeBase::subtree(NodeId id) const {
   std::vector<NodeId> out;
@@ -238,7 +252,7 @@ void KnowledgeBase::replace(NodeId id, Record r) {
   // A list that holds the record before and after keeps it where it is if the record's place
   // in the order did not change (the busiest organization's list holds most meetings).
   struct Index {
-    std::vector<std::vector<NodeId>>& lists;
+    NodeLists& lists;
     std::vector<NodeId> (*holders)(const Record&);
     bool (*before)(const Record&, const Record&);
     bool same_place;
@@ -253,12 +267,12 @@ void KnowledgeBase::replace(NodeId id, Record r) {
     };
     for (NodeId node : was) {
       if (kept(node, now)) continue;
-      auto& list = index.lists[node.value];
+      auto& list = index.lists.edit(node);
       list.erase(std::remove(list.begin(), list.end(), id), list.end());
     }
     for (NodeId node : now) {
       if (kept(node, was)) continue;
-      auto& list = index.lists[node.value];
+      auto& list = index.lists.edit(node);
       list.insert(std::lower_bound(list.begin(), list.end(), id,
                                    [&](NodeId a, NodeId) { return index.before(records_[a.value], r); }),
                   id);
@@ -270,25 +284,25 @@ void KnowledgeBase::replace(NodeId id, Record r) {
 void KnowledgeBase::build_indexes() {
   index_rids();
   const std::size_t n = records_.size();
-  meetings_.assign(n, {});
-  children_.assign(n, {});
-  members_.assign(n, {});
+  meetings_.assign(n);
+  children_.assign(n);
+  members_.assign(n);
   // Records are visited in id order and each one's additions happen together, so a repeat can
   // only be the last entry: checking it keeps this linear (a search of the whole list made it
   // quadratic in the meetings of the busiest organization or person).
   auto add_meeting = [&](NodeId node, NodeId meeting) {
     if (!node.valid()) return;
-    auto& list = meetings_[node.value];
+    auto& list = meetings_.edit(node);
     if (list.empty() || list.back() != meeting) list.push_back(meeting);
   };
   for (const auto& r : records_) {
     if ((r.type == RecordType::organization || r.type == RecordType::topic) && r.entity->parent.target.valid() &&
         r.entity->parent.target != r.id)
-      children_[r.entity->parent.target.value].push_back(r.id);
+      children_.edit(r.entity->parent.target).push_back(r.id);
     if (r.type == RecordType::person)
       for (const auto& a : r.entity->affiliations)
         if (a.org.target.valid()) {
-          auto& list = members_[a.org.target.value];
+          auto& list = members_.edit(a.org.target);
           if (list.empty() || list.back() != r.id) list.push_back(r.id);
         }
     if (r.type != RecordType::meeting || !r.defined) continue;
@@ -302,9 +316,9 @@ void KnowledgeBase::build_indexes() {
   }
   auto by_meeting_date = [&](NodeId a, NodeId b) { return by_date(records_[a.value], records_[b.value]); };
   auto by_record_name = [&](NodeId a, NodeId b) { return by_name(records_[a.value], records_[b.value]); };
-  for (auto& list : meetings_) std::sort(list.begin(), list.end(), by_meeting_date);
-  for (auto& list : children_) std::sort(list.begin(), list.end(), by_record_name);
-  for (auto& list : members_) std::sort(list.begin(), list.end(), by_record_name);
+  for (auto& list : meetings_.used()) std::sort(list.begin(), list.end(), by_meeting_date);
+  for (auto& list : children_.used()) std::sort(list.begin(), list.end(), by_record_name);
+  for (auto& list : members_.used()) std::sort(list.begin(), list.end(), by_record_name);
 }
 
 }  // namespace kb

@@ -252,14 +252,23 @@ struct GraphCodec {
     rec.text.edit() = std::move(t);
   }
 
-  static void put(BinaryWriter& w, const std::vector<std::vector<NodeId>>& lists) {
+  // A list for each node, in node order (empty ones too).
+  static void put(BinaryWriter& w, const NodeLists& lists) {
     w.u(lists.size());
-    for (const auto& l : lists) put(w, l);
+    for (std::uint32_t i = 0; i < lists.size(); ++i) put(w, lists.at(NodeId{i}));
   }
-  static void get(BinaryReader& r, std::vector<std::vector<NodeId>>& lists, std::size_t nodes) {
-    lists.resize(r.count());
-    if (lists.size() != nodes) r.fail();
-    for (auto& l : lists) get(r, l, nodes);
+  static void get(BinaryReader& r, NodeLists& lists, std::size_t nodes) {
+    if (r.count() != nodes) {
+      r.fail();
+      return;
+    }
+    lists.assign(nodes);
+    std::vector<NodeId> list;
+    for (std::uint32_t i = 0; i < nodes && r.ok(); ++i) {
+      get(r, list, nodes);
+      if (!list.empty()) lists.edit(NodeId{i}) = std::move(list);
+      list.clear();
+    }
   }
 
   static std::vector<std::string> encode(std::uint64_t key, const std::vector<FileInfo>& files, const LoadResult& result,

@@ -3,6 +3,7 @@
 // meetings per person/organization/topic/event, sub-organizations, members). Built once by
 // load_kb(), then read-only: every query takes `const KnowledgeBase&`.
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -32,6 +33,25 @@ struct KbConfig {
   /// From `types:` in kb.yaml, in file order; tried before `type:` and the default folders.
   std::vector<TypeRule> type_rules;
   Value raw;             ///< kb.yaml as written
+};
+
+/// A list of nodes for each node of a graph, where most lists are empty (a meeting holds no
+/// meetings, members or sub-organizations): four bytes a node, and a vector for each list in use.
+class NodeLists {
+ public:
+  /// `nodes` empty lists.
+  void assign(std::size_t nodes);
+  std::size_t size() const { return slot_.size(); }
+  /// The list of `node` (empty when out of range).
+  const std::vector<NodeId>& at(NodeId node) const;
+  /// The list of `node`, to change. REQUIRES: node < size().
+  std::vector<NodeId>& edit(NodeId node);
+  /// Every list in use, in no order (for sorting each).
+  std::vector<std::vector<NodeId>>& used() { return lists_; }
+
+ private:
+  std::vector<std::uint32_t> slot_;  ///< per node: 0, or 1 + its list's place in lists_
+  std::vector<std::vector<NodeId>> lists_;
 };
 
 class KnowledgeBase {
@@ -117,9 +137,9 @@ class KnowledgeBase {
   // it as it is, checked); add() keeps it sorted while ids come in order, else index_rids().
   std::vector<NodeId> by_rid_;
   bool rids_sorted_ = true;
-  std::vector<std::vector<NodeId>> meetings_;
-  std::vector<std::vector<NodeId>> children_;
-  std::vector<std::vector<NodeId>> members_;
+  NodeLists meetings_;
+  NodeLists children_;
+  NodeLists members_;
   static const std::vector<NodeId> kEmpty;
 };
 

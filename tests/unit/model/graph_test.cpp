@@ -72,6 +72,26 @@ TEST_SUITE("model") {
     }
   }
 
+  TEST_CASE("graph: node lists hold a list only for the nodes that have one") {
+    NodeLists lists;
+    lists.assign(5);
+    CHECK(lists.size() == 5);
+    CHECK(lists.used().empty());
+    CHECK(lists.at(NodeId{2}).empty());
+    CHECK(lists.at(NodeId{}).empty());
+    CHECK(lists.at(NodeId{99}).empty());
+    lists.edit(NodeId{3}).push_back(NodeId{1});
+    lists.edit(NodeId{1}).push_back(NodeId{4});
+    lists.edit(NodeId{3}).push_back(NodeId{0});
+    CHECK(lists.used().size() == 2);
+    CHECK(lists.at(NodeId{3}) == std::vector<NodeId>{NodeId{1}, NodeId{0}});
+    CHECK(lists.at(NodeId{1}) == std::vector<NodeId>{NodeId{4}});
+    CHECK(lists.at(NodeId{0}).empty());
+    lists.assign(2);
+    CHECK(lists.used().empty());
+    CHECK(lists.at(NodeId{1}).empty());
+  }
+
   TEST_CASE("graph: the name index counts nodes of one type under a key, each once") {
     KnowledgeBase kb;
     kb.reserve(4);
