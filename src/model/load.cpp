@@ -171,13 +171,17 @@ constexpr std::size_t kMaxPatched = 64;
 // notes, patching in the few whose stamps changed since when that gives what a whole load
 // would. An unchanged note whose mtime lies within the racy window before the snapshot was
 // written makes it unusable (an edit in the same timestamp tick would leave its stamps as
-// they were).
-bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, const std::vector<FileInfo>& files,
+// they were). Once the stored notes are found to match, the walk's `files` are let go (all
+// but the changed ones, kept aside) before the records are decoded: they are a twentieth of a
+// warm load's peak. `files` is then empty, also when the snapshot fails after that.
+bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::vector<FileInfo>& files,
                    unsigned threads, RecordParts parts, LoadResult& result) {
   LoadResult snap;
   snap.kb.config = result.kb.config;
   snap.kb.root = result.kb.root;
-  std::vector<std::size_t> changed;
+  const std::size_t file_count = files.size();
+  std::vector<std::size_t> changed;  // indexes into changed_files
+  std::vector<FileInfo> changed_files;
   const bool read = cache.read_graph([&](std::string_view data, std::int64_t stored_ns) {
     auto accept = [&](const std::vector<std::size_t>& c) {
       if (c.size() > kMaxPatched) return false;
@@ -188,18 +192,22 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, const s
         }
         if (files[i].mtime_ns >= stored_ns - kRacyWindowNs) return false;
       }
-      changed = c;
+      for (std::size_t i : c) {
+        changed.push_back(changed_files.size());
+        changed_files.push_back(files[i]);
+      }
+      std::vector<FileInfo>().swap(files);  // decode_graph() reads it no more
       return true;
     };
     return decode_graph(data, key, files, accept, snap, threads, parts,
                         [&](std::string_view part) { cache.release_graph(part); });
   });
-  if (!read || (!changed.empty() && !patch_graph(snap, fs, files, changed, parts))) return false;
+  if (!read || (!changed.empty() && !patch_graph(snap, fs, changed_files, changed, parts))) return false;
   result.kb = std::move(snap.kb);
   result.files = snap.files;
   result.skipped = std::move(snap.skipped);
   result.diags.merge(snap.diags);
-  result.cache_hits = files.size() - changed.size();
+  result.cache_hits = file_count - changed.size();
   result.cache_updated = true;
   return true;
 }
@@ -320,6 +328,13 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   if (cache && load_snapshot(*cache, fs, key, files, threads, options.parts, result)) {
     diags.sort();
     return result;
+  }
+  if (files.size() != result.files) {
+    // The snapshot let the walk go and then failed (a damaged chunk): walk again (its
+    // diagnostics are in already).
+    DiagSink again;
+    files = fs.list_markdown(again);
+    result.files = files.size();
   }
   std::vector<Parsed> parsed(files.size());
   std::vector<std::string> remove;

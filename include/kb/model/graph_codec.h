@@ -43,7 +43,8 @@ using AcceptChanged = std::function<bool(const std::vector<std::size_t>& changed
 /// Decodes what encode_graph() wrote (its parts joined) under the same `key` into `result`:
 /// the graph (kb.config kept), `skipped` and `files` are replaced, the stored diagnostics
 /// appended to `result.diags` (unsorted). The notes must be the stored ones, path for path;
-/// `accept` decides on those whose stamps changed (an empty `accept` takes no change).
+/// `accept` decides on those whose stamps changed (an empty `accept` takes no change); `files`
+/// is not read after it returns true, so it may let `files` go.
 /// Returns false, leaving `result` untouched, when `data` is of another key or format, of other
 /// notes, truncated, corrupt or inconsistent, or `accept` said no. Only the `parts` asked for
 /// are read: the members of the others are left empty and their bytes are not read (nor
