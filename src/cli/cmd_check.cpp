@@ -19,7 +19,7 @@ ExitCode run_check(Session& s, const CheckOptions& o) {
   const KnowledgeBase* kb = s.kb(false, Session::Reads::outline);
   if (!kb) return ExitCode::failure;
   const LoadResult& r = s.load_result();
-  if (*fmt == OutputFormat::json || *fmt == OutputFormat::jsonl) {
+  if (is_json(*fmt)) {
     render_diagnostics_json(s.out, r.diags.all(), *fmt == OutputFormat::jsonl);
   } else {
     for (const auto& d : r.diags.all()) s.out << to_string(d) << '\n';

@@ -26,9 +26,8 @@ ExitCode run_list(Session& s, const ListOptions& o) {
                                             OutputFormat::csv, OutputFormat::md, OutputFormat::ids});
   if (!fmt) return ExitCode::usage;
   // Meetings as JSON carry their summaries, decisions and actions; nothing else listed does.
-  const bool json = *fmt == OutputFormat::json || *fmt == OutputFormat::jsonl;
   const KnowledgeBase* kb =
-      s.kb(true, json && *type == RecordType::meeting ? Session::Reads::graph : Session::Reads::outline);
+      s.kb(true, is_json(*fmt) && *type == RecordType::meeting ? Session::Reads::graph : Session::Reads::outline);
   if (!kb) return ExitCode::failure;
   auto orgs = resolve_all(s, *kb, o.orgs, RecordType::organization);
   if (!orgs) return ExitCode::failure;

@@ -28,8 +28,7 @@ ExitCode run_query(Session& s, const QueryOptions& o) {
   f.explain = o.explain;
   const KnowledgeBase* kb = nullptr;
   // Meetings as JSON carry their summaries, decisions and actions; a table or ids do not.
-  const bool json = *fmt == OutputFormat::json || *fmt == OutputFormat::jsonl;
-  if (ExitCode rc = meeting_filter(s, o.filter, f, kb, json ? Session::Reads::graph : Session::Reads::outline);
+  if (ExitCode rc = meeting_filter(s, o.filter, f, kb, is_json(*fmt) ? Session::Reads::graph : Session::Reads::outline);
       rc != ExitCode::ok)
     return rc;
   auto matches = find_meetings(*kb, f);

@@ -76,7 +76,7 @@ std::optional<OutputFormat> parse_output_format(std::string_view text) {
 
 void render_meetings(std::ostream& out, const KnowledgeBase& kb, const std::vector<MeetingMatch>& meetings,
                      const RenderOptions& o) {
-  if (o.format == OutputFormat::json || o.format == OutputFormat::jsonl) {
+  if (is_json(o.format)) {
     json arr = json::array();
     for (const auto& m : meetings) {
       json j = json_values::meeting(kb, m.id);
@@ -108,7 +108,7 @@ void render_meetings(std::ostream& out, const KnowledgeBase& kb, const std::vect
 
 void render_records(std::ostream& out, const KnowledgeBase& kb, const std::vector<NodeId>& ids,
                     const RenderOptions& o) {
-  if (o.format == OutputFormat::json || o.format == OutputFormat::jsonl) {
+  if (is_json(o.format)) {
     json arr = json::array();
     for (NodeId id : ids) arr.push_back(json_values::entity(kb, id));
     write_json(out, arr, o.format == OutputFormat::jsonl);
@@ -139,7 +139,7 @@ void render_records(std::ostream& out, const KnowledgeBase& kb, const std::vecto
 
 void render_actions(std::ostream& out, const KnowledgeBase& kb, const std::vector<ActionRef>& actions,
                     const RenderOptions& o) {
-  if (o.format == OutputFormat::json || o.format == OutputFormat::jsonl) {
+  if (is_json(o.format)) {
     json arr = json::array();
     for (const auto& a : actions) arr.push_back(json_values::action(kb, a));
     write_json(out, arr, o.format == OutputFormat::jsonl);
@@ -163,7 +163,7 @@ void render_actions(std::ostream& out, const KnowledgeBase& kb, const std::vecto
 
 void render_decisions(std::ostream& out, const KnowledgeBase& kb, const std::vector<DecisionRef>& decisions,
                       const RenderOptions& o) {
-  if (o.format == OutputFormat::json || o.format == OutputFormat::jsonl) {
+  if (is_json(o.format)) {
     json arr = json::array();
     for (const auto& d : decisions) {
       const Record& m = kb.at(d.meeting);

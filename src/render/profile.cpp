@@ -100,7 +100,7 @@ std::string action_text(const KnowledgeBase& kb, const ActionRef& ref) {
 
 void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p, const RenderOptions& o) {
   const Record& r = kb.at(p.id);
-  if (o.format == OutputFormat::json || o.format == OutputFormat::jsonl) {
+  if (is_json(o.format)) {
     json j = r.type == RecordType::meeting ? json_values::meeting(kb, p.id) : json_values::entity(kb, p.id);
     j["type"] = std::string(to_string(r.type));
     j["fields"] = json_values::value(r.text->fields);

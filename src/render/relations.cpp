@@ -33,7 +33,7 @@ void write_rows(std::ostream& out, const Table& t, const std::vector<std::string
   }
 }
 
-bool is_json(const RenderOptions& o) { return o.format == OutputFormat::json || o.format == OutputFormat::jsonl; }
+bool is_json(const RenderOptions& o) { return is_json(o.format); }
 
 }  // namespace
 

@@ -16,6 +16,8 @@
 namespace kb {
 
 enum class OutputFormat { table, json, jsonl, csv, md, ids };
+/// JSON, as one array or one value a line.
+inline bool is_json(OutputFormat f) { return f == OutputFormat::json || f == OutputFormat::jsonl; }
 
 /// "table", "json", "jsonl", "csv", "md", "ids"; std::nullopt otherwise.
 std::optional<OutputFormat> parse_output_format(std::string_view text);
