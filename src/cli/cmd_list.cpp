@@ -25,9 +25,7 @@ ExitCode run_list(Session& s, const ListOptions& o) {
   auto fmt = s.format(OutputFormat::table, {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl,
                                             OutputFormat::csv, OutputFormat::md, OutputFormat::ids});
   if (!fmt) return ExitCode::usage;
-  // Meetings as JSON carry their summaries, decisions and actions; nothing else listed does.
-  const KnowledgeBase* kb =
-      s.kb(true, is_json(*fmt) && *type == RecordType::meeting ? Session::Reads::graph : Session::Reads::outline);
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::outline);  // names, counts and dates only
   if (!kb) return ExitCode::failure;
   auto orgs = resolve_all(s, *kb, o.orgs, RecordType::organization);
   if (!orgs) return ExitCode::failure;
