@@ -172,8 +172,9 @@ constexpr std::size_t kMaxPatched = 64;
 // would. An unchanged note whose mtime lies within the racy window before the snapshot was
 // written makes it unusable (an edit in the same timestamp tick would leave its stamps as
 // they were). Once the stored notes are found to match, the walk's `files` are let go (all
-// but the changed ones, kept aside) before the records are decoded: they are a twentieth of a
-// warm load's peak. `files` is then empty, also when the snapshot fails after that.
+// but the changed ones, kept aside) before the records are decoded, whose memory can then
+// reuse theirs (a few percent of a warm load's peak). `files` is then empty, also when the
+// snapshot fails after that.
 bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::vector<FileInfo>& files,
                    unsigned threads, RecordParts parts, LoadResult& result) {
   LoadResult snap;
