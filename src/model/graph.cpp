@@ -161,22 +161,22 @@ void KnowledgeBase::add_all(std::vector<Record>&& records) {
   records_ = std::move(records);
   by_rid_.reserve(records_.size());
   for (std::uint32_t i = 0; i < records_.size(); ++i) {
-    Record& r = records_[i];
-    r.id = NodeId{i};
-    if (r.rid.empty()) continue;
-    if (!by_rid_.empty() && !(records_[by_rid_.back().value].rid < r.rid)) rids_sorted_ = false;
-    by_rid_.push_back(r.id);
+    records_[i].id = NodeId{i};
+    index_rid(records_[i]);
   }
+}
+
+void KnowledgeBase::index_rid(const Record& r) {
+  if (r.rid.empty()) return;
+  if (!by_rid_.empty() && !(records_[by_rid_.back().value].rid < r.rid)) rids_sorted_ = false;
+  by_rid_.push_back(r.id);
 }
 
 NodeId KnowledgeBase::add(Record r) {
   NodeId id{static_cast<std::uint32_t>(records_.size())};
   r.id = id;
-  if (!r.rid.empty()) {
-    if (!by_rid_.empty() && !(records_[by_rid_.back().value].rid < r.rid)) rids_sorted_ = false;
-    by_rid_.push_back(id);
-  }
   records_.push_back(std::move(r));
+  index_rid(records_.back());
   return id;
 }
 

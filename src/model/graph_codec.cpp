@@ -174,7 +174,7 @@ struct GraphCodec {
   static void get(BinaryReader& r, Record& rec, std::uint32_t index, std::size_t nodes) {
     auto& [id, type, defined, rid, path, name, aliases, tags, text, date, time, timezone, location, event,
            organizations, attendees, topics, outcomes, entity] = rec;
-    EntityFields fields;  // kept only when not empty (as in a meeting or a note)
+    EntityFields fields;  // a part of people, organizations, topics and events, as build_record() gives
     auto& [honorific, affiliations, parent, kind, start, end] = fields;
     id = NodeId{index};
     std::uint64_t t = r.u();
@@ -207,9 +207,7 @@ struct GraphCodec {
     r.s(kind);
     kb::get(r, start);
     kb::get(r, end);
-    if (!honorific.empty() || !affiliations.empty() || !parent.text.empty() || !parent.loc.path.empty() ||
-        parent.loc.line != 0 || parent.loc.column != 0 || parent.target.valid() || !kind.empty() || start || end)
-      entity.edit() = std::move(fields);
+    if (type != RecordType::meeting && type != RecordType::note) entity.edit() = std::move(fields);
   }
 
   // A record's outcomes part: a meeting's summary, decisions and action items.

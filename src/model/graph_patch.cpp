@@ -74,8 +74,8 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const std::vector<FileInfo>& 
     resolver.resolve_record(r, sides);
     if (resolver.failed()) return false;
     settle_meeting(kb, r, sides, resolver);
-    if (!parts.outcomes) drop_outcomes(r);
-    if (!parts.text) drop_text(r);
+    if (!parts.outcomes) r.outcomes.reset();
+    if (!parts.text) r.text.reset();
     const NodeId id = old->id;
     const bool resettle = r.type == RecordType::person && !same_affiliations(old->entity->affiliations, r.entity->affiliations);
     kb.replace(id, std::move(r));

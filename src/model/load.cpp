@@ -387,7 +387,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
             p.sides.links.pack(text.mentions);
           }
           if (!cache && !options.parts.outcomes) {
-            drop_outcomes(r);
+            r.outcomes.reset();
             decltype(p.sides.action_links)().swap(p.sides.action_links);
           }
           p.keys = KnowledgeBase::name_keys(r);  // Unicode normalization: here, on every core
@@ -500,11 +500,11 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   }
   // The same graph as a load from the snapshot gives: only the parts asked for.
   if (!options.parts.outcomes) {
-    for (std::uint32_t i = 0; i < kb.records().size(); ++i) drop_outcomes(kb.mutable_at(NodeId{i}));
+    for (std::uint32_t i = 0; i < kb.records().size(); ++i) kb.mutable_at(NodeId{i}).outcomes.reset();
     kb.has_outcomes = false;
   }
   if (!options.parts.text) {
-    for (std::uint32_t i = 0; i < kb.records().size(); ++i) drop_text(kb.mutable_at(NodeId{i}));
+    for (std::uint32_t i = 0; i < kb.records().size(); ++i) kb.mutable_at(NodeId{i}).text.reset();
     kb.has_text = false;
   }
   diags.sort();

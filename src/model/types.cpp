@@ -46,8 +46,4 @@ std::string record_id(std::string_view path) {
   return nfc(path);
 }
 
-void drop_text(Record& r) { r.text.reset(); }
-
-void drop_outcomes(Record& r) { r.outcomes.reset(); }
-
 }  // namespace kb

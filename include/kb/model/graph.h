@@ -130,6 +130,9 @@ class KnowledgeBase {
   void replace(NodeId id, Record r);
 
  private:
+  /// Adds the record (the last one added) to the record-id index, noting when ids stop coming
+  /// in order.
+  void index_rid(const Record& r);
   friend struct GraphCodec;  // model/graph_codec.cpp stores and restores the whole graph
   std::vector<Record> records_;
   std::unordered_map<std::string, std::vector<NodeId>> by_key_;  // name_key -> nodes (any type)

@@ -185,12 +185,4 @@ struct Record {
 /// The record id of the note at `path` ("meetings/x.md" -> "meetings/x"), in Unicode NFC.
 std::string record_id(std::string_view path);
 
-/// Empties what a load without text leaves out of a record: its front-matter tree, body and
-/// the body's wikilinks (fields, body, mentions).
-void drop_text(Record& r);
-
-/// Empties what a load without outcomes leaves out of a record: a meeting's summary, decisions
-/// and action items (summary, decisions, actions).
-void drop_outcomes(Record& r);
-
 }  // namespace kb
