@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <string>
+#include <memory>
+#include <sstream>
 #include <unordered_set>
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "kb/base/text.h"
@@ -48,86 +51,241 @@ bool is_fence(std::string_view line, std::string_view fence) {
   return line == fence;
 }
 
-// Walks yaml-cpp's node graph into a Value tree. yaml-cpp shares the node of an anchor with
-// every alias to it, so a chain of `&a [*a, *a]` levels is small in memory but exponential
-// when walked: the walk counts every value and every scalar byte it copies and stops at a cap
-// (a "billion laughs" input fails fast instead of filling memory). Cyclic aliases hit the
-// depth cap.
-class Converter {
+// Builds a Value tree straight from yaml-cpp's parser events, with no YAML::Node tree in
+// between (building and walking that tree cost as much as the parse itself). Everything it
+// checks is checked where a walk of the finished tree would meet it, in the same order: each
+// value (keys are not counted) against the value cap, its depth against the depth cap, the
+// scalar text it adds against the text budget, then a map's keys (plain text, no duplicates).
+// An alias is its anchor's value copied in place, counted again node by node, so a "billion
+// laughs" chain of `&a [*a, *a]` levels fails at the cap instead of filling memory; an alias of
+// an anchor still open (`&a [*a]`) would nest without end and is reported as too deep. The
+// first problem stops the building, but the parse goes on to the end: a YAML error anywhere
+// in the document is reported instead, as yaml-cpp reports it.
+class ValueBuilder final : public YAML::EventHandler {
  public:
-  Converter(std::string_view path, int first_line, std::size_t max_bytes, DiagSink& diags)
-      : path_(path), first_line_(first_line), max_bytes_(max_bytes), diags_(diags) {}
+  ValueBuilder(std::string_view path, int first_line, std::size_t max_bytes)
+      : path_(path), first_line_(first_line), max_bytes_(max_bytes) {}
 
-  bool convert(const YAML::Node& node, Value& out, int depth) {
-    out.loc = loc_of(node);
-    if (++nodes_ > kMaxNodes)
-      return fail(budget_loc(out.loc), "front matter has too many values (more than " + std::to_string(kMaxNodes) +
-                               "; check for repeated aliases '*')");
-    if (depth > kMaxDepth)
-      return fail(out.loc, "front matter is nested too deeply (more than " +
-                               std::to_string(kMaxDepth) + " levels)");
-    switch (node.Type()) {
-      case YAML::NodeType::Null:
-      case YAML::NodeType::Undefined:
-        out.kind = Value::Kind::null;
+  /// The document's value (null when it had none). REQUIRES: no problem().
+  Value take() { return std::move(root_); }
+  /// The first problem met, if any, as the diagnostic to report.
+  const std::optional<Diagnostic>& problem() const { return problem_; }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (failed()) return;
+    if (at_key()) return fail(loc_of(mark), kPlainKey);
+    Value v;
+    v.loc = loc_of(mark);
+    if (!count(v.loc)) return;
+    keep_anchor(anchor, v);
+    add(std::move(v));
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string& text) override {
+    if (failed()) return;
+    if (at_key()) {
+      Value key{Value::Kind::scalar, text, {}, {}, loc_of(mark)};
+      keep_anchor(anchor, key);
+      return take_key(std::move(key));
+    }
+    Value v{Value::Kind::scalar, {}, {}, {}, loc_of(mark)};
+    if (!count(v.loc) || !spend(text.size(), v.loc)) return;
+    v.text = text;
+    keep_anchor(anchor, v);
+    add(std::move(v));
+  }
+
+  void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override {
+    if (failed()) return;
+    if (anchor >= anchors_.size() || !anchors_[anchor]) return;  // the parser refuses these
+    const Anchored& a = *anchors_[anchor];
+    if (at_key()) {
+      if (!a.value.is_scalar()) return fail(a.value.loc, kPlainKey);
+      return take_key(Value(a.value));
+    }
+    // Reported at the collection that holds itself (a walk of yaml-cpp's node graph stopped
+    // at whichever value of the cycle reached the cap first).
+    if (a.open) return fail(a.value.loc, deep_message());
+    Value v;
+    if (!copy(a.value, v, depth())) return;
+    add(std::move(v));
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(mark, anchor, Value::Kind::sequence);
+  }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(mark, anchor, Value::Kind::mapping);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapEnd() override { close(); }
+
+ private:
+  static constexpr const char* kPlainKey = "a front matter key must be plain text";
+
+  struct Frame {
+    Value value;
+    YAML::anchor_t anchor = YAML::NullAnchor;
+    bool have_key = false;  ///< a mapping: `key` waits for its value
+    std::string key;
+    SourceLoc key_loc;
+    std::unordered_set<std::string> seen;  ///< a large mapping's keys (a small one is scanned)
+  };
+  struct Anchored {
+    Value value;
+    bool open = false;  ///< its collection is still being read
+  };
+
+  bool failed() const { return problem_.has_value(); }
+  int depth() const { return static_cast<int>(stack_.size()); }
+  bool at_key() const {
+    return !stack_.empty() && stack_.back().value.is_mapping() && !stack_.back().have_key;
+  }
+
+  SourceLoc loc_of(const YAML::Mark& m) const {
+    if (m.is_null()) return {path_, 0, 0};
+    return {path_, m.line + first_line_, m.column + 1};
+  }
+  // An alias's value keeps the anchor's location, which says little about where the expansion
+  // happened: a cap is reported at the top-level key being read when there is one.
+  SourceLoc budget_loc(const SourceLoc& here) const { return top_key_.line > 0 ? top_key_ : here; }
+  static std::string deep_message() {
+    return "front matter is nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)";
+  }
+
+  void fail(SourceLoc loc, std::string message) {
+    if (!problem_) problem_ = Diagnostic{Severity::error, std::move(loc), std::move(message)};
+  }
+  // One more value at the current depth.
+  bool count(const SourceLoc& loc) { return count_at(loc, depth()); }
+  bool count_at(const SourceLoc& loc, int depth) {
+    if (++nodes_ > kMaxNodes) {
+      fail(budget_loc(loc), "front matter has too many values (more than " + std::to_string(kMaxNodes) +
+                                "; check for repeated aliases '*')");
+      return false;
+    }
+    if (depth > kMaxDepth) {
+      fail(loc, deep_message());
+      return false;
+    }
+    return true;
+  }
+  bool spend(std::size_t bytes, const SourceLoc& loc) {
+    bytes_ += bytes;
+    if (bytes_ <= max_bytes_) return true;
+    fail(budget_loc(loc), "front matter expands to too much text (more than " + std::to_string(max_bytes_) +
+                              " bytes; check for repeated aliases '*')");
+    return false;
+  }
+
+  // An anchor's value, counted again as if it were written where the alias is.
+  bool copy(const Value& from, Value& to, int depth) {
+    to.kind = from.kind;
+    to.loc = from.loc;
+    if (!count_at(to.loc, depth)) return false;
+    switch (from.kind) {
+      case Value::Kind::null: return true;
+      case Value::Kind::scalar:
+        if (!spend(from.text.size(), to.loc)) return false;
+        to.text = from.text;
         return true;
-      case YAML::NodeType::Scalar:
-        out.kind = Value::Kind::scalar;
-        bytes_ += node.Scalar().size();
-        if (bytes_ > max_bytes_)
-          return fail(budget_loc(out.loc), "front matter expands to too much text (more than " +
-                                   std::to_string(max_bytes_) + " bytes; check for repeated aliases '*')");
-        out.text = node.Scalar();
-        return true;
-      case YAML::NodeType::Sequence:
-        out.kind = Value::Kind::sequence;
-        for (const auto& item : node) {
-          out.items.emplace_back();
-          if (!convert(item, out.items.back(), depth + 1)) return false;
+      case Value::Kind::sequence:
+        to.items.reserve(from.items.size());
+        for (const Value& item : from.items) {
+          to.items.emplace_back();
+          if (!copy(item, to.items.back(), depth + 1)) return false;
         }
         return true;
-      case YAML::NodeType::Map: {
-        out.kind = Value::Kind::mapping;
-        std::unordered_set<std::string> seen;
-        for (const auto& kv : node) {
-          if (!kv.first.IsScalar())
-            return fail(loc_of(kv.first), "a front matter key must be plain text");
-          std::string key = kv.first.Scalar();
-          if (!seen.insert(key).second)
-            return fail(loc_of(kv.first), "duplicate key '" + key + "' (remove one of them)");
-          out.entries.emplace_back(key, Value{});
-          if (depth == 0) top_key_ = loc_of(kv.first);
-          if (!convert(kv.second, out.entries.back().second, depth + 1)) return false;
-          if (out.entries.back().second.loc.line == 0) out.entries.back().second.loc = loc_of(kv.first);
+      case Value::Kind::mapping:
+        to.entries.reserve(from.entries.size());
+        for (const auto& [key, value] : from.entries) {
+          to.entries.emplace_back(key, Value{});
+          if (!copy(value, to.entries.back().second, depth + 1)) return false;
         }
         return true;
-      }
     }
     return true;
   }
 
- private:
-  // An alias's node keeps the anchor's mark, which says little about where the expansion
-  // happened: a cap is reported at the top-level key being read when there is one.
-  SourceLoc budget_loc(const SourceLoc& here) const { return top_key_.line > 0 ? top_key_ : here; }
-
-  SourceLoc loc_of(const YAML::Node& node) const {
-    YAML::Mark m = node.Mark();
-    if (m.is_null()) return {path_, 0, 0};
-    return {path_, m.line + first_line_, m.column + 1};
+  void keep_anchor(YAML::anchor_t anchor, const Value& v) {
+    if (anchor == YAML::NullAnchor) return;
+    if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
+    anchors_[anchor] = std::make_unique<Anchored>(Anchored{v, false});
   }
-  bool fail(const SourceLoc& loc, std::string message) {
-    diags_.error(loc, std::move(message));
-    return false;
+
+  void take_key(Value key) {
+    Frame& f = stack_.back();
+    bool duplicate = false;
+    if (f.value.entries.size() < 16) {
+      for (const auto& e : f.value.entries) duplicate = duplicate || e.first == key.text;
+    } else {
+      if (f.seen.empty())
+        for (const auto& e : f.value.entries) f.seen.insert(e.first);
+      duplicate = !f.seen.insert(key.text).second;
+    }
+    if (duplicate) return fail(key.loc, "duplicate key '" + key.text + "' (remove one of them)");
+    if (stack_.size() == 1) top_key_ = key.loc;
+    f.key = std::move(key.text);
+    f.key_loc = std::move(key.loc);
+    f.have_key = true;
+  }
+
+  void open(const YAML::Mark& mark, YAML::anchor_t anchor, Value::Kind kind) {
+    if (failed()) return;
+    if (at_key()) return fail(loc_of(mark), kPlainKey);
+    Frame f;
+    f.value.kind = kind;
+    f.value.loc = loc_of(mark);
+    if (!count(f.value.loc)) return;
+    f.anchor = anchor;
+    if (anchor != YAML::NullAnchor) {
+      keep_anchor(anchor, Value{kind, {}, {}, {}, f.value.loc});
+      anchors_[anchor]->open = true;
+    }
+    stack_.push_back(std::move(f));
+  }
+
+  void close() {
+    if (failed()) return;
+    Value v = std::move(stack_.back().value);
+    const YAML::anchor_t anchor = stack_.back().anchor;
+    stack_.pop_back();
+    keep_anchor(anchor, v);
+    add(std::move(v));
+  }
+
+  void add(Value v) {
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      return;
+    }
+    Frame& f = stack_.back();
+    if (f.value.is_sequence()) {
+      f.value.items.push_back(std::move(v));
+      return;
+    }
+    if (v.loc.line == 0) v.loc = f.key_loc;
+    f.value.entries.emplace_back(std::move(f.key), std::move(v));
+    f.key.clear();
+    f.have_key = false;
   }
 
   SharedPath path_;  ///< one string for every value's location
   int first_line_;
   std::size_t max_bytes_;
-  DiagSink& diags_;
+  std::vector<Frame> stack_;
+  std::vector<std::unique_ptr<Anchored>> anchors_;  ///< by yaml-cpp's anchor number
+  Value root_;
   std::size_t nodes_ = 0;
   std::size_t bytes_ = 0;
   SourceLoc top_key_;
+  std::optional<Diagnostic> problem_;
 };
 
 std::size_t indent_of(std::string_view line) {
@@ -311,10 +469,13 @@ std::optional<Value> parse_yaml(std::string_view path, std::string_view text, in
                                 DiagSink& diags) {
   std::string yaml = lf_only(text);
   if (!check_quotes(path, yaml, first_line, diags)) return std::nullopt;
-  YAML::Node root;
-  // YAML::Load reads the first document only; LoadAll can loop forever on some inputs in 0.7.
+  ValueBuilder builder(path, first_line, std::max<std::size_t>(kMinTextBudget, 4 * yaml.size()));
+  // The first document only (as YAML::Load reads it; LoadAll can loop forever on some inputs
+  // in 0.7).
   try {
-    root = YAML::Load(yaml);
+    std::istringstream in(yaml);
+    YAML::Parser parser(in);
+    parser.HandleNextDocument(builder);
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp says only "bad file", at the point its scanner had read to.
     diags.error(deep_loc(path, yaml, first_line, e.mark),
@@ -329,9 +490,11 @@ std::optional<Value> parse_yaml(std::string_view path, std::string_view text, in
     diags.error({std::string(path), first_line, 0}, "invalid YAML: " + e.msg);
     return std::nullopt;
   }
-  Value out;
-  Converter conv(path, first_line, std::max<std::size_t>(kMinTextBudget, 4 * yaml.size()), diags);
-  if (!conv.convert(root, out, 0)) return std::nullopt;
+  if (const auto& problem = builder.problem()) {
+    diags.report(*problem);
+    return std::nullopt;
+  }
+  Value out = builder.take();
   return out;
 }
 
