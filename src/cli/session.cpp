@@ -79,6 +79,8 @@ const KnowledgeBase* Session::kb(bool report, Reads reads) {
   RealFileSystem fs(root_);
   LoadOptions options;
   options.parts = parts;
+  // A command that reports the load prints its errors only (kb check prints everything itself).
+  options.warnings = !report;
   // The cache is an optimisation only: when it cannot be opened (a read-only KB, a busy or
   // unwritable file) the KB loads without it, silently.
   std::unique_ptr<SqliteCache> cache;

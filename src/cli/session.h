@@ -46,7 +46,8 @@ class Session {
   /// as written, body, wikilinks).
   enum class Reads { outline, graph, text };
   /// The KB, loaded on first call (asking for more after a load without it is a logic error);
-  /// with `report`, prints load errors and a one-line summary (`kb check` prints everything
+  /// with `report`, prints load errors and a one-line summary, and the load may leave out the
+  /// warnings that only bodies give (LoadOptions::warnings; `kb check` prints everything
   /// itself). nullptr when no KB could be found or read (the error is printed).
   const KnowledgeBase* kb(bool report = true, Reads reads = Reads::text);
   /// The whole load result (for `kb check`). REQUIRES: kb() returned non-null.

@@ -54,7 +54,7 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const std::vector<FileInfo>& 
     if (!old || old->path != file.path || !old->defined || names_undefined(kb, *old)) return false;
     DiagSink diags;
     if (!fs.read(file.path, content, err)) return false;
-    std::optional<RawRecord> raw = parse_record(file.path, content, diags, true);
+    std::optional<RawRecord> raw = parse_record(file.path, content, diags, BodyParse::all);
     if (!raw) return false;
     Record r;
     r.path = old->path;

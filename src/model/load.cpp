@@ -114,7 +114,10 @@ void read_cache(IndexCache& cache, const std::vector<FileInfo>& files, std::vect
 }
 
 // Takes one file from its cache entry when that entry can be believed, else reads and parses it.
-std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& p, bool caching, std::string& text) {
+// A body is read whole unless the load reads nothing of it but its tags (`body`); a cache
+// entry always holds the whole parse.
+std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& p, bool caching, BodyParse body,
+                                  std::string& text) {
   std::string err;
   bool have_text = false;
   if (p.cached) {
@@ -141,7 +144,7 @@ std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& 
     p.unreadable = true;
     return std::nullopt;
   }
-  std::optional<RawRecord> raw = parse_record(file.path, text, p.diags, true);
+  std::optional<RawRecord> raw = parse_record(file.path, text, p.diags, caching ? BodyParse::all : body);
   // Files that fail to parse are not cached: their error is reported afresh every time.
   if (caching && raw) {
     p.hash = content_hash(text);
@@ -359,6 +362,8 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   // costs vary between files).
   const bool inline_work = threads <= 1 && !options.progress;
   WorkQueue queue(inline_work ? files.size() + 1 : 256);
+  const BodyParse body = options.parts.outcomes || options.parts.text || options.warnings ? BodyParse::all
+                                                                                         : BodyParse::tags;
   auto work = [&] {
     std::string text;
     constexpr std::size_t kBatch = 16;
@@ -366,7 +371,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     while (queue.pop(batch, kBatch)) {
       for (std::size_t i : batch) {
         Parsed& p = parsed[i];
-        std::optional<RawRecord> raw = load_one(fs, files[i], p, cache != nullptr, text);
+        std::optional<RawRecord> raw = load_one(fs, files[i], p, cache != nullptr, body, text);
         if (!raw) continue;
         // Typing needs only the record and the config, so it runs here too; the raw record
         // is dropped as soon as it is typed, which keeps the peak down.
@@ -378,13 +383,14 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
           // Without a cache (no snapshot to write), what was not asked for goes at once: the
           // body and the front-matter tree once their facts are taken (after typing only
           // check_duplicate_names() reads the tree, for where `name:` was written; the body's
-          // links are packed for the warnings they give), and a meeting's outcomes with the
-          // links that find each action's owner.
+          // links are packed for the warnings they give, when those are wanted), and a
+          // meeting's outcomes with the links that find each action's owner.
           if (!cache && !options.parts.text) {
             NoteText& text = r.text.edit();
             std::string().swap(text.body);
             keep_name_only(text.fields);
-            p.sides.links.pack(text.mentions);
+            if (options.warnings) p.sides.links.pack(text.mentions);
+            else decltype(text.mentions)().swap(text.mentions);
           }
           if (!cache && !options.parts.outcomes) {
             r.outcomes.reset();

@@ -384,6 +384,13 @@ std::vector<WikiLink> find_wikilinks(std::string_view text, const SourceLoc& loc
   return out;
 }
 
+bool may_hold_tags(std::string_view body) {
+  if (body.find('&') != std::string_view::npos) return true;
+  for (std::size_t pos = body.find('#'); pos != std::string_view::npos; pos = body.find('#', pos + 1))
+    if (pos + 1 < body.size() && is_tag_byte(static_cast<unsigned char>(body[pos + 1]))) return true;
+  return false;
+}
+
 std::vector<std::string> find_tags(std::string_view text) {
   std::vector<std::string> out;
   for (std::size_t pos = text.find('#'); pos != std::string_view::npos; pos = text.find('#', pos + 1)) {

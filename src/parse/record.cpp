@@ -36,7 +36,7 @@ bool looks_like_utf16(std::string_view text) {
 }  // namespace
 
 std::optional<RawRecord> parse_record(std::string_view path, std::string_view text,
-                                      DiagSink& diags, bool with_body) {
+                                      DiagSink& diags, BodyParse body) {
   if (text.size() > kMaxRecordBytes) {
     diags.error({std::string(path), 0, 0}, "file is larger than " + std::to_string(kMaxRecordBytes >> 20) +
                                                " MiB; skipped (split it into smaller notes)");
@@ -61,7 +61,7 @@ std::optional<RawRecord> parse_record(std::string_view path, std::string_view te
   rec.path = std::string(path);
   rec.body = std::string(text.substr(front->body_offset));
   rec.front = std::move(*front);
-  if (with_body) {
+  if (body == BodyParse::all || (body == BodyParse::tags && may_hold_tags(rec.body))) {
     rec.facts = parse_body(path, rec.body, rec.front.body_line, diags);
     rec.body_parsed = true;
   }

@@ -11,7 +11,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   kb::DiagSink diags;
-  auto rec = kb::parse_record("fuzz.md", text, diags, true);
+  auto rec = kb::parse_record("fuzz.md", text, diags, kb::BodyParse::all);
   // A record that fails to parse always says why; every diagnostic names the file.
   if (!rec && !diags.has_errors()) std::abort();
   for (const auto& d : diags.all())

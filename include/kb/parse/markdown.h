@@ -88,6 +88,12 @@ std::string unlink_text(std::string_view text);
 /// (same line).
 std::vector<WikiLink> find_wikilinks(std::string_view text, const SourceLoc& loc);
 
+/// False only when `body` can hold no #tag for parse_body to find: it has no '#' followed by a
+/// byte a tag is made of, and no '&' (an entity such as `&num;` reads as '#'). True does not
+/// mean it has one. Lets a load that needs a body's tags and nothing else skip parsing most
+/// bodies.
+bool may_hold_tags(std::string_view body);
+
 /// Finds Obsidian `#tags` in a run of text (not code): `#` at the start or after white space,
 /// then letters, digits, `_`, `-`, `/`, not digits only. Returned without '#'.
 std::vector<std::string> find_tags(std::string_view text);

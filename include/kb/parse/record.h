@@ -20,14 +20,24 @@ struct RawRecord {
   bool body_parsed = false;
 };
 
+/// How much of a body parse_record reads.
+enum class BodyParse {
+  none,  ///< none: the facts stay empty
+  all,   ///< every fact (summary, decisions, tasks, links, tags) and its warnings
+  /// Only what a #tag needs: the body is parsed (whole) when may_hold_tags() says it may hold
+  /// one, else left unparsed, which gives the same tags. For a load that reads no outcomes,
+  /// no links and no warnings.
+  tags,
+};
+
 /// The largest record file parse_record reads (RealFileSystem skips larger ones while walking).
 constexpr std::size_t kMaxRecordBytes = 16u << 20;
 
-/// Parses one record file: front matter always, the body when `with_body` is true. Returns
+/// Parses one record file: front matter always, the body as `body` says. Returns
 /// std::nullopt after reporting one error when the file cannot be read as a record: larger
 /// than kMaxRecordBytes, UTF-16, binary (a NUL byte), invalid UTF-8 (reported at its line), or
 /// a front matter error. A UTF-8 BOM is skipped; LF, CRLF and bare CR all end lines.
 std::optional<RawRecord> parse_record(std::string_view path, std::string_view text,
-                                      DiagSink& diags, bool with_body = true);
+                                      DiagSink& diags, BodyParse body = BodyParse::all);
 
 }  // namespace kb

@@ -175,7 +175,7 @@ TEST_SUITE("parse") {
     std::string text =
         "---\ntitle: Call\ndate: 2024-09-02\nattendees:\n  - name: Ana\n    org: X\n---\n"
         "## Summary\nWe met [[Ana|her]].\n## Actions\n- [ ] Send it [[Ana]] due:2024-13-01\n";
-    auto r = parse_record("meetings/c.md", text, d, true);
+    auto r = parse_record("meetings/c.md", text, d, kb::BodyParse::all);
     REQUIRE(r);
     std::string blob = encode_record(*r, d.all());
     RawRecord back;

@@ -71,7 +71,7 @@ TEST_SUITE("parse") {
     std::string big(kb::kMaxRecordBytes + 1, 'a');
     CHECK(check_bad(big) == "a.md: error: file is larger than 16 MiB; skipped (split it into smaller notes)\n");
     kb::DiagSink d;
-    CHECK(kb::parse_record("a.md", std::string(kb::kMaxRecordBytes, 'a'), d, false));
+    CHECK(kb::parse_record("a.md", std::string(kb::kMaxRecordBytes, 'a'), d, kb::BodyParse::none));
   }
 
   TEST_CASE("record: CJK and NFD text is valid") {
