@@ -37,6 +37,28 @@ TEST_SUITE("text") {
     CHECK(kb::find_invalid_utf8("ab\xFF") == 2);
   }
 
+  TEST_CASE("find_invalid_utf8 finds a bad byte or a cut sequence anywhere in long ASCII runs") {
+    // Every position of the bad part, so each falls inside, at the edge of and after an
+    // eight-byte step over ASCII.
+    for (std::size_t len = 0; len < 40; ++len)
+      for (std::size_t at = 0; at <= len; ++at) {
+        CAPTURE(len);
+        CAPTURE(at);
+        std::string ascii(len, 'a');
+        std::string bad = ascii;
+        bad.insert(at, "\xFF");
+        CHECK(kb::find_invalid_utf8(bad) == at);
+        std::string cut = ascii;
+        cut.insert(at, "\xC3");  // the first byte of 'é' alone
+        if (at < len) CHECK(kb::find_invalid_utf8(cut) == at);
+        std::string good = ascii;
+        good.insert(at, "é€🎉");  // two, three and four bytes, across the steps
+        CHECK(kb::find_invalid_utf8(good) == std::string_view::npos);
+        std::string after = good + "\xE2\x82";  // '€' cut short at the very end
+        CHECK(kb::find_invalid_utf8(after) == good.size());
+      }
+  }
+
   TEST_CASE("edit_distance is capped") {
     CHECK(kb::edit_distance("iesalk", "iesalc", 3) == 1);
     CHECK(kb::edit_distance("abc", "abc", 3) == 0);
