@@ -143,6 +143,7 @@ std::string dump(const LoadResult& r, RecordParts parts = {}) {
     if (parts.outcomes) o << " summary='" << rec.outcomes->summary << "'";
     if (text) o << " body=" << rec.text->body.size() << " fields=" << rec.text->fields.entries.size();
     for (const auto& a : rec.aliases) o << " alias=" << a;
+    for (const auto& t : rec.tags) o << " tag=" << t;
     for (const auto& x : rec.organizations) o << " org=" << ref(kb, x);
     for (const auto& a : rec.attendees)
       o << " att=" << ref(kb, a.person) << '@' << a.org.value << (a.org_given ? "!" : "") << '/' << a.role;
@@ -736,6 +737,51 @@ TEST_SUITE("model") {
       CHECK(dump(load_kb(fs, whole)) == dump(full));
       CHECK(fs.reads > 3);  // read the notes again
     }
+  }
+
+  TEST_CASE("load: without warnings, an outline load skips untagged bodies and gives the same graph and errors") {
+    StampedFs fs;
+    fill(fs);
+    // Tags written only in bodies, where cmark-gfm finds them (and not in code); bodies with
+    // unresolved links and bad task dates, whose warnings such a load may leave out.
+    fs.put("meetings/2024/2024-09-20-tagged.md",
+           "---\ntitle: Tagged\ndate: 2024-09-20\norganizations: [UNESCO]\n---\nAbout **#policy** and &num;entity, "
+           "not `#code`.\n- [ ] Ask [[Nobody At All]] due:2024-02-30\n");
+    fs.put("notes/untagged.md", "---\ntags: [kept]\n---\n# Heading\n\nSee [[Ghost Page]]. C# is # not a tag.\n");
+    const LoadResult full = load_kb(fs);
+    LoadOptions quiet;
+    quiet.parts = kOutline;
+    quiet.warnings = false;
+    const LoadResult fast = load_kb(fs, quiet);
+    // The records, their tags and every list are the same; of the diagnostics, the errors are
+    // the same and the warnings a part of the whole load's.
+    auto records_of = [](const std::string& dump) { return dump.substr(dump.find("\n0 ")); };
+    CHECK(records_of(dump(fast, kOutline)) == records_of(dump(full, kOutline)));
+    CHECK(fast.diags.error_count() == full.diags.error_count());
+    CHECK(fast.diags.warning_count() < full.diags.warning_count());
+    std::vector<std::string> full_diags, fast_errors, full_errors;
+    for (const auto& d : full.diags.all()) {
+      full_diags.push_back(to_string(d));
+      if (d.severity == Severity::error) full_errors.push_back(to_string(d));
+    }
+    for (const auto& d : fast.diags.all()) {
+      CHECK(std::find(full_diags.begin(), full_diags.end(), to_string(d)) != full_diags.end());
+      if (d.severity == Severity::error) fast_errors.push_back(to_string(d));
+    }
+    CHECK(fast_errors == full_errors);
+    const Record* tagged = fast.kb.lookup_rid("meetings/2024/2024-09-20-tagged");
+    REQUIRE(tagged);
+    CHECK(tagged->tags == std::vector<std::string>{"policy", "entity"});
+
+    // With a cache, every body is parsed whole all the same: the entries serve any later load.
+    MemCache cache;
+    quiet.cache = &cache;
+    CHECK(records_of(dump(load_kb(fs, quiet), kOutline)) == records_of(dump(full, kOutline)));
+    LoadOptions whole;
+    whole.cache = &cache;
+    fs.reads = 0;
+    CHECK(dump(load_kb(fs, whole)) == dump(full));
+    CHECK(fs.reads == 2);  // kb.yaml and the broken note (never cached): the rest from their entries
   }
 
   TEST_CASE("load: no snapshot is written while a note cannot be read") {

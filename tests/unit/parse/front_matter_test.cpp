@@ -210,6 +210,58 @@ TEST_SUITE("parse") {
     CHECK_FALSE(kb::parse_front_matter("a.md", "---\na: &a [*a]\n---\n", c));
     REQUIRE(c.all().size() == 1);
     CHECK(c.all()[0].message == "front matter is nested too deeply (more than 64 levels)");
+    // At the collection that holds itself.
+    CHECK(diag_text(c) == "a.md:2:4: error: front matter is nested too deeply (more than 64 levels)\n");
+    kb::DiagSink m;
+    CHECK_FALSE(kb::parse_front_matter("a.md", "---\nx: 1\nm: &m {k: v, n: *m}\n---\n", m));
+    CHECK(diag_text(m) == "a.md:3:4: error: front matter is nested too deeply (more than 64 levels)\n");
+    // A map that is its own key is not plain text.
+    kb::DiagSink k;
+    CHECK_FALSE(kb::parse_front_matter("a.md", "---\n&k\n? *k\n: v\n---\n", k));
+    CHECK(diag_text(k) == "a.md:2:1: error: a front matter key must be plain text\n");
+  }
+
+  TEST_CASE("front matter: aliases copy their anchor's value, keys included, with its locations") {
+    kb::DiagSink d;
+    auto fm = kb::parse_front_matter(
+        "a.md", "---\nbase: &b {org: UNESCO, role: [Chief]}\n&k who: Ana\nagain: *b\nlist: [*k, *b]\n---\n", d);
+    REQUIRE(fm);
+    CHECK(diag_text(d) == "");
+    const kb::Value* again = fm->fields.find("again");
+    REQUIRE(again);
+    REQUIRE(again->is_mapping());
+    CHECK(again->find("org")->text == "UNESCO");
+    CHECK(again->find("role")->items.at(0).text == "Chief");
+    CHECK(again->loc.line == 2);  // where the anchored value is written
+    CHECK(again->find("org")->loc.column == 16);
+    const kb::Value* list = fm->fields.find("list");
+    REQUIRE(list->items.size() == 2);
+    CHECK(list->items[0].text == "who");  // an anchored key
+    CHECK(list->items[1].find("role")->items.size() == 1);
+  }
+
+  TEST_CASE("front matter: a duplicate key is found in small and large mappings alike") {
+    for (int size : {3, 15, 16, 17, 40}) {
+      CAPTURE(size);
+      std::string text = "---\n";
+      for (int i = 0; i < size; ++i) text += "k" + std::to_string(i) + ": v\n";
+      kb::DiagSink ok;
+      auto fm = kb::parse_front_matter("a.md", text + "---\n", ok);
+      REQUIRE(fm);
+      CHECK(fm->fields.entries.size() == static_cast<std::size_t>(size));
+      for (int dup : {0, size - 1}) {
+        kb::DiagSink d;
+        CHECK_FALSE(kb::parse_front_matter("a.md", text + "k" + std::to_string(dup) + ": again\n---\n", d));
+        CHECK(diag_text(d) == "a.md:" + std::to_string(size + 2) + ":1: error: duplicate key 'k" + std::to_string(dup) +
+                                  "' (remove one of them)\n");
+      }
+    }
+  }
+
+  TEST_CASE("front matter: a YAML error after a bad key or a cap wins, as the parser reports it") {
+    kb::DiagSink d;
+    CHECK_FALSE(kb::parse_front_matter("a.md", "---\na: 1\na: 2\nb: *nowhere\n---\n", d));
+    CHECK(diag_text(d) == "a.md:4:4: error: invalid YAML: the referenced anchor is not defined\n");
   }
 
   TEST_CASE("front matter: only the first YAML document is read") {

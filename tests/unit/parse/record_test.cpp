@@ -23,6 +23,48 @@ std::string check_bad(std::string_view text) {
 }  // namespace
 
 TEST_SUITE("parse") {
+  TEST_CASE("record: BodyParse::tags reads a body only when it may hold a tag, and finds the same tags") {
+    struct Case {
+      const char* body;
+      bool parsed;  // may_hold_tags
+    };
+    const Case cases[] = {
+        {"## Summary\n\nMet [[Ana]] about #ai-policy and #2024.\n", true},
+        {"**#bold** and `#code` and #\n", true},
+        {"An entity: &num;hidden here, and &amp; more.\n", true},
+        {"\\#escaped\n", true},
+        {"## Summary\n\n# Heading\n\nNo tags: # alone, a C# thing, ## twice.\n- [ ] Task due:2024-13-01 [[Bo]]\n", false},
+        {"## Summary\n\nNothing but prose, [[links]] and a task.\n- [ ] Send it due:2024-13-01\n", false},
+        {"# Only headings\n\n## and more #\n", false},
+        {"", false},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.body);
+      const std::string text = std::string("---\ntitle: T\ntags: [x]\n---\n") + c.body;
+      CHECK(kb::may_hold_tags(c.body) == c.parsed);
+      kb::DiagSink whole_d, tags_d, none_d;
+      auto whole = kb::parse_record("a.md", text, whole_d, kb::BodyParse::all);
+      auto tags = kb::parse_record("a.md", text, tags_d, kb::BodyParse::tags);
+      auto none = kb::parse_record("a.md", text, none_d, kb::BodyParse::none);
+      REQUIRE(whole);
+      REQUIRE(tags);
+      REQUIRE(none);
+      CHECK(whole->body_parsed);
+      CHECK(tags->body_parsed == c.parsed);
+      CHECK_FALSE(none->body_parsed);
+      CHECK(tags->facts.tags == whole->facts.tags);
+      CHECK(tags->body == whole->body);
+      CHECK(none->facts.tags.empty());
+      // Unparsed, a body gives no warnings (the bad task dates above are warnings).
+      if (!c.parsed) CHECK(tags_d.empty());
+    }
+    // The cases hold tags where cmark-gfm sees them, so the check above compares real ones.
+    kb::DiagSink d;
+    auto rec = kb::parse_record("a.md", "---\ntitle: T\n---\n**#bold** `#code` &num;hidden\n", d, kb::BodyParse::tags);
+    REQUIRE(rec);
+    CHECK(rec->facts.tags == std::vector<std::string>{"bold", "hidden"});
+  }
+
   TEST_CASE("record: a BOM is skipped and the body keeps its file lines") {
     kb::DiagSink d;
     auto rec = kb::parse_record("a.md", "\xEF\xBB\xBF---\r\ntitle: T\r\n---\r\n- [ ] Send it due:2024-10-15\r\n", d);
