@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <string>
 #include <memory>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <unordered_set>
 
 #include <yaml-cpp/depthguard.h>
@@ -45,6 +46,15 @@ std::string lf_only(std::string_view text) {
   }
   return out;
 }
+
+// The text yaml-cpp reads, as a stream over the caller's bytes (an istringstream would copy them).
+class ViewBuf : public std::streambuf {
+ public:
+  explicit ViewBuf(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // only read: the get area is never written
+    setg(begin, begin, begin + text.size());
+  }
+};
 
 bool is_fence(std::string_view line, std::string_view fence) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
@@ -467,13 +477,16 @@ std::string link_list_hint(std::string_view yaml, const YAML::Mark& mark) {
 
 std::optional<Value> parse_yaml(std::string_view path, std::string_view text, int first_line,
                                 DiagSink& diags) {
-  std::string yaml = lf_only(text);
+  std::string lf;
+  std::string_view yaml = text;
+  if (text.find('\r') != std::string_view::npos) yaml = lf = lf_only(text);
   if (!check_quotes(path, yaml, first_line, diags)) return std::nullopt;
   ValueBuilder builder(path, first_line, std::max<std::size_t>(kMinTextBudget, 4 * yaml.size()));
   // The first document only (as YAML::Load reads it; LoadAll can loop forever on some inputs
   // in 0.7).
   try {
-    std::istringstream in(yaml);
+    ViewBuf buf(yaml);
+    std::istream in(&buf);
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
   } catch (const YAML::DeepRecursion& e) {
