@@ -382,15 +382,20 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         if (build_record(kb.config, std::move(*raw), r, p.sides, p.diags)) {
           // Without a cache (no snapshot to write), what was not asked for goes at once: the
           // body and the front-matter tree once their facts are taken (after typing only
-          // check_duplicate_names() reads the tree, for where `name:` was written; the body's
-          // links are packed for the warnings they give, when those are wanted), and a
-          // meeting's outcomes with the links that find each action's owner.
+          // check_duplicate_names() reads the tree, of a person, organization, topic or event,
+          // for where `name:` was written; the body's links are packed for the warnings they
+          // give, when those are wanted), and a meeting's outcomes with the links that find
+          // each action's owner.
           if (!cache && !options.parts.text) {
             NoteText& text = r.text.edit();
-            std::string().swap(text.body);
-            keep_name_only(text.fields);
             if (options.warnings) p.sides.links.pack(text.mentions);
-            else decltype(text.mentions)().swap(text.mentions);
+            if (r.type == RecordType::meeting || r.type == RecordType::note) {
+              r.text.reset();  // no `name:` to point at: the whole part goes
+            } else {
+              std::string().swap(text.body);
+              keep_name_only(text.fields);
+              decltype(text.mentions)().swap(text.mentions);
+            }
           }
           if (!cache && !options.parts.outcomes) {
             r.outcomes.reset();
