@@ -476,7 +476,6 @@ BodyFacts parse_body(std::string_view path, std::string_view body, int first_lin
     cmark_node_type type = cmark_node_get_type(node);
     if (type == CMARK_NODE_HEADING) {
       section = heading_key(node);
-      facts.headings.push_back(std::string(trim(inline_text(node))));
       in_summary = section == "summary";
       continue;
     }

@@ -225,25 +225,23 @@ void get(BinaryReader& r, Decision& d, const SharedPath& rp) {
 }
 
 void put(BinaryWriter& w, const BodyFacts& f, std::string_view rp) {
-  const auto& [summary, decisions, tasks, links, headings, tags] = f;
+  const auto& [summary, decisions, tasks, links, tags] = f;
   w.s(summary);
   w.u(decisions.size());
   for (const auto& d : decisions) put(w, d, rp);
   w.u(tasks.size());
   for (const auto& t : tasks) put(w, t, rp);
   put(w, links, rp);
-  put(w, headings);
   put(w, tags);
 }
 void get(BinaryReader& r, BodyFacts& f, const SharedPath& rp) {
-  auto& [summary, decisions, tasks, links, headings, tags] = f;
+  auto& [summary, decisions, tasks, links, tags] = f;
   r.s(summary);
   decisions.resize(r.count());
   for (auto& d : decisions) get(r, d, rp);
   tasks.resize(r.count());
   for (auto& t : tasks) get(r, t, rp);
   get(r, links, rp);
-  get(r, headings);
   get(r, tags);
 }
 

@@ -59,7 +59,6 @@ struct BodyFacts {
   std::vector<Decision> decisions;  ///< list items under a `Decisions` heading
   std::vector<TaskItem> tasks;      ///< task items anywhere
   std::vector<WikiLink> links;      ///< every wikilink in the body, in order
-  std::vector<std::string> headings;
   std::vector<std::string> tags;    ///< body `#tags` outside code, without '#', first spelling kept
 };
 

@@ -71,7 +71,7 @@ void check_eq(const RawRecord& a, const RawRecord& b) {
   CHECK(body_line == b.front.body_line);
   CHECK(body == b.body);
   CHECK(body_parsed == b.body_parsed);
-  const auto& [summary, decisions, tasks, links, headings, tags] = facts;
+  const auto& [summary, decisions, tasks, links, tags] = facts;
   CHECK(summary == b.facts.summary);
   REQUIRE(decisions.size() == b.facts.decisions.size());
   for (std::size_t i = 0; i < decisions.size(); ++i) {
@@ -83,7 +83,6 @@ void check_eq(const RawRecord& a, const RawRecord& b) {
   REQUIRE(tasks.size() == b.facts.tasks.size());
   for (std::size_t i = 0; i < tasks.size(); ++i) check_eq(tasks[i], b.facts.tasks[i]);
   check_eq(links, b.facts.links);
-  CHECK(headings == b.facts.headings);
   CHECK(tags == b.facts.tags);
 }
 
@@ -140,7 +139,6 @@ RawRecord full_record() {
   r.facts.tasks.push_back(t);
   r.facts.tasks.push_back(TaskItem{});  // and one with every field at its default
   r.facts.links = {link("Ana", 12), link("Ana", 14)};
-  r.facts.headings = {"Summary", "Actions"};
   r.facts.tags = {"bilateral", "ai/ethics"};
   return r;
 }
