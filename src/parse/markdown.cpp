@@ -457,7 +457,6 @@ BodyFacts parse_body(std::string_view path, std::string_view body, int first_lin
                      DiagSink& diags) {
   BodyFacts facts;
   NodePtr doc = parse_doc(body, {"tasklist"}, CMARK_OPT_DEFAULT);
-  cmark_consolidate_text_nodes(doc.get());
   auto lines = split_lines(body);
   const SharedPath shared(path);  // one string for every location in the body
   auto loc_of = [&](cmark_node* n) {
@@ -468,6 +467,7 @@ BodyFacts parse_body(std::string_view path, std::string_view body, int first_lin
   std::string section;       // folded text of the current level-1/2 heading
   bool in_summary = false;
   std::string first_paragraph;
+  std::string run;  // the text of a run of text nodes
   cmark_iter* it = cmark_iter_new(doc.get());
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -480,10 +480,17 @@ BodyFacts parse_body(std::string_view path, std::string_view body, int first_lin
       continue;
     }
     if (type == CMARK_NODE_TEXT) {
-      const char* lit = cmark_node_get_literal(node);
+      // cmark-gfm splits a run of text at brackets, `!`, `_` and other inline markers: links
+      // and tags are read from the whole run of adjacent text nodes, located where its first
+      // node starts (what cmark_consolidate_text_nodes would give, without rebuilding the tree).
+      cmark_node* prev = cmark_node_previous(node);
+      if (prev && cmark_node_get_type(prev) == CMARK_NODE_TEXT) continue;  // read with its run
+      run.clear();
+      for (cmark_node* n = node; n && cmark_node_get_type(n) == CMARK_NODE_TEXT; n = cmark_node_next(n))
+        if (const char* lit = cmark_node_get_literal(n)) run += lit;
       SourceLoc at = loc_of(node);
-      for (auto& link : find_wikilinks(lit ? lit : "", at)) facts.links.push_back(std::move(link));
-      for (auto& tag : find_tags(lit ? lit : "")) add_tag(facts, std::move(tag));
+      for (auto& link : find_wikilinks(run, at)) facts.links.push_back(std::move(link));
+      for (auto& tag : find_tags(run)) add_tag(facts, std::move(tag));
       continue;
     }
     if (type == CMARK_NODE_LINK) {
