@@ -60,6 +60,9 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "kb: $("$kb" --version | head -1); runs per case: $runs (median)"
 echo
 
+# A over B as "1.23x", for the lines under each table.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+
 declare -A cold warm
 for n in $sizes; do
   corpus=$work/corpus-$n
@@ -137,7 +140,6 @@ for n in $sizes; do
   fi
   cp -p "$pristine" "$edited"
   echo
-  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
   if [ -n "$fm_floor" ] && [ -n "${cold[$n]:-}" ]; then
     echo "kb cold / front-matter floor: $(ratio "${cold[$n]}" "$fm_floor") (goal: at most 1.2x)"
     [ -n "$py_time" ] && echo "PyYAML / kb cold: $(ratio "$py_time" "${cold[$n]}") (goal: at least 2x)"

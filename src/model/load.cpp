@@ -114,8 +114,8 @@ void read_cache(IndexCache& cache, const std::vector<FileInfo>& files, std::vect
 }
 
 // Takes one file from its cache entry when that entry can be believed, else reads and parses it.
-// A body is read whole unless the load reads nothing of it but its tags (`body`); a cache
-// entry always holds the whole parse.
+// `body` says how much of a note's body is parsed (all of it when caching: an entry serves
+// every later command).
 std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& p, bool caching, BodyParse body,
                                   std::string& text) {
   std::string err;
@@ -144,7 +144,7 @@ std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& 
     p.unreadable = true;
     return std::nullopt;
   }
-  std::optional<RawRecord> raw = parse_record(file.path, text, p.diags, caching ? BodyParse::all : body);
+  std::optional<RawRecord> raw = parse_record(file.path, text, p.diags, body);
   // Files that fail to parse are not cached: their error is reported afresh every time.
   if (caching && raw) {
     p.hash = content_hash(text);
@@ -362,8 +362,9 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   // costs vary between files).
   const bool inline_work = threads <= 1 && !options.progress;
   WorkQueue queue(inline_work ? files.size() + 1 : 256);
-  const BodyParse body = options.parts.outcomes || options.parts.text || options.warnings ? BodyParse::all
-                                                                                         : BodyParse::tags;
+  // A body is read whole unless the load takes nothing from it but its tags.
+  const bool whole_bodies = cache || options.parts.outcomes || options.parts.text || options.warnings;
+  const BodyParse body = whole_bodies ? BodyParse::all : BodyParse::tags;
   auto work = [&] {
     std::string text;
     constexpr std::size_t kBatch = 16;

@@ -1,10 +1,10 @@
 #include "kb/parse/front_matter.h"
 
 #include <algorithm>
-#include <string>
-#include <memory>
 #include <istream>
+#include <memory>
 #include <streambuf>
+#include <string>
 #include <unordered_set>
 
 #include <yaml-cpp/depthguard.h>
@@ -45,6 +45,10 @@ std::string lf_only(std::string_view text) {
     else if (i + 1 >= text.size() || text[i + 1] != '\n') out += '\n';
   }
   return out;
+}
+
+std::string deep_message() {
+  return "front matter is nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)";
 }
 
 // The text yaml-cpp reads, as a stream over the caller's bytes (an istringstream would copy them).
@@ -166,9 +170,6 @@ class ValueBuilder final : public YAML::EventHandler {
   // An alias's value keeps the anchor's location, which says little about where the expansion
   // happened: a cap is reported at the top-level key being read when there is one.
   SourceLoc budget_loc(const SourceLoc& here) const { return top_key_.line > 0 ? top_key_ : here; }
-  static std::string deep_message() {
-    return "front matter is nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)";
-  }
 
   void fail(SourceLoc loc, std::string message) {
     if (!problem_) problem_ = Diagnostic{Severity::error, std::move(loc), std::move(message)};
@@ -492,8 +493,7 @@ std::optional<Value> parse_yaml(std::string_view path, std::string_view text, in
     parser.HandleNextDocument(builder);
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp says only "bad file", at the point its scanner had read to.
-    diags.error(deep_loc(path, yaml, first_line, e.mark),
-                "front matter is nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)");
+    diags.error(deep_loc(path, yaml, first_line, e.mark), deep_message());
     return std::nullopt;
   } catch (const YAML::ParserException& e) {
     SourceLoc loc{std::string(path), e.mark.line + first_line, e.mark.column + 1};
@@ -508,8 +508,7 @@ std::optional<Value> parse_yaml(std::string_view path, std::string_view text, in
     diags.report(*problem);
     return std::nullopt;
   }
-  Value out = builder.take();
-  return out;
+  return builder.take();
 }
 
 }  // namespace
