@@ -52,7 +52,8 @@ bool same_stamps(const FileInfo& a, const FileInfo& b) {
 
 // File indexes handed from the thread that reads the cache to the workers. `push` waits while
 // `max_pending` are queued, so cache entries are decoded about as fast as they are read and
-// only a few undecoded entries are held at once.
+// only a few undecoded entries are held at once. Every other file is handed over at once by
+// `finish`, which the workers then take in batches without waiting on the feeder.
 class WorkQueue {
  public:
   explicit WorkQueue(std::size_t max_pending) : max_pending_(max_pending) {}
@@ -63,21 +64,26 @@ class WorkQueue {
     queue_.push_back(i);
     not_empty_.notify_one();
   }
-  void close() {
+  /// Ends the pushes: `rest` are the last files to hand out.
+  void finish(std::vector<std::size_t> rest) {
     std::lock_guard<std::mutex> lock(mu_);
+    rest_ = std::move(rest);
     closed_ = true;
     not_empty_.notify_all();
   }
-  /// Up to `n` indexes into `batch`; false once the queue is closed and empty.
+  /// Up to `n` indexes into `batch`; false once every file has been handed out.
   bool pop(std::vector<std::size_t>& batch, std::size_t n) {
     std::unique_lock<std::mutex> lock(mu_);
     not_empty_.wait(lock, [&] { return !queue_.empty() || closed_; });
     batch.clear();
-    while (!queue_.empty() && batch.size() < n) {
-      batch.push_back(queue_.front());
-      queue_.pop_front();
+    if (!queue_.empty()) {
+      while (!queue_.empty() && batch.size() < n) {
+        batch.push_back(queue_.front());
+        queue_.pop_front();
+      }
+      not_full_.notify_all();
     }
-    not_full_.notify_all();
+    while (batch.size() < n && next_rest_ < rest_.size()) batch.push_back(rest_[next_rest_++]);
     return !batch.empty();
   }
 
@@ -86,6 +92,8 @@ class WorkQueue {
   std::mutex mu_;
   std::condition_variable not_empty_, not_full_;
   std::deque<std::size_t> queue_;
+  std::vector<std::size_t> rest_;
+  std::size_t next_rest_ = 0;
   bool closed_ = false;
 };
 
@@ -421,9 +429,11 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         queued[i] = 1;
         queue.push(i);
       });
+    std::vector<std::size_t> rest;
+    rest.reserve(files.size());
     for (std::size_t i = 0; i < files.size(); ++i)
-      if (!queued[i]) queue.push(i);
-    queue.close();
+      if (!queued[i]) rest.push_back(i);
+    queue.finish(std::move(rest));
   };
   if (inline_work) {
     feed();
