@@ -1,6 +1,7 @@
 #include "kb/model/graph.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -287,14 +288,6 @@ void KnowledgeBase::build_indexes() {
   meetings_.assign(n);
   children_.assign(n);
   members_.assign(n);
-  // Records are visited in id order and each one's additions happen together, so a repeat can
-  // only be the last entry: checking it keeps this linear (a search of the whole list made it
-  // quadratic in the meetings of the busiest organization or person).
-  auto add_meeting = [&](NodeId node, NodeId meeting) {
-    if (!node.valid()) return;
-    auto& list = meetings_.edit(node);
-    if (list.empty() || list.back() != meeting) list.push_back(meeting);
-  };
   for (const auto& r : records_) {
     if ((r.type == RecordType::organization || r.type == RecordType::topic) && r.entity->parent.target.valid() &&
         r.entity->parent.target != r.id)
@@ -305,7 +298,32 @@ void KnowledgeBase::build_indexes() {
           auto& list = members_.edit(a.org.target);
           if (list.empty() || list.back() != r.id) list.push_back(r.id);
         }
-    if (r.type != RecordType::meeting || !r.defined) continue;
+  }
+  // Meetings are visited in the order their lists keep (by_date: date, then id), so every list
+  // comes out sorted: one sort of the meetings instead of one of each list (a sort of the
+  // busiest organization's list of most meetings, with a record lookup per comparison). Each
+  // meeting's additions happen together, so a repeat can only be the last entry: checking it
+  // keeps this linear (a search of the whole list made it quadratic).
+  std::vector<std::uint32_t> rid_rank(n, 0);
+  for (std::uint32_t i = 0; i < by_rid_.size(); ++i) rid_rank[by_rid_[i].value] = i;
+  struct Visit {
+    std::optional<Date> date;
+    std::uint32_t rank;
+    NodeId id;
+  };
+  std::vector<Visit> visits;
+  for (const auto& r : records_)
+    if (r.type == RecordType::meeting && r.defined) visits.push_back({r.date, rid_rank[r.id.value], r.id});
+  std::sort(visits.begin(), visits.end(), [](const Visit& a, const Visit& b) {
+    return a.date != b.date ? a.date < b.date : a.rank < b.rank;
+  });
+  auto add_meeting = [&](NodeId node, NodeId meeting) {
+    if (!node.valid()) return;
+    auto& list = meetings_.edit(node);
+    if (list.empty() || list.back() != meeting) list.push_back(meeting);
+  };
+  for (const Visit& v : visits) {
+    const Record& r = records_[v.id.value];
     for (const auto& o : r.organizations) add_meeting(o.target, r.id);
     for (const auto& a : r.attendees) {
       add_meeting(a.person.target, r.id);
@@ -314,9 +332,7 @@ void KnowledgeBase::build_indexes() {
     for (const auto& t : r.topics) add_meeting(t.target, r.id);
     add_meeting(r.event.target, r.id);
   }
-  auto by_meeting_date = [&](NodeId a, NodeId b) { return by_date(records_[a.value], records_[b.value]); };
   auto by_record_name = [&](NodeId a, NodeId b) { return by_name(records_[a.value], records_[b.value]); };
-  for (auto& list : meetings_.used()) std::sort(list.begin(), list.end(), by_meeting_date);
   for (auto& list : children_.used()) std::sort(list.begin(), list.end(), by_record_name);
   for (auto& list : members_.used()) std::sort(list.begin(), list.end(), by_record_name);
 }

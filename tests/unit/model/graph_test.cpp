@@ -72,6 +72,41 @@ TEST_SUITE("model") {
     }
   }
 
+  TEST_CASE("graph: meeting lists are in date order, then id order, each meeting once") {
+    KnowledgeBase kb;
+    Record org;
+    org.type = RecordType::organization;
+    org.rid = "orgs/o";
+    const NodeId o = kb.add(std::move(org));
+    Record person;
+    person.type = RecordType::person;
+    person.rid = "people/p";
+    const NodeId p = kb.add(std::move(person));
+    // Added out of id order; the same date twice, and one without a date (first).
+    auto meeting = [&](const char* rid, std::optional<Date> date, bool with_person) {
+      Record m;
+      m.type = RecordType::meeting;
+      m.rid = rid;
+      m.date = date;
+      NameRef ref;
+      ref.target = o;
+      m.organizations.push_back(ref);
+      Attendee a;
+      a.person.target = with_person ? p : NodeId{};
+      a.org = o;  // the org twice: listed once
+      m.attendees.push_back(a);
+      return kb.add(std::move(m));
+    };
+    const NodeId late = meeting("m/c", Date(2024, 9, 3), true);
+    const NodeId tie_b = meeting("m/b", Date(2024, 9, 2), false);
+    const NodeId undated = meeting("m/z", std::nullopt, true);
+    const NodeId tie_a = meeting("m/a", Date(2024, 9, 2), true);
+    kb.build_indexes();
+    CHECK(kb.meetings_of(o) == std::vector<NodeId>{undated, tie_a, tie_b, late});
+    CHECK(kb.meetings_of(p) == std::vector<NodeId>{undated, tie_a, late});
+    CHECK(kb.meetings_of(late).empty());
+  }
+
   TEST_CASE("graph: node lists hold a list only for the nodes that have one") {
     NodeLists lists;
     lists.assign(5);
