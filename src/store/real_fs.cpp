@@ -74,10 +74,19 @@ std::string write_temp(const std::string& target, std::string_view content, std:
   return tmp;
 }
 
-// A record file met by the walk, before files reached by two paths are merged.
-struct Found {
-  FileInfo info;
-  bool through_link = false;  // a symbolic link is on its path
+// What the walk keeps of a stat: the type, and the stamps a cache entry is checked against.
+struct Stamp {
+  mode_t mode = 0;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t device = 0;
+
+  static Stamp of(const struct stat& st) {
+    return {st.st_mode, static_cast<std::uint64_t>(st.st_size),
+            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+            static_cast<std::uint64_t>(st.st_ino), static_cast<std::uint64_t>(st.st_dev)};
+  }
 };
 
 // A note the folder listing says is a regular file, waiting for its stat: the walk stats these
@@ -88,7 +97,7 @@ struct Pending {
   std::string path;
   std::size_t name_at;  // where the name starts in `path`
   bool through_link;
-  struct stat st {};
+  Stamp st;     // (not the whole struct stat: a 100k-note walk holds one per note)
   int err = 0;  // errno of the stat, 0 when it worked
 };
 
@@ -132,7 +141,9 @@ class StatPool {
   static void stat_block(const Block& b) {
     for (std::size_t i = b.from; i < b.to; ++i) {
       Pending& p = (*b.notes)[i];
-      if (::fstatat(p.dir_fd, p.path.c_str() + p.name_at, &p.st, AT_SYMLINK_NOFOLLOW) != 0) p.err = errno;
+      struct stat st {};
+      if (::fstatat(p.dir_fd, p.path.c_str() + p.name_at, &st, AT_SYMLINK_NOFOLLOW) != 0) p.err = errno;
+      else p.st = Stamp::of(st);
     }
   }
 
@@ -165,7 +176,10 @@ class StatPool {
 struct Walker {
   std::string root;
   DiagSink& diags;
-  std::vector<Found> found;
+  // The notes met, before files reached by two paths are merged, and which of them have a
+  // symbolic link on their path.
+  std::vector<FileInfo> found;
+  std::vector<bool> found_through_link;
   std::set<std::pair<dev_t, ino_t>> dirs_on_path;
   std::vector<int> open_dirs;  // folders whose pending notes are not taken in yet
   std::vector<std::unique_ptr<std::vector<Pending>>> pending;  // per folder, in walk order
@@ -242,7 +256,7 @@ struct Walker {
         dirs_on_path.erase(key);
         continue;
       }
-      if (is_note_name(name)) add_note(std::move(child), st, through_link || is_link);
+      if (is_note_name(name)) add_note(std::move(child), Stamp::of(st), through_link || is_link);
     }
     ::closedir(d);
     if (open_dirs.size() >= kMaxOpenDirs) stat_pending();
@@ -254,29 +268,26 @@ struct Walker {
     else diags.error({child, 0, 0}, "cannot read: " + errno_text(err));
   }
 
-  void add_note(std::string child, const struct stat& st, bool through_link) {
-    if (!S_ISREG(st.st_mode)) {
+  void add_note(std::string child, const Stamp& st, bool through_link) {
+    if (!S_ISREG(st.mode)) {
       diags.warning({child, 0, 0}, "not a regular file; skipped");
       return;
     }
-    if (static_cast<std::size_t>(st.st_size) > RealFileSystem::kMaxFileSize) {
+    if (st.size > RealFileSystem::kMaxFileSize) {
       diags.warning({child, 0, 0}, "file is larger than " + std::to_string(RealFileSystem::kMaxFileSize >> 20) +
                                        " MiB; skipped");
       return;
     }
-    Found f;
-    f.info.path = std::move(child);
-    f.info.size = static_cast<std::uint64_t>(st.st_size);
-    f.info.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-    f.info.inode = st.st_ino;
-    f.info.device = st.st_dev;
-    f.through_link = through_link;
-    found.push_back(std::move(f));
+    found.push_back({std::move(child), st.size, st.mtime_ns, st.inode, st.device});
+    found_through_link.push_back(through_link);
   }
 
   // Waits for the pending notes' stats, then takes them in walk order.
   void stat_pending() {
     pool.wait();
+    std::size_t count = found.size();
+    for (const auto& notes : pending) count += notes->size();
+    found.reserve(count);
     for (auto& notes : pending)
       for (auto& p : *notes) {
         // (Replaced by a folder or a link since it was listed: not a regular file, skipped.)
@@ -306,12 +317,11 @@ struct Walker {
     };
     std::vector<Key> keys;
     keys.reserve(found.size());
-    for (std::size_t i = 0; i < found.size(); ++i) keys.push_back({found[i].info.device, found[i].info.inode, i});
+    for (std::size_t i = 0; i < found.size(); ++i) keys.push_back({found[i].device, found[i].inode, i});
     std::sort(keys.begin(), keys.end());
     auto preferred = [&](const Key& a, const Key& b) {
-      const Found& x = found[a.at];
-      const Found& y = found[b.at];
-      return x.through_link != y.through_link ? !x.through_link : x.info.path < y.info.path;
+      const bool x = found_through_link[a.at], y = found_through_link[b.at];
+      return x != y ? !x : found[a.at].path < found[b.at].path;
     };
     std::vector<bool> drop(found.size());
     for (auto group = keys.begin(); group != keys.end();) {
@@ -320,10 +330,18 @@ struct Walker {
       for (auto k = group; k != end; ++k) drop[k->at] = k->at != keep;
       group = end;
     }
-    std::vector<FileInfo> out;
-    out.reserve(found.size());
+    std::vector<Key>().swap(keys);
+    // The notes kept close up in place.
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < found.size(); ++i)
-      if (!drop[i]) out.push_back(std::move(found[i].info));
+      if (!drop[i]) {
+        if (kept != i) found[kept] = std::move(found[i]);
+        ++kept;
+      }
+    found.resize(kept);
+    std::vector<FileInfo> out = std::move(found);
+    found.clear();
+    found_through_link.clear();
     // The walk goes in sorted order folder by folder, which is byte order of the whole path
     // unless a name holds a byte below '/'; sort only then.
     auto by_path = [](const FileInfo& a, const FileInfo& b) { return a.path < b.path; };
@@ -341,7 +359,7 @@ RealFileSystem::RealFileSystem(std::string root) : root_(std::move(root)) {
 std::string RealFileSystem::full(const std::string& path) const { return root_ + "/" + path; }
 
 std::vector<FileInfo> RealFileSystem::list_markdown(DiagSink& diags) {
-  Walker w{root_, diags, {}, {}, {}, {}, {}};
+  Walker w{root_, diags, {}, {}, {}, {}, {}, {}};
   struct stat st {};
   if (::stat(root_.c_str(), &st) == 0) w.dirs_on_path.insert({st.st_dev, st.st_ino});
   w.walk("", 0, false);
