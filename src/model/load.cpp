@@ -495,17 +495,10 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   }
   check_duplicate_names(kb, diags);
 
-  // Resolve every reference. Records are visited in path order, so unresolved nodes are
-  // created in a fixed order.
+  // Resolve every reference (unresolved nodes are numbered in path order, whatever the
+  // threads), then give each meeting its owners and each attendee the organization on its date.
   kb.index_rids();  // the resolver looks records up by id
-  Resolver resolver(kb, diags);
-  const std::size_t defined_count = kb.records().size();
-  for (std::size_t i = 0; i < defined_count; ++i)
-    resolver.resolve_record(kb.mutable_at(NodeId{static_cast<std::uint32_t>(i)}), sides[i]);
-  resolver.commit();
-  // Owners, and each attendee's organization on the meeting date.
-  for (std::size_t i = 0; i < defined_count; ++i)
-    settle_meeting(kb, kb.mutable_at(NodeId{static_cast<std::uint32_t>(i)}), sides[i], resolver);
+  resolve_graph(kb, sides, diags, all_threads);
   // A snapshot of the whole graph for the next run, unless a note could not be read (a
   // permission change moves no stamp, and the note must be read again).
   const bool all_read = std::none_of(parsed.begin(), parsed.end(), [](const Parsed& p) { return p.unreadable; });

@@ -1,5 +1,8 @@
 #include "resolver.h"
 
+#include <algorithm>
+
+#include "kb/base/parallel.h"
 #include "kb/base/text.h"
 #include "kb/model/names.h"
 
@@ -32,6 +35,10 @@ void Resolver::resolve(NameRef& ref, RecordType type) {
   }
   if (patching_) {
     failed_ = true;
+    return;
+  }
+  if (misses_) {
+    misses_->push_back({&ref, type});
     return;
   }
   // Unresolved: one node per (type, name key), added after resolution so that references
@@ -127,6 +134,40 @@ void Resolver::warn_unresolved(const NameRef& ref, RecordType type) {
   diags_.warning(ref.loc, "unresolved " + type_noun(type) + " '" + ref.text +
                               "' (no record has this name; run 'kb add " +
                               (type == RecordType::organization ? std::string("org") : type_noun(type)) + "')");
+}
+
+void resolve_graph(KnowledgeBase& kb, std::vector<RecordSides>& sides, DiagSink& diags, unsigned threads) {
+  const std::size_t n = kb.records().size();
+  // Runs of records, one per thread (of at least 256 records): a Resolver remembers the names
+  // it has met, and a KB names the same few thousand in note after note.
+  const std::size_t runs = std::clamp<std::size_t>(n / 256, 1, std::max(1u, threads));
+  struct Run {
+    DiagSink diags;
+    std::vector<Resolver::Miss> misses;
+    std::optional<Resolver> resolver;
+  };
+  std::vector<Run> run(runs);
+  auto first = [&](std::size_t k) { return n * k / runs; };
+  parallel_for(runs, threads, [&](std::size_t k) {
+    Run& r = run[k];
+    r.resolver.emplace(kb, r.diags);
+    r.resolver->defer_misses(&r.misses);
+    for (std::size_t i = first(k); i < first(k + 1); ++i)
+      r.resolver->resolve_record(kb.mutable_at(NodeId{static_cast<std::uint32_t>(i)}), sides[i]);
+  });
+  // The misses, in record order: each unknown name becomes a node where one thread would make it.
+  DiagSink found;
+  Resolver nodes(kb, found);
+  for (Run& r : run)
+    for (const Resolver::Miss& m : r.misses) nodes.resolve(*m.ref, m.type);
+  nodes.commit();
+  parallel_for(runs, threads, [&](std::size_t k) {
+    for (std::size_t i = first(k); i < first(k + 1); ++i)
+      settle_meeting(kb, kb.mutable_at(NodeId{static_cast<std::uint32_t>(i)}), sides[i], *run[k].resolver);
+  });
+  for (const Run& r : run) found.merge(r.diags);
+  found.sort();
+  diags.merge(found);
 }
 
 void settle_meeting(const KnowledgeBase& kb, Record& r, RecordSides& sides, Resolver& resolver) {

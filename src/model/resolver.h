@@ -39,6 +39,15 @@ class Resolver {
   /// A name matched nothing while patching.
   bool failed() const { return failed_; }
 
+  /// A name that matched no record, left for resolve_graph() to give a node in record order.
+  struct Miss {
+    NameRef* ref;
+    RecordType type;
+  };
+  /// From now on a name that matches no record is added to `misses` (and left unresolved, with
+  /// no warning) instead of becoming a node. Not with patching.
+  void defer_misses(std::vector<Miss>* misses) { misses_ = misses; }
+
   /// name_key(text), remembered: a KB names the same people and organizations, spelled the
   /// same way, in note after note, and NFKC with case folding is the costly part of a lookup.
   const std::string& key_of(const std::string& text);
@@ -57,11 +66,21 @@ class Resolver {
   DiagSink& diags_;
   bool patching_ = false;
   bool failed_ = false;
+  std::vector<Miss>* misses_ = nullptr;
   std::vector<Record> pending_;
   std::map<std::pair<RecordType, std::string>, NodeId> pending_ids_;
   std::unordered_map<std::string, std::string> keys_;
   std::unordered_map<std::string, Known> known_;
 };
+
+/// Resolves every name of every record in `kb` (sides[i] beside record i), commits the
+/// unresolved nodes and settles each meeting (settle_meeting()): the same graph and
+/// diagnostics as one Resolver running resolve_record() over the records in order, then
+/// commit() and settle_meeting() on each. The lookups and the settling run on up to `threads`
+/// threads, each over one run of records with a Resolver of its own; the names that matched
+/// nothing are then given their nodes in record order, as one thread would number them. The
+/// diagnostics are added sorted (DiagSink::sort()), whatever the number of threads.
+void resolve_graph(KnowledgeBase& kb, std::vector<RecordSides>& sides, DiagSink& diags, unsigned threads);
 
 /// After resolution and commit(): the owner of each of meeting `r`'s actions (the first of its
 /// wikilinks naming exactly one person) and each attendee's organization and role (those given
