@@ -285,9 +285,11 @@ struct Walker {
   // Waits for the pending notes' stats, then takes them in walk order.
   void stat_pending() {
     pool.wait();
+    // Called every kMaxOpenDirs folders: room grows at least twofold, so a vault of many
+    // folders does not move the notes found so far at every call.
     std::size_t count = found.size();
     for (const auto& notes : pending) count += notes->size();
-    found.reserve(count);
+    if (count > found.capacity()) found.reserve(std::max(count, 2 * found.capacity()));
     for (auto& notes : pending)
       for (auto& p : *notes) {
         // (Replaced by a folder or a link since it was listed: not a regular file, skipped.)
