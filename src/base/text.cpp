@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <vector>
 
 #include <utf8proc.h>
 
@@ -34,15 +35,76 @@ bool is_honorific(std::string_view word) {
 
 }  // namespace
 
+namespace {
+
+constexpr int kFoldOptions =
+    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE;
+
+bool is_ascii(char c) { return static_cast<unsigned char>(c) < 0x80; }
+
+void append_lower_ascii(std::string& out, std::string_view text) {
+  const std::size_t at = out.size();
+  out += text;
+  for (std::size_t i = at; i < out.size(); ++i)
+    if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+}
+
+// Appends the fold of `text` (valid UTF-8) to `out`, decomposing and re-encoding in a buffer
+// kept per thread instead of utf8proc_map's allocation per call. False if utf8proc refuses it.
+bool append_folded(std::string& out, std::string_view text) {
+  thread_local std::vector<utf8proc_int32_t> buffer(64);
+  const auto* in = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto len = static_cast<utf8proc_ssize_t>(text.size());
+  const auto options = static_cast<utf8proc_option_t>(kFoldOptions);
+  utf8proc_ssize_t n = 0;
+  for (;;) {
+    // One slot more than the code points, for the terminator utf8proc_reencode writes.
+    n = utf8proc_decompose(in, len, buffer.data(), static_cast<utf8proc_ssize_t>(buffer.size()) - 1, options);
+    if (n < 0) return false;
+    if (static_cast<std::size_t>(n) < buffer.size()) break;
+    buffer.resize(static_cast<std::size_t>(n) + 1);
+  }
+  n = utf8proc_reencode(buffer.data(), n, options);
+  if (n < 0) return false;
+  out.append(reinterpret_cast<const char*>(buffer.data()), static_cast<std::size_t>(n));
+  return true;
+}
+
+}  // namespace
+
+// Mostly-ASCII text (a note's body with a few accented names) is folded piece by piece: runs
+// of ASCII are lower-cased as they are, and only the stretches around non-ASCII characters go
+// through utf8proc. That gives exactly the fold of the whole text, because an ASCII character
+// is a starter (canonical combining class 0) that is never the second half of a composition,
+// so nothing composes or reorders across it. It can be the first half (`=` + U+0338 is `≠`),
+// so the ASCII character just before a non-ASCII one goes with it (with marks stripped, as
+// here, that makes no difference today; it keeps the split exact for any options).
 std::string fold(std::string_view text) {
-  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(text);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if (std::all_of(text.begin(), text.end(), is_ascii)) {
+    std::string out;
+    append_lower_ascii(out, text);
     return out;
   }
-  return map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-                            UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+  if (find_invalid_utf8(text) != std::string_view::npos) return std::string(text);  // compare as written
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t j = i;
+    while (j < text.size() && is_ascii(text[j])) ++j;
+    if (j == text.size()) {
+      append_lower_ascii(out, text.substr(i));
+      break;
+    }
+    const std::size_t start = j > i ? j - 1 : j;  // the ASCII character before may compose
+    append_lower_ascii(out, text.substr(i, start - i));
+    // The stretch ends before an ASCII character followed by another or by the end.
+    std::size_t end = j + 1;
+    while (end < text.size() && !(is_ascii(text[end]) && (end + 1 == text.size() || is_ascii(text[end + 1])))) ++end;
+    if (!append_folded(out, text.substr(start, end - start))) return std::string(text);
+    i = end;
+  }
+  return out;
 }
 
 std::string nfc(std::string_view text) {

@@ -1,6 +1,30 @@
 #include "kb/base/text.h"
 
+#include <cstdlib>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
 #include <doctest/doctest.h>
+#include <utf8proc.h>
+
+namespace {
+
+// The fold of a whole text by one utf8proc_map call: what kb::fold must give, however it
+// splits the text.
+std::string fold_whole(std::string_view text) {
+  utf8proc_uint8_t* out = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                        &out,
+                        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                                       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE));
+  if (n < 0) return std::string(text);
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
+  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+}  // namespace
 
 TEST_SUITE("text") {
   TEST_CASE("name_key: case, diacritics, separators and honorifics do not matter") {
@@ -35,6 +59,39 @@ TEST_SUITE("text") {
   TEST_CASE("find_invalid_utf8 points at the first bad byte") {
     CHECK(kb::find_invalid_utf8("ok é") == std::string_view::npos);
     CHECK(kb::find_invalid_utf8("ab\xFF") == 2);
+  }
+
+  TEST_CASE("fold: case, accents and compatibility forms, in mostly-ASCII text") {
+    CHECK(kb::fold("Meeting with Francesc PEDRÓ at Café") == "meeting with francesc pedro at cafe");
+    CHECK(kb::fold("Pedro\xCC\x81 and ＵＮＥＳＣＯ") == "pedro and unesco");  // o + combining acute; full width
+    CHECK(kb::fold("Stra\xC3\x9F" "e") == "strasse");                             // ß case-folds to ss
+    CHECK(kb::fold("so\xC2\xAD" "ft") == "soft");                                 // a soft hyphen is ignored
+    CHECK(kb::fold("bad \xFF UTF-8 Stays") == "bad \xFF UTF-8 Stays");           // invalid: as written
+  }
+
+  TEST_CASE("fold: piece by piece gives exactly the fold of the whole text") {
+    // Pieces that compose, decompose, reorder, vanish or change length when folded, next to
+    // ASCII on either side.
+    const std::vector<std::string> pieces = {
+        "a", "E", "o", "Z", " ", "-", "\n", "1", "e\xCC\x81",  // e + combining acute
+        "\xCC\x81", "\xCC\xA3", "\xCC\x88",                   // combining acute, dot below, diaeresis
+        "\xC3\xB3", "\xC3\x89", "\xC3\x9F", "\xC5\xBF",     // ó É ß ſ
+        "\xEF\xAC\x81", "\xEF\xBC\xA1", "\xE2\x84\xAB",    // ﬁ, full-width A, Kelvin... Angstrom sign
+        "\xC2\xAD", "\xE2\x80\x8D", "\xE2\x80\x8B",         // soft hyphen, ZWJ, zero width space
+        "\xE1\x84\x80", "\xE1\x85\xA1", "\xE1\x86\xA8",    // Hangul L, V, T jamo
+        "\xEA\xB0\x80", "\xCE\xA3", "\xC4\xB0",              // 가, Σ, İ
+        "\xF0\x9F\x8E\x89", "\xE2\x91\xA0", "\xC2\xBD"};   // 🎉, ①, ½
+    std::mt19937 rng(7);
+    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), length(0, 40);
+    for (int round = 0; round < 20000; ++round) {
+      std::string text;
+      for (std::size_t k = length(rng); k > 0; --k) text += pieces[pick(rng)];
+      INFO("text: " << text);
+      CHECK(kb::fold(text) == fold_whole(text));
+    }
+    std::string long_run;  // one stretch of 300 code points folded into 900
+    for (int k = 0; k < 300; ++k) long_run += "\xC2\xBD";
+    CHECK(kb::fold("x" + long_run + "y") == fold_whole("x" + long_run + "y"));
   }
 
   TEST_CASE("find_invalid_utf8 finds a bad byte or a cut sequence anywhere in long ASCII runs") {
