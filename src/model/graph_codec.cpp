@@ -13,7 +13,9 @@ namespace kb {
 // Layout: "KBGS" magic, u32 format version, u64 key, u64 head length, u64 checksum64 of the
 // head; the head; then the chunks of records back to back: first every chunk's typed part,
 // then every chunk's outcomes part (a meeting's summary, decisions and action items), then
-// every chunk's text part (each record's front-matter tree, body and the body's wikilinks).
+// every chunk's text part (the body's wikilinks, resolved: the front matter as written and the
+// body are not kept here but in each note's cache entry, so the snapshot does not hold the
+// notes' text a second time).
 // Most commands read neither of the last two, and a load without them touches none of their
 // bytes. The head holds the notes (path and stamps, in walk order), `skipped`, the file
 // diagnostics, the record count, the chunk count, each part's length and checksum, and the
@@ -234,20 +236,13 @@ struct GraphCodec {
   }
 
   // A record's text part: its front matter as written, its body and the body's wikilinks.
-  static void put_text(BinaryWriter& w, const Record& rec) {
-    const auto& [fields, body, mentions] = *rec.text;
-    kb::put(w, fields, rec.path.str());
-    w.s(body);
-    put(w, mentions, rec.path.str());
-  }
+  // The text part keeps a note's wikilinks, resolved; its front matter as written and its
+  // body are in the note's cache entry, which a load with text reads them from (load_kb).
+  static void put_text(BinaryWriter& w, const Record& rec) { put(w, rec.text->mentions, rec.path.str()); }
   static void get_text(BinaryReader& r, Record& rec, std::size_t nodes) {
-    NoteText t;
-    auto& [fields, body, mentions] = t;
-    const SharedPath& rp = rec.path;
-    kb::get(r, fields, rp);
-    r.s(body);
-    get(r, mentions, rp, nodes);
-    rec.text.edit() = std::move(t);
+    std::vector<NameRef> mentions;
+    get(r, mentions, rec.path, nodes);
+    if (!mentions.empty()) rec.text.edit().mentions = std::move(mentions);
   }
 
   // A list for each node, in node order (empty ones too).

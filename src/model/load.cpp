@@ -162,6 +162,75 @@ std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& 
   return raw;
 }
 
+// A load with text from the snapshot: the snapshot keeps each note's wikilinks, and its front
+// matter as written and its body are in the note's cache entry. Fills them in for `files`
+// (notes whose stamps are the snapshot's): from the entry when its stamps match the file's
+// (and, when the entry was written within the racy window of the file's mtime, its content
+// hash too), else by reading and parsing the file. The scan feeds the workers as it goes, as
+// in a whole load. Returns false when a note cannot be read or parsed any more (a whole load
+// then reports it).
+bool fill_text(IndexCache& cache, FileSystem& fs, const std::vector<FileInfo>& files, KnowledgeBase& kb,
+               unsigned threads) {
+  std::vector<NodeId> node(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (const Record* r = kb.lookup_rid(record_id(files[i].path)); r && r->path == files[i].path) node[i] = r->id;
+  std::vector<Parsed> slot(files.size());
+  std::atomic<bool> failed{false};
+  WorkQueue queue(256);
+  auto work = [&] {
+    std::string text, err;
+    std::vector<std::size_t> batch;
+    while (queue.pop(batch, 16)) {
+      for (std::size_t i : batch) {
+        Parsed& p = slot[i];
+        Record& r = kb.mutable_at(node[i]);
+        FrontMatter front;
+        std::string body;
+        bool have_text = false, ok = false;
+        if (p.cached) {
+          bool usable = true;
+          if (p.racy) {
+            have_text = fs.read(files[i].path, text, err);
+            usable = have_text && content_hash(text) == p.hash;
+          }
+          ok = usable && decode_record_text(p.blob, r.path, front, body);
+          std::string().swap(p.blob);
+        }
+        if (!ok) {
+          DiagSink ignored;  // the snapshot holds this note's diagnostics already
+          std::optional<RawRecord> raw;
+          if (have_text || fs.read(files[i].path, text, err))
+            raw = parse_record(files[i].path, text, ignored, BodyParse::none);
+          if (!raw) {
+            failed = true;
+            continue;
+          }
+          front = std::move(raw->front);
+          body = std::move(raw->body);
+        }
+        NoteText& t = r.text.edit();
+        t.fields = std::move(front.fields);
+        t.body = std::move(body);
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < std::max(1u, threads); ++t) pool.emplace_back(work);
+  std::vector<std::string> unused;
+  std::vector<char> queued(files.size(), 0);
+  read_cache(cache, files, slot, unused, [&](std::size_t i) {
+    if (!node[i].valid()) return;
+    queued[i] = 1;
+    queue.push(i);
+  });
+  std::vector<std::size_t> rest;
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (!queued[i] && node[i].valid()) rest.push_back(i);
+  queue.finish(std::move(rest));
+  for (auto& th : pool) th.join();
+  return !failed;
+}
+
 // What a loaded graph depends on besides the notes (whose paths and stamps the snapshot keeps
 // itself): the formats and kb.yaml's text. A snapshot stored under another key is not used.
 std::uint64_t snapshot_key(const std::optional<std::string>& config_text) {
@@ -194,6 +263,7 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::ve
   const std::size_t file_count = files.size();
   std::vector<std::size_t> changed;  // indexes into changed_files
   std::vector<FileInfo> changed_files;
+  std::vector<FileInfo> unchanged_files;  // for a load with text: whose text to fill in
   const bool read = cache.read_graph([&](std::string_view data, std::int64_t stored_ns) {
     auto accept = [&](const std::vector<std::size_t>& c) {
       if (c.size() > kMaxPatched) return false;
@@ -208,6 +278,13 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::ve
         changed.push_back(changed_files.size());
         changed_files.push_back(files[i]);
       }
+      if (parts.text) {
+        unchanged_files.reserve(files.size() - c.size());
+        for (std::size_t i = 0, k = 0; i < files.size(); ++i) {
+          if (k < c.size() && c[k] == i) ++k;
+          else unchanged_files.push_back(std::move(files[i]));
+        }
+      }
       std::vector<FileInfo>().swap(files);  // decode_graph() reads it no more
       return true;
     };
@@ -215,6 +292,7 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::ve
                         [&](std::string_view part) { cache.release_graph(part); });
   });
   if (!read || (!changed.empty() && !patch_graph(snap, fs, changed_files, changed, parts))) return false;
+  if (parts.text && !fill_text(cache, fs, unchanged_files, snap.kb, threads)) return false;
   result.kb = std::move(snap.kb);
   result.files = snap.files;
   result.skipped = std::move(snap.skipped);
@@ -389,21 +467,26 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         r.path = files[i].path;
         r.rid = record_id(r.path.str());
         if (build_record(kb.config, std::move(*raw), r, p.sides, p.diags)) {
-          // Without a cache (no snapshot to write), what was not asked for goes at once: the
-          // body and the front-matter tree once their facts are taken (after typing only
-          // check_duplicate_names() reads the tree, of a person, organization, topic or event,
-          // for where `name:` was written; the body's links are packed for the warnings they
-          // give, when those are wanted), and a meeting's outcomes with the links that find
-          // each action's owner.
-          if (!cache && !options.parts.text) {
+          // What was not asked for goes at once: the body and the front-matter tree once their
+          // facts are taken (after typing only check_duplicate_names() reads the tree, of a
+          // person, organization, topic or event, for where `name:` was written); the body's
+          // links stay for the snapshot, or without a cache are packed for the warnings they
+          // give, when those are wanted. Without a cache (no snapshot to write), a meeting's
+          // outcomes go too, with the links that find each action's owner.
+          if (!options.parts.text) {
             NoteText& text = r.text.edit();
-            if (options.warnings) p.sides.links.pack(text.mentions);
-            if (r.type == RecordType::meeting || r.type == RecordType::note) {
-              r.text.reset();  // no `name:` to point at: the whole part goes
-            } else {
-              std::string().swap(text.body);
+            std::string().swap(text.body);
+            if (cache) {
+              // The snapshot keeps the wikilinks (resolved); the rest is in the cache entry.
               keep_name_only(text.fields);
-              decltype(text.mentions)().swap(text.mentions);
+            } else {
+              if (options.warnings) p.sides.links.pack(text.mentions);
+              if (r.type == RecordType::meeting || r.type == RecordType::note) {
+                r.text.reset();  // no `name:` to point at: the whole part goes
+              } else {
+                keep_name_only(text.fields);
+                decltype(text.mentions)().swap(text.mentions);
+              }
             }
           }
           if (!cache && !options.parts.outcomes) {

@@ -282,12 +282,35 @@ std::string encode_record(const RawRecord& rec, const std::vector<Diagnostic>& d
   return std::move(w.out);
 }
 
-bool decode_record(std::string_view data, RawRecord& rec, std::vector<Diagnostic>& diags) {
-  if (data.size() < kHeaderSize || std::memcmp(data.data(), kMagic, 4) != 0) return false;
-  if (get_le(data, 4, 4) != kRecordFormatVersion) return false;
+namespace {
+
+// The payload of an entry after its header is checked, or nullopt.
+std::optional<std::string_view> checked_payload(std::string_view data) {
+  if (data.size() < kHeaderSize || std::memcmp(data.data(), kMagic, 4) != 0) return std::nullopt;
+  if (get_le(data, 4, 4) != kRecordFormatVersion) return std::nullopt;
   std::string_view payload = data.substr(kHeaderSize);
-  if (get_le(data, 8, 8) != checksum64(payload)) return false;
-  BinaryReader r(payload);
+  if (get_le(data, 8, 8) != checksum64(payload)) return std::nullopt;
+  return payload;
+}
+
+}  // namespace
+
+bool decode_record_text(std::string_view data, const SharedPath& path, FrontMatter& front, std::string& body) {
+  std::optional<std::string_view> payload = checked_payload(data);
+  if (!payload) return false;
+  BinaryReader r(*payload);
+  std::string stored_path;
+  r.s(stored_path);
+  if (!r.ok() || stored_path != path.str()) return false;
+  get(r, front, path);
+  r.s(body);
+  return r.ok();
+}
+
+bool decode_record(std::string_view data, RawRecord& rec, std::vector<Diagnostic>& diags) {
+  std::optional<std::string_view> payload = checked_payload(data);
+  if (!payload) return false;
+  BinaryReader r(*payload);
   auto& [path, front, body, facts, body_parsed] = rec;
   r.s(path);
   const SharedPath shared(path);  // one string for every location in the record

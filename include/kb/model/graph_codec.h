@@ -1,8 +1,9 @@
 #pragma once
 // A whole loaded graph in binary form, for the index cache's graph snapshot: every record as
 // typed and resolved, the indexes, the files skipped and the diagnostics the files gave; each
-// meeting's outcomes (summary, decisions, actions) and each record's text (front matter as
-// written, body, wikilinks) apart, for the loads that want them.
+// meeting's outcomes (summary, decisions, actions) and each record's wikilinks apart, for the
+// loads that want them. A note's front matter as written and its body are not in it: a load
+// with text takes them from the cache entries (load_kb), which hold them already.
 // load_kb() stores one after a load with the notes' paths and stamps and, on the next run,
 // takes it instead of loading when kb.yaml and the format are the same and so are the notes
 // (or a few of them changed in a way graph_patch can apply). Like record_codec, the format is
@@ -25,7 +26,7 @@ namespace kb {
 /// Bump whenever the encoding or an encoded struct (Record and its parts, the indexes of
 /// KnowledgeBase) changes. Encode/decode bind every struct member by structured binding, so a
 /// member added without updating the codec fails to compile.
-inline constexpr std::uint32_t kGraphFormatVersion = 9;
+inline constexpr std::uint32_t kGraphFormatVersion = 10;
 
 /// Encodes `result` under key `key` (kb.yaml and the formats), with `files`, the notes it was
 /// loaded from with their stamps (as the walk gave them), and `file_diags`, the diagnostics the
@@ -48,7 +49,8 @@ using AcceptChanged = std::function<bool(const std::vector<std::size_t>& changed
 /// Returns false, leaving `result` untouched, when `data` is of another key or format, of other
 /// notes, truncated, corrupt or inconsistent, or `accept` said no. Only the `parts` asked for
 /// are read: the members of the others are left empty and their bytes are not read (nor
-/// checked: a damaged outcomes or text part fails only a load that reads it). `release`, when given, is called
+/// checked: a damaged outcomes or text part fails only a load that reads it; the text part
+/// gives each record's wikilinks only, NoteText::fields and body stay empty). `release`, when given, is called
 /// (from any thread) with each part of `data` once it is decoded and will not be read again.
 bool decode_graph(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& files,
                   const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts = {},

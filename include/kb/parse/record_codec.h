@@ -27,6 +27,12 @@ std::string encode_record(const RawRecord& rec, const std::vector<Diagnostic>& d
 /// `rec` unspecified, when `data` is truncated, corrupt or of another format version.
 bool decode_record(std::string_view data, RawRecord& rec, std::vector<Diagnostic>& diags);
 
+/// Decodes only the front matter and the body of what encode_record() wrote for the file at
+/// `path` (the locations in `fields` share it): for a load that takes a note's text from its
+/// cache entry. Returns false when `data` is truncated, corrupt, of another format version or
+/// of another file. The whole entry is checked, as decode_record() checks it.
+bool decode_record_text(std::string_view data, const SharedPath& path, FrontMatter& front, std::string& body);
+
 /// A 64-bit hash of `text` (checksum64; content checks for the cache, not cryptographic).
 std::uint64_t content_hash(std::string_view text);
 

@@ -127,6 +127,21 @@ constexpr RecordParts kNoText{true, false};
 constexpr RecordParts kNoOutcomes{false, true};
 constexpr RecordParts kOutline{false, false};
 
+// A front-matter tree as written, with every value's location.
+void dump_value(std::ostream& o, const Value& v) {
+  o << '(' << static_cast<int>(v.kind) << ' ' << v.loc.path.str() << ':' << v.loc.line << ':' << v.loc.column << " '"
+    << v.text << "'";
+  for (const auto& [key, value] : v.entries) {
+    o << ' ' << key << '=';
+    dump_value(o, value);
+  }
+  for (const auto& item : v.items) {
+    o << ' ';
+    dump_value(o, item);
+  }
+  o << ')';
+}
+
 // Everything a command could see of a load, as text, so two loads can be compared whole
 // (with only the `parts` given: what a load of only those keeps).
 std::string dump(const LoadResult& r, RecordParts parts = {}) {
@@ -141,7 +156,10 @@ std::string dump(const LoadResult& r, RecordParts parts = {}) {
     o << rec.id.value << ' ' << to_string(rec.type) << ' ' << rec.defined << ' ' << rec.rid << " '" << rec.name << "'";
     if (rec.date) o << ' ' << to_string(*rec.date);
     if (parts.outcomes) o << " summary='" << rec.outcomes->summary << "'";
-    if (text) o << " body=" << rec.text->body.size() << " fields=" << rec.text->fields.entries.size();
+    if (text) {
+      o << " body='" << rec.text->body << "' fields=";
+      dump_value(o, rec.text->fields);
+    }
     for (const auto& a : rec.aliases) o << " alias=" << a;
     for (const auto& t : rec.tags) o << " tag=" << t;
     for (const auto& x : rec.organizations) o << " org=" << ref(kb, x);
@@ -684,6 +702,54 @@ TEST_SUITE("model") {
       CHECK(fs.reads == 1);
       CHECK(dump(load_kb(fs, with_text)) == dump(full));
       CHECK(fs.reads > 2);  // read the notes again
+    }
+    // The snapshot keeps the wikilinks only: a note's front matter and body come from its
+    // cache entry, or from the note itself when the entry cannot be believed.
+    const std::string note = "meetings/2024/2024-09-01-m.md";
+    REQUIRE(cache.entries.count(note));
+    auto text_from_note = [&](const char* what) {
+      INFO(what);
+      fs.reads = 0;
+      CHECK(dump(load_kb(fs, with_text)) == dump(full));
+      CHECK(fs.reads == 2);  // kb.yaml and the note
+      CHECK(cache.graph_writes == 1);  // the snapshot served
+    };
+    SUBCASE("a note without a cache entry is read") {
+      cache.entries.erase(note);
+      text_from_note("no entry");
+    }
+    SUBCASE("a corrupt entry is read from the note") {
+      cache.entries[note].data.back() ^= 0x5A;
+      text_from_note("corrupt entry");
+    }
+    SUBCASE("an entry with other stamps is read from the note") {
+      cache.entries[note].file.size += 1;
+      text_from_note("other stamps");
+    }
+    SUBCASE("an entry of another note is not used") {
+      cache.entries[note].data = cache.entries["people/pedro.md"].data;
+      text_from_note("entry of another path");
+    }
+    SUBCASE("a racy entry is used only when the note's text has its hash") {
+      for (auto& [path, e] : cache.entries) e.stored_ns = e.file.mtime_ns;  // written in the same tick
+      fs.reads = 0;
+      CHECK(dump(load_kb(fs, with_text)) == dump(full));
+      CHECK(fs.reads == 1 + static_cast<int>(cache.entries.size()));  // every note read, for its hash
+      // As if the note had other text, written within the same tick: the entry is not used.
+      DiagSink ignored;
+      auto other = parse_record(note, "---\ntitle: Other\ndate: 2024-09-01\n---\nOther body.\n", ignored);
+      REQUIRE(other);
+      cache.entries[note].data = encode_record(*other);
+      cache.entries[note].content_hash += 1;
+      CHECK(dump(load_kb(fs, with_text)) == dump(full));
+    }
+    SUBCASE("a note without an entry that cannot be read any more: a whole load reports it") {
+      cache.entries.erase(note);
+      fs.unreadable.insert(note);
+      fs.reads = 0;
+      const LoadResult r = load_kb(fs, with_text);
+      CHECK(dump(r) == dump(load_kb(fs)));
+      CHECK(r.diags.error_count() == full.diags.error_count() + 1);
     }
   }
 
