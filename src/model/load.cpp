@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -13,6 +14,7 @@
 #include <unordered_map>
 
 #include "kb/base/binary.h"
+#include "kb/base/parallel.h"
 #include "kb/base/text.h"
 #include "kb/model/graph_codec.h"
 #include "kb/model/names.h"
@@ -448,6 +450,48 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   // costs vary between files).
   const bool inline_work = threads <= 1 && !options.progress;
   WorkQueue queue(inline_work ? files.size() + 1 : 256);
+  // Fresh cache entries go to a thread of their own, which stores them as they come (so they
+  // are not all held at once) in one write, committed once every file is done. It writes only
+  // once the cache's scan is over (a store is used from one thread at a time); the rare entry
+  // made before that (a cached entry that did not decode) waits in `early`.
+  std::optional<Channel<CacheEntry>> entries;
+  std::atomic<bool> scanned{false};
+  std::thread cache_writer;
+  if (cache) {
+    entries.emplace(256);
+    cache_writer = std::thread([cache, &entries, &scanned, &remove, &result] {
+      std::vector<CacheEntry> early;
+      std::unique_ptr<CacheWrite> write;
+      bool ok = true;
+      auto store = [&](CacheEntry&& e) {
+        if (!write && ok) ok = (write = cache->begin_write()) != nullptr;
+        if (ok) ok = write->put(std::move(e));
+      };
+      std::vector<CacheEntry> batch;
+      while (entries->pop_batch(batch, 64)) {  // woken once for many entries, not for each
+        if (!scanned) {
+          std::move(batch.begin(), batch.end(), std::back_inserter(early));
+          continue;
+        }
+        for (auto& held : early) store(std::move(held));
+        early.clear();
+        for (auto& e : batch) store(std::move(e));
+      }
+      // Closed: every file is done and `remove` complete.
+      for (auto& held : early) store(std::move(held));
+      if (!write && ok && !remove.empty()) ok = (write = cache->begin_write()) != nullptr;
+      result.cache_updated = ok && (!write || write->commit(remove));
+    });
+  }
+  struct JoinWriter {  // also when something throws: a joinable std::thread must not be destroyed
+    std::optional<Channel<CacheEntry>>& entries;
+    std::thread& writer;
+    ~JoinWriter() {
+      if (!writer.joinable()) return;
+      entries->close();
+      writer.join();
+    }
+  } join_writer{entries, cache_writer};
   // A body is read whole unless the load takes nothing from it but its tags.
   const bool whole_bodies = cache || options.parts.outcomes || options.parts.text || options.warnings;
   const BodyParse body = whole_bodies ? BodyParse::all : BodyParse::tags;
@@ -459,6 +503,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
       for (std::size_t i : batch) {
         Parsed& p = parsed[i];
         std::optional<RawRecord> raw = load_one(fs, files[i], p, cache != nullptr, body, text);
+        if (p.store) entries->push(CacheEntry{files[i], p.hash, 0, std::move(p.blob)});
         if (!raw) continue;
         // Typing needs only the record and the config, so it runs here too; the raw record
         // is dropped as soon as it is typed, which keeps the peak down.
@@ -512,6 +557,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         queued[i] = 1;
         queue.push(i);
       });
+    scanned = true;
     std::vector<std::size_t> rest;
     rest.reserve(files.size());
     for (std::size_t i = 0; i < files.size(); ++i)
@@ -536,20 +582,14 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     for (auto& th : pool) th.join();
   }
 
-  // Bring the cache up to date on a thread of its own while the graph is built.
-  std::thread cache_writer;
+  // The cache's write ends with the entries of notes that no longer parse (a stale one is not
+  // kept) and of files that are gone; it commits while the graph is built.
   if (cache) {
-    std::vector<CacheEntry> put;
     for (std::size_t i = 0; i < files.size(); ++i) {
       if (parsed[i].cached) ++result.cache_hits;
-      // A note that no longer parses loses its old entry rather than keep a stale one.
       if (!parsed[i].parsed && parsed[i].had_entry) remove.push_back(files[i].path);
-      if (!parsed[i].store) continue;
-      put.push_back({files[i], parsed[i].hash, 0, std::move(parsed[i].blob)});
     }
-    cache_writer = std::thread([cache, &result, put = std::move(put), &remove]() mutable {
-      result.cache_updated = cache->update(std::move(put), remove);
-    });
+    entries->close();
   }
 
   // The typed notes close up over those that were not typed, in file order, and become the

@@ -193,54 +193,94 @@ void SqliteCache::scan(const std::function<void(CacheEntry&&)>& visit) {
   if (rc != SQLITE_DONE) broken_ = is_busy(db_) == Init::foreign;
 }
 
-bool SqliteCache::update(std::vector<CacheEntry>&& put, const std::vector<std::string>& remove) {
-  if (put.empty() && remove.empty() && !broken_) return true;
+namespace {
+
+// One write transaction, fed entry by entry: BEGIN IMMEDIATE when made, each put() one INSERT
+// (SQLite copies the blob, so the entry's memory goes as soon as it is stored), COMMIT in
+// commit(), ROLLBACK when dropped uncommitted or after a failed step.
+class SqliteWrite : public CacheWrite {
+ public:
+  explicit SqliteWrite(sqlite3* db)
+      : db_(db),
+        ins_(db,
+             "INSERT OR REPLACE INTO entries(path, size, mtime, inode, device, hash, stored, data)"
+             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+        del_(db, "DELETE FROM entries WHERE path = ?1"),
+        stored_(now_ns()) {
+    ok_ = ins_.ok() && del_.ok();
+  }
+  ~SqliteWrite() override {
+    if (!done_) exec(db_, "ROLLBACK");
+  }
+  SqliteWrite(const SqliteWrite&) = delete;
+  SqliteWrite& operator=(const SqliteWrite&) = delete;
+
+  bool put(CacheEntry&& e) override {
+    if (!ok_) return false;
+    sqlite3_stmt* s = ins_.get();
+    sqlite3_reset(s);
+    sqlite3_bind_text(s, 1, e.file.path.data(), static_cast<int>(e.file.path.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, as_i64(e.file.size));
+    sqlite3_bind_int64(s, 3, e.file.mtime_ns);
+    sqlite3_bind_int64(s, 4, as_i64(e.file.inode));
+    sqlite3_bind_int64(s, 5, as_i64(e.file.device));
+    sqlite3_bind_int64(s, 6, as_i64(e.content_hash));
+    sqlite3_bind_int64(s, 7, stored_);
+    sqlite3_bind_blob(s, 8, e.data.data(), static_cast<int>(e.data.size()), SQLITE_STATIC);
+    ok_ = sqlite3_step(s) == SQLITE_DONE;
+    sqlite3_clear_bindings(s);  // `e` goes when this returns
+    return ok_;
+  }
+
+  bool commit(const std::vector<std::string>& remove) override {
+    for (const auto& path : remove) {
+      if (!ok_) break;
+      sqlite3_stmt* s = del_.get();
+      sqlite3_reset(s);
+      sqlite3_bind_text(s, 1, path.data(), static_cast<int>(path.size()), SQLITE_STATIC);
+      ok_ = sqlite3_step(s) == SQLITE_DONE;
+    }
+    sqlite3_reset(ins_.get());
+    sqlite3_reset(del_.get());
+    if (!ok_ || !exec(db_, "COMMIT")) return false;  // the destructor rolls back
+    done_ = true;
+    return true;
+  }
+
+ private:
+  sqlite3* db_;
+  Stmt ins_, del_;
+  std::int64_t stored_;
+  bool ok_ = false;
+  bool done_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<CacheWrite> SqliteCache::begin_write() {
   if (broken_) {
     // A read met corruption: replace the file rather than write into it.
     std::string error;
     sqlite3_close(db_);
     db_ = nullptr;
-    if (!remove_files(path_, error)) return false;
+    if (!remove_files(path_, error)) return nullptr;
     db_ = open_db(path_, error);
-    if (!db_) return false;
+    if (!db_) return nullptr;
     bool reset = false;
-    if (init(db_, version_, reset) != Init::ok) return false;
+    if (init(db_, version_, reset) != Init::ok) return nullptr;
     broken_ = false;
   }
-  if (!exec(db_, "BEGIN IMMEDIATE")) return false;
-  bool ok = true;
-  {
-    Stmt ins(db_,
-             "INSERT OR REPLACE INTO entries(path, size, mtime, inode, device, hash, stored, data)"
-             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    Stmt del(db_, "DELETE FROM entries WHERE path = ?1");
-    ok = ins.ok() && del.ok();
-    std::int64_t stored = now_ns();
-    for (auto& e : put) {
-      if (!ok) break;
-      sqlite3_stmt* s = ins.get();
-      sqlite3_reset(s);
-      sqlite3_bind_text(s, 1, e.file.path.data(), static_cast<int>(e.file.path.size()), SQLITE_STATIC);
-      sqlite3_bind_int64(s, 2, as_i64(e.file.size));
-      sqlite3_bind_int64(s, 3, e.file.mtime_ns);
-      sqlite3_bind_int64(s, 4, as_i64(e.file.inode));
-      sqlite3_bind_int64(s, 5, as_i64(e.file.device));
-      sqlite3_bind_int64(s, 6, as_i64(e.content_hash));
-      sqlite3_bind_int64(s, 7, stored);
-      sqlite3_bind_blob(s, 8, e.data.data(), static_cast<int>(e.data.size()), SQLITE_STATIC);
-      ok = sqlite3_step(s) == SQLITE_DONE;
-    }
-    for (const auto& path : remove) {
-      if (!ok) break;
-      sqlite3_stmt* s = del.get();
-      sqlite3_reset(s);
-      sqlite3_bind_text(s, 1, path.data(), static_cast<int>(path.size()), SQLITE_STATIC);
-      ok = sqlite3_step(s) == SQLITE_DONE;
-    }
-  }
-  if (ok && exec(db_, "COMMIT")) return true;
-  exec(db_, "ROLLBACK");
-  return false;
+  if (!exec(db_, "BEGIN IMMEDIATE")) return nullptr;
+  return std::make_unique<SqliteWrite>(db_);
+}
+
+bool SqliteCache::update(std::vector<CacheEntry>&& put, const std::vector<std::string>& remove) {
+  if (put.empty() && remove.empty() && !broken_) return true;
+  std::unique_ptr<CacheWrite> write = begin_write();
+  if (!write) return false;
+  for (auto& e : put)
+    if (!write->put(std::move(e))) return false;
+  return write->commit(remove);
 }
 
 namespace {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,20 @@ struct CacheEntry {
   std::string data;              ///< the encoded parse result
 };
 
+/// A write of many entries handed over one at a time as they are made (so that they need not
+/// all be held at once), committed or dropped as a whole. Used from one thread at a time.
+class CacheWrite {
+ public:
+  virtual ~CacheWrite() = default;
+  /// Stores `entry` (replacing one of the same path) when the write commits. False once the
+  /// write has failed (later puts are then ignored, and commit() fails).
+  virtual bool put(CacheEntry&& entry) = 0;
+  /// Drops the entries of `remove` and makes the whole write visible at once. Returns false,
+  /// writing nothing, when the cache could not be written; that is never an error for the
+  /// caller. Dropping a write without committing it writes nothing.
+  virtual bool commit(const std::vector<std::string>& remove) = 0;
+};
+
 class IndexCache {
  public:
   virtual ~IndexCache() = default;
@@ -32,6 +47,10 @@ class IndexCache {
   /// at once or not at all. Returns false when the cache could not be written; that is never
   /// an error for the caller (the next run parses again).
   virtual bool update(std::vector<CacheEntry>&& put, const std::vector<std::string>& remove) = 0;
+  /// Starts a write fed one entry at a time, or returns nullptr when the cache cannot be
+  /// written now. This default holds the entries and hands them to update() on commit; a
+  /// cache that can store them as they come overrides it.
+  virtual std::unique_ptr<CacheWrite> begin_write();
 
   /// The graph snapshot (model/graph_codec.h): one opaque blob beside the entries. When there
   /// is one written by this cache version, calls `use` with it (valid during the call only) and
@@ -52,5 +71,22 @@ class IndexCache {
     return false;
   }
 };
+
+inline std::unique_ptr<CacheWrite> IndexCache::begin_write() {
+  class Held : public CacheWrite {
+   public:
+    explicit Held(IndexCache& cache) : cache_(cache) {}
+    bool put(CacheEntry&& entry) override {
+      entries_.push_back(std::move(entry));
+      return true;
+    }
+    bool commit(const std::vector<std::string>& remove) override { return cache_.update(std::move(entries_), remove); }
+
+   private:
+    IndexCache& cache_;
+    std::vector<CacheEntry> entries_;
+  };
+  return std::make_unique<Held>(*this);
+}
 
 }  // namespace kb

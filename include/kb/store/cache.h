@@ -33,6 +33,9 @@ class SqliteCache : public IndexCache {
 
   void scan(const std::function<void(CacheEntry&&)>& visit) override;
   bool update(std::vector<CacheEntry>&& put, const std::vector<std::string>& remove) override;
+  /// One transaction (BEGIN IMMEDIATE: it waits for another writer up to the busy timeout),
+  /// each entry stored as it is put.
+  std::unique_ptr<CacheWrite> begin_write() override;
   /// The snapshot lives in its own file beside the database (`cache.sqlite-graph`), headed by
   /// this cache's version and written to a temporary file that is renamed over it, so readers
   /// see an old snapshot or a new one, never half of one. It is read through mmap(2).

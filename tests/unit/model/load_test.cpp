@@ -2,6 +2,7 @@
 
 #include <map>
 #include <mutex>
+#include <atomic>
 #include <random>
 #include <set>
 #include <sstream>
@@ -249,6 +250,66 @@ TEST_SUITE("model") {
       auto r = load_kb(fs, o);
       CHECK(dump(r) == base);
       if (t != 1u) CHECK(r.cache_hits == r.files - 1);  // all but the broken file
+    }
+  }
+
+  TEST_CASE("load: fresh entries are stored as they come, never while the cache is being read") {
+    // A cache that stores each entry when it is put, as SqliteCache does, and fails the test
+    // if that happens while its scan runs (a store is used from one thread at a time).
+    class StreamingCache : public MemCache {
+     public:
+      std::atomic<bool> scanning{false};
+      std::atomic<int> puts_while_scanning{0};
+      std::atomic<int> puts{0};
+      void scan(const std::function<void(CacheEntry&&)>& visit) override {
+        scanning = true;
+        MemCache::scan(visit);
+        scanning = false;
+      }
+      std::unique_ptr<CacheWrite> begin_write() override {
+        struct Write : CacheWrite {
+          StreamingCache& c;
+          explicit Write(StreamingCache& cache) : c(cache) {}
+          bool put(CacheEntry&& e) override {
+            if (c.scanning) ++c.puts_while_scanning;
+            ++c.puts;
+            e.stored_ns = c.stored_ns;
+            c.entries[e.file.path] = std::move(e);
+            return true;
+          }
+          bool commit(const std::vector<std::string>& remove) override {
+            for (const auto& p : remove) c.entries.erase(p);
+            return true;
+          }
+        };
+        return std::make_unique<Write>(*this);
+      }
+    };
+    StampedFs fs;
+    fill(fs);
+    for (int i = 0; i < 700; ++i)
+      fs.put("notes/n" + std::to_string(i) + ".md", "---\ntags: [x]\n---\nSee [[UNESCO]] and [[Ghost " + std::to_string(i % 7) + "]].\n");
+    const std::string base = dump(load_kb(fs));
+    for (unsigned t : {1u, 2u, 8u}) {
+      INFO(t << " threads");
+      StreamingCache cache;
+      LoadOptions o;
+      o.threads = t;
+      o.cache = &cache;
+      LoadResult first = load_kb(fs, o);
+      CHECK(dump(first) == base);
+      CHECK(first.cache_updated);
+      CHECK(cache.puts == static_cast<int>(first.files) - 1);  // all but the broken file
+      // Every entry corrupt: each is parsed again while the scan still runs, more of them than
+      // the writer's queue holds; they are stored once the scan is over.
+      for (auto& [path, e] : cache.entries) e.data.back() ^= 0x5A;
+      cache.puts = 0;
+      LoadResult again = load_kb(fs, o);
+      CHECK(dump(again) == base);
+      CHECK(again.cache_hits == 0);
+      CHECK(cache.puts == static_cast<int>(again.files) - 1);
+      CHECK(cache.puts_while_scanning == 0);
+      CHECK(load_kb(fs, o).cache_hits == again.files - 1);  // stored whole and good
     }
   }
 

@@ -85,6 +85,37 @@ TEST_SUITE("store") {
     CHECK(read_all(*c).size() == 1);
   }
 
+  TEST_CASE("cache: a write fed entry by entry is seen whole when committed, and not at all when dropped") {
+    TempDir dir;
+    std::string path = dir.path + "/cache.sqlite", error;
+    auto c = SqliteCache::open(path, "v1", error);
+    REQUIRE_MESSAGE(c, error);
+    std::vector<CacheEntry> put;
+    put.push_back(entry("old.md", "old"));
+    REQUIRE(c->update(std::move(put), {}));
+    auto other = SqliteCache::open(path, "v1", error);  // another kb process
+    REQUIRE(other);
+    {
+      std::unique_ptr<CacheWrite> w = c->begin_write();
+      REQUIRE(w);
+      for (int i = 0; i < 300; ++i) CHECK(w->put(entry("n" + std::to_string(i) + ".md", std::string(5000, 'x'))));
+      CHECK(read_all(*other).size() == 1);  // not yet visible to others
+    }  // dropped: rolled back
+    CHECK(read_all(*other).size() == 1);
+    CHECK(read_all(*c).size() == 1);
+    {
+      std::unique_ptr<CacheWrite> w = c->begin_write();
+      REQUIRE(w);
+      for (int i = 0; i < 300; ++i) CHECK(w->put(entry("n" + std::to_string(i) + ".md", std::string(5000, 'x'))));
+      CHECK(w->commit({"old.md"}));
+    }
+    auto all = read_all(*other);
+    CHECK(all.size() == 300);
+    CHECK_FALSE(all.count("old.md"));
+    CHECK(all["n299.md"].data == std::string(5000, 'x'));
+    CHECK(all["n299.md"].stored_ns > 0);
+  }
+
   TEST_CASE("cache: a cache of another version is emptied") {
     TempDir dir;
     std::string path = dir.path + "/cache.sqlite", error;
