@@ -105,6 +105,13 @@ std::vector<NodeId>& NodeLists::edit(NodeId node) {
   return lists_[slot - 1];
 }
 
+void NodeLists::insert_node(NodeId at) { slot_.insert(slot_.begin() + at.value, 0); }
+
+void NodeLists::erase_node(NodeId at) {
+  if (const std::uint32_t slot = slot_[at.value]) lists_[slot - 1].clear();  // unused from now on
+  slot_.erase(slot_.begin() + at.value);
+}
+
 const std::vector<NodeId>& KnowledgeBase::meetings_of(NodeId id) const { return meetings_.at(id); }
 
 const std::vector<NodeId>& KnowledgeBase::children_of(NodeId id) const { return children_.at(id); }
@@ -247,8 +254,106 @@ bool by_name(const Record& a, const Record& b) {
 
 }  // namespace
 
+namespace {
+
+// Calls `visit` on every node id a record holds, in every part. Each struct is taken apart by
+// structured binding, so a member added to one of them fails to compile here until it is
+// looked at (as in the graph codec).
+template <class Visit>
+void visit_ids(Record& r, Visit&& visit) {
+  [[maybe_unused]] auto& [id, type, defined, rid, path, name, aliases, tags, text, date, time, timezone, location,
+                          event, organizations, attendees, topics, outcomes, entity] = r;
+  visit(id);
+  visit(event.target);
+  for (auto& o : organizations) visit(o.target);
+  for (auto& a : attendees) {
+    [[maybe_unused]] auto& [person, org, org_given, role_given, role] = a;
+    visit(person.target);
+    visit(org);
+  }
+  for (auto& t : topics) visit(t.target);
+  if (text.present()) {
+    [[maybe_unused]] auto& [fields, body, mentions] = text.edit();
+    for (auto& m : mentions) visit(m.target);
+  }
+  if (outcomes.present()) {
+    [[maybe_unused]] auto& [summary, decisions, actions] = outcomes.edit();
+    for (auto& a : actions) {
+      [[maybe_unused]] auto& [a_text, done, due, done_on, owner, loc, cancelled, scheduled, start, created,
+                              cancelled_on, priority] = a;
+      visit(owner);
+    }
+  }
+  if (entity.present()) {
+    [[maybe_unused]] auto& [honorific, affiliations, parent, kind, start, end] = entity.edit();
+    for (auto& a : affiliations) visit(a.org.target);
+    visit(parent.target);
+  }
+}
+
+}  // namespace
+
+template <class Map>
+void KnowledgeBase::renumber(Map map) {
+  auto move = [&](NodeId& id) {
+    if (id.valid()) id = map(id);
+  };
+  for (auto& r : records_) visit_ids(r, move);
+  for (auto& [key, ids] : by_key_)
+    for (auto& id : ids) move(id);
+  for (auto& id : by_rid_) move(id);
+  for (NodeLists* lists : {&meetings_, &children_, &members_})
+    for (auto& list : lists->used())
+      for (auto& id : list) move(id);
+}
+
+NodeId KnowledgeBase::insert(Record r) {
+  // The defined records come first, in path order (load_kb types the notes in file order).
+  const auto place = std::partition_point(records_.begin(), records_.end(), [&](const Record& x) {
+    return x.defined && x.path.str() < r.path.str();
+  });
+  const NodeId at{static_cast<std::uint32_t>(place - records_.begin())};
+  renumber([&](NodeId id) { return id.value >= at.value ? NodeId{id.value + 1} : id; });
+  r.id = at;
+  records_.insert(records_.begin() + at.value, std::move(r));
+  for (NodeLists* lists : {&meetings_, &children_, &members_}) lists->insert_node(at);
+  const Record& rec = records_[at.value];
+  if (!rec.rid.empty())
+    by_rid_.insert(std::lower_bound(by_rid_.begin(), by_rid_.end(), rec.rid,
+                                    [&](NodeId id, const std::string& rid) { return records_[id.value].rid < rid; }),
+                   at);
+  // Each name's nodes in id order, as a whole load indexes them.
+  for (const auto& key : name_keys(rec)) {
+    auto& ids = by_key_[key];
+    ids.insert(std::lower_bound(ids.begin(), ids.end(), at), at);
+  }
+  return at;
+}
+
+void KnowledgeBase::index_lists(NodeId id) { relist(Record(), records_[id.value], id); }
+
+void KnowledgeBase::erase(NodeId id) {
+  const Record& old = records_[id.value];
+  relist(old, Record(), id);
+  for (const auto& key : name_keys(old)) {
+    auto it = by_key_.find(key);
+    if (it == by_key_.end()) continue;
+    it->second.erase(std::remove(it->second.begin(), it->second.end(), id), it->second.end());
+    if (it->second.empty()) by_key_.erase(it);
+  }
+  by_rid_.erase(std::remove(by_rid_.begin(), by_rid_.end(), id), by_rid_.end());
+  records_.erase(records_.begin() + id.value);
+  for (NodeLists* lists : {&meetings_, &children_, &members_}) lists->erase_node(id);
+  renumber([&](NodeId x) { return x.value > id.value ? NodeId{x.value - 1} : x; });
+}
+
 void KnowledgeBase::replace(NodeId id, Record r) {
   r.id = id;
+  relist(records_[id.value], r, id);
+  records_[id.value] = std::move(r);
+}
+
+void KnowledgeBase::relist(const Record& old, const Record& r, NodeId id) {
   // Each index: the nodes whose list holds the record, and the order of those lists.
   // A list that holds the record before and after keeps it where it is if the record's place
   // in the order did not change (the busiest organization's list holds most meetings).
@@ -258,7 +363,6 @@ void KnowledgeBase::replace(NodeId id, Record r) {
     bool (*before)(const Record&, const Record&);
     bool same_place;
   };
-  const Record& old = records_[id.value];
   for (const Index& index : {Index{meetings_, meeting_nodes, by_date, old.date == r.date},
                              Index{members_, member_of, by_name, old.name == r.name},
                              Index{children_, child_of, by_name, old.name == r.name}}) {
@@ -279,7 +383,6 @@ void KnowledgeBase::replace(NodeId id, Record r) {
                   id);
     }
   }
-  records_[id.value] = std::move(r);
 }
 
 void KnowledgeBase::build_indexes() {

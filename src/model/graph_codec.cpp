@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <unordered_set>
 
 #include "kb/base/binary.h"
 #include "kb/base/parallel.h"
+#include "kb/base/text.h"
 #include "kb/parse/codec_parts.h"
 
 namespace kb {
@@ -21,6 +23,27 @@ namespace kb {
 // diagnostics, the record count, the chunk count, each part's length and checksum, and the
 // indexes (names, meetings, sub-organizations, members, record ids). A chunk holds kChunk
 // records in id order. All varints, as in record_codec.
+namespace {
+
+// The name key of every wikilink's text in `kb` (as Resolver::resolve_link looks it up: a
+// trailing ".md" dropped), sorted, each once; each distinct text keyed once.
+std::vector<std::string> link_keys(const KnowledgeBase& kb) {
+  std::unordered_set<std::string_view> texts;
+  for (const Record& r : kb.records())
+    for (const NameRef& m : r.text->mentions) texts.insert(m.text);
+  std::vector<std::string> keys;
+  keys.reserve(texts.size());
+  for (std::string_view t : texts) {
+    if (t.size() > 3 && t.substr(t.size() - 3) == ".md") t.remove_suffix(3);
+    keys.push_back(name_key(t));
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+}  // namespace
+
 struct GraphCodec {
   static constexpr char kMagic[4] = {'K', 'B', 'G', 'S'};
   static constexpr std::size_t kHeaderSize = 4 + 4 + 8 + 8 + 8;
@@ -316,6 +339,14 @@ struct GraphCodec {
     put(head, kb.children_);
     put(head, kb.members_);
     put(head, kb.by_rid_);  // sorted: load_kb() built the indexes
+    // The name key of every wikilink's text, so that a patch can tell that no link could name a
+    // note added or removed without reading the text part. Last, as one string: skipped unless
+    // asked for.
+    BinaryWriter links;
+    std::vector<std::string> keys_of_links = link_keys(kb);
+    links.u(keys_of_links.size());
+    for (const auto& k : keys_of_links) links.s(k);
+    head.s(links.out);
 
     std::string out;
     out.reserve(kHeaderSize + head.out.size());
@@ -344,22 +375,33 @@ struct GraphCodec {
     if (checksum64(head_bytes) != get_le(data, 24, 8)) return false;
 
     BinaryReader head(head_bytes);
-    // The notes, compared with the walk as they are read (no copy of 100,000 paths).
+    // The notes, compared with the walk as they are read (no copy of 100,000 paths): both lists
+    // are in path order, so one pass over each finds the notes changed, added and removed.
     const std::size_t files = head.count();
-    if (!head.ok() || files != walk.size()) return false;
-    std::vector<std::size_t> changed;
+    if (!head.ok()) return false;
+    NoteChanges changes;
+    std::size_t w = 0;
+    std::string_view previous;
     for (std::size_t i = 0; i < files; ++i) {
-      const FileInfo& f = walk[i];
-      if (head.view() != f.path) return false;
+      const std::string_view path = head.view();
       const std::uint64_t size = head.u();
       const std::int64_t mtime_ns = head.i();
       const std::uint64_t inode = head.u();
       const std::uint64_t device = head.u();
-      const bool same = size == f.size && mtime_ns == f.mtime_ns && inode == f.inode && device == f.device;
-      if (!head.ok()) return false;
-      if (!same) changed.push_back(i);
+      if (!head.ok() || (i > 0 && !(previous < path))) return false;
+      previous = path;
+      while (w < walk.size() && walk[w].path < path) changes.added.push_back(w++);
+      if (w == walk.size() || walk[w].path != path) {
+        changes.removed.emplace_back(path);
+        continue;
+      }
+      const FileInfo& f = walk[w];
+      if (!(size == f.size && mtime_ns == f.mtime_ns && inode == f.inode && device == f.device))
+        changes.changed.push_back(w);
+      ++w;
     }
-    if (accept ? !accept(changed) : !changed.empty()) return false;
+    while (w < walk.size()) changes.added.push_back(w++);
+    if (accept ? !accept(changes) : changes.size() != 0) return false;
     std::vector<std::string> skipped;
     kb::get(head, skipped);
     std::vector<Diagnostic> diags(head.count());
@@ -397,6 +439,7 @@ struct GraphCodec {
     get(head, kb.children_, nodes);
     get(head, kb.members_, nodes);
     get(head, kb.by_rid_, nodes);
+    const std::string_view links = head.view();
     if (!head.ok() || !head.at_end()) return false;
     done(head_bytes);
 
@@ -443,9 +486,20 @@ struct GraphCodec {
       seen[id] = true;
       if (i > 0 && kb.records_[id].rid < kb.records_[kb.by_rid_[i - 1].value].rid) return false;
     }
+    std::vector<std::string> keys_of_links;
+    if (!changes.added.empty() || !changes.removed.empty()) {
+      BinaryReader r(links);
+      keys_of_links.resize(r.count());
+      for (auto& k : keys_of_links) {
+        r.s(k);
+        if (&k != keys_of_links.data() && !((&k)[-1] < k)) r.fail();  // sorted, each once
+      }
+      if (!r.ok() || !r.at_end()) return false;
+    }
     kb.config = std::move(result.kb.config);
     kb.root = std::move(result.kb.root);
     result.kb = std::move(kb);
+    result.link_keys = std::move(keys_of_links);
     result.files = files;
     result.skipped = std::move(skipped);
     for (auto& d : diags) result.diags.report(std::move(d));

@@ -1,10 +1,12 @@
 #include "graph_patch.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
 
+#include "kb/base/text.h"
 #include "kb/model/record_builder.h"
 #include "kb/parse/record.h"
 #include "resolver.h"
@@ -40,16 +42,99 @@ std::vector<std::string> sorted_keys(const Record& r) {
   return keys;
 }
 
+// A note added: its record, or (when it does not parse or type) none, and its diagnostics.
+struct Added {
+  std::string path;
+  std::optional<Record> record;
+  RecordSides sides;
+  DiagSink diags;
+};
+
+// Reads and types an added note; false when it cannot be read (a whole load reports that).
+bool build_added(const KbConfig& config, FileSystem& fs, const FileInfo& file, Added& out) {
+  std::string content, err;
+  out.path = file.path;
+  if (!fs.read(file.path, content, err)) return false;
+  std::optional<RawRecord> raw = parse_record(file.path, content, out.diags, BodyParse::all);
+  if (!raw) return true;
+  Record r;
+  r.path = file.path;
+  r.rid = record_id(file.path);
+  if (build_record(config, std::move(*raw), r, out.sides, out.diags)) out.record = std::move(r);
+  return true;
+}
+
+bool comes_and_goes(const Record& r) { return r.type == RecordType::meeting || r.type == RecordType::note; }
+
+// The keys a wikilink naming `r` could have: its names' and its record id's.
+void add_link_keys(const Record& r, std::set<std::string>& keys) {
+  for (auto& key : KnowledgeBase::name_keys(r)) keys.insert(std::move(key));
+  keys.insert(name_key(r.rid));
+}
+
+// Whether a [[wikilink]] could name one of `keys` (resolved to it, to another record of the
+// same name, or to nothing), by `link_keys`, the keys of every link in the snapshot: adding or
+// removing a note with those keys could change what it resolves to. (The links of the notes
+// patched in are resolved again against the patched graph, as a whole load resolves them.)
+bool linked(const std::vector<std::string>& link_keys, const std::set<std::string>& keys) {
+  return std::any_of(keys.begin(), keys.end(),
+                     [&](const std::string& k) { return std::binary_search(link_keys.begin(), link_keys.end(), k); });
+}
+
 }  // namespace
 
-bool patch_graph(LoadResult& snap, FileSystem& fs, const std::vector<FileInfo>& files,
-                 const std::vector<std::size_t>& changed, RecordParts parts) {
+bool patch_graph(LoadResult& snap, FileSystem& fs, const NotePatch& patch, RecordParts parts) {
   KnowledgeBase& kb = snap.kb;
   DiagSink fresh;  // the changed notes' diagnostics, as a whole load gives them
   std::set<std::string> paths;
+  if (!patch.added.empty() || !patch.removed.empty()) {
+    std::set<std::string> keys;  // that a link naming a note added or removed could have
+    std::set<NodeId> gone;
+    for (const auto& path : patch.removed) {
+      paths.insert(path);
+      if (auto s = std::find(snap.skipped.begin(), snap.skipped.end(), path); s != snap.skipped.end()) {
+        snap.skipped.erase(s);
+        continue;
+      }
+      const Record* old = kb.lookup_rid(record_id(path));
+      if (!old || old->path != path || !old->defined || !comes_and_goes(*old) || names_undefined(kb, *old)) return false;
+      add_link_keys(*old, keys);
+      gone.insert(old->id);
+    }
+    std::vector<Added> added(patch.added.size());
+    for (std::size_t i = 0; i < added.size(); ++i) {
+      paths.insert(patch.added[i].path);
+      if (!build_added(kb.config, fs, patch.added[i], added[i])) return false;
+      if (!added[i].record) continue;
+      if (!comes_and_goes(*added[i].record)) return false;
+      add_link_keys(*added[i].record, keys);
+    }
+    if (linked(snap.link_keys, keys)) return false;
+    // Out from the last, so that the ids still to take out do not move.
+    for (auto it = gone.rbegin(); it != gone.rend(); ++it) kb.erase(*it);
+    // All in before any is resolved, as a whole load indexes every name first: a note added
+    // may link to another added with it.
+    for (Added& a : added) {
+      if (a.record) kb.insert(std::move(*a.record));
+      else snap.skipped.insert(std::lower_bound(snap.skipped.begin(), snap.skipped.end(), a.path), a.path);
+    }
+    for (Added& a : added) {
+      if (const Record* in = a.record ? kb.lookup_rid(record_id(a.path)) : nullptr) {
+        if (in->path != a.path) return false;  // two paths with one record id
+        const NodeId id = in->id;
+        Record& r = kb.mutable_at(id);
+        Resolver resolver(kb, a.diags, /*patching=*/true);  // after the parse's, as in a whole load
+        resolver.resolve_record(r, a.sides);
+        if (resolver.failed() || names_undefined(kb, r)) return false;
+        settle_meeting(kb, r, a.sides, resolver);
+        kb.index_lists(id);
+        if (!parts.outcomes) r.outcomes.reset();
+      }
+      fresh.merge(a.diags);
+    }
+  }
   std::string content, err;
-  for (std::size_t i : changed) {
-    const FileInfo& file = files[i];
+  for (const FileInfo& file : patch.changed) {
     const Record* old = kb.lookup_rid(record_id(file.path));
     if (!old || old->path != file.path || !old->defined || names_undefined(kb, *old)) return false;
     DiagSink diags;

@@ -263,29 +263,23 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::ve
   snap.kb.config = result.kb.config;
   snap.kb.root = result.kb.root;
   const std::size_t file_count = files.size();
-  std::vector<std::size_t> changed;  // indexes into changed_files
-  std::vector<FileInfo> changed_files;
+  NotePatch patch;
   std::vector<FileInfo> unchanged_files;  // for a load with text: whose text to fill in
   const bool read = cache.read_graph([&](std::string_view data, std::int64_t stored_ns) {
-    auto accept = [&](const std::vector<std::size_t>& c) {
+    auto accept = [&](const NoteChanges& c) {
       if (c.size() > kMaxPatched) return false;
-      for (std::size_t i = 0, k = 0; i < files.size(); ++i) {
-        if (k < c.size() && c[k] == i) {
-          ++k;
-          continue;
-        }
-        if (files[i].mtime_ns >= stored_ns - kRacyWindowNs) return false;
-      }
-      for (std::size_t i : c) {
-        changed.push_back(changed_files.size());
-        changed_files.push_back(files[i]);
-      }
+      std::vector<char> differs(files.size(), 0);
+      for (std::size_t i : c.changed) differs[i] = 1;
+      for (std::size_t i : c.added) differs[i] = 1;
+      for (std::size_t i = 0; i < files.size(); ++i)
+        if (!differs[i] && files[i].mtime_ns >= stored_ns - kRacyWindowNs) return false;
+      for (std::size_t i : c.changed) patch.changed.push_back(files[i]);
+      for (std::size_t i : c.added) patch.added.push_back(files[i]);
+      patch.removed = c.removed;
       if (parts.text) {
-        unchanged_files.reserve(files.size() - c.size());
-        for (std::size_t i = 0, k = 0; i < files.size(); ++i) {
-          if (k < c.size() && c[k] == i) ++k;
-          else unchanged_files.push_back(std::move(files[i]));
-        }
+        unchanged_files.reserve(files.size() - c.changed.size() - c.added.size());
+        for (std::size_t i = 0; i < files.size(); ++i)
+          if (!differs[i]) unchanged_files.push_back(std::move(files[i]));
       }
       std::vector<FileInfo>().swap(files);  // decode_graph() reads it no more
       return true;
@@ -293,13 +287,15 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::ve
     return decode_graph(data, key, files, accept, snap, threads, parts,
                         [&](std::string_view part) { cache.release_graph(part); });
   });
-  if (!read || (!changed.empty() && !patch_graph(snap, fs, changed_files, changed, parts))) return false;
+  if (!read || (patch.changed.size() + patch.added.size() + patch.removed.size() > 0 &&
+                !patch_graph(snap, fs, patch, parts)))
+    return false;
   if (parts.text && !fill_text(cache, fs, unchanged_files, snap.kb, threads)) return false;
   result.kb = std::move(snap.kb);
-  result.files = snap.files;
+  result.files = file_count;
   result.skipped = std::move(snap.skipped);
   result.diags.merge(snap.diags);
-  result.cache_hits = file_count - changed.size();
+  result.cache_hits = file_count - patch.changed.size() - patch.added.size();
   result.cache_updated = true;
   return true;
 }

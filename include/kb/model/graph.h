@@ -48,6 +48,10 @@ class NodeLists {
   std::vector<NodeId>& edit(NodeId node);
   /// Every list in use, in no order (for sorting each).
   std::vector<std::vector<NodeId>>& used() { return lists_; }
+  /// An empty list for a node put in at `at` (the lists of later nodes move up by one).
+  void insert_node(NodeId at);
+  /// Drops the list of node `at` (the lists of later nodes move down by one).
+  void erase_node(NodeId at);
 
  private:
   std::vector<std::uint32_t> slot_;  ///< per node: 0, or 1 + its list's place in lists_
@@ -128,11 +132,29 @@ class KnowledgeBase {
   /// moving it between the meeting, member and sub-organization lists. REQUIRES: `r` has the
   /// record's path, type, name and aliases, and names no node that is not in the graph.
   void replace(NodeId id, Record r);
+  /// Puts `r`, a defined record with a path whose names are not resolved yet, into a built
+  /// graph where a whole load numbers it (among the defined records, in path order): every
+  /// later node, unresolved ones included, moves up by one, and every id held anywhere in the
+  /// graph with it. The record is indexed by its names and record id but is in no meeting,
+  /// member or sub-organization list until index_lists() (after its names are resolved, which
+  /// can then find the record itself, as in a whole load). Returns its id.
+  NodeId insert(Record r);
+  /// Adds the record at `id` to the meeting, member and sub-organization lists it belongs in
+  /// (for a record put in by insert() and then resolved).
+  void index_lists(NodeId id);
+  /// Takes the defined record at `id` out of a built graph and out of every index; every later
+  /// node moves down by one. REQUIRES: no other record holds `id` (it would point elsewhere).
+  void erase(NodeId id);
 
  private:
   /// Adds the record (the last one added) to the record-id index, noting when ids stop coming
   /// in order.
   void index_rid(const Record& r);
+  /// Moves the record at `id` from the lists `old` belongs in to those `now` belongs in.
+  void relist(const Record& old, const Record& now, NodeId id);
+  /// Replaces every node id held in the graph (records, indexes, lists) by `map(id)`.
+  template <class Map>
+  void renumber(Map map);
   friend struct GraphCodec;  // model/graph_codec.cpp stores and restores the whole graph
   std::vector<Record> records_;
   std::unordered_map<std::string, std::vector<NodeId>> by_key_;  // name_key -> nodes (any type)

@@ -26,7 +26,7 @@ namespace kb {
 /// Bump whenever the encoding or an encoded struct (Record and its parts, the indexes of
 /// KnowledgeBase) changes. Encode/decode bind every struct member by structured binding, so a
 /// member added without updating the codec fails to compile.
-inline constexpr std::uint32_t kGraphFormatVersion = 10;
+inline constexpr std::uint32_t kGraphFormatVersion = 11;
 
 /// Encodes `result` under key `key` (kb.yaml and the formats), with `files`, the notes it was
 /// loaded from with their stamps (as the walk gave them), and `file_diags`, the diagnostics the
@@ -36,16 +36,27 @@ inline constexpr std::uint32_t kGraphFormatVersion = 10;
 std::vector<std::string> encode_graph(std::uint64_t key, const std::vector<FileInfo>& files, const LoadResult& result,
                                       const std::vector<Diagnostic>& file_diags, unsigned threads);
 
+/// How the notes a snapshot was built from differ from the notes now: indexes (into the walk's
+/// `files`, ascending) of the notes whose stamps changed and of the notes added, and the paths of
+/// the notes removed (in path order).
+struct NoteChanges {
+  std::vector<std::size_t> changed;
+  std::vector<std::size_t> added;
+  std::vector<std::string> removed;
+  std::size_t size() const { return changed.size() + added.size() + removed.size(); }
+};
+
 /// Called by decode_graph() once the stored notes are compared with `files`, before any record
-/// is decoded, with the indexes (into `files`, ascending) of the notes whose stamps differ (maybe
-/// none); returning false stops the decode.
-using AcceptChanged = std::function<bool(const std::vector<std::size_t>& changed)>;
+/// is decoded, with how they differ (maybe not at all); returning false stops the decode. When
+/// notes were added or removed, the decode gives the keys of the graph's wikilinks too
+/// (LoadResult::link_keys), for patching them in.
+using AcceptChanged = std::function<bool(const NoteChanges& changes)>;
 
 /// Decodes what encode_graph() wrote (its parts joined) under the same `key` into `result`:
-/// the graph (kb.config kept), `skipped` and `files` are replaced, the stored diagnostics
-/// appended to `result.diags` (unsorted). The notes must be the stored ones, path for path;
-/// `accept` decides on those whose stamps changed (an empty `accept` takes no change); `files`
-/// is not read after it returns true, so it may let `files` go.
+/// the graph (kb.config kept), `skipped` and `files` (the stored count) are replaced, the
+/// stored diagnostics appended to `result.diags` (unsorted). `files` must be in path order, as
+/// the walk gives them; `accept` decides on the notes changed, added or removed since (an empty
+/// `accept` takes no change); `files` is not read after it returns true, so it may let `files` go.
 /// Returns false, leaving `result` untouched, when `data` is of another key or format, of other
 /// notes, truncated, corrupt or inconsistent, or `accept` said no. Only the `parts` asked for
 /// are read: the members of the others are left empty and their bytes are not read (nor

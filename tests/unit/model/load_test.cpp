@@ -547,7 +547,11 @@ TEST_SUITE("model") {
         CHECK(fs.reads > 1 + notes);
         CHECK(cache.graph_writes == writes + 1);
       }
-      CHECK(dump(r) == dump(load_kb(fs)));
+      const LoadResult whole = load_kb(fs);
+      CHECK(dump(r) == dump(whole));
+      // Every member and index too: the snapshots of both graphs are the same bytes.
+      std::vector<Diagnostic> no_diags;
+      CHECK(encode_graph(1, {}, r, no_diags, 1) == encode_graph(1, {}, whole, no_diags, 1));
       for (RecordParts parts : {kNoText, kNoOutcomes, kOutline}) {
         LoadOptions bare = o, plain;
         bare.parts = plain.parts = parts;
@@ -630,11 +634,46 @@ TEST_SUITE("model") {
       fs.put(clean_b, "---\ntype: topic\nname: Clean B\n---\n");
       check(false);
     }
-    SUBCASE("an added or removed note: a whole load") {
-      fs.put("meetings/2024/2024-09-22-c.md", "---\ntitle: Clean C\ndate: 2024-09-22\n---\n");
-      check(false, 0);
+    SUBCASE("a meeting or plain note added or removed is put in or taken out, every later node moving") {
+      fs.put("meetings/2024/2024-09-22-c.md", "---\ntitle: Clean C\ndate: 2024-09-22\norganizations: [UNESCO]\n"
+                                              "attendees: [Ana Lopez]\n---\nSee [[UNESCO]] and [[Clean C]].\n");
+      check(true);
+      // The snapshot is not written back after a patch: each load patches in every note that
+      // differs from it (here the added one, read again, and the removed one).
       fs.remove(clean_b);
+      check(true, 1);
+      // First in path order: every node, unresolved ones too, moves up by one.
+      fs.put("a-first.md", "---\ntitle: First\n---\nA plain note on [[IESALC]].\n");
+      check(true, 2);
+      fs.remove("a-first.md");
+      fs.put("meetings/2024/2024-09-23-d.md", "---\ntitle: Clean D\ndate: 2024-09-01\ntopics: [AI Framework]\n---\n");
+      check(true, 2);
+    }
+    SUBCASE("a note that does not parse, added or removed, joins or leaves the skipped files") {
+      fs.put("meetings/2024/2024-09-24-bad.md", "---\ntitle: [unclosed\n---\n");
+      check(true);
+      fs.remove("meetings/2024/2024-09-24-bad.md");
+      check(true, 0);
+      fs.remove("meetings/2024/broken.md");  // the fixture's own broken note
+      check(true, 0);
+    }
+    SUBCASE("an added or removed note that a wikilink could name, names an unknown name or is not a meeting or note: a whole load") {
+      fs.put("notes/links.md", "---\ntitle: Links\n---\nOn [[Clean E]] and [[meetings/2024/2024-09-20-a]].\n");
+      fs.put("people/new-person.md", "---\nname: New Person\n---\n");
+      check(false, 2);  // a person
+      fs.put("meetings/2024/2024-09-25-e.md", "---\ntitle: Clean E\ndate: 2024-09-25\n---\n");
+      check(false);  // [[Clean E]] resolves now
+      fs.remove(clean_a);
+      check(false, 0);  // linked by its path
+      fs.put("meetings/2024/2024-09-26-f.md", "---\ntitle: Clean F\ndate: 2024-09-26\nattendees: [Someone New]\n---\n");
+      check(false);  // a new unresolved name
+      fs.remove("meetings/2024/2024-09-01-m.md");  // it named "Nobody Known", whom no record defines
       check(false, 0);
+    }
+    SUBCASE("notes added together may link each other, whatever their order") {
+      fs.put("meetings/2024/2024-09-27-a.md", "---\ntitle: Early\ndate: 2024-09-27\n---\nBefore [[Late Title]].\n");
+      fs.put("notes/z-late.md", "---\ntitle: Late Title\n---\nAfter [[Early]].\n");
+      check(true, 2);
     }
     SUBCASE("more edited notes than a patch takes: a whole load") {
       for (int i = 0; i < 70; ++i)
@@ -680,8 +719,8 @@ TEST_SUITE("model") {
     const std::vector<std::string> people{"Ana Lopez", "Francesc Pedro", "Mr. Francesc Pedró",
                                           "{name: Ana Lopez, org: UNESCO, role: Guest}",
                                           "{name: Francesc Pedro, role: Chair}"};
-    const std::vector<std::string> links{"[[UNESCO]]", "[[Ana Lopez]]", "[[Missing Page]]", "[[Random 1]]",
-                                         "[[orgs/iesalc]]", "[[Nobody Known]]"};
+    const std::vector<std::string> links{"[[UNESCO]]",      "[[Ana Lopez]]",     "[[Missing Page]]", "[[Random 1]]",
+                                         "[[orgs/iesalc]]", "[[Nobody Known]]",  "[[Extra 1]]",      "[[a-extra]]"};
     int patched = 0, whole = 0;
     for (int step = 0; step < 120; ++step) {
       const std::string path = pick(paths);
@@ -694,7 +733,18 @@ TEST_SUITE("model") {
                          " and " + pick(links) + ".\n## Actions\n- [ ] Write " + pick(links) + " due:2024-1" +
                          std::to_string(rng() % 4) + "-01\n";
       if (rng() % 15 == 0) note = "---\ntitle: [broken\n---\n";
-      fs.put(path, note);
+      if (rng() % 12 == 0 && fs.files.count(path)) fs.remove(path);  // put back by a later step
+      else fs.put(path, note);
+      if (rng() % 4 == 0) {  // an extra note added or removed: first, among the meetings or last in path order
+        const std::vector<std::string> extras{"a-extra.md", "meetings/2024/2024-10-05-x.md", "notes/z-extra.md"};
+        const std::string extra = pick(extras);
+        if (fs.files.count(extra)) {
+          fs.remove(extra);
+        } else {
+          const std::string kind = extra[0] == 'm' ? "date: 2024-10-05\norganizations: " + some(orgs, "Nowhere Inc") + "\n" : "";
+          fs.put(extra, "---\ntitle: Extra " + std::to_string(rng() % 3) + "\n" + kind + "---\nOn " + pick(links) + ".\n");
+        }
+      }
       if (rng() % 4 == 0) {  // a person's affiliations, on dates around the meetings'
         std::string person = "---\nname: Ana Lopez\naffiliations:\n";
         for (int k = 0, n = static_cast<int>(rng() % 3); k < n; ++k)
@@ -711,7 +761,10 @@ TEST_SUITE("model") {
       const int writes = cache.graph_writes;
       auto r = load_kb(fs, o);
       (cache.graph_writes == writes ? patched : whole) += 1;
-      REQUIRE(dump(r) == dump(load_kb(fs)));
+      const LoadResult fresh = load_kb(fs);
+      REQUIRE(dump(r) == dump(fresh));
+      std::vector<Diagnostic> no_diags;
+      REQUIRE(encode_graph(1, {}, r, no_diags, 1) == encode_graph(1, {}, fresh, no_diags, 1));
       for (RecordParts parts : {kNoText, kOutline}) {
         LoadOptions bare = o, plain;
         bare.parts = plain.parts = parts;
@@ -719,6 +772,7 @@ TEST_SUITE("model") {
       }
     }
     // Both ways were taken, many times (the counts are fixed by the seed).
+    MESSAGE("patched " << patched << ", whole " << whole);
     CHECK(patched > 20);
     CHECK(whole > 20);
   }
