@@ -38,7 +38,7 @@ ExitCode run_actions_done(Session& s, const ActionsDoneOptions& o) {
     if (!d) return ExitCode::usage;
     today = *d;
   }
-  const KnowledgeBase* kb = s.kb();
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);  // the actions and where they are written
   if (!kb) return ExitCode::failure;
   DiagSink rd;
   std::optional<NodeId> id = resolve_any(*kb, o.record, rd);

@@ -320,7 +320,7 @@ ExitCode run_add(Session& s, AddOptions o) {
     return ExitCode::usage;
   }
 
-  const KnowledgeBase* kb = s.kb();
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);  // names, and meetings before this one
   if (!kb) return ExitCode::failure;
   const std::string root = s.root();
 

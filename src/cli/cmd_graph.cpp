@@ -27,8 +27,8 @@ ExitCode run_graph(Session& s, const GraphOptions& o) {
   }
   MeetingFilter f;
   const KnowledgeBase* kb = nullptr;
-  // The graph draws [[wikilinks]] too: the notes' text is read.
-  if (ExitCode rc = meeting_filter(s, o, f, kb, Session::Reads::text); rc != ExitCode::ok) return rc;
+  // The graph draws [[wikilinks]] too: the notes' links are read.
+  if (ExitCode rc = meeting_filter(s, o, f, kb, Session::Reads::links); rc != ExitCode::ok) return rc;
   GraphScope scope;
   if (o.any()) {
     std::vector<NodeId> ids;

@@ -19,10 +19,12 @@ struct ShowOptions {
 ExitCode run_show(Session& s, const ShowOptions& o) {
   auto fmt = s.format(OutputFormat::table, {OutputFormat::table, OutputFormat::json, OutputFormat::md, OutputFormat::ids});
   if (!fmt) return ExitCode::usage;
-  const KnowledgeBase* kb = s.kb();
+  // The graph with the outcomes; the one note's text (its fields) is read when shown.
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
   if (!kb) return ExitCode::failure;
   auto id = resolve_any_one(s, *kb, o.name);
   if (!id) return ExitCode::failure;
+  s.with_text(*id);
   render_profile(s.out, *kb, build_profile(*kb, *id), s.render_options(*fmt));
   return ExitCode::ok;
 }

@@ -55,13 +55,24 @@ std::optional<Date> Session::date_arg(const std::string& flag, const std::string
   return d;
 }
 
+const Record& Session::with_text(NodeId id) {
+  Record& r = load_->kb.mutable_at(id);
+  if (!load_->kb.has_text && r.defined && r.text->fields.is_null()) {
+    RealFileSystem fs(root_);
+    read_note_text(fs, r);  // a note that cannot be read now shows no fields, as it has none
+  }
+  return r;
+}
+
 const KnowledgeBase* Session::kb(bool report, Reads reads) {
   RecordParts parts;
   parts.outcomes = reads != Reads::outline;
   parts.text = reads == Reads::text;
+  parts.links = reads == Reads::text || reads == Reads::links;
   if (load_) {
     // A command loads once; the graph it holds must not be swapped under it.
-    if ((parts.text && !load_->kb.has_text) || (parts.outcomes && !load_->kb.has_outcomes))
+    if ((parts.text && !load_->kb.has_text) || (parts.links && !load_->kb.has_links) ||
+        (parts.outcomes && !load_->kb.has_outcomes))
       throw std::logic_error("Session::kb: more asked for after a load without it");
     return &load_->kb;
   }

@@ -42,14 +42,19 @@ class Session {
   /// What a command reads of the KB (RecordParts): the records' names, dates and links only
   /// (attendees, organizations, topics, affiliations: meeting and record tables, related,
   /// path, stale, check); the typed graph with each meeting's summary, decisions and actions
-  /// (actions, decisions, reports, meetings as JSON); or each note's text as well (front matter
-  /// as written, body, wikilinks).
-  enum class Reads { outline, graph, text };
+  /// (actions, decisions, reports, show, add, meetings as JSON); that and the bodies'
+  /// wikilinks (graph); or each note's text as well (front matter as written, body: exports
+  /// and the text filters).
+  enum class Reads { outline, graph, links, text };
   /// The KB, loaded on first call (asking for more after a load without it is a logic error);
   /// with `report`, prints load errors and a one-line summary, and the load may leave out the
   /// warnings that only bodies give (LoadOptions::warnings; `kb check` prints everything
   /// itself). nullptr when no KB could be found or read (the error is printed).
   const KnowledgeBase* kb(bool report = true, Reads reads = Reads::text);
+  /// The record `id` of the loaded KB with its note's text (front matter as written, body),
+  /// read from the note when the load left the text out (`kb show` reads one note's only).
+  /// REQUIRES: kb() returned non-null.
+  const Record& with_text(NodeId id);
   /// The whole load result (for `kb check`). REQUIRES: kb() returned non-null.
   const LoadResult& load_result() const { return *load_; }
   const std::string& root() const { return root_; }

@@ -469,11 +469,12 @@ struct GraphCodec {
         done(chunk[k]);
       };
       if (parts.outcomes) read_part(1, [&](BinaryReader& p, Record& rec) { get_outcomes(p, rec, nodes); });
-      if (parts.text) read_part(2, [&](BinaryReader& p, Record& rec) { get_text(p, rec, nodes); });
+      if (parts.links) read_part(2, [&](BinaryReader& p, Record& rec) { get_text(p, rec, nodes); });
     });
     if (!ok) return false;
     kb.has_outcomes = parts.outcomes;
-    kb.has_text = parts.text;
+    kb.has_links = parts.links;
+    kb.has_text = false;  // the notes' text is in the cache entries (load_kb's fill_text)
 
     // The record-id index: each record with an id once, in order of the ids.
     std::vector<bool> seen(nodes);

@@ -129,6 +129,7 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const NotePatch& patch, Recor
         settle_meeting(kb, r, a.sides, resolver);
         kb.index_lists(id);
         if (!parts.outcomes) r.outcomes.reset();
+        keep_parts(r, parts);
       }
       fresh.merge(a.diags);
     }
@@ -160,7 +161,7 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const NotePatch& patch, Recor
     if (resolver.failed()) return false;
     settle_meeting(kb, r, sides, resolver);
     if (!parts.outcomes) r.outcomes.reset();
-    if (!parts.text) r.text.reset();
+    keep_parts(r, parts);
     const NodeId id = old->id;
     const bool resettle = r.type == RecordType::person && !same_affiliations(old->entity->affiliations, r.entity->affiliations);
     kb.replace(id, std::move(r));

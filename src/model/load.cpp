@@ -291,6 +291,7 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::ve
                 !patch_graph(snap, fs, patch, parts)))
     return false;
   if (parts.text && !fill_text(cache, fs, unchanged_files, snap.kb, threads)) return false;
+  snap.kb.has_text = parts.text;
   result.kb = std::move(snap.kb);
   result.files = file_count;
   result.skipped = std::move(snap.skipped);
@@ -333,6 +334,32 @@ void check_duplicate_names(const KnowledgeBase& kb, DiagSink& diags) {
 }
 
 }  // namespace
+
+void keep_parts(Record& r, RecordParts parts) {
+  if (!r.text.present() || (parts.text && parts.links)) return;
+  if (!parts.text && (!parts.links || r.text->mentions.empty())) {
+    r.text.reset();
+    return;
+  }
+  NoteText& text = r.text.edit();
+  if (!parts.text) {
+    text.fields = Value();
+    std::string().swap(text.body);
+  }
+  if (!parts.links) decltype(text.mentions)().swap(text.mentions);
+}
+
+bool read_note_text(FileSystem& fs, Record& r) {
+  std::string content, err;
+  DiagSink ignored;  // the load reported this note's diagnostics
+  std::optional<RawRecord> raw;
+  if (fs.read(r.path.str(), content, err)) raw = parse_record(r.path.str(), content, ignored, BodyParse::none);
+  if (!raw) return false;
+  NoteText& text = r.text.edit();
+  text.fields = std::move(raw->front.fields);
+  text.body = std::move(raw->body);
+  return true;
+}
 
 KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& diags) {
   KbConfig config;
@@ -517,18 +544,15 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
           if (!options.parts.text) {
             NoteText& text = r.text.edit();
             std::string().swap(text.body);
-            if (cache) {
-              // The snapshot keeps the wikilinks (resolved); the rest is in the cache entry.
-              keep_name_only(text.fields);
-            } else {
-              if (options.warnings) p.sides.links.pack(text.mentions);
-              if (r.type == RecordType::meeting || r.type == RecordType::note) {
-                r.text.reset();  // no `name:` to point at: the whole part goes
-              } else {
-                keep_name_only(text.fields);
-                decltype(text.mentions)().swap(text.mentions);
-              }
-            }
+            keep_name_only(text.fields);
+          }
+          // The snapshot keeps the wikilinks (resolved), so with a cache they stay.
+          if (!cache && !options.parts.links) {
+            NoteText& text = r.text.edit();
+            if (options.warnings) p.sides.links.pack(text.mentions);
+            decltype(text.mentions)().swap(text.mentions);
+            // A meeting or note has no `name:` to point at: without text, the whole part goes.
+            if (!options.parts.text && (r.type == RecordType::meeting || r.type == RecordType::note)) r.text.reset();
           }
           if (!cache && !options.parts.outcomes) {
             r.outcomes.reset();
@@ -637,9 +661,10 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     for (std::uint32_t i = 0; i < kb.records().size(); ++i) kb.mutable_at(NodeId{i}).outcomes.reset();
     kb.has_outcomes = false;
   }
-  if (!options.parts.text) {
-    for (std::uint32_t i = 0; i < kb.records().size(); ++i) kb.mutable_at(NodeId{i}).text.reset();
-    kb.has_text = false;
+  if (!options.parts.text || !options.parts.links) {
+    for (std::uint32_t i = 0; i < kb.records().size(); ++i) keep_parts(kb.mutable_at(NodeId{i}), options.parts);
+    kb.has_text = options.parts.text;
+    kb.has_links = options.parts.links;
   }
   diags.sort();
   if (cache_writer.joinable()) cache_writer.join();

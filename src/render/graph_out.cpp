@@ -333,7 +333,7 @@ GraphData build_graph(const KnowledgeBase& kb, const GraphScope& scope) {
       b.add_edge(r.id, r.entity->parent.target, EdgeType::part_of);
   }
   if (scope.mentions) {
-    if (!kb.has_text) throw std::logic_error("build_graph: wikilinks asked for on a KB loaded without text");
+    if (!kb.has_links) throw std::logic_error("build_graph: wikilinks asked for on a KB loaded without them");
     std::vector<GraphEdge> pending;
     for (const auto& r : kb.records()) {
       if (!b.has(r.id)) continue;

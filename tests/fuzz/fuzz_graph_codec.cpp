@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (back.kb.records().size() != loaded.kb.records().size()) std::abort();
   // The typed part with the outcomes: the same records, their text left empty.
   kb::LoadResult typed;
-  if (!kb::decode_graph(bytes, 7, {}, {}, typed, 1, {true, false}) || typed.kb.has_text) std::abort();
+  if (!kb::decode_graph(bytes, 7, {}, {}, typed, 1, {true, false, false}) || typed.kb.has_links) std::abort();
   if (typed.kb.records().size() != loaded.kb.records().size()) std::abort();
   for (std::size_t i = 0; i < typed.kb.records().size(); ++i) {
     const kb::Record& t = typed.kb.records()[i];
@@ -50,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   // The typed part alone: the same records, their outcomes and text left empty.
   kb::LoadResult outline;
-  if (!kb::decode_graph(bytes, 7, {}, {}, outline, 1, {false, false}) || outline.kb.has_outcomes) std::abort();
+  if (!kb::decode_graph(bytes, 7, {}, {}, outline, 1, {false, false, false}) || outline.kb.has_outcomes) std::abort();
   if (outline.kb.records().size() != loaded.kb.records().size()) std::abort();
   for (std::size_t i = 0; i < outline.kb.records().size(); ++i) {
     const kb::Record& t = outline.kb.records()[i];

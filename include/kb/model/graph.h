@@ -62,10 +62,12 @@ class KnowledgeBase {
  public:
   KbConfig config;
   std::string root;  ///< the KB folder as given (for messages)
-  /// Every record's text is loaded: its front-matter tree, body and the body's wikilinks
-  /// (Record::fields, body, mentions). False when the load was asked for the typed graph only
-  /// (LoadOptions::text); they are empty then.
+  /// Every record's text is loaded: its front-matter tree and body (NoteText::fields, body).
+  /// False when the load was asked for without them (RecordParts::text); they are empty then.
   bool has_text = true;
+  /// Every record's body wikilinks are loaded (NoteText::mentions). False when the load was
+  /// asked for without them (RecordParts::links); they are empty then.
+  bool has_links = true;
   /// Every meeting's summary, decisions and action items are loaded (Record::summary,
   /// decisions, actions). False when the load was asked for without them
   /// (RecordParts::outcomes); they are empty then, and the queries that read them throw

@@ -59,10 +59,11 @@ using AcceptChanged = std::function<bool(const NoteChanges& changes)>;
 /// `accept` takes no change); `files` is not read after it returns true, so it may let `files` go.
 /// Returns false, leaving `result` untouched, when `data` is of another key or format, of other
 /// notes, truncated, corrupt or inconsistent, or `accept` said no. Only the `parts` asked for
-/// are read: the members of the others are left empty and their bytes are not read (nor
-/// checked: a damaged outcomes or text part fails only a load that reads it; the text part
-/// gives each record's wikilinks only, NoteText::fields and body stay empty). `release`, when given, is called
-/// (from any thread) with each part of `data` once it is decoded and will not be read again.
+/// are read (the outcomes, and for RecordParts::links the wikilinks): the members of the others
+/// are left empty and their bytes are not read (nor checked: a damaged outcomes or links part
+/// fails only a load that reads it). NoteText::fields and body are never in a snapshot
+/// (KnowledgeBase::has_text is false). `release`, when given, is called (from any thread) with
+/// each part of `data` once it is decoded and will not be read again.
 bool decode_graph(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& files,
                   const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts = {},
                   const std::function<void(std::string_view)>& release = {});

@@ -18,18 +18,25 @@
 namespace kb {
 
 /// The parts of a record a command may not need: a load leaves out those not asked for (their
-/// members stay empty) and says which it has in KnowledgeBase::has_outcomes and has_text. A
-/// record's type, names, dates, attendees, organizations, topics, event, affiliations and
-/// parent are always read.
+/// members stay empty) and says which it has in KnowledgeBase::has_outcomes, has_text and
+/// has_links. A record's type, names, dates, attendees, organizations, topics, event,
+/// affiliations and parent are always read.
 struct RecordParts {
   /// A meeting's summary, decisions and action items (Record::summary, decisions, actions):
   /// for `kb actions`, `decisions`, `show`, reports, exports and meetings as JSON; most of a
   /// meeting's typed size.
   bool outcomes = true;
-  /// The front matter as written, the body and the body's wikilinks (Record::fields, body,
-  /// mentions): for `show`, exports, `graph`, `add` and the text filters.
+  /// The front matter as written and the body (NoteText::fields, body): for exports and the
+  /// text filters (`show` reads its one note's with read_note_text()). On a warm load they come
+  /// from the cache entries, which makes this the dearest part.
   bool text = true;
+  /// The body's wikilinks, resolved (NoteText::mentions): for `graph` and exports.
+  bool links = true;
 };
+
+/// Leaves in `r` only the `parts` of its text asked for (RecordParts::text, links), as a load
+/// of only those gives it.
+void keep_parts(Record& r, RecordParts parts);
 
 struct LoadOptions {
   unsigned threads = 0;  ///< 0: one per core
@@ -68,6 +75,11 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options = {});
 
 /// The format of the entries load_kb() writes to an IndexCache (changes when they change).
 std::uint32_t cache_format_version();
+
+/// Reads the front matter as written and the body of `r`'s note (its path, through `fs`) into
+/// `r.text`: for a command that shows one note's text after a load without text. False, leaving
+/// them empty, when the note cannot be read or does not parse any more.
+bool read_note_text(FileSystem& fs, Record& r);
 
 /// Reads kb.yaml text into a KbConfig; problems go to `diags`.
 KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& diags);

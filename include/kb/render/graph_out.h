@@ -53,8 +53,8 @@ struct GraphScope {
   bool topics = true;
   bool events = true;
   bool parents = true;
-  /// Only where no other edge joins the two records already. Needs a KB loaded with text
-  /// (KnowledgeBase::has_text); build_graph throws std::logic_error otherwise.
+  /// Only where no other edge joins the two records already. Needs a KB loaded with its links
+  /// (KnowledgeBase::has_links); build_graph throws std::logic_error otherwise.
   bool mentions = true;
   bool met = true;
 };

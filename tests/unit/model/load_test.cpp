@@ -77,7 +77,9 @@ class MemCache : public IndexCache {
   std::int64_t stored_ns = 9'000'000'000'000'000'000;
   int updates = 0;
 
+  std::size_t scans = 0;
   void scan(const std::function<void(CacheEntry&&)>& visit) override {
+    ++scans;
     for (const auto& [path, e] : entries) visit(CacheEntry(e));
   }
   bool update(std::vector<CacheEntry>&& put, const std::vector<std::string>& remove) override {
@@ -124,9 +126,10 @@ std::string ref(const KnowledgeBase& kb, const NameRef& r) {
 }
 
 // What a load without outcomes, without text, or without either keeps.
-constexpr RecordParts kNoText{true, false};
-constexpr RecordParts kNoOutcomes{false, true};
-constexpr RecordParts kOutline{false, false};
+constexpr RecordParts kNoText{true, false, false};
+constexpr RecordParts kNoOutcomes{false, true, true};
+constexpr RecordParts kOutline{false, false, false};
+constexpr RecordParts kLinks{true, false, true};  // what `kb graph` reads
 
 // A front-matter tree as written, with every value's location.
 void dump_value(std::ostream& o, const Value& v) {
@@ -166,7 +169,7 @@ std::string dump(const LoadResult& r, RecordParts parts = {}) {
     for (const auto& x : rec.organizations) o << " org=" << ref(kb, x);
     for (const auto& a : rec.attendees)
       o << " att=" << ref(kb, a.person) << '@' << a.org.value << (a.org_given ? "!" : "") << '/' << a.role;
-    if (text)
+    if (parts.links)
       for (const auto& m : rec.text->mentions) o << " link=" << ref(kb, m) << ':' << m.loc.line;
     if (parts.outcomes) {
       for (const auto& a : rec.outcomes->actions)
@@ -783,9 +786,10 @@ TEST_SUITE("model") {
     const LoadResult full = load_kb(fs);
     REQUIRE(full.kb.has_text);
     LoadOptions bare;
-    bare.parts.text = false;
+    bare.parts = kNoText;
     const LoadResult fresh = load_kb(fs, bare);
     CHECK_FALSE(fresh.kb.has_text);
+    CHECK_FALSE(fresh.kb.has_links);
     for (const auto& rec : fresh.kb.records()) {
       CHECK(rec.text->body.empty());
       CHECK(rec.text->fields.entries.empty());
@@ -807,6 +811,29 @@ TEST_SUITE("model") {
     with_text.cache = &cache;
     CHECK(dump(load_kb(fs, with_text)) == dump(full));  // the same snapshot, text and all
     CHECK(fs.reads == 2);
+    // The links without the text (`kb graph`): from the snapshot alone, no entry read.
+    LoadOptions links = o;
+    links.parts = kLinks;
+    const std::size_t entries_read = cache.scans;
+    const LoadResult linked = load_kb(fs, links);
+    CHECK(fs.reads == 3);
+    CHECK(cache.scans == entries_read);
+    CHECK(dump(linked, kLinks) == dump(full, kLinks));
+    LoadOptions links_only;
+    links_only.parts = kLinks;
+    CHECK(dump(linked, kLinks) == dump(load_kb(fs, links_only), kLinks));
+    CHECK(linked.kb.has_links);
+    CHECK_FALSE(linked.kb.has_text);
+    // One note's text, read for `kb show` after a load without it.
+    Record shown = linked.kb.at(linked.kb.lookup_rid("meetings/2024/2024-09-01-m")->id);
+    REQUIRE(read_note_text(fs, shown));
+    const Record& whole = full.kb.at(full.kb.lookup_rid("meetings/2024/2024-09-01-m")->id);
+    CHECK(shown.text->body == whole.text->body);
+    std::ostringstream a, b;
+    dump_value(a, shown.text->fields);
+    dump_value(b, whole.text->fields);
+    CHECK(a.str() == b.str());
+    fs.reads = 2;
 
     SUBCASE("a damaged text part fails only a load that reads it") {
       // The text parts are the snapshot's tail: its last byte is in the last record's text.
@@ -880,6 +907,7 @@ TEST_SUITE("model") {
       const LoadResult fresh = load_kb(fs, bare);
       CHECK_FALSE(fresh.kb.has_outcomes);
       CHECK(fresh.kb.has_text == parts.text);
+      CHECK(fresh.kb.has_links == parts.links);
       for (const auto& rec : fresh.kb.records()) {
         CHECK(rec.outcomes->summary.empty());
         CHECK(rec.outcomes->decisions.empty());
@@ -887,7 +915,7 @@ TEST_SUITE("model") {
       }
       // Everything else is as in a whole load, the diagnostics of the actions too.
       CHECK(dump(fresh, parts) == dump(full, parts));
-      CHECK(dump(fresh, {true, parts.text}) != dump(full, {true, parts.text}));  // the fixture has them
+      CHECK(dump(fresh, {true, parts.text, parts.links}) != dump(full, {true, parts.text, parts.links}));  // the fixture has them
       CHECK_THROWS_AS(fresh.kb.require_outcomes("test"), std::logic_error);
       CHECK_NOTHROW(full.kb.require_outcomes("test"));
     }
@@ -1012,8 +1040,8 @@ TEST_SUITE("model") {
     std::string longer = data + "x";
     CHECK_FALSE(decode_graph(longer, 42, {}, {}, other, 1));
     // Each decoded part is released once: disjoint ranges of the data, the head and every chunk.
-    for (RecordParts parts : {kOutline, kNoText, kNoOutcomes, RecordParts{}}) {
-      INFO("outcomes " << parts.outcomes << " text " << parts.text);
+    for (RecordParts parts : {kOutline, kNoText, kNoOutcomes, kLinks, RecordParts{}}) {
+      INFO("outcomes " << parts.outcomes << " text " << parts.text << " links " << parts.links);
       std::vector<std::pair<std::size_t, std::size_t>> released;
       std::mutex mu;
       LoadResult told;
@@ -1024,11 +1052,13 @@ TEST_SUITE("model") {
         released.emplace_back(static_cast<std::size_t>(part.data() - data.data()), part.size());
       }));
       CHECK(told.kb.has_outcomes == parts.outcomes);
-      CHECK(told.kb.has_text == parts.text);
-      CHECK(dump(told, parts) == dump(back, parts));
+      CHECK_FALSE(told.kb.has_text);  // the notes' text is in the cache entries
+      CHECK(told.kb.has_links == parts.links);
+      const RecordParts stored{parts.outcomes, false, parts.links};
+      CHECK(dump(told, stored) == dump(back, stored));
       std::sort(released.begin(), released.end());
       const std::size_t records = back.kb.records().size(), chunks = (records + 255) / 256;
-      CHECK(released.size() == 1 + chunks * (1 + parts.outcomes + parts.text));
+      CHECK(released.size() == 1 + chunks * (1 + parts.outcomes + parts.links));
       for (std::size_t i = 1; i < released.size(); ++i)
         CHECK(released[i - 1].first + released[i - 1].second <= released[i].first);
     }

@@ -16,13 +16,19 @@ TEST_SUITE("render") {
     CHECK(mermaid_quote("a \"<b>\" #1 & `c`") == "\"a #quot;#lt;b#gt;#quot; #35;1 #amp; #96;c#96;\"");
   }
 
-  TEST_CASE("graph: wikilink edges need a KB loaded with text") {
+  TEST_CASE("graph: wikilink edges need a KB loaded with its links, not its text") {
     test::MemFileSystem fs = test::sample_fs();
     LoadOptions o;
     o.parts.text = false;
+    o.parts.links = false;
     auto bare = load_kb(fs, o);
     GraphScope scope;
     CHECK_THROWS_AS(build_graph(bare.kb, scope), std::logic_error);
+    o.parts.links = true;
+    auto linked = load_kb(fs, o);
+    GraphData with_links = build_graph(linked.kb, scope), from_all = build_graph(test::load_sample().kb, scope);
+    CHECK(with_links.nodes == from_all.nodes);
+    CHECK(with_links.edges.size() == from_all.edges.size());
     scope.mentions = false;
     auto full = test::load_sample();
     GraphData a = build_graph(bare.kb, scope), b = build_graph(full.kb, scope);
