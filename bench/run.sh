@@ -14,8 +14,7 @@
 #   kb warm       the same with a valid index cache
 #   kb 1 edited   the same right after one note was changed (untimed edit before each run)
 #   kb first run  the same on a KB without a cache: builds the cache entries and the snapshot
-#   kb added      the same right after a note was added or deleted (the graph is built again
-#                 from the cache entries, which a patch cannot do)
+#   kb added      the same right after a meeting was added or deleted (patched in)
 #   kb report     kb report weekly (skipped when the command fails)
 #   rg -l         rg -l -F ORG over the KB (the grep a user would run)
 #   cat           reading every note (the I/O floor)
@@ -26,7 +25,9 @@
 #   PyYAML, Node  bench/peers/query_org.{py,js}; gray-matter is installed with npm into
 #                 BENCH_DIR/node on the first run (skipped when that fails)
 # The peers answer a narrower question than kb (see their header comments), so the table shows
-# how many ids each printed. Nothing here asserts a time.
+# how many ids each printed. The cases that the goals compare (rg, cat, the floors, kb cold,
+# cold whole and warm, the peers) are run in turns, one run of each per round, and the ratios
+# under each table are medians of the ratios within a round. Nothing here asserts a time.
 set -euo pipefail
 
 build=${1:?usage: bench/run.sh BUILD_DIR}
@@ -63,9 +64,6 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "kb: $("$kb" --version | head -1); runs per case: $runs (median)"
 echo
 
-# A over B as "1.23x", for the lines under each table.
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
-
 declare -A cold warm
 for n in $sizes; do
   corpus=$work/corpus-$n
@@ -97,12 +95,10 @@ for n in $sizes; do
   echo "| case | median s | x rg | ids | peak RSS MiB | bytes/note |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: |"
   rg_time=""
-  row() {  # label, then measure.py arguments
-    local label=$1
-    shift
-    local m t rss lines rc ratio
-    m=$(python3 "$measure" --runs "$runs" "$@")
-    read -r t _ rss lines rc <<< "$m"
+  # One table row from a measure.py line: label, then `median min rss lines rc times`.
+  print_row() {
+    local label=$1 t rss lines rc ratio
+    read -r t _ rss lines rc _ <<< "$2"
     if [ "$rc" != 0 ]; then
       echo "| $label | failed (exit $rc) | | | | |"
       return 1
@@ -111,29 +107,65 @@ for n in $sizes; do
     ratio=$( [ -n "$rg_time" ] && awk -v a="$t" -v b="$rg_time" 'BEGIN { printf "%.2f", a / b }' || echo "")
     printf '| %s | %.3f | %s | %s | %.1f | %s |\n' "$label" "$t" "$ratio" "$lines" \
       "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$(awk -v k="$rss" -v n="$notes" 'BEGIN { printf "%.0f", k * 1024 / n }')"
-    last_time=$t
   }
-  row "rg -l" -- rg -l -F "$org" "$corpus" || true
-  row "cat (I/O floor)" -- bash -c "find '$corpus' -name '*.md' -not -path '*/.*' -print0 | xargs -0 cat >/dev/null" || true
-  fm_floor="" full_floor="" cold_whole="" py_time="" node_time=""
-  row "floor: read + yaml-cpp (all cores)" -- "$floor" "$corpus" && fm_floor=$last_time || true
-  row "floor: + cmark-gfm bodies" -- "$floor" --body "$corpus" && full_floor=$last_time || true
-  row "kb cold (--no-cache)" -- "$kb" --kb "$corpus" --no-cache query --org "$org" --format ids && cold[$n]=$last_time || true
-  row "kb cold whole notes (--no-cache check)" -- "$kb" --kb "$corpus" --no-cache check -q && cold_whole=$last_time || true
+  row() {  # label, then measure.py arguments
+    local label=$1
+    shift
+    print_row "$label" "$(python3 "$measure" --runs "$runs" "$@")"
+  }
+  # Every case a goal compares with another is run in turns, one run of each per round, and
+  # each ratio under the table is the median of the ratios of the same round (a noisy host's
+  # times drift over minutes; runs made seconds apart drift together). The table shows each
+  # case's own median.
+  labels=("rg -l" "cat (I/O floor)" "floor: read + yaml-cpp (all cores)" "floor: + cmark-gfm bodies"
+          "kb cold (--no-cache)" "kb cold whole notes (--no-cache check)" "kb warm (cache)")
+  group=(-- rg -l -F "$org" "$corpus"
+         ::: bash -c "find '$corpus' -name '*.md' -not -path '*/.*' -print0 | xargs -0 cat >/dev/null"
+         ::: "$floor" "$corpus"
+         ::: "$floor" --body "$corpus"
+         ::: "$kb" --kb "$corpus" --no-cache query --org "$org" --format ids
+         ::: "$kb" --kb "$corpus" --no-cache check -q
+         ::: "$kb" --kb "$corpus" query --org "$org" --format ids)
+  if [ $have_pyyaml = 1 ]; then
+    labels+=("PyYAML script")
+    group+=(::: python3 "$src/bench/peers/query_org.py" "$corpus" "$org")
+  fi
+  if [ $have_node = 1 ]; then
+    labels+=("Node gray-matter script")
+    group+=(::: env NODE_PATH="$work/node/node_modules" node "$src/bench/peers/query_org.js" "$corpus" "$org")
+  fi
+  declare -A line=()
+  k=0
+  while IFS= read -r m; do
+    line[${labels[$k]}]=$m
+    k=$((k + 1))
+  done < <(python3 "$measure" --runs "$runs" "${group[@]}")
+  # The times of a case, comma-separated, in round order.
+  times_of() { [ -n "${line[$1]:-}" ] && awk '{ print $6 }' <<< "${line[$1]}"; }
+  # Median over the rounds of case A's time over case B's, as "1.23x".
+  paired() {
+    python3 -c 'import statistics, sys; a, b = ([float(x) for x in s.split(",")] for s in sys.argv[1:]); print("%.2fx" % statistics.median(x / y for x, y in zip(a, b)))' "$(times_of "$1")" "$(times_of "$2")"
+  }
+  for label in "rg -l" "cat (I/O floor)" "floor: read + yaml-cpp (all cores)" "floor: + cmark-gfm bodies" \
+               "kb cold (--no-cache)" "kb cold whole notes (--no-cache check)"; do
+    print_row "$label" "${line[$label]}" || true
+  done
+  cold[$n]=$(awk '{ print $1 }' <<< "${line["kb cold (--no-cache)"]}")
+  warm[$n]=$(awk '{ print $1 }' <<< "${line["kb warm (cache)"]}")
   # The first command on a KB builds the cache: every note parsed whole, its entry stored,
   # and the graph snapshot written (the cache is cleared, untimed, before each run).
   row "kb first run (builds the cache)" --pre "'$kb' --kb '$corpus' cache clear -q" \
     -- "$kb" --kb "$corpus" query --org "$org" --format ids || true
-  # Untimed: fill the cache and its graph snapshot. The wait takes every note out of the racy
-  # window (docs/performance.md), as it is for notes that were not written seconds ago.
+  print_row "kb warm (cache)" "${line["kb warm (cache)"]}" || true
+  # Untimed: fill the cache and its graph snapshot again. The wait takes every note out of the
+  # racy window (docs/performance.md), as it is for notes that were not written seconds ago.
   sleep 4
   "$kb" --kb "$corpus" query --org "$org" --format ids >/dev/null 2>&1 || true
   sync
-  row "kb warm (cache)" -- "$kb" --kb "$corpus" query --org "$org" --format ids && warm[$n]=$last_time || true
   row "kb after 1 edited note" --pre "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> '$edited'" \
     -- "$kb" --kb "$corpus" query --org "$org" --format ids || true
-  # A note added or deleted cannot be patched into the snapshot: the graph is built again
-  # from the cache entries and a new snapshot written. Each run adds the note or takes it away.
+  # A meeting added or deleted is patched into the snapshot (docs/performance.md). Each run
+  # adds the note or takes it away.
   added=$corpus/meetings/bench-added.md
   row "kb after a note added or deleted" --pre "if [ -e '$added' ]; then rm '$added'; else printf -- '---\\ntitle: Added\\ndate: 2024-09-02\\norganizations: [\"%s\"]\\n---\\nAdded.\\n' '$org' > '$added'; fi" \
     -- "$kb" --kb "$corpus" query --org "$org" --format ids || true
@@ -145,22 +177,18 @@ for n in $sizes; do
   else
     echo "| kb report weekly | skipped ('kb report weekly' failed) | | | | |"
   fi
-  if [ $have_pyyaml = 1 ]; then
-    row "PyYAML script" -- python3 "$src/bench/peers/query_org.py" "$corpus" "$org" && py_time=$last_time || true
-  fi
-  if [ $have_node = 1 ]; then
-    row "Node gray-matter script" -- env NODE_PATH="$work/node/node_modules" node "$src/bench/peers/query_org.js" "$corpus" "$org" && node_time=$last_time || true
-  fi
+  for label in "PyYAML script" "Node gray-matter script"; do
+    [ -n "${line[$label]:-}" ] && { print_row "$label" "${line[$label]}" || true; }
+  done
   cp -p "$pristine" "$edited"
   echo
-  if [ -n "$fm_floor" ] && [ -n "${cold[$n]:-}" ]; then
-    echo "kb cold / front-matter floor: $(ratio "${cold[$n]}" "$fm_floor") (goal: at most 1.2x)"
-    [ -n "$py_time" ] && echo "PyYAML / kb cold: $(ratio "$py_time" "${cold[$n]}") (goal: at least 2x)"
-    [ -n "$node_time" ] && echo "Node / kb cold: $(ratio "$node_time" "${cold[$n]}") (goal: at least 2x)"
-  fi
-  if [ -n "$full_floor" ] && [ -n "$cold_whole" ]; then
-    echo "kb cold whole notes / full floor: $(ratio "$cold_whole" "$full_floor") (goal: at most 1.3x)"
-  fi
+  echo "Ratios of runs made in turns (median over $runs rounds):"
+  echo
+  echo "- kb warm / rg -l: $(paired "kb warm (cache)" "rg -l") (goal: at most 0.5x)"
+  echo "- kb cold / front-matter floor: $(paired "kb cold (--no-cache)" "floor: read + yaml-cpp (all cores)") (goal: at most 1.2x)"
+  [ -n "${line["PyYAML script"]:-}" ] && echo "- PyYAML / kb cold: $(paired "PyYAML script" "kb cold (--no-cache)") (goal: at least 2x)"
+  [ -n "${line["Node gray-matter script"]:-}" ] && echo "- Node / kb cold: $(paired "Node gray-matter script" "kb cold (--no-cache)") (goal: at least 2x)"
+  echo "- kb cold whole notes / full floor: $(paired "kb cold whole notes (--no-cache check)" "floor: + cmark-gfm bodies") (goal: at most 1.3x)"
   echo
 done
 
