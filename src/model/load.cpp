@@ -164,6 +164,18 @@ std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& 
   return raw;
 }
 
+// Puts the front matter as written and the body of `content`, the text of `r`'s note, into
+// r.text. False when it does not parse.
+bool set_text(std::string_view content, Record& r) {
+  DiagSink ignored;  // the load reported this note's diagnostics
+  std::optional<RawRecord> raw = parse_record(r.path.str(), content, ignored, BodyParse::none);
+  if (!raw) return false;
+  NoteText& text = r.text.edit();
+  text.fields = std::move(raw->front.fields);
+  text.body = std::move(raw->body);
+  return true;
+}
+
 // A load with text from the snapshot: the snapshot keeps each note's wikilinks, and its front
 // matter as written and its body are in the note's cache entry. Fills them in for `files`
 // (notes whose stamps are the snapshot's): from the entry when its stamps match the file's
@@ -186,33 +198,25 @@ bool fill_text(IndexCache& cache, FileSystem& fs, const std::vector<FileInfo>& f
       for (std::size_t i : batch) {
         Parsed& p = slot[i];
         Record& r = kb.mutable_at(node[i]);
-        FrontMatter front;
-        std::string body;
-        bool have_text = false, ok = false;
+        bool have_text = false;
         if (p.cached) {
           bool usable = true;
           if (p.racy) {
             have_text = fs.read(files[i].path, text, err);
             usable = have_text && content_hash(text) == p.hash;
           }
-          ok = usable && decode_record_text(p.blob, r.path, front, body);
+          FrontMatter front;
+          std::string body;
+          const bool decoded = usable && decode_record_text(p.blob, r.path, front, body);
           std::string().swap(p.blob);
-        }
-        if (!ok) {
-          DiagSink ignored;  // the snapshot holds this note's diagnostics already
-          std::optional<RawRecord> raw;
-          if (have_text || fs.read(files[i].path, text, err))
-            raw = parse_record(files[i].path, text, ignored, BodyParse::none);
-          if (!raw) {
-            failed = true;
+          if (decoded) {
+            NoteText& t = r.text.edit();
+            t.fields = std::move(front.fields);
+            t.body = std::move(body);
             continue;
           }
-          front = std::move(raw->front);
-          body = std::move(raw->body);
         }
-        NoteText& t = r.text.edit();
-        t.fields = std::move(front.fields);
-        t.body = std::move(body);
+        if (!(have_text || fs.read(files[i].path, text, err)) || !set_text(text, r)) failed = true;
       }
     }
   };
@@ -351,14 +355,7 @@ void keep_parts(Record& r, RecordParts parts) {
 
 bool read_note_text(FileSystem& fs, Record& r) {
   std::string content, err;
-  DiagSink ignored;  // the load reported this note's diagnostics
-  std::optional<RawRecord> raw;
-  if (fs.read(r.path.str(), content, err)) raw = parse_record(r.path.str(), content, ignored, BodyParse::none);
-  if (!raw) return false;
-  NoteText& text = r.text.edit();
-  text.fields = std::move(raw->front.fields);
-  text.body = std::move(raw->body);
-  return true;
+  return fs.read(r.path.str(), content, err) && set_text(content, r);
 }
 
 KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& diags) {
