@@ -307,44 +307,76 @@ void KnowledgeBase::renumber(Map map) {
       for (auto& id : list) move(id);
 }
 
-NodeId KnowledgeBase::insert(Record r) {
-  // The defined records come first, in path order (load_kb types the notes in file order).
-  const auto place = std::partition_point(records_.begin(), records_.end(), [&](const Record& x) {
-    return x.defined && x.path.str() < r.path.str();
+void KnowledgeBase::insert(std::vector<Record> added) {
+  if (added.empty()) return;
+  std::sort(added.begin(), added.end(), [](const Record& a, const Record& b) { return a.path.str() < b.path.str(); });
+  // Where each goes among the records as they are: the defined records come first, in path
+  // order (load_kb types the notes in file order). An old node moves up by the number of new
+  // records put before it, all in one pass over the graph.
+  std::vector<std::uint32_t> before(added.size());
+  for (std::size_t j = 0; j < added.size(); ++j)
+    before[j] = static_cast<std::uint32_t>(
+        std::partition_point(records_.begin(), records_.end(),
+                             [&](const Record& x) { return x.defined && x.path.str() < added[j].path.str(); }) -
+        records_.begin());
+  renumber([&](NodeId id) {
+    return NodeId{id.value + static_cast<std::uint32_t>(std::upper_bound(before.begin(), before.end(), id.value) - before.begin())};
   });
-  const NodeId at{static_cast<std::uint32_t>(place - records_.begin())};
-  renumber([&](NodeId id) { return id.value >= at.value ? NodeId{id.value + 1} : id; });
-  r.id = at;
-  records_.insert(records_.begin() + at.value, std::move(r));
-  for (NodeLists* lists : {&meetings_, &children_, &members_}) lists->insert_node(at);
-  const Record& rec = records_[at.value];
-  if (!rec.rid.empty())
-    by_rid_.insert(std::lower_bound(by_rid_.begin(), by_rid_.end(), rec.rid,
-                                    [&](NodeId id, const std::string& rid) { return records_[id.value].rid < rid; }),
-                   at);
-  // Each name's nodes in id order, as a whole load indexes them.
-  for (const auto& key : name_keys(rec)) {
-    auto& ids = by_key_[key];
-    ids.insert(std::lower_bound(ids.begin(), ids.end(), at), at);
+  // Merged from the back, in place.
+  std::size_t old = records_.size(), out = old + added.size();
+  records_.resize(out);
+  for (std::size_t j = added.size(); j > 0; --j) {
+    while (old > before[j - 1]) records_[--out] = std::move(records_[--old]);
+    records_[--out] = std::move(added[j - 1]);
+    records_[out].id = NodeId{static_cast<std::uint32_t>(out)};
   }
-  return at;
+  for (std::size_t j = 0; j < before.size(); ++j) {
+    const NodeId at{before[j] + static_cast<std::uint32_t>(j)};
+    for (NodeLists* lists : {&meetings_, &children_, &members_}) lists->insert_node(at);
+    const Record& rec = records_[at.value];
+    if (!rec.rid.empty())
+      by_rid_.insert(std::lower_bound(by_rid_.begin(), by_rid_.end(), rec.rid,
+                                      [&](NodeId id, const std::string& rid) { return records_[id.value].rid < rid; }),
+                     at);
+    // Each name's nodes in id order, as a whole load indexes them.
+    for (const auto& key : name_keys(rec)) {
+      auto& ids = by_key_[key];
+      ids.insert(std::lower_bound(ids.begin(), ids.end(), at), at);
+    }
+  }
 }
 
 void KnowledgeBase::index_lists(NodeId id) { relist(Record(), records_[id.value], id); }
 
-void KnowledgeBase::erase(NodeId id) {
-  const Record& old = records_[id.value];
-  relist(old, Record(), id);
-  for (const auto& key : name_keys(old)) {
-    auto it = by_key_.find(key);
-    if (it == by_key_.end()) continue;
-    it->second.erase(std::remove(it->second.begin(), it->second.end(), id), it->second.end());
-    if (it->second.empty()) by_key_.erase(it);
+void KnowledgeBase::erase(std::vector<NodeId> gone) {
+  if (gone.empty()) return;
+  std::sort(gone.begin(), gone.end());
+  gone.erase(std::unique(gone.begin(), gone.end()), gone.end());
+  auto is_gone = [&](NodeId id) { return std::binary_search(gone.begin(), gone.end(), id); };
+  for (NodeId id : gone) {
+    const Record& old = records_[id.value];
+    relist(old, Record(), id);
+    for (const auto& key : name_keys(old)) {
+      auto it = by_key_.find(key);
+      if (it == by_key_.end()) continue;
+      it->second.erase(std::remove(it->second.begin(), it->second.end(), id), it->second.end());
+      if (it->second.empty()) by_key_.erase(it);
+    }
   }
-  by_rid_.erase(std::remove(by_rid_.begin(), by_rid_.end(), id), by_rid_.end());
-  records_.erase(records_.begin() + id.value);
-  for (NodeLists* lists : {&meetings_, &children_, &members_}) lists->erase_node(id);
-  renumber([&](NodeId x) { return x.value > id.value ? NodeId{x.value - 1} : x; });
+  by_rid_.erase(std::remove_if(by_rid_.begin(), by_rid_.end(), is_gone), by_rid_.end());
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < records_.size(); ++i) {
+    if (is_gone(NodeId{static_cast<std::uint32_t>(i)})) continue;
+    if (kept != i) records_[kept] = std::move(records_[i]);
+    ++kept;
+  }
+  records_.resize(kept);
+  for (auto it = gone.rbegin(); it != gone.rend(); ++it)
+    for (NodeLists* lists : {&meetings_, &children_, &members_}) lists->erase_node(*it);
+  // A node moves down by the number of nodes taken out before it, all in one pass.
+  renumber([&](NodeId x) {
+    return NodeId{x.value - static_cast<std::uint32_t>(std::lower_bound(gone.begin(), gone.end(), x) - gone.begin())};
+  });
 }
 
 void KnowledgeBase::replace(NodeId id, Record r) {

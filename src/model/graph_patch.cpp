@@ -110,14 +110,15 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const NotePatch& patch, Recor
       add_link_keys(*added[i].record, keys);
     }
     if (linked(snap.link_keys, keys)) return false;
-    // Out from the last, so that the ids still to take out do not move.
-    for (auto it = gone.rbegin(); it != gone.rend(); ++it) kb.erase(*it);
+    kb.erase(std::vector<NodeId>(gone.begin(), gone.end()));
     // All in before any is resolved, as a whole load indexes every name first: a note added
     // may link to another added with it.
+    std::vector<Record> in;
     for (Added& a : added) {
-      if (a.record) kb.insert(std::move(*a.record));
+      if (a.record) in.push_back(std::move(*a.record));
       else snap.skipped.insert(std::lower_bound(snap.skipped.begin(), snap.skipped.end(), a.path), a.path);
     }
+    kb.insert(std::move(in));
     for (Added& a : added) {
       if (const Record* in = a.record ? kb.lookup_rid(record_id(a.path)) : nullptr) {
         if (in->path != a.path) return false;  // two paths with one record id

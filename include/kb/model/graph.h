@@ -134,19 +134,19 @@ class KnowledgeBase {
   /// moving it between the meeting, member and sub-organization lists. REQUIRES: `r` has the
   /// record's path, type, name and aliases, and names no node that is not in the graph.
   void replace(NodeId id, Record r);
-  /// Puts `r`, a defined record with a path whose names are not resolved yet, into a built
-  /// graph where a whole load numbers it (among the defined records, in path order): every
-  /// later node, unresolved ones included, moves up by one, and every id held anywhere in the
-  /// graph with it. The record is indexed by its names and record id but is in no meeting,
-  /// member or sub-organization list until index_lists() (after its names are resolved, which
-  /// can then find the record itself, as in a whole load). Returns its id.
-  NodeId insert(Record r);
+  /// Puts `added`, defined records with paths whose names are not resolved yet, into a built
+  /// graph where a whole load numbers them (among the defined records, in path order): every
+  /// later node, unresolved ones included, moves up, and every id held anywhere in the graph
+  /// with it (in one pass, however many are added). The records are indexed by their names and
+  /// record ids but are in no meeting, member or sub-organization list until index_lists()
+  /// (after their names are resolved, which can then find them, as in a whole load).
+  void insert(std::vector<Record> added);
   /// Adds the record at `id` to the meeting, member and sub-organization lists it belongs in
   /// (for a record put in by insert() and then resolved).
   void index_lists(NodeId id);
-  /// Takes the defined record at `id` out of a built graph and out of every index; every later
-  /// node moves down by one. REQUIRES: no other record holds `id` (it would point elsewhere).
-  void erase(NodeId id);
+  /// Takes the defined records `gone` out of a built graph and out of every index; every later
+  /// node moves down (in one pass). REQUIRES: no other record holds one of them.
+  void erase(std::vector<NodeId> gone);
 
  private:
   /// Adds the record (the last one added) to the record-id index, noting when ids stop coming

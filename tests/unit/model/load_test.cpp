@@ -673,6 +673,13 @@ TEST_SUITE("model") {
       fs.remove("meetings/2024/2024-09-01-m.md");  // it named "Nobody Known", whom no record defines
       check(false, 0);
     }
+    SUBCASE("several notes added and deleted at once, anywhere in path order") {
+      for (const char* path : {"a-1.md", "meetings/2024/2024-09-19-x.md", "meetings/2024/2024-09-20-b.md", "notes/n.md", "z-9.md"})
+        fs.put(path, std::string("---\ntitle: Added ") + path + "\ndate: 2024-09-19\norganizations: [IESALC]\n---\nOn [[UNESCO]].\n");
+      fs.remove(clean_b);
+      fs.remove("meetings/2024/broken.md");
+      check(true, 5);
+    }
     SUBCASE("notes added together may link each other, whatever their order") {
       fs.put("meetings/2024/2024-09-27-a.md", "---\ntitle: Early\ndate: 2024-09-27\n---\nBefore [[Late Title]].\n");
       fs.put("notes/z-late.md", "---\ntitle: Late Title\n---\nAfter [[Early]].\n");
