@@ -64,7 +64,39 @@ bool build_added(const KbConfig& config, FileSystem& fs, const FileInfo& file, A
   return true;
 }
 
-bool comes_and_goes(const Record& r) { return r.type == RecordType::meeting || r.type == RecordType::note; }
+bool is_entity(const Record& r) { return r.type != RecordType::meeting && r.type != RecordType::note; }
+
+// Whether `r`, added, is named by nothing in the graph yet (wikilinks are checked apart). A
+// meeting or plain note never is (names in fields name people, organizations, topics and
+// events). A person, organization, topic or event is when no node of its type, an unresolved
+// one included, has one of its names or its record id as a name (a name nothing defined made
+// an unresolved node), and when a name of it cannot be the record id of another of its type (a
+// name given as a record id resolves to that record when no name matches: "people/ana" in a
+// meeting names people/ana.md, until a person is called "people/ana").
+bool named_by_nothing(const KnowledgeBase& kb, const Record& r) {
+  if (!is_entity(r)) return true;
+  NodeId first;
+  for (const auto& key : KnowledgeBase::name_keys(r)) {
+    if (kb.count_of_type(kb.nodes_by_key(key), r.type, first) != 0 || key.find('/') != std::string::npos) return false;
+    for (const Record& other : kb.records())  // record ids without a folder: notes at the KB's root
+      if (other.type == r.type && !other.rid.empty() && other.rid.find('/') == std::string::npos &&
+          name_key(other.rid) == key)
+        return false;
+  }
+  return kb.count_of_type(kb.nodes_by_key(name_key(r.rid)), r.type, first) == 0;
+}
+
+// Whether `r`, removed, is named by nothing else in the graph (wikilinks are checked apart): no
+// meeting, member or sub-organization list holds it, and (for a person, organization, topic or
+// event) no other record of its type shares a name with it, so no duplicate-name error moves.
+bool named_by_nothing_else(const KnowledgeBase& kb, const Record& r) {
+  if (!is_entity(r)) return true;
+  if (!kb.meetings_of(r.id).empty() || !kb.members_of(r.id).empty() || !kb.children_of(r.id).empty()) return false;
+  NodeId first;
+  for (const auto& key : KnowledgeBase::name_keys(r))
+    if (kb.count_by_key(key, r.type, first) != 1) return false;
+  return true;
+}
 
 // The keys a wikilink naming `r` could have: its names' and its record id's.
 void add_link_keys(const Record& r, std::set<std::string>& keys) {
@@ -97,17 +129,23 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const NotePatch& patch, Recor
         continue;
       }
       const Record* old = kb.lookup_rid(record_id(path));
-      if (!old || old->path != path || !old->defined || !comes_and_goes(*old) || names_undefined(kb, *old)) return false;
+      if (!old || old->path != path || !old->defined || !named_by_nothing_else(kb, *old) || names_undefined(kb, *old))
+        return false;
       add_link_keys(*old, keys);
       gone.insert(old->id);
     }
     std::vector<Added> added(patch.added.size());
+    std::set<std::pair<RecordType, std::string>> names;  // of the people, organizations, ... added
     for (std::size_t i = 0; i < added.size(); ++i) {
       paths.insert(patch.added[i].path);
       if (!build_added(kb.config, fs, patch.added[i], added[i])) return false;
       if (!added[i].record) continue;
-      if (!comes_and_goes(*added[i].record)) return false;
-      add_link_keys(*added[i].record, keys);
+      const Record& r = *added[i].record;
+      if (!named_by_nothing(kb, r)) return false;
+      if (is_entity(r))
+        for (auto& key : KnowledgeBase::name_keys(r))
+          if (!names.emplace(r.type, std::move(key)).second) return false;  // two of them share a name
+      add_link_keys(r, keys);
     }
     if (linked(snap.link_keys, keys)) return false;
     kb.erase(std::vector<NodeId>(gone.begin(), gone.end()));

@@ -7,13 +7,15 @@
 // note then reaches nothing else in the graph but the meeting lists of what it names; a
 // person, organization, topic or event (whose names no other record of its type shares)
 // reaches the member and sub-organization lists, and a person the organization and role of
-// each meeting attended on its date, all of which are brought up to date. A meeting or plain
-// note added or removed is put in or taken out (every later node moving by one) when it names
-// only records that exist and no [[wikilink]] anywhere could name it (by its title, aliases or
-// path): nothing else in the graph points at such a note. A note added or removed that does
-// not parse is added to or dropped from the skipped files. Any other change (a new unresolved
-// name, a renamed note, a shared name, a note that stops or starts parsing, a person,
-// organization, topic or event added or removed) makes load_kb() load the whole KB.
+// each meeting attended on its date, all of which are brought up to date. A note added or
+// removed is put in or taken out (every later node moving) when it names only records that
+// exist, no [[wikilink]] anywhere could name it (by its title, aliases or path), and, for a
+// person, organization, topic or event, nothing else names it: no unresolved name of its type
+// for one added (and no other record of its type shares its names), and no meeting, member or
+// sub-organization list holding one removed. A note added or removed that does not parse is
+// added to or dropped from the skipped files. Any other change (a new unresolved name, a
+// renamed note, a shared name, a note that stops or starts parsing) makes load_kb() load the
+// whole KB.
 
 #include <cstddef>
 #include <string>

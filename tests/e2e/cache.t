@@ -179,6 +179,17 @@ $ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WO
 > meetings/2024/2024-09-10-follow-up-with-iesalc
 > snapshot kept
 
+# A person added with `kb add person` (nothing named them before) is patched in too: they join
+# the organization's members, and every answer is the one a load without cache gives.
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && find . -name '*.md' -exec touch -d '1 hour ago' {} + && kb --kb . query --org IESALC --format ids && before=$(cksum < .kb/cache.sqlite-graph) && kb --kb . add person --name "Ada Newperson" --org IESALC --role Adviser && for args in "show UNESCO-IESALC" "show Ada Newperson" "list people --format ids" "check"; do kb --kb . $args > "$WORK/cached" 2>&1; kb --kb . --no-cache $args > "$WORK/fresh" 2>&1; cmp -s "$WORK/cached" "$WORK/fresh" && echo "same: $args"; done && [ "$(cksum < .kb/cache.sqlite-graph)" = "$before" ] && echo "snapshot kept"
+> meetings/2024/2024-09-02-unesco-iesalc
+> ./people/ada-newperson.md
+> same: show UNESCO-IESALC
+> same: show Ada Newperson
+> same: list people --format ids
+> same: check
+> snapshot kept
+
 # A snapshot of another KB (here the same notes less one meeting) is not taken as it is: the
 # meeting it lacks is patched in, and the answers are this KB's.
 $ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; cp -R "$RECORDS" "$WORK/kb2"; rm -rf "$WORK/kb/.kb" "$WORK/kb2/.kb"; find "$WORK/kb" "$WORK/kb2" -name '*.md' -exec touch -d '1 hour ago' {} + && rm "$WORK/kb2/meetings/2024/2024-09-04-future-of-learning-and-innovation-team.md" && kb --kb "$WORK/kb" check >/dev/null 2>&1 && kb --kb "$WORK/kb2" check >/dev/null 2>&1 && cp "$WORK/kb2/.kb/cache.sqlite-graph" "$WORK/kb/.kb/" && kb --kb "$WORK/kb" query --org UNESCO --format ids

@@ -660,10 +660,10 @@ TEST_SUITE("model") {
       fs.remove("meetings/2024/broken.md");  // the fixture's own broken note
       check(true, 0);
     }
-    SUBCASE("an added or removed note that a wikilink could name, names an unknown name or is not a meeting or note: a whole load") {
+    SUBCASE("an added or removed note that a wikilink could name or that names an unknown name: a whole load") {
       fs.put("notes/links.md", "---\ntitle: Links\n---\nOn [[Clean E]] and [[meetings/2024/2024-09-20-a]].\n");
-      fs.put("people/new-person.md", "---\nname: New Person\n---\n");
-      check(false, 2);  // a person
+      fs.put("meetings/2024/2024-09-24-g.md", "---\ntitle: Clean G\ndate: 2024-09-24\nattendees: [Someone Else]\n---\n");
+      check(false, 2);  // a new unresolved name
       fs.put("meetings/2024/2024-09-25-e.md", "---\ntitle: Clean E\ndate: 2024-09-25\n---\n");
       check(false);  // [[Clean E]] resolves now
       fs.remove(clean_a);
@@ -672,6 +672,39 @@ TEST_SUITE("model") {
       check(false);  // a new unresolved name
       fs.remove("meetings/2024/2024-09-01-m.md");  // it named "Nobody Known", whom no record defines
       check(false, 0);
+    }
+    SUBCASE("a person, organization, topic or event added or removed when nothing names it") {
+      fs.put("people/new-person.md", "---\nname: New Person\naliases: [N. Person]\naffiliations:\n  - org: IESALC\n    role: Adviser\n---\n");
+      check(true);  // in IESALC's members
+      fs.put("orgs/new-org.md", "---\nname: New Org\nparent: UNESCO\n---\n");
+      fs.put("topics/new-topic.md", "---\nname: New Topic\nparent: AI Framework\n---\n");
+      check(true, 3);  // in UNESCO's sub-organizations, the topic's sub-topics
+      // One that nothing names, in the snapshot from a whole load, then removed.
+      fs.put("meetings/2024/2024-09-24-g.md", "---\ntitle: Clean G\ndate: 2024-09-24\nattendees: [Someone Else]\n---\n");
+      check(false, 4);
+      fs.remove("people/new-person.md");
+      fs.remove("orgs/new-org.md");
+      check(true, 0);
+    }
+    SUBCASE("a person, organization, topic or event that something names, or that shares a name: a whole load") {
+      fs.put("people/nobody.md", "---\nname: Nobody Known\n---\n");  // a meeting names them
+      check(false);
+      fs.remove("people/ana.md");  // attends meetings
+      check(false, 0);
+      fs.put("people/solo.md", "---\nname: Solo Person\n---\n");
+      fs.put("meetings/2024/2024-09-28-s.md", "---\ntitle: Solo\ndate: 2024-09-28\nattendees: [Solo Person]\n---\n");
+      check(true, 2);  // a meeting may name a person added with it
+      fs.put("meetings/2024/2024-09-29-u.md", "---\ntitle: Unknown\ndate: 2024-09-29\nattendees: [Someone Else]\n---\n");
+      check(false, 3);  // all three in the snapshot
+      fs.remove("people/solo.md");  // attends a meeting, linked from no body
+      check(false, 0);
+      fs.put("people/p1.md", "---\nname: Twin\n---\n");
+      fs.put("people/p2.md", "---\nname: Twin\n---\n");
+      check(false, 2);  // a duplicate-name error
+      fs.put("people/p3.md", "---\nname: people/pedro\n---\n");
+      check(false);  // a name that is a person's record id
+      fs.put("orgs/second-unesco.md", "---\nname: Second\naliases: [UNESCO]\n---\n");
+      check(false);  // shares a name
     }
     SUBCASE("several notes added and deleted at once, anywhere in path order") {
       for (const char* path : {"a-1.md", "meetings/2024/2024-09-19-x.md", "meetings/2024/2024-09-20-b.md", "notes/n.md", "z-9.md"})
@@ -726,7 +759,7 @@ TEST_SUITE("model") {
       return "[" + out + "]";
     };
     const std::vector<std::string> orgs{"UNESCO", "IESALC", "UNESCO-IESALC", "orgs/unesco"};
-    const std::vector<std::string> people{"Ana Lopez", "Francesc Pedro", "Mr. Francesc Pedró",
+    const std::vector<std::string> people{"Ana Lopez", "Francesc Pedro", "Mr. Francesc Pedró", "Extra Person",
                                           "{name: Ana Lopez, org: UNESCO, role: Guest}",
                                           "{name: Francesc Pedro, role: Chair}"};
     const std::vector<std::string> links{"[[UNESCO]]",      "[[Ana Lopez]]",     "[[Missing Page]]", "[[Random 1]]",
@@ -746,10 +779,16 @@ TEST_SUITE("model") {
       if (rng() % 12 == 0 && fs.files.count(path)) fs.remove(path);  // put back by a later step
       else fs.put(path, note);
       if (rng() % 4 == 0) {  // an extra note added or removed: first, among the meetings or last in path order
-        const std::vector<std::string> extras{"a-extra.md", "meetings/2024/2024-10-05-x.md", "notes/z-extra.md"};
+        const std::vector<std::string> extras{"a-extra.md", "meetings/2024/2024-10-05-x.md", "notes/z-extra.md",
+                                              "people/z-extra.md", "orgs/z-extra.md"};
         const std::string extra = pick(extras);
         if (fs.files.count(extra)) {
           fs.remove(extra);
+        } else if (extra[0] == 'p') {  // a person, maybe with a name a meeting writes
+          fs.put(extra, "---\nname: " + std::string(rng() % 4 ? "Extra Person" : "Nobody Known") + "\naffiliations:\n  - org: " +
+                            pick(orgs) + "\n---\n");
+        } else if (extra[0] == 'o') {  // an organization, maybe under another
+          fs.put(extra, "---\nname: Extra Org\n" + std::string(rng() % 2 ? "parent: UNESCO\n" : "") + "---\n");
         } else {
           const std::string kind = extra[0] == 'm' ? "date: 2024-10-05\norganizations: " + some(orgs, "Nowhere Inc") + "\n" : "";
           fs.put(extra, "---\ntitle: Extra " + std::to_string(rng() % 3) + "\n" + kind + "---\nOn " + pick(links) + ".\n");
