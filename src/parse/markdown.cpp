@@ -43,6 +43,7 @@ NodePtr parse_doc(std::string_view text, std::initializer_list<const char*> name
 
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
+  lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   std::size_t pos = 0;
   while (pos <= text.size()) {
     std::size_t nl = text.find('\n', pos);
@@ -353,6 +354,11 @@ bool defuse_markdown(std::string_view markdown, std::string& out) {
 
 std::vector<WikiLink> find_wikilinks(std::string_view text, const SourceLoc& loc) {
   std::vector<WikiLink> out;
+  find_wikilinks(text, loc, out);
+  return out;
+}
+
+void find_wikilinks(std::string_view text, const SourceLoc& loc, std::vector<WikiLink>& out) {
   std::size_t pos = 0;
   while ((pos = text.find("[[", pos)) != std::string_view::npos) {
     std::size_t close = text.find("]]", pos + 2);
@@ -381,7 +387,6 @@ std::vector<WikiLink> find_wikilinks(std::string_view text, const SourceLoc& loc
     if (!link.target.empty()) out.push_back(std::move(link));
     pos = close + 2;
   }
-  return out;
 }
 
 bool may_hold_tags(std::string_view body) {
@@ -489,7 +494,7 @@ BodyFacts parse_body(std::string_view path, std::string_view body, int first_lin
       for (cmark_node* n = node; n && cmark_node_get_type(n) == CMARK_NODE_TEXT; n = cmark_node_next(n))
         if (const char* lit = cmark_node_get_literal(n)) run += lit;
       SourceLoc at = loc_of(node);
-      for (auto& link : find_wikilinks(run, at)) facts.links.push_back(std::move(link));
+      find_wikilinks(run, at, facts.links);
       for (auto& tag : find_tags(run)) add_tag(facts, std::move(tag));
       continue;
     }
@@ -509,7 +514,7 @@ BodyFacts parse_body(std::string_view path, std::string_view body, int first_lin
     if (type == CMARK_NODE_PARAGRAPH) {
       cmark_node* parent = cmark_node_parent(node);
       bool top_level = parent && cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT;
-      if (top_level) {
+      if (top_level && ((in_summary && facts.summary.empty()) || first_paragraph.empty())) {
         std::string text = std::string(trim(inline_text(node)));
         if (in_summary && facts.summary.empty()) facts.summary = text;
         if (first_paragraph.empty()) first_paragraph = text;

@@ -86,6 +86,8 @@ std::string unlink_text(std::string_view text);
 /// Finds the `[[...]]` and `![[...]]` links in a run of text. `loc` is where `text` starts
 /// (same line).
 std::vector<WikiLink> find_wikilinks(std::string_view text, const SourceLoc& loc);
+/// The same, appended to `out` (a body's links go straight into one list).
+void find_wikilinks(std::string_view text, const SourceLoc& loc, std::vector<WikiLink>& out);
 
 /// False only when `body` can hold no #tag for parse_body to find: it has no '#' followed by a
 /// byte a tag is made of, and no '&' (an entity such as `&num;` reads as '#'). True does not
