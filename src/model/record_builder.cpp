@@ -1,7 +1,9 @@
 #include "kb/model/record_builder.h"
 
 #include <algorithm>
+#include <optional>
 #include <span>
+#include <unordered_map>
 
 #include "kb/base/text.h"
 #include "kb/parse/markdown.h"
@@ -9,17 +11,48 @@
 namespace kb {
 
 void RecordSides::PackedLinks::pack(std::vector<NameRef>& mentions) {
-  std::size_t bytes = texts.size();
-  for (const auto& m : mentions) bytes += m.text.size();
-  texts.reserve(bytes);
-  marks.reserve(marks.size() + mentions.size());
+  texts.clear();
+  ends.clear();
+  marks.clear();
+  // A note names a few dozen things at most, each several times: a linear search of the texts
+  // met so far, with a map once they are many (a generated note with thousands of links).
+  constexpr std::size_t kLinearUpTo = 32;
+  std::vector<std::string_view> distinct;  // into `mentions`
+  distinct.reserve(mentions.size());
+  std::unordered_map<std::string_view, std::uint32_t> index;
+  marks.reserve(mentions.size());
+  std::size_t bytes = 0;
   for (const auto& m : mentions) {
-    texts += m.text;
-    marks.push_back({static_cast<std::uint32_t>(texts.size()), m.loc.line, m.loc.column});
+    std::uint32_t which = 0;
+    if (distinct.size() > kLinearUpTo) {
+      auto [it, added] = index.emplace(m.text, static_cast<std::uint32_t>(distinct.size()));
+      which = it->second;
+      if (added) distinct.push_back(m.text);
+    } else {
+      which = static_cast<std::uint32_t>(std::find(distinct.begin(), distinct.end(), m.text) - distinct.begin());
+      if (which == distinct.size()) {
+        distinct.push_back(m.text);
+        if (distinct.size() > kLinearUpTo)
+          for (std::uint32_t i = 0; i < distinct.size(); ++i) index.emplace(distinct[i], i);
+      }
+    }
+    marks.push_back({which, m.loc.line, m.loc.column});
+  }
+  for (std::string_view t : distinct) bytes += t.size();
+  texts.reserve(bytes);
+  ends.reserve(distinct.size());
+  for (std::string_view t : distinct) {
+    texts += t;
+    ends.push_back(static_cast<std::uint32_t>(texts.size()));
   }
   std::vector<NameRef>().swap(mentions);
-  texts.shrink_to_fit();
 }
+
+std::string_view RecordSides::PackedLinks::text(const Mark& m) const {
+  const std::uint32_t begin = m.text == 0 ? 0 : ends[m.text - 1];
+  return std::string_view(texts).substr(begin, ends[m.text] - begin);
+}
+
 namespace {
 
 // A name written in YAML, without Obsidian link syntax: "[[Francesc Pedro|F.]]" -> "Francesc Pedro".

@@ -105,12 +105,10 @@ void Resolver::resolve_record(Record& r, RecordSides& sides) {
   if (!sides.links.marks.empty()) {
     const SharedPath path(r.path);
     NameRef link;
-    std::uint32_t begin = 0;
-    for (const auto& [end, line, column] : sides.links.marks) {
-      link.text.assign(sides.links.texts, begin, end - begin);
-      link.loc = SourceLoc{path, line, column};
+    for (const auto& mark : sides.links.marks) {
+      link.text = sides.links.text(mark);
+      link.loc = SourceLoc{path, mark.line, mark.column};
       resolve_link(link);
-      begin = end;
     }
   }
 }

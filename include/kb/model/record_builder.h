@@ -30,14 +30,19 @@ struct RecordSides {
   /// Record::mentions as soon as the note is typed), for the warnings resolving them gives.
   struct PackedLinks {
     struct Mark {
-      std::uint32_t end = 0;  ///< where the link's text ends in `texts`
+      std::uint32_t text = 0;  ///< which of the distinct texts the link has
       int line = 0;
       int column = 0;
     };
-    std::string texts;  ///< every link's text, end to end
-    std::vector<Mark> marks;
-    /// Takes `mentions` (left empty): a few bytes a link instead of a NameRef and its string.
+    std::string texts;                ///< each distinct link text once, end to end
+    std::vector<std::uint32_t> ends;  ///< where each distinct text ends in `texts`
+    std::vector<Mark> marks;          ///< every link, in order
+    /// Takes `mentions` (left empty): a few bytes a link instead of a NameRef and its string,
+    /// and a text written several times in one note (most are) is kept once. Replaces what
+    /// the links held.
     void pack(std::vector<NameRef>& mentions);
+    /// The text of a mark.
+    std::string_view text(const Mark& m) const;
   } links;
 };
 

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "kb/model/load.h"
 #include "support/mem_fs.h"
 
@@ -162,5 +164,37 @@ TEST_SUITE("model") {
     CHECK(m.outcomes->actions[0].cancelled_on == Date{2024, 1, 6});
     CHECK(m.outcomes->actions[1].priority == static_cast<int>(TaskPriority::high));
     CHECK(m.outcomes->actions[1].scheduled == Date{2024, 1, 8});
+  }
+  TEST_CASE("record builder: packed links keep each text once and give every link back in order") {
+    // Texts repeated, and more distinct texts than the linear search takes, so the map is used.
+    std::vector<NameRef> mentions;
+    std::vector<std::pair<std::string, int>> want;
+    for (int i = 0; i < 150; ++i) {
+      // 50 names, then each again in reverse order and again in order, "Ana Bell" every fifth.
+      const int n = i < 50 ? i : i < 100 ? 99 - i : i - 100;
+      std::string text = i % 5 == 0 ? "Ana Bell" : "Name " + std::to_string(n);
+      mentions.push_back({text, SourceLoc{"meetings/m.md", 10 + i, 3 + i}, {}});
+      want.emplace_back(text, 10 + i);
+    }
+    mentions.push_back({"", SourceLoc{"meetings/m.md", 200, 1}, {}});  // an empty text is a text too
+    want.emplace_back("", 200);
+    mentions.push_back({"Name 49", SourceLoc{"meetings/m.md", 201, 1}, {}});
+    want.emplace_back("Name 49", 201);
+    RecordSides::PackedLinks packed;
+    packed.pack(mentions);
+    CHECK(mentions.empty());
+    REQUIRE(packed.marks.size() == want.size());
+    for (std::size_t k = 0; k < want.size(); ++k) {
+      CHECK(packed.text(packed.marks[k]) == want[k].first);
+      CHECK(packed.marks[k].line == want[k].second);
+      CHECK(packed.marks[k].column == (want[k].second >= 200 ? 1 : want[k].second - 7));
+    }
+    std::set<std::string> distinct;
+    for (const auto& w : want) distinct.insert(w.first);
+    REQUIRE(distinct.size() > 33);  // past the linear search
+    CHECK(packed.ends.size() == distinct.size());
+    std::size_t bytes = 0;
+    for (std::uint32_t i = 0; i < packed.ends.size(); ++i) bytes += packed.text({i, 0, 0}).size();
+    CHECK(packed.texts.size() == bytes);
   }
 }
