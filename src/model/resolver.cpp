@@ -64,24 +64,33 @@ void Resolver::commit() {
   known_.clear();  // the new nodes are indexed under names that held nothing before
 }
 
-void Resolver::resolve_link(NameRef& ref) {
-  std::string target = ref.text;
-  if (target.size() > 3 && target.substr(target.size() - 3) == ".md") target.resize(target.size() - 3);
-  if (const Record* r = kb_.lookup_rid(target)) {
-    ref.target = r->id;
-    return;
+Resolver::LinkMiss Resolver::link_target(const std::string& text, NodeId& target) {
+  std::string_view name = text;
+  if (name.size() > 3 && name.substr(name.size() - 3) == ".md") name.remove_suffix(3);
+  if (const Record* r = kb_.lookup_rid(name)) {
+    target = r->id;
+    return LinkMiss::none;
   }
-  const Known& known = known_name(target);
+  const Known& known = known_name(name.size() == text.size() ? text : std::string(name));
   for (RecordType t : {RecordType::person, RecordType::organization, RecordType::topic, RecordType::event,
                        RecordType::meeting, RecordType::note}) {
     NodeId first;
     const std::size_t matches = kb_.count_of_type(*known.nodes, t, first, patching_);
     if (matches == 0) continue;
-    if (matches == 1) ref.target = first;
-    else diags_.warning(ref.loc, "ambiguous link '[[" + ref.text + "]]'");
-    return;
+    if (matches > 1) return LinkMiss::ambiguous;
+    target = first;
+    return LinkMiss::none;
   }
-  diags_.warning(ref.loc, "unresolved link '[[" + ref.text + "]]'");
+  return LinkMiss::unresolved;
+}
+
+void Resolver::warn_link(const std::string& text, const SourceLoc& loc, LinkMiss miss) {
+  if (miss == LinkMiss::ambiguous) diags_.warning(loc, "ambiguous link '[[" + text + "]]'");
+  if (miss == LinkMiss::unresolved) diags_.warning(loc, "unresolved link '[[" + text + "]]'");
+}
+
+void Resolver::resolve_link(NameRef& ref) {
+  warn_link(ref.text, ref.loc, link_target(ref.text, ref.target));
 }
 
 void Resolver::resolve_record(Record& r, RecordSides& sides) {
@@ -102,14 +111,19 @@ void Resolver::resolve_record(Record& r, RecordSides& sides) {
   if (r.text.present())
     for (auto& m : r.text.edit().mentions) resolve_link(m);
   // Packed links give the same warnings; their targets are not kept.
+  // Each distinct text is resolved once; every link with it gets its warning.
   if (!sides.links.marks.empty()) {
     const SharedPath path(r.path);
-    NameRef link;
-    for (const auto& mark : sides.links.marks) {
-      link.text = sides.links.text(mark);
-      link.loc = SourceLoc{path, mark.line, mark.column};
-      resolve_link(link);
+    std::vector<std::string> texts(sides.links.ends.size());
+    std::vector<LinkMiss> misses(sides.links.ends.size());
+    for (std::uint32_t i = 0; i < texts.size(); ++i) {
+      texts[i] = sides.links.text({i, 0, 0});
+      NodeId unused;
+      misses[i] = link_target(texts[i], unused);
     }
+    for (const auto& mark : sides.links.marks)
+      if (misses[mark.text] != LinkMiss::none)
+        warn_link(texts[mark.text], SourceLoc{path, mark.line, mark.column}, misses[mark.text]);
   }
 }
 

@@ -60,6 +60,10 @@ class Resolver {
     const std::vector<NodeId>* nodes;
   };
   const Known& known_name(const std::string& text);
+  /// What a body link's text resolves to: the node, or why none (the warning to give).
+  enum class LinkMiss { none, ambiguous, unresolved };
+  LinkMiss link_target(const std::string& text, NodeId& target);
+  void warn_link(const std::string& text, const SourceLoc& loc, LinkMiss miss);
   void warn_unresolved(const NameRef& ref, RecordType type);
 
   KnowledgeBase& kb_;

@@ -1046,6 +1046,46 @@ TEST_SUITE("model") {
     CHECK(fs.reads == 2);  // kb.yaml and the broken note (never cached): the rest from their entries
   }
 
+  TEST_CASE("load: body links give the same warnings packed (an outline load) as kept whole") {
+    StampedFs fs;
+    fill(fs);
+    // One note names a missing page three times, an ambiguous title twice (two meetings have
+    // it), a record by path and by name; links of another note are packed on their own.
+    fs.put("meetings/2024/2024-10-01-twin.md", "---\ntitle: Twin\ndate: 2024-10-01\n---\n");
+    fs.put("meetings/2024/2024-10-02-twin.md", "---\ntitle: Twin\ndate: 2024-10-02\n---\n");
+    fs.put("notes/links.md",
+           "---\ntags: [x]\n---\n[[Ghost]] and [[Twin]], [[orgs/unesco.md]] [[UNESCO]].\n\n"
+           "Again [[Ghost]] then [[Twin|the twin]].\n\n- [[Ghost#part]]\n");
+    fs.put("notes/other.md", "---\ntags: [y]\n---\n[[Ghost]] [[Elsewhere]]\n");
+    const LoadResult whole = load_kb(fs);
+    LoadOptions outline;
+    outline.parts = kOutline;
+    const LoadResult packed = load_kb(fs, outline);
+    auto link_warnings = [](const LoadResult& r) {
+      std::vector<std::string> out;
+      for (const auto& d : r.diags.all())
+        if (to_string(d).find(" link '") != std::string::npos) out.push_back(to_string(d));
+      return out;
+    };
+    const std::vector<std::string> want{
+        "notes/links.md:4:1: warning: unresolved link '[[Ghost]]'",
+        "notes/links.md:4:15: warning: ambiguous link '[[Twin]]'",
+        "notes/links.md:6:7: warning: unresolved link '[[Ghost]]'",
+        "notes/links.md:6:22: warning: ambiguous link '[[Twin]]'",
+        "notes/links.md:8:3: warning: unresolved link '[[Ghost]]'",
+        "notes/other.md:4:1: warning: unresolved link '[[Ghost]]'",
+        "notes/other.md:4:11: warning: unresolved link '[[Elsewhere]]'",
+        "notes/plain.md:1:36: warning: unresolved link '[[Missing Page]]'",  // fill()'s
+    };
+    auto joined = [](const std::vector<std::string>& v) {
+      std::string out;
+      for (const auto& x : v) out += x + "\n";
+      return out;
+    };
+    CHECK(joined(link_warnings(whole)) == joined(want));
+    CHECK(joined(link_warnings(packed)) == joined(want));
+  }
+
   TEST_CASE("load: no snapshot is written while a note cannot be read") {
     StampedFs fs;
     fill(fs);
