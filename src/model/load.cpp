@@ -546,7 +546,10 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
           // The snapshot keeps the wikilinks (resolved), so with a cache they stay.
           if (!cache && !options.parts.links) {
             NoteText& text = r.text.edit();
-            if (options.warnings) p.sides.links.pack(text.mentions);
+            if (options.warnings && !text.mentions.empty()) {
+              p.sides.packed_links = std::make_unique<RecordSides::PackedLinks>();
+              p.sides.packed_links->pack(text.mentions);
+            }
             decltype(text.mentions)().swap(text.mentions);
             // A meeting or note has no `name:` to point at: without text, the whole part goes.
             if (!options.parts.text && (r.type == RecordType::meeting || r.type == RecordType::note)) r.text.reset();

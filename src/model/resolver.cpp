@@ -112,16 +112,17 @@ void Resolver::resolve_record(Record& r, RecordSides& sides) {
     for (auto& m : r.text.edit().mentions) resolve_link(m);
   // Packed links give the same warnings; their targets are not kept.
   // Each distinct text is resolved once; every link with it gets its warning.
-  if (!sides.links.marks.empty()) {
+  if (sides.packed_links && !sides.packed_links->marks.empty()) {
+    const RecordSides::PackedLinks& links = *sides.packed_links;
     const SharedPath path(r.path);
-    std::vector<std::string> texts(sides.links.ends.size());
-    std::vector<LinkMiss> misses(sides.links.ends.size());
+    std::vector<std::string> texts(links.ends.size());
+    std::vector<LinkMiss> misses(links.ends.size());
     for (std::uint32_t i = 0; i < texts.size(); ++i) {
-      texts[i] = sides.links.text({i, 0, 0});
+      texts[i] = links.text({i, 0, 0});
       NodeId unused;
       misses[i] = link_target(texts[i], unused);
     }
-    for (const auto& mark : sides.links.marks)
+    for (const auto& mark : links.marks)
       if (misses[mark.text] != LinkMiss::none)
         warn_link(texts[mark.text], SourceLoc{path, mark.line, mark.column}, misses[mark.text]);
   }

@@ -5,6 +5,7 @@
 // and validates them. Names are not resolved here (load_kb does that once every record is known).
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,7 +28,8 @@ struct RecordSides {
   std::vector<std::vector<std::string>> action_links;
   std::vector<AttendeeInline> attendees;
   /// The body's wikilinks when the record keeps none (a load without text drops
-  /// Record::mentions as soon as the note is typed), for the warnings resolving them gives.
+  /// Record::mentions as soon as the note is typed), for the warnings resolving them gives;
+  /// held apart (`packed_links`), as most loads pack none and a slot is kept per note.
   struct PackedLinks {
     struct Mark {
       std::uint32_t text = 0;  ///< which of the distinct texts the link has
@@ -43,7 +45,8 @@ struct RecordSides {
     void pack(std::vector<NameRef>& mentions);
     /// The text of a mark.
     std::string_view text(const Mark& m) const;
-  } links;
+  };
+  std::unique_ptr<PackedLinks> packed_links;  ///< null: none
 };
 
 /// Fills `r` (whose `path` and `rid` are set) from `raw`, taking its contents (moved, not
