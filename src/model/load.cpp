@@ -529,7 +529,9 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         // is dropped as soon as it is typed, which keeps the peak down.
         p.parsed = true;
         Record& r = records[i];
-        r.path = files[i].path;
+        // The record's path is the string every location of the note already shares.
+        const SharedPath& located = raw->front.fields.loc.path;
+        r.path = located == files[i].path ? located : SharedPath(files[i].path);
         r.rid = record_id(r.path.str());
         if (build_record(kb.config, std::move(*raw), r, p.sides, p.diags)) {
           // What was not asked for goes at once: the body and the front-matter tree once their

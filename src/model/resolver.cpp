@@ -110,8 +110,8 @@ void Resolver::resolve_record(Record& r, RecordSides& sides) {
   }
   if (r.text.present())
     for (auto& m : r.text.edit().mentions) resolve_link(m);
-  // Packed links give the same warnings; their targets are not kept.
-  // Each distinct text is resolved once; every link with it gets its warning.
+  // Packed links give the same warnings; their targets are not kept. Each distinct text is
+  // resolved once, and every link with it gets its warning.
   if (sides.packed_links && !sides.packed_links->marks.empty()) {
     const RecordSides::PackedLinks& links = *sides.packed_links;
     const SharedPath path(r.path);

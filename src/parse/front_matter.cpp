@@ -80,8 +80,8 @@ bool is_fence(std::string_view line, std::string_view fence) {
 // in the document is reported instead, as yaml-cpp reports it.
 class ValueBuilder final : public YAML::EventHandler {
  public:
-  ValueBuilder(std::string_view path, int first_line, std::size_t max_bytes)
-      : path_(path), first_line_(first_line), max_bytes_(max_bytes) {}
+  ValueBuilder(SharedPath path, int first_line, std::size_t max_bytes)
+      : path_(std::move(path)), first_line_(first_line), max_bytes_(max_bytes) {}
 
   /// The document's value (null when it had none). REQUIRES: no problem().
   Value take() { return std::move(root_); }
@@ -479,12 +479,12 @@ std::string link_list_hint(std::string_view yaml, const YAML::Mark& mark) {
   return "; quote each [[link]] in a list: " + std::string(line.substr(0, colon)) + ": [\"[[A]]\", \"[[B]]\"]";
 }
 
-std::optional<Value> parse_yaml(std::string_view path, std::string_view text, int first_line,
+std::optional<Value> parse_yaml(const SharedPath& path, std::string_view text, int first_line,
                                 DiagSink& diags) {
   std::string lf;
   std::string_view yaml = text;
   if (text.find('\r') != std::string_view::npos) yaml = lf = lf_only(text);
-  if (!check_quotes(path, yaml, first_line, diags)) return std::nullopt;
+  if (!check_quotes(path.str(), yaml, first_line, diags)) return std::nullopt;
   ValueBuilder builder(path, first_line, std::max<std::size_t>(kMinTextBudget, 4 * yaml.size()));
   // The first document only (as YAML::Load reads it; LoadAll can loop forever on some inputs
   // in 0.7).
@@ -495,15 +495,15 @@ std::optional<Value> parse_yaml(std::string_view path, std::string_view text, in
     parser.HandleNextDocument(builder);
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp says only "bad file", at the point its scanner had read to.
-    diags.error(deep_loc(path, yaml, first_line, e.mark), deep_message());
+    diags.error(deep_loc(path.str(), yaml, first_line, e.mark), deep_message());
     return std::nullopt;
   } catch (const YAML::ParserException& e) {
-    SourceLoc loc{std::string(path), e.mark.line + first_line, e.mark.column + 1};
+    SourceLoc loc{path, e.mark.line + first_line, e.mark.column + 1};
     if (e.mark.is_null()) loc.line = loc.column = 0;
     diags.error(loc, "invalid YAML: " + e.msg + link_list_hint(yaml, e.mark));
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    diags.error({std::string(path), first_line, 0}, "invalid YAML: " + e.msg);
+    diags.error({path, first_line, 0}, "invalid YAML: " + e.msg);
     return std::nullopt;
   }
   if (const auto& problem = builder.problem()) {
@@ -531,7 +531,7 @@ std::optional<FrontMatter> parse_front_matter(std::string_view path, std::string
                                               DiagSink& diags) {
   FrontMatter fm;
   fm.fields.kind = Value::Kind::mapping;
-  fm.fields.loc = {std::string(path), 1, 1};
+  fm.fields.loc = {SharedPath(path), 1, 1};  // every location of the front matter shares it
   std::size_t start = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") start = 3;
   Line first = line_at(text, start);
@@ -552,7 +552,7 @@ std::optional<FrontMatter> parse_front_matter(std::string_view path, std::string
       fm.body_offset = l.next;
       fm.body_line = line_no + 1;
       if (trim(yaml).empty()) return fm;
-      auto value = parse_yaml(path, yaml, 2, diags);
+      auto value = parse_yaml(fm.fields.loc.path, yaml, 2, diags);
       if (!value) return std::nullopt;
       if (value->is_null()) return fm;
       if (!value->is_mapping()) {
@@ -571,7 +571,7 @@ std::optional<FrontMatter> parse_front_matter(std::string_view path, std::string
 
 std::optional<Value> parse_yaml_document(std::string_view path, std::string_view text,
                                         DiagSink& diags) {
-  return parse_yaml(path, text, 1, diags);
+  return parse_yaml(SharedPath(path), text, 1, diags);
 }
 
 }  // namespace kb

@@ -458,14 +458,13 @@ std::string_view to_string(TaskPriority p) {
   return "";
 }
 
-BodyFacts parse_body(std::string_view path, std::string_view body, int first_line,
+BodyFacts parse_body(const SharedPath& path, std::string_view body, int first_line,
                      DiagSink& diags) {
   BodyFacts facts;
   NodePtr doc = parse_doc(body, {"tasklist"}, CMARK_OPT_DEFAULT);
   auto lines = split_lines(body);
-  const SharedPath shared(path);  // one string for every location in the body
   auto loc_of = [&](cmark_node* n) {
-    return SourceLoc{shared, cmark_node_get_start_line(n) + first_line - 1,
+    return SourceLoc{path, cmark_node_get_start_line(n) + first_line - 1,
                      cmark_node_get_start_column(n)};
   };
 
@@ -501,7 +500,7 @@ BodyFacts parse_body(std::string_view path, std::string_view body, int first_lin
     if (type == CMARK_NODE_LINK) {
       const char* url = cmark_node_get_url(node);
       WikiLink link;
-      if (auto target = markdown_link_target(path, url ? url : "", &link.heading)) {
+      if (auto target = markdown_link_target(path.str(), url ? url : "", &link.heading)) {
         link.target = *target;
         if (!link.heading.empty() && link.heading[0] == '^') link.block = link.heading.substr(1), link.heading.clear();
         link.display = std::string(trim(inline_text(node)));

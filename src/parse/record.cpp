@@ -62,7 +62,7 @@ std::optional<RawRecord> parse_record(std::string_view path, std::string_view te
   rec.body = std::string(text.substr(front->body_offset));
   rec.front = std::move(*front);
   if (body == BodyParse::all || (body == BodyParse::tags && may_hold_tags(rec.body))) {
-    rec.facts = parse_body(path, rec.body, rec.front.body_line, diags);
+    rec.facts = parse_body(rec.front.fields.loc.path, rec.body, rec.front.body_line, diags);  // one path string
     rec.body_parsed = true;
   }
   return rec;

@@ -62,9 +62,10 @@ struct BodyFacts {
   std::vector<std::string> tags;    ///< body `#tags` outside code, without '#', first spelling kept
 };
 
-/// Reads the facts of a Markdown body. `first_line` is the file line the body starts on.
-/// Malformed dates in tasks are reported as warnings; Markdown itself never fails.
-BodyFacts parse_body(std::string_view path, std::string_view body, int first_line,
+/// Reads the facts of a Markdown body. `first_line` is the file line the body starts on; every
+/// location in the facts shares `path`. Malformed dates in tasks are reported as warnings;
+/// Markdown itself never fails.
+BodyFacts parse_body(const SharedPath& path, std::string_view body, int first_line,
                      DiagSink& diags);
 
 /// Markdown that cmark-gfm 0.29.0.gfm.6 parses in linear time. That version takes quadratic

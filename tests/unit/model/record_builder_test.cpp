@@ -197,4 +197,20 @@ TEST_SUITE("model") {
     for (std::uint32_t i = 0; i < packed.ends.size(); ++i) bytes += packed.text({i, 0, 0}).size();
     CHECK(packed.texts.size() == bytes);
   }
+  TEST_CASE("record builder: a note's path is one string, shared by the record and every location in it") {
+    test::MemFileSystem fs;
+    fs.add("meetings/m.md", "---\ntitle: M\ndate: 2024-01-05\nattendees: [Ana Bell]\n---\nMet [[Ana Bell]].\n\n- [ ] Call [[Ana Bell]]\n");
+    fs.add("people/a.md", "---\nname: Ana Bell\n---\n");
+    LoadResult r = load_kb(fs);
+    const Record& m = rec(r.kb, "meetings/m");
+    CHECK(m.path == "meetings/m.md");
+    REQUIRE(m.attendees.size() == 1);
+    REQUIRE(m.text->mentions.size() == 2);
+    REQUIRE(m.outcomes->actions.size() == 1);
+    const std::string* one = &m.path.str();
+    CHECK(&m.attendees[0].person.loc.path.str() == one);  // from the front matter
+    CHECK(&m.text->mentions[0].loc.path.str() == one);    // from the body
+    CHECK(&m.outcomes->actions[0].loc.path.str() == one);
+    CHECK(&m.text->fields.loc.path.str() == one);
+  }
 }
