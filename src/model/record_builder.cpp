@@ -133,13 +133,13 @@ class RecordBuilder {
         while (!rest.empty()) {
           std::size_t comma = rest.find(',');
           std::string part = clean_name(rest.substr(0, comma));
-          if (!part.empty()) out.emplace_back(part, s.loc);
+          if (!part.empty()) out.emplace_back(std::move(part), s.loc);
           if (comma == std::string_view::npos) break;
           rest.remove_prefix(comma + 1);
         }
       } else {
         std::string n = clean_name(s.text);
-        if (!n.empty()) out.emplace_back(n, s.loc);
+        if (!n.empty()) out.emplace_back(std::move(n), s.loc);
       }
     };
     if (v->is_scalar()) add_scalar(*v, split_commas);
@@ -371,10 +371,10 @@ class RecordBuilder {
         given.attendee = r.attendees.size();
         r.attendees.push_back(std::move(a));
         if (!given.org.text.empty() || !given.role.empty()) sides->attendees.push_back(std::move(given));
-      } else if (item.is_scalar()) {
-        for (auto& [n, loc] : names(&item, false, written_key(r, "attendees"))) {
+      } else if (item.is_scalar()) {  // what names() gives for one scalar, without its list
+        if (std::string n = clean_name(item.text); !n.empty()) {
           Attendee plain;
-          plain.person = {std::move(n), loc, {}};
+          plain.person = {std::move(n), item.loc, {}};
           r.attendees.push_back(std::move(plain));
         }
       } else {
