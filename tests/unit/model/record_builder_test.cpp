@@ -197,6 +197,7 @@ TEST_SUITE("model") {
     for (std::uint32_t i = 0; i < packed.ends.size(); ++i) bytes += packed.text({i, 0, 0}).size();
     CHECK(packed.texts.size() == bytes);
   }
+
   TEST_CASE("record builder: a note's path is one string, shared by the record and every location in it") {
     test::MemFileSystem fs;
     fs.add("meetings/m.md", "---\ntitle: M\ndate: 2024-01-05\nattendees: [Ana Bell]\n---\nMet [[Ana Bell]].\n\n- [ ] Call [[Ana Bell]]\n");
