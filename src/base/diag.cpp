@@ -6,8 +6,6 @@
 
 namespace kb {
 
-std::ostream& operator<<(std::ostream& out, const SharedPath& p) { return out << p.str(); }
-
 std::string to_string(const Diagnostic& d) {
   std::string out;
   if (!d.loc.path.empty()) {

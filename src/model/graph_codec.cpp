@@ -20,7 +20,8 @@ namespace kb {
 // notes' text a second time).
 // Most commands read neither of the last two, and a load without them touches none of their
 // bytes. The head holds the notes (path and stamps, in walk order), `skipped`, the file
-// diagnostics, the record count, the chunk count, each part's length and checksum, and the
+// diagnostics, the table of shared texts (each distinct name and role once; records give its
+// numbers), the record count, the chunk count, each part's length and checksum, and the
 // indexes (names, meetings, sub-organizations, members, record ids). A chunk holds kChunk
 // records in id order. All varints, as in record_codec.
 namespace {
@@ -30,7 +31,7 @@ namespace {
 std::vector<std::string> link_keys(const KnowledgeBase& kb) {
   std::unordered_set<std::string_view> texts;
   for (const Record& r : kb.records())
-    for (const NameRef& m : r.text->mentions) texts.insert(m.text);
+    for (const NameRef& m : r.text->mentions) texts.insert(m.text.view());
   std::vector<std::string> keys;
   keys.reserve(texts.size());
   for (std::string_view t : texts) {
@@ -69,57 +70,98 @@ struct GraphCodec {
     }
   }
 
-  static void put(BinaryWriter& w, const NameRef& n, std::string_view rp) {
+  // Shared texts (names and roles): written once in the head's table, by number everywhere
+  // else; 0 is the empty text. A loaded graph then holds each distinct text once.
+  struct TextTable {
+    std::unordered_map<std::string_view, std::uint64_t> number;  // encode: 1 + index in `texts`
+    std::vector<std::string_view> texts;
+    void add(const SharedString& s) {
+      if (!s.empty() && number.emplace(s.view(), texts.size() + 1).second) texts.push_back(s.view());
+    }
+    void add(const NameRef& n) { add(n.text); }
+  };
+  using Texts = std::vector<SharedString>;  // decode: the table, [0] empty
+
+  static void put(BinaryWriter& w, const SharedString& s, const TextTable& t) {
+    w.u(s.empty() ? 0 : t.number.at(s.view()));
+  }
+  static void get(BinaryReader& r, SharedString& s, const Texts& t) {
+    std::uint64_t i = r.u();
+    if (i >= t.size()) {
+      r.fail();
+      return;
+    }
+    s = t[static_cast<std::size_t>(i)];
+  }
+
+  static void put(BinaryWriter& w, const NameRef& n, std::string_view rp, const TextTable& t) {
     const auto& [text, loc, target] = n;
-    w.s(text);
+    put(w, text, t);
     kb::put(w, loc, rp);
     put(w, target);
   }
-  static void get(BinaryReader& r, NameRef& n, const SharedPath& rp, std::size_t nodes) {
+  static void get(BinaryReader& r, NameRef& n, const SharedPath& rp, std::size_t nodes, const Texts& t) {
     auto& [text, loc, target] = n;
-    r.s(text);
+    get(r, text, t);
     kb::get(r, loc, rp);
     get(r, target, nodes);
   }
-  static void put(BinaryWriter& w, const std::vector<NameRef>& v, std::string_view rp) {
+  static void put(BinaryWriter& w, const std::vector<NameRef>& v, std::string_view rp, const TextTable& t) {
     w.u(v.size());
-    for (const auto& n : v) put(w, n, rp);
+    for (const auto& n : v) put(w, n, rp, t);
   }
-  static void get(BinaryReader& r, std::vector<NameRef>& v, const SharedPath& rp, std::size_t nodes) {
+  static void get(BinaryReader& r, std::vector<NameRef>& v, const SharedPath& rp, std::size_t nodes, const Texts& t) {
     v.resize(r.count());
-    for (auto& n : v) get(r, n, rp, nodes);
+    for (auto& n : v) get(r, n, rp, nodes, t);
   }
 
-  static void put(BinaryWriter& w, const Attendee& a, std::string_view rp) {
+  static void put(BinaryWriter& w, const Attendee& a, std::string_view rp, const TextTable& t) {
     const auto& [person, org, org_given, role_given, role] = a;
-    put(w, person, rp);
+    put(w, person, rp, t);
     put(w, org);
     w.b(org_given);
     w.b(role_given);
-    w.s(role);
+    put(w, role, t);
   }
-  static void get(BinaryReader& r, Attendee& a, const SharedPath& rp, std::size_t nodes) {
+  static void get(BinaryReader& r, Attendee& a, const SharedPath& rp, std::size_t nodes, const Texts& t) {
     auto& [person, org, org_given, role_given, role] = a;
-    get(r, person, rp, nodes);
+    get(r, person, rp, nodes, t);
     get(r, org, nodes);
     org_given = r.b();
     role_given = r.b();
-    r.s(role);
+    get(r, role, t);
   }
 
-  static void put(BinaryWriter& w, const Affiliation& a, std::string_view rp) {
+  static void put(BinaryWriter& w, const Affiliation& a, std::string_view rp, const TextTable& t) {
     const auto& [org, role, since, until] = a;
-    put(w, org, rp);
-    w.s(role);
+    put(w, org, rp, t);
+    put(w, role, t);
     kb::put(w, since);
     kb::put(w, until);
   }
-  static void get(BinaryReader& r, Affiliation& a, const SharedPath& rp, std::size_t nodes) {
+  static void get(BinaryReader& r, Affiliation& a, const SharedPath& rp, std::size_t nodes, const Texts& t) {
     auto& [org, role, since, until] = a;
-    get(r, org, rp, nodes);
-    r.s(role);
+    get(r, org, rp, nodes, t);
+    get(r, role, t);
     kb::get(r, since);
     kb::get(r, until);
+  }
+
+  // The shared texts of a record, in the order put() writes them (the table's order, and so
+  // the snapshot's bytes, follow the graph alone).
+  static void add_texts(TextTable& t, const Record& rec) {
+    t.add(rec.event);
+    for (const auto& n : rec.organizations) t.add(n);
+    for (const auto& a : rec.attendees) {
+      t.add(a.person);
+      t.add(a.role);
+    }
+    for (const auto& n : rec.topics) t.add(n);
+    for (const auto& a : rec.entity->affiliations) {
+      t.add(a.org);
+      t.add(a.role);
+    }
+    t.add(rec.entity->parent);
   }
 
   static void put(BinaryWriter& w, const Action& a, std::string_view rp) {
@@ -164,7 +206,7 @@ struct GraphCodec {
     kb::get(r, loc, rp);
   }
 
-  static void put(BinaryWriter& w, const Record& rec) {
+  static void put(BinaryWriter& w, const Record& rec, const TextTable& tt) {
     const auto& [id, type, defined, rid, path, name, aliases, tags, text, date, time, timezone, location, event,
                  organizations, attendees, topics, outcomes, entity] = rec;
     const auto& [honorific, affiliations, parent, kind, start, end] = *entity;
@@ -182,21 +224,21 @@ struct GraphCodec {
     w.s(time);
     w.s(timezone);
     w.s(location);
-    put(w, event, rp);
-    put(w, organizations, rp);
+    put(w, event, rp, tt);
+    put(w, organizations, rp, tt);
     w.u(attendees.size());
-    for (const auto& a : attendees) put(w, a, rp);
-    put(w, topics, rp);
+    for (const auto& a : attendees) put(w, a, rp, tt);
+    put(w, topics, rp, tt);
     (void)outcomes;  // in the outcomes part: put_outcomes()
     w.s(honorific);
     w.u(affiliations.size());
-    for (const auto& a : affiliations) put(w, a, rp);
-    put(w, parent, rp);
+    for (const auto& a : affiliations) put(w, a, rp, tt);
+    put(w, parent, rp, tt);
     w.s(kind);
     kb::put(w, start);
     kb::put(w, end);
   }
-  static void get(BinaryReader& r, Record& rec, std::uint32_t index, std::size_t nodes) {
+  static void get(BinaryReader& r, Record& rec, std::uint32_t index, std::size_t nodes, const Texts& tt) {
     auto& [id, type, defined, rid, path, name, aliases, tags, text, date, time, timezone, location, event,
            organizations, attendees, topics, outcomes, entity] = rec;
     EntityFields fields;  // a part of people, organizations, topics and events, as build_record() gives
@@ -219,16 +261,16 @@ struct GraphCodec {
     r.s(time);
     r.s(timezone);
     r.s(location);
-    get(r, event, rp, nodes);
-    get(r, organizations, rp, nodes);
+    get(r, event, rp, nodes, tt);
+    get(r, organizations, rp, nodes, tt);
     attendees.resize(r.count());
-    for (auto& a : attendees) get(r, a, rp, nodes);
-    get(r, topics, rp, nodes);
+    for (auto& a : attendees) get(r, a, rp, nodes, tt);
+    get(r, topics, rp, nodes, tt);
     (void)outcomes;  // in the outcomes part: get_outcomes()
     r.s(honorific);
     affiliations.resize(r.count());
-    for (auto& a : affiliations) get(r, a, rp, nodes);
-    get(r, parent, rp, nodes);
+    for (auto& a : affiliations) get(r, a, rp, nodes, tt);
+    get(r, parent, rp, nodes, tt);
     r.s(kind);
     kb::get(r, start);
     kb::get(r, end);
@@ -261,10 +303,12 @@ struct GraphCodec {
   // A record's text part: its front matter as written, its body and the body's wikilinks.
   // The text part keeps a note's wikilinks, resolved; its front matter as written and its
   // body are in the note's cache entry, which a load with text reads them from (load_kb).
-  static void put_text(BinaryWriter& w, const Record& rec) { put(w, rec.text->mentions, rec.path.str()); }
-  static void get_text(BinaryReader& r, Record& rec, std::size_t nodes) {
+  static void put_text(BinaryWriter& w, const Record& rec, const TextTable& tt) {
+    put(w, rec.text->mentions, rec.path.str(), tt);
+  }
+  static void get_text(BinaryReader& r, Record& rec, std::size_t nodes, const Texts& tt) {
     std::vector<NameRef> mentions;
-    get(r, mentions, rec.path, nodes);
+    get(r, mentions, rec.path, nodes, tt);
     if (!mentions.empty()) rec.text.edit().mentions = std::move(mentions);
   }
 
@@ -294,12 +338,16 @@ struct GraphCodec {
     const std::size_t chunks = (nodes + kChunk - 1) / kChunk;
     // Parts 1 .. chunks: the typed parts; then the outcomes parts, then the text parts.
     std::vector<std::string> chunk(1 + kParts * chunks);
+    TextTable texts;
+    for (const Record& r : kb.records_) add_texts(texts, r);
+    for (const Record& r : kb.records_)
+      for (const auto& m : r.text->mentions) texts.add(m);
     parallel_for(chunks, threads, [&](std::size_t c) {
       BinaryWriter w, outcomes, text;
       for (std::size_t i = c * kChunk; i < std::min(nodes, (c + 1) * kChunk); ++i) {
-        put(w, kb.records_[i]);
+        put(w, kb.records_[i], texts);
         put_outcomes(outcomes, kb.records_[i]);
-        put_text(text, kb.records_[i]);
+        put_text(text, kb.records_[i], texts);
       }
       chunk[1 + c] = std::move(w.out);
       chunk[1 + chunks + c] = std::move(outcomes.out);
@@ -319,6 +367,8 @@ struct GraphCodec {
     kb::put(head, result.skipped);
     head.u(file_diags.size());
     for (const auto& d : file_diags) kb::put(head, d, "");
+    head.u(texts.texts.size());
+    for (std::string_view t : texts.texts) head.s(t);
     head.u(nodes);
     head.u(chunks);
     for (std::size_t c = 1; c < chunk.size(); ++c) {
@@ -406,6 +456,13 @@ struct GraphCodec {
     kb::get(head, skipped);
     std::vector<Diagnostic> diags(head.count());
     for (auto& d : diags) kb::get(head, d, SharedPath());
+    Texts texts(head.count() + 1);
+    for (std::size_t i = 1; i < texts.size() && head.ok(); ++i) {
+      std::string t;
+      head.s(t);
+      if (t.empty()) head.fail();
+      texts[i] = std::move(t);
+    }
     std::uint64_t nodes64 = head.u();
     std::size_t chunks = head.count();
     if (!head.ok() || nodes64 > UINT32_MAX || chunks != (nodes64 + kChunk - 1) / kChunk) return false;
@@ -453,7 +510,7 @@ struct GraphCodec {
       BinaryReader r(chunk[c]);
       const std::size_t end = std::min(nodes, (c + 1) * kChunk);
       for (std::size_t i = c * kChunk; i < end && r.ok(); ++i)
-        get(r, kb.records_[i], static_cast<std::uint32_t>(i), nodes);
+        get(r, kb.records_[i], static_cast<std::uint32_t>(i), nodes, texts);
       if (!r.ok() || !r.at_end()) ok = false;
       done(chunk[c]);
       // The outcomes part, then the text part, each when asked for.
@@ -469,7 +526,7 @@ struct GraphCodec {
         done(chunk[k]);
       };
       if (parts.outcomes) read_part(1, [&](BinaryReader& p, Record& rec) { get_outcomes(p, rec, nodes); });
-      if (parts.links) read_part(2, [&](BinaryReader& p, Record& rec) { get_text(p, rec, nodes); });
+      if (parts.links) read_part(2, [&](BinaryReader& p, Record& rec) { get_text(p, rec, nodes, texts); });
     });
     if (!ok) return false;
     kb.has_outcomes = parts.outcomes;

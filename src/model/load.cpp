@@ -517,6 +517,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   const BodyParse body = whole_bodies ? BodyParse::all : BodyParse::tags;
   auto work = [&] {
     std::string text;
+    StringPool names;  // a name written in many notes is held once a worker
     constexpr std::size_t kBatch = 16;
     std::vector<std::size_t> batch;
     while (queue.pop(batch, kBatch)) {
@@ -533,7 +534,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         const SharedPath& located = raw->front.fields.loc.path;
         r.path = located == files[i].path ? located : SharedPath(files[i].path);
         r.rid = record_id(r.path.str());
-        if (build_record(kb.config, std::move(*raw), r, p.sides, p.diags)) {
+        if (build_record(kb.config, std::move(*raw), r, p.sides, p.diags, &names)) {
           // What was not asked for goes at once: the body and the front-matter tree once their
           // facts are taken (after typing only check_duplicate_names() reads the tree, of a
           // person, organization, topic or event, for where `name:` was written); the body's

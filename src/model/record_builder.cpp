@@ -94,7 +94,8 @@ namespace {
 
 class RecordBuilder {
  public:
-  RecordBuilder(const KbConfig& config, DiagSink& diags) : config_(config), diags_(diags) {}
+  RecordBuilder(const KbConfig& config, DiagSink& diags, StringPool* names)
+      : config_(config), diags_(diags), names_(names) {}
 
   /// The value of kb's `key`, read from the vault's own key where kb.yaml maps one (Dataview's
   /// implicit `file.name` and `file.day` included), else from `key` itself.
@@ -258,13 +259,13 @@ class RecordBuilder {
       r.timezone = scalar(r, "timezone");
       r.location = joined_names(r, "location");
       if (auto ev = names(field(r, "event"), false, written_key(r, "event")); !ev.empty())
-        r.event = NameRef{ev.front().first, ev.front().second, {}};
+        r.event = NameRef{shared(std::move(ev.front().first)), ev.front().second, {}};
       auto orgs = names(field(r, "organizations"), false, written_key(r, "organizations"));
       r.organizations.reserve(orgs.size());
-      for (auto& [n, loc] : orgs) r.organizations.push_back({std::move(n), loc, {}});
+      for (auto& [n, loc] : orgs) r.organizations.push_back({shared(std::move(n)), loc, {}});
       auto topics = names(field(r, "topics"), false, written_key(r, "topics"));
       r.topics.reserve(topics.size());
-      for (auto& [n, loc] : topics) r.topics.push_back({std::move(n), loc, {}});
+      for (auto& [n, loc] : topics) r.topics.push_back({shared(std::move(n)), loc, {}});
       read_attendees(r);
     } else {
       r.name = scalar(r, "name");
@@ -278,7 +279,7 @@ class RecordBuilder {
     if (r.type == RecordType::organization || r.type == RecordType::topic) {
       EntityFields& e = r.entity.edit();
       if (auto p = names(field(r, "parent"), false, written_key(r, "parent")); !p.empty())
-        e.parent = NameRef{p.front().first, p.front().second, {}};
+        e.parent = NameRef{shared(std::move(p.front().first)), p.front().second, {}};
       e.kind = scalar(r, "kind");
     }
     if (r.type == RecordType::event) {
@@ -303,7 +304,7 @@ class RecordBuilder {
         auto& mentions = r.text.edit().mentions;
         mentions.reserve(mentions.size() + raw.facts.links.size());
         for (auto& link : raw.facts.links)
-          if (!is_attachment(link.target)) mentions.push_back({std::move(link.target), std::move(link.loc), {}});
+          if (!is_attachment(link.target)) mentions.push_back({shared(std::move(link.target)), std::move(link.loc), {}});
       }
       if (r.type == RecordType::meeting) {
         Outcomes& out = r.outcomes.edit();
@@ -362,19 +363,19 @@ class RecordBuilder {
           diags_.error(item.loc, "attendee without a 'name'");
           continue;
         }
-        a.person = {clean_name(n->text), n->loc, {}};
+        a.person = {shared(clean_name(n->text)), n->loc, {}};
         AttendeeInline given;
         const Value* o = item.find("org");
         if (!o) o = item.find("organization");
-        if (o && o->is_scalar() && !clean_name(o->text).empty()) given.org = {clean_name(o->text), o->loc, {}};
-        if (const Value* role = item.find("role"); role && role->is_scalar()) given.role = std::string(trim(role->text));
+        if (o && o->is_scalar() && !clean_name(o->text).empty()) given.org = {shared(clean_name(o->text)), o->loc, {}};
+        if (const Value* role = item.find("role"); role && role->is_scalar()) given.role = shared(std::string(trim(role->text)));
         given.attendee = r.attendees.size();
         r.attendees.push_back(std::move(a));
         if (!given.org.text.empty() || !given.role.empty()) sides->attendees.push_back(std::move(given));
       } else if (item.is_scalar()) {  // what names() gives for one scalar, without its list
         if (std::string n = clean_name(item.text); !n.empty()) {
           Attendee plain;
-          plain.person = {std::move(n), item.loc, {}};
+          plain.person = {shared(std::move(n)), item.loc, {}};
           r.attendees.push_back(std::move(plain));
         }
       } else {
@@ -383,7 +384,7 @@ class RecordBuilder {
         holder.items.push_back(item);
         for (auto& [n, loc] : names(&holder, false, written_key(r, "attendees"))) {
           Attendee plain;
-          plain.person = {std::move(n), loc, {}};
+          plain.person = {shared(std::move(n)), loc, {}};
           r.attendees.push_back(std::move(plain));
         }
       }
@@ -405,8 +406,8 @@ class RecordBuilder {
           diags_.error(item.loc, "affiliation without an 'org'");
           continue;
         }
-        a.org = {clean_name(o->text), o->loc, {}};
-        if (const Value* role = item.find("role"); role && role->is_scalar()) a.role = std::string(trim(role->text));
+        a.org = {shared(clean_name(o->text)), o->loc, {}};
+        if (const Value* role = item.find("role"); role && role->is_scalar()) a.role = shared(std::string(trim(role->text)));
         for (auto [key, slot] : {std::pair{"since", &a.since}, std::pair{"until", &a.until}}) {
           const Value* d = item.find(key);
           if (!d || d->is_null() || (d->is_scalar() && trim(d->text).empty())) continue;
@@ -425,8 +426,8 @@ class RecordBuilder {
       if (!o) o = field(r, "organization");
       for (auto& [n, loc] : names(o, false, "org")) {
         Affiliation a;
-        a.org = {n, loc, {}};
-        a.role = scalar(r, "role");
+        a.org = {shared(std::move(n)), loc, {}};
+        a.role = shared(scalar(r, "role"));
         r.entity.edit().affiliations.push_back(std::move(a));
       }
     }
@@ -443,16 +444,21 @@ class RecordBuilder {
     return false;
   }
 
+  // A name's text, one string for every equal text when building with a pool.
+  SharedString shared(std::string&& text) { return names_ ? names_->get(std::move(text)) : SharedString(std::move(text)); }
+
   const KbConfig& config_;
   DiagSink& diags_;
+  StringPool* names_;
   Value file_name_;
   Value file_day_;
 };
 
 }  // namespace
 
-bool build_record(const KbConfig& config, RawRecord&& raw, Record& r, RecordSides& sides, DiagSink& diags) {
-  RecordBuilder builder(config, diags);
+bool build_record(const KbConfig& config, RawRecord&& raw, Record& r, RecordSides& sides, DiagSink& diags,
+                  StringPool* names) {
+  RecordBuilder builder(config, diags, names);
   builder.sides = &sides;
   return builder.build(r, raw);
 }

@@ -211,7 +211,7 @@ std::optional<std::string> tzif_footer(const std::string& data) {
 }
 
 std::string attendee_line(const KnowledgeBase& kb, const Attendee& a) {
-  std::string name = kb.lookup(a.person.target) ? kb.at(a.person.target).name : a.person.text;
+  std::string name = kb.lookup(a.person.target) ? kb.at(a.person.target).name : a.person.text.str();
   std::vector<std::string> extra;
   if (const Record* org = kb.lookup(a.org)) extra.push_back(org->name);
   if (!a.role.empty()) extra.push_back(a.role);
@@ -223,7 +223,7 @@ std::string attendee_line(const KnowledgeBase& kb, const Attendee& a) {
 
 std::string name_of(const KnowledgeBase& kb, const NameRef& ref) {
   const Record* r = kb.lookup(ref.target);
-  return r ? r->name : ref.text;
+  return r ? r->name : ref.text.str();
 }
 
 }  // namespace

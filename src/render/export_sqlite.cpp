@@ -181,7 +181,7 @@ std::optional<std::string> render_sqlite(const KnowledgeBase& kb, std::string& e
     auto link = [&](const NameRef& ref, const char* kind) {
       if (ref.text.empty()) return;
       ok = ok && w.insert("INSERT INTO links VALUES (?,?,?,?,?)",
-                          {id, id_of(ref.target), kind, ref.text, ref.loc.line ? Cell(ref.loc.line) : Cell()});
+                          {id, id_of(ref.target), kind, ref.text.str(), ref.loc.line ? Cell(ref.loc.line) : Cell()});
     };
     for (const auto& a : r.attendees) {
       ok = ok && w.insert("INSERT INTO attendance VALUES (?,?,?,?)",

@@ -15,7 +15,7 @@ nlohmann::json date_or_null(const std::optional<Date>& d) {
 
 std::string name_of(const KnowledgeBase& kb, const NameRef& ref) {
   const Record* r = kb.lookup(ref.target);
-  return r ? r->name : ref.text;
+  return r ? r->name : ref.text.str();
 }
 
 nlohmann::json value(const Value& v) {

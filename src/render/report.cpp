@@ -20,7 +20,7 @@ std::string name_of(const KnowledgeBase& kb, NodeId id) {
 
 std::string name_of(const KnowledgeBase& kb, const NameRef& ref) {
   const Record* r = kb.lookup(ref.target);
-  return r ? r->name : ref.text;
+  return r ? r->name : ref.text.str();
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep = ", ") {

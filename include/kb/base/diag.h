@@ -2,66 +2,18 @@
 // Diagnostics: where a problem is (SourceLoc), what it is (Diagnostic) and the sink that collects them.
 // Core code reports bad user data here instead of throwing or printing; only cli/ prints them.
 
-#include <atomic>
 #include <cstddef>
-#include <iosfwd>
 #include <string>
-#include <string_view>
-#include <utility>
 #include <vector>
+
+#include "kb/base/shared_string.h"
 
 namespace kb {
 
 /// A file path that the many locations in one file share: copies share one immutable string
-/// instead of each holding its own (a loaded note keeps dozens of locations). One pointer wide
-/// (the count lives with the string), so a location is 16 bytes.
-class SharedPath {
- public:
-  SharedPath() = default;
-  SharedPath(std::string&& s) : p_(s.empty() ? nullptr : new Block{{1}, std::move(s)}) {}
-  SharedPath(const std::string& s) : SharedPath(std::string(s)) {}
-  SharedPath(std::string_view s) : SharedPath(std::string(s)) {}
-  SharedPath(const char* s) : SharedPath(std::string(s)) {}
-  SharedPath(const SharedPath& o) noexcept : p_(o.p_) {
-    if (p_) p_->refs.fetch_add(1, std::memory_order_relaxed);
-  }
-  SharedPath(SharedPath&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
-  SharedPath& operator=(SharedPath o) noexcept {
-    std::swap(p_, o.p_);
-    return *this;
-  }
-  ~SharedPath() {
-    if (p_ && p_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete p_;
-  }
-
-  const std::string& str() const { return p_ ? p_->s : empty_string(); }
-  operator const std::string&() const { return str(); }
-  bool empty() const { return !p_; }
-
-  friend bool operator==(const SharedPath& a, const SharedPath& b) { return a.p_ == b.p_ || a.str() == b.str(); }
-  friend bool operator==(const SharedPath& a, const std::string& b) { return a.str() == b; }
-  friend bool operator==(const SharedPath& a, std::string_view b) { return a.str() == b; }
-  friend bool operator==(const SharedPath& a, const char* b) { return a.str() == b; }
-  friend bool operator<(const SharedPath& a, const SharedPath& b) { return a.str() < b.str(); }
-  // Joined into messages as the string it holds.
-  friend std::string operator+(const std::string& a, const SharedPath& b) { return a + b.str(); }
-  friend std::string operator+(std::string&& a, const SharedPath& b) { return std::move(a) + b.str(); }
-  friend std::string operator+(const char* a, const SharedPath& b) { return a + b.str(); }
-  friend std::string operator+(const SharedPath& a, const std::string& b) { return a.str() + b; }
-  friend std::string operator+(const SharedPath& a, const char* b) { return a.str() + b; }
-  friend std::ostream& operator<<(std::ostream& out, const SharedPath& p);
-
- private:
-  struct Block {
-    std::atomic<std::size_t> refs;
-    const std::string s;
-  };
-  static const std::string& empty_string() {
-    static const std::string empty;
-    return empty;
-  }
-  Block* p_ = nullptr;
-};
+/// instead of each holding its own (a loaded note keeps dozens of locations), so a location is
+/// 16 bytes.
+using SharedPath = SharedString;
 
 /// A place in a file; line and column are 1-based, 0 means unknown.
 struct SourceLoc {

@@ -51,7 +51,9 @@ struct RecordSides {
 
 /// Fills `r` (whose `path` and `rid` are set) from `raw`, taking its contents (moved, not
 /// copied), and `sides`. Returns false, after reporting one error, when the record must be
-/// skipped.
-bool build_record(const KbConfig& config, RawRecord&& raw, Record& r, RecordSides& sides, DiagSink& diags);
+/// skipped. With `names`, the texts of names and roles come from that pool (equal texts
+/// shared: a load keeps one pool a worker); without, each is a string of its own.
+bool build_record(const KbConfig& config, RawRecord&& raw, Record& r, RecordSides& sides, DiagSink& diags,
+                  StringPool* names = nullptr);
 
 }  // namespace kb

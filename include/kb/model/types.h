@@ -36,15 +36,16 @@ struct NodeId {
 };
 
 /// A name as written in a field or link, and the node it resolved to (invalid: ambiguous).
+/// The text is shared: a load holds a name written in many notes once (StringPool).
 struct NameRef {
-  std::string text;
+  SharedString text;
   SourceLoc loc;
   NodeId target;
 };
 
 struct Affiliation {
   NameRef org;
-  std::string role;
+  SharedString role;
   std::optional<Date> since;
   std::optional<Date> until;
   /// True when the affiliation holds on `d` (open ends hold forever).
@@ -58,7 +59,7 @@ struct Attendee {
   NodeId org;              ///< the `org:` given in the meeting, else the affiliation current on its date
   bool org_given = false;  ///< `org` is the one given in the meeting
   bool role_given = false;  ///< `role` is the one given in the meeting
-  std::string role;        ///< the `role:` given in the meeting, else the role of that affiliation
+  SharedString role;       ///< the `role:` given in the meeting, else the role of that affiliation
 };
 
 /// What a meeting gives about one attendee besides the name (`- name: ... org: ... role: ...`),
@@ -66,7 +67,7 @@ struct Attendee {
 struct AttendeeInline {
   std::size_t attendee = 0;  ///< which of the meeting's attendees (an index into Record::attendees)
   NameRef org;  ///< text empty when not given
-  std::string role;
+  SharedString role;
 };
 
 struct Action {

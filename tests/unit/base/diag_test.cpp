@@ -43,6 +43,32 @@ TEST_SUITE("diag") {
     CHECK(copies[0] == SharedPath("meetings/2024/a-long-enough-path-for-the-heap.md"));
   }
 
+  TEST_CASE("StringPool: one shared string per distinct text, living on after the pool") {
+    kb::SharedString first, again, other, moved_in;
+    {
+      kb::StringPool pool;
+      first = pool.get(std::string_view("United Nations Educational"));
+      again = pool.get(std::string("United Nations Educational"));
+      other = pool.get(std::string_view("United Nations"));
+      std::string text = "United Nations";
+      moved_in = pool.get(std::move(text));
+      CHECK(pool.get(std::string_view()).empty());  // the empty text is no string at all
+      CHECK(pool.get(std::string()).empty());
+      CHECK(pool.size() == 2);
+    }
+    CHECK(first.same(again));
+    CHECK(other.same(moved_in));
+    CHECK_FALSE(first.same(other));
+    CHECK(first == "United Nations Educational");
+    CHECK(other.view() == "United Nations");
+    CHECK(other.size() == 14);
+    kb::SharedString equal("United Nations");  // made apart: equal, not the same
+    CHECK(equal == other);
+    CHECK_FALSE(equal.same(other));
+    equal.clear();
+    CHECK(equal.empty());
+  }
+
   TEST_CASE("to_string prints path:line:col: severity: message") {
     CHECK(kb::to_string({kb::Severity::error, {"a.md", 3, 7}, "bad"}) == "a.md:3:7: error: bad");
     CHECK(kb::to_string({kb::Severity::warning, {"a.md", 3, 0}, "w"}) == "a.md:3: warning: w");

@@ -1104,6 +1104,54 @@ TEST_SUITE("model") {
     CHECK(cache.has_graph);
   }
 
+  TEST_CASE("load: a name written in many notes is one string in the graph, loaded or from the snapshot") {
+    StampedFs fs;
+    fill(fs);
+    SnapshotCache cache;
+    LoadOptions o;
+    o.cache = &cache;
+    o.threads = 1;  // one worker, one pool: every equal text shared
+    // Every equal text is the same string: the organization, topic, attendees, roles and links
+    // of the nine meetings, and the organization and role of the affiliation they copy.
+    auto shared_across = [](const LoadResult& r) {
+      const Record* first = nullptr;
+      int meetings = 0;
+      for (const Record& rec : r.kb.records()) {
+        if (rec.type != RecordType::meeting) continue;
+        ++meetings;
+        REQUIRE(rec.organizations.size() == 1);
+        REQUIRE(rec.attendees.size() == 3);
+        REQUIRE(rec.topics.size() == 1);
+        if (!first) {
+          first = &rec;
+          continue;
+        }
+        CHECK(rec.organizations[0].text.same(first->organizations[0].text));
+        CHECK(rec.topics[0].text.same(first->topics[0].text));
+        for (std::size_t a = 0; a < 3; ++a) {
+          CHECK(rec.attendees[a].person.text.same(first->attendees[a].person.text));
+          CHECK(rec.attendees[a].role.same(first->attendees[a].role));
+        }
+      }
+      CHECK(meetings == 9);
+      REQUIRE(first);
+      CHECK(first->attendees[0].role == "Director");
+      const Record* pedro = r.kb.lookup_rid("people/pedro");
+      REQUIRE(pedro);
+      REQUIRE(pedro->entity->affiliations.size() == 1);
+      CHECK(pedro->entity->affiliations[0].role.same(first->attendees[0].role));
+      CHECK(pedro->entity->affiliations[0].org.text.same(first->organizations[0].text));
+    };
+    auto cold = load_kb(fs, o);
+    REQUIRE(cache.has_graph);
+    shared_across(cold);
+    o.threads = 4;  // the snapshot's table shares them whatever the threads
+    fs.reads = 0;
+    auto warm = load_kb(fs, o);
+    CHECK(fs.reads == 1);  // kb.yaml only: from the snapshot
+    shared_across(warm);
+  }
+
   TEST_CASE("graph_codec: every truncation and a wrong key are rejected") {
     StampedFs fs;
     fill(fs);
