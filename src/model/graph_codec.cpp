@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "kb/base/binary.h"
+#include "kb/base/memory.h"
 #include "kb/base/parallel.h"
 #include "kb/base/text.h"
 #include "kb/parse/codec_parts.h"
@@ -500,6 +501,10 @@ struct GraphCodec {
     if (!head.ok() || !head.at_end()) return false;
     done(head_bytes);
 
+    // The records are the largest block of the graph: its pages are backed on every core
+    // before they are written (resize would fault them in one by one on this thread).
+    kb.records_.reserve(nodes);
+    prefault(kb.records_.data(), nodes * sizeof(Record), threads);
     kb.records_.resize(nodes);
     std::atomic<bool> ok{true};
     parallel_for(chunks, threads, [&](std::size_t c) {

@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "kb/base/binary.h"
+#include "kb/base/memory.h"
 #include "kb/base/parallel.h"
 #include "kb/base/text.h"
 #include "kb/model/graph_codec.h"
@@ -455,6 +456,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   // never written is never made resident, and the graph's vector need not move when they come.
   std::vector<Record> records;
   records.reserve(files.size() + files.size() / 4 + 64);
+  prefault(records.data(), files.size() * sizeof(Record), threads);  // backed on every core
   records.resize(files.size());
 
   // Read and parse on every core. Each file's result lands in its own slot and diagnostics are
