@@ -517,6 +517,8 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   // A body is read whole unless the load takes nothing from it but its tags.
   const bool whole_bodies = cache || options.parts.outcomes || options.parts.text || options.warnings;
   const BodyParse body = whole_bodies ? BodyParse::all : BodyParse::tags;
+  // The body's links outlive typing with a cache (for the snapshot) or when asked for.
+  const bool keep_links = cache || options.parts.links;
   auto work = [&] {
     std::string text;
     StringPool names;  // a name written in many notes is held once a worker
@@ -536,7 +538,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
         const SharedPath& located = raw->front.fields.loc.path;
         r.path = located == files[i].path ? located : SharedPath(files[i].path);
         r.rid = record_id(r.path.str());
-        if (build_record(kb.config, std::move(*raw), r, p.sides, p.diags, &names)) {
+        if (build_record(kb.config, std::move(*raw), r, p.sides, p.diags, &names, keep_links ? &names : nullptr)) {
           // What was not asked for goes at once: the body and the front-matter tree once their
           // facts are taken (after typing only check_duplicate_names() reads the tree, of a
           // person, organization, topic or event, for where `name:` was written); the body's
@@ -549,7 +551,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
             keep_name_only(text.fields);
           }
           // The snapshot keeps the wikilinks (resolved), so with a cache they stay.
-          if (!cache && !options.parts.links) {
+          if (!keep_links) {
             NoteText& text = r.text.edit();
             if (options.warnings && !text.mentions.empty()) {
               p.sides.packed_links = std::make_unique<RecordSides::PackedLinks>();

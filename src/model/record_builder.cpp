@@ -94,8 +94,8 @@ namespace {
 
 class RecordBuilder {
  public:
-  RecordBuilder(const KbConfig& config, DiagSink& diags, StringPool* names)
-      : config_(config), diags_(diags), names_(names) {}
+  RecordBuilder(const KbConfig& config, DiagSink& diags, StringPool* names, StringPool* link_names)
+      : config_(config), diags_(diags), names_(names), link_names_(link_names) {}
 
   /// The value of kb's `key`, read from the vault's own key where kb.yaml maps one (Dataview's
   /// implicit `file.name` and `file.day` included), else from `key` itself.
@@ -304,7 +304,7 @@ class RecordBuilder {
         auto& mentions = r.text.edit().mentions;
         mentions.reserve(mentions.size() + raw.facts.links.size());
         for (auto& link : raw.facts.links)
-          if (!is_attachment(link.target)) mentions.push_back({shared(std::move(link.target)), std::move(link.loc), {}});
+          if (!is_attachment(link.target)) mentions.push_back({link_text(std::move(link.target)), std::move(link.loc), {}});
       }
       if (r.type == RecordType::meeting) {
         Outcomes& out = r.outcomes.edit();
@@ -446,10 +446,14 @@ class RecordBuilder {
 
   // A name's text, one string for every equal text when building with a pool.
   SharedString shared(std::string&& text) { return names_ ? names_->get(std::move(text)) : SharedString(std::move(text)); }
+  SharedString link_text(std::string&& text) {
+    return link_names_ ? link_names_->get(std::move(text)) : SharedString(std::move(text));
+  }
 
   const KbConfig& config_;
   DiagSink& diags_;
   StringPool* names_;
+  StringPool* link_names_;
   Value file_name_;
   Value file_day_;
 };
@@ -457,8 +461,8 @@ class RecordBuilder {
 }  // namespace
 
 bool build_record(const KbConfig& config, RawRecord&& raw, Record& r, RecordSides& sides, DiagSink& diags,
-                  StringPool* names) {
-  RecordBuilder builder(config, diags, names);
+                  StringPool* names, StringPool* link_names) {
+  RecordBuilder builder(config, diags, names, link_names);
   builder.sides = &sides;
   return builder.build(r, raw);
 }
