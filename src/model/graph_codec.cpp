@@ -71,7 +71,7 @@ struct GraphCodec {
     }
   }
 
-  // Shared texts (names and roles): written once in the head's table, by number everywhere
+  // Shared texts (names, roles, a meeting's time, time zone and place): written once in the head's table, by number everywhere
   // else; 0 is the empty text. A loaded graph then holds each distinct text once.
   struct TextTable {
     std::unordered_map<std::string_view, std::uint64_t> number;  // encode: 1 + index in `texts`
@@ -151,6 +151,9 @@ struct GraphCodec {
   // The shared texts of a record, in the order put() writes them (the table's order, and so
   // the snapshot's bytes, follow the graph alone).
   static void add_texts(TextTable& t, const Record& rec) {
+    t.add(rec.time);
+    t.add(rec.timezone);
+    t.add(rec.location);
     t.add(rec.event);
     for (const auto& n : rec.organizations) t.add(n);
     for (const auto& a : rec.attendees) {
@@ -222,9 +225,9 @@ struct GraphCodec {
     (void)text;  // in the text part: put_text()
     kb::put(w, tags);
     kb::put(w, date);
-    w.s(time);
-    w.s(timezone);
-    w.s(location);
+    put(w, time, tt);
+    put(w, timezone, tt);
+    put(w, location, tt);
     put(w, event, rp, tt);
     put(w, organizations, rp, tt);
     w.u(attendees.size());
@@ -259,9 +262,9 @@ struct GraphCodec {
     (void)text;  // in the text part: get_text()
     kb::get(r, tags);
     kb::get(r, date);
-    r.s(time);
-    r.s(timezone);
-    r.s(location);
+    get(r, time, tt);
+    get(r, timezone, tt);
+    get(r, location, tt);
     get(r, event, rp, nodes, tt);
     get(r, organizations, rp, nodes, tt);
     attendees.resize(r.count());

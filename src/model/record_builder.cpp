@@ -251,13 +251,13 @@ class RecordBuilder {
       std::string time_in_date;
       r.date = date_field(r, "date", true, &time_in_date);
       if (!r.date) return false;
-      if (!time_in_date.empty()) r.time = time_in_date;
+      if (!time_in_date.empty()) r.time = shared(std::move(time_in_date));
       if (const Value* t = field(r, "time"); t && t->is_scalar() && !trim(t->text).empty()) {
-        if (auto ok = parse_time(trim(t->text))) r.time = *ok;
+        if (auto ok = parse_time(trim(t->text))) r.time = shared(std::move(*ok));
         else diags_.error(t->loc, "invalid time '" + t->text + "' (expected HH:MM, 24 h)");
       }
-      r.timezone = scalar(r, "timezone");
-      r.location = joined_names(r, "location");
+      r.timezone = shared(scalar(r, "timezone"));
+      r.location = shared(joined_names(r, "location"));
       if (auto ev = names(field(r, "event"), false, written_key(r, "event")); !ev.empty())
         r.event = NameRef{shared(std::move(ev.front().first)), ev.front().second, {}};
       auto orgs = names(field(r, "organizations"), false, written_key(r, "organizations"));
@@ -286,7 +286,7 @@ class RecordBuilder {
       EntityFields& e = r.entity.edit();
       e.start = date_field(r, "start", false);
       e.end = date_field(r, "end", false);
-      r.location = joined_names(r, "location");
+      r.location = shared(joined_names(r, "location"));
       if (r.entity->start && r.entity->end && *r.entity->end < *r.entity->start)
         diags_.error(field(r, "end")->loc, "event ends before it starts");
     }
@@ -444,7 +444,8 @@ class RecordBuilder {
     return false;
   }
 
-  // A name's text, one string for every equal text when building with a pool.
+  // A name's (or a role's, time's, time zone's or place's) text, one string for every equal
+  // text when building with a pool.
   SharedString shared(std::string&& text) { return names_ ? names_->get(std::move(text)) : SharedString(std::move(text)); }
   SharedString link_text(std::string&& text) {
     return link_names_ ? link_names_->get(std::move(text)) : SharedString(std::move(text));

@@ -363,7 +363,7 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
   std::vector<std::string> known;
   for (NodeId id : meetings) {
     const Record& m = kb.at(id);
-    std::string tz = m.timezone.empty() ? kb.config.timezone : m.timezone;
+    std::string tz = m.timezone.empty() ? kb.config.timezone : m.timezone.str();
     if (m.time.empty() || tz.empty() || std::find(zones.begin(), zones.end(), tz) != zones.end()) continue;
     zones.push_back(tz);
     std::optional<std::string> data = o.zone_data ? o.zone_data(tz) : std::nullopt;
@@ -388,8 +388,8 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
       l.add("DTSTART;VALUE=DATE:" + ics_date(*m.date));
       l.add("DTEND;VALUE=DATE:" + ics_date(add_days(*m.date, 1)));
     } else {
-      std::string tz = m.timezone.empty() ? kb.config.timezone : m.timezone;
-      std::string local = ics_date(*m.date) + "T" + m.time.substr(0, 2) + m.time.substr(3, 2) + "00";
+      std::string tz = m.timezone.empty() ? kb.config.timezone : m.timezone.str();
+      std::string local = ics_date(*m.date) + "T" + m.time.str().substr(0, 2) + m.time.str().substr(3, 2) + "00";
       bool zoned = std::find(known.begin(), known.end(), tz) != known.end();
       l.add(zoned ? "DTSTART;TZID=" + tz + ":" + local : "DTSTART:" + local);
     }

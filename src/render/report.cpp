@@ -329,7 +329,7 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
   set_text(d, "parent", r.entity->parent.text.empty() ? std::string() : name_of(kb, r.entity->parent));
   set_date(d, "start", r.entity->start);
   set_date(d, "end", r.entity->end);
-  set_text(d, "location", r.type == RecordType::event ? r.location : std::string());
+  set_text(d, "location", r.type == RecordType::event ? r.location.str() : std::string());
   d.set("is_person", r.type == RecordType::person);
   d.set("is_organization", r.type == RecordType::organization);
 

@@ -163,15 +163,15 @@ struct Record {
   SharedPath path;         ///< the file, from the KB folder (rid + ".md"), shared with every location in it
   std::string name;        ///< canonical name (a meeting's title)
   std::vector<std::string> aliases;
-  std::vector<std::string> tags;
+  std::vector<SharedString> tags;  ///< shared, as names are
   /// The front matter as written, the body and its wikilinks (RecordParts::text).
   RecordPart<NoteText> text;
 
   // meeting
   std::optional<Date> date;
-  std::string time;
-  std::string timezone;
-  std::string location;
+  SharedString time;      ///< shared, as names are: a few distinct values over many meetings
+  SharedString timezone;
+  SharedString location;
   NameRef event;
   std::vector<NameRef> organizations;
   std::vector<Attendee> attendees;
