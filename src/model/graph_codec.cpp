@@ -71,7 +71,7 @@ struct GraphCodec {
     }
   }
 
-  // Shared texts (names, roles, a meeting's time, time zone and place): written once in the head's table, by number everywhere
+  // Shared texts (names, roles, tags, a meeting's time, time zone and place): written once in the head's table, by number everywhere
   // else; 0 is the empty text. A loaded graph then holds each distinct text once.
   struct TextTable {
     std::unordered_map<std::string_view, std::uint64_t> number;  // encode: 1 + index in `texts`
@@ -151,6 +151,7 @@ struct GraphCodec {
   // The shared texts of a record, in the order put() writes them (the table's order, and so
   // the snapshot's bytes, follow the graph alone).
   static void add_texts(TextTable& t, const Record& rec) {
+    for (const auto& tag : rec.tags) t.add(tag);
     t.add(rec.time);
     t.add(rec.timezone);
     t.add(rec.location);
@@ -223,7 +224,8 @@ struct GraphCodec {
     w.s(name);
     kb::put(w, aliases);
     (void)text;  // in the text part: put_text()
-    kb::put(w, tags);
+    w.u(tags.size());
+    for (const auto& t : tags) put(w, t, tt);
     kb::put(w, date);
     put(w, time, tt);
     put(w, timezone, tt);
@@ -260,7 +262,11 @@ struct GraphCodec {
     r.s(name);
     kb::get(r, aliases);
     (void)text;  // in the text part: get_text()
-    kb::get(r, tags);
+    tags.resize(r.count());
+    for (auto& t : tags) {
+      get(r, t, tt);
+      if (t.empty()) r.fail();  // a tag is never empty
+    }
     kb::get(r, date);
     get(r, time, tt);
     get(r, timezone, tt);

@@ -234,13 +234,13 @@ class RecordBuilder {
       for (auto& [t, loc] : names(field(r, key), true, written_key(r, key))) {
         std::string tag = t[0] == '#' ? t.substr(1) : t;
         if (!tag.empty() && std::find(r.tags.begin(), r.tags.end(), tag) == r.tags.end())
-          r.tags.push_back(tag);
+          r.tags.push_back(shared(std::move(tag)));
       }
 
     if (raw.body_parsed)
       for (const auto& t : raw.facts.tags)
         if (std::none_of(r.tags.begin(), r.tags.end(), [&](const std::string& x) { return fold(x) == fold(t); }))
-          r.tags.push_back(t);
+          r.tags.push_back(shared(std::string(t)));
 
     if (r.type == RecordType::meeting) {
       r.name = scalar(r, "title");
@@ -444,7 +444,7 @@ class RecordBuilder {
     return false;
   }
 
-  // A name's (or a role's, time's, time zone's or place's) text, one string for every equal
+  // A name's (or a role's, tag's, time's, time zone's or place's) text, one string for every equal
   // text when building with a pool.
   SharedString shared(std::string&& text) { return names_ ? names_->get(std::move(text)) : SharedString(std::move(text)); }
   SharedString link_text(std::string&& text) {

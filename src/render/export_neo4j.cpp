@@ -27,12 +27,14 @@ std::string row(const std::vector<std::string>& cells) {
   return out + "\n";
 }
 
-// An array property: values joined by neo4j-admin's default array delimiter.
-std::string array(const std::vector<std::string>& items) {
+// An array property: values joined by neo4j-admin's default array delimiter
+// (aliases are strings, tags shared strings).
+template <class Text>
+std::string array(const std::vector<Text>& items) {
   std::string out;
   for (const auto& i : items) {
     std::string clean;
-    for (char c : i) clean += c == ';' ? ',' : c;
+    for (char c : std::string_view(i)) clean += c == ';' ? ',' : c;
     out += (out.empty() ? "" : ";") + clean;
   }
   return out;

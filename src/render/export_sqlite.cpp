@@ -177,7 +177,7 @@ std::optional<std::string> render_sqlite(const KnowledgeBase& kb, std::string& e
                          opt_text(r.time), opt_text(r.timezone), opt_text(r.location), id_of(r.event.target),
                          opt_text(r.outcomes->summary), id_of(r.entity->parent.target), opt_text(r.entity->kind), opt_text(r.entity->honorific),
                          opt_date(r.entity->start), opt_date(r.entity->end), aliases.dump(), tags.dump(), fields});
-    for (const auto& t : r.tags) ok = ok && w.insert("INSERT INTO tags VALUES (?,?)", {id, t});
+    for (const auto& t : r.tags) ok = ok && w.insert("INSERT INTO tags VALUES (?,?)", {id, t.str()});
     auto link = [&](const NameRef& ref, const char* kind) {
       if (ref.text.empty()) return;
       ok = ok && w.insert("INSERT INTO links VALUES (?,?,?,?,?)",

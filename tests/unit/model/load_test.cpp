@@ -1033,7 +1033,7 @@ TEST_SUITE("model") {
     CHECK(fast_errors == full_errors);
     const Record* tagged = fast.kb.lookup_rid("meetings/2024/2024-09-20-tagged");
     REQUIRE(tagged);
-    CHECK(tagged->tags == std::vector<std::string>{"policy", "entity"});
+    CHECK(tagged->tags == std::vector<SharedString>{"policy", "entity"});
 
     // With a cache, every body is parsed whole all the same: the entries serve any later load.
     MemCache cache;
@@ -1150,6 +1150,42 @@ TEST_SUITE("model") {
     auto warm = load_kb(fs, o);
     CHECK(fs.reads == 1);  // kb.yaml only: from the snapshot
     shared_across(warm);
+  }
+
+  TEST_CASE("load: a meeting's tags, time, time zone and place are shared like names") {
+    StampedFs fs;
+    fs.put("kb.yaml", "name: Shared\n");
+    for (int i = 1; i <= 3; ++i)
+      fs.put("meetings/m" + std::to_string(i) + ".md",
+             "---\ntitle: M" + std::to_string(i) + "\ndate: 2024-09-0" + std::to_string(i) +
+                 "\ntime: '09:30'\ntimezone: Europe/Paris\nlocation: UNESCO Headquarters, Fontenoy\n"
+                 "tags: [digital-learning-week, partnership]\n---\nBody #follow-up-actions\n");
+    SnapshotCache cache;
+    LoadOptions o;
+    o.cache = &cache;
+    o.threads = 1;
+    auto check = [](const LoadResult& r) {
+      const auto& all = r.kb.records();
+      REQUIRE(all.size() == 3);
+      const Record& first = all[0];
+      REQUIRE(first.tags.size() == 3);
+      CHECK(first.tags[2] == "follow-up-actions");  // from the body
+      CHECK(first.location == "UNESCO Headquarters, Fontenoy");
+      for (const Record& m : all) {
+        REQUIRE(m.tags.size() == 3);
+        for (std::size_t t = 0; t < 3; ++t) CHECK(m.tags[t].same(first.tags[t]));
+        CHECK(m.time.same(first.time));
+        CHECK(m.timezone.same(first.timezone));
+        CHECK(m.location.same(first.location));
+      }
+    };
+    auto cold = load_kb(fs, o);
+    REQUIRE(cache.has_graph);
+    check(cold);
+    fs.reads = 0;
+    auto warm = load_kb(fs, o);
+    CHECK(fs.reads == 1);  // kb.yaml only: from the snapshot
+    check(warm);
   }
 
   TEST_CASE("graph_codec: every truncation and a wrong key are rejected") {

@@ -98,10 +98,10 @@ TEST_SUITE("model") {
     LoadResult r = load_kb(fs);
     const Record& a = rec(r.kb, "people/a");
     CHECK(a.aliases == std::vector<std::string>{"Ana", "A. Bell"});
-    CHECK(a.tags == std::vector<std::string>{"people", "vip", "met-2024"});
+    CHECK(a.tags == std::vector<kb::SharedString>{"people", "vip", "met-2024"});
     const Record& b = rec(r.kb, "people/b");
     CHECK(b.aliases == std::vector<std::string>{"Bo"});
-    CHECK(b.tags == std::vector<std::string>{"x", "y", "z"});
+    CHECK(b.tags == std::vector<kb::SharedString>{"x", "y", "z"});
   }
 
   TEST_CASE("record builder: an alias in a list is one name, commas and all") {
@@ -158,7 +158,7 @@ TEST_SUITE("model") {
     const Record& m = rec(r.kb, "meetings/m");
     REQUIRE(m.text->mentions.size() == 1);
     CHECK(m.text->mentions[0].text == "Ana Bell");
-    CHECK(m.tags == std::vector<std::string>{"a", "b"});
+    CHECK(m.tags == std::vector<kb::SharedString>{"a", "b"});
     REQUIRE(m.outcomes->actions.size() == 2);
     CHECK(m.outcomes->actions[0].cancelled);
     CHECK(m.outcomes->actions[0].cancelled_on == Date{2024, 1, 6});
