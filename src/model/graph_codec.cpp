@@ -21,8 +21,8 @@ namespace kb {
 // notes' text a second time).
 // Most commands read neither of the last two, and a load without them touches none of their
 // bytes. The head holds the notes (path and stamps, in walk order), `skipped`, the file
-// diagnostics, the table of shared texts (each distinct name and role once; records give its
-// numbers), the record count, the chunk count, each part's length and checksum, and the
+// diagnostics, the table of shared texts (each distinct name, role, tag, time, time zone and
+// place once; records give its numbers), the record count, the chunk count, each part's length and checksum, and the
 // indexes (names, meetings, sub-organizations, members, record ids). A chunk holds kChunk
 // records in id order. All varints, as in record_codec.
 namespace {
@@ -71,8 +71,9 @@ struct GraphCodec {
     }
   }
 
-  // Shared texts (names, roles, tags, a meeting's time, time zone and place): written once in the head's table, by number everywhere
-  // else; 0 is the empty text. A loaded graph then holds each distinct text once.
+  // Shared texts (names, roles, tags, a meeting's time, time zone and place): written once in
+  // the head's table, by number everywhere else; 0 is the empty text. A graph loaded from the
+  // snapshot then holds each distinct text once.
   struct TextTable {
     std::unordered_map<std::string_view, std::uint64_t> number;  // encode: 1 + index in `texts`
     std::vector<std::string_view> texts;
