@@ -467,12 +467,10 @@ struct GraphCodec {
     kb::get(head, skipped);
     std::vector<Diagnostic> diags(head.count());
     for (auto& d : diags) kb::get(head, d, SharedPath());
-    Texts texts(head.count() + 1);
-    for (std::size_t i = 1; i < texts.size() && head.ok(); ++i) {
-      std::string t;
-      head.s(t);
-      if (t.empty()) head.fail();
-      texts[i] = std::move(t);
+    std::vector<std::string_view> table(head.count() + 1);  // [0]: the empty text
+    for (std::size_t i = 1; i < table.size() && head.ok(); ++i) {
+      table[i] = head.view();
+      if (table[i].empty()) head.fail();
     }
     std::uint64_t nodes64 = head.u();
     std::size_t chunks = head.count();
@@ -509,7 +507,6 @@ struct GraphCodec {
     get(head, kb.by_rid_, nodes);
     const std::string_view links = head.view();
     if (!head.ok() || !head.at_end()) return false;
-    done(head_bytes);
 
     // The records are the largest block of the graph: its pages are backed on every core
     // before they are written (resize would fault them in one by one on this thread).
@@ -517,7 +514,7 @@ struct GraphCodec {
     prefault(kb.records_.data(), nodes * sizeof(Record), threads);
     kb.records_.resize(nodes);
     std::atomic<bool> ok{true};
-    parallel_for(chunks, threads, [&](std::size_t c) {
+    auto decode_chunk = [&](std::size_t c, const Texts& texts) {
       if (checksum64(chunk[c]) != sums[c]) {
         ok = false;
         return;
@@ -542,6 +539,16 @@ struct GraphCodec {
       };
       if (parts.outcomes) read_part(1, [&](BinaryReader& p, Record& rec) { get_outcomes(p, rec, nodes); });
       if (parts.links) read_part(2, [&](BinaryReader& p, Record& rec) { get_text(p, rec, nodes, texts); });
+    };
+    // Each worker makes the table's strings for itself and takes the next chunk while there is
+    // one: records share a worker's strings, and a copy counts on that worker's own strings
+    // (copies of one string on two cores would fight over the cache line of its count).
+    const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(threads, chunks));
+    std::atomic<std::size_t> next_chunk{0};
+    parallel_for(workers, static_cast<unsigned>(workers), [&](std::size_t) {
+      Texts texts(table.size());
+      for (std::size_t i = 1; i < table.size(); ++i) texts[i] = SharedString(table[i]);
+      for (std::size_t c; (c = next_chunk.fetch_add(1, std::memory_order_relaxed)) < chunks;) decode_chunk(c, texts);
     });
     if (!ok) return false;
     kb.has_outcomes = parts.outcomes;
@@ -569,6 +576,7 @@ struct GraphCodec {
       }
       if (!r.ok() || !r.at_end()) return false;
     }
+    done(head_bytes);  // last: the table of texts and the links' keys are read from it
     kb.config = std::move(result.kb.config);
     kb.root = std::move(result.kb.root);
     result.kb = std::move(kb);

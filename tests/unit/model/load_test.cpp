@@ -1145,7 +1145,7 @@ TEST_SUITE("model") {
     auto cold = load_kb(fs, o);
     REQUIRE(cache.has_graph);
     shared_across(cold);
-    o.threads = 4;  // the snapshot's table shares them whatever the threads
+    o.threads = 4;  // the snapshot's table: one string a text for each worker (one chunk here)
     fs.reads = 0;
     auto warm = load_kb(fs, o);
     CHECK(fs.reads == 1);  // kb.yaml only: from the snapshot
