@@ -51,10 +51,11 @@ struct RecordSides {
 
 /// Fills `r` (whose `path` and `rid` are set) from `raw`, taking its contents (moved, not
 /// copied), and `sides`. Returns false, after reporting one error, when the record must be
-/// skipped. With `names`, the texts of names and roles in the front matter come from that
-/// pool (equal texts shared: a load keeps one pool a worker), and with `link_names` the texts
-/// of the body's wikilinks (a load that drops them after typing passes none, as a pool's
-/// lookups would gain nothing); without, each text is a string of its own.
+/// skipped. With `names`, the texts of the front matter's names, roles, tags, times, time
+/// zones and places come from that pool (equal texts shared: a load keeps one pool a worker;
+/// the body's tags too), and with `link_names` the texts of the body's wikilinks (a load that
+/// drops them after typing passes none, as a pool's lookups would gain nothing); without,
+/// each text is a string of its own.
 bool build_record(const KbConfig& config, RawRecord&& raw, Record& r, RecordSides& sides, DiagSink& diags,
                   StringPool* names = nullptr, StringPool* link_names = nullptr);
 
