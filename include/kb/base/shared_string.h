@@ -80,6 +80,7 @@ class StringPool {
   std::size_t size() const { return by_text_.size(); }
 
  private:
+  SharedString add(std::string&& s);
   std::unordered_map<std::string_view, SharedString> by_text_;  // keys view their values
 };
 

@@ -1,5 +1,6 @@
 #include "kb/model/load.h"
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <atomic>
@@ -188,6 +189,24 @@ std::string dump(const LoadResult& r, RecordParts parts = {}) {
     o << '\n';
   }
   return o.str();
+}
+
+// Loads `fs` with a snapshot cache twice, from the notes (on one worker, so one string pool
+// shares every equal text) and then from the snapshot (on `warm_threads`), and runs `check`
+// on each load.
+void check_cold_and_warm(StampedFs& fs, unsigned warm_threads, const std::function<void(const LoadResult&)>& check) {
+  SnapshotCache cache;
+  LoadOptions o;
+  o.cache = &cache;
+  o.threads = 1;
+  auto cold = load_kb(fs, o);
+  REQUIRE(cache.has_graph);
+  check(cold);
+  o.threads = warm_threads;
+  fs.reads = 0;
+  auto warm = load_kb(fs, o);
+  CHECK(fs.reads == 1);  // kb.yaml only: from the snapshot
+  check(warm);
 }
 
 void fill(StampedFs& fs) {
@@ -1107,10 +1126,6 @@ TEST_SUITE("model") {
   TEST_CASE("load: a name written in many notes is one string in the graph, loaded or from the snapshot") {
     StampedFs fs;
     fill(fs);
-    SnapshotCache cache;
-    LoadOptions o;
-    o.cache = &cache;
-    o.threads = 1;  // one worker, one pool: every equal text shared
     // Every equal text is the same string: the organization, topic, attendees, roles and links
     // of the nine meetings, and the organization and role of the affiliation they copy.
     auto shared_across = [](const LoadResult& r) {
@@ -1142,14 +1157,8 @@ TEST_SUITE("model") {
       CHECK(pedro->entity->affiliations[0].role.same(first->attendees[0].role));
       CHECK(pedro->entity->affiliations[0].org.text.same(first->organizations[0].text));
     };
-    auto cold = load_kb(fs, o);
-    REQUIRE(cache.has_graph);
-    shared_across(cold);
-    o.threads = 4;  // the snapshot's table: one string a text for each worker (one chunk here)
-    fs.reads = 0;
-    auto warm = load_kb(fs, o);
-    CHECK(fs.reads == 1);  // kb.yaml only: from the snapshot
-    shared_across(warm);
+    // From the snapshot on four threads: one string a text for each worker (one chunk here).
+    check_cold_and_warm(fs, 4, shared_across);
   }
 
   TEST_CASE("load: a meeting's tags, time, time zone and place are shared like names") {
@@ -1160,11 +1169,7 @@ TEST_SUITE("model") {
              "---\ntitle: M" + std::to_string(i) + "\ndate: 2024-09-0" + std::to_string(i) +
                  "\ntime: '09:30'\ntimezone: Europe/Paris\nlocation: UNESCO Headquarters, Fontenoy\n"
                  "tags: [digital-learning-week, partnership]\n---\nBody #follow-up-actions\n");
-    SnapshotCache cache;
-    LoadOptions o;
-    o.cache = &cache;
-    o.threads = 1;
-    auto check = [](const LoadResult& r) {
+    check_cold_and_warm(fs, 1, [](const LoadResult& r) {
       const auto& all = r.kb.records();
       REQUIRE(all.size() == 3);
       const Record& first = all[0];
@@ -1178,14 +1183,7 @@ TEST_SUITE("model") {
         CHECK(m.timezone.same(first.timezone));
         CHECK(m.location.same(first.location));
       }
-    };
-    auto cold = load_kb(fs, o);
-    REQUIRE(cache.has_graph);
-    check(cold);
-    fs.reads = 0;
-    auto warm = load_kb(fs, o);
-    CHECK(fs.reads == 1);  // kb.yaml only: from the snapshot
-    check(warm);
+    });
   }
 
   TEST_CASE("graph_codec: every truncation and a wrong key are rejected") {
