@@ -1,5 +1,6 @@
 // kb export ics|sqlite|neo4j: the KB in other tools' formats (render/export.h builds the bytes;
-// this file reads the clock and the zone files and writes the results, never replacing a file).
+// this file reads the clock and the zone files and writes the results where the user says, by
+// store/output_file.h's rules: a regular file that exists is replaced only with --force).
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -11,7 +12,7 @@
 
 #include "commands.h"
 #include "kb/render/export.h"
-#include "kb/store/real_fs.h"
+#include "kb/store/output_file.h"
 #include "session.h"
 
 namespace kb::cli {
@@ -20,6 +21,7 @@ namespace {
 struct ExportOptions {
   std::string what;
   std::string target;
+  bool force = false;
 };
 
 // DTSTAMP: SOURCE_DATE_EPOCH when set (reproducible output), else now; always UTC.
@@ -46,20 +48,17 @@ std::optional<std::string> read_zone(const std::string& tzid) {
   return data.str();
 }
 
-// Writes `content` to `path` whole, never replacing a file; prints what went wrong.
-bool write_file(Session& s, const std::filesystem::path& path, std::string_view content) {
-  std::filesystem::path abs = std::filesystem::absolute(path).lexically_normal();
-  RealFileSystem fs(abs.parent_path().string());
-  WriteResult r = fs.write_new(abs.filename().string(), content);
-  if (r.status == WriteStatus::exists) {
-    s.error("'" + path.string() + "' exists; kb export never replaces a file (remove it or choose another name)");
-    return false;
-  }
-  if (r.status != WriteStatus::ok) {
-    s.error("cannot write '" + path.string() + "': " + r.message);
-    return false;
-  }
-  return true;
+// Writes `content` to `path` (an existing regular file only with --force); prints what went wrong.
+bool write_file(Session& s, const ExportOptions& o, const std::filesystem::path& path, std::string_view content) {
+  OutputRules rules;
+  rules.replace_regular = o.force;
+  rules.kb_root = s.root();
+  WriteResult r = write_output(path.string(), content, rules);
+  if (r.status == WriteStatus::exists)
+    s.error("'" + path.string() + "' exists; kb export replaces a file only with --force (or choose another name)");
+  else if (r.status != WriteStatus::ok)
+    s.error(r.message);
+  return r.status == WriteStatus::ok;
 }
 
 ExitCode run_export(Session& s, const ExportOptions& o) {
@@ -83,7 +82,7 @@ ExitCode run_export(Session& s, const ExportOptions& o) {
       s.out << text.str();
       return ExitCode::ok;
     }
-    return write_file(s, o.target, text.str()) ? ExitCode::ok : ExitCode::failure;
+    return write_file(s, o, o.target, text.str()) ? ExitCode::ok : ExitCode::failure;
   }
   if (o.what == "sqlite") {
     std::string error;
@@ -92,7 +91,7 @@ ExitCode run_export(Session& s, const ExportOptions& o) {
       s.error("cannot build the SQLite database: " + error);
       return ExitCode::failure;
     }
-    if (!write_file(s, o.target, *image)) return ExitCode::failure;
+    if (!write_file(s, o, o.target, *image)) return ExitCode::failure;
     s.note("wrote '" + o.target + "' (try: sqlite3 " + o.target + " '.tables')");
     return ExitCode::ok;
   }
@@ -101,13 +100,17 @@ ExitCode run_export(Session& s, const ExportOptions& o) {
   std::filesystem::path dir = o.target;
   std::error_code ec;
   for (const auto& [name, content] : files)
-    if (std::filesystem::exists(dir / name, ec)) {
-      s.error("'" + (dir / name).string() + "' exists; kb export never replaces a file (choose an empty folder)");
+    if (!o.force && std::filesystem::exists(dir / name, ec)) {
+      s.error("'" + (dir / name).string() + "' exists; kb export replaces files only with --force (or choose an empty folder)");
       return ExitCode::failure;
     }
+  if (std::filesystem::create_directories(dir, ec); ec) {
+    s.error("cannot create folder '" + o.target + "': " + ec.message());
+    return ExitCode::failure;
+  }
   std::string nodes, rels;
   for (const auto& [name, content] : files) {
-    if (!write_file(s, dir / name, content)) return ExitCode::failure;
+    if (!write_file(s, o, dir / name, content)) return ExitCode::failure;
     bool is_rel = content.rfind(":START_ID", 0) == 0;
     (is_rel ? rels : nodes) += (is_rel ? " --relationships=" : " --nodes=") + name;
   }
@@ -124,7 +127,8 @@ void add_export_command(CLI::App& app, Invocation& inv) {
       "export", "The KB for other tools: ics (meetings and due actions for calendars), sqlite (tables for SQL and "
                 "Datasette), neo4j (CSV files for neo4j-admin import)");
   sub->add_option("format", o->what, "ics, sqlite or neo4j")->required()->check(CLI::IsMember({"ics", "sqlite", "neo4j"}));
-  sub->add_option("target", o->target, "ics: a FILE (default: stdout); sqlite: a new FILE; neo4j: a DIR for the CSV files");
+  sub->add_option("target", o->target, "ics: a FILE (default: stdout); sqlite: a FILE; neo4j: a DIR for the CSV files");
+  sub->add_flag("--force", o->force, "Replace files that exist (else kb export refuses to)");
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_export(s, *o); }; });
 }
 

@@ -1,6 +1,7 @@
 // kb graph: the graph, or the part of it that the query filters select, as DOT, JSON, GraphML
 // or Mermaid.
 #include <memory>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 
@@ -8,12 +9,15 @@
 #include "commands.h"
 #include "kb/query/meetings.h"
 #include "kb/render/graph_out.h"
+#include "kb/store/output_file.h"
 #include "session.h"
 
 namespace kb::cli {
 namespace {
 
-using GraphOptions = MeetingFilterArgs;
+struct GraphOptions : MeetingFilterArgs {
+  std::string output;  ///< -o FILE; empty or "-": stdout
+};
 
 ExitCode run_graph(Session& s, const GraphOptions& o) {
   GraphFormat gf = GraphFormat::dot;
@@ -38,7 +42,20 @@ ExitCode run_graph(Session& s, const GraphOptions& o) {
   }
   GraphRenderOptions ro;
   ro.format = gf;
-  render_graph(s.out, *kb, build_graph(*kb, scope), ro);
+  if (o.output.empty() || o.output == "-") {
+    render_graph(s.out, *kb, build_graph(*kb, scope), ro);
+    return ExitCode::ok;
+  }
+  std::ostringstream text;
+  render_graph(text, *kb, build_graph(*kb, scope), ro);
+  OutputRules rules;
+  rules.kb_root = s.root();
+  WriteResult w = write_output(o.output, text.str(), rules);
+  if (w.status != WriteStatus::ok) {
+    s.error(w.message);
+    return ExitCode::failure;
+  }
+  s.note("wrote " + o.output);
   return ExitCode::ok;
 }
 
@@ -48,6 +65,7 @@ void add_graph_command(CLI::App& app, Invocation& inv) {
   auto o = std::make_shared<GraphOptions>();
   CLI::App* sub = app.add_subcommand("graph", "The graph (--format dot, json, graphml, mermaid), or the part around the meetings the filters select");
   add_meeting_filter_options(sub, *o);
+  sub->add_option("-o,--output", o->output, "Write to FILE (whole or not at all) instead of stdout");
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_graph(s, *o); }; });
 }
 

@@ -19,6 +19,7 @@
 #include "kb/render/report.h"
 #include "kb/render/templates.h"
 #include "kb/store/graphviz.h"
+#include "kb/store/output_file.h"
 #include "kb/store/real_fs.h"
 #include "session.h"
 
@@ -65,46 +66,13 @@ std::optional<std::string> load_template(Session& s, const std::string& flag_fil
   return std::string(built_in);
 }
 
-// Writes `content` to `path` whole or not at all: a temporary file in the same folder, then
-// rename(2) over the target.
+// Writes `content` where `-o` names (store/output_file.h says how each kind of file is treated).
 bool write_whole(Session& s, const std::string& path, const std::string& content) {
-  std::string dir = ".";
-  std::size_t slash = path.rfind('/');
-  if (slash != std::string::npos) dir = slash == 0 ? "/" : path.substr(0, slash);
-  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::string tmpl = dir + "/." + base + ".kb-XXXXXX";
-  std::vector<char> buf(tmpl.begin(), tmpl.end());
-  buf.push_back('\0');
-  int fd = ::mkstemp(buf.data());
-  if (fd < 0) {
-    s.error("cannot write '" + path + "': " + std::strerror(errno));
-    return false;
-  }
-  std::string tmp(buf.data());
-  std::size_t done = 0;
-  bool ok = true;
-  while (done < content.size()) {
-    ssize_t k = ::write(fd, content.data() + done, content.size() - done);
-    if (k < 0 && errno == EINTR) continue;
-    if (k <= 0) {
-      ok = false;
-      break;
-    }
-    done += static_cast<std::size_t>(k);
-  }
-  int err = errno;
-  ok = ok && ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
-  if (!ok) err = errno;
-  ok = (::close(fd) == 0) && ok;
-  if (ok && ::rename(tmp.c_str(), path.c_str()) != 0) {
-    ok = false;
-    err = errno;
-  }
-  if (!ok) {
-    ::unlink(tmp.c_str());
-    s.error("cannot write '" + path + "': " + std::strerror(err));
-  }
-  return ok;
+  OutputRules rules;
+  rules.kb_root = s.root();
+  WriteResult r = write_output(path, content, rules);
+  if (r.status != WriteStatus::ok) s.error(r.message);
+  return r.status == WriteStatus::ok;
 }
 
 ExitCode emit(Session& s, const ReportOptions& o, const std::string& tpl, const TemplateData& data,

@@ -1,12 +1,16 @@
 // kb: the command-line entry point. Parses the command line, runs the chosen command, owns
 // the exit codes (0 ok, 1 failure, 2 usage).
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <iostream>
+#include <ostream>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
 #include "kb/base/text.h"
+#include "fd_stream.h"
 #include "session.h"
 #include "version.h"
 
@@ -33,6 +37,16 @@ bool report_unknown_command(int argc, char** argv) {
               << (best.empty() ? std::string(" (run 'kb --help' for the list)") : " (did you mean '" + best + "'?)") << '\n';
     return true;
   }
+  return false;
+}
+
+// Output errors are errors: a full disk or a closed pipe (with SIGPIPE ignored) must not end
+// in exit 0 with a cut answer.
+bool output_written(std::ostream& out, const kb::cli::FdOutBuf& buf) {
+  out.flush();
+  if (buf.error() == 0 && out) return true;
+  std::cerr << "kb: error: cannot write to standard output: " << std::strerror(buf.error() ? buf.error() : EIO)
+            << '\n';
   return false;
 }
 
@@ -65,10 +79,11 @@ int main(int argc, char** argv) {
   }
   if (!inv.run) return 2;
   try {
-    kb::cli::Session session(globals, std::cout, std::cerr);
+    kb::cli::FdOutBuf out_buf(STDOUT_FILENO);
+    std::ostream out(&out_buf);
+    kb::cli::Session session(globals, out, std::cerr);
     int rc = static_cast<int>(inv.run(session));
-    std::cout.flush();
-    return rc;
+    return output_written(out, out_buf) ? rc : 1;
   } catch (const std::exception& e) {
     std::cerr << "kb: internal error: " << e.what() << '\n';
     return 1;

@@ -80,7 +80,7 @@ $ kb --kb "$RECORDS" export sqlite kb.sqlite 2>/dev/null; sqlite3 kb.sqlite "PRA
 # Never replaces a file.
 $ touch taken.sqlite && kb --kb "$RECORDS" export sqlite taken.sqlite; wc -c < taken.sqlite
 > 0
-2> kb: error: 'taken.sqlite' exists; kb export never replaces a file (remove it or choose another name)
+2> kb: error: 'taken.sqlite' exists; kb export replaces a file only with --force (or choose another name)
 
 $ kb --kb "$RECORDS" export sqlite
 2> kb: error: kb export sqlite needs a file to write (e.g. 'kb export sqlite kb.sqlite')
@@ -142,5 +142,5 @@ $ kb --kb "$FIXTURES/vault" export neo4j out 2>&1 | sed -n 2p
 
 $ mkdir out && touch out/people.csv && kb --kb "$RECORDS" export neo4j out; ls out
 > people.csv
-2> kb: error: 'out/people.csv' exists; kb export never replaces a file (choose an empty folder)
+2> kb: error: 'out/people.csv' exists; kb export replaces files only with --force (or choose an empty folder)
 
