@@ -40,6 +40,7 @@ struct AddOptions {
   bool edit = false;
   bool dry_run = false;
   bool create_missing = false;
+  bool force = false;
 };
 
 // A name given on the command line, after resolution.
@@ -286,6 +287,44 @@ bool prompt_missing(Session& s, std::vector<std::pair<std::string, std::string*>
   return true;
 }
 
+// The defined record of `type` that `name` already names (by name or alias, after kb's
+// normalization), if any.
+const Record* existing_record(const KnowledgeBase& kb, const std::string& name, RecordType type) {
+  for (NodeId id : kb.find_by_name(name, type))
+    if (kb.at(id).defined) return &kb.at(id);
+  return nullptr;
+}
+
+// kb add knows what exists: a record whose name or alias is taken is refused (--force adds a
+// second one deliberately); a meeting with the title and date of another is pointed out.
+bool check_not_duplicate(Session& s, const KnowledgeBase& kb, const AddOptions& o) {
+  if (o.type == RecordType::meeting) {
+    const std::string key = name_key(o.title);
+    std::vector<const Record*> same;
+    for (NodeId id : kb.all_of(RecordType::meeting))
+      if (const Record& m = kb.at(id); m.date && to_string(*m.date) == o.date && name_key(m.name) == key)
+        same.push_back(&m);
+    if (!same.empty() && !s.globals.quiet)
+      s.err << "kb: warning: a meeting '" << same.front()->name << "' on " << o.date << " exists already ("
+            << std::string(same.front()->path.view())
+            << (same.size() > 1 ? " and " + std::to_string(same.size() - 1) + " more" : std::string())
+            << "); writing another note\n";
+    return true;
+  }
+  if (o.force) return true;
+  std::vector<std::string> names{o.name};
+  names.insert(names.end(), o.aliases.begin(), o.aliases.end());
+  for (const auto& n : names) {
+    const Record* r = existing_record(kb, n, o.type);
+    if (!r) continue;
+    s.error(type_noun(o.type) + " '" + n + "' exists already: " + std::string(r->path.view()) +
+            (r->name == n ? "" : " ('" + r->name + "')") +
+            "; use that record, or --force to add a second one of that name");
+    return false;
+  }
+  return true;
+}
+
 ExitCode run_add(Session& s, AddOptions o) {
   const RecordType type = o.type;
   // Required fields: flags, else a prompt on a terminal, else a usage error.
@@ -320,8 +359,14 @@ ExitCode run_add(Session& s, AddOptions o) {
     return ExitCode::usage;
   }
 
+  if (type == RecordType::person && !o.role.empty() && o.org.empty()) {
+    s.error("--role needs --org: a role is held at an organization");
+    return ExitCode::usage;
+  }
+
   const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);  // names, and meetings before this one
   if (!kb) return ExitCode::failure;
+  if (!check_not_duplicate(s, *kb, o)) return ExitCode::failure;
   const std::string root = s.root();
 
   // Names: canonical when known, warned about (with did-you-mean) when not.
@@ -443,6 +488,7 @@ void add_common(CLI::App* sub, AddOptions& o) {
   sub->add_flag("--edit", o.edit, "Open the new note in $VISUAL or $EDITOR");
   sub->add_flag("--dry-run", o.dry_run, "Print the note and the path it would get; write nothing");
   sub->add_flag("--create-missing", o.create_missing, "Also write stub records for names no record defines");
+  sub->add_flag("--force", o.force, "Add a record even when its name or alias names one already");
 }
 
 CLI::App* add_type(CLI::App* add, Invocation& inv, const std::string& name, RecordType type, const std::string& help,

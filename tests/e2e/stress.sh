@@ -15,7 +15,7 @@ printf -- '---\ntype: organization\nname: UNESCO\n---\n' > "$k/orgs/unesco.md"
 } > "$k/meetings/shared.md"
 adder() {
   for _ in 1 2 3 4 5; do
-    kb --kb "$k" add meeting --title "Stress test" --date 2024-10-01 --org UNESCO >/dev/null || echo "add failed"
+    kb -q --kb "$k" add meeting --title "Stress test" --date 2024-10-01 --org UNESCO >/dev/null || echo "add failed"
   done
 }
 marker() {

@@ -79,6 +79,7 @@ $ kb --kb "$FIXTURES/write" add meeting --title ': # [ ] "quoted" 🎉' --date 2
 $ kb --kb "$FIXTURES/write" add meeting --title Sync --date 2024-10-02 && kb --kb "$FIXTURES/write" add meeting --title Sync --date 2024-10-02
 > $WORK/fixtures/write/meetings/2024/2024-10-02-sync.md
 > $WORK/fixtures/write/meetings/2024/2024-10-02-sync-2.md
+2> kb: warning: a meeting 'Sync' on 2024-10-02 exists already (meetings/2024/2024-10-02-sync.md); writing another note
 
 # A missing required field without a terminal is a usage error that names it.
 $ kb --kb "$FIXTURES/write" add meeting --date 2024-10-02
@@ -119,7 +120,7 @@ $ kb --kb "$FIXTURES/write" add meeting --title "Call" --date 2024-10-03 --atten
 2> kb: 8 files checked: 0 errors, 0 warnings
 
 # 8 concurrent adds of one title: 8 distinct whole files.
-$ for i in 1 2 3 4 5 6 7 8; do kb --kb "$FIXTURES/write" add meeting --title Race --date 2024-10-04 --attendee "Francesc Pedro" & done >/dev/null; wait; ls "$FIXTURES/write/meetings/2024" | grep -c race; ls -a "$FIXTURES/write/meetings/2024" | grep -c kb-tmp; kb --kb "$FIXTURES/write" query --since 2024-10-04 --format ids | wc -l; kb --kb "$FIXTURES/write" check
+$ for i in 1 2 3 4 5 6 7 8; do kb -q --kb "$FIXTURES/write" add meeting --title Race --date 2024-10-04 --attendee "Francesc Pedro" & done >/dev/null; wait; ls "$FIXTURES/write/meetings/2024" | grep -c race; ls -a "$FIXTURES/write/meetings/2024" | grep -c kb-tmp; kb --kb "$FIXTURES/write" query --since 2024-10-04 --format ids | wc -l; kb --kb "$FIXTURES/write" check
 > 8
 > 0
 > 8
