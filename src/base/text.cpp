@@ -10,6 +10,8 @@
 
 #include <utf8proc.h>
 
+#include "kb/base/transliterate.h"
+
 namespace kb {
 namespace {
 
@@ -104,7 +106,8 @@ std::string fold(std::string_view text) {
     if (!append_folded(out, text.substr(start, end - start))) return std::string(text);
     i = end;
   }
-  return out;
+  // Latin letters that do not decompose (ø, ł, đ, ß, æ) fold as accented ones do.
+  return has_foldable_latin(out) ? latin_ascii(out) : out;
 }
 
 std::string nfc(std::string_view text) {
@@ -164,8 +167,10 @@ std::size_t find_invalid_utf8(std::string_view text) {
 }
 
 std::string slugify(std::string_view text, std::size_t max_len) {
-  std::string folded = map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-                                          UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+  // Every script in Latin letters first (张伟 -> zhang wei, Søren -> Soren), where ICU can.
+  std::string latin = std::all_of(text.begin(), text.end(), is_ascii) ? std::string(text) : any_ascii(text);
+  std::string folded = map_utf8(latin, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                           UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
   std::string slug;
   for (char c : folded) {
     bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -179,7 +184,11 @@ std::string slugify(std::string_view text, std::size_t max_len) {
       slug += '-';
     }
   }
-  if (slug.size() > max_len) slug.resize(max_len);
+  if (slug.size() > max_len) {
+    // Cut at a word boundary when one is in the second half, else mid-word.
+    std::size_t cut = slug.rfind('-', max_len);
+    slug.resize(cut != std::string::npos && cut >= max_len / 2 ? cut : max_len);
+  }
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
   return slug.empty() ? "untitled" : slug;
 }

@@ -9,6 +9,8 @@
 #include <doctest/doctest.h>
 #include <utf8proc.h>
 
+#include "kb/base/transliterate.h"
+
 namespace {
 
 // The fold of a whole text by one utf8proc_map call: what kb::fold must give, however it
@@ -21,7 +23,8 @@ std::string fold_whole(std::string_view text) {
                                                        UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE));
   if (n < 0) return std::string(text);
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
-  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  std::string folded(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  return kb::has_foldable_latin(folded) ? kb::latin_ascii(folded) : folded;
 }
 
 }  // namespace
@@ -35,6 +38,26 @@ TEST_SUITE("text") {
     CHECK(kb::name_key("unesco_iesalc") == "unesco iesalc");
     CHECK(kb::name_key("H.E. Dr. Jane Doe") == "jane doe");
     CHECK(kb::name_key("Prof LIANG Jiansheng") == "liang jiansheng");
+  }
+
+  TEST_CASE("name_key: Latin letters without a decomposition fold too (ICU Latin-ASCII)") {
+    CHECK(kb::name_key("Søren Østergaard") == "soren ostergaard");
+    CHECK(kb::name_key("Łukasz Wiśniewski") == "lukasz wisniewski");
+    CHECK(kb::name_key("Weiß") == kb::name_key("Weiss"));
+    CHECK(kb::name_key("Đặng Thị Ngọc Thịnh") == "dang thi ngoc thinh");
+    CHECK(kb::name_key("Æsa") == "aesa");
+    CHECK(kb::name_key("张伟") == "张伟");  // other scripts are not transliterated for matching
+  }
+
+  TEST_CASE("slugify: every script in ASCII (ICU Any-Latin), cut at a word boundary") {
+    CHECK(kb::slugify("张伟") == "zhang-wei");
+    CHECK(kb::slugify("Søren Østergaard") == "soren-ostergaard");
+    CHECK(kb::slugify("Łukasz") == "lukasz");
+    CHECK(kb::slugify("Nguyễn Thị Minh Khai") == "nguyen-thi-minh-khai");
+    CHECK(kb::slugify("Дмитрий Иванов") == "dmitrij-ivanov");
+    CHECK(kb::slugify("Weiß") == "weiss");
+    CHECK(kb::slugify("meeting about the budget of the year", 20) == "meeting-about-the");
+    CHECK(kb::slugify("abcdefghijklmnopqrstuvwxyz", 10) == "abcdefghij");
   }
 
   TEST_CASE("name_key: NFKC folds compatibility forms; a lone honorific stays") {
@@ -80,7 +103,8 @@ TEST_SUITE("text") {
         "\xC2\xAD", "\xE2\x80\x8D", "\xE2\x80\x8B",         // soft hyphen, ZWJ, zero width space
         "\xE1\x84\x80", "\xE1\x85\xA1", "\xE1\x86\xA8",    // Hangul L, V, T jamo
         "\xEA\xB0\x80", "\xCE\xA3", "\xC4\xB0",              // 가, Σ, İ
-        "\xF0\x9F\x8E\x89", "\xE2\x91\xA0", "\xC2\xBD"};   // 🎉, ①, ½
+        "\xF0\x9F\x8E\x89", "\xE2\x91\xA0", "\xC2\xBD",    // 🎉, ①, ½
+        "\xC3\xB8", "\xC5\x81", "\xC4\x91", "\xC3\x86"};  // ø, Ł, đ, Æ
     std::mt19937 rng(7);
     std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), length(0, 40);
     for (int round = 0; round < 20000; ++round) {
