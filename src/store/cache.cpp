@@ -19,13 +19,17 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 10000;
 
+// Part of the version stored in the cache: bumped whenever the tables change (2: the ctime
+// column), so that a cache of another schema is replaced rather than written into.
+const char* const kSchemaVersion = "schema 2, ";
+
 // The graph snapshot lives beside the database, named like its WAL companions.
 std::string graph_path(const std::string& cache_path) { return cache_path + "-graph"; }
 
 const char* const kSchema =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS entries(path TEXT PRIMARY KEY, size INTEGER NOT NULL,"
-    " mtime INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,"
+    " mtime INTEGER NOT NULL, ctime INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,"
     " hash INTEGER NOT NULL, stored INTEGER NOT NULL, data BLOB NOT NULL);";
 
 // RAII for one prepared statement.
@@ -106,7 +110,7 @@ Init init(sqlite3* db, const std::string& version, bool& reset) {
     }
     if (ok && !same) {
       reset = true;
-      ok = exec(db, "DELETE FROM entries");
+      ok = exec(db, "DROP TABLE entries") && exec(db, kSchema);
       Stmt put(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('version', ?1)");
       ok = ok && put.ok() &&
            sqlite3_bind_text(put.get(), 1, version.c_str(), static_cast<int>(version.size()), SQLITE_TRANSIENT) == SQLITE_OK &&
@@ -143,8 +147,9 @@ bool SqliteCache::remove_files(const std::string& path, std::string& error) {
   return true;
 }
 
-std::unique_ptr<SqliteCache> SqliteCache::open(const std::string& path, const std::string& version,
+std::unique_ptr<SqliteCache> SqliteCache::open(const std::string& path, const std::string& kb_version,
                                                std::string& error) {
+  const std::string version = kSchemaVersion + kb_version;
   for (int attempt = 0; attempt < 2; ++attempt) {
     sqlite3* db = open_db(path, error);
     if (!db) return nullptr;
@@ -168,7 +173,7 @@ std::unique_ptr<SqliteCache> SqliteCache::open(const std::string& path, const st
 SqliteCache::~SqliteCache() { sqlite3_close(db_); }
 
 void SqliteCache::scan(const std::function<void(CacheEntry&&)>& visit) {
-  Stmt q(db_, "SELECT path, size, mtime, inode, device, hash, stored, data FROM entries");
+  Stmt q(db_, "SELECT path, size, mtime, ctime, inode, device, hash, stored, data FROM entries");
   if (!q.ok()) {
     broken_ = is_busy(db_) == Init::foreign;
     return;
@@ -182,12 +187,13 @@ void SqliteCache::scan(const std::function<void(CacheEntry&&)>& visit) {
     e.file.path.assign(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(s, 0)));
     e.file.size = as_u64(sqlite3_column_int64(s, 1));
     e.file.mtime_ns = sqlite3_column_int64(s, 2);
-    e.file.inode = as_u64(sqlite3_column_int64(s, 3));
-    e.file.device = as_u64(sqlite3_column_int64(s, 4));
-    e.content_hash = as_u64(sqlite3_column_int64(s, 5));
-    e.stored_ns = sqlite3_column_int64(s, 6);
-    const void* blob = sqlite3_column_blob(s, 7);
-    if (blob) e.data.assign(static_cast<const char*>(blob), static_cast<std::size_t>(sqlite3_column_bytes(s, 7)));
+    e.file.ctime_ns = sqlite3_column_int64(s, 3);
+    e.file.inode = as_u64(sqlite3_column_int64(s, 4));
+    e.file.device = as_u64(sqlite3_column_int64(s, 5));
+    e.content_hash = as_u64(sqlite3_column_int64(s, 6));
+    e.stored_ns = sqlite3_column_int64(s, 7);
+    const void* blob = sqlite3_column_blob(s, 8);
+    if (blob) e.data.assign(static_cast<const char*>(blob), static_cast<std::size_t>(sqlite3_column_bytes(s, 8)));
     visit(std::move(e));
   }
   if (rc != SQLITE_DONE) broken_ = is_busy(db_) == Init::foreign;
@@ -203,8 +209,8 @@ class SqliteWrite : public CacheWrite {
   explicit SqliteWrite(sqlite3* db)
       : db_(db),
         ins_(db,
-             "INSERT OR REPLACE INTO entries(path, size, mtime, inode, device, hash, stored, data)"
-             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+             "INSERT OR REPLACE INTO entries(path, size, mtime, ctime, inode, device, hash, stored, data)"
+             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
         del_(db, "DELETE FROM entries WHERE path = ?1"),
         stored_(now_ns()) {
     ok_ = ins_.ok() && del_.ok();
@@ -222,11 +228,12 @@ class SqliteWrite : public CacheWrite {
     sqlite3_bind_text(s, 1, e.file.path.data(), static_cast<int>(e.file.path.size()), SQLITE_STATIC);
     sqlite3_bind_int64(s, 2, as_i64(e.file.size));
     sqlite3_bind_int64(s, 3, e.file.mtime_ns);
-    sqlite3_bind_int64(s, 4, as_i64(e.file.inode));
-    sqlite3_bind_int64(s, 5, as_i64(e.file.device));
-    sqlite3_bind_int64(s, 6, as_i64(e.content_hash));
-    sqlite3_bind_int64(s, 7, stored_);
-    sqlite3_bind_blob(s, 8, e.data.data(), static_cast<int>(e.data.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(s, 4, e.file.ctime_ns);
+    sqlite3_bind_int64(s, 5, as_i64(e.file.inode));
+    sqlite3_bind_int64(s, 6, as_i64(e.file.device));
+    sqlite3_bind_int64(s, 7, as_i64(e.content_hash));
+    sqlite3_bind_int64(s, 8, stored_);
+    sqlite3_bind_blob(s, 9, e.data.data(), static_cast<int>(e.data.size()), SQLITE_STATIC);
     ok_ = sqlite3_step(s) == SQLITE_DONE;
     sqlite3_clear_bindings(s);  // `e` goes when this returns
     return ok_;

@@ -33,6 +33,7 @@ CacheEntry entry(std::string path, std::string data, std::uint64_t size = 10) {
   e.file.path = std::move(path);
   e.file.size = size;
   e.file.mtime_ns = 1'700'000'000'123'456'789;
+  e.file.ctime_ns = 1'700'000'001'987'654'321;
   e.file.inode = 0xFFFF'FFFF'FFFF'FFF0ull;  // above INT64_MAX: must survive SQLite's int64
   e.file.device = 42;
   e.content_hash = 0x8000'0000'0000'0001ull;
@@ -64,6 +65,7 @@ TEST_SUITE("store") {
     CHECK(a.data == std::string("blob\0a", 6));
     CHECK(a.file.size == 10);
     CHECK(a.file.mtime_ns == 1'700'000'000'123'456'789);
+    CHECK(a.file.ctime_ns == 1'700'000'001'987'654'321);
     CHECK(a.file.inode == 0xFFFF'FFFF'FFFF'FFF0ull);
     CHECK(a.file.device == 42);
     CHECK(a.content_hash == 0x8000'0000'0000'0001ull);
