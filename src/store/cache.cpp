@@ -3,7 +3,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <utility>
 
 #include <sqlite3.h>
 #include <fcntl.h>
@@ -23,8 +25,63 @@ constexpr int kBusyTimeoutMs = 10000;
 // column), so that a cache of another schema is replaced rather than written into.
 const char* const kSchemaVersion = "schema 2, ";
 
-// The graph snapshot lives beside the database, named like its WAL companions.
-std::string graph_path(const std::string& cache_path) { return cache_path + "-graph"; }
+// The cache's files, named after the database: itself, its WAL companions and the graph
+// snapshot (beside them, named like them).
+constexpr const char* kSuffixes[] = {"", "-wal", "-shm", "-graph"};
+constexpr const char* kGraphSuffix = "-graph";
+
+// `path` split at its last '/': the folder ("." when there is none) and the name.
+std::pair<std::string, std::string> split(const std::string& path) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string::npos) return {".", path};
+  return {slash == 0 ? "/" : path.substr(0, slash), path.substr(slash + 1)};
+}
+
+// Why `path` must not be used as the cache's folder (`folder`) or one of its files: a symbolic
+// link (kb would read or write where it points) or something else than a folder or regular
+// file (a FIFO would block, a device is no cache). "" when it is fine or missing; a path that
+// cannot be looked at (no permission) is left for the open to fail on.
+std::string refusal(const std::string& path, const std::string& shown, bool folder) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return "";
+  if (S_ISLNK(st.st_mode)) return shown + " is a symbolic link";
+  if (folder && !S_ISDIR(st.st_mode)) return shown + " is not a folder";
+  if (!folder && !S_ISREG(st.st_mode)) return shown + " is not a regular file";
+  return "";
+}
+
+// Takes away every permission beyond `mode` from `path` when this user owns it (an older kb
+// made the folder 0755 and the files 0644), through a descriptor opened without following a
+// link and checked to be what the lstat saw.
+void tighten(const std::string& path, mode_t mode, bool folder) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | (folder ? O_DIRECTORY : 0));
+  if (fd < 0) return;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && (folder ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode)) && st.st_uid == ::geteuid() &&
+      (st.st_mode & 07777 & ~mode) != 0)
+    ::fchmod(fd, st.st_mode & mode);
+  ::close(fd);
+}
+
+// `path` with the symbolic links above its folder resolved (the user's own set-up, e.g. a KB
+// reached through a link), the folder and the name kept as they are: SQLite's
+// SQLITE_OPEN_NOFOLLOW refuses a link anywhere in a path, and must refuse only a link in the
+// cache's folder or file. Empty when the folder above cannot be resolved.
+std::string resolve_above(const std::string& path) {
+  auto [dir, name] = split(path);
+  auto [parent, dir_name] = split(dir);
+  if (dir_name == "." || dir_name == ".." || dir_name.empty()) {
+    parent = dir;
+    dir_name.clear();
+  }
+  char* real = ::realpath(parent.c_str(), nullptr);
+  if (!real) return "";
+  std::string out = real;
+  std::free(real);
+  if (out != "/") out += '/';
+  if (!dir_name.empty()) out += dir_name + '/';
+  return out + name;
+}
 
 const char* const kSchema =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -125,7 +182,11 @@ Init init(sqlite3* db, const std::string& version, bool& reset) {
 
 sqlite3* open_db(const std::string& path, std::string& error) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  // Created here first, private (0600): SQLite gives its WAL companions the database's mode.
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd >= 0) ::close(fd);
+  int rc = sqlite3_open_v2(path.c_str(), &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW, nullptr);
   if (rc != SQLITE_OK) {
     error = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
@@ -136,41 +197,87 @@ sqlite3* open_db(const std::string& path, std::string& error) {
 
 }  // namespace
 
-bool SqliteCache::remove_files(const std::string& path, std::string& error) {
-  for (const char* suffix : {"", "-wal", "-shm", "-graph"}) {
-    std::string p = path + suffix;
-    if (::unlink(p.c_str()) != 0 && errno != ENOENT) {
-      error = "cannot remove '" + p + "': " + std::strerror(errno);
-      return false;
-    }
-  }
+std::string SqliteCache::unsafe(const std::string& path) {
+  const auto [dir, name] = split(path);
+  const std::string shown_dir = split(dir).second;
+  std::string why = refusal(dir, shown_dir, true);
+  for (const char* suffix : kSuffixes)
+    if (why.empty()) why = refusal(path + suffix, shown_dir + "/" + name + suffix, false);
+  return why;
+}
+
+bool SqliteCache::prepare(const std::string& path, std::string& warning) {
+  const std::string dir = split(path).first;
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return false;
+  warning = unsafe(path);
+  if (!warning.empty()) return false;
+  tighten(dir, 0700, true);
+  for (const char* suffix : kSuffixes) tighten(path + suffix, 0600, false);
   return true;
 }
 
-std::unique_ptr<SqliteCache> SqliteCache::open(const std::string& path, const std::string& kb_version,
+bool SqliteCache::remove_files(const std::string& path, std::string& error) {
+  const auto [dir, name] = split(path);
+  // Only inside the folder itself: a folder that is a link to elsewhere is not emptied.
+  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (dir_fd < 0) {
+    if (errno == ENOENT) return true;
+    error = errno == ELOOP || errno == ENOTDIR ? refusal(dir, split(dir).second, true) + " (remove it yourself)"
+                                               : "cannot open '" + dir + "': " + std::strerror(errno);
+    return false;
+  }
+  bool ok = true;
+  for (const char* suffix : kSuffixes) {
+    const std::string file = name + suffix;
+    if (::unlinkat(dir_fd, file.c_str(), 0) != 0 && errno != ENOENT) {
+      error = "cannot remove '" + dir + "/" + file + "': " + std::strerror(errno);
+      ok = false;
+      break;
+    }
+  }
+  ::close(dir_fd);
+  return ok;
+}
+
+std::unique_ptr<SqliteCache> SqliteCache::open(const std::string& given, const std::string& kb_version,
                                                std::string& error) {
+  error = unsafe(given);
+  if (!error.empty()) return nullptr;
+  const std::string path = resolve_above(given);
+  const auto [dir, name] = split(path);
+  const int dir_fd = path.empty() ? -1 : ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (dir_fd < 0) {
+    error = "cannot open the folder of '" + given + "': " + std::strerror(errno);
+    return nullptr;
+  }
   const std::string version = kSchemaVersion + kb_version;
   for (int attempt = 0; attempt < 2; ++attempt) {
     sqlite3* db = open_db(path, error);
-    if (!db) return nullptr;
+    if (!db) break;
     bool reset = false;
     Init r = init(db, version, reset);
-    if (reset) ::unlink(graph_path(path).c_str());  // the snapshot goes with the entries
+    if (reset) ::unlinkat(dir_fd, (name + kGraphSuffix).c_str(), 0);  // the snapshot goes with the entries
     if (r == Init::ok) {
       std::unique_ptr<SqliteCache> cache(new SqliteCache(db, path));
+      cache->dir_fd_ = dir_fd;
+      cache->graph_name_ = name + kGraphSuffix;
       cache->version_ = version;
       return cache;
     }
     error = sqlite3_errmsg(db);
     sqlite3_close(db);
-    if (r == Init::busy) return nullptr;
+    if (r == Init::busy) break;
     // Not a cache we can read (garbage, truncated, another schema): start over, once.
-    if (attempt == 0 && !remove_files(path, error)) return nullptr;
+    if (attempt == 0 && !remove_files(path, error)) break;
   }
+  ::close(dir_fd);
   return nullptr;
 }
 
-SqliteCache::~SqliteCache() { sqlite3_close(db_); }
+SqliteCache::~SqliteCache() {
+  sqlite3_close(db_);
+  ::close(dir_fd_);
+}
 
 void SqliteCache::scan(const std::function<void(CacheEntry&&)>& visit) {
   Stmt q(db_, "SELECT path, size, mtime, ctime, inode, device, hash, stored, data FROM entries");
@@ -308,11 +415,11 @@ std::string graph_header(const std::string& version, std::int64_t stored_ns) {
 }  // namespace
 
 bool SqliteCache::read_graph(const std::function<bool(std::string_view, std::int64_t)>& use) {
-  int fd = ::open(graph_path(path_).c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = ::openat(dir_fd_, graph_name_.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat st {};
   const std::size_t head = 4 + 4 + version_.size() + 8;
-  if (::fstat(fd, &st) != 0 || st.st_size < 0 || static_cast<std::size_t>(st.st_size) < head) {
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 || static_cast<std::size_t>(st.st_size) < head) {
     ::close(fd);
     return false;
   }
@@ -347,14 +454,20 @@ void SqliteCache::release_graph(std::string_view bytes) {
 }
 
 bool SqliteCache::write_graph(const std::vector<std::string>& parts) {
-  std::string tmp = graph_path(path_) + ".tmp" + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // A fresh private file (O_EXCL: never one that exists, nor where a link points), renamed over
+  // the snapshot, inside the folder the cache was opened in.
+  const std::string tmp = graph_name_ + ".tmp" + std::to_string(::getpid());
+  int fd = -1;
+  for (int attempt = 0; attempt < 2 && fd < 0; ++attempt) {
+    fd = ::openat(dir_fd_, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 && errno == EEXIST && attempt == 0) ::unlinkat(dir_fd_, tmp.c_str(), 0);  // left by a crash
+  }
   if (fd < 0) return false;
   bool ok = posix::write_all(fd, graph_header(version_, now_ns()));
   for (const auto& part : parts) ok = ok && posix::write_all(fd, part);
   ok = ::close(fd) == 0 && ok;
-  if (ok && ::rename(tmp.c_str(), graph_path(path_).c_str()) == 0) return true;
-  ::unlink(tmp.c_str());
+  if (ok && ::renameat(dir_fd_, tmp.c_str(), dir_fd_, graph_name_.c_str()) == 0) return true;
+  ::unlinkat(dir_fd_, tmp.c_str(), 0);
   return false;
 }
 
