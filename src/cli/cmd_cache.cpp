@@ -42,8 +42,12 @@ ExitCode run_cache(Session& s, const CacheOptions& o) {
     return ExitCode::ok;
   }
   // status
+  if (std::string unsafe = SqliteCache::unsafe(path); !unsafe.empty()) {
+    s.out << "cache: not used (" << unsafe << ")\n";
+    return ExitCode::ok;
+  }
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
+  if (::lstat(path.c_str(), &st) != 0) {
     s.out << "cache: none (the next command builds it)\n";
     return ExitCode::ok;
   }

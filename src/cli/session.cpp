@@ -1,6 +1,5 @@
 #include "session.h"
 
-#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -93,11 +92,13 @@ const KnowledgeBase* Session::kb(bool report, Reads reads) {
   // A command that reports the load prints its errors only (kb check prints everything itself).
   options.warnings = !report;
   // The cache is an optimisation only: when it cannot be opened (a read-only KB, a busy or
-  // unwritable file) the KB loads without it, silently.
+  // unwritable file) the KB loads without it, silently; when opening it would follow a link
+  // out of `.kb` or open something that is no file, without it and with one warning.
   std::unique_ptr<SqliteCache> cache;
   if (cache_enabled()) {
-    std::string dir = root_ + "/.kb", error;
-    if (::mkdir(dir.c_str(), 0777) == 0 || errno == EEXIST) cache = SqliteCache::open(cache_path(root_), cache_version(), error);
+    std::string warning, error;
+    if (SqliteCache::prepare(cache_path(root_), warning)) cache = SqliteCache::open(cache_path(root_), cache_version(), error);
+    else if (!warning.empty() && !globals.quiet) err << "kb: warning: " << warning << "; running without the cache\n";
   }
   options.cache = cache.get();
   // A progress line for loads that take more than a second, on a terminal only.

@@ -368,10 +368,11 @@ struct GraphCodec {
     BinaryWriter head;
     head.out.reserve(files.size() * 64);
     head.u(files.size());
-    for (const auto& [path, size, mtime_ns, inode, device] : files) {
+    for (const auto& [path, size, mtime_ns, ctime_ns, inode, device] : files) {
       head.s(path);
       head.u(size);
       head.i(mtime_ns);
+      head.i(ctime_ns);
       head.u(inode);
       head.u(device);
     }
@@ -445,10 +446,12 @@ struct GraphCodec {
     std::string_view previous;
     for (std::size_t i = 0; i < files; ++i) {
       const std::string_view path = head.view();
-      const std::uint64_t size = head.u();
-      const std::int64_t mtime_ns = head.i();
-      const std::uint64_t inode = head.u();
-      const std::uint64_t device = head.u();
+      FileInfo stored;  // its path stays empty: same_stamps() compares the stamps only
+      stored.size = head.u();
+      stored.mtime_ns = head.i();
+      stored.ctime_ns = head.i();
+      stored.inode = head.u();
+      stored.device = head.u();
       if (!head.ok() || (i > 0 && !(previous < path))) return false;
       previous = path;
       while (w < walk.size() && walk[w].path < path) changes.added.push_back(w++);
@@ -457,8 +460,7 @@ struct GraphCodec {
         continue;
       }
       const FileInfo& f = walk[w];
-      if (!(size == f.size && mtime_ns == f.mtime_ns && inode == f.inode && device == f.device))
-        changes.changed.push_back(w);
+      if (!stored.same_stamps(f)) changes.changed.push_back(w);
       ++w;
     }
     while (w < walk.size()) changes.added.push_back(w++);

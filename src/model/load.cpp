@@ -49,10 +49,6 @@ struct Parsed {
   bool had_entry = false;      ///< the cache held an entry for this path (matching or not)
 };
 
-bool same_stamps(const FileInfo& a, const FileInfo& b) {
-  return a.size == b.size && a.mtime_ns == b.mtime_ns && a.inode == b.inode && a.device == b.device;
-}
-
 // File indexes handed from the thread that reads the cache to the workers. `push` waits while
 // `max_pending` are queued, so cache entries are decoded about as fast as they are read and
 // only a few undecoded entries are held at once. Every other file is handed over at once by
@@ -115,7 +111,7 @@ void read_cache(IndexCache& cache, const std::vector<FileInfo>& files, std::vect
     }
     Parsed& p = parsed[it->second];
     p.had_entry = true;
-    if (!same_stamps(e.file, files[it->second]) || e.data.empty()) return;  // changed: parse again
+    if (!e.file.same_stamps(files[it->second]) || e.data.empty()) return;  // changed: parse again
     p.blob = std::move(e.data);
     p.hash = e.content_hash;
     p.cached = true;

@@ -3,7 +3,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <utility>
 
 #include <sqlite3.h>
 #include <fcntl.h>
@@ -19,13 +21,72 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 10000;
 
-// The graph snapshot lives beside the database, named like its WAL companions.
-std::string graph_path(const std::string& cache_path) { return cache_path + "-graph"; }
+// Part of the version stored in the cache: bumped whenever the tables change (2: the ctime
+// column), so that a cache of another schema is replaced rather than written into.
+const char* const kSchemaVersion = "schema 2, ";
+
+// The cache's files, named after the database: itself, its WAL companions and the graph
+// snapshot (beside them, named like them).
+constexpr const char* kSuffixes[] = {"", "-wal", "-shm", "-graph"};
+constexpr const char* kGraphSuffix = "-graph";
+
+// `path` split at its last '/': the folder ("." when there is none) and the name.
+std::pair<std::string, std::string> split(const std::string& path) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string::npos) return {".", path};
+  return {slash == 0 ? "/" : path.substr(0, slash), path.substr(slash + 1)};
+}
+
+// Why `path` must not be used as the cache's folder (`folder`) or one of its files: a symbolic
+// link (kb would read or write where it points) or something else than a folder or regular
+// file (a FIFO would block, a device is no cache). "" when it is fine or missing; a path that
+// cannot be looked at (no permission) is left for the open to fail on.
+std::string refusal(const std::string& path, const std::string& shown, bool folder) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return "";
+  if (S_ISLNK(st.st_mode)) return shown + " is a symbolic link";
+  if (folder && !S_ISDIR(st.st_mode)) return shown + " is not a folder";
+  if (!folder && !S_ISREG(st.st_mode)) return shown + " is not a regular file";
+  return "";
+}
+
+// Takes away every permission beyond `mode` from `path` when this user owns it (an older kb
+// made the folder 0755 and the files 0644), through a descriptor opened without following a
+// link and checked to be what the lstat saw.
+void tighten(const std::string& path, mode_t mode, bool folder) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | (folder ? O_DIRECTORY : 0));
+  if (fd < 0) return;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && (folder ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode)) && st.st_uid == ::geteuid() &&
+      (st.st_mode & 07777 & ~mode) != 0)
+    ::fchmod(fd, st.st_mode & mode);
+  ::close(fd);
+}
+
+// `path` with the symbolic links above its folder resolved (the user's own set-up, e.g. a KB
+// reached through a link), the folder and the name kept as they are: SQLite's
+// SQLITE_OPEN_NOFOLLOW refuses a link anywhere in a path, and must refuse only a link in the
+// cache's folder or file. Empty when the folder above cannot be resolved.
+std::string resolve_above(const std::string& path) {
+  auto [dir, name] = split(path);
+  auto [parent, dir_name] = split(dir);
+  if (dir_name == "." || dir_name == ".." || dir_name.empty()) {
+    parent = dir;
+    dir_name.clear();
+  }
+  char* real = ::realpath(parent.c_str(), nullptr);
+  if (!real) return "";
+  std::string out = real;
+  std::free(real);
+  if (out != "/") out += '/';
+  if (!dir_name.empty()) out += dir_name + '/';
+  return out + name;
+}
 
 const char* const kSchema =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS entries(path TEXT PRIMARY KEY, size INTEGER NOT NULL,"
-    " mtime INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,"
+    " mtime INTEGER NOT NULL, ctime INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,"
     " hash INTEGER NOT NULL, stored INTEGER NOT NULL, data BLOB NOT NULL);";
 
 // RAII for one prepared statement.
@@ -106,7 +167,7 @@ Init init(sqlite3* db, const std::string& version, bool& reset) {
     }
     if (ok && !same) {
       reset = true;
-      ok = exec(db, "DELETE FROM entries");
+      ok = exec(db, "DROP TABLE entries") && exec(db, kSchema);
       Stmt put(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('version', ?1)");
       ok = ok && put.ok() &&
            sqlite3_bind_text(put.get(), 1, version.c_str(), static_cast<int>(version.size()), SQLITE_TRANSIENT) == SQLITE_OK &&
@@ -121,7 +182,11 @@ Init init(sqlite3* db, const std::string& version, bool& reset) {
 
 sqlite3* open_db(const std::string& path, std::string& error) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  // Created here first, private (0600): SQLite gives its WAL companions the database's mode.
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd >= 0) ::close(fd);
+  int rc = sqlite3_open_v2(path.c_str(), &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW, nullptr);
   if (rc != SQLITE_OK) {
     error = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
@@ -132,43 +197,90 @@ sqlite3* open_db(const std::string& path, std::string& error) {
 
 }  // namespace
 
-bool SqliteCache::remove_files(const std::string& path, std::string& error) {
-  for (const char* suffix : {"", "-wal", "-shm", "-graph"}) {
-    std::string p = path + suffix;
-    if (::unlink(p.c_str()) != 0 && errno != ENOENT) {
-      error = "cannot remove '" + p + "': " + std::strerror(errno);
-      return false;
-    }
-  }
+std::string SqliteCache::unsafe(const std::string& path) {
+  const auto [dir, name] = split(path);
+  const std::string shown_dir = split(dir).second;
+  std::string why = refusal(dir, shown_dir, true);
+  for (const char* suffix : kSuffixes)
+    if (why.empty()) why = refusal(path + suffix, shown_dir + "/" + name + suffix, false);
+  return why;
+}
+
+bool SqliteCache::prepare(const std::string& path, std::string& warning) {
+  const std::string dir = split(path).first;
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return false;
+  warning = unsafe(path);
+  if (!warning.empty()) return false;
+  tighten(dir, 0700, true);
+  for (const char* suffix : kSuffixes) tighten(path + suffix, 0600, false);
   return true;
 }
 
-std::unique_ptr<SqliteCache> SqliteCache::open(const std::string& path, const std::string& version,
+bool SqliteCache::remove_files(const std::string& path, std::string& error) {
+  const auto [dir, name] = split(path);
+  // Only inside the folder itself: a folder that is a link to elsewhere is not emptied.
+  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (dir_fd < 0) {
+    if (errno == ENOENT) return true;
+    error = errno == ELOOP || errno == ENOTDIR ? refusal(dir, split(dir).second, true) + " (remove it yourself)"
+                                               : "cannot open '" + dir + "': " + std::strerror(errno);
+    return false;
+  }
+  bool ok = true;
+  for (const char* suffix : kSuffixes) {
+    const std::string file = name + suffix;
+    if (::unlinkat(dir_fd, file.c_str(), 0) != 0 && errno != ENOENT) {
+      error = "cannot remove '" + dir + "/" + file + "': " + std::strerror(errno);
+      ok = false;
+      break;
+    }
+  }
+  ::close(dir_fd);
+  return ok;
+}
+
+std::unique_ptr<SqliteCache> SqliteCache::open(const std::string& given, const std::string& kb_version,
                                                std::string& error) {
+  error = unsafe(given);
+  if (!error.empty()) return nullptr;
+  const std::string path = resolve_above(given);
+  const auto [dir, name] = split(path);
+  const int dir_fd = path.empty() ? -1 : ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (dir_fd < 0) {
+    error = "cannot open the folder of '" + given + "': " + std::strerror(errno);
+    return nullptr;
+  }
+  const std::string version = kSchemaVersion + kb_version;
   for (int attempt = 0; attempt < 2; ++attempt) {
     sqlite3* db = open_db(path, error);
-    if (!db) return nullptr;
+    if (!db) break;
     bool reset = false;
     Init r = init(db, version, reset);
-    if (reset) ::unlink(graph_path(path).c_str());  // the snapshot goes with the entries
+    if (reset) ::unlinkat(dir_fd, (name + kGraphSuffix).c_str(), 0);  // the snapshot goes with the entries
     if (r == Init::ok) {
       std::unique_ptr<SqliteCache> cache(new SqliteCache(db, path));
+      cache->dir_fd_ = dir_fd;
+      cache->graph_name_ = name + kGraphSuffix;
       cache->version_ = version;
       return cache;
     }
     error = sqlite3_errmsg(db);
     sqlite3_close(db);
-    if (r == Init::busy) return nullptr;
+    if (r == Init::busy) break;
     // Not a cache we can read (garbage, truncated, another schema): start over, once.
-    if (attempt == 0 && !remove_files(path, error)) return nullptr;
+    if (attempt == 0 && !remove_files(path, error)) break;
   }
+  ::close(dir_fd);
   return nullptr;
 }
 
-SqliteCache::~SqliteCache() { sqlite3_close(db_); }
+SqliteCache::~SqliteCache() {
+  sqlite3_close(db_);
+  ::close(dir_fd_);
+}
 
 void SqliteCache::scan(const std::function<void(CacheEntry&&)>& visit) {
-  Stmt q(db_, "SELECT path, size, mtime, inode, device, hash, stored, data FROM entries");
+  Stmt q(db_, "SELECT path, size, mtime, ctime, inode, device, hash, stored, data FROM entries");
   if (!q.ok()) {
     broken_ = is_busy(db_) == Init::foreign;
     return;
@@ -182,12 +294,13 @@ void SqliteCache::scan(const std::function<void(CacheEntry&&)>& visit) {
     e.file.path.assign(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(s, 0)));
     e.file.size = as_u64(sqlite3_column_int64(s, 1));
     e.file.mtime_ns = sqlite3_column_int64(s, 2);
-    e.file.inode = as_u64(sqlite3_column_int64(s, 3));
-    e.file.device = as_u64(sqlite3_column_int64(s, 4));
-    e.content_hash = as_u64(sqlite3_column_int64(s, 5));
-    e.stored_ns = sqlite3_column_int64(s, 6);
-    const void* blob = sqlite3_column_blob(s, 7);
-    if (blob) e.data.assign(static_cast<const char*>(blob), static_cast<std::size_t>(sqlite3_column_bytes(s, 7)));
+    e.file.ctime_ns = sqlite3_column_int64(s, 3);
+    e.file.inode = as_u64(sqlite3_column_int64(s, 4));
+    e.file.device = as_u64(sqlite3_column_int64(s, 5));
+    e.content_hash = as_u64(sqlite3_column_int64(s, 6));
+    e.stored_ns = sqlite3_column_int64(s, 7);
+    const void* blob = sqlite3_column_blob(s, 8);
+    if (blob) e.data.assign(static_cast<const char*>(blob), static_cast<std::size_t>(sqlite3_column_bytes(s, 8)));
     visit(std::move(e));
   }
   if (rc != SQLITE_DONE) broken_ = is_busy(db_) == Init::foreign;
@@ -203,8 +316,8 @@ class SqliteWrite : public CacheWrite {
   explicit SqliteWrite(sqlite3* db)
       : db_(db),
         ins_(db,
-             "INSERT OR REPLACE INTO entries(path, size, mtime, inode, device, hash, stored, data)"
-             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+             "INSERT OR REPLACE INTO entries(path, size, mtime, ctime, inode, device, hash, stored, data)"
+             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
         del_(db, "DELETE FROM entries WHERE path = ?1"),
         stored_(now_ns()) {
     ok_ = ins_.ok() && del_.ok();
@@ -222,11 +335,12 @@ class SqliteWrite : public CacheWrite {
     sqlite3_bind_text(s, 1, e.file.path.data(), static_cast<int>(e.file.path.size()), SQLITE_STATIC);
     sqlite3_bind_int64(s, 2, as_i64(e.file.size));
     sqlite3_bind_int64(s, 3, e.file.mtime_ns);
-    sqlite3_bind_int64(s, 4, as_i64(e.file.inode));
-    sqlite3_bind_int64(s, 5, as_i64(e.file.device));
-    sqlite3_bind_int64(s, 6, as_i64(e.content_hash));
-    sqlite3_bind_int64(s, 7, stored_);
-    sqlite3_bind_blob(s, 8, e.data.data(), static_cast<int>(e.data.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(s, 4, e.file.ctime_ns);
+    sqlite3_bind_int64(s, 5, as_i64(e.file.inode));
+    sqlite3_bind_int64(s, 6, as_i64(e.file.device));
+    sqlite3_bind_int64(s, 7, as_i64(e.content_hash));
+    sqlite3_bind_int64(s, 8, stored_);
+    sqlite3_bind_blob(s, 9, e.data.data(), static_cast<int>(e.data.size()), SQLITE_STATIC);
     ok_ = sqlite3_step(s) == SQLITE_DONE;
     sqlite3_clear_bindings(s);  // `e` goes when this returns
     return ok_;
@@ -300,24 +414,50 @@ std::string graph_header(const std::string& version, std::int64_t stored_ns) {
 
 }  // namespace
 
+namespace {
+
+// Reads the whole regular file `fd` of `size` bytes into `out`, fresh private memory; false
+// when the file holds less (it was cut short meanwhile) or cannot be read.
+bool read_whole(int fd, char* out, std::size_t size) {
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::pread(fd, out + done, size - done, static_cast<off_t>(done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
 bool SqliteCache::read_graph(const std::function<bool(std::string_view, std::int64_t)>& use) {
-  int fd = ::open(graph_path(path_).c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = ::openat(dir_fd_, graph_name_.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat st {};
   const std::size_t head = 4 + 4 + version_.size() + 8;
-  if (::fstat(fd, &st) != 0 || st.st_size < 0 || static_cast<std::size_t>(st.st_size) < head) {
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 || static_cast<std::size_t>(st.st_size) < head) {
     ::close(fd);
     return false;
   }
   const auto size = static_cast<std::size_t>(st.st_size);
-  // Not populated up front: a load without text reads only the first part of the file.
-  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  // Read into memory of kb's own, not mapped from the file: a mapping of a file that another
+  // program cuts short in place raises SIGBUS when the pages past the new end are touched.
+  // The memory is an anonymous mapping so that release_graph() can give back what was decoded,
+  // in huge pages where the kernel has them: faulting in 4 KiB pages one by one took 180 ms for
+  // a 25 MB snapshot (20k notes), huge pages 20 ms.
+  void* map = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (map == MAP_FAILED) {
+    ::close(fd);
+    return false;
+  }
+  ::madvise(map, size, MADV_HUGEPAGE);
+  const bool read = read_whole(fd, static_cast<char*>(map), size);
   ::close(fd);
-  if (map == MAP_FAILED) return false;
   std::string_view data(static_cast<const char*>(map), size);
   bool ok = false;
   mapped_ = data;
-  if (data.substr(0, head - 8) == std::string_view(graph_header(version_, 0)).substr(0, head - 8))
+  if (read && data.substr(0, head - 8) == std::string_view(graph_header(version_, 0)).substr(0, head - 8))
     ok = use(data.substr(head), as_i64(get_le(data, head - 8, 8)));
   mapped_ = {};
   ::munmap(map, size);
@@ -326,8 +466,8 @@ bool SqliteCache::read_graph(const std::function<bool(std::string_view, std::int
 
 void SqliteCache::release_graph(std::string_view bytes) {
   // Only whole pages inside `bytes` (a neighbouring part may still be being read), and only
-  // inside the mapping. Pages of a private file mapping that were never written are simply
-  // dropped: were they read again, they would be read from the file.
+  // inside the memory read_graph() filled: its pages are given back (they would read as zeros,
+  // but they are never read again).
   const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
   const auto map_begin = reinterpret_cast<std::uintptr_t>(mapped_.data());
   const auto map_end = map_begin + mapped_.size();
@@ -340,14 +480,20 @@ void SqliteCache::release_graph(std::string_view bytes) {
 }
 
 bool SqliteCache::write_graph(const std::vector<std::string>& parts) {
-  std::string tmp = graph_path(path_) + ".tmp" + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // A fresh private file (O_EXCL: never one that exists, nor where a link points), renamed over
+  // the snapshot, inside the folder the cache was opened in.
+  const std::string tmp = graph_name_ + ".tmp" + std::to_string(::getpid());
+  int fd = -1;
+  for (int attempt = 0; attempt < 2 && fd < 0; ++attempt) {
+    fd = ::openat(dir_fd_, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 && errno == EEXIST && attempt == 0) ::unlinkat(dir_fd_, tmp.c_str(), 0);  // left by a crash
+  }
   if (fd < 0) return false;
   bool ok = posix::write_all(fd, graph_header(version_, now_ns()));
   for (const auto& part : parts) ok = ok && posix::write_all(fd, part);
   ok = ::close(fd) == 0 && ok;
-  if (ok && ::rename(tmp.c_str(), graph_path(path_).c_str()) == 0) return true;
-  ::unlink(tmp.c_str());
+  if (ok && ::renameat(dir_fd_, tmp.c_str(), dir_fd_, graph_name_.c_str()) == 0) return true;
+  ::unlinkat(dir_fd_, tmp.c_str(), 0);
   return false;
 }
 

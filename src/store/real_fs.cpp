@@ -79,12 +79,15 @@ struct Stamp {
   mode_t mode = 0;
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
   std::uint64_t inode = 0;
   std::uint64_t device = 0;
 
+  static std::int64_t ns(const struct timespec& t) {
+    return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
+  }
   static Stamp of(const struct stat& st) {
-    return {st.st_mode, static_cast<std::uint64_t>(st.st_size),
-            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+    return {st.st_mode, static_cast<std::uint64_t>(st.st_size), ns(st.st_mtim), ns(st.st_ctim),
             static_cast<std::uint64_t>(st.st_ino), static_cast<std::uint64_t>(st.st_dev)};
   }
 };
@@ -278,7 +281,7 @@ struct Walker {
                                        " MiB; skipped");
       return;
     }
-    found.push_back({std::move(child), st.size, st.mtime_ns, st.inode, st.device});
+    found.push_back({std::move(child), st.size, st.mtime_ns, st.ctime_ns, st.inode, st.device});
     found_through_link.push_back(through_link);
   }
 

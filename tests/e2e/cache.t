@@ -104,14 +104,14 @@ $ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WO
 
 # The graph snapshot: taken when no note changed (then no note is read at all), never when one
 # did, and never believed when damaged. Like the entries (and git's index), it trusts the
-# stamps: a note rewritten in place to the same size, with its mtime put back, is not seen
-# until it is touched (the first case shows this on purpose). A byte flipped in it, or the snapshot cut short, gives
+# stamps, and the inode change time is one of them: a note rewritten in place to the same
+# size, with its mtime put back, is seen at once (issue 24; the first case). A byte flipped in it, or the snapshot cut short, gives
 # the same answer as no cache (and `kb check` the same report), and a good one is written again
 # (only its header's time differs).
 $ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && find . -name '*.md' -exec touch -d '1 hour ago' {} + && m=meetings/2024/2024-09-02-unesco-iesalc.md && kb --kb . check >/dev/null 2>&1 && cp -p $m "$WORK/ref" && sed 's/^title: Bilateral meeting with UNESCO-IESALC/title: Bilateral meeting with UNESCO-XXXXXX/' $m > "$WORK/new" && cat "$WORK/new" > $m && touch -r "$WORK/ref" $m && kb --kb . query --org IESALC --format md && kb --kb . --no-cache query --org IESALC --format md
 > | DATE | TIME | TITLE | ORGANIZATIONS | ID |
 > | --- | --- | --- | --- | --- |
-> | 2024-09-02 |  | Bilateral meeting with UNESCO-IESALC | UNESCO-ICHEI, UNESCO-IESALC | meetings/2024/2024-09-02-unesco-iesalc |
+> | 2024-09-02 |  | Bilateral meeting with UNESCO-XXXXXX | UNESCO-ICHEI, UNESCO-IESALC | meetings/2024/2024-09-02-unesco-iesalc |
 > | DATE | TIME | TITLE | ORGANIZATIONS | ID |
 > | --- | --- | --- | --- | --- |
 > | 2024-09-02 |  | Bilateral meeting with UNESCO-XXXXXX | UNESCO-ICHEI, UNESCO-IESALC | meetings/2024/2024-09-02-unesco-iesalc |

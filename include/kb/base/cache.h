@@ -1,6 +1,6 @@
 #pragma once
 // The index cache seam: a store of opaque per-file blobs (what parsing a record file gave),
-// each keyed by the file's path and stamped with the size, mtime, inode and device it had.
+// each keyed by the file's path and stamped with the size, mtime, ctime, inode and device it had.
 // The cache decides nothing about validity: load_kb compares the stamps with the walk, and
 // the blob format is the parse module's (record_codec.h). store/cache.h holds the SQLite
 // implementation; tests use an in-memory one.

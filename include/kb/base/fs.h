@@ -12,13 +12,23 @@
 
 namespace kb {
 
-/// A record file found by a walk, with what a cache needs to tell if it changed.
+/// A record file found by a walk, with the stamps a cache needs to tell if it changed.
 struct FileInfo {
   std::string path;  ///< relative, e.g. "meetings/2024/2024-09-02-unesco-iesalc.md"
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
+  /// The inode change time (st_ctim): set by the kernel on every write, rename and utimes(2),
+  /// and never settable by a user, so an edit whose mtime was put back (`cp -p`, `rsync -t`,
+  /// `touch -r`) or a note recreated on a reused inode still changes the stamps.
+  std::int64_t ctime_ns = 0;
   std::uint64_t inode = 0;
   std::uint64_t device = 0;
+
+  /// True when `o` has the same stamps (size, mtime, ctime, inode, device): the one test of
+  /// "unchanged" that the cache entries and the graph snapshot share.
+  bool same_stamps(const FileInfo& o) const {
+    return size == o.size && mtime_ns == o.mtime_ns && ctime_ns == o.ctime_ns && inode == o.inode && device == o.device;
+  }
 };
 
 enum class WriteStatus { ok, exists, changed, error };

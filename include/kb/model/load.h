@@ -41,7 +41,7 @@ void keep_parts(Record& r, RecordParts parts);
 struct LoadOptions {
   unsigned threads = 0;  ///< 0: one per core
   /// The index cache, or nullptr to parse every file. Entries are used only when the file's
-  /// size, mtime, inode and device match (and, for a file changed within a few seconds of
+  /// size, mtime, ctime, inode and device match (and, for a file changed within a few seconds of
   /// being cached, its content hash too); the cache is then brought up to date. Loading gives
   /// the same result with and without a cache.
   IndexCache* cache = nullptr;

@@ -3,7 +3,9 @@
 // (`.kb/cache.sqlite`). WAL journal and a busy timeout let several kb processes read and
 // write it at once; every write is one transaction. A file that is not a readable cache of
 // this version (corrupt, truncated, foreign, another format version) is emptied or replaced,
-// never believed. sqlite3.h stays inside cache.cpp.
+// never believed. The cache holds the notes' text, so its folder is private (0700, files
+// 0600), and kb never follows a symbolic link in it nor opens anything there but a folder and
+// regular files. sqlite3.h stays inside cache.cpp.
 
 #include <memory>
 #include <string>
@@ -17,14 +19,31 @@ namespace kb {
 
 class SqliteCache : public IndexCache {
  public:
-  /// Opens (creating when missing) the cache file `path`; its folder must exist. `version`
-  /// names the blob format; a cache written with another one is emptied. A file that SQLite
-  /// cannot read as our cache is deleted and created again. Returns nullptr and sets `error`
-  /// when no cache can be used (e.g. a read-only folder); callers then load without one.
+  /// Why the cache at `path` (`<kb>/.kb/cache.sqlite`) must not be used, or "" when it may:
+  /// its folder is a symbolic link or not a folder, or one of its files (the database, its WAL
+  /// companions, the snapshot) is a symbolic link or not a regular file. Named as the user
+  /// sees them: ".kb is a symbolic link", ".kb/cache.sqlite-graph is not a regular file".
+  /// Looks only (lstat(2)); a missing folder or file is fine.
+  static std::string unsafe(const std::string& path);
+  /// Makes the folder of `path` ready for the cache: creates it (0700) when missing, checks it
+  /// (unsafe()), and tightens the folder and the cache files this user owns to 0700 and 0600
+  /// (an older kb made them 0755 and 0644). Returns false when no cache may be opened there:
+  /// with `warning` set to unsafe()'s reason when that is why, else (the folder cannot be made,
+  /// e.g. a read-only KB) with `warning` left empty. Never follows a symbolic link.
+  static bool prepare(const std::string& path, std::string& warning);
+  /// Opens (creating when missing, 0600) the cache file `path`; its folder must exist.
+  /// `version` names the blob format; a cache written with another one is emptied. A file
+  /// that SQLite cannot read as our cache is deleted and created again. Returns nullptr and
+  /// sets `error` when no cache can be used (unsafe(), a read-only folder); callers then load
+  /// without one. Links above the folder are resolved once here; a link in the folder or for
+  /// a file is refused then and later (SQLITE_OPEN_NOFOLLOW, O_NOFOLLOW), and the snapshot is
+  /// read and written only inside the folder opened here.
   static std::unique_ptr<SqliteCache> open(const std::string& path, const std::string& version,
                                            std::string& error);
-  /// Deletes the cache file at `path`, its WAL companions and the graph snapshot. Returns false and sets `error`
-  /// when a file exists and cannot be removed; a missing cache is not an error.
+  /// Deletes the cache file at `path`, its WAL companions and the graph snapshot, inside their
+  /// folder only. Returns false and sets `error` when a file exists and cannot be removed, or
+  /// when the folder is a symbolic link (nothing is removed where it points); a missing cache
+  /// is not an error.
   static bool remove_files(const std::string& path, std::string& error);
 
   ~SqliteCache() override;
@@ -37,10 +56,12 @@ class SqliteCache : public IndexCache {
   /// each entry stored as it is put.
   std::unique_ptr<CacheWrite> begin_write() override;
   /// The snapshot lives in its own file beside the database (`cache.sqlite-graph`), headed by
-  /// this cache's version and written to a temporary file that is renamed over it, so readers
-  /// see an old snapshot or a new one, never half of one. It is read through mmap(2).
+  /// this cache's version and written to a new private file that is renamed over it, so
+  /// readers see an old snapshot or a new one, never half of one. It is read with read(2)
+  /// into memory of its own, never mapped: a file cut short while kb reads it gives no
+  /// snapshot (or the one read), never a SIGBUS.
   bool read_graph(const std::function<bool(std::string_view, std::int64_t)>& use) override;
-  /// Drops the mapped pages of `bytes` (madvise(2)).
+  /// Gives back the memory pages of `bytes` (madvise(2)).
   void release_graph(std::string_view bytes) override;
   bool write_graph(const std::vector<std::string>& parts) override;
 
@@ -52,10 +73,12 @@ class SqliteCache : public IndexCache {
  private:
   explicit SqliteCache(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_;
-  std::string path_;
+  std::string path_;          ///< the database, links above its folder resolved
+  int dir_fd_ = -1;            ///< the folder, opened without following a link
+  std::string graph_name_;     ///< the snapshot's name in that folder
   bool broken_ = false;  ///< a read found corruption: the next update rebuilds the file
   std::string version_;
-  std::string_view mapped_;  ///< the snapshot file while read_graph() has it mapped
+  std::string_view mapped_;  ///< the snapshot's bytes while read_graph() holds them
 };
 
 }  // namespace kb

@@ -19,12 +19,13 @@ using namespace kb;
 
 namespace {
 
-// MemFileSystem with the stamps a real walk gives (size, mtime, inode), so the cache can be
-// exercised without a disk. Every write gets a new mtime, as on a real file system.
+// MemFileSystem with the stamps a real walk gives (size, mtime, ctime, inode), so the cache can
+// be exercised without a disk. Every write gets a new mtime and ctime, as on a real file system.
 class StampedFs : public test::MemFileSystem {
  public:
   struct Stamp {
     std::int64_t mtime = 0;
+    std::int64_t ctime = 0;
     std::uint64_t inode = 0;
   };
   std::map<std::string, Stamp> stamps;
@@ -35,10 +36,16 @@ class StampedFs : public test::MemFileSystem {
     add(path, std::move(content));
     clock += 1'000'000'000;
     auto& s = stamps[path];
-    s.mtime = clock;
+    s.mtime = s.ctime = clock;
     if (s.inode == 0) s.inode = next_inode++;
   }
-  void touch(const std::string& path) { stamps[path].mtime = (clock += 1'000'000'000); }
+  void touch(const std::string& path) { stamps[path].mtime = stamps[path].ctime = (clock += 1'000'000'000); }
+  /// `cp -p`, `rsync -t`, `touch -r`: new content, the old mtime put back; only ctime moves.
+  void put_keeping_mtime(const std::string& path, std::string content) {
+    const std::int64_t mtime = stamps[path].mtime;
+    put(path, std::move(content));
+    stamps[path].mtime = mtime;
+  }
   void rename(const std::string& from, const std::string& to) {
     files[to] = files[from];
     stamps[to] = stamps[from];
@@ -53,6 +60,7 @@ class StampedFs : public test::MemFileSystem {
     auto out = MemFileSystem::list_markdown(d);
     for (auto& f : out) {
       f.mtime_ns = stamps[f.path].mtime;
+      f.ctime_ns = stamps[f.path].ctime;
       f.inode = stamps[f.path].inode;
       f.device = 1;
     }
@@ -457,6 +465,39 @@ TEST_SUITE("model") {
     CHECK(dump(r) == dump(load_kb(fs)));
     // Unchanged racy files are still taken from the cache after their content is checked.
     CHECK(r.cache_hits == r.files - 2);
+  }
+
+  TEST_CASE("issue 24: a same-size edit with its mtime put back, or a note recreated on its inode, is seen") {
+    StampedFs fs;
+    fill(fs);
+    SnapshotCache cache;
+    LoadOptions o;
+    o.cache = &cache;
+    load_kb(fs, o);
+    REQUIRE(cache.has_graph);
+    const std::string path = "people/ana.md";
+    std::string text = fs.files[path];
+    const auto pos = text.find("Ana Lopez");
+    REQUIRE(pos != std::string::npos);
+    text.replace(pos, 9, "Ana Lopes");  // same size
+    SUBCASE("mtime put back") { fs.put_keeping_mtime(path, text); }
+    SUBCASE("deleted and recreated on the same inode, with the old mtime") {
+      const auto old = fs.stamps[path];
+      fs.remove(path);
+      fs.put(path, text);
+      fs.stamps[path].mtime = old.mtime;
+      fs.stamps[path].inode = old.inode;
+    }
+    REQUIRE(fs.files[path].size() == text.size());
+    const SnapshotCache before = cache;
+    for (bool snapshot : {true, false}) {
+      INFO("from the " << (snapshot ? "snapshot" : "entries"));
+      cache = before;
+      cache.has_graph = snapshot;
+      auto r = load_kb(fs, o);
+      CHECK(r.kb.lookup_rid("people/ana")->name == "Ana Lopes");
+      CHECK(dump(r) == dump(load_kb(fs)));
+    }
   }
 
   TEST_CASE("load: a graph snapshot gives the same result as loading, without reading a note") {

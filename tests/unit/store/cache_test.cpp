@@ -6,6 +6,9 @@
 #include <map>
 #include <thread>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <doctest/doctest.h>
 
 using namespace kb;
@@ -33,6 +36,7 @@ CacheEntry entry(std::string path, std::string data, std::uint64_t size = 10) {
   e.file.path = std::move(path);
   e.file.size = size;
   e.file.mtime_ns = 1'700'000'000'123'456'789;
+  e.file.ctime_ns = 1'700'000'001'987'654'321;
   e.file.inode = 0xFFFF'FFFF'FFFF'FFF0ull;  // above INT64_MAX: must survive SQLite's int64
   e.file.device = 42;
   e.content_hash = 0x8000'0000'0000'0001ull;
@@ -64,6 +68,7 @@ TEST_SUITE("store") {
     CHECK(a.data == std::string("blob\0a", 6));
     CHECK(a.file.size == 10);
     CHECK(a.file.mtime_ns == 1'700'000'000'123'456'789);
+    CHECK(a.file.ctime_ns == 1'700'000'001'987'654'321);
     CHECK(a.file.inode == 0xFFFF'FFFF'FFFF'FFF0ull);
     CHECK(a.file.device == 42);
     CHECK(a.content_hash == 0x8000'0000'0000'0001ull);
@@ -185,7 +190,7 @@ TEST_SUITE("store") {
     CHECK_FALSE(std::filesystem::exists(path + "-graph"));
   }
 
-  TEST_CASE("cache: released pages of the snapshot read back the same") {
+  TEST_CASE("cache: releasing pages of the snapshot leaves the bytes around them as they were") {
     TempDir dir;
     std::string path = dir.path + "/cache.sqlite", error;
     auto c = SqliteCache::open(path, "v1", error);
@@ -194,17 +199,38 @@ TEST_SUITE("store") {
     for (int i = 0; blob.size() < 5 * 4096 + 123; ++i) blob += std::to_string(i) + ',';
     REQUIRE(c->write_graph({blob}));
     c->release_graph(blob);  // outside read_graph: ignored
-    std::string first, again;
+    std::string first, before, after;
     REQUIRE(c->read_graph([&](std::string_view data, std::int64_t) {
       first = std::string(data);
-      c->release_graph(data.substr(100, 3 * 4096));  // whole pages inside it are dropped
-      c->release_graph(data);
-      c->release_graph(std::string_view(data.data() - 1, data.size() + 2));  // not all mapped: ignored
-      again = std::string(data);  // read from the file again
+      c->release_graph(data.substr(100, 3 * 4096));  // whole pages inside it are given back
+      c->release_graph(std::string_view(data.data() - 1, data.size() + 2));  // not all ours: ignored
+      before = std::string(data.substr(0, 100));  // the parts still to be read
+      after = std::string(data.substr(100 + 3 * 4096));
       return true;
     }));
     CHECK(first == blob);
-    CHECK(again == blob);
+    CHECK(before == blob.substr(0, 100));
+    CHECK(after == blob.substr(100 + 3 * 4096));
+  }
+
+  TEST_CASE("issue 24: a snapshot cut short in place while kb reads it never crashes kb") {
+    TempDir dir;
+    std::string path = dir.path + "/cache.sqlite", error;
+    auto c = SqliteCache::open(path, "v1", error);
+    REQUIRE(c);
+    std::string blob;
+    for (int i = 0; blob.size() < 64 * 4096; ++i) blob += std::to_string(i) + ';';
+    REQUIRE(c->write_graph({blob}));
+    std::string got;
+    REQUIRE(c->read_graph([&](std::string_view data, std::int64_t) {
+      // Another program truncates the file between the open and the decode: had kb mapped
+      // the file, touching the pages past the new end would raise SIGBUS.
+      REQUIRE(::truncate((path + "-graph").c_str(), 0) == 0);
+      got = std::string(data);
+      return true;
+    }));
+    CHECK(got == blob);
+    CHECK_FALSE(c->read_graph([](std::string_view, std::int64_t) { return true; }));  // cut: no snapshot
   }
 
   TEST_CASE("cache: a file that is not a cache is replaced, never read") {
@@ -306,5 +332,127 @@ TEST_SUITE("store") {
     CHECK(SqliteCache::remove_files(path, error));
     CHECK_FALSE(std::filesystem::exists(path));
     CHECK(SqliteCache::remove_files(path, error));
+  }
+}
+
+namespace {
+
+mode_t mode_of(const std::string& path) {
+  struct stat st {};
+  REQUIRE(::lstat(path.c_str(), &st) == 0);
+  return st.st_mode & 07777;
+}
+
+}  // namespace
+
+TEST_SUITE("store") {
+  TEST_CASE("issue 24: a cache folder or file that is a link or no file is refused, and nothing is written there") {
+    TempDir dir;
+    const std::string kb = dir.path + "/kb", outside = dir.path + "/outside";
+    std::filesystem::create_directories(kb);
+    std::filesystem::create_directories(outside);
+    const std::string path = kb + "/.kb/cache.sqlite";
+    std::string want;
+    SUBCASE("the folder is a link") {
+      std::filesystem::create_directory_symlink(outside, kb + "/.kb");
+      want = ".kb is a symbolic link";
+    }
+    SUBCASE("the folder is a file") {
+      std::ofstream(kb + "/.kb") << "x";
+      want = ".kb is not a folder";
+    }
+    SUBCASE("a cache file is a link") {
+      const char* suffix = "";
+      SUBCASE("database") { suffix = ""; }
+      SUBCASE("wal") { suffix = "-wal"; }
+      SUBCASE("shm") { suffix = "-shm"; }
+      SUBCASE("snapshot") { suffix = "-graph"; }
+      std::filesystem::create_directories(kb + "/.kb");
+      std::filesystem::create_symlink("../../outside/target", path + suffix);
+      want = std::string(".kb/cache.sqlite") + suffix + " is a symbolic link";
+    }
+    SUBCASE("a cache file is a FIFO") {
+      std::filesystem::create_directories(kb + "/.kb");
+      REQUIRE(::mkfifo((path + "-graph").c_str(), 0600) == 0);
+      want = ".kb/cache.sqlite-graph is not a regular file";
+    }
+    CHECK(SqliteCache::unsafe(path) == want);
+    std::string warning = "unset", error;
+    CHECK_FALSE(SqliteCache::prepare(path, warning));
+    CHECK(warning == want);
+    CHECK(SqliteCache::open(path, "v1", error) == nullptr);
+    CHECK(error == want);
+    CHECK(std::filesystem::is_empty(outside));
+  }
+
+  TEST_CASE("issue 24: links put in after the cache is open are neither read nor written through") {
+    TempDir dir;
+    const std::string outside = dir.path + "/outside";
+    std::filesystem::create_directories(dir.path + "/kb/.kb");
+    std::ofstream(outside) << "not a snapshot\n";
+    const std::string path = dir.path + "/kb/.kb/cache.sqlite";
+    std::string error;
+    auto c = SqliteCache::open(path, "v1", error);
+    REQUIRE_MESSAGE(c, error);
+    std::filesystem::create_symlink(outside, path + "-graph");
+    CHECK_FALSE(c->read_graph([](std::string_view, std::int64_t) { return true; }));
+    REQUIRE(c->write_graph({"snapshot"}));  // replaces the link itself
+    CHECK_FALSE(std::filesystem::is_symlink(path + "-graph"));
+    std::ifstream in(outside);
+    std::string line;
+    std::getline(in, line);
+    CHECK(line == "not a snapshot");
+  }
+
+  TEST_CASE("issue 24: the cache folder is private (0700) and its files too (0600), an old one is tightened") {
+    TempDir dir;
+    const std::string path = dir.path + "/kb/.kb/cache.sqlite";
+    std::filesystem::create_directories(dir.path + "/kb");
+    SUBCASE("new") {}
+    SUBCASE("made by an older kb") {
+      std::filesystem::create_directories(dir.path + "/kb/.kb");
+      REQUIRE(::chmod((dir.path + "/kb/.kb").c_str(), 0755) == 0);
+      for (const char* suffix : {"", "-graph"}) {
+        std::ofstream(path + suffix) << "";
+        REQUIRE(::chmod((path + suffix).c_str(), 0644) == 0);
+      }
+    }
+    std::string warning, error;
+    REQUIRE(SqliteCache::prepare(path, warning));
+    CHECK(warning == "");
+    CHECK(mode_of(dir.path + "/kb/.kb") == 0700);
+    auto c = SqliteCache::open(path, "v1", error);
+    REQUIRE_MESSAGE(c, error);
+    std::vector<CacheEntry> put;
+    put.push_back(entry("a.md", "secret"));
+    REQUIRE(c->update(std::move(put), {}));
+    REQUIRE(c->write_graph({"secret"}));
+    for (const char* suffix : {"", "-wal", "-shm", "-graph"}) {
+      INFO(suffix);
+      CHECK(mode_of(path + suffix) == 0600);
+    }
+  }
+
+  TEST_CASE("issue 24: a cache in a KB reached through a link is used") {
+    TempDir dir;
+    std::filesystem::create_directories(dir.path + "/real/.kb");
+    std::filesystem::create_directory_symlink(dir.path + "/real", dir.path + "/link");
+    std::string error;
+    auto c = SqliteCache::open(dir.path + "/link/.kb/cache.sqlite", "v1", error);
+    REQUIRE_MESSAGE(c, error);
+    REQUIRE(c->write_graph({"snapshot"}));
+    CHECK(std::filesystem::exists(dir.path + "/real/.kb/cache.sqlite-graph"));
+  }
+
+  TEST_CASE("issue 24: clearing a cache whose folder is a link removes nothing where it points") {
+    TempDir dir;
+    std::filesystem::create_directories(dir.path + "/kb");
+    std::filesystem::create_directories(dir.path + "/outside");
+    std::ofstream(dir.path + "/outside/cache.sqlite") << "someone's file";
+    std::filesystem::create_directory_symlink(dir.path + "/outside", dir.path + "/kb/.kb");
+    std::string error;
+    CHECK_FALSE(SqliteCache::remove_files(dir.path + "/kb/.kb/cache.sqlite", error));
+    CHECK(error == ".kb is a symbolic link (remove it yourself)");
+    CHECK(std::filesystem::exists(dir.path + "/outside/cache.sqlite"));
   }
 }

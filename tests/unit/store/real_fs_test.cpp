@@ -151,6 +151,8 @@ TEST_SUITE("store") {
       CHECK(f.size == static_cast<std::uint64_t>(st.st_size));
       CHECK(f.inode == st.st_ino);
       CHECK(f.mtime_ns == static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec);
+      CHECK(f.ctime_ns == static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec);
+      CHECK(f.ctime_ns != 0);
     }
   }
 
