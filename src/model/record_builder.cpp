@@ -1,6 +1,7 @@
 #include "kb/model/record_builder.h"
 
 #include <algorithm>
+#include <new>
 #include <optional>
 #include <span>
 #include <unordered_map>
@@ -526,7 +527,14 @@ bool build_record(const KbConfig& config, RawRecord&& raw, Record& r, RecordSide
                   StringPool* names, StringPool* link_names) {
   RecordBuilder builder(config, diags, names, link_names);
   builder.sides = &sides;
-  return builder.build(r, raw);
+  // Memory runs out: this note is skipped with an error, and the load goes on (an exception
+  // from a loading thread would end the process).
+  try {
+    return builder.build(r, raw);
+  } catch (const std::bad_alloc&) {
+    diags.error({r.path, 0, 0}, "out of memory while reading this note; skipped");
+    return false;
+  }
 }
 
 }  // namespace kb

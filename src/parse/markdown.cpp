@@ -107,6 +107,9 @@ cmark_mem kArenaMem = {arena_calloc, arena_realloc, arena_free};
 
 enum class ParseFailure { none, over_budget, out_of_memory };
 
+/// parse_body without its guard against running out of memory.
+BodyFacts read_body(const SharedPath& path, std::string_view body, int first_line, DiagSink& diags);
+
 /// Parses with only the extensions in `names` attached, within kMaxMarkdownMemory. On failure
 /// returns nullptr and says why in `failure`.
 NodePtr parse_doc(std::string_view text, std::initializer_list<const char*> names, int options,
@@ -586,6 +589,19 @@ std::string_view to_string(TaskPriority p) {
 
 BodyFacts parse_body(const SharedPath& path, std::string_view body, int first_line,
                      DiagSink& diags) {
+  // Memory runs out: the note loads without its body's facts, and kb goes on (an exception
+  // from a loading thread would end the process).
+  try {
+    return read_body(path, body, first_line, diags);
+  } catch (const std::bad_alloc&) {
+    diags.error({path, first_line, 1}, "out of memory while reading the Markdown body; its links, tasks and tags are left out");
+    return {};
+  }
+}
+
+namespace {
+
+BodyFacts read_body(const SharedPath& path, std::string_view body, int first_line, DiagSink& diags) {
   BodyFacts facts;
   if (std::size_t end = markdown_budget_end(body); end < body.size()) {
     // Past the budget cmark-gfm would take seconds and hundreds of MB (5 us and 220 bytes a
@@ -699,6 +715,8 @@ BodyFacts parse_body(const SharedPath& path, std::string_view body, int first_li
   if (facts.summary.empty()) facts.summary = first_paragraph;
   return facts;
 }
+
+}  // namespace
 
 std::string_view link_target(std::string_view text) {
   std::string_view t = trim(text);

@@ -1,5 +1,11 @@
 // Issue 24: hostile Markdown bodies are read within a budget (markup bytes, parser memory), with
 // a warning naming the note, and never take kb down.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -21,6 +27,29 @@ std::string repeat(std::string_view s, std::size_t n) {
   out.reserve(s.size() * n);
   for (std::size_t i = 0; i < n; ++i) out += s;
   return out;
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
+// The process's address space in bytes now (the first field of /proc/self/statm, in pages).
+std::size_t address_space() {
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  unsigned long pages = 0;
+  if (f) {
+    if (std::fscanf(f, "%lu", &pages) != 1) pages = 0;
+    std::fclose(f);
+  }
+  return pages * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
 }
 
 }  // namespace
@@ -81,5 +110,36 @@ TEST_SUITE("parse") {
     CHECK(links[1].target == "b");
     CHECK(links[2].target == "c");
     CHECK(links[2].loc.column == static_cast<int>(text.size()) - 4);  // at the second of "[[[c]]"'s three
+  }
+
+  TEST_CASE("issue 24: running out of memory in the Markdown parser is an error, never an abort") {
+    // ASan reserves terabytes of address space for its shadow: no limit can be set under it.
+    if (kAddressSanitizer) return;
+    if (std::getenv("KB_TEST_OOM_CHILD")) {
+      // In a fresh process (exec'd below; a forked one would reuse the free memory of the tests
+      // before) that may grow by 16 MB only: cmark asks about 60 MB for this body, so its
+      // calloc returns null (which would abort the process), or the walk's own allocations
+      // throw std::bad_alloc.
+      const std::string body = "- [ ] A task\n\n" + repeat("a\n", 190'000);
+      const rlim_t cap = address_space() + (std::size_t{16} << 20);
+      rlimit lim{cap, cap};
+      if (::setrlimit(RLIMIT_AS, &lim) != 0) ::_exit(3);
+      DiagSink d;
+      BodyFacts f = parse_body("oom.md", body, 1, d);
+      bool reported = d.error_count() == 1 &&
+                      d.all().front().message.rfind("out of memory while reading the Markdown body", 0) == 0;
+      ::_exit(reported && f.tasks.empty() ? 0 : 4);
+    }
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      ::setenv("KB_TEST_OOM_CHILD", "1", 1);
+      ::execl("/proc/self/exe", "kb_unit_tests", "-tc=issue 24: running out of memory*", static_cast<char*>(nullptr));
+      ::_exit(5);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    REQUIRE(WIFEXITED(status));  // not killed by abort()
+    CHECK(WEXITSTATUS(status) == 0);
   }
 }
