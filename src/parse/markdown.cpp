@@ -74,6 +74,11 @@ void hold(Arena& a, void* p) {
   }
 }
 
+void arena_free(void* p) {
+  if (Arena* a = t_arena; a && p) a->live.erase(p);
+  std::free(p);
+}
+
 void* arena_calloc(std::size_t n, std::size_t size) {
   Arena* a = t_arena;
   if (!a) return std::calloc(n, size);
@@ -88,6 +93,10 @@ void* arena_calloc(std::size_t n, std::size_t size) {
 void* arena_realloc(void* old, std::size_t size) {
   Arena* a = t_arena;
   if (!a) return std::realloc(old, size);
+  if (size == 0) {  // realloc(p, 0) may free p: never seen as a failure, so never freed twice
+    arena_free(old);
+    return nullptr;
+  }
   charge(*a, size);
   void* p = std::realloc(old, size);
   if (!p) fail(*a, true);  // `old` is still held, and freed with the rest
@@ -96,11 +105,6 @@ void* arena_realloc(void* old, std::size_t size) {
     hold(*a, p);
   }
   return p;
-}
-
-void arena_free(void* p) {
-  if (Arena* a = t_arena; a && p) a->live.erase(p);
-  std::free(p);
 }
 
 cmark_mem kArenaMem = {arena_calloc, arena_realloc, arena_free};
