@@ -145,8 +145,7 @@ std::optional<NodeId> resolve_any(const KnowledgeBase& kb, std::string_view text
   std::string_view rid = text;
   if (rid.size() > 3 && rid.substr(rid.size() - 3) == ".md") rid.remove_suffix(3);
   if (const Record* r = kb.lookup_rid(rid)) return r->id;
-  for (RecordType t : {RecordType::person, RecordType::organization, RecordType::topic,
-                       RecordType::event, RecordType::meeting}) {
+  for (RecordType t : kPickOrder) {
     auto ids = kb.find_by_name(text, t);
     if (ids.empty()) continue;
     auto id = resolve_name(kb, text, t, diags);
