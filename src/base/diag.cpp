@@ -4,12 +4,14 @@
 #include <ostream>
 #include <tuple>
 
+#include "kb/base/text.h"
+
 namespace kb {
 
 std::string to_string(const Diagnostic& d) {
   std::string out;
   if (!d.loc.path.empty()) {
-    out += d.loc.path;
+    out += terminal_safe(d.loc.path);
     if (d.loc.line > 0) {
       out += ':' + std::to_string(d.loc.line);
       if (d.loc.column > 0) out += ':' + std::to_string(d.loc.column);
@@ -17,7 +19,7 @@ std::string to_string(const Diagnostic& d) {
     out += ": ";
   }
   out += d.severity == Severity::error ? "error: " : "warning: ";
-  out += d.message;
+  out += terminal_safe(d.message);
   return out;
 }
 

@@ -166,6 +166,59 @@ std::size_t find_invalid_utf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+namespace {
+
+// Characters a terminal must not receive raw: C1 controls (U+0080..U+009F; U+009B is a CSI
+// that starts an escape sequence on some terminals) and the bidirectional controls that let
+// text reorder what follows it ("Trojan Source"): U+061C, U+200E/F, U+202A..U+202E,
+// U+2066..U+2069, and the line and paragraph separators U+2028/U+2029.
+bool unsafe_code_point(utf8proc_int32_t cp) {
+  return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+         (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void append_hex_byte(std::string& out, unsigned char c) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  out += "\\x";
+  out += kHex[c >> 4];
+  out += kHex[c & 0xF];
+}
+
+}  // namespace
+
+std::string terminal_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7f) append_hex_byte(out, c);
+      else out += s[i];
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) {  // not UTF-8 (a Latin-1 file name): the byte, spelled out
+      append_hex_byte(out, c);
+      ++i;
+      continue;
+    }
+    if (unsafe_code_point(cp)) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += "<U+";
+      for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 0xF];
+      out += '>';
+    } else {
+      out.append(s.substr(i, static_cast<std::size_t>(n)));
+    }
+    i += static_cast<std::size_t>(n);
+  }
+  return out;
+}
+
 std::string slugify(std::string_view text, std::size_t max_len) {
   // Every script in Latin letters first (张伟 -> zhang wei, Søren -> Soren), where ICU can.
   std::string latin = std::all_of(text.begin(), text.end(), is_ascii) ? std::string(text) : any_ascii(text);

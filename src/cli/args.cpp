@@ -1,7 +1,11 @@
 #include "args.h"
 
+#include <algorithm>
+#include <charconv>
+
 #include <CLI/CLI.hpp>
 
+#include "kb/base/text.h"
 #include "kb/model/names.h"
 #include "kb/query/week.h"
 
@@ -62,7 +66,11 @@ ExitCode meeting_filter(Session& s, const MeetingFilterArgs& a, MeetingFilter& f
 }
 
 void print_resolution(Session& s, const DiagSink& diags) {
-  for (const auto& d : diags.all()) s.error(d.message);
+  // The names in these messages come from notes (did-you-mean, candidates): made terminal_safe.
+  for (const auto& d : diags.all()) {
+    if (d.severity == Severity::error) s.error(terminal_safe(d.message));
+    else s.note("note: " + terminal_safe(d.message));
+  }
 }
 
 std::optional<NodeId> resolve_one(Session& s, const KnowledgeBase& kb, const std::string& name, RecordType type) {
@@ -90,6 +98,17 @@ std::optional<std::vector<NodeId>> resolve_all(Session& s, const KnowledgeBase& 
   }
   if (!ok) return std::nullopt;
   return out;
+}
+
+std::optional<std::size_t> count_arg(Session& s, const std::string& flag, const std::string& text, std::size_t min) {
+  std::size_t n = 0;
+  const char* end = text.data() + text.size();
+  bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  auto [ptr, ec] = std::from_chars(text.data(), end, n);
+  if (digits && ec == std::errc() && ptr == end && n >= min && n <= kMaxCount) return n;
+  s.error(flag + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(kMaxCount) +
+          ", not '" + text + "'");
+  return std::nullopt;
 }
 
 bool week_arg(Session& s, const std::string& text, std::optional<Date>& since, std::optional<Date>& until) {

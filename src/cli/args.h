@@ -42,10 +42,20 @@ std::optional<NodeId> resolve_one(Session& s, const KnowledgeBase& kb, const std
 /// As resolve_one, for a record of any type (a name, an alias or a record id).
 std::optional<NodeId> resolve_any_one(Session& s, const KnowledgeBase& kb, const std::string& name);
 
+/// The largest count a numeric option takes (`--limit`): far above any KB, far below overflow.
+constexpr std::size_t kMaxCount = 1'000'000'000;
+
+/// A count given on the command line (`--limit N`): decimal digits only, from `min` to
+/// kMaxCount. Anything else (empty, a sign, `0x10`, `1e3`, an overflowing number) prints
+/// `kb: error: --limit must be a whole number from 1 to 1000000000, not '-1'` and returns
+/// std::nullopt (a usage error, exit 2).
+std::optional<std::size_t> count_arg(Session& s, const std::string& flag, const std::string& text, std::size_t min);
+
 /// `--week YYYY-Www` -> a date range; a malformed week prints a usage error.
 bool week_arg(Session& s, const std::string& text, std::optional<Date>& since, std::optional<Date>& until);
 
-/// Prints resolution diagnostics as "kb: error: ...".
+/// Prints resolution diagnostics, made terminal_safe: errors as "kb: error: ...", warnings
+/// (which of two records a name picked) as "kb: note: ..." unless --quiet.
 void print_resolution(Session& s, const DiagSink& diags);
 
 }  // namespace kb::cli

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
+#include "kb/model/names.h"
 #include "session.h"
 
 namespace kb::cli {
@@ -19,12 +20,20 @@ ExitCode run_check(Session& s, const CheckOptions& o) {
   const KnowledgeBase* kb = s.kb(false, Session::Reads::outline);
   if (!kb) return ExitCode::failure;
   const LoadResult& r = s.load_result();
-  if (is_json(*fmt)) {
-    render_diagnostics_json(s.out, r.diags.all(), *fmt == OutputFormat::jsonl);
-  } else {
-    for (const auto& d : r.diags.all()) s.out << to_string(d) << '\n';
+  DiagSink diags = r.diags;
+  // Names that a command given a name must choose between; the warning points at the `name:`
+  // of the one it does not choose, read from its note (an outline load keeps no front matter).
+  for (const auto& n : find_names_across_types(*kb)) {
+    s.with_text(n.other);
+    report_name_across_types(*kb, n, diags);
   }
-  std::size_t errors = r.diags.error_count(), warnings = r.diags.warning_count();
+  diags.sort();
+  if (is_json(*fmt)) {
+    render_diagnostics_json(s.out, diags.all(), *fmt == OutputFormat::jsonl);
+  } else {
+    for (const auto& d : diags.all()) s.out << to_string(d) << '\n';
+  }
+  std::size_t errors = diags.error_count(), warnings = diags.warning_count();
   std::string summary = std::to_string(r.files) + (r.files == 1 ? " file" : " files") + " checked: " +
                         std::to_string(errors) + (errors == 1 ? " error" : " errors") + ", " +
                         std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");

@@ -15,7 +15,9 @@
 namespace kb::cli {
 namespace {
 
-struct GraphOptions : MeetingFilterArgs {
+struct GraphOptions {
+  MeetingFilterArgs filter;
+  bool met = false;    ///< --met: person -> person edges (quadratic in a meeting's attendees)
   std::string output;  ///< -o FILE; empty or "-": stdout
 };
 
@@ -32,9 +34,10 @@ ExitCode run_graph(Session& s, const GraphOptions& o) {
   MeetingFilter f;
   const KnowledgeBase* kb = nullptr;
   // The graph draws [[wikilinks]] too: the notes' links are read.
-  if (ExitCode rc = meeting_filter(s, o, f, kb, Session::Reads::links); rc != ExitCode::ok) return rc;
+  if (ExitCode rc = meeting_filter(s, o.filter, f, kb, Session::Reads::links); rc != ExitCode::ok) return rc;
   GraphScope scope;
-  if (o.any()) {
+  scope.met = o.met;
+  if (o.filter.any()) {
     std::vector<NodeId> ids;
     for (const auto& m : find_meetings(*kb, f)) ids.push_back(m.id);
     if (ids.empty()) s.note("no meetings match: the graph is empty");
@@ -64,7 +67,9 @@ ExitCode run_graph(Session& s, const GraphOptions& o) {
 void add_graph_command(CLI::App& app, Invocation& inv) {
   auto o = std::make_shared<GraphOptions>();
   CLI::App* sub = app.add_subcommand("graph", "The graph (--format dot, json, graphml, mermaid), or the part around the meetings the filters select");
-  add_meeting_filter_options(sub, *o);
+  add_meeting_filter_options(sub, o->filter);
+  sub->add_flag("--met", o->met,
+                "Also join every two people who attended a meeting together (n*(n-1)/2 edges for n attendees)");
   sub->add_option("-o,--output", o->output, "Write to FILE (whole or not at all) instead of stdout");
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_graph(s, *o); }; });
 }

@@ -14,7 +14,8 @@ namespace {
 struct QueryOptions {
   MeetingFilterArgs filter;
   std::string sort = "date";
-  std::size_t limit = 0;
+  std::string limit;
+  bool limit_given = false;
   bool explain = false;
 };
 
@@ -24,7 +25,11 @@ ExitCode run_query(Session& s, const QueryOptions& o) {
   if (!fmt) return ExitCode::usage;
   MeetingFilter f;
   f.newest_first = o.sort == "-date";
-  f.limit = o.limit;
+  if (o.limit_given) {
+    auto n = count_arg(s, "--limit", o.limit, 1);
+    if (!n) return ExitCode::usage;
+    f.limit = *n;
+  }
   f.explain = o.explain;
   const KnowledgeBase* kb = nullptr;
   // Meetings as JSON carry their summaries, decisions and actions; a table or ids do not.
@@ -46,9 +51,12 @@ void add_query_command(CLI::App& app, Invocation& inv) {
   CLI::App* sub = app.add_subcommand("query", "Meetings that match: kinds of filter AND together, repeats of one OR together");
   add_meeting_filter_options(sub, o->filter);
   sub->add_option("--sort", o->sort, "date (oldest first) or -date (newest first)")->check(CLI::IsMember({"date", "-date"}));
-  sub->add_option("--limit", o->limit, "At most N meetings");
+  CLI::Option* limit = sub->add_option("--limit", o->limit, "At most N meetings")->type_name("N");
   sub->add_flag("--explain", o->explain, "Say why each meeting matched");
-  sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_query(s, *o); }; });
+  sub->callback([o, limit, &inv] {
+    o->limit_given = limit->count() > 0;
+    inv.run = [o](Session& s) { return run_query(s, *o); };
+  });
 }
 
 }  // namespace kb::cli

@@ -5,6 +5,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "kb/base/text.h"
 #include "kb/model/names.h"
 #include "kb/query/related.h"
 #include "kb/render/relations.h"
@@ -15,21 +16,23 @@ namespace {
 
 struct RelatedOptions {
   std::string name;
-  std::size_t limit = 10;
+  std::string limit = "10";
 };
 
 ExitCode run_related(Session& s, const RelatedOptions& o) {
   auto fmt = s.format(OutputFormat::table, {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl,
                                             OutputFormat::csv, OutputFormat::md, OutputFormat::ids});
   if (!fmt) return ExitCode::usage;
+  auto limit = count_arg(s, "--limit", o.limit, 0);  // 0: all (docs/reports.md)
+  if (!limit) return ExitCode::usage;
   const KnowledgeBase* kb = s.kb(true, Session::Reads::outline);
   if (!kb) return ExitCode::failure;
   auto id = resolve_any_one(s, *kb, o.name);
   if (!id) return ExitCode::failure;
-  Related r = find_related(*kb, *id, o.limit);
+  Related r = find_related(*kb, *id, *limit);
   render_related(s.out, *kb, r, s.render_options(*fmt));
   if (r.people.empty() && r.organizations.empty() && r.topics.empty())
-    s.note("'" + kb->at(*id).name + "' shares no meetings with anyone yet");
+    s.note("'" + terminal_safe(kb->at(*id).name) + "' shares no meetings with anyone yet");
   return ExitCode::ok;
 }
 
@@ -39,7 +42,7 @@ void add_related_command(CLI::App& app, Invocation& inv) {
   auto o = std::make_shared<RelatedOptions>();
   CLI::App* sub = app.add_subcommand("related", "The people, organizations and topics most tied to NAME (by meetings shared)");
   sub->add_option("name", o->name, "A name, alias or record id")->required();
-  sub->add_option("--limit", o->limit, "At most N of each kind (0: all; default 10)");
+  sub->add_option("--limit", o->limit, "At most N of each kind (0: all; default 10)")->type_name("N");
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_related(s, *o); }; });
 }
 

@@ -1,6 +1,9 @@
 #include "kb/model/names.h"
 
 #include <algorithm>
+#include <iterator>
+#include <map>
+#include <set>
 #include <tuple>
 
 #include "kb/base/text.h"
@@ -28,7 +31,66 @@ void report_unknown(const KnowledgeBase& kb, std::string_view name, std::optiona
   diags.error(loc, msg);
 }
 
+// resolve_any's order: a name given on the command line picks the first type that has it.
+constexpr RecordType kPickOrder[] = {RecordType::person, RecordType::organization, RecordType::topic,
+                                     RecordType::event, RecordType::meeting};
+
+int pick_rank(RecordType t) {
+  for (int i = 0; i < static_cast<int>(std::size(kPickOrder)); ++i)
+    if (kPickOrder[i] == t) return i;
+  return static_cast<int>(std::size(kPickOrder));
+}
+
+// "a person", "an organization".
+std::string with_article(RecordType t) {
+  std::string noun = type_noun(t);
+  return (noun.front() == 'o' || noun.front() == 'e' ? "an " : "a ") + noun;
+}
+
 }  // namespace
+
+void report_other_types(const KnowledgeBase& kb, std::string_view name, NodeId chosen, DiagSink& diags) {
+  const Record& picked = kb.at(chosen);
+  for (RecordType t : kPickOrder) {
+    if (t == picked.type) continue;
+    for (NodeId id : kb.find_by_name(name, t)) {
+      const Record& other = kb.at(id);
+      if (!other.defined) continue;
+      diags.warning({}, "'" + std::string(name) + "' is also " + with_article(t) + " (" + other.path.str() +
+                            "); this is the " + type_noun(picked.type) + " (" + picked.path.str() + "): give '" +
+                            other.rid + "' to pick the " + type_noun(t));
+    }
+  }
+}
+
+std::vector<NameAcrossTypes> find_names_across_types(const KnowledgeBase& kb) {
+  std::map<std::string, std::vector<NodeId>> by_key;
+  for (const auto& r : kb.records()) {
+    if (!r.defined || pick_rank(r.type) > pick_rank(RecordType::event)) continue;
+    for (auto& key : KnowledgeBase::name_keys(r)) by_key[std::move(key)].push_back(r.id);
+  }
+  std::set<std::pair<NodeId, NodeId>> pairs;  // (picked, other): once, whichever names they share
+  for (const auto& [key, ids] : by_key) {
+    const NodeId picked = *std::min_element(ids.begin(), ids.end(), [&](NodeId a, NodeId b) {
+      return pick_rank(kb.at(a).type) < pick_rank(kb.at(b).type);
+    });
+    for (NodeId id : ids)
+      if (kb.at(id).type != kb.at(picked).type) pairs.emplace(picked, id);
+  }
+  std::vector<NameAcrossTypes> out;
+  for (const auto& [picked, other] : pairs) out.push_back({picked, other});
+  return out;
+}
+
+void report_name_across_types(const KnowledgeBase& kb, const NameAcrossTypes& n, DiagSink& diags) {
+  const Record& p = kb.at(n.picked);
+  const Record& other = kb.at(n.other);
+  const Value* v = other.text.present() ? other.text->fields.find("name") : nullptr;
+  SourceLoc loc = v ? v->loc : SourceLoc{other.path, 1, 1};
+  diags.warning(loc, type_noun(other.type) + " '" + other.name + "' shares a name with " + with_article(p.type) +
+                         " (" + p.path.str() + "); a name on the command line picks the " + type_noun(p.type) +
+                         " (give '" + other.rid + "' for this one)");
+}
 
 std::string type_noun(RecordType t) { return std::string(to_string(t)); }
 
@@ -83,11 +145,12 @@ std::optional<NodeId> resolve_any(const KnowledgeBase& kb, std::string_view text
   std::string_view rid = text;
   if (rid.size() > 3 && rid.substr(rid.size() - 3) == ".md") rid.remove_suffix(3);
   if (const Record* r = kb.lookup_rid(rid)) return r->id;
-  for (RecordType t : {RecordType::person, RecordType::organization, RecordType::topic,
-                       RecordType::event, RecordType::meeting}) {
+  for (RecordType t : kPickOrder) {
     auto ids = kb.find_by_name(text, t);
     if (ids.empty()) continue;
-    return resolve_name(kb, text, t, diags);
+    auto id = resolve_name(kb, text, t, diags);
+    if (id) report_other_types(kb, text, *id, diags);
+    return id;
   }
   report_unknown(kb, text, std::nullopt, diags, {});
   return std::nullopt;

@@ -1,6 +1,7 @@
 #include "kb/model/record_builder.h"
 
 #include <algorithm>
+#include <new>
 #include <optional>
 #include <span>
 #include <unordered_map>
@@ -65,6 +66,26 @@ bool holds_name(const Value& v, const std::string& want_key) {
   if (v.is_sequence())
     return std::any_of(v.items.begin(), v.items.end(), [&](const Value& i) { return holds_name(i, want_key); });
   return false;
+}
+
+// True for a plain YAML number (`42`, `-3.5`, `1e3`): a value kb never reads as a name.
+bool looks_like_number(std::string_view text) {
+  std::string_view t = trim(text);
+  std::size_t i = 0, digits = 0;
+  if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
+  auto run = [&] {
+    for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i) ++digits;
+  };
+  run();
+  if (i < t.size() && t[i] == '.') ++i, run();
+  if (digits > 0 && i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
+    std::size_t before = digits;
+    run();
+    if (digits == before) return false;
+  }
+  return digits > 0 && i == t.size();
 }
 
 // The first `YYYY-MM-DD` in a file name (Dataview's file.day), or std::nullopt.
@@ -163,6 +184,42 @@ class RecordBuilder {
     return out;
   }
 
+  /// False, after one error at the first bad value, when `v` cannot hold names: a mapping
+  /// (`organizations: {name: X}`), or a number (`attendees: 42`) where a name or a list of
+  /// names is expected. `list`: the field is a list of names (else one name); `mapping_items`:
+  /// an item may be a mapping (attendees with `name:`, `org:` and `role:`). The caller then
+  /// leaves the field empty: a wrong shape is never read as a name nor silently dropped.
+  bool names_shape_ok(const Value* v, std::string_view key, bool list, bool mapping_items = false) {
+    if (!v) return true;
+    const Value* bad = nullptr;
+    auto is_bad = [](const Value& x) { return x.is_mapping() || (x.is_scalar() && looks_like_number(x.text)); };
+    if (is_bad(*v)) bad = v;
+    if (v->is_sequence())
+      for (const auto& item : v->items)
+        if (!bad && is_bad(item) && !(mapping_items && item.is_mapping())) bad = &item;
+    if (!bad) return true;
+    diags_.error(bad->loc, "'" + std::string(key) + (list ? "' must be a list of names" : "' must be a name"));
+    return false;
+  }
+
+  /// The names of a list field (`organizations`, `topics`, ...), empty after an error on its shape.
+  std::vector<std::pair<std::string, SourceLoc>> name_list(const Record& r, std::string_view key) {
+    const Value* v = field(r, key);
+    std::string written = written_key(r, key);
+    if (!names_shape_ok(v, written, true)) return {};
+    return names(v, false, written);
+  }
+
+  /// The one name of `key` (`event`, `parent`), if any; std::nullopt after an error on its shape.
+  std::optional<NameRef> single_name(const Record& r, std::string_view key) {
+    const Value* v = field(r, key);
+    std::string written = written_key(r, key);
+    if (!names_shape_ok(v, written, false)) return std::nullopt;
+    auto n = names(v, false, written);
+    if (n.empty()) return std::nullopt;
+    return NameRef{shared(std::move(n.front().first)), n.front().second, {}};
+  }
+
   /// A scalar, or the names of a list joined by ", " (`loc: ["[[Paris]]"]` reads "Paris").
   std::string joined_names(const Record& r, std::string_view key) {
     const Value* v = field(r, key);
@@ -203,6 +260,12 @@ class RecordBuilder {
   /// Fills typed fields from front matter and body. Returns false when the record must be
   /// skipped (an error was reported).
   bool build(Record& r, RawRecord& raw) {
+    // A record's id and path go into JSON, GraphML and ICS, which must be valid UTF-8: a
+    // Latin-1 file name is reported (printed with its bytes as \xNN) and the note skipped.
+    if (find_invalid_utf8(r.path.str()) != std::string_view::npos) {
+      diags_.error({r.path, 0, 0}, "file name is not valid UTF-8 (rename the file); skipped");
+      return false;
+    }
     NoteText& text = r.text.edit();
     text.fields = std::move(raw.front.fields);
     text.body = std::move(raw.body);
@@ -228,8 +291,11 @@ class RecordBuilder {
     }
     r.type = type.value_or(RecordType::note);
 
-    for (auto& [a, loc] : names(field(r, "aliases"), true, written_key(r, "aliases"))) r.aliases.push_back(a);
-    for (auto& [a, loc] : names(field(r, "alias"), true, written_key(r, "alias"))) r.aliases.push_back(a);
+    for (const char* key : {"aliases", "alias"}) {
+      const Value* v = field(r, key);
+      if (!names_shape_ok(v, written_key(r, key), true)) continue;
+      for (auto& [a, loc] : names(v, true, written_key(r, key))) r.aliases.push_back(a);
+    }
     for (const char* key : {"tags", "tag", "keywords"})
       for (auto& [t, loc] : names(field(r, key), true, written_key(r, key))) {
         std::string tag = t[0] == '#' ? t.substr(1) : t;
@@ -258,12 +324,11 @@ class RecordBuilder {
       }
       r.timezone = shared(scalar(r, "timezone"));
       r.location = shared(joined_names(r, "location"));
-      if (auto ev = names(field(r, "event"), false, written_key(r, "event")); !ev.empty())
-        r.event = NameRef{shared(std::move(ev.front().first)), ev.front().second, {}};
-      auto orgs = names(field(r, "organizations"), false, written_key(r, "organizations"));
+      if (auto ev = single_name(r, "event")) r.event = std::move(*ev);
+      auto orgs = name_list(r, "organizations");
       r.organizations.reserve(orgs.size());
       for (auto& [n, loc] : orgs) r.organizations.push_back({shared(std::move(n)), loc, {}});
-      auto topics = names(field(r, "topics"), false, written_key(r, "topics"));
+      auto topics = name_list(r, "topics");
       r.topics.reserve(topics.size());
       for (auto& [n, loc] : topics) r.topics.push_back({shared(std::move(n)), loc, {}});
       read_attendees(r);
@@ -278,8 +343,7 @@ class RecordBuilder {
     }
     if (r.type == RecordType::organization || r.type == RecordType::topic) {
       EntityFields& e = r.entity.edit();
-      if (auto p = names(field(r, "parent"), false, written_key(r, "parent")); !p.empty())
-        e.parent = NameRef{shared(std::move(p.front().first)), p.front().second, {}};
+      if (auto p = single_name(r, "parent")) e.parent = std::move(*p);
       e.kind = scalar(r, "kind");
     }
     if (r.type == RecordType::event) {
@@ -346,11 +410,7 @@ class RecordBuilder {
  private:
   void read_attendees(Record& r) {
     const Value* v = field(r, "attendees");
-    if (!v) return;
-    if (v->is_mapping()) {
-      diags_.error(v->loc, "'attendees' must be a list");
-      return;
-    }
+    if (!v || !names_shape_ok(v, written_key(r, "attendees"), true, true)) return;
     // The list's items, or the one value: read in place (a copy of a meeting's attendee
     // tree per note was a tenth of the typing's allocations).
     const std::span<const Value> items = v->is_sequence() ? std::span<const Value>(v->items) : std::span<const Value>(v, 1);
@@ -423,8 +483,10 @@ class RecordBuilder {
       // Shorthand: `org:` and `role:` at the top level; `org: ["[[A]]", "[[B]]"]` as in
       // Obsidian vaults gives one affiliation per organization.
       const Value* o = field(r, "org");
-      if (!o) o = field(r, "organization");
-      for (auto& [n, loc] : names(o, false, "org")) {
+      const char* key = "org";
+      if (!o) o = field(r, "organization"), key = "organization";
+      if (!names_shape_ok(o, key, true)) return;
+      for (auto& [n, loc] : names(o, false, key)) {
         Affiliation a;
         a.org = {shared(std::move(n)), loc, {}};
         a.role = shared(scalar(r, "role"));
@@ -465,7 +527,14 @@ bool build_record(const KbConfig& config, RawRecord&& raw, Record& r, RecordSide
                   StringPool* names, StringPool* link_names) {
   RecordBuilder builder(config, diags, names, link_names);
   builder.sides = &sides;
-  return builder.build(r, raw);
+  // Memory runs out: this note is skipped with an error, and the load goes on (an exception
+  // from a loading thread would end the process).
+  try {
+    return builder.build(r, raw);
+  } catch (const std::bad_alloc&) {
+    diags.error({r.path, 0, 0}, "out of memory while reading this note; skipped");
+    return false;
+  }
 }
 
 }  // namespace kb

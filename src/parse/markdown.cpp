@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <csetjmp>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <new>
+#include <unordered_set>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -28,17 +32,114 @@ void register_extensions() {
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
-/// Parses with only the extensions in `names` attached.
-NodePtr parse_doc(std::string_view text, std::initializer_list<const char*> names, int options) {
+// ---- The memory budget of one cmark-gfm parse ----
+//
+// cmark-gfm aborts the process when an allocation fails, and a link reference bomb (one long
+// `[a]: <url>` used by thousands of `[a]`) makes it copy the URL into every link: 120 KB of
+// such text took 46 s and 773 MB. So a parse allocates through Arena: it counts every byte
+// asked for, and past kMaxMarkdownMemory (or when malloc fails) it longjmps back to
+// parse_doc, which frees every block the parse still held. Only cmark's C frames and the
+// allocator's own (which hold nothing with a destructor) lie between, so no destructor is
+// skipped. Outside a parse (freeing a tree, rendering HTML) the allocator passes calls through.
+
+struct Arena {
+  std::jmp_buf on_fail;
+  std::unordered_set<void*> live;  // blocks the parse holds now
+  std::size_t asked = 0;           // bytes asked for in all (a realloc counts its new size)
+  bool out_of_memory = false;
+};
+thread_local Arena* t_arena = nullptr;
+
+[[noreturn]] void fail(Arena& a, bool out_of_memory) {
+  a.out_of_memory = out_of_memory;
+  std::longjmp(a.on_fail, 1);
+}
+
+// Counts `bytes` against the budget; fails the parse past it.
+void charge(Arena& a, std::size_t bytes) {
+  if (bytes > kMaxMarkdownMemory || (a.asked += bytes) > kMaxMarkdownMemory) fail(a, false);
+}
+
+// Records `p` as held; fails the parse (after freeing it) when even that cannot be done.
+void hold(Arena& a, void* p) {
+  bool ok = true;
+  try {
+    a.live.insert(p);
+  } catch (const std::bad_alloc&) {
+    ok = false;
+  }
+  if (!ok) {
+    std::free(p);
+    fail(a, true);
+  }
+}
+
+void arena_free(void* p) {
+  if (Arena* a = t_arena; a && p) a->live.erase(p);
+  std::free(p);
+}
+
+void* arena_calloc(std::size_t n, std::size_t size) {
+  Arena* a = t_arena;
+  if (!a) return std::calloc(n, size);
+  if (size != 0 && n > kMaxMarkdownMemory / size) fail(*a, false);
+  charge(*a, n * size);
+  void* p = std::calloc(n, size);
+  if (!p) fail(*a, true);
+  hold(*a, p);
+  return p;
+}
+
+void* arena_realloc(void* old, std::size_t size) {
+  Arena* a = t_arena;
+  if (!a) return std::realloc(old, size);
+  if (size == 0) {  // realloc(p, 0) may free p: never seen as a failure, so never freed twice
+    arena_free(old);
+    return nullptr;
+  }
+  charge(*a, size);
+  void* p = std::realloc(old, size);
+  if (!p) fail(*a, true);  // `old` is still held, and freed with the rest
+  if (p != old) {
+    if (old) a->live.erase(old);
+    hold(*a, p);
+  }
+  return p;
+}
+
+cmark_mem kArenaMem = {arena_calloc, arena_realloc, arena_free};
+
+enum class ParseFailure { none, over_budget, out_of_memory };
+
+/// parse_body without its guard against running out of memory.
+BodyFacts read_body(const SharedPath& path, std::string_view body, int first_line, DiagSink& diags);
+
+/// Parses with only the extensions in `names` attached, within kMaxMarkdownMemory. On failure
+/// returns nullptr and says why in `failure`.
+NodePtr parse_doc(std::string_view text, std::initializer_list<const char*> names, int options,
+                  ParseFailure& failure) {
   std::string defused;
   if (defuse_markdown(text, defused)) text = defused;
   register_extensions();
-  ParserPtr parser(cmark_parser_new(options));
-  for (const char* name : names)
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-      cmark_parser_attach_syntax_extension(parser.get(), ext);
-  cmark_parser_feed(parser.get(), text.data(), text.size());
-  return NodePtr(cmark_parser_finish(parser.get()));
+  Arena arena;
+  cmark_node* doc = nullptr;
+  t_arena = &arena;
+  if (setjmp(arena.on_fail) == 0) {
+    cmark_parser* parser = cmark_parser_new_with_mem(options, &kArenaMem);
+    for (const char* name : names)
+      if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+        cmark_parser_attach_syntax_extension(parser, ext);
+    cmark_parser_feed(parser, text.data(), text.size());
+    doc = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+    failure = ParseFailure::none;
+  } else {
+    doc = nullptr;
+    for (void* p : arena.live) std::free(p);
+    failure = arena.out_of_memory ? ParseFailure::out_of_memory : ParseFailure::over_budget;
+  }
+  t_arena = nullptr;
+  return NodePtr(doc);
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
@@ -310,7 +411,37 @@ void add_tag(BodyFacts& facts, std::string tag) {
 
 std::string heading_key(cmark_node* heading) { return fold(trim(inline_text(heading))); }
 
+// LF, CRLF and a lone CR each end a line, as in CommonMark.
+int count_line_ends(std::string_view text) {
+  int n = 0;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) ++n;
+  return n;
+}
+
+bool is_markup_byte(char c) {
+  switch (c) {
+    case '[': case ']': case '*': case '_': case '`': case '<': case '>': case '!': case '\\':
+    case '&': case '-': case '+': case '\n': case '\r':
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
+
+std::size_t markdown_budget_end(std::string_view markdown) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < markdown.size(); ++i) {
+    if (!is_markup_byte(markdown[i]) || ++count <= kMaxMarkupBytes) continue;
+    // Over budget at i: stop at the end of the last line that starts before it.
+    std::size_t nl = markdown.find_last_of("\r\n", i == 0 ? 0 : i - 1);
+    if (nl == std::string_view::npos || i == 0) return 0;
+    return nl + 1;
+  }
+  return markdown.size();
+}
 
 bool defuse_markdown(std::string_view markdown, std::string& out) {
   auto count = [](std::string_view s) {
@@ -364,8 +495,10 @@ void find_wikilinks(std::string_view text, const SourceLoc& loc, std::vector<Wik
     std::size_t close = text.find("]]", pos + 2);
     if (close == std::string_view::npos) break;
     std::string_view inner = text.substr(pos + 2, close - pos - 2);
-    if (inner.find('[') != std::string_view::npos) {  // "[[[x]]": start again at the inner one
-      pos += 1;
+    if (std::size_t last = inner.rfind('['); last != std::string_view::npos) {
+      // "[[[x]]": the link opens at the last "[[" before the close, so start again just before
+      // the last '[' (one step at a time was quadratic: 800 KB of "[[" then "]]" took 13 s).
+      pos += 2 + last - 1;
       continue;
     }
     WikiLink link;
@@ -460,8 +593,40 @@ std::string_view to_string(TaskPriority p) {
 
 BodyFacts parse_body(const SharedPath& path, std::string_view body, int first_line,
                      DiagSink& diags) {
+  // Memory runs out: the note loads without its body's facts, and kb goes on (an exception
+  // from a loading thread would end the process).
+  try {
+    return read_body(path, body, first_line, diags);
+  } catch (const std::bad_alloc&) {
+    diags.error({path, first_line, 1}, "out of memory while reading the Markdown body; its links, tasks and tags are left out");
+    return {};
+  }
+}
+
+namespace {
+
+BodyFacts read_body(const SharedPath& path, std::string_view body, int first_line, DiagSink& diags) {
   BodyFacts facts;
-  NodePtr doc = parse_doc(body, {"tasklist"}, CMARK_OPT_DEFAULT);
+  if (std::size_t end = markdown_budget_end(body); end < body.size()) {
+    // Past the budget cmark-gfm would take seconds and hundreds of MB (5 us and 220 bytes a
+    // markup byte, measured): the body is read up to the line the budget ends on.
+    diags.warning({path, first_line + count_line_ends(body.substr(0, end)), 1},
+                  "Markdown body has more than " + std::to_string(kMaxMarkupBytes) +
+                      " markup characters; the rest of it is not read (split the note)");
+    body = body.substr(0, end);
+  }
+  ParseFailure failure = ParseFailure::none;
+  NodePtr doc = parse_doc(body, {"tasklist"}, CMARK_OPT_DEFAULT, failure);
+  if (!doc) {
+    SourceLoc at{path, first_line, 1};
+    if (failure == ParseFailure::out_of_memory)
+      diags.error(at, "out of memory while reading the Markdown body; its links, tasks and tags are left out");
+    else
+      diags.warning(at, "Markdown body needs more than " + std::to_string(kMaxMarkdownMemory >> 20) +
+                            " MiB to parse (check for a link reference used many times); its links, tasks "
+                            "and tags are left out");
+    return facts;
+  }
   auto lines = split_lines(body);
   auto loc_of = [&](cmark_node* n) {
     return SourceLoc{path, cmark_node_get_start_line(n) + first_line - 1,
@@ -555,6 +720,8 @@ BodyFacts parse_body(const SharedPath& path, std::string_view body, int first_li
   return facts;
 }
 
+}  // namespace
+
 std::string_view link_target(std::string_view text) {
   std::string_view t = trim(text);
   if (t.size() >= 4 && t.substr(0, 2) == "[[" && t.substr(t.size() - 2) == "]]") {
@@ -587,8 +754,10 @@ std::string unlink_text(std::string_view text) {
 
 std::string render_markdown_html(std::string_view markdown) {
   std::string text = unlink_text(markdown);  // wikilinks read as their shown text
-  NodePtr doc = parse_doc(text, {"table", "strikethrough", "autolink", "tasklist"}, CMARK_OPT_DEFAULT);
-  register_extensions();
+  text.resize(markdown_budget_end(text));
+  ParseFailure failure = ParseFailure::none;
+  NodePtr doc = parse_doc(text, {"table", "strikethrough", "autolink", "tasklist"}, CMARK_OPT_DEFAULT, failure);
+  if (!doc) return {};
   cmark_llist* exts = nullptr;
   cmark_mem* mem = cmark_get_default_mem_allocator();
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})

@@ -308,8 +308,7 @@ GraphData build_graph(const KnowledgeBase& kb, const GraphScope& scope) {
     std::vector<NodeId> people;
     for (const auto& a : m.attendees) {
       b.add_edge(a.person.target, mid, EdgeType::attended);
-      if (a.person.target.valid() && std::find(people.begin(), people.end(), a.person.target) == people.end())
-        people.push_back(a.person.target);
+      if (scope.met && a.person.target.valid()) people.push_back(a.person.target);
     }
     if (scope.listed_orgs)
       for (const auto& o : m.organizations) b.add_edge(mid, o.target, EdgeType::organization);
@@ -321,6 +320,7 @@ GraphData build_graph(const KnowledgeBase& kb, const GraphScope& scope) {
       if (a.org.valid()) b.add_edge(a.person.target, a.org, EdgeType::affiliated, a.role);
     if (scope.met) {
       std::sort(people.begin(), people.end());
+      people.erase(std::unique(people.begin(), people.end()), people.end());
       for (std::size_t i = 0; i < people.size(); ++i)
         for (std::size_t j = i + 1; j < people.size(); ++j) b.add_edge(people[i], people[j], EdgeType::met);
     }

@@ -7,52 +7,6 @@
 
 namespace kb {
 
-namespace {
-
-// Characters a terminal must not receive raw: C1 controls (U+0080..U+009F; U+009B is a CSI
-// that starts an escape sequence on some terminals) and the bidirectional controls that let
-// text reorder what follows it ("Trojan Source"): U+061C, U+200E/F, U+202A..U+202E,
-// U+2066..U+2069, and the line and paragraph separators U+2028/U+2029.
-bool unsafe_code_point(unsigned cp) {
-  return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
-         (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
-}  // namespace
-
-std::string terminal_safe(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02X", c);
-      out += buf;
-      continue;
-    }
-    unsigned cp = 0;
-    std::size_t len = 0;
-    if ((c & 0xE0) == 0xC0 && i + 1 < s.size()) {
-      cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
-      len = 2;
-    } else if ((c & 0xF0) == 0xE0 && i + 2 < s.size()) {
-      cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
-           (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-      len = 3;
-    }
-    if (len > 0 && unsafe_code_point(cp)) {
-      char buf[12];
-      std::snprintf(buf, sizeof buf, "<U+%04X>", cp);
-      out += buf;
-      i += len - 1;
-      continue;
-    }
-    out += s[i];
-  }
-  return out;
-}
-
 std::string markdown_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);

@@ -7,8 +7,10 @@ namespace kb {
 
 namespace fs = std::filesystem;
 
-std::optional<KbLocation> locate_kb(const std::string& flag_dir, const char* env_dir,
-                                    const std::string& cwd, std::string& error) {
+namespace {
+
+std::optional<KbLocation> find_kb(const std::string& flag_dir, const char* env_dir, const std::string& cwd,
+                                  std::string& error) {
   std::error_code ec;
   auto is_dir = [&](const fs::path& p) { return fs::is_directory(p, ec); };
   if (!flag_dir.empty()) {
@@ -29,6 +31,23 @@ std::optional<KbLocation> locate_kb(const std::string& flag_dir, const char* env
   error = "no knowledge base found (no kb.yaml here or above, no ./records); create one with "
           "'kb init DIR' or point at one with '--kb DIR' or KB_DIR";
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<KbLocation> locate_kb(const std::string& flag_dir, const char* env_dir,
+                                    const std::string& cwd, std::string& error) {
+  auto loc = find_kb(flag_dir, env_dir, cwd, error);
+  if (!loc) return loc;
+  // A KB folder that cannot be listed is an error, not a KB without notes (which would
+  // answer every query with "no meetings match").
+  std::error_code ec;
+  fs::directory_iterator it(loc->root, ec);
+  if (ec) {
+    error = "cannot read knowledge base '" + loc->root + "': " + ec.message();
+    return std::nullopt;
+  }
+  return loc;
 }
 
 }  // namespace kb

@@ -375,8 +375,7 @@ $ kb --kb "$FIXTURES/minimal" query --since 2024-13-01
 ? 2
 
 $ kb --kb "$FIXTURES/minimal" query --limit many
-2> Could not convert: --limit = many
-2> Run with --help for more information.
+2> kb: error: --limit must be a whole number from 1 to 1000000000, not 'many'
 ? 2
 
 $ kb --kb "$FIXTURES/minimal" qurey

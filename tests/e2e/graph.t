@@ -174,7 +174,7 @@ $ kb --kb "$RECORDS" path "Francesc Pedro" "AI Competency Framework for Higher E
 2> kb: error: 'AI Competency Framework for Higher Education' is a topic; kb path links people and organizations
 ? 1
 
-$ kb --kb "$FIXTURES/weekly" graph --week 2025-W01
+$ kb --kb "$FIXTURES/weekly" graph --met --week 2025-W01
 > digraph kb {
 >   graph [rankdir=LR, fontname="Helvetica", bgcolor="transparent"];
 >   node [fontname="Helvetica", fontsize=10];
@@ -225,9 +225,9 @@ $ kb --kb "$FIXTURES/weekly" graph | dot -Tsvg >/dev/null && echo rendered
 > rendered
 
 $ kb --kb "$RECORDS" --format json graph | jq -r '[(.nodes | length), (.edges | length)] | @tsv'
-> 33	153
+> 33	114
 
-$ kb --kb "$RECORDS" --format json graph --person "Sobhi Tawil" | jq -r '.edges[] | select(.type == "met") | "\(.source) \(.target) \(.weight)"'
+$ kb --kb "$RECORDS" --format json graph --met --person "Sobhi Tawil" | jq -r '.edges[] | select(.type == "met") | "\(.source) \(.target) \(.weight)"'
 > people/bi-xiaohan people/jiao-yanwen 1
 > people/bi-xiaohan people/liang-jiansheng 1
 > people/bi-xiaohan people/miao-fengchun 1
@@ -245,12 +245,12 @@ $ kb --kb "$RECORDS" --format json graph --person "Sobhi Tawil" | jq -r '.edges[
 > people/sobhi-tawil people/su-rui 1
 
 $ kb --kb "$FIXTURES/weekly" --format graphml graph > g.xml && python3 -c 'import sys, xml.etree.ElementTree as ET; r = ET.parse("g.xml").getroot(); ns = "{http://graphml.graphdrawing.org/xmlns}"; print(len(r.findall(".//" + ns + "node")), len(r.findall(".//" + ns + "edge")))'
-> 14 33
+> 14 26
 
-$ kb --kb "$FIXTURES/weekly" --format graphml graph > g.xml && python3 -c 'import networkx as nx; g = nx.read_graphml("g.xml"); print(g.number_of_nodes(), g.number_of_edges(), sorted({d["type"] for _, d in g.nodes(data=True)}), sorted({d["type"] for *_, d in g.edges(data=True)}))'
+$ kb --kb "$FIXTURES/weekly" --format graphml graph --met > g.xml && python3 -c 'import networkx as nx; g = nx.read_graphml("g.xml"); print(g.number_of_nodes(), g.number_of_edges(), sorted({d["type"] for _, d in g.nodes(data=True)}), sorted({d["type"] for *_, d in g.edges(data=True)}))'
 > 14 33 ['meeting', 'organization', 'person', 'topic'] ['affiliated', 'attended', 'met', 'organization', 'topic']
 
-$ kb --kb "$FIXTURES/weekly" --format mermaid graph --week 2025-W01
+$ kb --kb "$FIXTURES/weekly" --format mermaid graph --met --week 2025-W01
 > flowchart LR
 >   n0["2024-12-30 Year-end review #lt;script#gt;alert(1)#lt;/script#gt;"]
 >   n1["2025-01-02 Introduction to Agency #amp; Co"]

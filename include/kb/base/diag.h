@@ -30,7 +30,9 @@ struct Diagnostic {
   std::string message;
 };
 
-/// Formats as `path:line:col: error: message` (parts that are unknown are left out).
+/// Formats as `path:line:col: error: message` (parts that are unknown are left out), the path
+/// and the message made terminal_safe: a file name or a name from a note can hold an escape
+/// sequence (`\x1b[31m` is printed `\x1B[31m`) or bytes that are not UTF-8.
 std::string to_string(const Diagnostic& d);
 
 /// Collects diagnostics. Not thread-safe: give each worker its own sink and merge().

@@ -23,6 +23,13 @@ std::string nfc(std::string_view text);
 /// The byte offset of the first invalid UTF-8 sequence, or std::string_view::npos.
 std::size_t find_invalid_utf8(std::string_view text);
 
+/// Text from a note or a file name made safe to print on a terminal (every table cell,
+/// diagnostic, warning and message kb prints): C0 controls and DEL as `\xNN`, bytes that are
+/// not valid UTF-8 as `\xNN`, C1 controls (U+0080..U+009F), the bidirectional controls
+/// (U+061C, U+200E/F, U+202A..U+202E, U+2066..U+2069) and U+2028/U+2029 as `<U+XXXX>`.
+/// Example: terminal_safe("a\x1b[31m") == "a\\x1B[31m".
+std::string terminal_safe(std::string_view s);
+
 /// A file-name slug: lower-case ASCII letters, digits and single `-`, at most `max_len` bytes,
 /// never empty (falls back to "untitled"). Letters with diacritics lose them first.
 std::string slugify(std::string_view text, std::size_t max_len = 80);

@@ -23,6 +23,25 @@ std::optional<NodeId> resolve_name(const KnowledgeBase& kb, std::string_view nam
 std::optional<NodeId> resolve_any(const KnowledgeBase& kb, std::string_view name_or_id,
                                   DiagSink& diags);
 
+/// After resolve_any() chose `chosen` for `name`: when the name also names a defined record of
+/// another type, reports a warning (no location) saying which was chosen and how to pick the
+/// other. Example: "'Ada' is also an organization (orgs/ada.md); this is the person
+/// (people/ada.md): give 'orgs/ada' to pick the organization".
+void report_other_types(const KnowledgeBase& kb, std::string_view name, NodeId chosen, DiagSink& diags);
+
+/// Two defined records (person, organization, topic or event) of different types that share a
+/// name or alias: `picked` is the one a name given on the command line picks (resolve_any's
+/// order), `other` the one it does not.
+struct NameAcrossTypes {
+  NodeId picked;
+  NodeId other;
+};
+/// Every such pair, once, in record order.
+std::vector<NameAcrossTypes> find_names_across_types(const KnowledgeBase& kb);
+/// The `kb check` warning for one pair, with both paths, at the `name:` of `other` when its
+/// front matter is loaded (else at its first line).
+void report_name_across_types(const KnowledgeBase& kb, const NameAcrossTypes& n, DiagSink& diags);
+
 /// Up to three known names (or aliases) of `type` closest to `name`, closest first.
 std::vector<std::string> suggest_names(const KnowledgeBase& kb, std::string_view name,
                                        std::optional<RecordType> type);

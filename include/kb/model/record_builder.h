@@ -51,7 +51,9 @@ struct RecordSides {
 
 /// Fills `r` (whose `path` and `rid` are set) from `raw`, taking its contents (moved, not
 /// copied), and `sides`. Returns false, after reporting one error, when the record must be
-/// skipped. With `names`, the texts of the front matter's names, roles, tags, times, time
+/// skipped (a missing title or date, a path that is not valid UTF-8). A name field of the wrong
+/// shape (`attendees: 42`, `organizations: {name: X}`) is an error at its value and is left
+/// empty; the record is kept. With `names`, the texts of the front matter's names, roles, tags, times, time
 /// zones and places come from that pool (equal texts shared: a load keeps one pool a worker;
 /// the body's tags too), and with `link_names` the texts of the body's wikilinks (a load that
 /// drops them after typing passes none, as a pool's lookups would gain nothing); without,

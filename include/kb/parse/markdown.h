@@ -64,7 +64,10 @@ struct BodyFacts {
 
 /// Reads the facts of a Markdown body. `first_line` is the file line the body starts on; every
 /// location in the facts shares `path`. Malformed dates in tasks are reported as warnings;
-/// Markdown itself never fails.
+/// Markdown itself never fails, but a hostile body is read within a budget, with a warning:
+/// only the lines before markdown_budget_end() are read, and a parse that would take more than
+/// kMaxMarkdownMemory gives no facts (an allocation failure in the parser gives an error).
+/// Either way in bounded time and memory, and kb goes on.
 BodyFacts parse_body(const SharedPath& path, std::string_view body, int first_line,
                      DiagSink& diags);
 
@@ -75,6 +78,18 @@ BodyFacts parse_body(const SharedPath& path, std::string_view body, int first_li
 /// bracket). Returns false, and leaves `out` alone, when no run needs it.
 constexpr std::size_t kMaxImageOpeners = 256;
 bool defuse_markdown(std::string_view markdown, std::string& out);
+
+/// Bytes that make cmark-gfm build nodes (brackets, emphasis, backticks, `<`, `>`, `!`, `\`,
+/// `&`, `-`, `+` and line ends): it takes about 5 us and 220 bytes for each in the worst
+/// cases measured (`*_*_...`), so a body is read up to the line on which its 200,000th
+/// ends (about a second, 45 MB). A note of prose, or of a thousand tasks, is far below.
+constexpr std::size_t kMaxMarkupBytes = 200'000;
+/// The bytes one parse may ask for in all: 256 MiB (a link reference bomb asks for more).
+constexpr std::size_t kMaxMarkdownMemory = std::size_t{256} << 20;
+
+/// The length of the part of `markdown` that is parsed: all of it, or the whole lines (each
+/// with its line end) before the line that holds its (kMaxMarkupBytes + 1)th markup byte.
+std::size_t markdown_budget_end(std::string_view markdown);
 
 /// What a value written as a link names: `[[Francesc Pedro|F.]]` and `[[Francesc Pedro#Bio]]`
 /// name "Francesc Pedro"; any other text is itself. Trimmed either way.

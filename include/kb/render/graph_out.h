@@ -56,7 +56,10 @@ struct GraphScope {
   /// Only where no other edge joins the two records already. Needs a KB loaded with its links
   /// (KnowledgeBase::has_links); build_graph throws std::logic_error otherwise.
   bool mentions = true;
-  bool met = true;
+  /// Person -> person edges between every two attendees of a meeting (`kb graph --met`). Off
+  /// by default: a meeting of n attendees gives n(n-1)/2 of them, so one meeting of 10,000
+  /// people would give 50 million edges; without them the graph is linear in the KB.
+  bool met = false;
 };
 
 GraphData build_graph(const KnowledgeBase& kb, const GraphScope& scope);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kb/base/text.h"  // terminal_safe
+
 namespace kb {
 
 struct Table {
@@ -21,8 +23,6 @@ void render_text_table(std::ostream& out, const Table& t, bool color);
 void render_csv(std::ostream& out, const Table& t);
 void render_markdown_table(std::ostream& out, const Table& t);
 
-/// Control characters, DEL and bidirectional overrides shown as \xNN or <U+XXXX>.
-std::string terminal_safe(std::string_view s);
 /// Escapes Markdown inline syntax so the text shows as written (`[x](javascript:..)` stays text).
 std::string markdown_escape(std::string_view s);
 std::string html_escape(std::string_view s);

@@ -12,7 +12,8 @@ struct KbLocation {
   std::string how;  ///< "--kb", "KB_DIR", "kb.yaml", "./records"
 };
 
-/// Returns the KB folder, or std::nullopt with `error` saying what was tried and what to do.
+/// Returns the KB folder, or std::nullopt with `error` saying what was tried and what to do,
+/// or that the folder cannot be read (`cannot read knowledge base 'DIR': Permission denied`).
 std::optional<KbLocation> locate_kb(const std::string& flag_dir, const char* env_dir,
                                     const std::string& cwd, std::string& error);
 

@@ -214,4 +214,37 @@ TEST_SUITE("model") {
     CHECK(&m.outcomes->actions[0].loc.path.str() == one);
     CHECK(&m.text->fields.loc.path.str() == one);
   }
+
+  TEST_CASE("issue 24: a name field of the wrong shape is an error at its value, never a name") {
+    test::MemFileSystem fs;
+    fs.add("people/ana.md", "---\nname: Ana Bell\norg: {name: Acme}\n---\n");
+    fs.add("orgs/acme.md", "---\nname: Acme\nparent: 42\naliases: {short: A}\n---\n");
+    fs.add("events/dlw.md", "---\nname: DLW\n---\n");
+    fs.add("meetings/m.md",
+           "---\ntitle: M\ndate: 2024-01-05\nattendees: 42\norganizations: {name: Acme}\n"
+           "topics: [AI, 3.5]\nevent: [DLW]\n---\n");
+    fs.add("meetings/n.md",
+           "---\ntitle: N\ndate: 2024-01-06\nattendees:\n  - Ana Bell\n  - {name: Ana Bell, role: Chair}\n  - 1e3\n"
+           "event: {name: DLW}\n---\n");
+    LoadResult r = load_kb(fs);
+    CHECK(diag_lines(r.diags) ==
+          "meetings/m.md:4:12: error: 'attendees' must be a list of names\n"
+          "meetings/m.md:5:16: error: 'organizations' must be a list of names\n"
+          "meetings/m.md:6:14: error: 'topics' must be a list of names\n"
+          "meetings/n.md:7:5: error: 'attendees' must be a list of names\n"
+          "meetings/n.md:8:8: error: 'event' must be a name\n"
+          "orgs/acme.md:3:9: error: 'parent' must be a name\n"
+          "orgs/acme.md:4:10: error: 'aliases' must be a list of names\n"
+          "people/ana.md:3:6: error: 'org' must be a list of names\n");
+    const Record& m = rec(r.kb, "meetings/m");
+    CHECK(m.attendees.empty());
+    CHECK(m.organizations.empty());
+    CHECK(m.topics.empty());
+    CHECK(name_of(r.kb, m.event.target) == "DLW");  // a list of one name is that name
+    CHECK(rec(r.kb, "meetings/n").attendees.empty());
+    CHECK(rec(r.kb, "orgs/acme").aliases.empty());
+    CHECK(rec(r.kb, "people/ana").entity->affiliations.empty());
+    for (const auto& x : r.kb.records()) CHECK(x.name != "42");
+  }
 }
+

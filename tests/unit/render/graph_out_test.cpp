@@ -44,6 +44,7 @@ TEST_SUITE("render") {
     for (const auto& rec : kb.records())
       if (rec.rid == "meetings/2024/2024-05-01-ana" || rec.rid == "meetings/2024/2024-09-04-ana")
         scope.meetings->push_back(rec.id);
+    scope.met = true;
     GraphData g = build_graph(kb, scope);
     std::vector<std::string> nodes;
     for (NodeId id : g.nodes) nodes.push_back(kb.at(id).name);
@@ -63,5 +64,34 @@ TEST_SUITE("render") {
     render_graph(dot, kb, g, {GraphFormat::dot, false});
     CHECK(dot.str().rfind("digraph kb {\n", 0) == 0);
     CHECK(dot.str().find("label=\"affiliated: Lead\"") != std::string::npos);
+  }
+
+  TEST_CASE("issue 24: a meeting of thousands of attendees gives a graph linear in them") {
+    constexpr int kPeople = 3000;
+    test::MemFileSystem fs;
+    std::string attendees;
+    for (int i = 0; i < kPeople; ++i) {
+      std::string name = "Person " + std::to_string(i);
+      fs.add("people/p" + std::to_string(i) + ".md", "---\nname: " + name + "\n---\n");
+      attendees += "  - " + name + "\n";
+    }
+    fs.add("meetings/2024-09-02-all.md", "---\ntitle: All hands\ndate: 2024-09-02\nattendees:\n" + attendees + "---\n");
+    auto r = load_kb(fs);
+    GraphScope scope;
+    GraphData g = build_graph(r.kb, scope);
+    CHECK(g.nodes.size() == kPeople + 1);
+    CHECK(g.edges.size() == kPeople);  // one 'attended' edge each; no person -> person edges
+    std::ostringstream out;
+    render_graph(out, r.kb, g, {GraphFormat::json, false});
+    CHECK(out.str().find("\"met\"") == std::string::npos);
+    SUBCASE("person -> person edges only when asked for") {
+      test::MemFileSystem small;
+      small.add("meetings/2024-09-02-m.md", "---\ntitle: M\ndate: 2024-09-02\nattendees: [A, B, C, A]\n---\n");
+      auto kb3 = load_kb(small);
+      scope.met = true;
+      std::size_t met = 0;
+      for (const auto& e : build_graph(kb3.kb, scope).edges) met += e.type == EdgeType::met;
+      CHECK(met == 3);
+    }
   }
 }
