@@ -69,7 +69,7 @@ $ f="$FIXTURES/edits/meetings/2024-09-05-plain.md"; chmod -R a+rwX "$WORK"; chmo
 2> kb: error: cannot write 'meetings/2024-09-05-plain.md': Permission denied
 
 # Mode, owner, group, ACL and extended attributes are kept (checked where the file system has them).
-$ f="$FIXTURES/edits/meetings/2024-09-05-plain.md"; chmod 640 "$f"; [ "$(id -u)" = 0 ] && chown nobody:nogroup "$f"; { setfacl -m u:daemon:rw "$f" && setfattr -n user.kb -v keep "$f"; } 2>/dev/null || echo "no ACLs or extended attributes here: they are not checked" >&2; meta() { stat -c '%a %u %g' "$f"; getfacl -cp "$f" 2>/dev/null; getfattr -d "$f" 2>/dev/null | grep -v '^#'; }; before=$(meta); ino=$(stat -c %i "$f"); kb --kb "$FIXTURES/edits" actions done meetings/2024-09-05-plain 8 --today 2024-09-20 && [ "$(meta)" = "$before" ] && echo "metadata kept" && [ "$(stat -c %i "$f")" != "$ino" ] && echo "replaced by rename"; ls -A "$FIXTURES/edits/meetings" | grep kb-tmp || echo "no temporary file left"
+$ f="$FIXTURES/edits/meetings/2024-09-05-plain.md"; chmod 640 "$f"; [ "$(id -u)" = 0 ] && chown nobody:nogroup "$f"; { setfacl -m u:daemon:rw "$f" && setfattr -n user.kb -v keep "$f"; } 2>/dev/null || true; meta() { stat -c '%a %u %g' "$f"; getfacl -cp "$f" 2>/dev/null; getfattr -d "$f" 2>/dev/null | grep -v '^#'; }; before=$(meta); ino=$(stat -c %i "$f"); kb --kb "$FIXTURES/edits" actions done meetings/2024-09-05-plain 8 --today 2024-09-20 && [ "$(meta)" = "$before" ] && echo "metadata kept" && [ "$(stat -c %i "$f")" != "$ino" ] && echo "replaced by rename"; ls -A "$FIXTURES/edits/meetings" | grep kb-tmp || echo "no temporary file left"
 > meetings/2024-09-05-plain.md:8: - [x] Write the minutes ✅ 2024-09-20
 > metadata kept
 > replaced by rename

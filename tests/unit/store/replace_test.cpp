@@ -142,6 +142,31 @@ TEST_SUITE("store") {
     CHECK(t.temps().empty());
   }
 
+  TEST_CASE("issue 24: a note without an ACL gets none from its folder's default ACL") {
+    TempDir t;
+    t.write("notes/m.md", kOld);
+    // A default ACL on the folder, which a new file there inherits as its access ACL.
+    const unsigned char acl[] = {2, 0, 0, 0,                             // version
+                                 1, 0, 6, 0, 0xff, 0xff, 0xff, 0xff,     // user:: rw
+                                 2, 0, 6, 0, 0xfe, 0xff, 0, 0,           // user:65534: rw
+                                 4, 0, 4, 0, 0xff, 0xff, 0xff, 0xff,     // group:: r
+                                 0x10, 0, 6, 0, 0xff, 0xff, 0xff, 0xff,  // mask:: rw
+                                 0x20, 0, 0, 0, 0xff, 0xff, 0xff, 0xff}; // other:: -
+    if (::setxattr((t / "notes").c_str(), "system.posix_acl_default", acl, sizeof acl, 0) != 0) {
+      MESSAGE("POSIX ACLs not supported here: not checked");
+      return;
+    }
+    REQUIRE(::chmod((t / "notes/m.md").c_str(), 0644) == 0);
+    REQUIRE(xattr_of(t / "notes/m.md", "system.posix_acl_access").empty());
+    kb::RealFileSystem fs(t.path);
+    REQUIRE(fs.replace("notes/m.md", kOld, kNew).status == kb::WriteStatus::ok);
+    CHECK(t.read("notes/m.md") == kNew);
+    CHECK(xattr_of(t / "notes/m.md", "system.posix_acl_access").empty());
+    struct stat st {};
+    REQUIRE(::stat((t / "notes/m.md").c_str(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 0644);
+  }
+
   TEST_CASE("issue 24: read-only and hard-linked notes are refused, untouched") {
     TempDir t;
     t.write("m.md", kOld);
