@@ -9,6 +9,9 @@ pkgs+=(sqlite3 python3-icalendar)
 # Tools the report and graph tests check kb's output with (dot renders the DOT and the
 # report's picture, jq reads the JSON).
 pkgs+=(graphviz jq)
+# setfacl/getfacl and setfattr/getfattr, which the edit tests set a note's ACL and extended
+# attributes with (kb must keep them when it replaces the note).
+pkgs+=(acl attr)
 # networkx reads the GraphML in the graph tests; its recommended packages (matplotlib, scipy,
 # GDAL) are large and not needed, so it is installed without them.
 lean=(python3-networkx)

@@ -142,24 +142,10 @@ NodePtr parse_doc(std::string_view text, std::initializer_list<const char*> name
   return NodePtr(doc);
 }
 
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::string_view line = text.substr(pos, end - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    if (nl == std::string_view::npos) break;
-    pos = nl + 1;
-  }
-  return lines;
-}
-
 // The source text of a block node, its lines joined by single spaces. cmark positions are
-// 1-based within the body; columns are bytes.
+// 1-based within the body; columns are bytes. `lines` must come from kb::split_lines, which
+// ends lines where cmark does (LF, CRLF, lone CR), or a note with old-Mac or mixed endings
+// would give one action the text of another.
 std::string source_text(const std::vector<std::string_view>& lines, cmark_node* node) {
   int first = cmark_node_get_start_line(node), last = cmark_node_get_end_line(node);
   int col = cmark_node_get_start_column(node);
@@ -178,6 +164,19 @@ std::string source_text(const std::vector<std::string_view>& lines, cmark_node* 
     out += line;
   }
   return out;
+}
+
+// Whether a task item's box is checked, read from its source line: the box is what comes just
+// before the item's paragraph. (cmark-gfm 0.29's tasklist looks for "[x]" anywhere on the line,
+// so it would count `- [ ] [x] foo` and `- [ ] fix the [x] axis` as done.)
+bool box_checked(const std::vector<std::string_view>& lines, cmark_node* para) {
+  int l = cmark_node_get_start_line(para), col = cmark_node_get_start_column(para);
+  if (l < 1 || l > static_cast<int>(lines.size()) || col < 1) return false;
+  std::string_view line = lines[l - 1];
+  std::size_t end = std::min(static_cast<std::size_t>(col - 1), line.size());
+  while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) --end;
+  if (end < 3 || line[end - 1] != ']' || line[end - 3] != '[') return false;
+  return line[end - 2] == 'x' || line[end - 2] == 'X';
 }
 
 // Plain text of a node's inline content (what a reader sees), soft breaks as spaces.
@@ -695,7 +694,8 @@ BodyFacts read_body(const SharedPath& path, std::string_view body, int first_lin
         TaskItem task;
         task.loc = loc_of(node);
         task.loc.column = 0;
-        task.done = is_task && cmark_gfm_extensions_get_tasklist_item_checked(node);
+        task.done = is_task && (has_para ? box_checked(lines, para)
+                                         : cmark_gfm_extensions_get_tasklist_item_checked(node));
         task.cancelled = extra == '-';
         task.text = std::move(text);
         if (has_para) task.links = find_wikilinks(task.text, loc_of(para));

@@ -1,5 +1,9 @@
 #include "kb/store/edit.h"
 
+#include <vector>
+
+#include "kb/base/text.h"
+
 namespace kb {
 namespace {
 
@@ -32,23 +36,15 @@ std::size_t checkbox_at(std::string_view line) {
 
 MarkResult mark_action_done(std::string_view text, int line, const Date& on) {
   MarkResult r;
-  // Lines end at LF, CRLF or a bare CR, as CommonMark counts them.
-  auto line_end = [&](std::size_t from) {
-    std::size_t e = text.find_first_of("\r\n", from);
-    return e == std::string_view::npos ? text.size() : e;
-  };
-  auto next_line = [&](std::size_t end) {
-    if (end < text.size() && text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') return end + 2;
-    return end + 1;
-  };
-  std::size_t begin = 0;
-  for (int n = 1; n < line && begin < text.size(); ++n) begin = next_line(line_end(begin));
-  if (line < 1 || begin >= text.size()) {
+  // The same lines the parser numbered the action by (LF, CRLF or a lone CR end one).
+  std::vector<std::string_view> lines = split_lines(text);
+  if (line < 1 || static_cast<std::size_t>(line) > lines.size()) {
     r.status = MarkStatus::no_such_line;
     return r;
   }
-  std::size_t content_end = line_end(begin);
-  std::string_view current = text.substr(begin, content_end - begin);
+  std::string_view current = lines[static_cast<std::size_t>(line) - 1];
+  const std::size_t begin = static_cast<std::size_t>(current.data() - text.data());
+  const std::size_t content_end = begin + current.size();
   r.line = std::string(current);
   std::size_t box = checkbox_at(current);
   if (box == std::string_view::npos) {

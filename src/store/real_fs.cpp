@@ -1,10 +1,14 @@
 #include "kb/store/real_fs.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <climits>
+#include <csignal>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -19,8 +23,10 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
+#include "kb/store/writer.h"
 #include "posix_io.h"
 
 namespace kb {
@@ -49,11 +55,164 @@ bool make_dirs(const std::string& dir) {
   return ::mkdir(dir.c_str(), 0777) == 0 || errno == EEXIST;
 }
 
-// Writes `content` to a fresh temporary file beside `target` and fsyncs it.
-std::string write_temp(const std::string& target, std::string_view content, std::string& error) {
-  std::string tmpl = parent_of(target);
-  tmpl += (tmpl.empty() ? "" : "/");
-  tmpl += ".kb-tmp-XXXXXX";
+// ---- Temporary files ----------------------------------------------------------------------
+//
+// A writer first writes `.kb-tmp-<owner>-XXXXXX` beside the note, then links or renames it into
+// place. <owner> is "<boot>.<pid namespace>.<pid>" of the writing process, so a later writer on
+// the same machine can tell that the process is gone; a temporary file whose owner cannot be
+// checked (another machine sharing the folder, an older kb) is stale only after an hour.
+
+constexpr std::string_view kTempPrefix = ".kb-tmp-";
+constexpr std::int64_t kTempMaxAgeSeconds = 3600;
+
+// This boot and pid namespace, "<12 hex digits of the boot id>.<namespace inode>", or "" when
+// /proc does not tell.
+const std::string& this_machine() {
+  static const std::string id = [] {
+    std::string boot;
+    if (FILE* f = std::fopen("/proc/sys/kernel/random/boot_id", "re")) {
+      for (int c; (c = std::fgetc(f)) != EOF && boot.size() < 12;)
+        if (std::isxdigit(c)) boot += static_cast<char>(c);
+      std::fclose(f);
+    }
+    struct stat ns {};
+    if (boot.size() != 12 || ::stat("/proc/self/ns/pid", &ns) != 0) return std::string();
+    return boot + "." + std::to_string(ns.st_ino);
+  }();
+  return id;
+}
+
+// True when the temporary file `name` (its mtime `mtime_s`) belongs to no live writer: made
+// over an hour ago, or by a process of this machine that is gone.
+bool is_stale_temp(std::string_view name, std::int64_t mtime_s, std::int64_t now_s) {
+  if (now_s - mtime_s > kTempMaxAgeSeconds) return true;
+  std::string_view rest = name.substr(kTempPrefix.size());
+  const std::string& here = this_machine();
+  if (here.empty() || rest.substr(0, here.size()) != here || rest.substr(here.size(), 1) != ".") return false;
+  rest.remove_prefix(here.size() + 1);
+  std::size_t dash = rest.find('-');
+  if (dash == 0 || dash == std::string_view::npos || dash > 9 ||
+      rest.substr(0, dash).find_first_not_of("0123456789") != std::string_view::npos)
+    return false;
+  pid_t pid = static_cast<pid_t>(std::stol(std::string(rest.substr(0, dash))));
+  return pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH;
+}
+
+// Deletes the stale temporary files that killed writers left in `dir` (never a live one).
+void remove_stale_temps(const std::string& dir) {
+  DIR* d = ::opendir(dir.empty() ? "." : dir.c_str());
+  if (!d) return;
+  const std::int64_t now = static_cast<std::int64_t>(::time(nullptr));
+  while (dirent* e = ::readdir(d)) {
+    std::string_view name = e->d_name;
+    if (name.substr(0, kTempPrefix.size()) != kTempPrefix) continue;
+    struct stat st {};
+    if (::fstatat(::dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) continue;
+    if (is_stale_temp(name, static_cast<std::int64_t>(st.st_mtim.tv_sec), now)) ::unlinkat(::dirfd(d), e->d_name, 0);
+  }
+  ::closedir(d);
+}
+
+// The names of `fd`'s extended attributes; false (errno set) when they cannot be listed. A
+// file system without them has none.
+bool list_xattrs(int fd, std::vector<std::string>& names) {
+  names.clear();
+  std::string buf;
+  for (;;) {
+    ssize_t n = ::flistxattr(fd, nullptr, 0);
+    if (n < 0) return errno == ENOTSUP;
+    buf.resize(static_cast<std::size_t>(n));
+    n = ::flistxattr(fd, buf.data(), buf.size());
+    if (n >= 0) {
+      buf.resize(static_cast<std::size_t>(n));
+      break;
+    }
+    if (errno != ERANGE) return false;  // grew meanwhile: ask again
+  }
+  for (std::size_t at = 0; at < buf.size();) {
+    std::size_t end = buf.find('\0', at);
+    if (end == std::string::npos) end = buf.size();
+    if (end > at) names.push_back(buf.substr(at, end - at));
+    at = end + 1;
+  }
+  return true;
+}
+
+// The value of `fd`'s extended attribute `name`; false (errno set) when it has none.
+bool get_xattr(int fd, const std::string& name, std::string& value) {
+  for (;;) {
+    ssize_t n = ::fgetxattr(fd, name.c_str(), nullptr, 0);
+    if (n < 0) return false;
+    value.resize(static_cast<std::size_t>(n));
+    n = ::fgetxattr(fd, name.c_str(), value.data(), value.size());
+    if (n >= 0) {
+      value.resize(static_cast<std::size_t>(n));
+      return true;
+    }
+    if (errno != ERANGE) return false;
+  }
+}
+
+// Gives `to` exactly the extended attributes of `from`, POSIX ACLs (system.posix_acl_access)
+// included; those `to` inherited from its folder's default ACL go.
+bool copy_xattrs(int from, int to, std::string& error) {
+  std::vector<std::string> want, have;
+  if (!list_xattrs(from, want) || !list_xattrs(to, have)) {
+    error = "kb cannot read its extended attributes (" + errno_text(errno) + "); edit it by hand";
+    return false;
+  }
+  for (const auto& name : have)
+    if (std::find(want.begin(), want.end(), name) == want.end() && ::fremovexattr(to, name.c_str()) != 0 &&
+        errno != ENODATA) {
+      error = "kb cannot leave out the extended attribute '" + name + "' (" + errno_text(errno) + "); edit it by hand";
+      return false;
+    }
+  std::string value, old;
+  for (const auto& name : want) {
+    if (!get_xattr(from, name, value)) {
+      if (errno == ENODATA) continue;  // removed meanwhile
+      error = "kb cannot read its extended attribute '" + name + "' (" + errno_text(errno) + "); edit it by hand";
+      return false;
+    }
+    if (get_xattr(to, name, old) && old == value) continue;  // e.g. an SELinux label
+    if (::fsetxattr(to, name.c_str(), value.data(), value.size(), 0) != 0) {
+      error = "kb cannot keep its extended attribute '" + name + "' (" + errno_text(errno) + "); edit it by hand";
+      return false;
+    }
+  }
+  return true;
+}
+
+// Gives the new file `to` the owner, group, extended attributes (ACLs) and mode of the note
+// `from` it is to replace. Owner first (chown clears set-id bits), mode last (setting an ACL
+// sets the group bits).
+bool copy_metadata(int from, int to, std::string& error) {
+  struct stat want {}, have {};
+  if (::fstat(from, &want) != 0 || ::fstat(to, &have) != 0) {
+    error = errno_text(errno);
+    return false;
+  }
+  if ((want.st_uid != have.st_uid || want.st_gid != have.st_gid) && ::fchown(to, want.st_uid, want.st_gid) != 0) {
+    error = "kb cannot keep its owner and group (" + errno_text(errno) + "); edit it by hand";
+    return false;
+  }
+  if (!copy_xattrs(from, to, error)) return false;
+  if (::fchmod(to, want.st_mode & 07777) != 0) {
+    error = "kb cannot keep its permissions (" + errno_text(errno) + "); edit it by hand";
+    return false;
+  }
+  return true;
+}
+
+// Writes `content` to a fresh temporary file beside `target` and fsyncs it; it has the
+// metadata of the open file `like` when one is given, else a new file's mode. Stale temporary
+// files of killed writers in that folder are removed first.
+std::string write_temp(const std::string& target, std::string_view content, std::string& error, int like = -1) {
+  const std::string dir = parent_of(target);
+  remove_stale_temps(dir);
+  std::string tmpl = dir + (dir.empty() ? "" : "/") + std::string(kTempPrefix);
+  if (!this_machine().empty()) tmpl += this_machine() + "." + std::to_string(::getpid()) + "-";
+  tmpl += "XXXXXX";
   std::vector<char> buf(tmpl.begin(), tmpl.end());
   buf.push_back('\0');
   int fd = ::mkstemp(buf.data());
@@ -62,16 +221,102 @@ std::string write_temp(const std::string& target, std::string_view content, std:
     return {};
   }
   std::string tmp(buf.data());
-  ::fchmod(fd, 0666 & ~[] { mode_t m = ::umask(0); ::umask(m); return m; }());
-  bool ok = posix::write_all(fd, content) && ::fsync(fd) == 0;
-  int err = errno;
+  bool ok = true;
+  if (like >= 0) ok = copy_metadata(like, fd, error);
+  else ::fchmod(fd, 0666 & ~[] { mode_t m = ::umask(0); ::umask(m); return m; }());
+  if (ok && !(posix::write_all(fd, content) && ::fsync(fd) == 0)) {
+    ok = false;
+    error = errno_text(errno);
+  }
   ::close(fd);
   if (!ok) {
     ::unlink(tmp.c_str());
-    error = errno_text(err);
     return {};
   }
   return tmp;
+}
+
+// ---- Replacing a note in place --------------------------------------------------------------
+
+// What any write to a file changes: its identity, size and times.
+struct FileStamp {
+  dev_t dev = 0;
+  ino_t ino = 0;
+  off_t size = 0;
+  std::int64_t mtime_ns = 0, ctime_ns = 0;
+
+  static FileStamp of(const struct stat& st) {
+    return {st.st_dev, st.st_ino, st.st_size,
+            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+            static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
+  }
+  bool operator==(const FileStamp&) const = default;
+};
+
+// Whether the path `target` still names the file of `stamp` (no rename replaced it).
+bool names_file(const std::string& target, const FileStamp& stamp) {
+  struct stat st {};
+  return ::lstat(target.c_str(), &st) == 0 && st.st_dev == stamp.dev && st.st_ino == stamp.ino;
+}
+
+// Reads the whole open file `fd` from its start; false on an error or past the size cap.
+bool read_whole(int fd, std::string& out) {
+  out.clear();
+  char buf[65536];
+  for (off_t at = 0;;) {
+    ssize_t n = ::pread(fd, buf, sizeof buf, at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 || out.size() + static_cast<std::size_t>(n) > RealFileSystem::kMaxFileSize) return false;
+    if (n == 0) return true;
+    out.append(buf, static_cast<std::size_t>(n));
+    at += n;
+  }
+}
+
+// Why kb must not replace the note `target` (stat `st`), or "" when it may.
+std::string why_not_editable(const std::string& target, const struct stat& st) {
+  if (!S_ISREG(st.st_mode)) return "not a regular file";
+  if (st.st_nlink > 1)
+    return "it has " + std::to_string(st.st_nlink) + " hard links, which replacing it would split; edit it by hand";
+  // Root may write any file, so a note that no one may write counts as read-only for root too.
+  if ((st.st_mode & 0222) == 0)
+    return "it is read-only; kb does not change a note's permissions (make it writable to edit it)";
+  if (::faccessat(AT_FDCWD, target.c_str(), W_OK, AT_EACCESS) != 0) return errno_text(errno);
+  return {};
+}
+
+// Replaces the note `target`, open as `fd` and locked, with `content` if it holds `expected`
+// (see RealFileSystem::replace). Sets `theirs` when another program's write was caught only
+// after the rename.
+WriteResult replace_locked(int fd, const std::string& target, std::string_view expected, std::string_view content,
+                           std::optional<std::string>& theirs, const RealFileSystem::ReplaceHook& hook) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return {WriteStatus::error, errno_text(errno)};
+  if (std::string why = why_not_editable(target, st); !why.empty()) return {WriteStatus::error, why};
+  const FileStamp before = FileStamp::of(st);
+  std::string now;
+  // After waiting for the lock the path may name a newer file that another kb put there.
+  if (!names_file(target, before) || !read_whole(fd, now) || now != expected) return {WriteStatus::changed, {}};
+  std::string error;
+  std::string tmp = write_temp(target, content, error, fd);
+  if (tmp.empty()) return {WriteStatus::error, error};
+  if (hook) hook(RealFileSystem::ReplaceStep::temp_written);
+  // The last look, as close to the rename as it gets: the same file, unwritten since the first
+  // look (stamps), with the same text (a write within the clock's tick can keep the stamps).
+  bool same = ::fstat(fd, &st) == 0 && FileStamp::of(st) == before && names_file(target, before) &&
+              read_whole(fd, now) && now == expected;
+  if (same && hook) hook(RealFileSystem::ReplaceStep::last_checked);
+  if (!same || ::rename(tmp.c_str(), target.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    return same ? WriteResult{WriteStatus::error, errno_text(err)} : WriteResult{WriteStatus::changed, {}};
+  }
+  fsync_dir(parent_of(target));
+  // A write to the old file between the last look and the rename would go with it: the caller
+  // puts that version back. (A program that keeps the old file open and writes it later writes
+  // a file no folder lists any more; no writer that renames can see that.)
+  if (read_whole(fd, now) && now != expected) theirs = std::move(now);
+  return {};
 }
 
 // What the walk keeps of a stat: the type, and the stamps a cache entry is checked against.
@@ -439,35 +684,57 @@ WriteResult RealFileSystem::write_new(const std::string& path, std::string_view 
 
 WriteResult RealFileSystem::replace(const std::string& path, std::string_view expected,
                                     std::string_view content) {
-  std::string target = full(path);
-  std::string current, error;
-  if (!read(path, current, error)) return {WriteStatus::error, error};
-  if (current != expected) return {WriteStatus::changed, {}};
-  std::string tmp = write_temp(target, content, error);
-  if (tmp.empty()) return {WriteStatus::error, error};
-  // Compare and rename under an exclusive lock on the file as it is now, so two kb processes
-  // cannot both see `expected` and both rename (the second would drop the first's change).
-  // A process that waited on the lock re-reads the path, which by then names the newer file.
-  int lock = ::open(target.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (lock < 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    return {WriteStatus::error, errno_text(err)};
+  std::string target, error;
+  if (!resolve_note(path, target, error)) return {WriteStatus::error, error};
+  std::optional<std::string> theirs;
+  WriteResult result = replace_once(target, expected, content, theirs, hook_);
+  if (!theirs) return result;
+  // Another program wrote the note in the instant between kb's last look and its rename: that
+  // version goes back in place of kb's, and the user is told to run the command again.
+  std::optional<std::string> ignored;
+  WriteResult back = replace_once(target, content, *theirs, ignored, nullptr);
+  if (back.status == WriteStatus::ok) return {WriteStatus::changed, {}};
+  return {WriteStatus::error, "another program wrote it at the same moment, and kb could not put that version back"
+                              " (" + (back.message.empty() ? std::string("it changed again") : back.message) + ")"};
+}
+
+bool RealFileSystem::resolve_note(const std::string& path, std::string& target, std::string& error) const {
+  if (!check_inside_root(root_, path, error)) return false;
+  std::string link = full(path);
+  struct stat st {};
+  if (::lstat(link.c_str(), &st) != 0) {
+    error = errno_text(errno);
+    return false;
   }
-  while (::flock(lock, LOCK_EX) != 0 && errno == EINTR) {
+  if (!S_ISLNK(st.st_mode)) {
+    target = link;
+    return true;
   }
-  WriteResult result;
-  if (!read(path, current, error) || current != expected) {
-    ::unlink(tmp.c_str());
-    result = {WriteStatus::changed, {}};
-  } else if (::rename(tmp.c_str(), target.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    result = {WriteStatus::error, errno_text(err)};
-  } else {
-    fsync_dir(parent_of(target));
+  // A symbolic link is followed to the note it names, which must be inside the KB too.
+  char root_buf[PATH_MAX], note_buf[PATH_MAX];
+  if (!::realpath(root_.c_str(), root_buf) || !::realpath(link.c_str(), note_buf)) {
+    error = errno_text(errno);
+    return false;
   }
-  ::close(lock);  // releases the lock
+  target = note_buf;
+  if (target.compare(0, std::strlen(root_buf) + 1, std::string(root_buf) + "/") != 0) {
+    error = "it is a symbolic link to a file outside the knowledge base; edit that file by hand";
+    return false;
+  }
+  return true;
+}
+
+WriteResult RealFileSystem::replace_once(const std::string& target, std::string_view expected,
+                                         std::string_view content, std::optional<std::string>& theirs,
+                                         const ReplaceHook& hook) {
+  int fd = ::open(target.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return {WriteStatus::error, errno_text(errno)};
+  // The exclusive lock keeps two kb processes from both passing the compare; other programs
+  // do not take it, so what the note holds is looked at again right before the rename.
+  while (::flock(fd, LOCK_EX) != 0 && errno == EINTR) {
+  }
+  WriteResult result = replace_locked(fd, target, expected, content, theirs, hook);
+  ::close(fd);  // releases the lock
   return result;
 }
 

@@ -51,7 +51,8 @@ class FileSystem {
   /// file that exists (returns WriteStatus::exists).
   virtual WriteResult write_new(const std::string& path, std::string_view content) = 0;
   /// Atomically replaces `path` with `content` if it still holds `expected`; otherwise
-  /// WriteStatus::changed and nothing is written.
+  /// WriteStatus::changed and nothing is written. WriteStatus::error (`message` says why) when
+  /// the note cannot be replaced without loss (e.g. it is read-only or has other hard links).
   virtual WriteResult replace(const std::string& path, std::string_view expected,
                               std::string_view content) = 0;
 };

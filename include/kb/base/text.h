@@ -38,6 +38,11 @@ std::string slugify(std::string_view text, std::size_t max_len = 80);
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t cap);
 
 std::string_view trim(std::string_view s);
+/// The lines of `text`, views into it without their endings. LF, CRLF and a lone CR each end a
+/// line, as CommonMark counts them, so line N here is line N of cmark's positions and of every
+/// diagnostic. A final ending does not start another line; empty text has no lines.
+/// Example: split_lines("a\rb\r\nc\n") == {"a", "b", "c"}.
+std::vector<std::string_view> split_lines(std::string_view text);
 std::vector<std::string> split_words(std::string_view s);
 bool starts_with_ci(std::string_view s, std::string_view prefix);  ///< ASCII case-insensitive
 std::string to_lower_ascii(std::string_view s);

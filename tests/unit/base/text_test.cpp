@@ -151,3 +151,16 @@ TEST_SUITE("text") {
     CHECK(kb::display_width("刘玉凤") == 6);
   }
 }
+
+TEST_SUITE("base") {
+  TEST_CASE("issue 24: split_lines ends lines at LF, CRLF and a lone CR, as CommonMark does") {
+    using V = std::vector<std::string_view>;
+    CHECK(kb::split_lines("a\rb\r\nc\nd") == V{"a", "b", "c", "d"});
+    CHECK(kb::split_lines("a\r\r\nb\n\r") == V{"a", "", "b", ""});
+    CHECK(kb::split_lines("a\n") == V{"a"});
+    CHECK(kb::split_lines("\n") == V{""});
+    CHECK(kb::split_lines("") == V{});
+    std::string_view text = "x\r\ny";
+    CHECK(kb::split_lines(text)[1].data() == text.data() + 3);  // views into the text
+  }
+}

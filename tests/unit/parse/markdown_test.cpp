@@ -204,3 +204,60 @@ TEST_SUITE("parse") {
           "m.md:8: warning: invalid priority 'urgent' (expected highest, high, medium, low or lowest)\n");
   }
 }
+
+TEST_SUITE("parse") {
+  TEST_CASE("issue 24: old-Mac (CR) and mixed line ends give each action its own text, owner and due date") {
+    SUBCASE("CR only") {
+      DiagSink d;
+      BodyFacts f = parse_body("m.md",
+                               "## Actions\r- [ ] Send the agenda [[Ana]] due:2024-10-15\r"
+                               "- [ ] Book a room [[Ben]] due:2024-11-01\r",
+                               5, d);
+      REQUIRE(f.tasks.size() == 2);
+      CHECK(f.tasks[0].loc.line == 6);
+      CHECK(f.tasks[0].text == "Send the agenda [[Ana]] due:2024-10-15");
+      REQUIRE(f.tasks[0].links.size() == 1);
+      CHECK(f.tasks[0].links[0].target == "Ana");
+      CHECK(f.tasks[0].due == Date{2024, 10, 15});
+      CHECK(f.tasks[1].loc.line == 7);
+      CHECK(f.tasks[1].text == "Book a room [[Ben]] due:2024-11-01");
+      REQUIRE(f.tasks[1].links.size() == 1);
+      CHECK(f.tasks[1].links[0].target == "Ben");
+      CHECK(f.tasks[1].due == Date{2024, 11, 1});
+      CHECK(diag_lines(d) == "");
+    }
+    SUBCASE("CR, LF and CRLF in one note") {
+      DiagSink d;
+      BodyFacts f = parse_body("m.md",
+                               "## Actions\r\n- [ ] one due:2024-10-15\r- [ ] two [[Ben]]\n"
+                               "- [ ] three due:2024-12-01\r\n",
+                               1, d);
+      REQUIRE(f.tasks.size() == 3);
+      CHECK(f.tasks[0].text == "one due:2024-10-15");
+      CHECK(f.tasks[0].due == Date{2024, 10, 15});
+      CHECK(f.tasks[0].links.empty());
+      CHECK(f.tasks[1].loc.line == 3);
+      CHECK(f.tasks[1].text == "two [[Ben]]");
+      CHECK_FALSE(f.tasks[1].due);
+      REQUIRE(f.tasks[1].links.size() == 1);
+      CHECK(f.tasks[1].links[0].target == "Ben");
+      CHECK(f.tasks[2].loc.line == 4);
+      CHECK(f.tasks[2].text == "three due:2024-12-01");
+      CHECK(f.tasks[2].due == Date{2024, 12, 1});
+    }
+  }
+
+  TEST_CASE("issue 24: an action whose text begins with brackets is open, with that text") {
+    DiagSink d;
+    BodyFacts f = parse_body("m.md", "- [ ] [x] foo\n- [ ] [ ] bar\n- [x] [ ] baz\n- [ ] fix the [X] axis\n", 1, d);
+    REQUIRE(f.tasks.size() == 4);
+    CHECK_FALSE(f.tasks[3].done);
+    CHECK(f.tasks[3].text == "fix the [X] axis");
+    CHECK_FALSE(f.tasks[0].done);
+    CHECK(f.tasks[0].text == "[x] foo");
+    CHECK_FALSE(f.tasks[1].done);
+    CHECK(f.tasks[1].text == "[ ] bar");
+    CHECK(f.tasks[2].done);
+    CHECK(f.tasks[2].text == "[ ] baz");
+  }
+}

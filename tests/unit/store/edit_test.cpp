@@ -66,3 +66,25 @@ TEST_SUITE("store") {
     CHECK(r.edited == "- [x] x ✅ 2024-09-10");
   }
 }
+
+TEST_SUITE("store") {
+  TEST_CASE("issue 24: mixed line ends: the line named is the one marked, every ending kept") {
+    const std::string text = "# A\r\n- [ ] one\r- [ ] two\n- [ ] three\r\n";
+    MarkResult r = mark_action_done(text, 3, kOn);
+    REQUIRE(r.status == MarkStatus::ok);
+    CHECK(r.line == "- [ ] two");
+    CHECK(r.text == "# A\r\n- [ ] one\r- [x] two ✅ 2024-09-10\n- [ ] three\r\n");
+    CHECK(mark_action_done(text, 4, kOn).line == "- [ ] three");
+    CHECK(mark_action_done(text, 5, kOn).status == MarkStatus::no_such_line);
+  }
+
+  TEST_CASE("issue 24: an action whose text begins with brackets gets its first box marked") {
+    MarkResult r = mark_action_done("- [ ] [x] foo\n- [ ] [ ] bar\n", 1, kOn);
+    REQUIRE(r.status == MarkStatus::ok);
+    CHECK(r.edited == "- [x] [x] foo ✅ 2024-09-10");
+    r = mark_action_done("- [ ] [x] foo\n- [ ] [ ] bar\n", 2, kOn);
+    REQUIRE(r.status == MarkStatus::ok);
+    CHECK(r.text == "- [ ] [x] foo\n- [x] [ ] bar ✅ 2024-09-10\n");
+    CHECK(mark_action_done("- [x] [ ] baz\n", 1, kOn).status == MarkStatus::already_done);
+  }
+}
