@@ -154,6 +154,10 @@ bool same_value(const YamlOut& want, const Value& got) {
   return false;
 }
 
+// A text copied after `- ` in the new note: one that starts with a bracket (`[ ] x`, `[x] y`)
+// would make that line a task of the new meeting, so its bracket is escaped.
+std::string list_item_text(const std::string& text) { return !text.empty() && text[0] == '[' ? "\\" + text : text; }
+
 TemplateData preparation_data(const KnowledgeBase& kb, const std::vector<GivenName>& names, const Date& date) {
   std::vector<NodeId> subjects;
   for (const auto& n : names)
@@ -163,7 +167,7 @@ TemplateData preparation_data(const KnowledgeBase& kb, const std::vector<GivenNa
   for (const ActionRef& ref : p.open_actions) {
     const Record& m = kb.at(ref.meeting);
     TemplateData a;
-    a.set("text", action_at(kb, ref).text);
+    a.set("text", list_item_text(action_at(kb, ref).text));
     a.set("meeting_id", m.rid);
     a.set("meeting_title", m.name);
     a.set("meeting_date", m.date ? to_string(*m.date) : std::string());
@@ -180,7 +184,7 @@ TemplateData preparation_data(const KnowledgeBase& kb, const std::vector<GivenNa
     TemplateData decisions = TemplateData::list();
     for (const auto& d : m.outcomes->decisions) {
       TemplateData item;
-      item.set("text", d.text);
+      item.set("text", list_item_text(d.text));
       decisions.push(std::move(item));
     }
     TemplateData entry;

@@ -13,7 +13,7 @@ namespace kb::cli {
 namespace {
 
 struct StaleOptions {
-  long days = 90;
+  std::string days = "90";
   std::string org, today;
 };
 
@@ -21,12 +21,10 @@ ExitCode run_stale(Session& s, const StaleOptions& o) {
   auto fmt = s.format(OutputFormat::table, {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl,
                                             OutputFormat::csv, OutputFormat::md, OutputFormat::ids});
   if (!fmt) return ExitCode::usage;
-  if (o.days < 0) {
-    s.error("invalid --days '" + std::to_string(o.days) + "' (expected 0 or more)");
-    return ExitCode::usage;
-  }
+  auto days = count_arg(s, "--days", o.days, 0);
+  if (!days) return ExitCode::usage;
   StaleFilter f;
-  f.days = o.days;
+  f.days = static_cast<long>(*days);
   f.today = today_local();
   if (!o.today.empty()) {
     auto d = s.date_arg("--today", o.today);
@@ -42,7 +40,7 @@ ExitCode run_stale(Session& s, const StaleOptions& o) {
   }
   auto list = find_stale(*kb, f);
   render_stale(s.out, *kb, list, s.render_options(*fmt));
-  if (list.empty()) s.note("nobody has gone " + std::to_string(o.days) + " days without a meeting");
+  if (list.empty()) s.note("nobody has gone " + o.days + " days without a meeting");
   return ExitCode::ok;
 }
 

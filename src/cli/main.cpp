@@ -61,7 +61,9 @@ int main(int argc, char** argv) {
   app.fallthrough();
   kb::cli::GlobalOptions globals;
   app.add_option("--kb", globals.kb_dir, "The knowledge base folder (else $KB_DIR, a kb.yaml here or above, ./records)");
-  app.add_option("--format", globals.format, "Output: table, json, jsonl, csv, md, ids (reports: md, html; graph: dot, json, graphml, mermaid)");
+  app.add_option("--format", globals.format, "Output: table, json, jsonl, csv, md, ids (reports: md, html; graph: dot, json, graphml, mermaid)")
+      ->check(CLI::Validator([](std::string& v) { return v.empty() ? std::string("must not be empty") : std::string(); },
+                             "FORMAT"));
   app.add_option("--color", globals.color, "Color: auto, always, never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", globals.quiet, "Print no notes on stderr, only errors");

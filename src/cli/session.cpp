@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kb/base/text.h"
 #include "kb/store/cache.h"
 #include "kb/store/locate.h"
 #include "kb/store/real_fs.h"
@@ -33,10 +34,24 @@ Session::~Session() {
 #endif
 }
 
-void Session::error(const std::string& message) { err << "kb: error: " << message << '\n'; }
+namespace {
+
+// Messages may quote names and paths from notes: control characters are escaped
+// (terminal_safe), line by line, so a message kb writes on several lines keeps them.
+std::string safe_lines(const std::string& message) {
+  std::string out;
+  std::size_t start = 0;
+  for (std::size_t nl; (nl = message.find('\n', start)) != std::string::npos; start = nl + 1)
+    out += terminal_safe(std::string_view(message).substr(start, nl - start)) + '\n';
+  return out + terminal_safe(std::string_view(message).substr(start));
+}
+
+}  // namespace
+
+void Session::error(const std::string& message) { err << "kb: error: " << safe_lines(message) << '\n'; }
 
 void Session::note(const std::string& message) {
-  if (!globals.quiet) err << "kb: " << message << '\n';
+  if (!globals.quiet) err << "kb: " << safe_lines(message) << '\n';
 }
 
 void Session::print(const DiagSink& diags, bool warnings_too) {

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -159,6 +160,19 @@ std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& 
     p.store = true;
   }
   return raw;
+}
+
+// load_one on a loading thread: memory that runs out (a huge YAML tree) skips this note with an
+// error; an exception leaving the thread would end the process.
+std::optional<RawRecord> load_guarded(FileSystem& fs, const FileInfo& file, Parsed& p, bool caching, BodyParse body,
+                                      std::string& text) {
+  try {
+    return load_one(fs, file, p, caching, body, text);
+  } catch (const std::bad_alloc&) {
+    p.store = false;
+    p.diags.error({SharedPath(file.path), 0, 0}, "out of memory while reading this note; skipped");
+    return std::nullopt;
+  }
 }
 
 // Puts the front matter as written and the body of `content`, the text of `r`'s note, into
@@ -523,7 +537,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     while (queue.pop(batch, kBatch)) {
       for (std::size_t i : batch) {
         Parsed& p = parsed[i];
-        std::optional<RawRecord> raw = load_one(fs, files[i], p, cache != nullptr, body, text);
+        std::optional<RawRecord> raw = load_guarded(fs, files[i], p, cache != nullptr, body, text);
         if (p.store) entries->push(CacheEntry{files[i], p.hash, 0, std::move(p.blob)});
         if (!raw) continue;
         // Typing needs only the record and the config, so it runs here too; the raw record

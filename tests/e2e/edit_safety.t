@@ -40,6 +40,13 @@ $ kb --kb "$FIXTURES/edits" add meeting --title "Next" --date 2024-10-01 --org I
 > - Print the slides (from [[meetings/2024-09-02-old-mac|2024-09-02 Old Mac note]])
 > - Two [[Ben Ortiz]] (from [[meetings/2024-09-03-mixed|2024-09-03 Mixed endings]])
 
+# "Before this meeting" copies such a text with its bracket escaped: it does not become a task
+# of the new meeting.
+$ kb --kb "$FIXTURES/edits" add meeting --title "Next" --date 2024-10-01 --org IESALC >/dev/null && grep -e Tick -e Empty "$FIXTURES/edits/meetings/2024/2024-10-01-next.md"; kb --kb "$FIXTURES/edits" actions --all --format ids | grep -c 2024-10-01 || true
+> - \[x] Tick the form [[Ana Lopez]] (from [[meetings/2024-09-04-brackets|2024-09-04 Brackets]])
+> - \[ ] Empty box (from [[meetings/2024-09-04-brackets|2024-09-04 Brackets]])
+> 0
+
 # Action texts that begin with brackets are open actions with that text; the first box is marked.
 $ kb --kb "$FIXTURES/edits" actions --all | grep -e Tick -e Empty; kb --kb "$FIXTURES/edits" actions done meetings/2024-09-04-brackets "[x] tick" --today 2024-09-20 && kb --kb "$FIXTURES/edits" actions done meetings/2024-09-04-brackets "[ ] empty" --today 2024-09-20 && cat "$FIXTURES/edits/meetings/2024-09-04-brackets.md"
 >                   Ana Lopez  [x] Tick the form [[Ana Lopez]]               meetings/2024-09-04-brackets  8

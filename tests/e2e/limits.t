@@ -1,7 +1,6 @@
 # Issue 24: limits that hold on hostile input. The hostile KBs are built at run time by
 # tests/e2e/limits_tree.py (no multi-MB file is committed); `timeout 60` turns a hang into
 # exit code 124.
-
 # 1. Markdown that makes cmark-gfm slow or huge (8 MB of '[[', 12 MB of '*_', 2,000,000-deep
 # brackets, 4,000,000 lines, a link reference used 20,000 times) is read within its budget,
 # with a warning naming the note; the good meeting beside them loads whole.
@@ -155,4 +154,19 @@ $ kb --kb "$FIXTURES/limits/shapes" list people --format ids
 2> orgs/acme.md:4:10: error: 'aliases' must be a list of names
 2> people/bo.md:3:6: error: 'org' must be a list of names
 2> kb: 8 problems found (run 'kb check')
+
+# An empty --format and an overflowing --days are usage errors too.
+$ kb --kb "$RECORDS" --format "" query --org IESALC
+2> --format: must not be empty
+2> Run with --help for more information.
+? 2
+
+$ kb --kb "$RECORDS" stale --days 99999999999999999999
+2> kb: error: --days must be a whole number from 0 to 1000000000, not '99999999999999999999'
+? 2
+
+# kb: error: lines escape what they quote from the command line or a note.
+$ kb --kb "$RECORDS" show "$(printf 'Bad\033[31mName')"
+2> kb: error: unknown name 'Bad\x1B[31mName' (try 'kb list people', 'kb list orgs' or 'kb list topics')
+? 1
 
