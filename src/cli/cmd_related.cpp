@@ -23,7 +23,7 @@ ExitCode run_related(Session& s, const RelatedOptions& o) {
   auto fmt = s.format(OutputFormat::table, {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl,
                                             OutputFormat::csv, OutputFormat::md, OutputFormat::ids});
   if (!fmt) return ExitCode::usage;
-  auto limit = count_arg(s, "--limit", o.limit, 0);  // 0: all (docs/reports.md)
+  auto limit = count_arg(s, "--limit", o.limit, 1);
   if (!limit) return ExitCode::usage;
   const KnowledgeBase* kb = s.kb(true, Session::Reads::outline);
   if (!kb) return ExitCode::failure;
@@ -42,7 +42,7 @@ void add_related_command(CLI::App& app, Invocation& inv) {
   auto o = std::make_shared<RelatedOptions>();
   CLI::App* sub = app.add_subcommand("related", "The people, organizations and topics most tied to NAME (by meetings shared)");
   sub->add_option("name", o->name, "A name, alias or record id")->required();
-  sub->add_option("--limit", o->limit, "At most N of each kind (0: all; default 10)")->type_name("N");
+  sub->add_option("--limit", o->limit, "At most N of each kind (default 10)")->type_name("N");
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_related(s, *o); }; });
 }
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "posix_io.h"
+#include "temp_files.h"
 
 namespace kb {
 namespace {
@@ -116,12 +117,9 @@ mode_t new_file_mode() {
 // (`old` set) or linked in place (a new file; link(2) never replaces one that appeared since).
 WriteResult write_regular(const std::string& path, const std::string& shown, std::string_view content,
                           const struct stat* old) {
-  std::string tmpl = dir_of(path) + "/." + base_of(path) + ".kb-tmp-XXXXXX";
-  std::vector<char> buf(tmpl.begin(), tmpl.end());
-  buf.push_back('\0');
-  int fd = ::mkstemp(buf.data());
+  std::string tmp;
+  int fd = temp::open_beside(dir_of(path), tmp);
   if (fd < 0) return failure(shown, std::strerror(errno));
-  std::string tmp(buf.data());
   bool ok = posix::write_all(fd, content);
   ok = ok && ::fchmod(fd, old ? old->st_mode & 07777 : new_file_mode()) == 0;
   if (ok && old && (old->st_uid != ::geteuid() || old->st_gid != ::getegid()))

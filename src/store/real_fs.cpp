@@ -28,6 +28,7 @@
 
 #include "kb/store/writer.h"
 #include "posix_io.h"
+#include "temp_files.h"
 
 namespace kb {
 namespace {
@@ -53,64 +54,6 @@ bool make_dirs(const std::string& dir) {
   if (::stat(dir.c_str(), &st) == 0) return S_ISDIR(st.st_mode);
   if (!make_dirs(parent_of(dir))) return false;
   return ::mkdir(dir.c_str(), 0777) == 0 || errno == EEXIST;
-}
-
-// ---- Temporary files ----------------------------------------------------------------------
-//
-// A writer first writes `.kb-tmp-<owner>-XXXXXX` beside the note, then links or renames it into
-// place. <owner> is "<boot>.<pid namespace>.<pid>" of the writing process, so a later writer on
-// the same machine can tell that the process is gone; a temporary file whose owner cannot be
-// checked (another machine sharing the folder, an older kb) is stale only after an hour.
-
-constexpr std::string_view kTempPrefix = ".kb-tmp-";
-constexpr std::int64_t kTempMaxAgeSeconds = 3600;
-
-// This boot and pid namespace, "<12 hex digits of the boot id>.<namespace inode>", or "" when
-// /proc does not tell.
-const std::string& this_machine() {
-  static const std::string id = [] {
-    std::string boot;
-    if (FILE* f = std::fopen("/proc/sys/kernel/random/boot_id", "re")) {
-      for (int c; (c = std::fgetc(f)) != EOF && boot.size() < 12;)
-        if (std::isxdigit(c)) boot += static_cast<char>(c);
-      std::fclose(f);
-    }
-    struct stat ns {};
-    if (boot.size() != 12 || ::stat("/proc/self/ns/pid", &ns) != 0) return std::string();
-    return boot + "." + std::to_string(ns.st_ino);
-  }();
-  return id;
-}
-
-// True when the temporary file `name` (its mtime `mtime_s`) belongs to no live writer: made
-// over an hour ago, or by a process of this machine that is gone.
-bool is_stale_temp(std::string_view name, std::int64_t mtime_s, std::int64_t now_s) {
-  if (now_s - mtime_s > kTempMaxAgeSeconds) return true;
-  std::string_view rest = name.substr(kTempPrefix.size());
-  const std::string& here = this_machine();
-  if (here.empty() || rest.substr(0, here.size()) != here || rest.substr(here.size(), 1) != ".") return false;
-  rest.remove_prefix(here.size() + 1);
-  std::size_t dash = rest.find('-');
-  if (dash == 0 || dash == std::string_view::npos || dash > 9 ||
-      rest.substr(0, dash).find_first_not_of("0123456789") != std::string_view::npos)
-    return false;
-  pid_t pid = static_cast<pid_t>(std::stol(std::string(rest.substr(0, dash))));
-  return pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH;
-}
-
-// Deletes the stale temporary files that killed writers left in `dir` (never a live one).
-void remove_stale_temps(const std::string& dir) {
-  DIR* d = ::opendir(dir.empty() ? "." : dir.c_str());
-  if (!d) return;
-  const std::int64_t now = static_cast<std::int64_t>(::time(nullptr));
-  while (dirent* e = ::readdir(d)) {
-    std::string_view name = e->d_name;
-    if (name.substr(0, kTempPrefix.size()) != kTempPrefix) continue;
-    struct stat st {};
-    if (::fstatat(::dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) continue;
-    if (is_stale_temp(name, static_cast<std::int64_t>(st.st_mtim.tv_sec), now)) ::unlinkat(::dirfd(d), e->d_name, 0);
-  }
-  ::closedir(d);
 }
 
 // The names of `fd`'s extended attributes; false (errno set) when they cannot be listed. A
@@ -208,19 +151,12 @@ bool copy_metadata(int from, int to, std::string& error) {
 // metadata of the open file `like` when one is given, else a new file's mode. Stale temporary
 // files of killed writers in that folder are removed first.
 std::string write_temp(const std::string& target, std::string_view content, std::string& error, int like = -1) {
-  const std::string dir = parent_of(target);
-  remove_stale_temps(dir);
-  std::string tmpl = dir + (dir.empty() ? "" : "/") + std::string(kTempPrefix);
-  if (!this_machine().empty()) tmpl += this_machine() + "." + std::to_string(::getpid()) + "-";
-  tmpl += "XXXXXX";
-  std::vector<char> buf(tmpl.begin(), tmpl.end());
-  buf.push_back('\0');
-  int fd = ::mkstemp(buf.data());
+  std::string tmp;
+  int fd = temp::open_beside(parent_of(target), tmp);
   if (fd < 0) {
     error = errno_text(errno);
     return {};
   }
-  std::string tmp(buf.data());
   bool ok = true;
   if (like >= 0) ok = copy_metadata(like, fd, error);
   else ::fchmod(fd, 0666 & ~[] { mode_t m = ::umask(0); ::umask(m); return m; }());

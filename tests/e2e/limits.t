@@ -170,3 +170,7 @@ $ kb --kb "$RECORDS" show "$(printf 'Bad\033[31mName')"
 2> kb: error: unknown name 'Bad\x1B[31mName' (try 'kb list people', 'kb list orgs' or 'kb list topics')
 ? 1
 
+
+$ kb --kb "$RECORDS" related IESALC --limit 0
+2> kb: error: --limit must be a whole number from 1 to 1000000000, not '0'
+? 2

@@ -1,5 +1,6 @@
 #include "kb/store/output_file.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -111,4 +112,16 @@ TEST_CASE("write_output reports folders, write errors and files of the KB") {
   fs::create_symlink(d / "kb/people/ana.md", d / "sneaky.html");
   CHECK(write_output(d / "sneaky.html", "report", rules).status == WriteStatus::error);
   CHECK(write_output(d / "kb/report.html", "report", rules).status == WriteStatus::ok);
+}
+
+TEST_CASE("write_output removes a killed writer's stale temporary file, never a fresh one") {
+  TempDir d;
+  put(d / ".kb-tmp-elsewhere-aaaaaa", "left by a writer killed two hours ago");
+  put(d / ".kb-tmp-elsewhere-bbbbbb", "a writer at work on another machine");
+  auto two_hours_ago = fs::file_time_type::clock::now() - std::chrono::hours(2);
+  fs::last_write_time(d.path / ".kb-tmp-elsewhere-aaaaaa", two_hours_ago);
+  CHECK(write_output(d / "week.html", "report", {}).status == WriteStatus::ok);
+  CHECK_FALSE(fs::exists(d.path / ".kb-tmp-elsewhere-aaaaaa"));
+  CHECK(fs::exists(d.path / ".kb-tmp-elsewhere-bbbbbb"));
+  CHECK(slurp(d / "week.html") == "report");
 }
