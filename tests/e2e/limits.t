@@ -123,11 +123,11 @@ $ kb --kb "$FIXTURES/limits/names" query --limit 1 --format ids
 > meetings/2024-09-02-engine
 
 $ kb --kb "$FIXTURES/limits/names" related Ada --limit -1
-2> kb: error: --limit must be a whole number from 0 to 1000000000, not '-1'
+2> kb: error: --limit must be a whole number from 1 to 1000000000, not '-1'
 ? 2
 
 $ kb --kb "$FIXTURES/limits/names" related Ada --limit 18446744073709551617
-2> kb: error: --limit must be a whole number from 0 to 1000000000, not '18446744073709551617'
+2> kb: error: --limit must be a whole number from 1 to 1000000000, not '18446744073709551617'
 ? 2
 
 # 8. A name field of the wrong shape is an error at its value, never read as a name.
