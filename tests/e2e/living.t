@@ -157,6 +157,22 @@ $ printf 'printf -- "---\\ntype: topic\\nname: [x\\n---\\n" > "$1"\n' > "$WORK/b
 2> kb: error: 'topics/drafts.md' does not load cleanly; fix it with 'kb edit topics/drafts.md'
 ? 1
 
+# On a terminal kb asks "Edit again? [Y/n]": yes reopens the editor (this one breaks the note
+# the first time and fixes it the second), no exits 1 with the note as it is.
+$ printf 'if [ -e "$WORK/once" ]; then sed -i "s/\\[Francesc/Francesc/" "$1"; else touch "$WORK/once"; printf -- "---\\ntype: person\\nname: [Francesc\\n---\\n" > "$1"; fi\n' > "$WORK/ed.sh" && printf 'y\n' | EDITOR="sh $WORK/ed.sh" script -qec "kb --kb '$FIXTURES/write' edit 'Francesc Pedro' 2>'$WORK/err'; echo rc=\$?" /dev/null | tr -d '\r' | grep rc=; cat "$WORK/err"; echo; cat "$FIXTURES/write/people/francesc-pedro.md"
+> rc=0
+> people/francesc-pedro.md:4:1: error: invalid YAML: end of sequence flow not found
+> Edit again? [Y/n] 
+> ---
+> type: person
+> name: Francesc
+> ---
+
+$ printf 'printf -- "---\\ntype: person\\nname: [Francesc\\n---\\n" > "$1"\n' > "$WORK/ed.sh" && printf 'n\n' | EDITOR="sh $WORK/ed.sh" script -qec "kb --kb '$FIXTURES/write' edit 'Francesc Pedro' 2>'$WORK/err'; echo rc=\$?" /dev/null | tr -d '\r' | grep rc=; cat "$WORK/err"
+> rc=1
+> people/francesc-pedro.md:4:1: error: invalid YAML: end of sequence flow not found
+> Edit again? [Y/n] kb: error: 'people/francesc-pedro.md' does not load cleanly; fix it with 'kb edit people/francesc-pedro.md'
+
 # The new commands are in the help.
 $ kb --help | grep -E '^  (edit|alias) '; kb add --help | grep affiliation; kb alias add --help
 >   edit                        Open a note in $EDITOR, then check that it loads
