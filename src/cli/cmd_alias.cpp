@@ -77,7 +77,7 @@ void add_alias_command(CLI::App& app, Invocation& inv) {
   CLI::App* alias = app.add_subcommand("alias", "Manage a record's aliases (its other names)");
   alias->require_subcommand(1);
   auto o = std::make_shared<AliasOptions>();
-  CLI::App* sub = alias->add_subcommand("add", "Add an alias to a person, organization, topic or event");
+  CLI::App* sub = alias->add_subcommand("add", "Add another name to a person, org, topic or event");
   sub->add_option("name", o->name, "The record: a name, alias or record id")->required();
   sub->add_option("alias", o->alias, "The new alias")->required();
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_alias_add(s, *o); }; });

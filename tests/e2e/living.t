@@ -178,7 +178,7 @@ $ kb --help | grep -E '^  (edit|alias) '; kb add --help | grep affiliation; kb a
 >   edit                        Open a note in $EDITOR, then check that it loads
 >   alias                       Manage a record's aliases (its other names)
 >   affiliation                 A new affiliation; closes the open ones first
-> Add an alias to a person, organization, topic or event
+> Add another name to a person, org, topic or event
 > Usage: kb alias add [OPTIONS] name alias
 >
 > Positionals:
