@@ -44,6 +44,13 @@ $ kb --kb "$FIXTURES/write" alias add "Home Ofice" HO
 2> kb: error: unknown name 'Home Ofice' (did you mean 'Home Office'?)
 ? 1
 
+# With kb.yaml `fields:` mapping aliases to a vault key, a new list gets that key; a note
+# that already writes `aliases:` keeps it.
+$ printf 'fields:\n  aliases: also\n' >> "$FIXTURES/write/kb.yaml" && kb --kb "$FIXTURES/write" alias add "Home Office" HO >/dev/null && kb --kb "$FIXTURES/write" alias add IESALC IIE >/dev/null && grep -h -e also -e aliases "$FIXTURES/write/orgs/"*.md && kb --kb "$FIXTURES/write" show HO --format ids
+> also: [HO]
+> aliases: [IESALC, IIE]
+> orgs/home-office
+
 # Block lists keep their indentation, comments, quoting, CRLF line breaks and the body.
 $ printf -- '---\r\ntype: person\r\nname: "Ana Ruiz"  # as she signs\r\naliases:\r\n    - Ana   # short\r\n    - A. Ruiz\r\n# more below\r\nnotes: |\r\n  kept\r\n---\r\nBody [[Home Office]]\r\n' > "$FIXTURES/write/people/ana.md" && kb --kb "$FIXTURES/write" alias add "Ana Ruiz" "Ana R." && cat -A "$FIXTURES/write/people/ana.md"
 > people/ana.md: alias 'Ana R.' added to 'Ana Ruiz'
