@@ -7,8 +7,6 @@
 #include <iostream>
 #include <memory>
 
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -25,8 +23,7 @@
 #include "kb/store/real_fs.h"
 #include "kb/store/writer.h"
 #include "session.h"
-
-extern char** environ;
+#include "writing.h"
 
 namespace kb::cli {
 namespace {
@@ -43,14 +40,6 @@ struct AddOptions {
   bool force = false;
 };
 
-// A name given on the command line, after resolution.
-struct GivenName {
-  std::string given;
-  std::string written;  // the canonical name when resolved, else as given
-  NodeId id;            // valid when resolved
-  RecordType type = RecordType::person;
-};
-
 // A note ready to write: its front matter and what the template may show besides.
 struct Draft {
   RecordType type;
@@ -61,63 +50,6 @@ struct Draft {
 
 std::string template_file(RecordType t) {
   return std::string(t == RecordType::organization ? "org" : to_string(t)) + ".md.mustache";
-}
-
-// The KB's key for one of kb's own keys (kb.yaml `fields:` maps vault keys).
-std::string key_for(const KnowledgeBase& kb, const std::string& key) {
-  auto it = kb.config.field_names.find(key);
-  return it == kb.config.field_names.end() || it->second.empty() ? key : it->second;
-}
-
-bool one_line(Session& s, const std::string& flag, const std::string& value) {
-  if (find_invalid_utf8(value) != std::string::npos) {
-    s.error(flag + " is not valid UTF-8");
-    return false;
-  }
-  for (unsigned char c : value)
-    if (c < 0x20 || c == 0x7f) {
-      s.error(flag + " must be one line of text without control characters");
-      return false;
-    }
-  return true;
-}
-
-// Resolves names for writing: the canonical name when one record matches; a warning with
-// "did you mean" when none does; an error (false) when several do.
-bool resolve_for_write(Session& s, const KnowledgeBase& kb, const std::vector<std::string>& names, RecordType type,
-                       bool create_missing, std::vector<GivenName>& out) {
-  bool ok = true;
-  for (const auto& given : names) {
-    std::string text(trim(given));
-    if (text.empty()) continue;
-    std::vector<NodeId> defined;
-    for (NodeId id : kb.find_by_name(text, type))
-      if (kb.at(id).defined) defined.push_back(id);
-    if (defined.empty())
-      if (const Record* r = kb.lookup_rid(text); r && r->type == type) defined.push_back(r->id);
-    GivenName g{text, text, {}, type};
-    if (defined.size() == 1) {
-      g.id = defined.front();
-      g.written = kb.at(g.id).name;
-    } else {
-      DiagSink d;
-      resolve_name(kb, text, type, d);
-      if (defined.size() > 1) {
-        for (const auto& m : d.all()) s.error(m.message);
-        ok = false;
-        continue;
-      }
-      for (const auto& m : d.all())
-        s.err << "kb: warning: " << m.message
-              << (create_missing ? "; writing a stub record for it" : "; written as given (--create-missing writes a stub record)")
-              << '\n';
-    }
-    bool dup = std::any_of(out.begin(), out.end(), [&](const GivenName& o) {
-      return o.type == g.type && name_key(o.written) == name_key(g.written);
-    });
-    if (!dup) out.push_back(std::move(g));
-  }
-  return ok;
 }
 
 YamlOut name_list(const std::vector<GivenName>& names, RecordType type, bool flow) {
@@ -242,28 +174,6 @@ std::optional<std::string> render_note(Session& s, RealFileSystem& fs, Draft& d,
     return std::nullopt;
   }
   return text;
-}
-
-bool run_editor(Session& s, const std::string& file) {
-  const char* editor = std::getenv("VISUAL");
-  if (!editor || !*editor) editor = std::getenv("EDITOR");
-  if (!editor || !*editor) editor = "vi";
-  // Through sh, so EDITOR may carry arguments ("code --wait"); the file is passed as $1.
-  std::string script = std::string(editor) + " \"$1\"";
-  const char* argv[] = {"sh", "-c", script.c_str(), "sh", file.c_str(), nullptr};
-  pid_t pid;
-  if (::posix_spawnp(&pid, "sh", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0) {
-    s.error("cannot start the editor '" + std::string(editor) + "'");
-    return false;
-  }
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    s.err << "kb: warning: the editor '" << editor << "' did not exit cleanly; the note is kept\n";
-    return false;
-  }
-  return true;
 }
 
 bool prompt_missing(Session& s, std::vector<std::pair<std::string, std::string*>> required) {
@@ -478,13 +388,7 @@ ExitCode run_add(Session& s, AddOptions o) {
     if (i > 0) s.note("created " + type_noun(drafts[i].type) + " record '" + n.path + "'");
   }
   s.out.flush();
-  if (o.edit) {
-    run_editor(s, root + "/" + written.front());
-    std::string text, read_error;
-    DiagSink diags;
-    if (fs.read(written.front(), text, read_error)) parse_record(written.front(), text, diags);
-    for (const auto& diag : diags.all()) s.err << to_string(diag) << '\n';
-  }
+  if (o.edit) return edit_until_clean(s, *kb, written.front());
   return ExitCode::ok;
 }
 
@@ -551,6 +455,8 @@ void add_add_command(CLI::App& app, Invocation& inv) {
   e->add_option("--location", o->location, "Where it takes place");
   e->add_option("--alias", o->aliases, "Another name; repeat for more");
   add_common(e, *o);
+
+  add_add_affiliation_command(*add, inv);
 }
 
 }  // namespace kb::cli

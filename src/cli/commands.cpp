@@ -15,6 +15,8 @@ struct CommandEntry {
 constexpr CommandEntry kCommands[] = {
     {"init", add_init_command},
     {"add", add_add_command},
+    {"edit", add_edit_command},
+    {"alias", add_alias_command},
     {"query", add_query_command},
     {"list", add_list_command},
     {"show", add_show_command},

@@ -11,6 +11,8 @@ struct Invocation;
 
 void add_init_command(CLI::App& app, Invocation& inv);
 void add_add_command(CLI::App& app, Invocation& inv);
+void add_edit_command(CLI::App& app, Invocation& inv);
+void add_alias_command(CLI::App& app, Invocation& inv);
 void add_query_command(CLI::App& app, Invocation& inv);
 void add_list_command(CLI::App& app, Invocation& inv);
 void add_show_command(CLI::App& app, Invocation& inv);
@@ -25,6 +27,8 @@ void add_export_command(CLI::App& app, Invocation& inv);
 void add_check_command(CLI::App& app, Invocation& inv);
 void add_cache_command(CLI::App& app, Invocation& inv);
 void add_completion_command(CLI::App& app, Invocation& inv);
+/// `kb add affiliation PERSON --org ORG --since DATE`: registered by cmd_add.cpp on `add`.
+void add_add_affiliation_command(CLI::App& add, Invocation& inv);
 /// `kb actions done ID LINE`: registered by cmd_actions.cpp on its `actions` subcommand.
 void add_actions_done_command(CLI::App& actions, Invocation& inv);
 

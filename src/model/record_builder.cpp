@@ -537,4 +537,14 @@ bool build_record(const KbConfig& config, RawRecord&& raw, Record& r, RecordSide
   }
 }
 
+bool check_note_text(const KbConfig& config, std::string_view path, std::string_view text, DiagSink& diags) {
+  auto raw = parse_record(path, text, diags);
+  if (!raw) return false;
+  Record r;
+  r.path = SharedPath(path);
+  r.rid = record_id(path);
+  RecordSides sides;
+  return build_record(config, std::move(*raw), r, sides, diags) && !diags.has_errors();
+}
+
 }  // namespace kb

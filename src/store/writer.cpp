@@ -134,6 +134,15 @@ std::string emit_yaml(const YamlOut& mapping) {
   return text;
 }
 
+std::string emit_yaml_inline(const YamlOut& value) {
+  YAML::Emitter out;
+  out.SetOutputCharset(YAML::EmitNonAscii);
+  // Flow applies to the next collection and everything nested in it.
+  if (value.kind == YamlOut::Kind::sequence || value.kind == YamlOut::Kind::mapping) out << YAML::Flow;
+  emit(out, value);
+  return out.c_str();
+}
+
 std::string note_base_path(std::string_view folder, std::string_view prefix, std::string_view title) {
   std::string out(folder);
   if (!out.empty()) out += '/';

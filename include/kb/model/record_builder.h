@@ -61,4 +61,9 @@ struct RecordSides {
 bool build_record(const KbConfig& config, RawRecord&& raw, Record& r, RecordSides& sides, DiagSink& diags,
                   StringPool* names = nullptr, StringPool* link_names = nullptr);
 
+/// Reads the note text at `path` as a load would (parsed, then typed against `config`; names
+/// are not resolved): false when it has an error (reported to `diags` with its location), so
+/// that a load would skip it or lose a field. `kb edit` checks a note with it, as visudo does.
+bool check_note_text(const KbConfig& config, std::string_view path, std::string_view text, DiagSink& diags);
+
 }  // namespace kb

@@ -43,6 +43,11 @@ bool yaml_needs_quotes(std::string_view s);
 /// REQUIRES: `mapping.kind == YamlOut::Kind::mapping`.
 std::string emit_yaml(const YamlOut& mapping);
 
+/// Emits one value on one line, with emit_yaml's quoting rules: a scalar as emit_yaml writes
+/// it, a sequence or mapping in flow style (`[a, "b: c"]`, `{org: X, role: Y}`).
+/// Example: emit_yaml_inline(YamlOut::str("no")) == "\"no\"".
+std::string emit_yaml_inline(const YamlOut& value);
+
 /// The path of a new note without `.md`: `folder/` + (`prefix-` if any) + the slug of `title`
 /// (SPEC §4: lower-case ASCII letters, digits and `-`, at most 80 characters).
 /// Example: note_base_path("meetings/2024", "2024-09-02", "Visit: IESALC") ==

@@ -248,3 +248,17 @@ TEST_SUITE("model") {
   }
 }
 
+TEST_SUITE("model") {
+  TEST_CASE("check note text: parse and type errors both fail the check, with their locations") {
+    KbConfig config;
+    DiagSink ok;
+    CHECK(check_note_text(config, "people/a.md", "---\ntype: person\nname: Ana\n---\n", ok));
+    CHECK(diag_lines(ok).empty());
+    DiagSink yaml;
+    CHECK(!check_note_text(config, "people/a.md", "---\ntype: person\nname: [Ana\n---\n", yaml));
+    CHECK(diag_lines(yaml) == "people/a.md:4:1: error: invalid YAML: end of sequence flow not found\n");
+    DiagSink typed;
+    CHECK(!check_note_text(config, "people/a.md", "---\ntype: person\nname: Ana\naffiliations:\n  - role: R\n---\n", typed));
+    CHECK(diag_lines(typed) == "people/a.md:5:5: error: affiliation without an 'org'\n");
+  }
+}

@@ -1,0 +1,157 @@
+// Shared by the commands that write notes: see writing.h.
+#include "writing.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <iostream>
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "kb/base/fs.h"
+#include "kb/base/text.h"
+#include "kb/model/names.h"
+#include "kb/model/record_builder.h"
+#include "kb/parse/front_matter.h"
+#include "kb/store/real_fs.h"
+
+extern char** environ;
+
+namespace kb::cli {
+
+std::string key_for(const KnowledgeBase& kb, const std::string& key) {
+  auto it = kb.config.field_names.find(key);
+  return it == kb.config.field_names.end() || it->second.empty() ? key : it->second;
+}
+
+std::string key_in_note(const KnowledgeBase& kb, const Value& fields, const std::string& key) {
+  std::string mapped = key_for(kb, key);
+  if (fields.find(mapped)) return mapped;
+  if (fields.find(key)) return key;
+  return mapped;
+}
+
+bool one_line(Session& s, const std::string& flag, const std::string& value) {
+  if (find_invalid_utf8(value) != std::string::npos) {
+    s.error(flag + " is not valid UTF-8");
+    return false;
+  }
+  for (unsigned char c : value)
+    if (c < 0x20 || c == 0x7f) {
+      s.error(flag + " must be one line of text without control characters");
+      return false;
+    }
+  return true;
+}
+
+bool resolve_for_write(Session& s, const KnowledgeBase& kb, const std::vector<std::string>& names, RecordType type,
+                       bool create_missing, std::vector<GivenName>& out) {
+  bool ok = true;
+  for (const auto& given : names) {
+    std::string text(trim(given));
+    if (text.empty()) continue;
+    std::vector<NodeId> defined;
+    for (NodeId id : kb.find_by_name(text, type))
+      if (kb.at(id).defined) defined.push_back(id);
+    if (defined.empty())
+      if (const Record* r = kb.lookup_rid(text); r && r->type == type) defined.push_back(r->id);
+    GivenName g{text, text, {}, type};
+    if (defined.size() == 1) {
+      g.id = defined.front();
+      g.written = kb.at(g.id).name;
+    } else {
+      DiagSink d;
+      resolve_name(kb, text, type, d);
+      if (defined.size() > 1) {
+        for (const auto& m : d.all()) s.error(m.message);
+        ok = false;
+        continue;
+      }
+      for (const auto& m : d.all())
+        s.err << "kb: warning: " << m.message
+              << (create_missing ? "; writing a stub record for it" : "; written as given (--create-missing writes a stub record)")
+              << '\n';
+    }
+    bool dup = std::any_of(out.begin(), out.end(), [&](const GivenName& o) {
+      return o.type == g.type && name_key(o.written) == name_key(g.written);
+    });
+    if (!dup) out.push_back(std::move(g));
+  }
+  return ok;
+}
+
+bool run_editor(Session& s, const std::string& file) {
+  const char* editor = std::getenv("VISUAL");
+  if (!editor || !*editor) editor = std::getenv("EDITOR");
+  if (!editor || !*editor) editor = "vi";
+  // Through sh, so EDITOR may carry arguments ("code --wait"); the file is passed as $1.
+  std::string script = std::string(editor) + " \"$1\"";
+  const char* argv[] = {"sh", "-c", script.c_str(), "sh", file.c_str(), nullptr};
+  pid_t pid;
+  if (::posix_spawnp(&pid, "sh", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0) {
+    s.error("cannot start the editor '" + std::string(editor) + "'");
+    return false;
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    s.err << "kb: warning: the editor '" << editor << "' did not exit cleanly; the note is kept\n";
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+// "Edit again? [Y/n]" on a terminal: yes unless the answer starts with n (or stdin ends).
+bool ask_edit_again(Session& s) {
+  if (!::isatty(STDIN_FILENO)) return false;
+  s.err << "Edit again? [Y/n] " << std::flush;
+  std::string answer;
+  if (!std::getline(std::cin, answer)) return false;
+  std::string a(trim(answer));
+  return a.empty() || (a[0] != 'n' && a[0] != 'N');
+}
+
+}  // namespace
+
+ExitCode edit_until_clean(Session& s, const KnowledgeBase& kb, const std::string& path) {
+  RealFileSystem fs(s.root());
+  for (;;) {
+    run_editor(s, s.root() + "/" + path);
+    std::string text, error;
+    DiagSink diags;
+    bool clean = false;
+    if (!fs.read(path, text, error)) s.error("cannot read '" + path + "': " + error);
+    else clean = check_note_text(kb.config, path, text, diags);
+    s.print(diags, true);
+    if (clean) return ExitCode::ok;
+    if (!ask_edit_again(s)) {
+      s.error("'" + path + "' does not load cleanly; fix it with 'kb edit " + path + "'");
+      return ExitCode::failure;
+    }
+  }
+}
+
+bool write_front_edit(Session& s, FileSystem& fs, const std::string& path, const std::string& old,
+                      const std::optional<std::string>& next) {
+  if (!next) {
+    s.error("kb cannot edit this front matter safely; edit it by hand: " + path);
+    return false;
+  }
+  WriteResult w = fs.replace(path, old, *next);
+  if (w.status == WriteStatus::changed) {
+    s.error("'" + path + "' changed while kb was editing it; nothing written (run the command again)");
+    return false;
+  }
+  if (w.status != WriteStatus::ok) {
+    s.error("cannot write '" + path + "': " + w.message);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace kb::cli
