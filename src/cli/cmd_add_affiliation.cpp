@@ -73,13 +73,10 @@ ExitCode run_add_affiliation(Session& s, const AffiliationOptions& o) {
 
   const std::string path = r.path.str();
   RealFileSystem fs(s.root());
-  std::string text, error;
-  if (!fs.read(path, text, error)) {
-    s.error("cannot read '" + path + "': " + error);
-    return ExitCode::failure;
-  }
-  DiagSink diags;
-  auto fm = parse_front_matter(path, text, diags);
+  auto note = read_note_to_edit(s, fs, path);
+  if (!note) return ExitCode::failure;
+  const std::string& text = note->text;
+  const auto& fm = note->front;
   std::optional<std::string> next;
   std::vector<std::size_t> closed;
   const Value* list = nullptr;

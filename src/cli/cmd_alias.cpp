@@ -57,16 +57,12 @@ ExitCode run_alias_add(Session& s, const AliasOptions& o) {
   }
 
   RealFileSystem fs(s.root());
-  std::string text, error;
-  if (!fs.read(path, text, error)) {
-    s.error("cannot read '" + path + "': " + error);
-    return ExitCode::failure;
-  }
-  DiagSink diags;
-  auto fm = parse_front_matter(path, text, diags);
+  auto note = read_note_to_edit(s, fs, path);
+  if (!note) return ExitCode::failure;
   std::optional<std::string> next;
-  if (fm) next = append_list_item(path, text, key_in_note(*kb, fm->fields, "aliases"), YamlOut::str(alias));
-  if (!write_front_edit(s, fs, path, text, next)) return ExitCode::failure;
+  if (note->front)
+    next = append_list_item(path, note->text, key_in_note(*kb, note->front->fields, "aliases"), YamlOut::str(alias));
+  if (!write_front_edit(s, fs, path, note->text, next)) return ExitCode::failure;
   s.out << path << ": alias '" << alias << "' added to '" << r.name << "'\n";
   return ExitCode::ok;
 }

@@ -136,6 +136,18 @@ ExitCode edit_until_clean(Session& s, const KnowledgeBase& kb, const std::string
   }
 }
 
+std::optional<NoteToEdit> read_note_to_edit(Session& s, FileSystem& fs, const std::string& path) {
+  NoteToEdit note;
+  std::string error;
+  if (!fs.read(path, note.text, error)) {
+    s.error("cannot read '" + path + "': " + error);
+    return std::nullopt;
+  }
+  DiagSink diags;
+  note.front = parse_front_matter(path, note.text, diags);
+  return note;
+}
+
 bool write_front_edit(Session& s, FileSystem& fs, const std::string& path, const std::string& old,
                       const std::optional<std::string>& next) {
   if (!next) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kb/model/graph.h"
+#include "kb/parse/front_matter.h"
 #include "session.h"
 
 namespace kb {
@@ -48,6 +49,17 @@ bool run_editor(Session& s, const std::string& file);
 /// while it has errors, prints them and, when stdin is a terminal, asks "Edit again? [Y/n]".
 /// ExitCode::ok once it loads cleanly, failure when it does not and is not edited again.
 ExitCode edit_until_clean(Session& s, const KnowledgeBase& kb, const std::string& path);
+
+/// A note read for a front-matter edit: its text as on disk and its front matter (empty when
+/// it does not parse; the edit then refuses).
+struct NoteToEdit {
+  std::string text;
+  std::optional<FrontMatter> front;
+};
+
+/// Reads `path` of the KB for an edit; prints "cannot read ..." and returns nullopt when it
+/// cannot be read.
+std::optional<NoteToEdit> read_note_to_edit(Session& s, FileSystem& fs, const std::string& path);
 
 /// Writes `next` (a front-matter edit of `old`, which is what `path` held when read) with
 /// FileSystem::replace. Without `next` (the editor refused) prints "kb cannot edit this front
