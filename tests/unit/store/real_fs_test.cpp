@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "kb/model/load.h"
+#include "support/temp_dir.h"
 
 namespace {
 
@@ -23,22 +24,7 @@ std::string diag_text(const kb::DiagSink& d) {
   return out;
 }
 
-// A temporary KB folder, removed at the end of the test.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char tmpl[] = "/tmp/kb-real-fs-XXXXXX";
-    REQUIRE(::mkdtemp(tmpl) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() { std::system(("chmod -R u+rwx '" + path + "' 2>/dev/null; rm -rf '" + path + "'").c_str()); }
-  std::string operator/(const std::string& rel) const { return path + "/" + rel; }
-  void write(const std::string& rel, const std::string& content) const {
-    std::string full = *this / rel;
-    std::filesystem::create_directories(std::filesystem::path(full).parent_path());
-    std::ofstream(full, std::ios::binary) << content;
-  }
-};
+using kb::test::TempDir;
 
 std::vector<std::string> paths(const std::vector<kb::FileInfo>& files) {
   std::vector<std::string> out;

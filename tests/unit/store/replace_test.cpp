@@ -17,39 +17,11 @@
 #include <unistd.h>
 
 #include "kb/store/real_fs.h"
+#include "support/temp_dir.h"
 
 namespace {
 
-// A temporary KB folder, removed at the end of the test.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char tmpl[] = "/tmp/kb-replace-XXXXXX";
-    REQUIRE(::mkdtemp(tmpl) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() { std::system(("chmod -R u+rwx '" + path + "' 2>/dev/null; rm -rf '" + path + "'").c_str()); }
-  std::string operator/(const std::string& rel) const { return path + "/" + rel; }
-  void write(const std::string& rel, const std::string& content) const {
-    std::string full = *this / rel;
-    std::filesystem::create_directories(std::filesystem::path(full).parent_path());
-    std::ofstream(full, std::ios::binary) << content;
-  }
-  std::string read(const std::string& rel) const {
-    std::ifstream in(*this / rel, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  }
-  // The names in folder `rel` that start with ".kb-tmp-".
-  std::vector<std::string> temps(const std::string& rel = "") const {
-    std::vector<std::string> out;
-    for (const auto& e : std::filesystem::directory_iterator(rel.empty() ? path : *this / rel)) {
-      std::string name = e.path().filename().string();
-      if (name.rfind(".kb-tmp-", 0) == 0) out.push_back(name);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-};
+using kb::test::TempDir;
 
 // Appends to the file at `full` in place, as an editor that saves without a rename does.
 void append_in_place(const std::string& full, const std::string& text) {
