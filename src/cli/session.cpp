@@ -37,7 +37,8 @@ Session::~Session() {
 namespace {
 
 // Messages may quote names and paths from notes: control characters are escaped
-// (terminal_safe), line by line, so a message kb writes on several lines keeps them.
+// (terminal_safe), line by line, so a message kb writes on several lines keeps them. Lines
+// end at LF only (not split_lines' rules): a CR from a note stays escaped, never a line end.
 std::string safe_lines(const std::string& message) {
   std::string out;
   std::size_t start = 0;
