@@ -72,7 +72,7 @@ std::optional<Date> Session::date_arg(const std::string& flag, const std::string
 
 const Record& Session::with_text(NodeId id) {
   Record& r = load_->kb.mutable_at(id);
-  if (!load_->kb.has_text && r.defined && r.text->fields.is_null()) {
+  if (r.defined && !r.text.loaded()) {
     RealFileSystem fs(root_);
     read_note_text(fs, r);  // a note that cannot be read now shows no fields, as it has none
   }

@@ -261,7 +261,7 @@ namespace {
 // looked at (as in the graph codec).
 template <class Visit>
 void visit_ids(Record& r, Visit&& visit) {
-  [[maybe_unused]] auto& [id, type, defined, rid, path, name, aliases, tags, text, date, time, timezone, location,
+  [[maybe_unused]] auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone, location,
                           event, organizations, attendees, topics, outcomes, entity] = r;
   visit(id);
   visit(event.target);
@@ -272,10 +272,8 @@ void visit_ids(Record& r, Visit&& visit) {
     visit(org);
   }
   for (auto& t : topics) visit(t.target);
-  if (text.present()) {
-    [[maybe_unused]] auto& [fields, body, mentions] = text.edit();
-    for (auto& m : mentions) visit(m.target);
-  }
+  if (mentions.present())
+    for (auto& m : mentions.edit()) visit(m.target);
   if (outcomes.present()) {
     [[maybe_unused]] auto& [summary, decisions, actions] = outcomes.edit();
     for (auto& a : actions) {

@@ -16,7 +16,7 @@ namespace kb {
 // Layout: "KBGS" magic, u32 format version, u64 key, u64 head length, u64 checksum64 of the
 // head; the head; then the chunks of records back to back: first every chunk's typed part,
 // then every chunk's outcomes part (a meeting's summary, decisions and action items), then
-// every chunk's text part (the body's wikilinks, resolved: the front matter as written and the
+// every chunk's links part (the body's wikilinks, resolved: the front matter as written and the
 // body are not kept here but in each note's cache entry, so the snapshot does not hold the
 // notes' text a second time).
 // Most commands read neither of the last two, and a load without them touches none of their
@@ -32,7 +32,7 @@ namespace {
 std::vector<std::string> link_keys(const KnowledgeBase& kb) {
   std::unordered_set<std::string_view> texts;
   for (const Record& r : kb.records())
-    for (const NameRef& m : r.text->mentions) texts.insert(m.text.view());
+    for (const NameRef& m : *r.mentions) texts.insert(m.text.view());
   std::vector<std::string> keys;
   keys.reserve(texts.size());
   for (std::string_view t : texts) {
@@ -50,7 +50,7 @@ struct GraphCodec {
   static constexpr char kMagic[4] = {'K', 'B', 'G', 'S'};
   static constexpr std::size_t kHeaderSize = 4 + 4 + 8 + 8 + 8;
   static constexpr std::size_t kChunk = 256;
-  static constexpr std::size_t kParts = 3;  // typed, outcomes, text
+  static constexpr std::size_t kParts = 3;  // typed, outcomes, links
 
   // Node ids: written as value + 1 so that the invalid id is 0; read back only when in range.
   static void put(BinaryWriter& w, NodeId id) { w.u(id.valid() ? std::uint64_t{id.value} + 1 : 0); }
@@ -213,8 +213,8 @@ struct GraphCodec {
   }
 
   static void put(BinaryWriter& w, const Record& rec, const TextTable& tt) {
-    const auto& [id, type, defined, rid, path, name, aliases, tags, text, date, time, timezone, location, event,
-                 organizations, attendees, topics, outcomes, entity] = rec;
+    const auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone,
+                 location, event, organizations, attendees, topics, outcomes, entity] = rec;
     const auto& [honorific, affiliations, parent, kind, start, end] = *entity;
     (void)id;  // the record's place in the graph
     const std::string_view rp = path.str();
@@ -224,7 +224,8 @@ struct GraphCodec {
     w.s(path.str());
     w.s(name);
     kb::put(w, aliases);
-    (void)text;  // in the text part: put_text()
+    (void)text;      // in the note's cache entry (load_kb's fill_text)
+    (void)mentions;  // in the links part: put_links()
     w.u(tags.size());
     for (const auto& t : tags) put(w, t, tt);
     kb::put(w, date);
@@ -246,8 +247,8 @@ struct GraphCodec {
     kb::put(w, end);
   }
   static void get(BinaryReader& r, Record& rec, std::uint32_t index, std::size_t nodes, const Texts& tt) {
-    auto& [id, type, defined, rid, path, name, aliases, tags, text, date, time, timezone, location, event,
-           organizations, attendees, topics, outcomes, entity] = rec;
+    auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone,
+           location, event, organizations, attendees, topics, outcomes, entity] = rec;
     EntityFields fields;  // a part of people, organizations, topics and events, as build_record() gives
     auto& [honorific, affiliations, parent, kind, start, end] = fields;
     id = NodeId{index};
@@ -262,7 +263,7 @@ struct GraphCodec {
     const SharedPath& rp = path;  // one string for the record and every location in it
     r.s(name);
     kb::get(r, aliases);
-    (void)text;  // in the text part: get_text()
+    (void)text;  // in the text part: get_links()
     tags.resize(r.count());
     for (auto& t : tags) {
       get(r, t, tt);
@@ -311,16 +312,15 @@ struct GraphCodec {
     if (!summary.empty() || !decisions.empty() || !actions.empty()) rec.outcomes.edit() = std::move(o);
   }
 
-  // A record's text part: its front matter as written, its body and the body's wikilinks.
-  // The text part keeps a note's wikilinks, resolved; its front matter as written and its
-  // body are in the note's cache entry, which a load with text reads them from (load_kb).
-  static void put_text(BinaryWriter& w, const Record& rec, const TextTable& tt) {
-    put(w, rec.text->mentions, rec.path.str(), tt);
+  // A record's links part: the body's wikilinks, resolved. Its front matter as written and
+  // its body are in the note's cache entry, which a load with text reads them from (load_kb).
+  static void put_links(BinaryWriter& w, const Record& rec, const TextTable& tt) {
+    put(w, *rec.mentions, rec.path.str(), tt);
   }
-  static void get_text(BinaryReader& r, Record& rec, std::size_t nodes, const Texts& tt) {
+  static void get_links(BinaryReader& r, Record& rec, std::size_t nodes, const Texts& tt) {
     std::vector<NameRef> mentions;
     get(r, mentions, rec.path, nodes, tt);
-    if (!mentions.empty()) rec.text.edit().mentions = std::move(mentions);
+    if (!mentions.empty()) rec.mentions.edit() = std::move(mentions);
   }
 
   // A list for each node, in node order (empty ones too).
@@ -352,13 +352,13 @@ struct GraphCodec {
     TextTable texts;
     for (const Record& r : kb.records_) add_texts(texts, r);
     for (const Record& r : kb.records_)
-      for (const auto& m : r.text->mentions) texts.add(m);
+      for (const auto& m : *r.mentions) texts.add(m);
     parallel_for(chunks, threads, [&](std::size_t c) {
       BinaryWriter w, outcomes, text;
       for (std::size_t i = c * kChunk; i < std::min(nodes, (c + 1) * kChunk); ++i) {
         put(w, kb.records_[i], texts);
         put_outcomes(outcomes, kb.records_[i]);
-        put_text(text, kb.records_[i], texts);
+        put_links(text, kb.records_[i], texts);
       }
       chunk[1 + c] = std::move(w.out);
       chunk[1 + chunks + c] = std::move(outcomes.out);
@@ -540,7 +540,7 @@ struct GraphCodec {
         done(chunk[k]);
       };
       if (parts.outcomes) read_part(1, [&](BinaryReader& p, Record& rec) { get_outcomes(p, rec, nodes); });
-      if (parts.links) read_part(2, [&](BinaryReader& p, Record& rec) { get_text(p, rec, nodes, texts); });
+      if (parts.links) read_part(2, [&](BinaryReader& p, Record& rec) { get_links(p, rec, nodes, texts); });
     };
     // Each worker makes the table's strings for itself and takes the next chunk while there is
     // one: records share a worker's strings, and a copy counts on that worker's own strings

@@ -167,7 +167,6 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const NotePatch& patch, Recor
         if (resolver.failed() || names_undefined(kb, r)) return false;
         settle_meeting(kb, r, a.sides, resolver);
         kb.index_lists(id);
-        if (!parts.outcomes) r.outcomes.reset();
         keep_parts(r, parts);
       }
       fresh.merge(a.diags);
@@ -199,7 +198,6 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const NotePatch& patch, Recor
     resolver.resolve_record(r, sides);
     if (resolver.failed()) return false;
     settle_meeting(kb, r, sides, resolver);
-    if (!parts.outcomes) r.outcomes.reset();
     keep_parts(r, parts);
     const NodeId id = old->id;
     const bool resettle = r.type == RecordType::person && !same_affiliations(old->entity->affiliations, r.entity->affiliations);

@@ -306,7 +306,7 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::ve
                 !patch_graph(snap, fs, patch, parts)))
     return false;
   if (parts.text && !fill_text(cache, fs, unchanged_files, snap.kb, threads)) return false;
-  snap.kb.has_text = parts.text;
+  keep_parts(snap.kb, parts);
   result.kb = std::move(snap.kb);
   result.files = file_count;
   result.skipped = std::move(snap.skipped);
@@ -351,22 +351,23 @@ void check_duplicate_names(const KnowledgeBase& kb, DiagSink& diags) {
 }  // namespace
 
 void keep_parts(Record& r, RecordParts parts) {
-  if (!r.text.present() || (parts.text && parts.links)) return;
-  if (!parts.text && (!parts.links || r.text->mentions.empty())) {
-    r.text.reset();
-    return;
-  }
-  NoteText& text = r.text.edit();
-  if (!parts.text) {
-    text.fields = Value();
-    std::string().swap(text.body);
-  }
-  if (!parts.links) decltype(text.mentions)().swap(text.mentions);
+  if (!parts.text) r.text.unload();
+  if (!parts.links) r.mentions.unload();
+  if (!parts.outcomes) r.outcomes.unload();
+}
+
+void keep_parts(KnowledgeBase& kb, RecordParts parts) {
+  for (std::uint32_t i = 0; i < kb.records().size(); ++i) keep_parts(kb.mutable_at(NodeId{i}), parts);
+  kb.has_text = parts.text;
+  kb.has_links = parts.links;
+  kb.has_outcomes = parts.outcomes;
 }
 
 bool read_note_text(FileSystem& fs, Record& r) {
   std::string content, err;
-  return fs.read(r.path.str(), content, err) && set_text(content, r);
+  if (fs.read(r.path.str(), content, err) && set_text(content, r)) return true;
+  r.text.reset();
+  return false;
 }
 
 KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& diags) {
@@ -562,12 +563,11 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
           }
           // The snapshot keeps the wikilinks (resolved), so with a cache they stay.
           if (!keep_links) {
-            NoteText& text = r.text.edit();
-            if (options.warnings && !text.mentions.empty()) {
+            if (options.warnings && r.mentions.present()) {
               p.sides.packed_links = std::make_unique<RecordSides::PackedLinks>();
-              p.sides.packed_links->pack(text.mentions);
+              p.sides.packed_links->pack(r.mentions.edit());
             }
-            decltype(text.mentions)().swap(text.mentions);
+            r.mentions.reset();
             // A meeting or note has no `name:` to point at: without text, the whole part goes.
             if (!options.parts.text && (r.type == RecordType::meeting || r.type == RecordType::note)) r.text.reset();
           }
@@ -674,15 +674,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     cache->write_graph(data);
   }
   // The same graph as a load from the snapshot gives: only the parts asked for.
-  if (!options.parts.outcomes) {
-    for (std::uint32_t i = 0; i < kb.records().size(); ++i) kb.mutable_at(NodeId{i}).outcomes.reset();
-    kb.has_outcomes = false;
-  }
-  if (!options.parts.text || !options.parts.links) {
-    for (std::uint32_t i = 0; i < kb.records().size(); ++i) keep_parts(kb.mutable_at(NodeId{i}), options.parts);
-    kb.has_text = options.parts.text;
-    kb.has_links = options.parts.links;
-  }
+  keep_parts(kb, options.parts);
   diags.sort();
   if (cache_writer.joinable()) cache_writer.join();
   return result;

@@ -365,7 +365,7 @@ class RecordBuilder {
     if (raw.body_parsed) {
       if (std::any_of(raw.facts.links.begin(), raw.facts.links.end(),
                       [](const WikiLink& l) { return !is_attachment(l.target); })) {
-        auto& mentions = r.text.edit().mentions;
+        auto& mentions = r.mentions.edit();
         mentions.reserve(mentions.size() + raw.facts.links.size());
         for (auto& link : raw.facts.links)
           if (!is_attachment(link.target)) mentions.push_back({link_text(std::move(link.target)), std::move(link.loc), {}});

@@ -108,8 +108,8 @@ void Resolver::resolve_record(Record& r, RecordSides& sides) {
     if (r.type == RecordType::organization) resolve(e.parent, RecordType::organization);
     if (r.type == RecordType::topic) resolve(e.parent, RecordType::topic);
   }
-  if (r.text.present())
-    for (auto& m : r.text.edit().mentions) resolve_link(m);
+  if (r.mentions.present())
+    for (auto& m : r.mentions.edit()) resolve_link(m);
   // Packed links give the same warnings; their targets are not kept. Each distinct text is
   // resolved once, and every link with it gets its warning.
   if (sides.packed_links && !sides.packed_links->marks.empty()) {

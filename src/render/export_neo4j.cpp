@@ -119,7 +119,7 @@ std::vector<std::pair<std::string, std::string>> render_neo4j(const KnowledgeBas
     for (const auto& af : r.entity->affiliations)
       if (const Record* org = kb.lookup(af.org.target))
         affiliated << row({id, export_id(*org), "AFFILIATED_WITH", af.role, date(af.since), date(af.until)});
-    for (const auto& m : r.text->mentions) rel(id, m.target, "MENTIONS");
+    for (const auto& m : *r.mentions) rel(id, m.target, "MENTIONS");
     for (const auto& a : r.outcomes->actions) {
       std::string aid = action_id(r, a);
       actions << row({aid, a.text, date(a.due), boolean(a.done), boolean(a.cancelled), date(a.done_on),

@@ -200,7 +200,7 @@ std::optional<std::string> render_sqlite(const KnowledgeBase& kb, std::string& e
                           {id, id_of(a.org.target), opt_text(a.role), opt_date(a.since), opt_date(a.until)});
       link(a.org, "affiliation");
     }
-    for (const auto& m : r.text->mentions) link(m, "mention");
+    for (const auto& m : *r.mentions) link(m, "mention");
     for (const auto& a : r.outcomes->actions)
       ok = ok && w.insert("INSERT INTO actions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                           {id, a.loc.line, a.text, id_of(a.owner), opt_date(a.due), a.done, opt_date(a.done_on),

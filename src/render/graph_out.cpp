@@ -337,7 +337,7 @@ GraphData build_graph(const KnowledgeBase& kb, const GraphScope& scope) {
     std::vector<GraphEdge> pending;
     for (const auto& r : kb.records()) {
       if (!b.has(r.id)) continue;
-      for (const auto& m : r.text->mentions)
+      for (const auto& m : *r.mentions)
         if (m.target.valid() && m.target != r.id && b.has(m.target) && !b.joined(r.id, m.target))
           pending.push_back({r.id, m.target, EdgeType::mentions, 1, {}});
     }

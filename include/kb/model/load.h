@@ -17,8 +17,8 @@
 
 namespace kb {
 
-/// The parts of a record a command may not need: a load leaves out those not asked for (their
-/// members stay empty) and says which it has in KnowledgeBase::has_outcomes, has_text and
+/// The parts of a record a command may not need: a load leaves out those not asked for (reading
+/// one throws PartNotLoaded) and says which it has in KnowledgeBase::has_outcomes, has_text and
 /// has_links. A record's type, names, dates, attendees, organizations, topics, event,
 /// affiliations and parent are always read.
 struct RecordParts {
@@ -30,13 +30,15 @@ struct RecordParts {
   /// text filters (`show` reads its one note's with read_note_text()). On a warm load they come
   /// from the cache entries, which makes this the dearest part.
   bool text = true;
-  /// The body's wikilinks, resolved (NoteText::mentions): for `graph` and exports.
+  /// The body's wikilinks, resolved (Record::mentions): for `graph` and exports.
   bool links = true;
 };
 
-/// Leaves in `r` only the `parts` of its text asked for (RecordParts::text, links), as a load
-/// of only those gives it.
+/// Leaves in `r` only the `parts` asked for, as a load of only those gives it: the others are
+/// not loaded (reading them throws PartNotLoaded).
 void keep_parts(Record& r, RecordParts parts);
+/// keep_parts() for every record, and the KB's has_text, has_links and has_outcomes.
+void keep_parts(KnowledgeBase& kb, RecordParts parts);
 
 struct LoadOptions {
   unsigned threads = 0;  ///< 0: one per core
@@ -78,7 +80,7 @@ std::uint32_t cache_format_version();
 
 /// Reads the front matter as written and the body of `r`'s note (its path, through `fs`) into
 /// `r.text`: for a command that shows one note's text after a load without text. False, leaving
-/// them empty, when the note cannot be read or does not parse any more.
+/// it empty, when the note cannot be read or does not parse any more.
 bool read_note_text(FileSystem& fs, Record& r);
 
 /// Reads kb.yaml text into a KbConfig; problems go to `diags`.

@@ -8,8 +8,10 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kb/base/date.h"
@@ -94,38 +96,64 @@ struct DecisionItem {
   SourceLoc loc;
 };
 
-/// A part of a record held apart, so that a record without it costs one pointer: a load that
-/// did not ask for the part (RecordParts), or a record of a type that has none. Reading an
-/// absent part gives an empty one; edit() makes it. Copies copy the part.
+/// Thrown when a record part that the load did not ask for (RecordParts) is read: a command
+/// that forgot to ask fails at once instead of printing "no actions".
+struct PartNotLoaded : std::logic_error {
+  using std::logic_error::logic_error;
+};
+
+/// A part of a record held apart, so that a record without it costs one pointer. It is in one of
+/// three states: held, none (the record has none: reading gives an empty part), or not loaded
+/// (the load did not ask for it: reading throws PartNotLoaded). edit() makes it held.
 template <class T>
 class RecordPart {
  public:
   RecordPart() = default;
-  RecordPart(const RecordPart& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
-  RecordPart(RecordPart&&) noexcept = default;
+  RecordPart(const RecordPart& o) : p_(o.copy()) {}
+  RecordPart(RecordPart&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
   RecordPart& operator=(const RecordPart& o) {
-    if (this != &o) p_ = o.p_ ? std::make_unique<T>(*o.p_) : nullptr;
+    if (this != &o) replace(o.copy());
     return *this;
   }
-  RecordPart& operator=(RecordPart&&) noexcept = default;
-  ~RecordPart() = default;
+  RecordPart& operator=(RecordPart&& o) noexcept {
+    if (this != &o) replace(std::exchange(o.p_, nullptr));
+    return *this;
+  }
+  ~RecordPart() { replace(nullptr); }
 
-  const T& operator*() const { return p_ ? *p_ : empty(); }
+  const T& operator*() const {
+    if (p_ == unloaded()) throw PartNotLoaded("a record part was read that the load did not ask for");
+    return p_ ? *p_ : empty();
+  }
   const T* operator->() const { return &**this; }
-  /// The part, made (empty) if absent.
+  /// The part, made (empty) if there is none or it was not loaded.
   T& edit() {
-    if (!p_) p_ = std::make_unique<T>();
+    if (!p_ || p_ == unloaded()) p_ = new T();
     return *p_;
   }
-  void reset() { p_.reset(); }
-  bool present() const { return p_ != nullptr; }
+  /// The record has none of this part.
+  void reset() { replace(nullptr); }
+  /// The load leaves this part out: reading it throws.
+  void unload() { replace(unloaded()); }
+  bool present() const { return p_ && p_ != unloaded(); }
+  bool loaded() const { return p_ != unloaded(); }
 
  private:
   static const T& empty() {
     static const T none;
     return none;
   }
-  std::unique_ptr<T> p_;
+  // The state "not loaded" is this address, so the part stays one pointer.
+  static T* unloaded() {
+    static T mark;
+    return &mark;
+  }
+  T* copy() const { return present() ? new T(*p_) : p_; }
+  void replace(T* p) {
+    if (present()) delete p_;
+    p_ = p;
+  }
+  T* p_ = nullptr;
 };
 
 /// A meeting's outcomes: its summary, the decisions taken and the action items.
@@ -135,11 +163,10 @@ struct Outcomes {
   std::vector<Action> actions;
 };
 
-/// A note as written: its front matter, its body and the body's wikilinks.
+/// A note as written: its front matter and its body.
 struct NoteText {
   Value fields;            ///< the front matter as written (mapping)
   std::string body;        ///< Markdown after the front matter
-  std::vector<NameRef> mentions;  ///< [[wikilinks]] in the body
 };
 
 /// What only people, organizations, topics and events have.
@@ -164,8 +191,10 @@ struct Record {
   std::string name;        ///< canonical name (a meeting's title)
   std::vector<std::string> aliases;
   std::vector<SharedString> tags;  ///< shared, as names are
-  /// The front matter as written, the body and its wikilinks (RecordParts::text).
+  /// The front matter as written and the body (RecordParts::text).
   RecordPart<NoteText> text;
+  /// The body's [[wikilinks]] (RecordParts::links).
+  RecordPart<std::vector<NameRef>> mentions;
 
   // meeting
   std::optional<Date> date;

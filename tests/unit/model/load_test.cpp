@@ -179,7 +179,7 @@ std::string dump(const LoadResult& r, RecordParts parts = {}) {
     for (const auto& a : rec.attendees)
       o << " att=" << ref(kb, a.person) << '@' << a.org.value << (a.org_given ? "!" : "") << '/' << a.role;
     if (parts.links)
-      for (const auto& m : rec.text->mentions) o << " link=" << ref(kb, m) << ':' << m.loc.line;
+      for (const auto& m : *rec.mentions) o << " link=" << ref(kb, m) << ':' << m.loc.line;
     if (parts.outcomes) {
       for (const auto& a : rec.outcomes->actions)
         o << " action='" << a.text << "' done=" << a.done << " due=" << (a.due ? to_string(*a.due) : "-")
@@ -896,22 +896,25 @@ TEST_SUITE("model") {
     const LoadResult fresh = load_kb(fs, bare);
     CHECK_FALSE(fresh.kb.has_text);
     CHECK_FALSE(fresh.kb.has_links);
+    // The parts left out are not loaded: reading one fails loudly instead of giving nothing.
     for (const auto& rec : fresh.kb.records()) {
-      CHECK(rec.text->body.empty());
-      CHECK(rec.text->fields.entries.empty());
-      CHECK(rec.text->mentions.empty());
+      CHECK_FALSE(rec.text.loaded());
+      CHECK_FALSE(rec.mentions.loaded());
+      CHECK_THROWS_AS((void)rec.text->body, PartNotLoaded);
+      CHECK_THROWS_AS((void)rec.mentions->size(), PartNotLoaded);
+      CHECK_NOTHROW((void)rec.outcomes->actions);  // asked for
     }
     // Everything else is as in a load with text.
     CHECK(dump(fresh, kNoText) == dump(full, kNoText));
-    CHECK(dump(fresh) != dump(full));  // the fixture has bodies, fields and links to leave out
+    CHECK_THROWS_AS(dump(fresh), PartNotLoaded);
 
     SnapshotCache cache;
     LoadOptions o = bare;
     o.cache = &cache;
-    CHECK(dump(load_kb(fs, o)) == dump(fresh));  // writes the snapshot, with text
+    CHECK(dump(load_kb(fs, o), kNoText) == dump(fresh, kNoText));  // writes the snapshot, with text
     REQUIRE(cache.has_graph);
     fs.reads = 0;
-    CHECK(dump(load_kb(fs, o)) == dump(fresh));
+    CHECK(dump(load_kb(fs, o), kNoText) == dump(fresh, kNoText));
     CHECK(fs.reads == 1);  // kb.yaml only
     LoadOptions with_text;
     with_text.cache = &cache;
@@ -941,12 +944,12 @@ TEST_SUITE("model") {
     CHECK(a.str() == b.str());
     fs.reads = 2;
 
-    SUBCASE("a damaged text part fails only a load that reads it") {
-      // The text parts are the snapshot's tail: its last byte is in the last record's text.
+    SUBCASE("a damaged links part fails only a load that reads it") {
+      // The links parts are the snapshot's tail: its last byte is in the last record's links.
       const std::string written = cache.graph;
       cache.graph[written.size() - 1] = static_cast<char>(cache.graph[written.size() - 1] ^ 0x5A);
       fs.reads = 0;
-      CHECK(dump(load_kb(fs, o)) == dump(fresh));
+      CHECK(dump(load_kb(fs, o), kNoText) == dump(fresh, kNoText));
       CHECK(fs.reads == 1);
       CHECK(dump(load_kb(fs, with_text)) == dump(full));
       CHECK(fs.reads > 2);  // read the notes again
@@ -1015,13 +1018,12 @@ TEST_SUITE("model") {
       CHECK(fresh.kb.has_text == parts.text);
       CHECK(fresh.kb.has_links == parts.links);
       for (const auto& rec : fresh.kb.records()) {
-        CHECK(rec.outcomes->summary.empty());
-        CHECK(rec.outcomes->decisions.empty());
-        CHECK(rec.outcomes->actions.empty());
+        CHECK_FALSE(rec.outcomes.loaded());
+        CHECK_THROWS_AS((void)rec.outcomes->actions, PartNotLoaded);
       }
       // Everything else is as in a whole load, the diagnostics of the actions too.
       CHECK(dump(fresh, parts) == dump(full, parts));
-      CHECK(dump(fresh, {true, parts.text, parts.links}) != dump(full, {true, parts.text, parts.links}));  // the fixture has them
+      CHECK_THROWS_AS(dump(fresh, {true, parts.text, parts.links}), PartNotLoaded);
       CHECK_THROWS_AS(fresh.kb.require_outcomes("test"), std::logic_error);
       CHECK_NOTHROW(full.kb.require_outcomes("test"));
     }

@@ -156,8 +156,8 @@ TEST_SUITE("model") {
     fs.add("people/a.md", "---\nname: Ana Bell\n---\n");
     LoadResult r = load_kb(fs);
     const Record& m = rec(r.kb, "meetings/m");
-    REQUIRE(m.text->mentions.size() == 1);
-    CHECK(m.text->mentions[0].text == "Ana Bell");
+    REQUIRE(m.mentions->size() == 1);
+    CHECK((*m.mentions)[0].text == "Ana Bell");
     CHECK(m.tags == std::vector<kb::SharedString>{"a", "b"});
     REQUIRE(m.outcomes->actions.size() == 2);
     CHECK(m.outcomes->actions[0].cancelled);
@@ -206,11 +206,11 @@ TEST_SUITE("model") {
     const Record& m = rec(r.kb, "meetings/m");
     CHECK(m.path == "meetings/m.md");
     REQUIRE(m.attendees.size() == 1);
-    REQUIRE(m.text->mentions.size() == 2);
+    REQUIRE(m.mentions->size() == 2);
     REQUIRE(m.outcomes->actions.size() == 1);
     const std::string* one = &m.path.str();
     CHECK(&m.attendees[0].person.loc.path.str() == one);  // from the front matter
-    CHECK(&m.text->mentions[0].loc.path.str() == one);    // from the body
+    CHECK(&(*m.mentions)[0].loc.path.str() == one);    // from the body
     CHECK(&m.outcomes->actions[0].loc.path.str() == one);
     CHECK(&m.text->fields.loc.path.str() == one);
   }
