@@ -61,8 +61,8 @@ class IndexCache {
     return false;
   }
   /// Says that `bytes`, a part of the data passed to read_graph()'s `use` during that call,
-  /// will not be read again: a snapshot mapped from its file drops their pages, so that a load
-  /// does not hold the file and the graph decoded from it in memory at once. Thread-safe.
+  /// will not be read again: the cache may free them, so that a load does not hold the file and
+  /// the graph decoded from it in memory at once. Thread-safe.
   virtual void release_graph(std::string_view bytes) { (void)bytes; }
   /// Replaces the snapshot with `parts` joined, whole or not at all. Returns false when it
   /// could not be written.
