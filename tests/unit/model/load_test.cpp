@@ -27,6 +27,7 @@ class StampedFs : public test::MemFileSystem {
     std::int64_t mtime = 0;
     std::int64_t ctime = 0;
     std::uint64_t inode = 0;
+    std::uint64_t device = 1;
   };
   std::map<std::string, Stamp> stamps;
   std::int64_t clock = 1'000'000'000'000;
@@ -62,7 +63,7 @@ class StampedFs : public test::MemFileSystem {
       f.mtime_ns = stamps[f.path].mtime;
       f.ctime_ns = stamps[f.path].ctime;
       f.inode = stamps[f.path].inode;
-      f.device = 1;
+      f.device = stamps[f.path].device;
     }
     return out;
   }
@@ -498,6 +499,63 @@ TEST_SUITE("model") {
       CHECK(r.kb.lookup_rid("people/ana")->name == "Ana Lopes");
       CHECK(dump(r) == dump(load_kb(fs)));
     }
+  }
+
+  TEST_CASE("issue 28: each stamp alone tells that a note changed (a stamp left out is caught)") {
+    // A same-size edit where every stamp but one is as it was: the file moved to another
+    // device or inode (a note replaced by `mv` from elsewhere), or only its ctime or mtime
+    // moved. A cache that ignored that one stamp would answer with the old text.
+    StampedFs fs;
+    fill(fs);
+    SnapshotCache cache;
+    LoadOptions o;
+    o.cache = &cache;
+    load_kb(fs, o);
+    REQUIRE(cache.has_graph);
+    const std::string path = "people/ana.md";
+    std::string text = fs.files[path];
+    const auto pos = text.find("Ana Lopez");
+    REQUIRE(pos != std::string::npos);
+    text.replace(pos, 9, "Ana Lopes");
+    const StampedFs::Stamp old = fs.stamps[path];
+    fs.files[path] = text;
+    StampedFs::Stamp& now = fs.stamps[path];
+    SUBCASE("inode") { now.inode = 9999; }
+    SUBCASE("device") { now.device = 2; }
+    SUBCASE("ctime") { now.ctime = old.ctime + 1; }
+    SUBCASE("mtime") { now.mtime = old.mtime + 1; }
+    const SnapshotCache before = cache;
+    for (bool snapshot : {true, false}) {
+      INFO("from the " << (snapshot ? "snapshot" : "entries"));
+      cache = before;
+      cache.has_graph = snapshot;
+      auto r = load_kb(fs, o);
+      CHECK(r.kb.lookup_rid("people/ana")->name == "Ana Lopes");
+      CHECK(dump(r) == dump(load_kb(fs)));
+    }
+  }
+
+  TEST_CASE("issue 28: a person added whose name is a root-level person's record id is a whole load") {
+    // "bob" in a meeting names bob.md by its record id while no person is called Bob; once
+    // one is, the name wins. A patch that kept the meeting's attendee would differ.
+    StampedFs fs;
+    fill(fs);
+    fs.put("bob.md", "---\ntype: person\nname: Robert Roe\n---\n");
+    fs.put("meetings/2024/2024-10-01-r.md", "---\ntitle: R\ndate: 2024-10-01\nattendees: [bob]\n---\n");
+    SnapshotCache cache;
+    LoadOptions o;
+    o.cache = &cache;
+    const LoadResult before = load_kb(fs, o);
+    REQUIRE(cache.has_graph);
+    const Record* r = before.kb.lookup_rid("meetings/2024/2024-10-01-r");
+    REQUIRE(r);
+    REQUIRE(r->attendees.size() == 1);
+    CHECK(before.kb.at(r->attendees[0].person.target).rid == "bob");
+    fs.put("people/bob.md", "---\nname: Bob\n---\n");
+    const LoadResult after = load_kb(fs, o);
+    r = after.kb.lookup_rid("meetings/2024/2024-10-01-r");
+    CHECK(after.kb.at(r->attendees[0].person.target).rid == "people/bob");
+    CHECK(dump(after) == dump(load_kb(fs)));
   }
 
   TEST_CASE("load: a graph snapshot gives the same result as loading, without reading a note") {
