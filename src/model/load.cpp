@@ -425,32 +425,306 @@ KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& di
 
 std::uint32_t cache_format_version() { return kRecordFormatVersion; }
 
-LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
-  LoadResult result;
-  DiagSink& diags = result.diags;
-  KnowledgeBase& kb = result.kb;
+namespace {
 
-  std::optional<std::string> config_text;
-  if (fs.exists("kb.yaml")) {
-    std::string text, err;
-    if (fs.read("kb.yaml", text, err)) {
-      kb.config = parse_config("kb.yaml", text, diags);
-      config_text = std::move(text);
-    } else {
-      diags.error({"kb.yaml", 0, 0}, "cannot read: " + err);
+// Reads kb.yaml into kb.config; its text (part of the snapshot's key), or none without one.
+std::optional<std::string> read_config(FileSystem& fs, LoadResult& result) {
+  if (!fs.exists("kb.yaml")) return std::nullopt;
+  std::string text, err;
+  if (!fs.read("kb.yaml", text, err)) {
+    result.diags.error({"kb.yaml", 0, 0}, "cannot read: " + err);
+    return std::nullopt;
+  }
+  result.kb.config = parse_config("kb.yaml", text, result.diags);
+  return text;
+}
+
+// Stores fresh cache entries on a thread of its own as they come (so they are not all held at
+// once), in one write committed once every file is done. It writes only once the cache's scan
+// is over (a store is used from one thread at a time); the rare entry made before that (a
+// cached entry that did not decode) waits in `early`. The write ends with the entries to
+// remove (notes that no longer parse, files gone).
+class CacheWriter {
+ public:
+  CacheWriter(IndexCache& cache, bool& updated) : cache_(cache), updated_(updated) {
+    thread_ = std::thread([this] { run(); });
+  }
+  ~CacheWriter() { finish(); }  // also when something throws: a joinable thread must not be destroyed
+
+  void push(CacheEntry&& e) { entries_.push(std::move(e)); }
+  /// The cache's scan is over: entries may be written.
+  void scanned() { scanned_ = true; }
+  /// Every entry is pushed: removes `remove` and commits.
+  void close(std::vector<std::string> remove) {
+    remove_ = std::move(remove);
+    entries_.close();
+  }
+  void finish() {
+    if (!thread_.joinable()) return;
+    entries_.close();
+    thread_.join();
+  }
+
+ private:
+  void run() {
+    std::vector<CacheEntry> early, batch;
+    while (entries_.pop_batch(batch, 64)) {  // woken once for many entries, not for each
+      if (!scanned_) {
+        std::move(batch.begin(), batch.end(), std::back_inserter(early));
+        continue;
+      }
+      for (auto& held : early) store(std::move(held));
+      early.clear();
+      for (auto& e : batch) store(std::move(e));
+    }
+    for (auto& held : early) store(std::move(held));
+    if (!write_ && ok_ && !remove_.empty()) ok_ = (write_ = cache_.begin_write()) != nullptr;
+    updated_ = ok_ && (!write_ || write_->commit(remove_));
+  }
+  void store(CacheEntry&& e) {
+    if (!write_ && ok_) ok_ = (write_ = cache_.begin_write()) != nullptr;
+    if (ok_) ok_ = write_->put(std::move(e));
+  }
+
+  IndexCache& cache_;
+  bool& updated_;
+  Channel<CacheEntry> entries_{256};
+  std::atomic<bool> scanned_{false};
+  std::vector<std::string> remove_;
+  std::unique_ptr<CacheWrite> write_;
+  bool ok_ = true;
+  std::thread thread_;
+};
+
+// A load of every note (no usable snapshot): read or take from the cache, parse and type on
+// every core, then assemble, resolve and index the graph, and store a new snapshot.
+class WholeLoad {
+ public:
+  WholeLoad(FileSystem& fs, const LoadOptions& options, std::vector<FileInfo>& files, LoadResult& result,
+            unsigned threads)
+      : fs_(fs), options_(options), cache_(options.cache), files_(files), result_(result), threads_(threads),
+        parsed_(files.size()) {
+    // Each note is typed in place, in a slot of the vector that becomes the graph's own, so the
+    // records are never held twice. Room for unresolved names past the notes: memory that is
+    // never written is never made resident, and the graph's vector need not move when they come.
+    records_.reserve(files.size() + files.size() / 4 + 64);
+    prefault(records_.data(), files.size() * sizeof(Record), threads);  // backed on every core
+    records_.resize(files.size());
+    if (cache_) writer_.emplace(*cache_, result.cache_updated);
+  }
+
+  // Reads and types every note, on every core. Each file's result lands in its own slot and
+  // diagnostics are merged in path order later, so the outcome does not depend on threads or
+  // timing. This thread reads the cache and queues each file with a usable entry as it comes,
+  // then every other file; the workers take small batches (an even spread however costs vary).
+  void read_all() {
+    const unsigned workers = std::min<unsigned>(threads_, std::max<std::size_t>(1, files_.size() / 64));
+    const bool inline_work = workers <= 1 && !options_.progress;
+    WorkQueue queue(inline_work ? files_.size() + 1 : 256);
+    std::atomic<std::size_t> done{0};
+    auto work = [&] {
+      Worker w;
+      std::vector<std::size_t> batch;
+      while (queue.pop(batch, 16)) {
+        for (std::size_t i : batch) read_one(i, w);
+        done.fetch_add(batch.size(), std::memory_order_relaxed);
+      }
+    };
+    if (inline_work) {
+      feed(queue);
+      work();
+      return;
+    }
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < workers; ++t) pool.emplace_back(work);
+    feed(queue);
+    if (options_.progress) report_progress(done);
+    for (auto& th : pool) th.join();
+  }
+
+  // Closes up the typed notes over those that were not typed, in file order, as the graph's
+  // first records, indexes their names and reports duplicate names; then resolves every
+  // reference and builds the indexes.
+  void assemble() {
+    finish_cache_entries();
+    KnowledgeBase& kb = result_.kb;
+    std::vector<RecordSides> sides;  // per node
+    std::vector<std::size_t> file_of;  // per node
+    sides.reserve(files_.size());
+    file_of.reserve(files_.size());
+    for (std::size_t i = 0; i < files_.size(); ++i) {
+      result_.diags.merge(parsed_[i].diags);
+      if (!parsed_[i].typed) {
+        result_.skipped.push_back(files_[i].path);
+        continue;
+      }
+      if (file_of.size() != i) records_[file_of.size()] = std::move(records_[i]);
+      file_of.push_back(i);
+      sides.push_back(std::move(parsed_[i].sides));
+    }
+    records_.resize(file_of.size());
+    const std::size_t room = records_.capacity();
+    kb.add_all(std::move(records_));
+    kb.reserve(room);  // the name and id indexes; the records already have it
+    for (std::size_t k = 0; k < file_of.size(); ++k) {
+      kb.index_names(NodeId{static_cast<std::uint32_t>(k)}, parsed_[file_of[k]].keys);
+      std::vector<std::string>().swap(parsed_[file_of[k]].keys);
+    }
+    check_duplicate_names(kb, result_.diags);
+    // Unresolved nodes are numbered in path order, whatever the threads; each meeting gets its
+    // owners and each attendee the organization on its date.
+    kb.index_rids();  // the resolver looks records up by id
+    resolve_graph(kb, sides, result_.diags, threads_);
+    all_read_ = std::none_of(parsed_.begin(), parsed_.end(), [](const Parsed& p) { return p.unreadable; });
+    // What the parse gave beside the records is done with: freed before the indexes are built.
+    std::vector<RecordSides>().swap(sides);
+    std::vector<Parsed>().swap(parsed_);
+    kb.build_indexes();
+  }
+
+  // A snapshot of the whole graph for the next run, unless a note could not be read (a
+  // permission change moves no stamp, and the note must be read again). `first_file_diag`:
+  // the diagnostics before it (kb.yaml's, the walk's) are found afresh on every run.
+  void store_snapshot(std::uint64_t key, std::size_t first_file_diag) {
+    if (cache_ && all_read_) {
+      const auto& all = result_.diags.all();
+      std::vector<Diagnostic> file_diags(all.begin() + static_cast<std::ptrdiff_t>(first_file_diag), all.end());
+      std::vector<std::string> data = encode_graph(key, files_, result_, file_diags, threads_);
+      writer_.reset();  // the entries are committed first
+      cache_->write_graph(data);
+    }
+    writer_.reset();
+  }
+
+ private:
+  struct Worker {
+    std::string text;
+    StringPool names;  // a name written in many notes is held once a worker
+  };
+
+  // Queues the files with a usable cache entry as the cache's scan finds them, then the rest.
+  void feed(WorkQueue& queue) {
+    std::vector<char> queued(files_.size(), 0);
+    if (cache_)
+      read_cache(*cache_, files_, parsed_, remove_, [&](std::size_t i) {
+        queued[i] = 1;
+        queue.push(i);
+      });
+    if (writer_) writer_->scanned();
+    std::vector<std::size_t> rest;
+    rest.reserve(files_.size());
+    for (std::size_t i = 0; i < files_.size(); ++i)
+      if (!queued[i]) rest.push_back(i);
+    queue.finish(std::move(rest));
+  }
+
+  // Tells options_.progress how many files are done, every 100 ms until all are.
+  void report_progress(const std::atomic<std::size_t>& done) {
+    for (;;) {
+      const std::size_t now = done.load(std::memory_order_relaxed);
+      options_.progress(now, files_.size());
+      if (now >= files_.size()) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
   }
 
-  std::vector<FileInfo> files = fs.list_markdown(diags);
+  // One file: its parse from the cache or the file, typed into its slot.
+  void read_one(std::size_t i, Worker& w) {
+    Parsed& p = parsed_[i];
+    std::optional<RawRecord> raw = load_guarded(fs_, files_[i], p, cache_ != nullptr, body_parse(), w.text);
+    if (p.store) writer_->push(CacheEntry{files_[i], p.hash, 0, std::move(p.blob)});
+    if (!raw) return;
+    p.parsed = true;
+    Record& r = records_[i];
+    // The record's path is the string every location of the note already shares.
+    const SharedPath& located = raw->front.fields.loc.path;
+    r.path = located == files_[i].path ? located : SharedPath(files_[i].path);
+    r.rid = record_id(r.path.str());
+    // Typing needs only the record and the config, so it runs here too; the raw record is
+    // dropped as soon as it is typed, which keeps the peak down.
+    if (!build_record(result_.kb.config, std::move(*raw), r, p.sides, p.diags, &w.names,
+                      keeps_links() ? &w.names : nullptr)) {
+      r = Record();
+      return;
+    }
+    drop_unasked(r, p.sides);
+    p.keys = KnowledgeBase::name_keys(r);  // Unicode normalization: here, on every core
+    p.typed = true;
+  }
+
+  // A body is read whole unless the load takes nothing from it but its tags.
+  BodyParse body_parse() const {
+    const bool whole = cache_ || options_.parts.outcomes || options_.parts.text || options_.warnings;
+    return whole ? BodyParse::all : BodyParse::tags;
+  }
+  // The body's links outlive typing with a cache (for the snapshot) or when asked for.
+  bool keeps_links() const { return cache_ || options_.parts.links; }
+
+  // What was not asked for goes as soon as a note is typed: the body and the front-matter tree
+  // once their facts are taken (after typing only check_duplicate_names() reads the tree, for
+  // where `name:` was written); the body's links unless kept, or packed for the warnings they
+  // give; without a cache (no snapshot to write), a meeting's outcomes too, with the links that
+  // find each action's owner.
+  void drop_unasked(Record& r, RecordSides& sides) const {
+    const RecordParts& parts = options_.parts;
+    if (!parts.text) {
+      NoteText& text = r.text.edit();
+      std::string().swap(text.body);
+      keep_name_only(text.fields);
+    }
+    if (!keeps_links()) {
+      if (options_.warnings && r.mentions.present()) {
+        sides.packed_links = std::make_unique<RecordSides::PackedLinks>();
+        sides.packed_links->pack(r.mentions.edit());
+      }
+      r.mentions.reset();
+      // A meeting or note has no `name:` to point at: without text, the whole part goes.
+      if (!parts.text && (r.type == RecordType::meeting || r.type == RecordType::note)) r.text.reset();
+    }
+    if (!cache_ && !parts.outcomes) {
+      r.outcomes.reset();
+      decltype(sides.action_links)().swap(sides.action_links);
+    }
+  }
+
+  // Hands the cache writer the entries to remove (notes that no longer parse: a stale one is
+  // not kept; files gone); it commits while the graph is built.
+  void finish_cache_entries() {
+    if (!cache_) return;
+    for (std::size_t i = 0; i < files_.size(); ++i) {
+      if (parsed_[i].cached) ++result_.cache_hits;
+      if (!parsed_[i].parsed && parsed_[i].had_entry) remove_.push_back(files_[i].path);
+    }
+    writer_->close(std::move(remove_));
+  }
+
+  FileSystem& fs_;
+  const LoadOptions& options_;
+  IndexCache* cache_;
+  std::vector<FileInfo>& files_;
+  LoadResult& result_;
+  const unsigned threads_;
+  std::vector<Parsed> parsed_;
+  std::vector<Record> records_;
+  std::vector<std::string> remove_;  // cache entries of files gone (found by the scan)
+  std::optional<CacheWriter> writer_;
+  bool all_read_ = false;
+};
+
+}  // namespace
+
+LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
+  LoadResult result;
+  const std::optional<std::string> config_text = read_config(fs, result);
+  std::vector<FileInfo> files = fs.list_markdown(result.diags);
   result.files = files.size();
-  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  IndexCache* cache = options.cache;
+  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   // Diagnostics of kb.yaml and the walk are found afresh on every run; those of the notes
   // (which start here) are what a graph snapshot stores.
-  const std::size_t first_file_diag = diags.all().size();
-  const std::uint64_t key = cache ? snapshot_key(config_text) : 0;
-  if (cache && load_snapshot(*cache, fs, key, files, threads, options.parts, result)) {
-    diags.sort();
+  const std::size_t first_file_diag = result.diags.all().size();
+  const std::uint64_t key = options.cache ? snapshot_key(config_text) : 0;
+  if (options.cache && load_snapshot(*options.cache, fs, key, files, threads, options.parts, result)) {
+    result.diags.sort();
     return result;
   }
   if (files.size() != result.files) {
@@ -460,223 +734,13 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     files = fs.list_markdown(again);
     result.files = files.size();
   }
-  std::vector<Parsed> parsed(files.size());
-  std::vector<std::string> remove;
-  // Each note is typed in place, in a slot of the vector that becomes the graph's own, so the
-  // records are never held twice. Room for unresolved names past the notes: memory that is
-  // never written is never made resident, and the graph's vector need not move when they come.
-  std::vector<Record> records;
-  records.reserve(files.size() + files.size() / 4 + 64);
-  prefault(records.data(), files.size() * sizeof(Record), threads);  // backed on every core
-  records.resize(files.size());
-
-  // Read and parse on every core. Each file's result lands in its own slot and diagnostics are
-  // merged in path order below, so the outcome does not depend on threads or timing.
-  const unsigned all_threads = threads;
-  threads = std::min<unsigned>(threads, std::max<std::size_t>(1, files.size() / 64));
-  std::atomic<std::size_t> done{0};
-  std::mutex mu;
-  std::condition_variable cv;
-  unsigned finished = 0;
-  // This thread reads the cache and queues each file with a usable entry as it comes, then
-  // every other file; the workers take small batches from the queue (an even spread however
-  // costs vary between files).
-  const bool inline_work = threads <= 1 && !options.progress;
-  WorkQueue queue(inline_work ? files.size() + 1 : 256);
-  // Fresh cache entries go to a thread of their own, which stores them as they come (so they
-  // are not all held at once) in one write, committed once every file is done. It writes only
-  // once the cache's scan is over (a store is used from one thread at a time); the rare entry
-  // made before that (a cached entry that did not decode) waits in `early`.
-  std::optional<Channel<CacheEntry>> entries;
-  std::atomic<bool> scanned{false};
-  std::thread cache_writer;
-  if (cache) {
-    entries.emplace(256);
-    cache_writer = std::thread([cache, &entries, &scanned, &remove, &result] {
-      std::vector<CacheEntry> early;
-      std::unique_ptr<CacheWrite> write;
-      bool ok = true;
-      auto store = [&](CacheEntry&& e) {
-        if (!write && ok) ok = (write = cache->begin_write()) != nullptr;
-        if (ok) ok = write->put(std::move(e));
-      };
-      std::vector<CacheEntry> batch;
-      while (entries->pop_batch(batch, 64)) {  // woken once for many entries, not for each
-        if (!scanned) {
-          std::move(batch.begin(), batch.end(), std::back_inserter(early));
-          continue;
-        }
-        for (auto& held : early) store(std::move(held));
-        early.clear();
-        for (auto& e : batch) store(std::move(e));
-      }
-      // Closed: every file is done and `remove` complete.
-      for (auto& held : early) store(std::move(held));
-      if (!write && ok && !remove.empty()) ok = (write = cache->begin_write()) != nullptr;
-      result.cache_updated = ok && (!write || write->commit(remove));
-    });
-  }
-  struct JoinWriter {  // also when something throws: a joinable std::thread must not be destroyed
-    std::optional<Channel<CacheEntry>>& entries;
-    std::thread& writer;
-    ~JoinWriter() {
-      if (!writer.joinable()) return;
-      entries->close();
-      writer.join();
-    }
-  } join_writer{entries, cache_writer};
-  // A body is read whole unless the load takes nothing from it but its tags.
-  const bool whole_bodies = cache || options.parts.outcomes || options.parts.text || options.warnings;
-  const BodyParse body = whole_bodies ? BodyParse::all : BodyParse::tags;
-  // The body's links outlive typing with a cache (for the snapshot) or when asked for.
-  const bool keep_links = cache || options.parts.links;
-  auto work = [&] {
-    std::string text;
-    StringPool names;  // a name written in many notes is held once a worker
-    constexpr std::size_t kBatch = 16;
-    std::vector<std::size_t> batch;
-    while (queue.pop(batch, kBatch)) {
-      for (std::size_t i : batch) {
-        Parsed& p = parsed[i];
-        std::optional<RawRecord> raw = load_guarded(fs, files[i], p, cache != nullptr, body, text);
-        if (p.store) entries->push(CacheEntry{files[i], p.hash, 0, std::move(p.blob)});
-        if (!raw) continue;
-        // Typing needs only the record and the config, so it runs here too; the raw record
-        // is dropped as soon as it is typed, which keeps the peak down.
-        p.parsed = true;
-        Record& r = records[i];
-        // The record's path is the string every location of the note already shares.
-        const SharedPath& located = raw->front.fields.loc.path;
-        r.path = located == files[i].path ? located : SharedPath(files[i].path);
-        r.rid = record_id(r.path.str());
-        if (build_record(kb.config, std::move(*raw), r, p.sides, p.diags, &names, keep_links ? &names : nullptr)) {
-          // What was not asked for goes at once: the body and the front-matter tree once their
-          // facts are taken (after typing only check_duplicate_names() reads the tree, of a
-          // person, organization, topic or event, for where `name:` was written); the body's
-          // links stay for the snapshot, or without a cache are packed for the warnings they
-          // give, when those are wanted. Without a cache (no snapshot to write), a meeting's
-          // outcomes go too, with the links that find each action's owner.
-          if (!options.parts.text) {
-            NoteText& text = r.text.edit();
-            std::string().swap(text.body);
-            keep_name_only(text.fields);
-          }
-          // The snapshot keeps the wikilinks (resolved), so with a cache they stay.
-          if (!keep_links) {
-            if (options.warnings && r.mentions.present()) {
-              p.sides.packed_links = std::make_unique<RecordSides::PackedLinks>();
-              p.sides.packed_links->pack(r.mentions.edit());
-            }
-            r.mentions.reset();
-            // A meeting or note has no `name:` to point at: without text, the whole part goes.
-            if (!options.parts.text && (r.type == RecordType::meeting || r.type == RecordType::note)) r.text.reset();
-          }
-          if (!cache && !options.parts.outcomes) {
-            r.outcomes.reset();
-            decltype(p.sides.action_links)().swap(p.sides.action_links);
-          }
-          p.keys = KnowledgeBase::name_keys(r);  // Unicode normalization: here, on every core
-          p.typed = true;
-        } else {
-          r = Record();
-        }
-      }
-      done.fetch_add(batch.size(), std::memory_order_relaxed);
-    }
-    std::lock_guard<std::mutex> lock(mu);
-    ++finished;
-    cv.notify_one();
-  };
-  auto feed = [&] {
-    std::vector<char> queued(files.size(), 0);
-    if (cache)
-      read_cache(*cache, files, parsed, remove, [&](std::size_t i) {
-        queued[i] = 1;
-        queue.push(i);
-      });
-    scanned = true;
-    std::vector<std::size_t> rest;
-    rest.reserve(files.size());
-    for (std::size_t i = 0; i < files.size(); ++i)
-      if (!queued[i]) rest.push_back(i);
-    queue.finish(std::move(rest));
-  };
-  if (inline_work) {
-    feed();
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-    feed();
-    if (options.progress) {
-      std::unique_lock<std::mutex> lock(mu);
-      while (!cv.wait_for(lock, std::chrono::milliseconds(100), [&] { return finished == threads; })) {
-        lock.unlock();
-        options.progress(done.load(std::memory_order_relaxed), files.size());
-        lock.lock();
-      }
-    }
-    for (auto& th : pool) th.join();
-  }
-
-  // The cache's write ends with the entries of notes that no longer parse (a stale one is not
-  // kept) and of files that are gone; it commits while the graph is built.
-  if (cache) {
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      if (parsed[i].cached) ++result.cache_hits;
-      if (!parsed[i].parsed && parsed[i].had_entry) remove.push_back(files[i].path);
-    }
-    entries->close();
-  }
-
-  // The typed notes close up over those that were not typed, in file order, and become the
-  // graph's first records where they are.
-  std::vector<RecordSides> sides;  // per node
-  sides.reserve(files.size());
-  std::vector<std::size_t> file_of;  // per node
-  file_of.reserve(files.size());
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    diags.merge(parsed[i].diags);
-    if (!parsed[i].typed) {
-      result.skipped.push_back(files[i].path);
-      continue;
-    }
-    if (file_of.size() != i) records[file_of.size()] = std::move(records[i]);
-    file_of.push_back(i);
-    sides.push_back(std::move(parsed[i].sides));
-  }
-  records.resize(file_of.size());
-  const std::size_t room = records.capacity();
-  kb.add_all(std::move(records));
-  kb.reserve(room);  // the name and id indexes; the records already have it
-  for (std::size_t k = 0; k < file_of.size(); ++k) {
-    kb.index_names(NodeId{static_cast<std::uint32_t>(k)}, parsed[file_of[k]].keys);
-    std::vector<std::string>().swap(parsed[file_of[k]].keys);
-  }
-  check_duplicate_names(kb, diags);
-
-  // Resolve every reference (unresolved nodes are numbered in path order, whatever the
-  // threads), then give each meeting its owners and each attendee the organization on its date.
-  kb.index_rids();  // the resolver looks records up by id
-  resolve_graph(kb, sides, diags, all_threads);
-  // A snapshot of the whole graph for the next run, unless a note could not be read (a
-  // permission change moves no stamp, and the note must be read again).
-  const bool all_read = std::none_of(parsed.begin(), parsed.end(), [](const Parsed& p) { return p.unreadable; });
-  // What the parse gave beside the records is done with: freed before the indexes are built.
-  std::vector<RecordSides>().swap(sides);
-  std::vector<Parsed>().swap(parsed);
-  kb.build_indexes();
-  if (cache && all_read) {
-    std::vector<Diagnostic> file_diags(diags.all().begin() + static_cast<std::ptrdiff_t>(first_file_diag),
-                                       diags.all().end());
-    std::vector<std::string> data = encode_graph(key, files, result, file_diags, all_threads);
-    if (cache_writer.joinable()) cache_writer.join();
-    cache->write_graph(data);
-  }
+  WholeLoad load(fs, options, files, result, threads);
+  load.read_all();
+  load.assemble();
+  load.store_snapshot(key, first_file_diag);
   // The same graph as a load from the snapshot gives: only the parts asked for.
-  keep_parts(kb, options.parts);
-  diags.sort();
-  if (cache_writer.joinable()) cache_writer.join();
+  keep_parts(result.kb, options.parts);
+  result.diags.sort();
   return result;
 }
 
