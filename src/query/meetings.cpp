@@ -1,6 +1,7 @@
 #include "kb/query/meetings.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <stdexcept>
 
@@ -145,149 +146,205 @@ void sort_meetings(const KnowledgeBase& kb, std::vector<NodeId>& ids, bool newes
   });
 }
 
+namespace {
+
+// Why a meeting matched: each matcher adds its lines, built only when they are asked for.
+class Reasons {
+ public:
+  explicit Reasons(bool wanted) : wanted_(wanted) {}
+  template <class Why>
+  void add(Why&& why) {
+    if (wanted_) lines_.push_back(why());
+  }
+  std::vector<std::string> take() { return std::move(lines_); }
+
+ private:
+  bool wanted_;
+  std::vector<std::string> lines_;
+};
+
+// One criterion of a MeetingFilter: whether a meeting passes it, giving its reasons.
+using Matcher = std::function<bool(const Record& m, Reasons& why)>;
+
+std::string name_of(const KnowledgeBase& kb, NodeId id) { return kb.lookup(id) ? kb.at(id).name : std::string("?"); }
+
+// Each wanted node with its subtree (sub-organizations, sub-topics), or alone.
+std::vector<std::pair<NodeId, std::set<NodeId>>> with_subtrees(const KnowledgeBase& kb, const std::vector<NodeId>& want,
+                                                               bool exact) {
+  std::vector<std::pair<NodeId, std::set<NodeId>>> sets;
+  for (NodeId o : want) {
+    std::set<NodeId> s;
+    if (exact) s.insert(o);
+    else for (NodeId d : kb.subtree(o)) s.insert(d);
+    sets.emplace_back(o, std::move(s));
+  }
+  return sets;
+}
+
+// --org: a meeting naming the organization (or one below it), or, unless exact, attended by
+// someone of it on the meeting's date.
+Matcher org_matcher(const KnowledgeBase& kb, const MeetingFilter& f) {
+  return [&kb, &f, sets = with_subtrees(kb, f.orgs, f.exact_org)](const Record& m, Reasons& why) {
+    bool any = false;
+    for (const auto& [want, set] : sets) {
+      auto below = [&, want = want](NodeId o) {
+        return o != want ? ", a sub-organization of '" + name_of(kb, want) + "'" : std::string();
+      };
+      for (const auto& o : m.organizations) {
+        if (!set.count(o.target)) continue;
+        any = true;
+        why.add([&] {
+          std::string line = "organization '" + name_of(kb, o.target) + "'" + below(o.target);
+          if (o.text != name_of(kb, o.target)) line += " (written '" + o.text + "')";
+          return line;
+        });
+      }
+      if (f.exact_org) continue;
+      for (const auto& a : m.attendees) {
+        if (!a.org.valid() || !set.count(a.org)) continue;
+        if (std::any_of(m.organizations.begin(), m.organizations.end(),
+                        [&](const NameRef& o) { return o.target == a.org; }))
+          continue;  // said above
+        any = true;
+        why.add([&] {
+          return "attendee '" + name_of(kb, a.person.target) + "' of '" + name_of(kb, a.org) + "'" +
+                 (a.org_given ? " (given in the meeting)" : " (affiliation on " + to_string(*m.date) + ")") +
+                 below(a.org);
+        });
+      }
+    }
+    return any;
+  };
+}
+
+Matcher person_matcher(const KnowledgeBase& kb, const MeetingFilter& f) {
+  return [&kb, &f](const Record& m, Reasons& why) {
+    bool any = false;
+    for (NodeId p : f.people)
+      for (const auto& a : m.attendees) {
+        if (a.person.target != p) continue;
+        any = true;
+        why.add([&] {
+          std::string line = "attendee '" + name_of(kb, p) + "'";
+          if (a.person.text != name_of(kb, p)) line += " (written '" + a.person.text + "')";
+          return line;
+        });
+      }
+    return any;
+  };
+}
+
+Matcher topic_matcher(const KnowledgeBase& kb, const MeetingFilter& f) {
+  return [&kb, sets = with_subtrees(kb, f.topics, false)](const Record& m, Reasons& why) {
+    bool any = false;
+    for (const auto& [want, set] : sets)
+      for (const auto& t : m.topics) {
+        if (!set.count(t.target)) continue;
+        any = true;
+        why.add([&, want = want] {
+          std::string line = "topic '" + name_of(kb, t.target) + "'";
+          if (t.target != want) line += ", a sub-topic of '" + name_of(kb, want) + "'";
+          return line;
+        });
+      }
+    return any;
+  };
+}
+
+Matcher tag_matcher(const MeetingFilter& f) {
+  std::vector<std::string> want;
+  for (const auto& t : f.tags) want.push_back(fold(t[0] == '#' ? t.substr(1) : t));
+  return [want = std::move(want)](const Record& m, Reasons& why) {
+    bool any = false;
+    for (const auto& t : m.tags) {
+      if (std::find(want.begin(), want.end(), fold(t)) == want.end()) continue;
+      any = true;
+      why.add([&] { return "tag '" + t + "'"; });
+    }
+    return any;
+  };
+}
+
+Matcher event_matcher(const KnowledgeBase& kb, const MeetingFilter& f) {
+  return [&kb, event = *f.event](const Record& m, Reasons& why) {
+    if (m.event.target != event) return false;
+    why.add([&] { return "event '" + name_of(kb, event) + "'"; });
+    return true;
+  };
+}
+
+Matcher date_matcher(const MeetingFilter& f) {
+  return [since = f.since, until = f.until](const Record& m, Reasons& why) {
+    if ((since && *m.date < *since) || (until && *until < *m.date)) return false;
+    why.add([&] { return "date " + to_string(*m.date); });
+    return true;
+  };
+}
+
+// --where KEY=VALUE, each: the front-matter field holds the value.
+Matcher where_matcher(const MeetingFilter& f) {
+  return [&f](const Record& m, Reasons& why) {
+    for (const auto& [key, value] : f.where) {
+      const Value* v = m.text->fields.find(key);
+      if (!v || !value_matches(*v, where_text(value))) return false;
+      why.add([&] { return key + " = '" + value + "'"; });
+    }
+    return true;
+  };
+}
+
+// --has KEY, each: the front-matter field is there and not empty.
+Matcher has_matcher(const MeetingFilter& f) {
+  return [&f](const Record& m, Reasons& why) {
+    for (const auto& key : f.has) {
+      if (!has_value(m.text->fields.find(key))) return false;
+      why.add([&] { return "has '" + key + "'"; });
+    }
+    return true;
+  };
+}
+
+// --text: every group has one of its words, and none of the excluded words is there.
+Matcher text_matcher(const KnowledgeBase& kb, const MeetingFilter& f) {
+  return [&kb, &f](const Record& m, Reasons& why) {
+    const std::string hay = haystack(kb, m);
+    auto in = [&](const std::string& w) { return hay.find(w) != std::string::npos; };
+    for (const auto& alts : f.text.all_of) {
+      auto hit = std::find_if(alts.begin(), alts.end(), in);
+      if (hit == alts.end()) return false;
+      why.add([&] { return "text '" + *hit + "'"; });
+    }
+    return std::none_of(f.text.none_of.begin(), f.text.none_of.end(), in);
+  };
+}
+
+// The criteria `f` sets, in the order their reasons are given.
+std::vector<Matcher> matchers_for(const KnowledgeBase& kb, const MeetingFilter& f) {
+  std::vector<Matcher> out;
+  if (!f.orgs.empty()) out.push_back(org_matcher(kb, f));
+  if (!f.people.empty()) out.push_back(person_matcher(kb, f));
+  if (!f.topics.empty()) out.push_back(topic_matcher(kb, f));
+  if (!f.tags.empty()) out.push_back(tag_matcher(f));
+  if (f.event) out.push_back(event_matcher(kb, f));
+  if (f.since || f.until) out.push_back(date_matcher(f));
+  if (!f.where.empty()) out.push_back(where_matcher(f));
+  if (!f.has.empty()) out.push_back(has_matcher(f));
+  if (!f.text.empty()) out.push_back(text_matcher(kb, f));
+  return out;
+}
+
+}  // namespace
+
 std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFilter& f) {
   if (f.reads_text() && !kb.has_text) throw std::logic_error("find_meetings: a text filter on a KB loaded without text");
   if (f.reads_text()) kb.require_outcomes("find_meetings");  // the text searched includes the summary
-  // Organizations: each wanted org with its subtree (unless exact).
-  std::vector<std::pair<NodeId, std::set<NodeId>>> org_sets;
-  for (NodeId o : f.orgs) {
-    std::set<NodeId> s;
-    if (f.exact_org) s.insert(o);
-    else for (NodeId d : kb.subtree(o)) s.insert(d);
-    org_sets.emplace_back(o, std::move(s));
-  }
-  std::vector<std::pair<NodeId, std::set<NodeId>>> topic_sets;
-  for (NodeId t : f.topics) {
-    std::set<NodeId> s;
-    for (NodeId d : kb.subtree(t)) s.insert(d);
-    topic_sets.emplace_back(t, std::move(s));
-  }
-  std::vector<std::string> want_tags;
-  for (const auto& t : f.tags) want_tags.push_back(fold(t[0] == '#' ? t.substr(1) : t));
-
+  const std::vector<Matcher> matchers = matchers_for(kb, f);
   std::vector<MeetingMatch> out;
   for (const auto& m : kb.records()) {
     if (m.type != RecordType::meeting || !m.defined || !m.date) continue;
-    if (f.since && *m.date < *f.since) continue;
-    if (f.until && *f.until < *m.date) continue;
-    MeetingMatch match{m.id, {}};
-    auto name_of = [&](NodeId id) { return kb.lookup(id) ? kb.at(id).name : std::string("?"); };
-    // Records why the meeting matched; `why` builds the line only when reasons are asked for.
-    auto because = [&](auto why) {
-      if (f.explain) match.reasons.push_back(why());
-    };
-
-    if (!org_sets.empty()) {
-      bool any = false;
-      for (const auto& org_set : org_sets) {
-        const NodeId want = org_set.first;
-        const std::set<NodeId>& set = org_set.second;
-        for (const auto& o : m.organizations) {
-          if (!set.count(o.target)) continue;
-          any = true;
-          because([&] {
-            std::string why = "organization '" + name_of(o.target) + "'";
-            if (o.target != want) why += ", a sub-organization of '" + name_of(want) + "'";
-            if (o.text != name_of(o.target)) why += " (written '" + o.text + "')";
-            return why;
-          });
-        }
-        if (f.exact_org) continue;
-        for (const auto& a : m.attendees) {
-          if (!a.org.valid() || !set.count(a.org)) continue;
-          bool listed = std::any_of(m.organizations.begin(), m.organizations.end(),
-                                    [&](const NameRef& o) { return o.target == a.org; });
-          if (listed) continue;
-          any = true;
-          because([&] {
-            std::string why = "attendee '" + name_of(a.person.target) + "' of '" + name_of(a.org) + "'";
-            why += a.org_given ? " (given in the meeting)" : " (affiliation on " + to_string(*m.date) + ")";
-            if (a.org != want) why += ", a sub-organization of '" + name_of(want) + "'";
-            return why;
-          });
-        }
-      }
-      if (!any) continue;
-    }
-    if (!f.people.empty()) {
-      bool any = false;
-      for (NodeId p : f.people)
-        for (const auto& a : m.attendees)
-          if (a.person.target == p) {
-            any = true;
-            because([&] {
-              std::string why = "attendee '" + name_of(p) + "'";
-              if (a.person.text != name_of(p)) why += " (written '" + a.person.text + "')";
-              return why;
-            });
-          }
-      if (!any) continue;
-    }
-    if (!topic_sets.empty()) {
-      bool any = false;
-      for (const auto& topic_set : topic_sets)
-        for (const auto& t : m.topics)
-          if (topic_set.second.count(t.target)) {
-            const NodeId want = topic_set.first;
-            any = true;
-            because([&] {
-              std::string why = "topic '" + name_of(t.target) + "'";
-              if (t.target != want) why += ", a sub-topic of '" + name_of(want) + "'";
-              return why;
-            });
-          }
-      if (!any) continue;
-    }
-    if (!want_tags.empty()) {
-      bool any = false;
-      for (const auto& t : m.tags)
-        if (std::find(want_tags.begin(), want_tags.end(), fold(t)) != want_tags.end()) {
-          any = true;
-          because([&] { return "tag '" + t + "'"; });
-        }
-      if (!any) continue;
-    }
-    if (f.event) {
-      if (m.event.target != *f.event) continue;
-      because([&] { return "event '" + name_of(*f.event) + "'"; });
-    }
-    if (f.since || f.until) because([&] { return "date " + to_string(*m.date); });
-    bool ok = true;
-    for (const auto& where : f.where) {
-      const std::string& key = where.first;
-      const std::string& value = where.second;
-      const Value* v = m.text->fields.find(key);
-      if (!v || !value_matches(*v, where_text(value))) {
-        ok = false;
-        break;
-      }
-      because([&] { return key + " = '" + value + "'"; });
-    }
-    if (!ok) continue;
-    for (const auto& key : f.has) {
-      if (!has_value(m.text->fields.find(key))) {
-        ok = false;
-        break;
-      }
-      because([&] { return "has '" + key + "'"; });
-    }
-    if (!ok) continue;
-    if (!f.text.empty()) {
-      std::string hay = haystack(kb, m);
-      for (const auto& alts : f.text.all_of) {
-        auto hit = std::find_if(alts.begin(), alts.end(),
-                                [&](const std::string& w) { return hay.find(w) != std::string::npos; });
-        if (hit == alts.end()) {
-          ok = false;
-          break;
-        }
-        because([&] { return "text '" + *hit + "'"; });
-      }
-      for (const auto& w : f.text.none_of)
-        if (hay.find(w) != std::string::npos) ok = false;
-      if (!ok) continue;
-    }
-    out.push_back(std::move(match));
+    Reasons why(f.explain);
+    if (std::all_of(matchers.begin(), matchers.end(), [&](const Matcher& match) { return match(m, why); }))
+      out.push_back({m.id, why.take()});
   }
   std::vector<NodeId> ids;
   for (const auto& mm : out) ids.push_back(mm.id);
