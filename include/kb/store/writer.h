@@ -1,6 +1,5 @@
 #pragma once
-// Writing new notes (SPEC §4): front matter emitted by a YAML emitter with every string quoted
-// that a YAML 1.1 or 1.2 reader could misread, file names from slugs, paths that never leave
+// Writing new notes (SPEC §4): front matter emitted by parse/yaml_emit.h, file names from slugs, paths that never leave
 // the KB, and notes written whole without ever replacing a file (-2, -3 suffixes). What goes
 // in a note's body is the template's business (cli/ and templates/), not this module's.
 
@@ -10,43 +9,9 @@
 #include <vector>
 
 #include "kb/base/fs.h"
+#include "kb/parse/yaml_emit.h"
 
 namespace kb {
-
-/// A front-matter value to emit: a string, a date (written plain when it is a valid
-/// YYYY-MM-DD, else quoted), a sequence or a mapping, in the order given.
-struct YamlOut {
-  enum class Kind { text, date, sequence, mapping };
-  Kind kind = Kind::text;
-  std::string text;
-  bool flow = false;  ///< sequences: `[a, b]` instead of one item a line
-  std::vector<YamlOut> items;
-  std::vector<std::pair<std::string, YamlOut>> entries;
-
-  static YamlOut str(std::string s);
-  static YamlOut date(std::string s);
-  static YamlOut seq(bool flow);
-  static YamlOut map();
-  /// Mapping: appends `key: value` (REQUIRES: kind == mapping).
-  YamlOut& add(std::string key, YamlOut value);
-  /// Sequence: appends (REQUIRES: kind == sequence).
-  YamlOut& push(YamlOut value);
-};
-
-/// True when `s` written as a plain YAML scalar could be read back as anything but this
-/// string by a YAML 1.1 or 1.2 reader (`no`, `on`, `~`, `null`, `14:00`, `1e3`, dates, a
-/// leading indicator such as `[ { * & ! | > ' " % @ \``, `: ` or ` #`, leading or trailing
-/// spaces, control characters). Errs on the side of quoting.
-bool yaml_needs_quotes(std::string_view s);
-
-/// Emits a mapping as block YAML (no `---` lines), ending with a newline.
-/// REQUIRES: `mapping.kind == YamlOut::Kind::mapping`.
-std::string emit_yaml(const YamlOut& mapping);
-
-/// Emits one value on one line, with emit_yaml's quoting rules: a scalar as emit_yaml writes
-/// it, a sequence or mapping in flow style (`[a, "b: c"]`, `{org: X, role: Y}`).
-/// Example: emit_yaml_inline(YamlOut::str("no")) == "\"no\"".
-std::string emit_yaml_inline(const YamlOut& value);
 
 /// The path of a new note without `.md`: `folder/` + (`prefix-` if any) + the slug of `title`
 /// (SPEC §4: lower-case ASCII letters, digits and `-`, at most 80 characters).
