@@ -77,6 +77,7 @@ std::optional<NodeId> resolve_one(Session& s, const KnowledgeBase& kb, const std
   DiagSink diags;
   auto id = resolve_name(kb, name, type, diags);
   print_resolution(s, diags);
+  if (id) s.problems_of(kb.at(*id));
   return id;
 }
 
@@ -84,6 +85,7 @@ std::optional<NodeId> resolve_any_one(Session& s, const KnowledgeBase& kb, const
   DiagSink diags;
   auto id = resolve_any(kb, name, diags);
   print_resolution(s, diags);
+  if (id) s.problems_of(kb.at(*id));
   return id;
 }
 

@@ -67,6 +67,8 @@ int main(int argc, char** argv) {
   app.add_option("--color", globals.color, "Color: auto, always, never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", globals.quiet, "Print no notes on stderr, only errors");
+  app.add_flag("-v,--verbose", globals.verbose,
+               "Print every problem of the notes loaded, and which files and cache were used");
   app.add_flag("--no-cache", globals.no_cache, "Read every note afresh, ignoring the index cache");
   app.set_version_flag("--version", kb::cli::version_text());
   kb::cli::Invocation inv;

@@ -1,6 +1,9 @@
 #include "session.h"
 
+#include <algorithm>
 #include <chrono>
+#include <set>
+#include <string_view>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -8,6 +11,8 @@
 
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <fmt/format.h>
 
 #include "kb/base/text.h"
 #include "kb/store/cache.h"
@@ -106,7 +111,7 @@ const KnowledgeBase* Session::kb(bool report, Reads reads) {
   LoadOptions options;
   options.parts = parts;
   // A command that reports the load prints its errors only (kb check prints everything itself).
-  options.warnings = !report;
+  options.warnings = !report || globals.verbose;
   // The cache is an optimisation only: when it cannot be opened (a read-only KB, a busy or
   // unwritable file) the KB loads without it, silently; when opening it would follow a link
   // out of `.kb` or open something that is no file, without it and with one warning.
@@ -130,17 +135,37 @@ const KnowledgeBase* Session::kb(bool report, Reads reads) {
   load_ = std::make_unique<LoadResult>(load_kb(fs, options));
   if (progress_shown) err << "\r\033[K" << std::flush;
   load_->kb.root = root_;
-  if (report) {
-    // Errors only: warnings (unresolved names and the like) are for `kb check`.
-    if (!globals.quiet) print(load_->diags, false);
-    std::size_t skipped = load_->skipped.size();
-    if (skipped > 0)
-      note(std::to_string(skipped) + (skipped == 1 ? " file" : " files") + " skipped (run 'kb check')");
-    else if (load_->diags.has_errors())
-      note(std::to_string(load_->diags.error_count()) +
-           (load_->diags.error_count() == 1 ? " problem" : " problems") + " found (run 'kb check')");
-  }
+  if (report) report_load(options.warnings);
   return &load_->kb;
+}
+
+// The load's problems, said once: a summary line (SPEC §2), or with --verbose every problem
+// and where the notes came from. `with_warnings`: the load kept the warnings bodies give.
+void Session::report_load(bool with_warnings) {
+  const LoadResult& r = *load_;
+  if (globals.verbose) {
+    print(r.diags, with_warnings);
+    note(fmt::format("{} notes in {}; {}", r.files, root_,
+                     !cache_enabled() ? std::string("cache off")
+                                      : fmt::format("{} from the cache, {} read", r.cache_hits, r.files - r.cache_hits)));
+  }
+  std::set<std::string_view> files;
+  for (const auto& d : r.diags.all())
+    if (d.severity == Severity::error) files.insert(d.loc.path.str());
+  for (const auto& path : r.skipped) files.insert(path);
+  if (files.empty()) return;
+  std::string line = fmt::format("{} {} problems", files.size(), files.size() == 1 ? "file has" : "files have");
+  if (!r.skipped.empty()) line += fmt::format(", {} skipped", r.skipped.size());
+  note(line + " (run 'kb check')");
+}
+
+void Session::problems_of(const Record& r) {
+  if (!load_ || globals.verbose || r.path.str().empty()) return;
+  const std::string& path = r.path.str();
+  if (std::find(problems_said_.begin(), problems_said_.end(), path) != problems_said_.end()) return;
+  problems_said_.push_back(path);
+  for (const auto& d : load_->diags.all())
+    if (d.severity == Severity::error && d.loc.path.str() == path) err << to_string(d) << '\n';
 }
 
 std::string Session::cache_path(const std::string& root) { return root + "/.kb/cache.sqlite"; }

@@ -27,6 +27,7 @@ struct GlobalOptions {
   std::string format;   ///< empty: the command's default
   std::string color = "auto";
   bool quiet = false;
+  bool verbose = false;  ///< every load problem, and which files and cache were used
   bool no_cache = false;
 };
 
@@ -47,9 +48,10 @@ class Session {
   /// and the text filters).
   enum class Reads { outline, graph, links, text };
   /// The KB, loaded on first call (asking for more after a load without it is a logic error);
-  /// with `report`, prints load errors and a one-line summary, and the load may leave out the
-  /// warnings that only bodies give (LoadOptions::warnings; `kb check` prints everything
-  /// itself). nullptr when no KB could be found or read (the error is printed).
+  /// with `report`, says the load's problems once: a one-line summary (every problem with
+  /// --verbose), and the load may leave out the warnings that only bodies give
+  /// (LoadOptions::warnings; `kb check` prints everything itself). nullptr when no KB could be
+  /// found or read (the error is printed).
   const KnowledgeBase* kb(bool report = true, Reads reads = Reads::text);
   /// The record `id` of the loaded KB with its note's text (front matter as written, body),
   /// read from the note when the load left the text out (`kb show` reads one note's only).
@@ -74,6 +76,9 @@ class Session {
   void error(const std::string& message);  ///< "kb: error: message" (never suppressed)
   void note(const std::string& message);   ///< "kb: message" unless --quiet
   void print(const DiagSink& diags, bool warnings_too);
+  /// Prints the load's errors in `r`'s note, once a run: a record the command was asked about
+  /// touches the answer, so its problems are said beside the summary.
+  void problems_of(const Record& r);
 
   /// Parses a user-given date; a malformed one is a usage error (exit 2).
   std::optional<Date> date_arg(const std::string& flag, const std::string& text);
@@ -83,6 +88,9 @@ class Session {
   std::string root_;
   std::unique_ptr<LoadResult> load_;
   bool load_failed_ = false;
+  std::vector<std::string> problems_said_;  ///< paths whose errors problems_of() printed
+
+  void report_load(bool with_warnings);
 };
 
 /// What main runs after parsing: set by the chosen command's callback.

@@ -61,8 +61,7 @@ $ unset KB_NO_CACHE; chmod 755 "$WORK"; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WO
 > 1
 2> cat: .kb/cache.sqlite: Permission denied
 2> cat: .kb/cache.sqlite-graph: Permission denied
-2> meetings/2024/2024-09-02-unesco-iesalc.md: error: cannot read file: Permission denied
-2> kb: 1 file skipped (run 'kb check')
+2> kb: 1 file has problems, 1 skipped (run 'kb check')
 2> kb: no meetings match
 
 # Lie: a note rewritten in place to the same size with its old mtime put back (`cp -p`,

@@ -275,14 +275,20 @@ $ kb --kb "$FIXTURES/broken" query --format ids
 > meetings/good
 > meetings/bad-time
 > meetings/bad-due
-2> meetings/bad-date.md:3:7: error: invalid date '2024-02-30' (expected YYYY-MM-DD)
-2> meetings/bad-time.md:4:7: error: invalid time '25:00' (expected HH:MM, 24 h)
-2> meetings/bad-yaml.md:3:5: error: invalid YAML: end of sequence flow not found
-2> meetings/good.md:5:13: error: ambiguous person 'Sam Same': matches 'people/dup-a' and 'people/dup-b'
-2> meetings/no-title.md:1:1: error: missing required field 'title'
-2> meetings/unclosed.md:1:1: error: front matter is not closed (add a line '---' after it)
+2> kb: 7 files have problems, 4 skipped (run 'kb check')
+
+# Say it once: a command prints one summary line for the load's problems, and the problems of
+# a record it was asked about; --verbose prints every problem and where the notes came from.
+$ kb --kb "$FIXTURES/broken" show people/dup-b >/dev/null
+2> kb: 7 files have problems, 4 skipped (run 'kb check')
 2> people/dup-b.md:2:7: error: duplicate person name 'sam same' (also 'Sam Same' in 'people/dup-a.md')
-2> kb: 4 files skipped (run 'kb check')
+
+$ kb --kb "$FIXTURES/broken" --verbose list people --format ids 2>&1 >/dev/null | grep -c 'error:'
+> 7
+
+# 50 broken notes: a query still writes one line to stderr.
+$ cp -R "$RECORDS" "$WORK/kb" && for i in $(seq 1 50); do printf -- '---\ntitle: [broken %s\n---\n' "$i" > "$WORK/kb/meetings/broken-$i.md"; done && kb --kb "$WORK/kb" query --org IESALC --format ids 2>&1 >/dev/null | wc -l
+> 1
 
 $ kb --kb "$FIXTURES/broken" check
 > meetings/bad-date.md:3:7: error: invalid date '2024-02-30' (expected YYYY-MM-DD)

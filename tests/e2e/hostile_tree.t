@@ -17,18 +17,10 @@ $ bash "$SRC/tests/e2e/hostile_tree.sh" "$WORK/tree" && "$SRC/tests/e2e/as_nobod
 $ bash "$SRC/tests/e2e/hostile_tree.sh" "$WORK/tree" && "$SRC/tests/e2e/as_nobody" timeout 60 kb --kb "$WORK/tree" query --org UNESCO --format ids
 > meetings/2024-09-02-good
 > foo.md/inside
-2> bomb.md:6:1: error: front matter has too many values (more than 100000; check for repeated aliases '*')
-2> deep.md:2:68: error: front matter is nested too deeply (more than 64 levels)
-2> secret.md: error: cannot read file: Permission denied
-2> x.md:4:1: error: binary file (contains a NUL byte); skipped
-2> kb: 4 files skipped (run 'kb check')
+2> kb: 4 files have problems, 4 skipped (run 'kb check')
 
 $ bash "$SRC/tests/e2e/hostile_tree.sh" "$WORK/tree" && "$SRC/tests/e2e/as_nobody" timeout 60 kb --kb "$WORK/tree" list meetings --format ids
 > meetings/2024-09-02-good
 > foo.md/inside
-2> bomb.md:6:1: error: front matter has too many values (more than 100000; check for repeated aliases '*')
-2> deep.md:2:68: error: front matter is nested too deeply (more than 64 levels)
-2> secret.md: error: cannot read file: Permission denied
-2> x.md:4:1: error: binary file (contains a NUL byte); skipped
-2> kb: 4 files skipped (run 'kb check')
+2> kb: 4 files have problems, 4 skipped (run 'kb check')
 

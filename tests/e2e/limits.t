@@ -53,8 +53,7 @@ $ python3 "$SRC/tests/e2e/limits_tree.py" "$WORK/t" latin1 && kb --kb "$WORK/t/l
 
 $ python3 "$SRC/tests/e2e/limits_tree.py" "$WORK/t" latin1 && kb --kb "$WORK/t/latin1" query --org UNESCO --format json | jq -r '.[].id'
 > meetings/2024-09-03-good
-2> meetings/2024-09-02-caf\xE9.md: error: file name is not valid UTF-8 (rename the file); skipped
-2> kb: 1 file skipped (run 'kb check')
+2> kb: 1 file has problems, 1 skipped (run 'kb check')
 
 $ python3 "$SRC/tests/e2e/limits_tree.py" "$WORK/t" latin1 && kb --kb "$WORK/t/latin1" --format json check | jq -r '.[] | .path + " " + .message'
 > meetings/2024-09-02-caf�.md file name is not valid UTF-8 (rename the file); skipped
@@ -145,15 +144,7 @@ $ kb --kb "$FIXTURES/limits/shapes" check
 
 $ kb --kb "$FIXTURES/limits/shapes" list people --format ids
 > people/bo
-2> meetings/2024-09-03-shapes.md:4:12: error: 'attendees' must be a list of names
-2> meetings/2024-09-03-shapes.md:5:16: error: 'organizations' must be a list of names
-2> meetings/2024-09-03-shapes.md:6:14: error: 'topics' must be a list of names
-2> meetings/2024-09-03-shapes.md:7:8: error: 'event' must be a name
-2> meetings/2024-09-04-mixed.md:7:5: error: 'attendees' must be a list of names
-2> orgs/acme.md:3:9: error: 'parent' must be a name
-2> orgs/acme.md:4:10: error: 'aliases' must be a list of names
-2> people/bo.md:3:6: error: 'org' must be a list of names
-2> kb: 8 problems found (run 'kb check')
+2> kb: 4 files have problems (run 'kb check')
 
 # An empty --format and an overflowing --days are usage errors too.
 $ kb --kb "$RECORDS" --format "" query --org IESALC
@@ -170,7 +161,7 @@ $ kb --kb "$RECORDS" show "$(printf 'Bad\033[31mName')"
 2> kb: error: unknown name 'Bad\x1B[31mName' (try 'kb list people', 'kb list orgs' or 'kb list topics')
 ? 1
 
-
 $ kb --kb "$RECORDS" related IESALC --limit 0
 2> kb: error: --limit must be a whole number from 1 to 1000000000, not '0'
 ? 2
+
