@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <ctime>
+#include <vector>
 
 namespace kb {
 namespace {
@@ -114,6 +115,87 @@ Date monday_of(const IsoWeek& w) {
   Date jan4{w.year, 1, 4};
   Date week1_monday = add_days(jan4, 1 - iso_weekday(jan4));
   return add_days(week1_monday, 7L * (w.week - 1));
+}
+
+namespace {
+
+// The words of a phrase, lower-cased (ASCII), split on spaces.
+std::vector<std::string> phrase_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    if (c == ' ' || c == '\t') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+// 1 = Monday ... 7 = Sunday, from a day's name or its first three letters.
+std::optional<int> weekday_named(std::string_view word) {
+  static constexpr std::array<std::string_view, 7> kNames = {"monday", "tuesday", "wednesday", "thursday",
+                                                             "friday", "saturday", "sunday"};
+  for (std::size_t i = 0; i < kNames.size(); ++i)
+    if (word == kNames[i] || (word.size() == 3 && kNames[i].substr(0, 3) == word)) return static_cast<int>(i) + 1;
+  return std::nullopt;
+}
+
+// `-7d`, `+2w`: days or weeks from today.
+std::optional<Date> offset_from(std::string_view word, const Date& today) {
+  if (word.size() < 2) return std::nullopt;
+  // A sign is required: "7d" alone could mean either way.
+  if (word[0] != '+' && word[0] != '-') return std::nullopt;
+  const int sign = word[0] == '-' ? -1 : 1;
+  word.remove_prefix(1);
+  const char unit = word.back();
+  word.remove_suffix(1);
+  if ((unit != 'd' && unit != 'w') || word.empty() || word.size() > 5) return std::nullopt;
+  long n = 0;
+  for (char c : word) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  const Date d = add_days(today, sign * n * (unit == 'w' ? 7 : 1));
+  if (d.year < 1 || d.year > 9999) return std::nullopt;
+  return d;
+}
+
+}  // namespace
+
+std::optional<Date> parse_date_phrase(std::string_view text, const Date& today) {
+  if (auto d = parse_date(text)) return d;
+  const std::vector<std::string> w = phrase_words(text);
+  if (w.size() == 1) {
+    if (w[0] == "today") return today;
+    if (w[0] == "yesterday") return add_days(today, -1);
+    if (w[0] == "tomorrow") return add_days(today, 1);
+    return offset_from(w[0], today);
+  }
+  if (w.size() != 2) return std::nullopt;
+  const std::optional<int> day = weekday_named(w[1]);
+  if (!day) return std::nullopt;
+  const int now = iso_weekday(today);
+  if (w[0] == "last") return add_days(today, -((now - *day + 6) % 7 + 1));
+  if (w[0] == "next") return add_days(today, (*day - now + 6) % 7 + 1);
+  if (w[0] == "this") return add_days(today, *day - now);
+  return std::nullopt;
+}
+
+std::optional<IsoWeek> parse_week_phrase(std::string_view text, const Date& today) {
+  if (auto w = parse_iso_week(text)) return w;
+  const std::vector<std::string> words = phrase_words(text);
+  if (words.size() == 2 && words[1] == "week") {
+    if (words[0] == "this") return iso_week_of(today);
+    if (words[0] == "last") return iso_week_of(add_days(today, -7));
+    if (words[0] == "next") return iso_week_of(add_days(today, 7));
+    return std::nullopt;
+  }
+  if (auto d = parse_date_phrase(text, today)) return iso_week_of(*d);
+  return std::nullopt;
 }
 
 Date today_local() {

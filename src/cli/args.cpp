@@ -23,9 +23,9 @@ void add_meeting_filter_options(CLI::App* sub, MeetingFilterArgs& a) {
   sub->add_option("--topic", a.topics, "A topic discussed (and its sub-topics)");
   sub->add_option("--tag", a.tags, "A tag");
   sub->add_option("--event", a.event, "The event the meeting was part of");
-  sub->add_option("--since", a.since, "On or after this date (YYYY-MM-DD)");
-  sub->add_option("--until", a.until, "On or before this date (YYYY-MM-DD)");
-  sub->add_option("--week", a.week, "In this ISO week (YYYY-Www, e.g. 2024-W36)");
+  sub->add_option("--since", a.since, "On or after this DATE (2024-09-02, yesterday, -7d, last monday)");
+  sub->add_option("--until", a.until, "On or before this DATE");
+  sub->add_option("--week", a.week, "In this WEEK (2024-W36, this week, last week, or a DATE in it)");
   sub->add_option("--text", a.text, "Words in the note: all must appear; \"a phrase\", OR, -word")->expected(1, -1);
   sub->add_option("--where", a.where, "A front-matter KEY=VALUE (lists match any element)");
   sub->add_option("--has", a.has, "A front-matter KEY that is present and not empty");
@@ -33,8 +33,7 @@ void add_meeting_filter_options(CLI::App* sub, MeetingFilterArgs& a) {
 
 ExitCode meeting_filter(Session& s, const MeetingFilterArgs& a, MeetingFilter& f, const KnowledgeBase*& kb,
                         Session::Reads reads) {
-  if (!a.since.empty() && !(f.since = s.date_arg("--since", a.since))) return ExitCode::usage;
-  if (!a.until.empty() && !(f.until = s.date_arg("--until", a.until))) return ExitCode::usage;
+  if (!since_until_args(s, a.since, a.until, f.since, f.until)) return ExitCode::usage;
   if (!week_arg(s, a.week, f.since, f.until)) return ExitCode::usage;
   for (const auto& w : a.where) {
     auto eq = w.find('=');
@@ -113,13 +112,27 @@ std::optional<std::size_t> count_arg(Session& s, const std::string& flag, const 
   return std::nullopt;
 }
 
-bool week_arg(Session& s, const std::string& text, std::optional<Date>& since, std::optional<Date>& until) {
-  if (text.empty()) return true;
-  auto w = parse_iso_week(text);
-  if (!w) {
-    s.error("invalid week '" + text + "' (expected YYYY-Www, e.g. 2024-W36)");
+std::optional<IsoWeek> week_phrase_arg(Session& s, const std::string& text) {
+  auto w = parse_week_phrase(text, s.today());
+  if (!w) s.error("invalid week '" + text + "' (expected YYYY-Www as 2024-W36, this week, last week, next week, or a date)");
+  return w;
+}
+
+bool since_until_args(Session& s, const std::string& since, const std::string& until, std::optional<Date>& from,
+                      std::optional<Date>& to) {
+  if (!since.empty() && !(from = s.date_arg("--since", since))) return false;
+  if (!until.empty() && !(to = s.date_arg("--until", until))) return false;
+  if (from && to && *to < *from) {
+    s.error("--since " + to_string(*from) + " is after --until " + to_string(*to));
     return false;
   }
+  return true;
+}
+
+bool week_arg(Session& s, const std::string& text, std::optional<Date>& since, std::optional<Date>& until) {
+  if (text.empty()) return true;
+  auto w = week_phrase_arg(s, text);
+  if (!w) return false;
   DateRange r = week_range(*w);
   if (!since || *since < r.first) since = r.first;
   if (!until || r.last < *until) until = r.last;

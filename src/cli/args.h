@@ -51,7 +51,14 @@ constexpr std::size_t kMaxCount = 1'000'000'000;
 /// std::nullopt (a usage error, exit 2).
 std::optional<std::size_t> count_arg(Session& s, const std::string& flag, const std::string& text, std::size_t min);
 
-/// `--week YYYY-Www` -> a date range; a malformed week prints a usage error.
+/// A week as people say it (parse_week_phrase: `2024-W36`, `this week`, `last week`, a date);
+/// a malformed one prints a usage error and gives std::nullopt.
+std::optional<IsoWeek> week_phrase_arg(Session& s, const std::string& text);
+/// `--since` and `--until` as people say them (Session::date_arg); false after a usage error,
+/// also when --since falls after --until.
+bool since_until_args(Session& s, const std::string& since, const std::string& until, std::optional<Date>& from,
+                      std::optional<Date>& to);
+/// `--week` (week_phrase_arg) -> a date range; a malformed week prints a usage error.
 bool week_arg(Session& s, const std::string& text, std::optional<Date>& since, std::optional<Date>& until);
 
 /// Prints resolution diagnostics, made terminal_safe: errors as "kb: error: ...", warnings

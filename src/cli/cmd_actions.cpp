@@ -34,7 +34,7 @@ ExitCode run_actions(Session& s, const ActionsOptions& o) {
     return ExitCode::usage;
   }
   if (!o.due_before.empty() && !(f.due_before = s.date_arg("--due-before", o.due_before))) return ExitCode::usage;
-  f.today = today_local();
+  f.today = s.today();
   if (!o.today.empty()) {
     auto d = s.date_arg("--today", o.today);
     if (!d) return ExitCode::usage;
@@ -63,9 +63,9 @@ void add_actions_command(CLI::App& app, Invocation& inv) {
   sub->add_flag("--all", o->all, "Open and done actions");
   sub->add_option("--owner", o->owners, "Owned by this person (repeat for any of several)");
   sub->add_option("--org", o->orgs, "From meetings of this organization (with its sub-organizations and people)");
-  sub->add_option("--due-before", o->due_before, "Due before this date (YYYY-MM-DD)");
+  sub->add_option("--due-before", o->due_before, "Due before this DATE (2024-09-02, tomorrow, +2w, next friday)");
   sub->add_flag("--overdue", o->overdue, "Open and due before today");
-  sub->add_option("--today", o->today, "The date taken as today for --overdue (YYYY-MM-DD; default: today)");
+  sub->add_option("--today", o->today, "The DATE taken as today for --overdue (default: today)");
   CLI::App* actions = sub;
   add_actions_done_command(*actions, inv);
   // `kb actions done ...` sets inv.run itself; this callback runs after it and must not override it.

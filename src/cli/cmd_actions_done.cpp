@@ -32,7 +32,7 @@ std::string lines_text(const std::vector<const TaskItem*>& items) {
 }
 
 ExitCode run_actions_done(Session& s, const ActionsDoneOptions& o) {
-  Date today = today_local();
+  Date today = s.today();
   if (!o.today.empty()) {
     auto d = s.date_arg("--today", o.today);
     if (!d) return ExitCode::usage;
@@ -127,7 +127,7 @@ void add_actions_done_command(CLI::App& actions, Invocation& inv) {
   sub->add_option("id", o->record, "The meeting: its id (e.g. meetings/2024/2024-09-02-x) or title")->required();
   sub->add_option("line", o->which, "The action's line number (see 'kb actions'), or words that match one open action")
       ->required();
-  sub->add_option("--today", o->today, "The date to stamp (default: today)");
+  sub->add_option("--today", o->today, "The DATE to stamp (default: today)");
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_actions_done(s, *o); }; });
 }
 

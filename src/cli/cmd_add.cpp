@@ -264,6 +264,10 @@ ExitCode run_add(Session& s, AddOptions o) {
   if (!o.date.empty() && !(date = s.date_arg("--date", o.date))) return ExitCode::usage;
   if (!o.start.empty() && !(start = s.date_arg("--start", o.start))) return ExitCode::usage;
   if (!o.end.empty() && !(end = s.date_arg("--end", o.end))) return ExitCode::usage;
+  // From here on a date is the day meant, as kb writes it (`next tuesday` -> 2024-09-10).
+  if (date) o.date = to_string(*date);
+  if (start) o.start = to_string(*start);
+  if (end) o.end = to_string(*end);
   if (start && end && *end < *start) {
     s.error("--end " + o.end + " is before --start " + o.start);
     return ExitCode::usage;
@@ -417,7 +421,7 @@ void add_add_command(CLI::App& app, Invocation& inv) {
 
   CLI::App* m = add_type(add, inv, "meeting", RecordType::meeting, "A meeting note, with what to know before it", o);
   m->add_option("--title", o->title, "The title (required)");
-  m->add_option("--date", o->date, "The date, YYYY-MM-DD (required)");
+  m->add_option("--date", o->date, "The DATE (2024-09-02, today, tomorrow, next monday; required)");
   m->add_option("--time", o->time, "The start time, HH:MM (24 h)");
   m->add_option("--timezone", o->timezone, "An IANA time zone name, e.g. Europe/Paris");
   m->add_option("--location", o->location, "Where it takes place");
@@ -450,8 +454,8 @@ void add_add_command(CLI::App& app, Invocation& inv) {
 
   CLI::App* e = add_type(add, inv, "event", RecordType::event, "An event record (a conference, a week of meetings)", o);
   e->add_option("--name", o->name, "The name (required)");
-  e->add_option("--start", o->start, "The first day, YYYY-MM-DD (required)");
-  e->add_option("--end", o->end, "The last day, YYYY-MM-DD");
+  e->add_option("--start", o->start, "The first DATE (required)");
+  e->add_option("--end", o->end, "The last DATE");
   e->add_option("--location", o->location, "Where it takes place");
   e->add_option("--alias", o->aliases, "Another name; repeat for more");
   add_common(e, *o);

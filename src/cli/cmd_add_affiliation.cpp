@@ -113,7 +113,7 @@ void add_add_affiliation_command(CLI::App& add, Invocation& inv) {
   sub->add_option("person", o->person, "The person: a name, alias or record id")->required();
   sub->add_option("--org", o->org, "The organization (name or alias)")->required();
   sub->add_option("--role", o->role, "Their role there");
-  sub->add_option("--since", o->since, "The first day, YYYY-MM-DD")->required();
+  sub->add_option("--since", o->since, "The first DATE of the new affiliation (2024-09-02, today)")->required();
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_add_affiliation(s, *o); }; });
 }
 

@@ -21,8 +21,7 @@ ExitCode run_decisions(Session& s, const DecisionsOptions& o) {
                                             OutputFormat::csv, OutputFormat::md, OutputFormat::ids});
   if (!fmt) return ExitCode::usage;
   DecisionFilter f;
-  if (!o.since.empty() && !(f.since = s.date_arg("--since", o.since))) return ExitCode::usage;
-  if (!o.until.empty() && !(f.until = s.date_arg("--until", o.until))) return ExitCode::usage;
+  if (!since_until_args(s, o.since, o.until, f.since, f.until)) return ExitCode::usage;
   const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
   if (!kb) return ExitCode::failure;
   auto orgs = resolve_all(s, *kb, o.orgs, RecordType::organization);
@@ -43,8 +42,8 @@ void add_decisions_command(CLI::App& app, Invocation& inv) {
   CLI::App* sub = app.add_subcommand("decisions", "Decisions across meetings, in date order");
   sub->add_option("--org", o->orgs, "From meetings of this organization (with its sub-organizations and people)");
   sub->add_option("--topic", o->topics, "From meetings on this topic (and its sub-topics)");
-  sub->add_option("--since", o->since, "On or after this date (YYYY-MM-DD)");
-  sub->add_option("--until", o->until, "On or before this date (YYYY-MM-DD)");
+  sub->add_option("--since", o->since, "On or after this DATE (2024-09-02, yesterday, -7d, last monday)");
+  sub->add_option("--until", o->until, "On or before this DATE");
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_decisions(s, *o); }; });
 }
 

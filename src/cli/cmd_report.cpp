@@ -99,13 +99,10 @@ ExitCode run_weekly(Session& s, const ReportOptions& o) {
     s.error("give --week or --date, not both");
     return ExitCode::usage;
   }
-  IsoWeek week = iso_week_of(today_local());
+  IsoWeek week = iso_week_of(s.today());
   if (!o.week.empty()) {
-    auto w = parse_iso_week(o.week);
-    if (!w) {
-      s.error("invalid week '" + o.week + "' (expected YYYY-Www, e.g. 2024-W36)");
-      return ExitCode::usage;
-    }
+    auto w = week_phrase_arg(s, o.week);
+    if (!w) return ExitCode::usage;
     week = *w;
   } else if (!o.date.empty()) {
     auto d = s.date_arg("--date", o.date);
@@ -154,8 +151,8 @@ void add_report_command(CLI::App& app, Invocation& inv) {
 
   auto w = std::make_shared<ReportOptions>();
   CLI::App* weekly = report->add_subcommand("weekly", "The weekly briefing of one ISO week (default: this week)");
-  weekly->add_option("--week", w->week, "The ISO week (YYYY-Www, e.g. 2024-W36)");
-  weekly->add_option("--date", w->date, "The week that contains this date (YYYY-MM-DD)");
+  weekly->add_option("--week", w->week, "The WEEK (2024-W36, this week, last week)");
+  weekly->add_option("--date", w->date, "The week that contains this DATE");
   weekly->add_option("--template", w->tpl, "A Mustache template to use instead of the built-in one");
   weekly->add_option("-o,--output", w->output, "Write to FILE (whole or not at all) instead of stdout");
   weekly->callback([w, &inv] { inv.run = [w](Session& s) { return run_weekly(s, *w); }; });

@@ -25,7 +25,7 @@ ExitCode run_stale(Session& s, const StaleOptions& o) {
   if (!days) return ExitCode::usage;
   StaleFilter f;
   f.days = static_cast<long>(*days);
-  f.today = today_local();
+  f.today = s.today();
   if (!o.today.empty()) {
     auto d = s.date_arg("--today", o.today);
     if (!d) return ExitCode::usage;
@@ -51,7 +51,7 @@ void add_stale_command(CLI::App& app, Invocation& inv) {
   CLI::App* sub = app.add_subcommand("stale", "People and organizations not met in N days, newest contact first");
   sub->add_option("--days", o->days, "Stale after this many days without a meeting (default 90)");
   sub->add_option("--org", o->org, "Only this organization, its sub-organizations and their people");
-  sub->add_option("--today", o->today, "The date taken as today (YYYY-MM-DD; default: today)");
+  sub->add_option("--today", o->today, "The DATE taken as today (default: today)");
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_stale(s, *o); }; });
 }
 

@@ -67,12 +67,19 @@ void Session::print(const DiagSink& diags, bool warnings_too) {
 
 std::optional<Date> Session::date_arg(const std::string& flag, const std::string& text) {
   if (text.empty()) return std::nullopt;
-  auto d = parse_date(text);
+  auto d = parse_date_phrase(text, today());
   if (!d) {
-    error("invalid date '" + text + "' for " + flag + " (expected YYYY-MM-DD)");
+    error(fmt::format("invalid date '{}' for {} (expected {})", text, flag, kDatePhrases));
     return std::nullopt;
   }
   return d;
+}
+
+Date Session::today() const {
+  const char* fixed = std::getenv("KB_TODAY");
+  if (fixed && *fixed)
+    if (auto d = parse_date(fixed)) return *d;
+  return today_local();
 }
 
 const Record& Session::with_text(NodeId id) {

@@ -80,8 +80,12 @@ class Session {
   /// touches the answer, so its problems are said beside the summary.
   void problems_of(const Record& r);
 
-  /// Parses a user-given date; a malformed one is a usage error (exit 2).
+  /// Parses a user-given date as people say it (parse_date_phrase: `2024-09-02`, `yesterday`,
+  /// `-7d`, `last monday`); a malformed one is a usage error (exit 2).
   std::optional<Date> date_arg(const std::string& flag, const std::string& text);
+  /// Today: $KB_TODAY when it holds a YYYY-MM-DD date (for scripts and tests), else the
+  /// machine's local date.
+  Date today() const;
 
  private:
   bool color_ = false;

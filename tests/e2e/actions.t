@@ -124,7 +124,7 @@ $ kb --kb "$FIXTURES/weekly" actions --open --done
 ? 2
 
 $ kb --kb "$FIXTURES/weekly" actions --today 2025-13-01
-2> kb: error: invalid date '2025-13-01' for --today (expected YYYY-MM-DD)
+2> kb: error: invalid date '2025-13-01' for --today (expected YYYY-MM-DD, today, yesterday, tomorrow, -7d, +2w, last monday, next friday)
 ? 2
 
 $ kb --kb "$FIXTURES/weekly" actions --owner Nobody

@@ -261,7 +261,7 @@ $ kb --kb "$FIXTURES/weeks" query --week 2020-w53 --format ids
 > meetings/d
 
 $ kb --kb "$FIXTURES/weeks" query --week 2024-W53
-2> kb: error: invalid week '2024-W53' (expected YYYY-Www, e.g. 2024-W36)
+2> kb: error: invalid week '2024-W53' (expected YYYY-Www as 2024-W36, this week, last week, next week, or a date)
 ? 2
 
 $ kb --kb "$FIXTURES/weeks" query --since 2024-12-30 --until 2024-12-30 --sort -date --format ids
@@ -377,7 +377,7 @@ $ kb --kb "$FIXTURES/minimal" check --strict
 
 # Usage errors exit 2; names that match nothing exit 1.
 $ kb --kb "$FIXTURES/minimal" query --since 2024-13-01
-2> kb: error: invalid date '2024-13-01' for --since (expected YYYY-MM-DD)
+2> kb: error: invalid date '2024-13-01' for --since (expected YYYY-MM-DD, today, yesterday, tomorrow, -7d, +2w, last monday, next friday)
 ? 2
 
 $ kb --kb "$FIXTURES/minimal" query --limit many

@@ -123,7 +123,7 @@ $ kb --kb "$FIXTURES/write" add affiliation "Francesc Pedro" --org IESALC --sinc
 ? 1
 
 $ kb --kb "$FIXTURES/write" add affiliation "Francesc Pedro" --org IESALC --since 2024-13-01
-2> kb: error: invalid date '2024-13-01' for --since (expected YYYY-MM-DD)
+2> kb: error: invalid date '2024-13-01' for --since (expected YYYY-MM-DD, today, yesterday, tomorrow, -7d, +2w, last monday, next friday)
 ? 2
 
 # A person whose organization is a top-level `org:` is left to be converted by hand.

@@ -278,7 +278,7 @@ $ printf '{{#meetings}}\n' > bad.mustache; kb --kb "$RECORDS" report weekly --we
 ? 1
 
 $ kb --kb "$RECORDS" report weekly --week 2024-W99
-2> kb: error: invalid week '2024-W99' (expected YYYY-Www, e.g. 2024-W36)
+2> kb: error: invalid week '2024-W99' (expected YYYY-Www as 2024-W36, this week, last week, next week, or a date)
 ? 2
 
 $ kb --kb "$RECORDS" --format pdf report weekly --week 2024-W36

@@ -91,7 +91,7 @@ $ kb --kb "$FIXTURES/write" add event --name "Summit"
 ? 2
 
 $ kb --kb "$FIXTURES/write" add meeting --title X --date 2024-13-01
-2> kb: error: invalid date '2024-13-01' for --date (expected YYYY-MM-DD)
+2> kb: error: invalid date '2024-13-01' for --date (expected YYYY-MM-DD, today, yesterday, tomorrow, -7d, +2w, last monday, next friday)
 ? 2
 
 # An unresolved attendee: a warning with did-you-mean, written as given ...

@@ -49,6 +49,18 @@ Date monday_of(const IsoWeek& w);
 bool is_valid_date(int y, int m, int d);
 /// Today's date in the local time zone of the machine (the only clock read in the core).
 Date today_local();
+/// A date as people say it, relative to `today`: `YYYY-MM-DD`; `today`, `yesterday`,
+/// `tomorrow`; `-7d`, `+2w` (days or weeks before or after today; the sign is needed); `last
+/// monday` (the latest Monday before today), `next fri` (the first Friday after today), `this
+/// friday` (the Friday of today's ISO week). Case and extra spaces do not matter.
+/// Example: parse_date_phrase("last monday", Date{2024, 9, 4}) == Date{2024, 9, 2}.
+std::optional<Date> parse_date_phrase(std::string_view text, const Date& today);
+/// A week as people say it: `YYYY-Www`, `this week`, `last week`, `next week`, or any
+/// parse_date_phrase() (the week holding that day).
+std::optional<IsoWeek> parse_week_phrase(std::string_view text, const Date& today);
+/// The forms parse_date_phrase() reads, for messages.
+inline constexpr const char* kDatePhrases = "YYYY-MM-DD, today, yesterday, tomorrow, -7d, +2w, last monday, next friday";
+
 /// English month-day form for prose, e.g. `Mon 2 September 2024`.
 std::string long_date(const Date& d);
 

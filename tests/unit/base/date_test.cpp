@@ -38,4 +38,45 @@ TEST_SUITE("date") {
     CHECK_FALSE(kb::parse_time("24:00"));
     CHECK_FALSE(kb::parse_time("9:00"));
   }
+
+  TEST_CASE("date phrases: days as people say them, from a fixed today") {
+    using kb::Date;
+    const Date wed{2024, 9, 4};  // a Wednesday
+    auto at = [&](const char* text) { return kb::parse_date_phrase(text, wed); };
+    CHECK(at("2024-09-02") == Date{2024, 9, 2});
+    CHECK(at("today") == wed);
+    CHECK(at("Yesterday") == Date{2024, 9, 3});
+    CHECK(at(" tomorrow ") == Date{2024, 9, 5});
+    CHECK(at("-7d") == Date{2024, 8, 28});
+    CHECK(at("+2w") == Date{2024, 9, 18});
+    CHECK(at("-0d") == wed);
+    CHECK(at("last monday") == Date{2024, 9, 2});
+    CHECK(at("last wednesday") == Date{2024, 8, 28});  // never today
+    CHECK(at("next wednesday") == Date{2024, 9, 11});
+    CHECK(at("next Fri") == Date{2024, 9, 6});
+    CHECK(at("this friday") == Date{2024, 9, 6});
+    CHECK(at("this monday") == Date{2024, 9, 2});
+    CHECK(at("last  sunday") == Date{2024, 9, 1});
+    // Across a year's end.
+    CHECK(kb::parse_date_phrase("tomorrow", Date{2024, 12, 31}) == Date{2025, 1, 1});
+    CHECK(kb::parse_date_phrase("-1w", Date{2025, 1, 3}) == Date{2024, 12, 27});
+    for (const char* bad : {"", "7d", "-7", "-d", "+2x", "-999999d", "last", "last week", "next moon", "monday",
+                            "the day after", "2024-02-30", "yesterday today"})
+      CHECK_MESSAGE(!at(bad), bad);
+  }
+
+  TEST_CASE("week phrases: this, last and next week, or the week of a day") {
+    using kb::Date;
+    using kb::IsoWeek;
+    const Date mon{2024, 9, 2};
+    CHECK(kb::parse_week_phrase("2024-W36", mon) == IsoWeek{2024, 36});
+    CHECK(kb::parse_week_phrase("this week", mon) == IsoWeek{2024, 36});
+    CHECK(kb::parse_week_phrase("Last Week", mon) == IsoWeek{2024, 35});
+    CHECK(kb::parse_week_phrase("next week", mon) == IsoWeek{2024, 37});
+    CHECK(kb::parse_week_phrase("yesterday", mon) == IsoWeek{2024, 35});
+    CHECK(kb::parse_week_phrase("2024-09-08", mon) == IsoWeek{2024, 36});
+    CHECK(kb::parse_week_phrase("last week", Date{2025, 1, 1}) == IsoWeek{2024, 52});
+    CHECK_FALSE(kb::parse_week_phrase("some week", mon));
+    CHECK_FALSE(kb::parse_week_phrase("2024-W54", mon));
+  }
 }
