@@ -1,6 +1,6 @@
 // kb_gen_corpus: a deterministic benchmark corpus generator for kb.
 //
-//   kb_gen_corpus --notes N --out DIR [--seed S] [--print-top-org]
+//   kb_gen_corpus --notes N --out DIR [--seed S] [--shape clean|real] [--print-top-org]
 //
 // Writes a complete knowledge base (SPEC.md section 1) into DIR, which must not
 // exist or must be empty:
@@ -19,20 +19,38 @@
 //     ## Decisions (1-3 items), ## Actions (1-4 task items: owner link, due:, 📅, [x] with ✅,
 //     or neither owner nor date).
 // Organizations, people and topics are drawn Zipf-distributed (exponent 1.1), so a few are
-// very frequent. Every name and alias is unique across all records after the SPEC's name
-// normalization (case folding, diacritics, '-'/'_'/spaces, honorifics), so nothing is
-// ambiguous and every reference resolves.
+// very frequent.
+//
+// --shape clean (the default): every name and alias is unique across all records after the
+// SPEC's name normalization (case folding, diacritics, '-'/'_'/spaces, honorifics), so
+// nothing is ambiguous and every reference resolves.
+// --shape real: the clean KB with what real KBs have, drawn from generators of their own (so
+// the clean draws stay as they are, and the notes keep their sizes):
+//   - names without a record: as many topic names again as there are topic records, which
+//     ~35% of the meetings' topic slots (and their titles and links) use instead, so about
+//     half of the topic names in meetings have no file; and ~75% of the events have no file;
+//   - shared short aliases: max(2, orgs/10) acronyms that 2-3 organizations each hold (one
+//     organization's acronym added to the aliases of 1-2 others, as "IEA"), and max(2,
+//     people/50) first names that 2-3 people each hold ("Ana" for three Anas). kb reports
+//     the records as duplicate names and the meetings that use these aliases (when an alias
+//     is drawn) as ambiguous;
+//   - ~3% of the meetings with broken front matter, one of: the organizations list's `]`
+//     left out, the title's closing quote left out (or an opening one added), the first
+//     attendee indented with a tab, the closing `---` left out. kb reports and skips them.
 //
 // Output is byte-identical for the same arguments on any platform: names come from the fixed
 // word lists below, randomness from splitmix64, and no floating point or std:: distribution
 // decides a sampled value (the Zipf table is built with + * / only and then made integral).
-// Each meeting draws from its own generator seeded by (seed, index). Never draw twice in one
+// Each meeting draws from its own generators seeded by (seed, index). Never draw twice in one
 // expression (function arguments, operands of +): C++ leaves their order unspecified and GCC
 // and Clang differ.
 //
 // stdout: one line, e.g. "wrote 100520 files; top org: 'Northbridge Institute' (alias 'NBI')",
-// naming the organization listed by the most meetings. With --print-top-org only that name
-// is printed; without --out, --print-top-org computes it without writing anything.
+// naming the organization listed by the most meetings; with --shape real the line goes on
+// with what the shape added (broken notes, shared aliases and the meetings that use them,
+// names without a record). With --print-top-org only that name is printed; without --out,
+// --print-top-org computes it without writing anything (the top organization is the same
+// in both shapes).
 // Exit codes: 0 success, 1 I/O error or non-empty DIR, 2 usage error.
 //
 // Build: standard library only; notes are rendered and written by up to 8 std::threads
@@ -675,6 +693,7 @@ struct Event {
   std::string slug;
   std::int64_t start = 0, end = 0;
   int place = 0;
+  bool has_file = true;  // --shape real: most events are named by meetings only
 };
 
 /// Owner of every name key; a record may hold the same key twice (name and its
@@ -714,6 +733,13 @@ struct World {
   std::vector<int> topic_rank;   // rank -> topic
   int home = 0;
   std::unique_ptr<Zipf> zipf;
+  // --shape real. Topics from n_topic_files on have no file; meetings draw them by phantom_rank.
+  bool real = false;
+  std::size_t n_topic_files = 0;
+  std::vector<int> phantom_rank;
+  std::unordered_set<std::string> shared_aliases;  // as written, to count the meetings using them
+  std::size_t shared_org_aliases = 0, shared_org_holders = 0;
+  std::size_t shared_person_aliases = 0, shared_person_holders = 0;
 };
 
 template <typename T>
@@ -982,7 +1008,77 @@ void generate_events(World& w, Rng& rng, NameRegistry& names, int& next_owner) {
   }
 }
 
-World generate_world(std::uint64_t seed, std::size_t notes) {
+/// --shape real: names without a record and shared aliases, added to the clean world with a
+/// generator of their own, so that the clean world's draws are unchanged.
+void make_real(World& w, std::uint64_t seed, NameRegistry& names, int& next_owner) {
+  Rng rng(derive_seed(seed, 4, 0));
+  w.real = true;
+
+  // As many topic names again, claimed like the others (so each is unique) but never written.
+  const std::size_t n_topics = w.topics.size();
+  generate_topics(w, n_topics, rng, names, next_owner);
+  for (std::size_t i = n_topics; i < w.topics.size(); ++i) w.phantom_rank.push_back(static_cast<int>(i));
+  shuffle(w.phantom_rank, rng);
+
+  for (Event& e : w.events) e.has_file = rng.chance(25, 100);
+
+  // An organization's acronym added to the aliases of 1-2 others.
+  std::vector<int> order(w.orgs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  shuffle(order, rng);
+  std::vector<bool> grouped(w.orgs.size(), false);
+  const std::size_t org_groups = std::max<std::size_t>(2, w.orgs.size() / 10);
+  for (std::size_t a = 0; a < order.size() && w.shared_org_aliases < org_groups; ++a) {
+    Org& owner = w.orgs[static_cast<std::size_t>(order[a])];
+    if (grouped[static_cast<std::size_t>(order[a])] || owner.aliases.empty() ||
+        owner.aliases[0].find(' ') != std::string::npos)
+      continue;
+    const std::string acronym = owner.aliases[0];
+    const int others = rng.range(1, 2);
+    std::vector<int> holders;
+    for (std::size_t b = a + 1; b < order.size() && static_cast<int>(holders.size()) < others; ++b)
+      if (!grouped[static_cast<std::size_t>(order[b])]) holders.push_back(order[b]);
+    if (holders.empty()) break;
+    grouped[static_cast<std::size_t>(order[a])] = true;
+    for (int h : holders) {
+      grouped[static_cast<std::size_t>(h)] = true;
+      w.orgs[static_cast<std::size_t>(h)].aliases.push_back(acronym);
+    }
+    w.shared_aliases.insert(acronym);
+    ++w.shared_org_aliases;
+    w.shared_org_holders += holders.size() + 1;
+  }
+
+  // A first name as an alias of 2-3 of the people who have it (written as they are: "LIANG
+  // Jiansheng" has no first name in front).
+  std::vector<std::string> keys;
+  std::unordered_map<std::string, std::vector<int>> by_given;
+  for (std::size_t i = 0; i < w.people.size(); ++i) {
+    const Person& p = w.people[i];
+    if (p.name.compare(0, p.given.size() + 1, p.given + " ") != 0) continue;
+    auto& ids = by_given[name_key(p.given)];
+    if (ids.empty()) keys.push_back(name_key(p.given));
+    ids.push_back(static_cast<int>(i));
+  }
+  shuffle(keys, rng);
+  const std::size_t person_groups = std::max<std::size_t>(2, w.people.size() / 50);
+  for (const std::string& key : keys) {
+    if (w.shared_person_aliases == person_groups) break;
+    std::vector<int>& ids = by_given[key];
+    if (ids.size() < 2 || !names.is_free(key, -1)) continue;  // -1: free only if no record has it
+    shuffle(ids, rng);
+    const std::size_t take = std::min<std::size_t>(ids.size(), static_cast<std::size_t>(rng.range(2, 3)));
+    for (std::size_t k = 0; k < take; ++k) {
+      Person& p = w.people[static_cast<std::size_t>(ids[k])];
+      p.aliases.push_back(p.given);
+      w.shared_aliases.insert(p.given);
+    }
+    ++w.shared_person_aliases;
+    w.shared_person_holders += take;
+  }
+}
+
+World generate_world(std::uint64_t seed, std::size_t notes, bool real) {
   World w;
   Rng rng(derive_seed(seed, 1, 0));
   NameRegistry names;
@@ -1007,6 +1103,8 @@ World generate_world(std::uint64_t seed, std::size_t notes) {
   for (std::size_t i = 0; i < n_topics; ++i) w.topic_rank.push_back(static_cast<int>(i));
   shuffle(w.topic_rank, rng);
   generate_events(w, rng, names, next_owner);
+  w.n_topic_files = w.topics.size();
+  if (real) make_real(w, seed, names, next_owner);
   return w;
 }
 
@@ -1032,6 +1130,7 @@ struct Meeting {
   std::vector<int> topics;
   std::vector<std::string_view> tags;
   std::string title;
+  int broken = -1;  // --shape real: how render_meeting breaks the front matter (break_front_matter)
 };
 
 const Affiliation* current_affiliation(const Person& p, std::int64_t day) {
@@ -1106,6 +1205,17 @@ Meeting plan_meeting(const World& w, std::uint64_t seed, std::size_t index, std:
     if (std::find(m.topics.begin(), m.topics.end(), t) != m.topics.end()) continue;
     m.topics.push_back(t);
     ++k;
+  }
+  if (w.real) {
+    // Names without a record stand in for some topics, and a few notes will be broken; this
+    // generator leaves the clean draws as they are.
+    Rng real(derive_seed(seed, 5, index));
+    for (int& t : m.topics) {
+      if (!real.chance(35, 100)) continue;
+      const int phantom = w.phantom_rank[w.zipf->sample(real, w.phantom_rank.size())];
+      if (std::find(m.topics.begin(), m.topics.end(), phantom) == m.topics.end()) t = phantom;
+    }
+    if (real.chance(3, 100)) m.broken = static_cast<int>(real.below(4));
   }
 
   // Attendees: someone from home, someone from each organization, then frequent people.
@@ -1243,8 +1353,42 @@ class BodyWriter {
   std::string& out_;
 };
 
-void render_meeting(const World& w, const Meeting& m, std::uint64_t seed, std::size_t index, std::string& out) {
+/// --shape real: breaks a rendered meeting's front matter so that kb skips the note; `how`
+/// picks one of four mistakes people make. Each changes a few bytes.
+void break_front_matter(std::string& out, int how) {
+  auto line_end = [&](std::size_t from) { return out.find('\n', from); };
+  switch (how) {
+    case 0: {  // organizations: [A, B   (the bracket left open)
+      const std::size_t at = out.find("\norganizations: [");
+      const std::size_t end = line_end(at + 1);
+      if (out[end - 1] == ']') out.erase(end - 1, 1);
+      break;
+    }
+    case 1: {  // title: "Follow-up: X   (a quote left open, or opened and never closed)
+      const std::size_t at = out.find("\ntitle: ") + 8;
+      const std::size_t end = line_end(at);
+      if (out[at] == '"') out.erase(end - 1, 1);
+      else out.insert(at, 1, '"');
+      break;
+    }
+    case 2:  // the first attendee indented with a tab
+      out.replace(out.find("\nattendees:\n  - ") + 12, 2, "\t");
+      break;
+    default:  // no closing ---
+      out.erase(out.find("\n---\n", 3) + 1, 4);
+      break;
+  }
+}
+
+/// Renders meeting `index`; returns whether its front matter names a person or organization by
+/// a shared alias (--shape real only; kb reports such a name as ambiguous).
+bool render_meeting(const World& w, const Meeting& m, std::uint64_t seed, std::size_t index, std::string& out) {
   Rng rng(derive_seed(seed, 3, index));
+  bool shared = false;
+  auto note_shared = [&](const std::string& name) {
+    if (w.real && w.shared_aliases.count(name) != 0) shared = true;
+    return name;
+  };
   out.clear();
   out += "---\ntype: meeting\ntitle: ";
   append_yaml(out, m.title);
@@ -1268,7 +1412,7 @@ void render_meeting(const World& w, const Meeting& m, std::uint64_t seed, std::s
   }
   std::vector<std::string> list;
   for (std::size_t i = 0; i < m.orgs.size(); ++i)
-    list.push_back(org_ref(w.orgs[static_cast<std::size_t>(m.orgs[i])], m.org_alias[i], rng));
+    list.push_back(note_shared(org_ref(w.orgs[static_cast<std::size_t>(m.orgs[i])], m.org_alias[i], rng)));
   out += "organizations: ";
   append_flow_list(out, list);
   out += "\nattendees:\n";
@@ -1277,13 +1421,13 @@ void render_meeting(const World& w, const Meeting& m, std::uint64_t seed, std::s
     out += "  - ";
     if (a.object) {
       out += "name: ";
-      append_yaml(out, person_ref(p, a.form, rng));
+      append_yaml(out, note_shared(person_ref(p, a.form, rng)));
       out += "\n    org: ";
-      append_yaml(out, org_ref(w.orgs[static_cast<std::size_t>(a.org)], rng.chance(30, 100), rng));
+      append_yaml(out, note_shared(org_ref(w.orgs[static_cast<std::size_t>(a.org)], rng.chance(30, 100), rng)));
       out += "\n    role: ";
       append_yaml(out, a.role);
     } else {
-      append_yaml(out, person_ref(p, a.form, rng));
+      append_yaml(out, note_shared(person_ref(p, a.form, rng)));
     }
     out += '\n';
   }
@@ -1357,6 +1501,8 @@ void render_meeting(const World& w, const Meeting& m, std::uint64_t seed, std::s
     }
     out += '\n';
   }
+  if (m.broken >= 0) break_front_matter(out, m.broken);
+  return shared;
 }
 
 void render_org(const World& w, const Org& o, std::string& out) {
@@ -1518,14 +1664,19 @@ struct Options {
   bool notes_set = false;
   std::string out;
   std::uint64_t seed = 1;
+  bool real = false;
   bool print_top_org = false;
 };
 
 constexpr std::string_view kUsage =
-    "usage: kb_gen_corpus --notes N --out DIR [--seed S] [--print-top-org]\n"
+    "usage: kb_gen_corpus --notes N --out DIR [--seed S] [--shape clean|real] [--print-top-org]\n"
     "Writes a deterministic benchmark knowledge base of N meeting notes into DIR\n"
-    "(which must not exist or must be empty). --print-top-org prints only the most\n"
-    "frequent organization's name (without --out: computes it, writes nothing).\n";
+    "(which must not exist or must be empty). --shape clean (the default): every name\n"
+    "is unique and has a record. --shape real: the same notes, but meetings also name\n"
+    "topics and events that have no record, some short aliases (acronyms, first names)\n"
+    "are shared by 2-3 records, and ~3% of the meetings have broken front matter.\n"
+    "--print-top-org prints only the most frequent organization's name (without --out:\n"
+    "computes it, writes nothing).\n";
 
 bool parse_uint(std::string_view s, std::uint64_t& v) {
   if (s.empty() || s.size() > 19) return false;
@@ -1583,6 +1734,11 @@ int main(int argc, char** argv) {
       }
     } else if (arg == "--out") {
       if (!take(opt.out) || opt.out.empty()) return usage_error("option '--out' needs a directory");
+    } else if (arg == "--shape") {
+      std::string v;
+      if (!take(v)) return usage_error("option '--shape' needs a value");
+      if (v != "clean" && v != "real") return usage_error("invalid value '" + v + "' for '--shape' (expected clean or real)");
+      opt.real = v == "real";
     } else {
       return usage_error("unknown argument '" + std::string(argv[i]) + "'");
     }
@@ -1611,7 +1767,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "kb_gen_corpus: internal error: '%s' has a letter missing from kFold\n", bad.c_str());
     return 1;
   }
-  const World w = generate_world(opt.seed, opt.notes);
+  const World w = generate_world(opt.seed, opt.notes, opt.real);
 
   Writer writer{fs::path(opt.out)};
   std::string buf;
@@ -1633,11 +1789,13 @@ int main(int argc, char** argv) {
       render_person(w, p, buf);
       writer.write("people/" + p.slug + ".md", buf);
     }
-    for (const auto& t : w.topics) {
+    for (std::size_t i = 0; i < w.n_topic_files; ++i) {
+      const Topic& t = w.topics[i];
       render_topic(w, t, buf);
       writer.write("topics/" + t.slug + ".md", buf);
     }
     for (const auto& e : w.events) {
+      if (!e.has_file) continue;
       render_event(e, buf);
       writer.write("events/" + e.slug + ".md", buf);
     }
@@ -1654,6 +1812,10 @@ int main(int argc, char** argv) {
   std::vector<int> scratch;
   std::vector<Meeting> plans;
   std::vector<std::string> rels;
+  // --shape real: what the summary line counts.
+  std::size_t broken = 0;
+  std::vector<bool> topic_used(w.topics.size(), false), event_used(w.events.size(), false);
+  std::vector<std::size_t> shared_in(n_threads, 0);  // per thread: meetings naming a shared alias
   for (std::size_t first = 0; first < opt.notes; first += kBatch) {
     const std::size_t last = std::min(opt.notes, first + kBatch);
     plans.clear();
@@ -1661,6 +1823,9 @@ int main(int argc, char** argv) {
     for (std::size_t i = first; i < last; ++i) {
       Meeting m = plan_meeting(w, opt.seed, i, scratch);
       for (int o : m.orgs) ++org_counts[static_cast<std::size_t>(o)];
+      for (int t : m.topics) topic_used[static_cast<std::size_t>(t)] = true;
+      if (m.event >= 0) event_used[static_cast<std::size_t>(m.event)] = true;
+      if (m.broken >= 0) ++broken;
       const std::string date = date_str(m.date);
       const std::string base = "meetings/" + date.substr(0, 4) + "/" + date + "-" + slugify(m.title);
       std::string rel = base + ".md";
@@ -1673,7 +1838,7 @@ int main(int argc, char** argv) {
       std::string out;
       out.reserve(8192);
       for (std::size_t j = t; j < plans.size() && writers[t].ok(); j += n_threads) {
-        render_meeting(w, plans[j], opt.seed, first + j, out);
+        if (render_meeting(w, plans[j], opt.seed, first + j, out)) ++shared_in[t];
         writers[t].write(rels[j], out);
       }
     };
@@ -1697,8 +1862,25 @@ int main(int argc, char** argv) {
   if (opt.print_top_org) {
     std::printf("%s\n", top_org.name.c_str());
   } else {
-    std::printf("wrote %zu files; top org: '%s' (alias '%s')\n", files, top_org.name.c_str(),
+    std::printf("wrote %zu files; top org: '%s' (alias '%s')", files, top_org.name.c_str(),
                 top_org.aliases.empty() ? top_org.name.c_str() : top_org.aliases[0].c_str());
+    if (w.real) {
+      std::size_t topics = 0, phantoms = 0, events = 0, no_file = 0;
+      for (std::size_t i = 0; i < w.topics.size(); ++i)
+        if (topic_used[i]) ++topics, phantoms += i >= w.n_topic_files ? 1 : 0;
+      for (std::size_t i = 0; i < w.events.size(); ++i)
+        if (event_used[i]) ++events, no_file += w.events[i].has_file ? 0 : 1;
+      std::size_t shared = 0;
+      for (std::size_t n : shared_in) shared += n;
+      std::printf("; real shape: %zu of %zu meetings with broken front matter; %zu acronyms shared by %zu "
+                  "organizations, %zu first names shared by %zu people",
+                  broken, opt.notes, w.shared_org_aliases, w.shared_org_holders, w.shared_person_aliases,
+                  w.shared_person_holders);
+      if (!dry_run) std::printf(", named so in the front matter of %zu meetings", shared);
+      std::printf("; meetings name %zu topics (%zu without a record) and %zu events (%zu without a record)",
+                  topics, phantoms, events, no_file);
+    }
+    std::printf("\n");
   }
   return 0;
 }

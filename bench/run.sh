@@ -3,18 +3,33 @@
 #
 #   bench/run.sh BUILD_DIR
 #
-# For each corpus size (BENCH_SIZES, default "1000 10000 100000") it generates a KB with
+# For each corpus size (BENCH_SIZES, default "1000 10000 100000") and shape (BENCH_SHAPES,
+# default "clean real": every name unique and defined, or with names nothing defines, shared
+# aliases and ~3% broken notes; see bench/gen_corpus.cpp) it generates a KB with
 # BUILD_DIR/kb_gen_corpus (kept in BENCH_DIR, default BUILD_DIR/bench, and reused), picks the
-# organization listed by the most meetings, and prints one Markdown table row per case with
-# the median wall time over BENCH_RUNS runs (default 5), the ratio to `rg -l`, the peak
-# resident memory and that memory divided by the number of notes:
+# organization listed by the most meetings, and prints one Markdown table per size and shape,
+# one row per case, with the median wall time over BENCH_RUNS runs (default 5), the ratio to
+# `rg -l`, the peak resident memory and that memory divided by the number of notes:
 #   kb cold       kb --no-cache query --org ORG --format ids (front matter, and only the bodies
 #                 that may hold a #tag: the query prints no body warnings)
 #   kb cold whole kb --no-cache check: every note read whole, bodies and their warnings too
+#                 (on the real shape check exits 1, as it does when it finds errors, and the
+#                 ids column counts the problems it prints)
 #   kb warm       the same with a valid index cache
-#   kb 1 edited   the same right after one note was changed (untimed edit before each run)
 #   kb first run  the same on a KB without a cache: builds the cache entries and the snapshot
-#   kb added      the same right after a meeting was added or deleted (patched in)
+#   kb after a change: the query right after an untimed change made before each run, so that
+#                 every run finds one. The edited meeting is the first that `kb check` says
+#                 nothing about (on the clean shape, the first meeting):
+#     1 edited        a line appended to the meeting's body
+#     added/deleted   a meeting added, or deleted again (every other run finds the KB as cached)
+#     unknown name    a line appended to the meeting's topics list, naming a new topic that no
+#                     record defines
+#     retitle         a new `title:` for the meeting
+#     person added    a new person (affiliated with ORG) in place of the last run's
+#     person removed  that person deleted (the snapshot rewritten with it, untimed, before)
+#                 Each of the last four starts from the KB as generated and a fresh snapshot.
+#                 Under the table: in how many runs of each the snapshot was written again,
+#                 which kb does only after a whole load (a change it refuses to patch).
 #   kb report     kb report weekly (skipped when the command fails)
 #   rg -l         rg -l -F ORG over the KB (the grep a user would run)
 #   cat           reading every note (the I/O floor)
@@ -34,6 +49,7 @@ build=${1:?usage: bench/run.sh BUILD_DIR}
 build=$(cd "$build" && pwd)
 src=$(cd "$(dirname "$0")/.." && pwd)
 sizes=${BENCH_SIZES:-"1000 10000 100000"}
+shapes=${BENCH_SHAPES:-"clean real"}
 runs=${BENCH_RUNS:-5}
 work=${BENCH_DIR:-$build/bench}
 kb=$build/kb
@@ -64,21 +80,51 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "kb: $("$kb" --version | head -1); runs per case: $runs (median)"
 echo
 
-declare -A cold warm
+# Run in the `--pre` shell of bench/measure.py (exported below). A run after a change finds
+# the graph snapshot rewritten only if kb refused to patch the change and loaded the whole KB.
+bench_snapshot() { stat -c '%i %y' "$1/.kb/cache.sqlite-graph" 2>/dev/null || echo none; }
+bench_mark() { bench_snapshot "$1" > "$2.mark"; }  # corpus, log: before a timed run
+bench_note_load() {  # corpus, log: after it (in the next run's --pre, or after the row)
+  [ -f "$2.mark" ] || return 0
+  if [ "$(bench_snapshot "$1")" = "$(cat "$2.mark")" ]; then echo patched >> "$2"; else echo whole >> "$2"; fi
+  rm -f "$2.mark"
+}
+bench_person() {  # path, name, organization
+  printf -- '---\ntype: person\nname: "%s"\naffiliations:\n  - org: "%s"\n    role: Guest\n---\nAdded by the benchmark.\n' \
+    "$2" "$3" > "$1"
+}
+export -f bench_snapshot bench_mark bench_note_load bench_person
+
+pairs=()
 for n in $sizes; do
-  corpus=$work/corpus-$n
+  for shape in $shapes; do pairs+=("$n $shape"); done
+done
+declare -A cold warm
+for pair in "${pairs[@]}"; do
+  read -r n shape <<< "$pair"
+  corpus=$work/corpus-$n-$shape
   if [ ! -f "$corpus/.complete" ]; then
     rm -rf "$corpus"
-    "$gen" --notes "$n" --out "$corpus" >/dev/null
-    touch "$corpus/.complete"
+    summary=$("$gen" --notes "$n" --shape "$shape" --out "$corpus")
+    printf '%s\n' "$summary" > "$corpus/.complete"
   fi
-  org=$("$gen" --notes "$n" --print-top-org)
+  summary=$(cat "$corpus/.complete")
+  org=$("$gen" --notes "$n" --shape "$shape" --print-top-org)
   org=${org#\'}
   org=${org%%\'*}
-  edited=$(find "$corpus/meetings" -name '*.md' | sort | sed -n 1p)
-  pristine=$work/edited-$n.md.orig
-  [ -f "$pristine" ] || cp -p "$edited" "$pristine"
+  # The edited meeting: the first one `kb check` reports nothing about, chosen once per corpus
+  # (an earlier run may have been stopped with it edited).
+  pristine=$work/edited-$n-$shape.md.orig
+  if [ ! -f "$pristine" ]; then
+    "$kb" --kb "$corpus" --no-cache check 2>/dev/null | cut -d: -f1 | sort -u > "$work/reported" || true
+    edited=$(cd "$corpus" && find meetings -name '*.md' | sort | grep -vxF -f "$work/reported" | sed -n 1p)
+    printf '%s\n' "$edited" > "$work/edited-$n-$shape.path"
+    cp -p "$corpus/$edited" "$pristine"
+  fi
+  edited=$corpus/$(cat "$work/edited-$n-$shape.path")
   cp -p "$pristine" "$edited"
+  added=$corpus/meetings/bench-added.md
+  rm -f "$added" "$corpus"/people/bench-person-*.md
   notes=$(find "$corpus" -name '*.md' -not -path '*/.*' | wc -l)
 
   # A fresh cache. Entries of files modified within 3 s of being cached are checked against
@@ -90,16 +136,18 @@ for n in $sizes; do
   # that its write-back does not slow the first rows.
   sync
 
-  echo "## $n meetings ($notes notes), --org '$org'"
+  echo "## $n meetings, $shape shape ($notes notes), --org '$org'"
   echo
+  [ -n "$summary" ] && { echo "kb_gen_corpus: $summary"; echo; }
   echo "| case | median s | x rg | ids | peak RSS MiB | bytes/note |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: |"
   rg_time=""
-  # One table row from a measure.py line: label, then `median min rss lines rc times`.
+  # One table row from a measure.py line: label, then `median min rss lines rc times`, then
+  # optionally an exit code that is not a failure.
   print_row() {
     local label=$1 t rss lines rc ratio
     read -r t _ rss lines rc _ <<< "$2"
-    if [ "$rc" != 0 ]; then
+    if [ "$rc" != 0 ] && [ "$rc" != "${3:-0}" ]; then
       echo "| $label | failed (exit $rc) | | | | |"
       return 1
     fi
@@ -147,11 +195,14 @@ for n in $sizes; do
     python3 -c 'import statistics, sys; a, b = ([float(x) for x in s.split(",")] for s in sys.argv[1:]); print("%.2fx" % statistics.median(x / y for x, y in zip(a, b)))' "$(times_of "$1")" "$(times_of "$2")"
   }
   for label in "rg -l" "cat (I/O floor)" "floor: read + yaml-cpp (all cores)" "floor: + cmark-gfm bodies" \
-               "kb cold (--no-cache)" "kb cold whole notes (--no-cache check)"; do
+               "kb cold (--no-cache)"; do
     print_row "$label" "${line[$label]}" || true
   done
-  cold[$n]=$(awk '{ print $1 }' <<< "${line["kb cold (--no-cache)"]}")
-  warm[$n]=$(awk '{ print $1 }' <<< "${line["kb warm (cache)"]}")
+  # kb check exits 1 when it finds errors, which the real shape has.
+  print_row "kb cold whole notes (--no-cache check)" "${line["kb cold whole notes (--no-cache check)"]}" \
+    "$( [ "$shape" = real ] && echo 1 || echo 0)" || true
+  cold[$n-$shape]=$(awk '{ print $1 }' <<< "${line["kb cold (--no-cache)"]}")
+  warm[$n-$shape]=$(awk '{ print $1 }' <<< "${line["kb warm (cache)"]}")
   # The first command on a KB builds the cache: every note parsed whole, its entry stored,
   # and the graph snapshot written (the cache is cleared, untimed, before each run).
   row "kb first run (builds the cache)" --pre "'$kb' --kb '$corpus' cache clear -q" \
@@ -162,16 +213,48 @@ for n in $sizes; do
   sleep 4
   "$kb" --kb "$corpus" query --org "$org" --format ids >/dev/null 2>&1 || true
   sync
-  row "kb after 1 edited note" --pre "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> '$edited'" \
-    -- "$kb" --kb "$corpus" query --org "$org" --format ids || true
+  # A row after a change: label, short name for the line under the table, the change (shell
+  # code run untimed before each run). Each run's load, whole or patched, goes to $loads.
+  loads=$work/loads
+  rm -f "$loads" "$loads".*
+  declare -A whole=()
+  change_row() {
+    local label=$1 short=$2 change=$3
+    rm -f "$loads.run" "$loads.run.mark"
+    row "$label" --pre "bench_note_load '$corpus' '$loads.run' && { $change; } && bench_mark '$corpus' '$loads.run'" \
+      -- "$kb" --kb "$corpus" query --org "$org" --format ids || true
+    bench_note_load "$corpus" "$loads.run"
+    whole[$short]="$(grep -c whole "$loads.run" || true)/$runs"
+  }
+  # Untimed: the KB as generated, and a snapshot written by a whole load from the entries.
+  reset_kb() {
+    rm -f "$added" "$corpus"/people/bench-person-*.md
+    cp -p "$pristine" "$edited"
+    rm -f "$corpus/.kb/cache.sqlite-graph"
+    "$kb" --kb "$corpus" query --org "$org" --format ids >/dev/null 2>&1 || true
+    sync
+  }
+  change_row "kb after 1 edited note" "1 edited" "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> '$edited'"
   # A meeting added or deleted is patched into the snapshot (docs/performance.md). Each run
   # adds the note or takes it away.
-  added=$corpus/meetings/bench-added.md
-  row "kb after a note added or deleted" --pre "if [ -e '$added' ]; then rm '$added'; else printf -- '---\\ntitle: Added\\ndate: 2024-09-02\\norganizations: [\"%s\"]\\n---\\nAdded.\\n' '$org' > '$added'; fi" \
-    -- "$kb" --kb "$corpus" query --org "$org" --format ids || true
-  rm -f "$added"
-  # The note back as it was (with its old mtime); the untimed report below refills the snapshot.
-  cp -p "$pristine" "$edited"
+  change_row "kb after a note added or deleted" "added or deleted" "if [ -e '$added' ]; then rm '$added'; else printf -- '---\\ntitle: Added\\ndate: 2024-09-02\\norganizations: [\"%s\"]\\n---\\nAdded.\\n' '$org' > '$added'; fi"
+  # The next cases each start from the KB as generated. A new topic on a line of its own
+  # continues the meeting's topics list (`topics: [A, B,` then `  "Topic N"]`).
+  reset_kb
+  change_row "kb after an edit naming an unknown name" "unknown name" \
+    "cp -p '$pristine' '$edited' && sed -i \"s/^\\(topics: \\[.*\\)\\]\$/\\1,\\n  \\\"Bench topic \$(date +%s%N)\\\"]/\" '$edited'"
+  reset_kb
+  change_row "kb after a retitle" "retitle" \
+    "cp -p '$pristine' '$edited' && sed -i \"s/^title: .*/title: Retitled meeting \$(date +%s%N)/\" '$edited'"
+  reset_kb
+  change_row "kb after a person added" "person added" \
+    "rm -f '$corpus'/people/bench-person-*.md && n=\$(date +%s%N) && bench_person '$corpus'/people/bench-person-\$n.md \"Bench Person \$n\" '$org'"
+  # The person is in the snapshot before each run: written, then a whole load (untimed).
+  reset_kb
+  change_row "kb after a person removed" "person removed" \
+    "bench_person '$corpus/people/bench-person-removed.md' 'Bench Person Removed' '$org' && rm -f '$corpus/.kb/cache.sqlite-graph' && '$kb' --kb '$corpus' query --org '$org' --format ids >/dev/null 2>&1; sync; rm '$corpus/people/bench-person-removed.md'"
+  # The KB as generated again, and its snapshot, for the report.
+  reset_kb
   if "$kb" --kb "$corpus" report weekly --week 2024-W36 >/dev/null 2>&1 && sync; then
     row "kb report weekly (warm)" -- "$kb" --kb "$corpus" report weekly --week 2024-W36 || true
   else
@@ -190,9 +273,15 @@ for n in $sizes; do
   [ -n "${line["Node gray-matter script"]:-}" ] && echo "- Node / kb cold: $(paired "Node gray-matter script" "kb cold (--no-cache)") (goal: at least 2x)"
   echo "- kb cold whole notes / full floor: $(paired "kb cold whole notes (--no-cache check)" "floor: + cmark-gfm bodies") (goal: at most 1.3x)"
   echo
+  echo "Runs after a change that loaded the whole KB (the snapshot written again): 1 edited ${whole["1 edited"]}," \
+    "added or deleted ${whole["added or deleted"]}, unknown name ${whole["unknown name"]}, retitle ${whole["retitle"]}," \
+    "person added ${whole["person added"]}, person removed ${whole["person removed"]}."
+  echo
 done
 
 # Growth from 10k to 100k notes (the goal is at most 11x).
-if [ -n "${cold[10000]:-}" ] && [ -n "${cold[100000]:-}" ]; then
-  echo "growth 10k -> 100k: cold $(awk -v a="${cold[100000]}" -v b="${cold[10000]}" 'BEGIN { printf "%.1fx", a / b }'), warm $(awk -v a="${warm[100000]:-0}" -v b="${warm[10000]:-1}" 'BEGIN { printf "%.1fx", a / b }')"
-fi
+for shape in $shapes; do
+  if [ -n "${cold[10000-$shape]:-}" ] && [ -n "${cold[100000-$shape]:-}" ]; then
+    echo "growth 10k -> 100k, $shape shape: cold $(awk -v a="${cold[100000-$shape]}" -v b="${cold[10000-$shape]}" 'BEGIN { printf "%.1fx", a / b }'), warm $(awk -v a="${warm[100000-$shape]:-0}" -v b="${warm[10000-$shape]:-1}" 'BEGIN { printf "%.1fx", a / b }')"
+  fi
+done
