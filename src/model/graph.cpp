@@ -380,7 +380,26 @@ void KnowledgeBase::erase(std::vector<NodeId> gone) {
 void KnowledgeBase::replace(NodeId id, Record r) {
   r.id = id;
   relist(records_[id.value], r, id);
+  rekey(name_keys(records_[id.value]), name_keys(r), id);
   records_[id.value] = std::move(r);
+}
+
+void KnowledgeBase::rekey(const std::vector<std::string>& was, const std::vector<std::string>& now, NodeId id) {
+  auto has = [](const std::vector<std::string>& keys, const std::string& k) {
+    return std::find(keys.begin(), keys.end(), k) != keys.end();
+  };
+  for (const auto& key : was) {
+    if (has(now, key)) continue;
+    auto it = by_key_.find(key);
+    if (it == by_key_.end()) continue;
+    it->second.erase(std::remove(it->second.begin(), it->second.end(), id), it->second.end());
+    if (it->second.empty()) by_key_.erase(it);
+  }
+  for (const auto& key : now) {
+    if (has(was, key)) continue;
+    auto& ids = by_key_[key];  // in id order, as a whole load indexes them
+    if (!std::binary_search(ids.begin(), ids.end(), id)) ids.insert(std::lower_bound(ids.begin(), ids.end(), id), id);
+  }
 }
 
 void KnowledgeBase::relist(const Record& old, const Record& r, NodeId id) {

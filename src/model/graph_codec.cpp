@@ -569,7 +569,7 @@ struct GraphCodec {
       if (i > 0 && kb.records_[id].rid < kb.records_[kb.by_rid_[i - 1].value].rid) return false;
     }
     std::vector<std::string> keys_of_links;
-    if (!changes.added.empty() || !changes.removed.empty()) {
+    if (changes.size() > 0) {  // for the patch: a note added, removed or retitled
       BinaryReader r(links);
       keys_of_links.resize(r.count());
       for (auto& k : keys_of_links) {

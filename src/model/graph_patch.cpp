@@ -186,7 +186,16 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const NotePatch& patch, Recor
     RecordSides sides;
     if (!build_record(kb.config, std::move(*raw), r, sides, diags)) return false;
     const std::vector<std::string> keys = sorted_keys(r);
-    if (r.type != old->type || keys != sorted_keys(*old)) return false;
+    if (r.type != old->type) return false;
+    // A new title or name: fields name people, organizations, topics and events, so a meeting
+    // or plain note retitled is named by nothing but a [[wikilink]] that has its old or new
+    // name (the links of the snapshot say). A record of another type keeps its names.
+    if (keys != sorted_keys(*old)) {
+      if (is_entity(r)) return false;
+      std::set<std::string> named(keys.begin(), keys.end());
+      for (auto& key : KnowledgeBase::name_keys(*old)) named.insert(std::move(key));
+      if (linked(snap.link_keys, named)) return false;
+    }
     // A name two people (organizations, topics, events) share is an error reported at one of
     // them, which an edit may move: such records are left to a whole load.
     if (r.type != RecordType::meeting && r.type != RecordType::note)

@@ -131,8 +131,9 @@ class KnowledgeBase {
   static std::vector<std::string> name_keys(const Record& r);
   void build_indexes();
   /// Puts `r` in place of the record at `id` in a built graph (a graph patched after an edit),
-  /// moving it between the meeting, member and sub-organization lists. REQUIRES: `r` has the
-  /// record's path, type, name and aliases, and names no node that is not in the graph.
+  /// moving it between the meeting, member and sub-organization lists and, when its names
+  /// changed, in the name index. REQUIRES: `r` has the record's path and type, and names no
+  /// node that is not in the graph.
   void replace(NodeId id, Record r);
   /// Puts `added`, defined records with paths whose names are not resolved yet, into a built
   /// graph where a whole load numbers them (among the defined records, in path order): every
@@ -154,6 +155,8 @@ class KnowledgeBase {
   void index_rid(const Record& r);
   /// Moves the record at `id` from the lists `old` belongs in to those `now` belongs in.
   void relist(const Record& old, const Record& now, NodeId id);
+  /// Moves `id` in the name index from the keys `was` to the keys `now`.
+  void rekey(const std::vector<std::string>& was, const std::vector<std::string>& now, NodeId id);
   /// Replaces every node id held in the graph (records, indexes, lists) by `map(id)`.
   template <class Map>
   void renumber(Map map);

@@ -48,8 +48,8 @@ struct NoteChanges {
 
 /// Called by decode_graph() once the stored notes are compared with `files`, before any record
 /// is decoded, with how they differ (maybe not at all); returning false stops the decode. When
-/// notes were added or removed, the decode gives the keys of the graph's wikilinks too
-/// (LoadResult::link_keys), for patching them in.
+/// notes differ, the decode gives the keys of the graph's wikilinks too (LoadResult::link_keys),
+/// for patching them in.
 using AcceptChanged = std::function<bool(const NoteChanges& changes)>;
 
 /// Decodes what encode_graph() wrote (its parts joined) under the same `key` into `result`:

@@ -67,7 +67,7 @@ struct LoadResult {
   std::size_t files = 0;             ///< record files seen
   std::size_t cache_hits = 0;        ///< files taken from the cache instead of parsed
   bool cache_updated = false;        ///< the cache was written (or had nothing to change)
-  /// Only for a graph snapshot decoded to patch notes added or removed into (graph_codec.h):
+  /// Only for a graph snapshot decoded to patch changed notes into (graph_codec.h):
   /// the name key of every [[wikilink]] text in the graph, sorted, each once.
   std::vector<std::string> link_keys;
 };

@@ -710,8 +710,19 @@ TEST_SUITE("model") {
       fs.put("meetings/2024/2024-09-01-m.md", "---\ntitle: Meeting 1\ndate: 2024-09-01\n---\n");
       check(false);
     }
-    SUBCASE("a retitled meeting: a whole load (links to it may change)") {
+    SUBCASE("a retitled meeting: patched, unless a wikilink has its old or new title") {
       fs.put(clean_b, "---\ntitle: Clean C\ndate: 2024-09-21\n---\n");
+      check(true);
+      // [[Missing Page]] in notes/plain.md would name it now: links resolve afresh.
+      fs.put(clean_b, "---\ntitle: Missing Page\ndate: 2024-09-21\n---\n");
+      check(false);
+      fs.put(clean_b, "---\ntitle: Clean D\ndate: 2024-09-21\n---\n");
+      check(false);
+      fs.put(clean_b, "---\ntitle: Clean E\naliases: [Clean B]\ndate: 2024-09-21\n---\n");
+      check(true);
+    }
+    SUBCASE("a retitled person: a whole load (fields name people by name)") {
+      fs.put("people/ana.md", "---\nname: Ana Lopes\n---\n");
       check(false);
     }
     SUBCASE("a person's affiliations: the organization and role of each meeting attended move too") {
