@@ -305,17 +305,23 @@ void KnowledgeBase::renumber(Map map) {
       for (auto& id : list) move(id);
 }
 
+bool node_before(const Record& a, const Record& b) {
+  if (a.defined != b.defined) return a.defined;
+  if (a.defined) return a.path.str() < b.path.str();
+  if (a.type != b.type) return a.type < b.type;
+  return name_key(a.name) < name_key(b.name);
+}
+
 void KnowledgeBase::insert(std::vector<Record> added) {
   if (added.empty()) return;
-  std::sort(added.begin(), added.end(), [](const Record& a, const Record& b) { return a.path.str() < b.path.str(); });
-  // Where each goes among the records as they are: the defined records come first, in path
-  // order (load_kb types the notes in file order). An old node moves up by the number of new
-  // records put before it, all in one pass over the graph.
+  std::sort(added.begin(), added.end(), node_before);
+  // Where each goes among the nodes as they are (in node_before order). An old node moves up by
+  // the number of new ones put before it, all in one pass over the graph.
   std::vector<std::uint32_t> before(added.size());
   for (std::size_t j = 0; j < added.size(); ++j)
     before[j] = static_cast<std::uint32_t>(
         std::partition_point(records_.begin(), records_.end(),
-                             [&](const Record& x) { return x.defined && x.path.str() < added[j].path.str(); }) -
+                             [&](const Record& x) { return node_before(x, added[j]); }) -
         records_.begin());
   renumber([&](NodeId id) {
     return NodeId{id.value + static_cast<std::uint32_t>(std::upper_bound(before.begin(), before.end(), id.value) - before.begin())};
@@ -342,6 +348,30 @@ void KnowledgeBase::insert(std::vector<Record> added) {
       ids.insert(std::lower_bound(ids.begin(), ids.end(), at), at);
     }
   }
+}
+
+void KnowledgeBase::sort_unresolved() {
+  for (NodeLists* lists : {&meetings_, &children_, &members_})  // kept by node: not permuted here
+    if (lists->size() > 0) throw std::logic_error("sort_unresolved: called after build_indexes");
+  const auto first = static_cast<std::size_t>(
+      std::partition_point(records_.begin(), records_.end(), [](const Record& r) { return r.defined; }) -
+      records_.begin());
+  const std::size_t n = records_.size() - first;
+  std::vector<std::pair<std::pair<RecordType, std::string>, std::uint32_t>> order(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Record& r = records_[first + i];
+    order[i] = {{r.type, name_key(r.name)}, static_cast<std::uint32_t>(first + i)};
+  }
+  if (std::is_sorted(order.begin(), order.end())) return;
+  std::sort(order.begin(), order.end());
+  std::vector<std::uint32_t> to(records_.size());  // old id -> new id
+  for (std::uint32_t i = 0; i < first; ++i) to[i] = i;
+  for (std::size_t i = 0; i < n; ++i) to[order[i].second] = static_cast<std::uint32_t>(first + i);
+  std::vector<Record> moved(n);
+  for (std::size_t i = 0; i < n; ++i) moved[i] = std::move(records_[order[i].second]);
+  std::move(moved.begin(), moved.end(), records_.begin() + static_cast<std::ptrdiff_t>(first));
+  renumber([&](NodeId id) { return NodeId{to[id.value]}; });
+  for (auto& [key, ids] : by_key_) std::sort(ids.begin(), ids.end());  // in id order, as index_names gives
 }
 
 void KnowledgeBase::index_lists(NodeId id) { relist(Record(), records_[id.value], id); }

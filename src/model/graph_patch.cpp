@@ -113,6 +113,206 @@ bool linked(const std::vector<std::string>& link_keys, const std::set<std::strin
                      [&](const std::string& k) { return std::binary_search(link_keys.begin(), link_keys.end(), k); });
 }
 
+// Whether a changed record `r` can take the place of `old` as far as its names go. A new title
+// or name: fields name people, organizations, topics and events, so a meeting or plain note
+// retitled is named by nothing but a [[wikilink]] that has its old or new name (the links of
+// the snapshot say); a record of another type keeps its names. A name two people
+// (organizations, topics, events) share is an error reported at one of them, which an edit may
+// move: such records are left to a whole load. `alone`: no other note changed (another's new
+// links are not in the snapshot's).
+bool same_names_or_safe(const LoadResult& snap, const Record& old, const Record& r, bool alone) {
+  const std::vector<std::string> keys = sorted_keys(r);
+  if (keys != sorted_keys(old)) {
+    if (is_entity(r) || !alone) return false;
+    std::set<std::string> named(keys.begin(), keys.end());
+    for (auto& key : KnowledgeBase::name_keys(old)) named.insert(std::move(key));
+    if (linked(snap.link_keys, named)) return false;
+    // Its own links too: they are resolved before its new names are indexed.
+    for (const NameRef& m : *r.mentions) {
+      std::string_view text = m.text.view();
+      if (text.size() > 3 && text.substr(text.size() - 3) == ".md") text.remove_suffix(3);
+      if (named.count(name_key(text))) return false;
+    }
+  }
+  if (is_entity(r))
+    for (const auto& key : keys) {
+      NodeId first;
+      if (snap.kb.count_by_key(key, r.type, first) != 1) return false;
+    }
+  return true;
+}
+
+// A person's affiliations give the organization and role of each meeting they attended: those
+// meetings' attendees are settled again after the person at `id` changed them.
+void resettle_meetings(KnowledgeBase& kb, NodeId id) {
+  for (NodeId m : std::vector<NodeId>(kb.meetings_of(id))) {
+    const Record& meeting = kb.at(m);
+    std::vector<std::pair<std::size_t, Attendee>> moved;
+    for (std::size_t k = 0; k < meeting.attendees.size(); ++k) {
+      if (meeting.attendees[k].person.target != id) continue;
+      Attendee a = meeting.attendees[k];
+      settle_attendee(kb, a, meeting.date);
+      if (a.org != meeting.attendees[k].org || a.role != meeting.attendees[k].role) moved.emplace_back(k, std::move(a));
+    }
+    if (moved.empty()) continue;
+    Record now = meeting;
+    for (auto& [k, a] : moved) now.attendees[k] = std::move(a);
+    kb.replace(m, std::move(now));
+  }
+}
+
+// The unresolved nodes (names nothing defines) that `r`'s fields name: those whose meeting,
+// member or sub-organization lists hold it.
+std::vector<NodeId> undefined_named(const KnowledgeBase& kb, const Record& r) {
+  std::vector<NodeId> out;
+  auto add = [&](NodeId id) {
+    if (id.valid() && !kb.at(id).defined && std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  };
+  for (const auto& o : r.organizations) add(o.target);
+  for (const auto& a : r.attendees) {
+    add(a.person.target);
+    add(a.org);
+  }
+  for (const auto& t : r.topics) add(t.target);
+  add(r.event.target);
+  for (const auto& a : r.entity->affiliations) add(a.org.target);
+  add(r.entity->parent.target);
+  return out;
+}
+
+// How `r` first writes `node`, in the order a whole load resolves its fields (which names an
+// unresolved node after the first note that writes it); none when that cannot be told (an
+// attendee's organization given in the meeting, whose text is not kept, or taken from an
+// affiliation).
+std::optional<std::string> first_spelling(const Record& r, NodeId node) {
+  for (const auto& o : r.organizations)
+    if (o.target == node) return std::string(o.text);
+  for (const auto& a : r.attendees) {
+    if (a.person.target == node) return std::string(a.person.text);
+    if (a.org == node) return std::nullopt;
+  }
+  for (const auto& t : r.topics)
+    if (t.target == node) return std::string(t.text);
+  if (r.event.target == node) return std::string(r.event.text);
+  for (const auto& a : r.entity->affiliations)
+    if (a.org.target == node) return std::string(a.org.text);
+  if (r.entity->parent.target == node) return std::string(r.entity->parent.text);
+  return std::nullopt;
+}
+
+// The name a whole load gives the unresolved `node`: as the first record (in node order) that
+// names it writes it; none when that cannot be told.
+std::optional<std::string> whole_load_name(const KnowledgeBase& kb, NodeId node) {
+  NodeId first;
+  for (const auto* list : {&kb.meetings_of(node), &kb.members_of(node), &kb.children_of(node)})
+    for (NodeId id : *list)
+      if (!first.valid() || id < first) first = id;
+  if (!first.valid()) return std::nullopt;
+  return first_spelling(kb.at(first), node);
+}
+
+// A person's name an action's [[link]] has: an unresolved person of that name becomes the
+// action's owner in a whole load, so such a node may not come or go in a patch.
+bool may_own_actions(const KnowledgeBase& kb, const std::vector<std::string>& link_keys, NodeId node) {
+  const Record& n = kb.at(node);
+  return n.type == RecordType::person && std::binary_search(link_keys.begin(), link_keys.end(), name_key(n.name));
+}
+
+// Resolves a changed record's names against the patched graph. A name no node has gets its
+// unresolved node, put where a whole load numbers it (only when the note changed `alone`);
+// then the names are resolved again.
+bool resolve_changed(KnowledgeBase& kb, Record& r, RecordSides& sides, DiagSink& diags,
+                     const std::vector<std::string>& link_keys, bool alone) {
+  DiagSink first_pass;
+  std::vector<Resolver::Miss> misses;
+  {
+    Resolver resolver(kb, first_pass, /*patching=*/true);
+    resolver.defer_misses(&misses);
+    resolver.resolve_record(r, sides);
+  }
+  if (misses.empty()) {
+    diags.merge(first_pass);
+    return true;
+  }
+  if (!alone) return false;  // another note's new action links could name a new person
+  std::vector<Record> nodes;
+  std::set<std::pair<RecordType, std::string>> made;
+  for (const auto& m : misses) {
+    const std::string key = name_key(m.ref->text);
+    if (!made.emplace(m.type, key).second) continue;
+    if (m.type == RecordType::person && std::binary_search(link_keys.begin(), link_keys.end(), key)) return false;
+    Record node;
+    node.type = m.type;
+    node.defined = false;
+    node.name = m.ref->text;
+    nodes.push_back(std::move(node));
+  }
+  kb.insert(std::move(nodes));  // after every defined record: no defined id moves
+  Resolver resolver(kb, diags, /*patching=*/true);
+  resolver.resolve_record(r, sides);
+  return !resolver.failed();
+}
+
+// After a record that named the unresolved nodes `was` was replaced: a node nothing names any
+// more goes (a whole load would not make it), and each other node it or the record names now
+// takes the name a whole load gives it. Nodes go only when the note changed `alone`.
+bool settle_unresolved(KnowledgeBase& kb, const std::vector<NodeId>& was, NodeId id,
+                       const std::vector<std::string>& link_keys, bool alone) {
+  std::vector<NodeId> touched = undefined_named(kb, kb.at(id));
+  std::vector<NodeId> gone;
+  for (NodeId n : was) {
+    if (!kb.meetings_of(n).empty() || !kb.members_of(n).empty() || !kb.children_of(n).empty()) {
+      if (std::find(touched.begin(), touched.end(), n) == touched.end()) touched.push_back(n);
+      continue;
+    }
+    if (!alone || may_own_actions(kb, link_keys, n)) return false;
+    gone.push_back(n);
+  }
+  for (NodeId n : touched) {
+    std::optional<std::string> name = whole_load_name(kb, n);
+    if (!name) return false;
+    kb.mutable_at(n).name = std::move(*name);
+  }
+  kb.erase(std::move(gone));
+  return true;
+}
+
+// Reads and types a changed note and puts it in place of its old record, with what depends
+// on it; false when only a whole load can tell (the rules are listed in docs/performance.md).
+bool patch_changed(LoadResult& snap, FileSystem& fs, const FileInfo& file, RecordParts parts, DiagSink& fresh,
+                   bool alone) {
+  KnowledgeBase& kb = snap.kb;
+  const Record* old = kb.lookup_rid(record_id(file.path));
+  if (!old || old->path != file.path || !old->defined) return false;
+  const NodeId id = old->id;
+  DiagSink diags;
+  std::string content, err;
+  if (!fs.read(file.path, content, err)) return false;
+  std::optional<RawRecord> raw = parse_record(file.path, content, diags, BodyParse::all);
+  if (!raw) return false;
+  Record r;
+  r.path = old->path;
+  r.rid = old->rid;
+  RecordSides sides;
+  if (!build_record(kb.config, std::move(*raw), r, sides, diags)) return false;
+  if (r.type != old->type || !same_names_or_safe(snap, *old, r, alone)) return false;
+  if (!resolve_changed(kb, r, sides, diags, snap.link_keys, alone)) return false;
+  // kb.at(id) is the old record still (unresolved nodes may have been put in after it).
+  const std::vector<NodeId> was = undefined_named(kb, kb.at(id));
+  Resolver settler(kb, diags, /*patching=*/true);
+  settle_meeting(kb, r, sides, settler);
+  keep_parts(r, parts);
+  const bool resettle =
+      r.type == RecordType::person && !same_affiliations(kb.at(id).entity->affiliations, r.entity->affiliations);
+  // Meetings whose attendees' organizations come from unresolved affiliations: a whole load.
+  if (resettle && (!was.empty() || !undefined_named(kb, r).empty())) return false;
+  kb.replace(id, std::move(r));
+  if (resettle) resettle_meetings(kb, id);
+  if (!settle_unresolved(kb, was, id, snap.link_keys, alone)) return false;
+  fresh.merge(diags);
+  return true;
+}
+
 }  // namespace
 
 bool patch_graph(LoadResult& snap, FileSystem& fs, const NotePatch& patch, RecordParts parts) {
@@ -172,62 +372,11 @@ bool patch_graph(LoadResult& snap, FileSystem& fs, const NotePatch& patch, Recor
       fresh.merge(a.diags);
     }
   }
-  std::string content, err;
+  // A note that changed alone may be retitled and bring or drop unresolved nodes: no other
+  // note's new links could name them.
+  const bool alone = patch.changed.size() == 1 && patch.added.empty() && patch.removed.empty();
   for (const FileInfo& file : patch.changed) {
-    const Record* old = kb.lookup_rid(record_id(file.path));
-    if (!old || old->path != file.path || !old->defined || names_undefined(kb, *old)) return false;
-    DiagSink diags;
-    if (!fs.read(file.path, content, err)) return false;
-    std::optional<RawRecord> raw = parse_record(file.path, content, diags, BodyParse::all);
-    if (!raw) return false;
-    Record r;
-    r.path = old->path;
-    r.rid = old->rid;
-    RecordSides sides;
-    if (!build_record(kb.config, std::move(*raw), r, sides, diags)) return false;
-    const std::vector<std::string> keys = sorted_keys(r);
-    if (r.type != old->type) return false;
-    // A new title or name: fields name people, organizations, topics and events, so a meeting
-    // or plain note retitled is named by nothing but a [[wikilink]] that has its old or new
-    // name (the links of the snapshot say). A record of another type keeps its names.
-    if (keys != sorted_keys(*old)) {
-      if (is_entity(r)) return false;
-      std::set<std::string> named(keys.begin(), keys.end());
-      for (auto& key : KnowledgeBase::name_keys(*old)) named.insert(std::move(key));
-      if (linked(snap.link_keys, named)) return false;
-    }
-    // A name two people (organizations, topics, events) share is an error reported at one of
-    // them, which an edit may move: such records are left to a whole load.
-    if (r.type != RecordType::meeting && r.type != RecordType::note)
-      for (const auto& key : keys) {
-        NodeId first;
-        if (kb.count_by_key(key, r.type, first) != 1) return false;
-      }
-    Resolver resolver(kb, diags, /*patching=*/true);  // after the parse's, as in a whole load
-    resolver.resolve_record(r, sides);
-    if (resolver.failed()) return false;
-    settle_meeting(kb, r, sides, resolver);
-    keep_parts(r, parts);
-    const NodeId id = old->id;
-    const bool resettle = r.type == RecordType::person && !same_affiliations(old->entity->affiliations, r.entity->affiliations);
-    kb.replace(id, std::move(r));
-    // A person's affiliations give the organization and role of each meeting attended.
-    if (resettle)
-      for (NodeId m : std::vector<NodeId>(kb.meetings_of(id))) {
-        const Record& meeting = kb.at(m);
-        std::vector<std::pair<std::size_t, Attendee>> moved;
-        for (std::size_t k = 0; k < meeting.attendees.size(); ++k) {
-          if (meeting.attendees[k].person.target != id) continue;
-          Attendee a = meeting.attendees[k];
-          settle_attendee(kb, a, meeting.date);
-          if (a.org != meeting.attendees[k].org || a.role != meeting.attendees[k].role) moved.emplace_back(k, std::move(a));
-        }
-        if (moved.empty()) continue;
-        Record now = meeting;
-        for (auto& [k, a] : moved) now.attendees[k] = std::move(a);
-        kb.replace(m, std::move(now));
-      }
-    fresh.merge(diags);
+    if (!patch_changed(snap, fs, file, parts, fresh, alone)) return false;
     paths.insert(file.path);
   }
   // The stored diagnostics of the changed notes give way to their new ones. A record's

@@ -13,7 +13,7 @@ void Resolver::resolve(NameRef& ref, RecordType type) {
   const Known& known = known_name(ref.text);
   const std::string& name = *known.key;
   NodeId first;
-  std::size_t matches = kb_.count_of_type(*known.nodes, type, first, patching_);
+  std::size_t matches = kb_.count_of_type(*known.nodes, type, first);
   if (matches == 0)
     if (const Record* r = kb_.lookup_rid(ref.text); r && r->type == type) first = r->id, matches = 1;
   if (matches == 1) {
@@ -23,8 +23,7 @@ void Resolver::resolve(NameRef& ref, RecordType type) {
   }
   if (matches > 1) {
     std::vector<NodeId> ids;
-    for (NodeId id : kb_.find_by_key(name, type))
-      if (!patching_ || kb_.at(id).defined) ids.push_back(id);
+    for (NodeId id : kb_.find_by_key(name, type)) ids.push_back(id);
     std::string msg = "ambiguous " + type_noun(type) + " '" + ref.text + "': matches ";
     for (std::size_t i = 0; i < ids.size(); ++i) {
       if (i > 0) msg += i + 1 == ids.size() ? " and " : ", ";
@@ -33,12 +32,12 @@ void Resolver::resolve(NameRef& ref, RecordType type) {
     diags_.error(ref.loc, msg);
     return;
   }
-  if (patching_) {
-    failed_ = true;
-    return;
-  }
   if (misses_) {
     misses_->push_back({&ref, type});
+    return;
+  }
+  if (patching_) {
+    failed_ = true;
     return;
   }
   // Unresolved: one node per (type, name key), added after resolution so that references
@@ -178,6 +177,7 @@ void resolve_graph(KnowledgeBase& kb, std::vector<RecordSides>& sides, DiagSink&
     for (std::size_t i = first(k); i < first(k + 1); ++i)
       settle_meeting(kb, kb.mutable_at(NodeId{static_cast<std::uint32_t>(i)}), sides[i], *run[k].resolver);
   });
+  kb.sort_unresolved();  // ids that do not depend on which note named a name first
   for (const Run& r : run) found.merge(r.diags);
   found.sort();
   diags.merge(found);

@@ -21,9 +21,10 @@ namespace kb {
 class Resolver {
  public:
   /// `patching`: the graph is already built (its unresolved nodes are in it), and only the
-  /// names of a changed record are resolved: names match defined records only, as they did
-  /// while the whole graph was built, and a name that matches none sets failed() instead of
-  /// making a node (the patch is given up: a whole load numbers such nodes).
+  /// names of a changed record are resolved: a field's name may match an unresolved node (as
+  /// it would once a whole load made it), a body link only defined records (as while a whole
+  /// load resolves them, before it makes any node); a name that matches no node is a miss
+  /// (defer_misses()) or sets failed().
   Resolver(KnowledgeBase& kb, DiagSink& diags, bool patching = false)
       : kb_(kb), diags_(diags), patching_(patching) {}
 
@@ -45,7 +46,7 @@ class Resolver {
     RecordType type;
   };
   /// From now on a name that matches no record is added to `misses` (and left unresolved, with
-  /// no warning) instead of becoming a node. Not with patching.
+  /// no warning) instead of becoming a node.
   void defer_misses(std::vector<Miss>* misses) { misses_ = misses; }
 
   /// name_key(text), remembered: a KB names the same people and organizations, spelled the

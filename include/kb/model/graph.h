@@ -58,6 +58,11 @@ class NodeLists {
   std::vector<std::vector<NodeId>> lists_;
 };
 
+/// The order of a graph's nodes, which does not depend on the order in which notes were read or
+/// names met: the defined records by path, then the unresolved nodes (names nothing defines)
+/// by type and name key.
+bool node_before(const Record& a, const Record& b);
+
 class KnowledgeBase {
  public:
   KbConfig config;
@@ -135,8 +140,9 @@ class KnowledgeBase {
   /// changed, in the name index. REQUIRES: `r` has the record's path and type, and names no
   /// node that is not in the graph.
   void replace(NodeId id, Record r);
-  /// Puts `added`, defined records with paths whose names are not resolved yet, into a built
-  /// graph where a whole load numbers them (among the defined records, in path order): every
+  /// Puts `added`, defined records with paths whose names are not resolved yet, or unresolved
+  /// nodes (a name nothing defines), into a built graph where a whole load numbers them
+  /// (node_before: the defined records in path order, then the unresolved nodes): every
   /// later node, unresolved ones included, moves up, and every id held anywhere in the graph
   /// with it (in one pass, however many are added). The records are indexed by their names and
   /// record ids but are in no meeting, member or sub-organization list until index_lists()
@@ -145,9 +151,13 @@ class KnowledgeBase {
   /// Adds the record at `id` to the meeting, member and sub-organization lists it belongs in
   /// (for a record put in by insert() and then resolved).
   void index_lists(NodeId id);
-  /// Takes the defined records `gone` out of a built graph and out of every index; every later
-  /// node moves down (in one pass). REQUIRES: no other record holds one of them.
+  /// Takes the records or unresolved nodes `gone` out of a built graph and out of every index;
+  /// every later node moves down (in one pass). REQUIRES: no other record holds one of them.
   void erase(std::vector<NodeId> gone);
+  /// Puts the unresolved nodes (after the defined records) in node_before() order, moving
+  /// every id held in the graph with them: a whole load's last step, so that the ids of a
+  /// graph do not depend on the order in which names were first met.
+  void sort_unresolved();
 
  private:
   /// Adds the record (the last one added) to the record-id index, noting when ids stop coming
