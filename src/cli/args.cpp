@@ -112,6 +112,20 @@ std::optional<std::size_t> count_arg(Session& s, const std::string& flag, const 
   return std::nullopt;
 }
 
+std::string format_of_file(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  const auto dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  const std::string ext = to_lower_ascii(path.substr(dot + 1));
+  static const std::pair<const char*, const char*> kByExtension[] = {
+      {"html", "html"}, {"htm", "html"},  {"md", "md"},       {"markdown", "md"}, {"json", "json"},
+      {"jsonl", "jsonl"}, {"csv", "csv"}, {"dot", "dot"},     {"gv", "dot"},      {"graphml", "graphml"},
+      {"mmd", "mermaid"}};
+  for (const auto& [e, format] : kByExtension)
+    if (ext == e) return format;
+  return "";
+}
+
 std::optional<IsoWeek> week_phrase_arg(Session& s, const std::string& text) {
   auto w = parse_week_phrase(text, s.today());
   if (!w) s.error("invalid week '" + text + "' (expected YYYY-Www as 2024-W36, this week, last week, next week, or a date)");

@@ -23,10 +23,12 @@ struct GraphOptions {
 
 ExitCode run_graph(Session& s, const GraphOptions& o) {
   GraphFormat gf = GraphFormat::dot;
-  if (!s.globals.format.empty()) {
-    auto f = parse_graph_format(s.globals.format);
+  // --format, else what `-o FILE`'s name says (g.graphml, g.json, g.mmd).
+  const std::string given = s.globals.format.empty() ? format_of_file(o.output) : s.globals.format;
+  if (!given.empty()) {
+    auto f = parse_graph_format(given);
     if (!f) {
-      s.error("kb graph takes --format dot, json, graphml or mermaid, not '" + s.globals.format + "'");
+      s.error("kb graph takes --format dot, json, graphml or mermaid, not '" + given + "'");
       return ExitCode::usage;
     }
     gf = *f;

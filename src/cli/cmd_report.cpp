@@ -30,11 +30,17 @@ struct ReportOptions {
   std::string week, date, tpl, output, name;
 };
 
-// --format for reports: md (default) or html.
-std::optional<ReportFormat> report_format(Session& s) {
-  if (s.globals.format.empty()) return ReportFormat::md;
-  auto f = parse_report_format(s.globals.format);
-  if (!f) s.error("kb report takes --format md or html, not '" + s.globals.format + "'");
+// --format for reports: md (default) or html; without it, what `-o FILE`'s name says.
+std::optional<ReportFormat> report_format(Session& s, const std::string& output) {
+  const std::string by_name = format_of_file(output);
+  const std::string& given = s.globals.format.empty() ? by_name : s.globals.format;
+  if (given.empty()) return ReportFormat::md;
+  auto f = parse_report_format(given);
+  if (!f && s.globals.format.empty())
+    s.error("kb report writes md or html, not '" + given + "' (the name '" + output + "' says " + given +
+            "; give --format md or html)");
+  else if (!f)
+    s.error("kb report takes --format md or html, not '" + given + "'");
   return f;
 }
 
@@ -93,7 +99,7 @@ ExitCode emit(Session& s, const ReportOptions& o, const std::string& tpl, const 
 }
 
 ExitCode run_weekly(Session& s, const ReportOptions& o) {
-  auto f = report_format(s);
+  auto f = report_format(s, o.output);
   if (!f) return ExitCode::usage;
   if (!o.week.empty() && !o.date.empty()) {
     s.error("give --week or --date, not both");
@@ -125,7 +131,7 @@ ExitCode run_weekly(Session& s, const ReportOptions& o) {
 }
 
 ExitCode run_brief(Session& s, const ReportOptions& o) {
-  auto f = report_format(s);
+  auto f = report_format(s, o.output);
   if (!f) return ExitCode::usage;
   const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
   if (!kb) return ExitCode::failure;

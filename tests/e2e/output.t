@@ -38,8 +38,8 @@ $ kb --kb "$RECORDS" report weekly --week 2024-W36 -o "$RECORDS/people/borhene-c
 > type: person
 2> kb: error: cannot write '$WORK/records/people/borhene-chakroun.md': it is a file of the knowledge base ('people/borhene-chakroun.md'); kb never replaces one with its output
 
-$ ln -s "$RECORDS/kb.yaml" out.md && kb --kb "$RECORDS" graph -o out.md
-2> kb: error: cannot write 'out.md': it is a file of the knowledge base ('kb.yaml'); kb never replaces one with its output
+$ ln -s "$RECORDS/kb.yaml" out.dot && kb --kb "$RECORDS" graph -o out.dot
+2> kb: error: cannot write 'out.dot': it is a file of the knowledge base ('kb.yaml'); kb never replaces one with its output
 ? 1
 
 $ mkdir d && kb --kb "$RECORDS" graph -o d
@@ -71,4 +71,23 @@ $ kb --kb "$RECORDS" report weekly --week 2024-W36 -o /dev/full
 
 $ python3 -c 'import os, signal, subprocess; r, w = os.pipe(); os.close(r); signal.signal(signal.SIGPIPE, signal.SIG_IGN); p = subprocess.run(["kb", "--kb", os.environ["RECORDS"], "query", "--org", "IESALC"], stdout=w, stderr=subprocess.PIPE, restore_signals=False); print(p.returncode, p.stderr.decode().strip())'
 > 1 kb: error: cannot write to standard output: Broken pipe
+
+# -o infers the format from the file's name unless --format says otherwise (issue 27).
+$ kb --kb "$RECORDS" report weekly --week 2024-W36 -o "$WORK/week.html" && head -1 "$WORK/week.html"
+> <!DOCTYPE html>
+2> kb: wrote $WORK/week.html
+
+$ kb --kb "$RECORDS" --format md report weekly --week 2024-W36 -o "$WORK/week.html" && head -1 "$WORK/week.html"
+> # Weekly briefing 2024-W36: Mon 2 September 2024 to Sun 8 September 2024
+2> kb: wrote $WORK/week.html
+
+$ kb --kb "$RECORDS" report weekly --week 2024-W36 -o "$WORK/week.json"
+2> kb: error: kb report writes md or html, not 'json' (the name '$WORK/week.json' says json; give --format md or html)
+? 2
+
+$ kb --kb "$RECORDS" graph -o "$WORK/g.graphml" && head -1 "$WORK/g.graphml" && kb --kb "$RECORDS" graph -o "$WORK/g.mmd" && head -1 "$WORK/g.mmd"
+> <?xml version="1.0" encoding="UTF-8"?>
+> flowchart LR
+2> kb: wrote $WORK/g.graphml
+2> kb: wrote $WORK/g.mmd
 
