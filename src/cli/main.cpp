@@ -12,33 +12,10 @@
 #include "kb/base/text.h"
 #include "fd_stream.h"
 #include "session.h"
+#include "usage.h"
 #include "version.h"
 
 namespace {
-
-// "kb qurey" -> "unknown command 'qurey' (did you mean 'query'?)".
-bool report_unknown_command(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--kb" || a == "--format" || a == "--color") {
-      ++i;
-      continue;
-    }
-    if (a.empty() || a[0] == '-') continue;
-    auto names = kb::cli::command_names();
-    if (std::find(names.begin(), names.end(), a) != names.end()) return false;
-    std::string best;
-    std::size_t best_d = 3;
-    for (const auto& n : names) {
-      std::size_t d = kb::edit_distance(a, n, 2);
-      if (d < best_d) best_d = d, best = n;
-    }
-    std::cerr << "kb: error: unknown command '" << a << "'"
-              << (best.empty() ? std::string(" (run 'kb --help' for the list)") : " (did you mean '" + best + "'?)") << '\n';
-    return true;
-  }
-  return false;
-}
 
 // Output errors are errors: a full disk or a closed pipe (with SIGPIPE ignored) must not end
 // in exit 0 with a cut answer.
@@ -73,13 +50,11 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", kb::cli::version_text());
   kb::cli::Invocation inv;
   kb::cli::add_commands(app, inv, globals);
+  if (int rc = 0; kb::cli::handle_help(app, argc, argv, rc)) return rc;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (dynamic_cast<const CLI::ExtrasError*>(&e) || dynamic_cast<const CLI::RequiredError*>(&e))
-      if (report_unknown_command(argc, argv)) return 2;
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : 2;
+    return kb::cli::report_parse_error(app, e, argc, argv);
   }
   if (!inv.run) return 2;
   try {

@@ -47,8 +47,7 @@ $ kb completion fish | grep -E -- '-n .__fish_seen_subcommand_from query. -l (or
 > complete -c kb -n '__fish_seen_subcommand_from query' -l person -x -a '(__kb_names people)' -d 'A person who attended'
 
 $ kb completion tcsh
-2> shell: tcsh not in {bash,zsh,fish}
-2> Run with --help for more information.
+2> kb: error: shell: tcsh not in {bash,zsh,fish}; see 'kb completion --help'
 ? 2
 
 # `kb report brief NAME` completes names; `kb actions done` takes an id, not a name.

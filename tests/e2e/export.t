@@ -87,8 +87,7 @@ $ kb --kb "$RECORDS" export sqlite
 ? 2
 
 $ kb --kb "$RECORDS" export pdf out.pdf
-2> format: pdf not in {ics,sqlite,neo4j}
-2> Run with --help for more information.
+2> kb: error: format: pdf not in {ics,sqlite,neo4j}; see 'kb export --help'
 ? 2
 
 # Neo4j: neo4j-admin import headers, and every relationship end is a node id.

@@ -384,8 +384,34 @@ $ kb --kb "$FIXTURES/minimal" query --limit many
 2> kb: error: --limit must be a whole number from 1 to 1000000000, not 'many'
 ? 2
 
+# kb's voice for the option parser too: the option as typed, the nearest one, where to read more.
+$ kb --kb "$FIXTURES/minimal" query --ogr IESALC
+2> kb: error: unknown option '--ogr' for 'kb query' (did you mean '--org'?); see 'kb query --help'
+? 2
+
+$ kb actions dne
+2> kb: error: unknown command 'dne' for 'kb actions' (did you mean 'done'?); see 'kb actions --help'
+? 2
+
+$ kb query stray
+2> kb: error: unexpected 'stray' for 'kb query'; see 'kb query --help'
+? 2
+
+$ kb 2>&1 | head -3
+> usage: kb [--kb DIR] [--format FORMAT] [-q|-v] COMMAND [ARGS...]
+>
+> commands:
+
+$ kb help query | head -2
+> Meetings that match: kinds of filter AND together, repeats of one OR together
+> Usage: query [OPTIONS]
+
+$ kb help qury
+2> kb: error: no command 'qury' in 'kb' (did you mean 'query'?); see 'kb --help'
+? 2
+
 $ kb --kb "$FIXTURES/minimal" qurey
-2> kb: error: unknown command 'qurey' (did you mean 'query'?)
+2> kb: error: unknown command 'qurey' (did you mean 'query'?); see 'kb --help'
 ? 2
 
 $ kb --kb "$FIXTURES/minimal" list things

@@ -148,8 +148,7 @@ $ kb --kb "$FIXTURES/limits/shapes" list people --format ids
 
 # An empty --format and an overflowing --days are usage errors too.
 $ kb --kb "$RECORDS" --format "" query --org IESALC
-2> --format: must not be empty
-2> Run with --help for more information.
+2> kb: error: --format: must not be empty; see 'kb query --help'
 ? 2
 
 $ kb --kb "$RECORDS" stale --days 99999999999999999999
