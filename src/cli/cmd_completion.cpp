@@ -66,7 +66,8 @@ std::string short_desc(std::string d) {
 void collect_options(const CLI::App* app, std::vector<OptInfo>& out) {
   for (const CLI::Option* opt : app->get_options()) {
     if (opt->get_group().empty()) continue;  // hidden
-    bool value = opt->get_type_size() != 0;
+    // A flag (add_flag) expects no value; its type size is still 1.
+    bool value = opt->get_type_size() != 0 && opt->get_expected_max() != 0;
     std::vector<std::string> flags;
     for (const auto& l : opt->get_lnames()) flags.push_back("--" + l);
     for (const auto& s : opt->get_snames()) flags.push_back("-" + s);

@@ -37,6 +37,23 @@ $ kb completion --names meetings
 2> kb: error: unknown kind of name 'meetings' (choose people, orgs, topics, events or all)
 ? 2
 
+# After an on/off flag (global or the command's), options still complete: a flag takes no value.
+$ bash -c 'source <(kb completion bash); COMP_WORDS=(kb query --explain --or); COMP_CWORD=3; _kb; printf "%s\n" "${COMPREPLY[@]}"'
+> --org
+
+$ bash -c 'source <(kb completion bash); COMP_WORDS=(kb -q --no-cache actions d); COMP_CWORD=4; _kb; printf "%s\n" "${COMPREPLY[@]}"'
+> done
+
+$ kb completion fish | grep -E -- "-l (explain|org) "
+> complete -c kb -n '__fish_seen_subcommand_from add' -l org -x -a '(__kb_names orgs)' -d 'An organization met (name or alias); repeat for more'
+> complete -c kb -n '__fish_seen_subcommand_from query' -l org -x -a '(__kb_names orgs)' -d 'An organization (name or alias); also its sub-organizations and peo...'
+> complete -c kb -n '__fish_seen_subcommand_from query' -l explain -d 'Say why each meeting matched'
+> complete -c kb -n '__fish_seen_subcommand_from list' -l org -x -a '(__kb_names orgs)' -d 'Only those tied to this organization (or its sub-organizations)'
+> complete -c kb -n '__fish_seen_subcommand_from actions' -l org -x -a '(__kb_names orgs)' -d 'From meetings of this organization (with its sub-organizations and ...'
+> complete -c kb -n '__fish_seen_subcommand_from decisions' -l org -x -a '(__kb_names orgs)' -d 'From meetings of this organization (with its sub-organizations and ...'
+> complete -c kb -n '__fish_seen_subcommand_from stale' -l org -x -a '(__kb_names orgs)' -d 'Only this organization, its sub-organizations and their people'
+> complete -c kb -n '__fish_seen_subcommand_from graph' -l org -x -a '(__kb_names orgs)' -d 'An organization (name or alias); also its sub-organizations and peo...'
+
 # zsh and fish scripts: their shells are not needed to check what they register.
 $ kb completion zsh | grep -E '^(#compdef|  compdef)'
 > #compdef kb
