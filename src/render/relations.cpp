@@ -56,15 +56,23 @@ void render_related(std::ostream& out, const KnowledgeBase& kb, const Related& r
     write_json(out, arr, o);
     return;
   }
+  // A table says how strong each tie is and its newest meeting; every meeting's id is in JSON
+  // and, for scripts, in CSV.
+  const bool all_ids = o.format == OutputFormat::csv;
   Table t;
-  t.headers = {"TYPE", "NAME", "STRENGTH", "LAST MET", "MEETINGS"};
+  t.headers = {"TYPE", "NAME", "STRENGTH", "LAST MET", "NEWEST MEETING"};
+  if (all_ids) t.headers.push_back("MEETINGS");
   std::vector<std::string> ids;
   for (const auto& [kind, list] : kinds)
     for (const auto& tie : *list) {
       const Record& x = kb.at(tie.id);
-      std::string ms;
-      for (NodeId m : tie.meetings) ms += (ms.empty() ? "" : ", ") + kb.at(m).rid;
-      t.rows.push_back({kind, x.name, std::to_string(tie.strength), date_text(kb.at(tie.meetings.front()).date), ms});
+      const Record& newest = kb.at(tie.meetings.front());
+      t.rows.push_back({kind, x.name, std::to_string(tie.strength), date_text(newest.date), newest.name});
+      if (all_ids) {
+        std::string ms;
+        for (NodeId m : tie.meetings) ms += (ms.empty() ? "" : ", ") + kb.at(m).rid;
+        t.rows.back().push_back(std::move(ms));
+      }
       ids.push_back(x.defined ? x.rid : std::string());
     }
   write_rows(out, t, ids, o);

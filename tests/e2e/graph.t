@@ -1,18 +1,18 @@
 # kb related, kb path and kb graph.
 $ kb --kb "$RECORDS" related "Francesc Pedro"
-> TYPE          NAME                                                                                       STRENGTH  LAST MET    MEETINGS
-> person        Arianna Valentini                                                                          1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
-> person        BI Xiaohan                                                                                 1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
-> person        JIAO Yanwen                                                                                1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
-> person        LIANG Jiansheng                                                                            1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
-> person        SU Rui                                                                                     1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
-> organization  Global Partnership and Programme Office                                                    1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
-> organization  Knowledge Production and Communications Centre                                             1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
-> organization  UNESCO-ICHEI                                                                               1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
-> organization  UNESCO-IESALC                                                                              1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
-> topic         AI Competency Framework for Higher Education                                               1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
-> topic         Regional High-Level Policy Dialogue                                                        1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
-> topic         Transforming the Digital Landscape of Higher Education in Latin America and the Caribbean  1         2024-09-02  meetings/2024/2024-09-02-unesco-iesalc
+> TYPE          NAME                                                                                       STRENGTH  LAST MET    NEWEST MEETING
+> person        Arianna Valentini                                                                          1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+> person        BI Xiaohan                                                                                 1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+> person        JIAO Yanwen                                                                                1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+> person        LIANG Jiansheng                                                                            1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+> person        SU Rui                                                                                     1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+> organization  Global Partnership and Programme Office                                                    1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+> organization  Knowledge Production and Communications Centre                                             1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+> organization  UNESCO-ICHEI                                                                               1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+> organization  UNESCO-IESALC                                                                              1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+> topic         AI Competency Framework for Higher Education                                               1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+> topic         Regional High-Level Policy Dialogue                                                        1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+> topic         Transforming the Digital Landscape of Higher Education in Latin America and the Caribbean  1         2024-09-02  Bilateral meeting with UNESCO-IESALC
 
 $ kb --kb "$RECORDS" related IESALC --limit 2 --format json
 > [
@@ -103,12 +103,12 @@ $ kb --kb "$RECORDS" related IESALC --limit 2 --format json
 > ]
 
 $ kb --kb "$FIXTURES/weekly" related "Budget 2025"
-> TYPE          NAME               STRENGTH  LAST MET    MEETINGS
-> person        Hana Home          2         2025-01-08  meetings/2025/2025-01-08-budget-follow-up, meetings/2024/2024-12-30-year-end-review
-> person        Pat Partner        2         2025-01-08  meetings/2025/2025-01-08-budget-follow-up, meetings/2024/2024-12-30-year-end-review
-> organization  Home Office        2         2025-01-08  meetings/2025/2025-01-08-budget-follow-up, meetings/2024/2024-12-30-year-end-review
-> organization  Partner Institute  2         2025-01-08  meetings/2025/2025-01-08-budget-follow-up, meetings/2024/2024-12-30-year-end-review
-> topic         Learning Platform  1         2024-12-30  meetings/2024/2024-12-30-year-end-review
+> TYPE          NAME               STRENGTH  LAST MET    NEWEST MEETING
+> person        Hana Home          2         2025-01-08  Budget follow-up
+> person        Pat Partner        2         2025-01-08  Budget follow-up
+> organization  Home Office        2         2025-01-08  Budget follow-up
+> organization  Partner Institute  2         2025-01-08  Budget follow-up
+> topic         Learning Platform  1         2024-12-30  Year-end review <script>alert(1)</script>
 
 $ kb --kb "$RECORDS" path "Francesc Pedro" "Sobhi Tawil"
 > STEP  LINK      TYPE     NAME                                                               DATE        ID
@@ -304,4 +304,14 @@ $ kb --kb "$RECORDS" --format svg graph
 $ kb --kb "$RECORDS" graph --org IESALK
 2> kb: error: unknown organization 'IESALK' (did you mean 'IESALC'?)
 ? 1
+
+# CSV keeps every meeting's id for scripts; a table shows the newest meeting only (issue 27).
+$ kb --kb "$RECORDS" --format csv related "Francesc Pedro" --limit 2
+> TYPE,NAME,STRENGTH,LAST MET,NEWEST MEETING,MEETINGS
+> person,Arianna Valentini,1,2024-09-02,Bilateral meeting with UNESCO-IESALC,meetings/2024/2024-09-02-unesco-iesalc
+> person,BI Xiaohan,1,2024-09-02,Bilateral meeting with UNESCO-IESALC,meetings/2024/2024-09-02-unesco-iesalc
+> organization,Global Partnership and Programme Office,1,2024-09-02,Bilateral meeting with UNESCO-IESALC,meetings/2024/2024-09-02-unesco-iesalc
+> organization,Knowledge Production and Communications Centre,1,2024-09-02,Bilateral meeting with UNESCO-IESALC,meetings/2024/2024-09-02-unesco-iesalc
+> topic,AI Competency Framework for Higher Education,1,2024-09-02,Bilateral meeting with UNESCO-IESALC,meetings/2024/2024-09-02-unesco-iesalc
+> topic,Regional High-Level Policy Dialogue,1,2024-09-02,Bilateral meeting with UNESCO-IESALC,meetings/2024/2024-09-02-unesco-iesalc
 
