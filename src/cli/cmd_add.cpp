@@ -219,10 +219,10 @@ bool check_not_duplicate(Session& s, const KnowledgeBase& kb, const AddOptions& 
       if (const Record& m = kb.at(id); m.date && to_string(*m.date) == o.date && name_key(m.name) == key)
         same.push_back(&m);
     if (!same.empty() && !s.globals.quiet)
-      s.err << "kb: warning: a meeting '" << same.front()->name << "' on " << o.date << " exists already ("
-            << std::string(same.front()->path.view())
-            << (same.size() > 1 ? " and " + std::to_string(same.size() - 1) + " more" : std::string())
-            << "); writing another note\n";
+      s.warning("a meeting '" + same.front()->name + "' on " + o.date + " exists already (" +
+                std::string(same.front()->path.view()) +
+                (same.size() > 1 ? " and " + std::to_string(same.size() - 1) + " more" : std::string()) +
+                "); writing another note");
     return true;
   }
   if (o.force) return true;

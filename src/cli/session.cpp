@@ -23,11 +23,12 @@ namespace kb::cli {
 
 Session::Session(GlobalOptions g, std::ostream& o, std::ostream& e) : globals(std::move(g)), out(o), err(e) {
   const char* no_color = std::getenv("NO_COLOR");
-  if (globals.color == "always") color_ = true;
-  else if (globals.color == "never") color_ = false;
+  if (globals.color == "always") color_ = err_color_ = true;
+  else if (globals.color == "never") color_ = err_color_ = false;
   else {
     const char* term = std::getenv("TERM");
     color_ = ::isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
+    err_color_ = ::isatty(STDERR_FILENO) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
   }
 }
 
@@ -54,7 +55,18 @@ std::string safe_lines(const std::string& message) {
 
 }  // namespace
 
-void Session::error(const std::string& message) { err << "kb: error: " << safe_lines(message) << '\n'; }
+// "error:" in bold red and "warning:" in yellow, when stderr is a terminal (or --color always).
+std::string Session::label(Severity s) const {
+  const char* word = s == Severity::error ? "error:" : "warning:";
+  if (!err_color_) return word;
+  return std::string(s == Severity::error ? "\x1b[1;31m" : "\x1b[33m") + word + "\x1b[0m";
+}
+
+void Session::error(const std::string& message) { err << "kb: " << label(Severity::error) << ' ' << safe_lines(message) << '\n'; }
+
+void Session::warning(const std::string& message) {
+  if (!globals.quiet) err << "kb: " << label(Severity::warning) << ' ' << safe_lines(message) << '\n';
+}
 
 void Session::note(const std::string& message) {
   if (!globals.quiet) err << "kb: " << safe_lines(message) << '\n';
@@ -62,7 +74,7 @@ void Session::note(const std::string& message) {
 
 void Session::print(const DiagSink& diags, bool warnings_too) {
   for (const auto& d : diags.all())
-    if (warnings_too || d.severity == Severity::error) err << to_string(d) << '\n';
+    if (warnings_too || d.severity == Severity::error) err << painted(d) << '\n';
 }
 
 std::optional<Date> Session::date_arg(const std::string& flag, const std::string& text) {
@@ -126,7 +138,7 @@ const KnowledgeBase* Session::kb(bool report, Reads reads) {
   if (cache_enabled()) {
     std::string warning, error;
     if (SqliteCache::prepare(cache_path(root_), warning)) cache = SqliteCache::open(cache_path(root_), cache_version(), error);
-    else if (!warning.empty() && !globals.quiet) err << "kb: warning: " << warning << "; running without the cache\n";
+    else if (!warning.empty() && !globals.quiet) this->warning(warning + "; running without the cache");
   }
   options.cache = cache.get();
   // A progress line for loads that take more than a second, on a terminal only.
@@ -166,13 +178,22 @@ void Session::report_load(bool with_warnings) {
   note(line + " (run 'kb check')");
 }
 
+std::string Session::painted(const Diagnostic& d) const {
+  std::string line = to_string(d);
+  if (!err_color_) return line;
+  const std::string plain = d.severity == Severity::error ? "error:" : "warning:";
+  // The first " error: " after the location (to_string writes "path:line:col: error: ...").
+  if (auto at = line.find(" " + plain); at != std::string::npos) line.replace(at + 1, plain.size(), label(d.severity));
+  return line;
+}
+
 void Session::problems_of(const Record& r) {
   if (!load_ || globals.verbose || r.path.str().empty()) return;
   const std::string& path = r.path.str();
   if (std::find(problems_said_.begin(), problems_said_.end(), path) != problems_said_.end()) return;
   problems_said_.push_back(path);
   for (const auto& d : load_->diags.all())
-    if (d.severity == Severity::error && d.loc.path.str() == path) err << to_string(d) << '\n';
+    if (d.severity == Severity::error && d.loc.path.str() == path) err << painted(d) << '\n';
 }
 
 std::string Session::cache_path(const std::string& root) { return root + "/.kb/cache.sqlite"; }

@@ -74,6 +74,7 @@ class Session {
   bool color() const { return color_; }
 
   void error(const std::string& message);  ///< "kb: error: message" (never suppressed)
+  void warning(const std::string& message);  ///< "kb: warning: message" unless --quiet
   void note(const std::string& message);   ///< "kb: message" unless --quiet
   void print(const DiagSink& diags, bool warnings_too);
   /// Prints the load's errors in `r`'s note, once a run: a record the command was asked about
@@ -88,7 +89,10 @@ class Session {
   Date today() const;
 
  private:
-  bool color_ = false;
+  bool color_ = false;      ///< stdout: tables' headers in bold
+  bool err_color_ = false;  ///< stderr: errors red, warnings yellow
+  std::string label(Severity s) const;
+  std::string painted(const Diagnostic& d) const;
   std::string root_;
   std::unique_ptr<LoadResult> load_;
   bool load_failed_ = false;

@@ -70,9 +70,8 @@ bool resolve_for_write(Session& s, const KnowledgeBase& kb, const std::vector<st
         continue;
       }
       for (const auto& m : d.all())
-        s.err << "kb: warning: " << m.message
-              << (create_missing ? "; writing a stub record for it" : "; written as given (--create-missing writes a stub record)")
-              << '\n';
+        s.warning(m.message + (create_missing ? "; writing a stub record for it"
+                                              : "; written as given (--create-missing writes a stub record)"));
     }
     bool dup = std::any_of(out.begin(), out.end(), [&](const GivenName& o) {
       return o.type == g.type && name_key(o.written) == name_key(g.written);
@@ -98,7 +97,7 @@ bool run_editor(Session& s, const std::string& file) {
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    s.err << "kb: warning: the editor '" << editor << "' did not exit cleanly; the note is kept\n";
+    s.warning(std::string("the editor '") + editor + "' did not exit cleanly; the note is kept");
     return false;
   }
   return true;

@@ -91,3 +91,15 @@ $ kb --kb "$RECORDS" graph -o "$WORK/g.graphml" && head -1 "$WORK/g.graphml" && 
 2> kb: wrote $WORK/g.graphml
 2> kb: wrote $WORK/g.mmd
 
+# Colour that helps: errors red, warnings yellow on stderr, with --color always or a terminal
+# (NO_COLOR and --color never turn it off; piped, as here, it is off).
+$ kb --color always --kb "$FIXTURES/broken" -v list people --format ids 2>&1 >/dev/null | head -2 | cat -v
+> meetings/bad-date.md:3:7: ^[[1;31merror:^[[0m invalid date '2024-02-30' (expected YYYY-MM-DD)
+> meetings/bad-due.md:5: ^[[33mwarning:^[[0m invalid due date '2024-13-01' (expected YYYY-MM-DD)
+
+$ kb --color always --kb "$RECORDS" query --org Nothing 2>&1 | cat -v
+> kb: ^[[1;31merror:^[[0m unknown organization 'Nothing'
+
+$ kb --kb "$RECORDS" query --org Nothing 2>&1 | cat -v
+> kb: error: unknown organization 'Nothing'
+
