@@ -94,7 +94,9 @@ bool handle_help(CLI::App& app, int argc, char** argv, int& exit_code) {
     }
     at = next;
   }
-  std::cout << at->help();
+  // help(prev) names the command as `kb COMMAND --help` does ("Usage: kb actions done").
+  const CLI::App* parent = at->get_parent();
+  std::cout << (parent ? at->help(command_path(parent)) : at->help());
   exit_code = 0;
   return true;
 }

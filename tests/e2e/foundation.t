@@ -404,7 +404,7 @@ $ kb 2>&1 | head -3
 
 $ kb help query | head -2
 > Meetings that match: kinds of filter AND together, repeats of one OR together
-> Usage: query [OPTIONS]
+> Usage: kb query [OPTIONS]
 
 $ kb help qury
 2> kb: error: no command 'qury' in 'kb' (did you mean 'query'?); see 'kb --help'
