@@ -741,7 +741,9 @@ std::string unlink_text(std::string_view text) {
       out.append(text.substr(pos));
       break;
     }
-    out.append(text.substr(pos, open - pos));
+    // ![[embed]] reads as its name too.
+    const std::size_t keep_to = open > pos && text[open - 1] == '!' ? open - 1 : open;
+    out.append(text.substr(pos, keep_to - pos));
     std::string_view inner = text.substr(open + 2, close - open - 2);
     std::size_t bar = inner.find('|');
     std::string_view shown = bar == std::string_view::npos ? inner : inner.substr(bar + 1);
@@ -750,6 +752,54 @@ std::string unlink_text(std::string_view text) {
     pos = close + 2;
   }
   return out;
+}
+
+namespace {
+
+// The Tasks and Dataview signifiers that plain_text() removes with their values.
+constexpr std::string_view kDateSignifiers[] = {
+    "\xF0\x9F\x93\x85", "\xF0\x9F\x93\x86", "\xF0\x9F\x97\x93", "\xE2\x8F\xB3",
+    "\xF0\x9F\x9B\xAB", "\xE2\x9E\x95",     "\xE2\x9C\x85",     "\xE2\x9D\x8C"};
+constexpr std::string_view kPrioritySignifiers[] = {"\xF0\x9F\x94\xBA", "\xE2\x8F\xAB", "\xF0\x9F\x94\xBC",
+                                                    "\xF0\x9F\x94\xBD", "\xE2\x8F\xAC"};
+
+}  // namespace
+
+std::string plain_text(std::string_view text) {
+  std::string s(text);
+  auto erase_dated = [&](std::string_view marker) {
+    for (std::size_t pos = s.find(marker); pos != std::string::npos; pos = s.find(marker, pos)) {
+      std::size_t end = pos + marker.size();
+      if (s.compare(end, 3, "\xEF\xB8\x8F") == 0) end += 3;
+      while (end < s.size() && s[end] == ' ') ++end;
+      if (parse_date(std::string_view(s).substr(end, 10))) end += 10;
+      s.erase(pos, end - pos);
+    }
+  };
+  for (auto m : kDateSignifiers) erase_dated(m);
+  for (auto m : kPrioritySignifiers) erase_dated(m);
+  // Dataview inline fields: [key:: value] and (key:: value).
+  for (std::size_t pos = 0; pos < s.size(); ++pos) {
+    if (s[pos] != '[' && s[pos] != '(') continue;
+    std::size_t sep = s.find("::", pos);
+    std::size_t close = s.find(s[pos] == '[' ? ']' : ')', pos);
+    if (sep == std::string::npos || close == std::string::npos || close < sep) continue;
+    std::string_view key = trim(std::string_view(s).substr(pos + 1, sep - pos - 1));
+    if (key.empty() || key.find_first_of("[]() ") != std::string_view::npos) continue;
+    s.erase(pos, close - pos + 1);
+    --pos;
+  }
+  for (std::size_t pos = s.find("due:"); pos != std::string::npos; pos = s.find("due:", pos + 1))
+    if ((pos == 0 || s[pos - 1] == ' ') && parse_date(std::string_view(s).substr(pos + 4, 10))) s.erase(pos, 14);
+  std::string out = unlink_text(s);
+  // One space between words.
+  std::string clean;
+  for (char c : out) {
+    if (c == ' ' && (clean.empty() || clean.back() == ' ')) continue;
+    clean += c;
+  }
+  while (!clean.empty() && clean.back() == ' ') clean.pop_back();
+  return clean;
 }
 
 std::string render_markdown_html(std::string_view markdown) {

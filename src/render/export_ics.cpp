@@ -6,37 +6,13 @@
 
 #include "kb/base/date.h"
 #include "kb/base/text.h"
+#include "kb/parse/markdown.h"
 #include "kb/query/meetings.h"
+
 
 namespace kb {
 namespace {
 
-// The Tasks and Dataview signifiers that plain_action_text() removes with their values.
-constexpr std::string_view kDateSignifiers[] = {
-    "\xF0\x9F\x93\x85", "\xF0\x9F\x93\x86", "\xF0\x9F\x97\x93", "\xE2\x8F\xB3",
-    "\xF0\x9F\x9B\xAB", "\xE2\x9E\x95",     "\xE2\x9C\x85",     "\xE2\x9D\x8C"};
-constexpr std::string_view kPrioritySignifiers[] = {"\xF0\x9F\x94\xBA", "\xE2\x8F\xAB", "\xF0\x9F\x94\xBC",
-                                                    "\xF0\x9F\x94\xBD", "\xE2\x8F\xAC"};
-
-// [[target|shown]] -> shown, [[target#heading]] -> target, ![[embed]] -> embed.
-std::string shown_links(std::string_view s) {
-  std::string out;
-  for (std::size_t pos = 0; pos < s.size();) {
-    std::size_t open = s.find("[[", pos);
-    std::size_t close = open == std::string_view::npos ? open : s.find("]]", open + 2);
-    if (close == std::string_view::npos) {
-      out += s.substr(pos);
-      break;
-    }
-    std::size_t keep_to = open > pos && s[open - 1] == '!' ? open - 1 : open;
-    out += s.substr(pos, keep_to - pos);
-    std::string_view inner = s.substr(open + 2, close - open - 2);
-    std::size_t bar = inner.find('|');
-    out += bar != std::string_view::npos ? inner.substr(bar + 1) : inner.substr(0, inner.find('#'));
-    pos = close + 2;
-  }
-  return out;
-}
 
 std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
@@ -307,42 +283,6 @@ std::optional<std::string> ics_vtimezone(const std::string& tzid, std::string_vi
   return out;
 }
 
-std::string plain_action_text(std::string_view text) {
-  std::string s(text);
-  auto erase_dated = [&](std::string_view marker) {
-    for (std::size_t pos = s.find(marker); pos != std::string::npos; pos = s.find(marker, pos)) {
-      std::size_t end = pos + marker.size();
-      if (s.compare(end, 3, "\xEF\xB8\x8F") == 0) end += 3;
-      while (end < s.size() && s[end] == ' ') ++end;
-      if (parse_date(std::string_view(s).substr(end, 10))) end += 10;
-      s.erase(pos, end - pos);
-    }
-  };
-  for (auto m : kDateSignifiers) erase_dated(m);
-  for (auto m : kPrioritySignifiers) erase_dated(m);
-  // Dataview inline fields: [key:: value] and (key:: value).
-  for (std::size_t pos = 0; pos < s.size(); ++pos) {
-    if (s[pos] != '[' && s[pos] != '(') continue;
-    std::size_t sep = s.find("::", pos);
-    std::size_t close = s.find(s[pos] == '[' ? ']' : ')', pos);
-    if (sep == std::string::npos || close == std::string::npos || close < sep) continue;
-    std::string_view key = trim(std::string_view(s).substr(pos + 1, sep - pos - 1));
-    if (key.empty() || key.find_first_of("[]() ") != std::string_view::npos) continue;
-    s.erase(pos, close - pos + 1);
-    --pos;
-  }
-  for (std::size_t pos = s.find("due:"); pos != std::string::npos; pos = s.find("due:", pos + 1))
-    if ((pos == 0 || s[pos - 1] == ' ') && parse_date(std::string_view(s).substr(pos + 4, 10))) s.erase(pos, 14);
-  std::string out = shown_links(s);
-  // One space between words.
-  std::string clean;
-  for (char c : out) {
-    if (c == ' ' && (clean.empty() || clean.back() == ' ')) continue;
-    clean += c;
-  }
-  while (!clean.empty() && clean.back() == ' ') clean.pop_back();
-  return clean;
-}
 
 void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o, DiagSink& diags) {
   kb.require_outcomes("render_ics");
@@ -395,7 +335,7 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
     }
     l.prop("SUMMARY", m.name);
     l.prop("LOCATION", m.location);
-    std::string desc = shown_links(m.outcomes->summary);
+    std::string desc = plain_text(m.outcomes->summary);
     auto section = [&](const std::string& head, const std::vector<std::string>& items) {
       if (items.empty()) return;
       desc += (desc.empty() ? "" : "\n\n") + head + ":";
@@ -405,7 +345,7 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
     for (const auto& org : m.organizations) orgs.push_back(name_of(kb, org));
     for (const auto& a : m.attendees) people.push_back(attendee_line(kb, a));
     for (const auto& t : m.topics) topics.push_back(name_of(kb, t));
-    for (const auto& d : m.outcomes->decisions) decisions.push_back(shown_links(d.text));
+    for (const auto& d : m.outcomes->decisions) decisions.push_back(plain_text(d.text));
     section("Organizations", orgs);
     section("Attendees", people);
     section("Topics", topics);
@@ -429,7 +369,7 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
       l.add("BEGIN:VTODO");
       l.add("UID:" + uid_of(m.rid) + "-L" + std::to_string(a.loc.line) + "@kb");
       l.add("DTSTAMP:" + o.stamp);
-      l.prop("SUMMARY", plain_action_text(a.text));
+      l.prop("SUMMARY", plain_text(a.text));
       l.add("DUE;VALUE=DATE:" + ics_date(*a.due));
       l.add(std::string("STATUS:") + (a.done ? "COMPLETED" : a.cancelled ? "CANCELLED" : "NEEDS-ACTION"));
       if (a.priority > 0 && a.priority <= 5) l.add("PRIORITY:" + std::to_string(kPriority[a.priority]));

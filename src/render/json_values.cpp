@@ -1,5 +1,6 @@
 #include "json_values.h"
 
+#include "kb/parse/markdown.h"
 #include "kb/query/profile.h"
 
 namespace kb::json_values {
@@ -111,7 +112,8 @@ nlohmann::json action(const KnowledgeBase& kb, const ActionRef& ref) {
   const Action& a = m.outcomes->actions[ref.index];
   nlohmann::json j;
   j["meeting"] = m.rid;
-  j["text"] = a.text;
+  j["text"] = plain_text(a.text);  // as a reader reads it
+  j["markdown"] = a.text;          // as written
   const Record* owner = kb.lookup(a.owner);
   j["owner"] = owner ? nlohmann::json(owner->name) : nlohmann::json(nullptr);
   j["due"] = date_or_null(a.due);

@@ -1,3 +1,4 @@
+#include "kb/parse/markdown.h"
 #include "kb/render/output.h"
 
 #include <map>
@@ -155,7 +156,7 @@ void render_actions(std::ostream& out, const KnowledgeBase& kb, const std::vecto
     t.rows.push_back({date_text(a.due), a.done        ? (a.done_on ? date_text(a.done_on) : "yes")
                       : a.cancelled ? "cancelled"
                                     : "",
-                      owner ? owner->name : "", a.text, m.rid, std::to_string(a.loc.line)});
+                      owner ? owner->name : "", plain_text(a.text), m.rid, std::to_string(a.loc.line)});
     ids.push_back(m.rid + ":" + std::to_string(a.loc.line));
   }
   write_table(out, t, ids, o);
@@ -168,7 +169,7 @@ void render_decisions(std::ostream& out, const KnowledgeBase& kb, const std::vec
     for (const auto& d : decisions) {
       const Record& m = kb.at(d.meeting);
       arr.push_back({{"meeting", m.rid}, {"date", date_text(m.date)}, {"title", m.name},
-                     {"text", m.outcomes->decisions[d.index].text}, {"line", m.outcomes->decisions[d.index].loc.line}});
+                     {"text", plain_text(m.outcomes->decisions[d.index].text)}, {"markdown", m.outcomes->decisions[d.index].text}, {"line", m.outcomes->decisions[d.index].loc.line}});
     }
     write_json(out, arr, o.format == OutputFormat::jsonl);
     return;
@@ -178,7 +179,7 @@ void render_decisions(std::ostream& out, const KnowledgeBase& kb, const std::vec
   std::vector<std::string> ids;
   for (const auto& d : decisions) {
     const Record& m = kb.at(d.meeting);
-    t.rows.push_back({date_text(m.date), m.outcomes->decisions[d.index].text, m.rid});
+    t.rows.push_back({date_text(m.date), plain_text(m.outcomes->decisions[d.index].text), m.rid});
     ids.push_back(m.rid + ":" + std::to_string(m.outcomes->decisions[d.index].loc.line));
   }
   write_table(out, t, ids, o);

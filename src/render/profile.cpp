@@ -90,8 +90,10 @@ std::string affiliation_text(const KnowledgeBase& kb, const Affiliation& a) {
 
 std::string action_text(const KnowledgeBase& kb, const ActionRef& ref) {
   const Action& a = action_at(kb, ref);
-  std::string s = (a.done ? "[x] " : a.cancelled ? "[-] " : "[ ] ") + a.text;
-  if (const Record* o = kb.lookup(a.owner)) s += "  (owner: " + o->name + ")";
+  const std::string text = plain_text(a.text);
+  std::string s = (a.done ? "[x] " : a.cancelled ? "[-] " : "[ ] ") + text;
+  // The owner once: not again when the text names them already.
+  if (const Record* o = kb.lookup(a.owner); o && text.find(o->name) == std::string::npos) s += "  (owner: " + o->name + ")";
   s += "  " + kb.at(ref.meeting).rid + ":" + std::to_string(a.loc.line);
   return s;
 }
@@ -190,7 +192,7 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
     }
     if (!r.outcomes->decisions.empty()) {
       w.section("Decisions");
-      for (const auto& d : r.outcomes->decisions) w.item(d.text);
+      for (const auto& d : r.outcomes->decisions) w.item(plain_text(d.text));
     }
     if (!r.outcomes->actions.empty()) {
       w.section("Actions");

@@ -69,38 +69,20 @@ std::vector<TemplateData> with_last(std::vector<TemplateData> items) {
 std::string summary_html(const std::string& summary) { return render_markdown_html(summary); }
 
 void set_summary(TemplateData& d, const std::string& summary, ReportFormat f) {
-  set_text(d, "summary", unlink_text(summary));
+  set_text(d, "summary", plain_text(summary));
   d.set("summary_html", f == ReportFormat::html && !summary.empty() ? summary_html(summary) : std::string());
 }
 
-// The action's words without the markers shown in their own fields (due:, 📅 and ✅ dates).
-std::string action_words(const std::string& text) {
-  std::string s = unlink_text(text);
-  for (std::string_view marker : {"due:", "\xF0\x9F\x93\x85", "\xE2\x9C\x85"}) {
-    std::size_t at;
-    std::size_t from = 0;
-    while ((at = s.find(marker, from)) != std::string::npos) {
-      std::size_t end = at + marker.size();
-      while (end < s.size() && s[end] == ' ') ++end;
-      if (end + 10 <= s.size() && parse_date(std::string_view(s).substr(end, 10))) {
-        std::size_t start = at;
-        while (start > 0 && s[start - 1] == ' ') --start;
-        s.erase(start, end + 10 - start);
-        from = start;
-      } else {
-        from = end;
-      }
-    }
-  }
-  return std::string(trim(s));
-}
 
 TemplateData action_data(const KnowledgeBase& kb, const ActionRef& ref) {
   const Action& a = action_at(kb, ref);
   const Record& m = kb.at(ref.meeting);
   TemplateData d;
-  d.set("text", action_words(a.text));
-  set_text(d, "owner", name_of(kb, a.owner));
+  const std::string text = plain_text(a.text);
+  d.set("text", text);
+  // The owner once: not again when the text names them already ("Call [[Ana Bell]]").
+  const std::string owner = name_of(kb, a.owner);
+  set_text(d, "owner", text.find(owner) == std::string::npos ? owner : std::string());
   set_date(d, "due", a.due);
   d.set("done", a.done);
   d.set("cancelled", a.cancelled);
@@ -139,7 +121,7 @@ std::vector<TemplateData> decisions_data(const Record& m) {
   std::vector<TemplateData> out;
   for (const auto& dec : m.outcomes->decisions) {
     TemplateData d;
-    d.set("text", unlink_text(dec.text));
+    d.set("text", plain_text(dec.text));
     out.push_back(d);
   }
   return out;
@@ -375,7 +357,7 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
     meetings.push_back(md);
     for (const auto& dec : m.outcomes->decisions) {
       TemplateData dd;
-      dd.set("text", unlink_text(dec.text));
+      dd.set("text", plain_text(dec.text));
       set_date(dd, "date", m.date);
       dd.set("meeting", m.name);
       decisions.push_back(dd);

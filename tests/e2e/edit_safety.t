@@ -1,17 +1,17 @@
 # In-place edits never lose or misplace data (issue 24, "No note lost"). Fixture: edits.
 # Old-Mac (CR only) and mixed line ends: each action keeps its own text, owner and due date.
 $ kb --kb "$FIXTURES/edits" actions --all
-> DUE         DONE  OWNER      ACTION                                        MEETING                       LINE
-> 2024-10-15        Ana Lopez  Send the agenda [[Ana Lopez]] due:2024-10-15  meetings/2024-09-02-old-mac   8
-> 2024-10-20        Ana Lopez  One [[Ana Lopez]] due:2024-10-20              meetings/2024-09-03-mixed     8
-> 2024-11-01        Ben Ortiz  Book a room [[Ben Ortiz]] due:2024-11-01      meetings/2024-09-02-old-mac   9
-> 2024-12-01                   Three due:2024-12-01                          meetings/2024-09-03-mixed     10
->                              Print the slides                              meetings/2024-09-02-old-mac   10
->                   Ben Ortiz  Two [[Ben Ortiz]]                             meetings/2024-09-03-mixed     9
->                   Ana Lopez  [x] Tick the form [[Ana Lopez]]               meetings/2024-09-04-brackets  8
->                              [ ] Empty box                                 meetings/2024-09-04-brackets  9
->                              Write the minutes                             meetings/2024-09-05-plain     8
->                              Call back                                     meetings/2024-09-05-plain     9
+> DUE         DONE  OWNER      ACTION                       MEETING                       LINE
+> 2024-10-15        Ana Lopez  Send the agenda Ana Lopez    meetings/2024-09-02-old-mac   8
+> 2024-10-20        Ana Lopez  One Ana Lopez                meetings/2024-09-03-mixed     8
+> 2024-11-01        Ben Ortiz  Book a room Ben Ortiz        meetings/2024-09-02-old-mac   9
+> 2024-12-01                   Three                        meetings/2024-09-03-mixed     10
+>                              Print the slides             meetings/2024-09-02-old-mac   10
+>                   Ben Ortiz  Two Ben Ortiz                meetings/2024-09-03-mixed     9
+>                   Ana Lopez  [x] Tick the form Ana Lopez  meetings/2024-09-04-brackets  8
+>                              [ ] Empty box                meetings/2024-09-04-brackets  9
+>                              Write the minutes            meetings/2024-09-05-plain     8
+>                              Call back                    meetings/2024-09-05-plain     9
 
 # 'actions done' marks the line named, in a CR-only note; every other byte stays (CR shown as ~).
 $ kb --kb "$FIXTURES/edits" actions done meetings/2024-09-02-old-mac 9 --today 2024-09-20 && tr '\r' '~' < "$FIXTURES/edits/meetings/2024-09-02-old-mac.md"
@@ -49,8 +49,8 @@ $ kb --kb "$FIXTURES/edits" add meeting --title "Next" --date 2024-10-01 --org I
 
 # Action texts that begin with brackets are open actions with that text; the first box is marked.
 $ kb --kb "$FIXTURES/edits" actions --all | grep -e Tick -e Empty; kb --kb "$FIXTURES/edits" actions done meetings/2024-09-04-brackets "[x] tick" --today 2024-09-20 && kb --kb "$FIXTURES/edits" actions done meetings/2024-09-04-brackets "[ ] empty" --today 2024-09-20 && cat "$FIXTURES/edits/meetings/2024-09-04-brackets.md"
->                   Ana Lopez  [x] Tick the form [[Ana Lopez]]               meetings/2024-09-04-brackets  8
->                              [ ] Empty box                                 meetings/2024-09-04-brackets  9
+>                   Ana Lopez  [x] Tick the form Ana Lopez  meetings/2024-09-04-brackets  8
+>                              [ ] Empty box                meetings/2024-09-04-brackets  9
 > meetings/2024-09-04-brackets.md:8: - [x] [x] Tick the form [[Ana Lopez]] ✅ 2024-09-20
 > meetings/2024-09-04-brackets.md:9: - [x] [ ] Empty box ✅ 2024-09-20
 > ---

@@ -31,9 +31,10 @@ $ kb --kb "$FIXTURES/aliases" query --org iesalc --format json
 >         "done_on": null,
 >         "due": "2024-05-20",
 >         "line": 18,
+>         "markdown": "Send the draft [[Dr. Zhang Wei]] 📅 2024-05-20",
 >         "meeting": "meetings/2024-05-06-unit",
 >         "owner": "ZHANG Wei",
->         "text": "Send the draft [[Dr. Zhang Wei]] 📅 2024-05-20"
+>         "text": "Send the draft Dr. Zhang Wei"
 >       },
 >       {
 >         "cancelled": false,
@@ -41,6 +42,7 @@ $ kb --kb "$FIXTURES/aliases" query --org iesalc --format json
 >         "done_on": null,
 >         "due": null,
 >         "line": 19,
+>         "markdown": "Book a room",
 >         "meeting": "meetings/2024-05-06-unit",
 >         "owner": null,
 >         "text": "Book a room"
@@ -86,9 +88,10 @@ $ kb --kb "$FIXTURES/aliases" query --org iesalc --format json
 >         "done_on": "2024-09-10",
 >         "due": null,
 >         "line": 17,
+>         "markdown": "Share the report [[francesc pedro]] ✅ 2024-09-10",
 >         "meeting": "meetings/2024-09-02-iesalc",
 >         "owner": "Francesc Pedro",
->         "text": "Share the report [[francesc pedro]] ✅ 2024-09-10"
+>         "text": "Share the report francesc pedro"
 >       }
 >     ],
 >     "attendees": [
@@ -174,7 +177,7 @@ $ kb --kb "$FIXTURES/aliases" show "Dr. Zhang Wei"
 >   AI Competency Framework (1 meeting)
 >
 > Open actions
->   [ ] Send the draft Dr. Zhang Wei 📅 2024-05-20  (owner: ZHANG Wei)  meetings/2024-05-06-unit:18
+>   [ ] Send the draft Dr. Zhang Wei  (owner: ZHANG Wei)  meetings/2024-05-06-unit:18
 
 $ kb --kb "$FIXTURES/aliases" show IESALC
 > UNESCO-IESALC  organization · orgs/iesalc
@@ -206,7 +209,7 @@ $ kb --kb "$FIXTURES/aliases" show IESALC
 >   AI Competency Framework (1 meeting)
 >
 > Open actions
->   [ ] Send the draft Dr. Zhang Wei 📅 2024-05-20  (owner: ZHANG Wei)  meetings/2024-05-06-unit:18
+>   [ ] Send the draft Dr. Zhang Wei  (owner: ZHANG Wei)  meetings/2024-05-06-unit:18
 >   [ ] Book a room  meetings/2024-05-06-unit:19
 
 $ kb --kb "$FIXTURES/aliases" show meetings/2024-05-06-unit
@@ -227,7 +230,7 @@ $ kb --kb "$FIXTURES/aliases" show meetings/2024-05-06-unit
 >   Draft a joint note on the AI framework
 >
 > Actions
->   [ ] Send the draft Dr. Zhang Wei 📅 2024-05-20  (owner: ZHANG Wei)  meetings/2024-05-06-unit:18
+>   [ ] Send the draft Dr. Zhang Wei  (owner: ZHANG Wei)  meetings/2024-05-06-unit:18
 >   [ ] Book a room  meetings/2024-05-06-unit:19
 
 $ kb --kb "$FIXTURES/aliases" list people

@@ -75,6 +75,7 @@ $ kb --kb "$FIXTURES/hostile" -q query --format json --since 2024-09-02 --until 
 >         "done_on": null,
 >         "due": null,
 >         "line": 6,
+>         "markdown": "Follow up due:2024-02-30",
 >         "meeting": "meetings/bad-due-date",
 >         "owner": null,
 >         "text": "Follow up due:2024-02-30"
@@ -137,9 +138,10 @@ $ kb --kb "$FIXTURES/hostile" -q query --format json --since 2024-09-02 --until 
 >         "done_on": null,
 >         "due": "2024-09-09",
 >         "line": 8,
+>         "markdown": "Reply to [[Zhang Wei]] due:2024-09-09",
 >         "meeting": "meetings/ok-bom-crlf",
 >         "owner": "张伟",
->         "text": "Reply to [[Zhang Wei]] due:2024-09-09"
+>         "text": "Reply to Zhang Wei"
 >       }
 >     ],
 >     "attendees": [],
@@ -275,9 +277,10 @@ $ kb --kb "$FIXTURES/hostile" -q query --format json --since 2024-09-02 --until 
 >         "done_on": null,
 >         "due": "2024-09-13",
 >         "line": 6,
+>         "markdown": "Task on line six due:2024-09-13",
 >         "meeting": "meetings/ok-bare-cr",
 >         "owner": null,
->         "text": "Task on line six due:2024-09-13"
+>         "text": "Task on line six"
 >       }
 >     ],
 >     "attendees": [],

@@ -96,7 +96,7 @@ $ kb --kb "$RECORDS" report weekly --week 2024-W36
 > - [ ] Convene a joint high-level policy dialogue in the future (suggested by Francesc Pedro)
 > - [ ] Under the framework of UNESCO headquarters, identify suitable timing and institutions across regions and connect local experts for the construction and consultation of a regional AI competency framework (a hope both sides expressed for "the three parties")
 > - [ ] Carry out joint regional and stakeholder consultation through the collaboration network to promote the development and localization of the AI Competency Framework for Higher Education
-> - [ ] Incorporate the IIOE Micro-Certification Project and the IIOE platform into UNESCO's teacher development resource library Borhene Chakroun (owner: Borhene Chakroun)
+> - [ ] Incorporate the IIOE Micro-Certification Project and the IIOE platform into UNESCO's teacher development resource library Borhene Chakroun
 >
 > ### Due in the next seven days (to 2024-09-15)
 >
@@ -181,21 +181,21 @@ $ kb --kb "$FIXTURES/weekly" report weekly --week 2025-W01
 >
 > ### Opened this week
 >
-> - [ ] Draft the 2025 budget Pat Partner (owner: Pat Partner) (due 2025-01-10)
-> - [ ] Book the next review Hana Home (owner: Hana Home) (due 2025-01-05)
+> - [ ] Draft the 2025 budget Pat Partner (due 2025-01-10)
+> - [ ] Book the next review Hana Home (due 2025-01-05)
 > - [ ] Circulate the minutes
-> - [x] Send the agenda Hana Home (owner: Hana Home)
-> - [x] Check the room Hana Home (owner: Hana Home) (due 2025-01-03)
+> - [x] Send the agenda Hana Home
+> - [x] Check the room Hana Home (due 2025-01-03)
 >
 > ### Due in the next seven days (to 2025-01-12)
 >
-> - 2025-01-10: Draft the 2025 budget Pat Partner (owner: Pat Partner), from Year-end review \<script\>alert(1)\</script\> (2024-12-30)
+> - 2025-01-10: Draft the 2025 budget Pat Partner, from Year-end review \<script\>alert(1)\</script\> (2024-12-30)
 >
 > ### Overdue at the end of the week
 >
-> - 2024-12-20: Send the platform demo Hana Home (owner: Hana Home), from First call with Partner Institute (2024-06-10)
-> - 2025-01-03: Check the room Hana Home (owner: Hana Home), from Year-end review \<script\>alert(1)\</script\> (2024-12-30)
-> - 2025-01-05: Book the next review Hana Home (owner: Hana Home), from Year-end review \<script\>alert(1)\</script\> (2024-12-30)
+> - 2024-12-20: Send the platform demo Hana Home, from First call with Partner Institute (2024-06-10)
+> - 2025-01-03: Check the room Hana Home, from Year-end review \<script\>alert(1)\</script\> (2024-12-30)
+> - 2025-01-05: Book the next review Hana Home, from Year-end review \<script\>alert(1)\</script\> (2024-12-30)
 >
 > ## Met for the first time
 >
@@ -229,13 +229,13 @@ $ kb --kb "$FIXTURES/weekly" report weekly --week 2025-W03
 >
 > ### Due in the next seven days (to 2025-01-26)
 >
-> - 2025-01-20: Approve the budget Pat Partner (owner: Pat Partner), from Budget follow-up (2025-01-08)
+> - 2025-01-20: Approve the budget Pat Partner, from Budget follow-up (2025-01-08)
 >
 > ### Overdue at the end of the week
 >
-> - 2024-12-20: Send the platform demo Hana Home (owner: Hana Home), from First call with Partner Institute (2024-06-10)
-> - 2025-01-05: Book the next review Hana Home (owner: Hana Home), from Year-end review \<script\>alert(1)\</script\> (2024-12-30)
-> - 2025-01-10: Draft the 2025 budget Pat Partner (owner: Pat Partner), from Year-end review \<script\>alert(1)\</script\> (2024-12-30)
+> - 2024-12-20: Send the platform demo Hana Home, from First call with Partner Institute (2024-06-10)
+> - 2025-01-05: Book the next review Hana Home, from Year-end review \<script\>alert(1)\</script\> (2024-12-30)
+> - 2025-01-10: Draft the 2025 budget Pat Partner, from Year-end review \<script\>alert(1)\</script\> (2024-12-30)
 >
 > ## Met for the first time
 >
@@ -392,8 +392,8 @@ $ kb --kb "$FIXTURES/weekly" report brief "Hana Home"
 >
 > ## Open actions
 >
-> - 2024-12-20: Send the platform demo Hana Home (owner: Hana Home), from First call with Partner Institute (2024-06-10)
-> - 2025-01-05: Book the next review Hana Home (owner: Hana Home), from Year-end review \<script\>alert(1)\</script\> (2024-12-30)
+> - 2024-12-20: Send the platform demo Hana Home, from First call with Partner Institute (2024-06-10)
+> - 2025-01-05: Book the next review Hana Home, from Year-end review \<script\>alert(1)\</script\> (2024-12-30)
 >
 > ## People met most
 >

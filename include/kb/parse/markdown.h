@@ -99,6 +99,13 @@ std::string_view link_target(std::string_view text);
 /// reads `A`.
 std::string unlink_text(std::string_view text);
 
+/// A note's text as a reader reads it, the one rendering of actions, decisions and summaries in
+/// tables, reports and exports: [[links]] (and ![[embeds]]) as their shown text, the Tasks
+/// fields (📅 ⏳ 🛫 ➕ ✅ ❌ with their dates, priorities ⏫ 🔼 🔽 ⏬ 🔺), Dataview inline fields
+/// (`[key:: value]`, `(key:: value)`) and `due:YYYY-MM-DD` dropped, one space between words.
+/// Example: plain_text("Send [[Ana Bell|Ana]] the draft 📅 2024-10-15 ⏫") == "Send Ana the draft".
+std::string plain_text(std::string_view text);
+
 /// Finds the `[[...]]` and `![[...]]` links in a run of text. `loc` is where `text` starts
 /// (same line).
 std::vector<WikiLink> find_wikilinks(std::string_view text, const SourceLoc& loc);

@@ -53,7 +53,5 @@ std::vector<std::pair<std::string, std::string>> render_neo4j(const KnowledgeBas
 /// that no record defines.
 std::string export_id(const Record& r);
 
-/// An action's text without its Tasks/Dataview fields and with [[links]] shown as their text.
-std::string plain_action_text(std::string_view text);
 
 }  // namespace kb

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "kb/model/load.h"
+#include "kb/parse/markdown.h"
 #include "support/mem_fs.h"
 
 using namespace kb;
@@ -83,9 +84,11 @@ TEST_SUITE("render") {
   }
 
   TEST_CASE("action text without Tasks and Dataview fields") {
-    CHECK(plain_action_text("Send [[Ana Bell|Ana]] the draft \xF0\x9F\x93\x85 2024-10-15 \xE2\x8F\xAB [priority:: high]") ==
+    CHECK(plain_text("Send [[Ana Bell|Ana]] the draft \xF0\x9F\x93\x85 2024-10-15 \xE2\x8F\xAB [priority:: high]") ==
           "Send Ana the draft");
-    CHECK(plain_action_text("Book [[Room#B]] due:2024-01-02 (due:: 2024-01-02) \xE2\x9C\x85 2024-01-01") == "Book Room");
+    CHECK(plain_text("Book [[Room#B]] due:2024-01-02 (due:: 2024-01-02) \xE2\x9C\x85 2024-01-01") == "Book Room");
+    CHECK(plain_text("See ![[chart.png]] and [[A|b]]") == "See chart.png and b");  // embeds read as their name
+    CHECK(plain_text("Line one  [[X]]\nline two") == "Line one X\nline two");           // lines kept
   }
 
   TEST_CASE("sqlite and neo4j: every table and file is produced") {
