@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   app.add_flag("-q,--quiet", globals.quiet, "Print no notes on stderr, only errors");
   app.add_flag("-v,--verbose", globals.verbose,
                "Print every problem of the notes loaded, and which files and cache were used");
+  app.add_flag("--bom", globals.bom, "Start CSV output with a UTF-8 byte-order mark, for Excel (or csv_bom: true in kb.yaml)");
   app.add_flag("--no-cache", globals.no_cache, "Read every note afresh, ignoring the index cache");
   app.set_version_flag("--version", kb::cli::version_text());
   kb::cli::Invocation inv;

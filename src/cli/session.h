@@ -29,6 +29,7 @@ struct GlobalOptions {
   bool quiet = false;
   bool verbose = false;  ///< every load problem, and which files and cache were used
   bool no_cache = false;
+  bool bom = false;  ///< CSV starts with a UTF-8 byte-order mark
 };
 
 class Session {

@@ -41,7 +41,7 @@ void write_table(std::ostream& out, const Table& t, const std::vector<std::strin
       // One id per line, always: a control character in a file name is shown escaped.
       for (const auto& id : ids) out << terminal_safe(id) << '\n';
       break;
-    case OutputFormat::csv: render_csv(out, t); break;
+    case OutputFormat::csv: render_csv(out, t, o.bom); break;
     case OutputFormat::md: render_markdown_table(out, t); break;
     default:
       // Nothing matched: no header either (the note on stderr says so), as grep tools do.

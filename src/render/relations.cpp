@@ -27,7 +27,7 @@ void write_rows(std::ostream& out, const Table& t, const std::vector<std::string
       for (const auto& id : ids)
         if (!id.empty()) out << id << '\n';
       break;
-    case OutputFormat::csv: render_csv(out, t); break;
+    case OutputFormat::csv: render_csv(out, t, o.bom); break;
     case OutputFormat::md: render_markdown_table(out, t); break;
     default: render_text_table(out, t, o.color); break;
   }

@@ -80,7 +80,8 @@ void render_text_table(std::ostream& out, const Table& t, bool color) {
   }
 }
 
-void render_csv(std::ostream& out, const Table& t) {
+void render_csv(std::ostream& out, const Table& t, bool bom) {
+  if (bom) out << "\xEF\xBB\xBF";
   auto cell = [&](std::string v) {
     if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
       v.insert(0, 1, '\'');

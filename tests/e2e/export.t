@@ -143,3 +143,15 @@ $ mkdir out && touch out/people.csv && kb --kb "$RECORDS" export neo4j out; ls o
 > people.csv
 2> kb: error: 'out/people.csv' exists; kb export replaces files only with --force (or choose an empty folder)
 
+# CSV that opens in Excel: --bom, or csv_bom: true in kb.yaml, starts it with a UTF-8 BOM.
+$ kb --kb "$RECORDS" --bom --format csv list orgs | head -c 7 | od -An -c
+>  357 273 277   N   A   M   E
+
+$ printf 'csv_bom: true\n' >> "$RECORDS/kb.yaml" && kb --kb "$RECORDS" --format csv related IESALC --limit 1 | head -c 7 | od -An -c && kb --kb "$RECORDS" check >/dev/null && kb --kb "$RECORDS" --format csv query --org IESALC | head -c 3 | od -An -c
+>  357 273 277   T   Y   P   E
+>  357 273 277
+2> kb: 33 files checked: 0 errors, 0 warnings
+
+$ kb --kb "$RECORDS" --format csv list orgs | head -c 4
+> NAME
+

@@ -26,6 +26,7 @@ struct RenderOptions {
   OutputFormat format = OutputFormat::table;
   bool color = false;
   bool explain = false;  ///< meetings: show why each matched
+  bool bom = false;      ///< CSV: start with a UTF-8 byte-order mark (for Excel)
 };
 
 void render_meetings(std::ostream& out, const KnowledgeBase& kb,

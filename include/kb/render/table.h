@@ -20,7 +20,8 @@ struct Table {
 /// Aligned columns separated by two spaces; headers in bold when `color`.
 void render_text_table(std::ostream& out, const Table& t, bool color);
 /// RFC 4180: quotes where needed, CRLF line ends; a cell starting with = + - @ gets a leading '.
-void render_csv(std::ostream& out, const Table& t);
+/// `bom`: start with a UTF-8 byte-order mark (Excel reads a CSV file as UTF-8 only with one).
+void render_csv(std::ostream& out, const Table& t, bool bom = false);
 void render_markdown_table(std::ostream& out, const Table& t);
 
 /// Escapes Markdown inline syntax so the text shows as written (`[x](javascript:..)` stays text).
