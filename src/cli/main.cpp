@@ -37,12 +37,15 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
   kb::cli::GlobalOptions globals;
-  app.add_option("--kb", globals.kb_dir, "The knowledge base folder (else $KB_DIR, a kb.yaml here or above, ./records)");
+  app.add_option("--kb", globals.kb_dir, "The knowledge base folder (else $KB_DIR, a kb.yaml here or above, ./records)")
+      ->type_name("DIR");
   app.add_option("--format", globals.format, "Output: table, json, jsonl, csv, md, ids (reports: md, html; graph: dot, json, graphml, mermaid)")
       ->check(CLI::Validator([](std::string& v) { return v.empty() ? std::string("must not be empty") : std::string(); },
-                             "FORMAT"));
+                             ""))
+      ->type_name("FORMAT");
   app.add_option("--color", globals.color, "Color: auto, always, never (NO_COLOR is honoured)")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN");
   app.add_flag("-q,--quiet", globals.quiet, "Print no notes on stderr, only errors");
   app.add_flag("-v,--verbose", globals.verbose,
                "Print every problem of the notes loaded, and which files and cache were used");
