@@ -254,6 +254,15 @@ bool by_name(const Record& a, const Record& b) {
 
 }  // namespace
 
+std::vector<NodeId> KnowledgeBase::lists_holding(const Record& r) {
+  std::vector<NodeId> out = meeting_nodes(r);
+  for (NodeId id : member_of(r))
+    if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  for (NodeId id : child_of(r))
+    if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  return out;
+}
+
 namespace {
 
 // Calls `visit` on every node id a record holds, in every part. Each struct is taken apart by

@@ -161,22 +161,10 @@ void resettle_meetings(KnowledgeBase& kb, NodeId id) {
   }
 }
 
-// The unresolved nodes (names nothing defines) that `r`'s fields name: those whose meeting,
-// member or sub-organization lists hold it.
+// The unresolved nodes (names nothing defines) that `r`'s fields name.
 std::vector<NodeId> undefined_named(const KnowledgeBase& kb, const Record& r) {
-  std::vector<NodeId> out;
-  auto add = [&](NodeId id) {
-    if (id.valid() && !kb.at(id).defined && std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
-  };
-  for (const auto& o : r.organizations) add(o.target);
-  for (const auto& a : r.attendees) {
-    add(a.person.target);
-    add(a.org);
-  }
-  for (const auto& t : r.topics) add(t.target);
-  add(r.event.target);
-  for (const auto& a : r.entity->affiliations) add(a.org.target);
-  add(r.entity->parent.target);
+  std::vector<NodeId> out = KnowledgeBase::lists_holding(r);
+  out.erase(std::remove_if(out.begin(), out.end(), [&](NodeId id) { return kb.at(id).defined; }), out.end());
   return out;
 }
 

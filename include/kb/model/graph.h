@@ -132,6 +132,9 @@ class KnowledgeBase {
   void index_names(NodeId id);
   /// index_names() with the keys already made by name_keys() (on a loading thread).
   void index_names(NodeId id, const std::vector<std::string>& keys);
+  /// The nodes whose meeting, member or sub-organization lists hold `r` (each once): what its
+  /// fields name.
+  static std::vector<NodeId> lists_holding(const Record& r);
   /// The name keys a record is indexed under: of its name and aliases, each once, none empty.
   static std::vector<std::string> name_keys(const Record& r);
   void build_indexes();
