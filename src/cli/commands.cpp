@@ -17,6 +17,7 @@ constexpr CommandEntry kCommands[] = {
     {"add", add_add_command},
     {"edit", add_edit_command},
     {"alias", add_alias_command},
+    {"rename", add_rename_command},
     {"query", add_query_command},
     {"list", add_list_command},
     {"show", add_show_command},

@@ -13,6 +13,8 @@ void add_init_command(CLI::App& app, Invocation& inv);
 void add_add_command(CLI::App& app, Invocation& inv);
 void add_edit_command(CLI::App& app, Invocation& inv);
 void add_alias_command(CLI::App& app, Invocation& inv);
+void add_rename_command(CLI::App& app, Invocation& inv);
+void add_merge_command(CLI::App& app, Invocation& inv);
 void add_query_command(CLI::App& app, Invocation& inv);
 void add_list_command(CLI::App& app, Invocation& inv);
 void add_show_command(CLI::App& app, Invocation& inv);

@@ -21,16 +21,10 @@ extern char** environ;
 
 namespace kb::cli {
 
-std::string key_for(const KnowledgeBase& kb, const std::string& key) {
-  auto it = kb.config.field_names.find(key);
-  return it == kb.config.field_names.end() || it->second.empty() ? key : it->second;
-}
+std::string key_for(const KnowledgeBase& kb, const std::string& key) { return kb.config.key_for(key); }
 
 std::string key_in_note(const KnowledgeBase& kb, const Value& fields, const std::string& key) {
-  std::string mapped = key_for(kb, key);
-  if (fields.find(mapped)) return mapped;
-  if (fields.find(key)) return key;
-  return mapped;
+  return kb.config.key_in(fields, key);
 }
 
 bool one_line(Session& s, const std::string& flag, const std::string& value) {
@@ -163,6 +157,24 @@ bool write_front_edit(Session& s, FileSystem& fs, const std::string& path, const
     return false;
   }
   return true;
+}
+
+ExitCode finish_change(Session& s, const ChangeResult& done, const std::function<void(const ChangeResult&)>& report) {
+  if (done.ok) {
+    report(done);
+    return ExitCode::ok;
+  }
+  if (done.status == WriteStatus::changed)
+    s.error("'" + done.failed + "' changed while kb was writing; run the command again");
+  else
+    s.error("cannot write '" + done.failed + "': " + done.message);
+  if (done.not_restored.empty()) {
+    s.error("nothing was changed (the notes written before it were put back)");
+  } else {
+    for (const std::string& p : done.not_restored)
+      s.error("'" + p + "' was written and changed again since, so kb left it as it is: check it by hand");
+  }
+  return ExitCode::failure;
 }
 
 }  // namespace kb::cli

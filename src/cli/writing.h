@@ -3,10 +3,12 @@
 // names resolved for writing, kb.yaml's key names, one-line argument checks, the editor and
 // the visudo-style check after it, and writing a front-matter edit back. Private to src/cli.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "kb/edit/change.h"
 #include "kb/model/graph.h"
 #include "kb/parse/front_matter.h"
 #include "session.h"
@@ -66,5 +68,10 @@ std::optional<NoteToEdit> read_note_to_edit(Session& s, FileSystem& fs, const st
 /// matter safely; edit it by hand: PATH". False after an error.
 bool write_front_edit(Session& s, FileSystem& fs, const std::string& path, const std::string& old,
                       const std::optional<std::string>& next);
+
+/// After apply_change(): on success runs `report` and returns ok; else says which note could
+/// not be written and why, that the notes written before it were put back (or which could not
+/// be), and returns failure.
+ExitCode finish_change(Session& s, const ChangeResult& done, const std::function<void(const ChangeResult&)>& report);
 
 }  // namespace kb::cli

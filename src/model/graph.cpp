@@ -10,6 +10,18 @@
 
 namespace kb {
 
+std::string KbConfig::key_for(const std::string& key) const {
+  auto it = field_names.find(key);
+  return it == field_names.end() || it->second.empty() ? key : it->second;
+}
+
+std::string KbConfig::key_in(const Value& fields, const std::string& key) const {
+  std::string mapped = key_for(key);
+  if (fields.find(mapped)) return mapped;
+  if (fields.find(key)) return key;
+  return mapped;
+}
+
 const std::vector<NodeId> KnowledgeBase::kEmpty;
 
 void KnowledgeBase::require_outcomes(const char* who) const {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <streambuf>
 #include <string>
+#include <utility>
 #include <unordered_set>
 
 #include <yaml-cpp/depthguard.h>
@@ -525,6 +526,19 @@ Value* Value::find(std::string_view key) {
   for (auto& [k, v] : entries)
     if (k == key) return &v;
   return nullptr;
+}
+
+const Value* Value::scalar_at(int line, int column) const {
+  if (is_scalar()) return loc.line == line && loc.column == column ? this : nullptr;
+  for (const Value& item : items)
+    if (const Value* found = item.scalar_at(line, column)) return found;
+  for (const ValueEntry& e : entries)
+    if (const Value* found = e.second.scalar_at(line, column)) return found;
+  return nullptr;
+}
+
+Value* Value::scalar_at(int line, int column) {
+  return const_cast<Value*>(std::as_const(*this).scalar_at(line, column));
 }
 
 std::optional<FrontMatter> parse_front_matter(std::string_view path, std::string_view text,

@@ -235,6 +235,35 @@ std::optional<std::string> verified(const Doc& old, std::optional<std::string> n
   return next;
 }
 
+// The byte offset in `line` of 1-based `column`, counted in bytes (`chars` false) or in
+// characters; npos past the end.
+std::size_t column_offset(std::string_view line, int column, bool chars) {
+  if (column < 1) return std::string_view::npos;
+  std::size_t at = 0;
+  for (int c = 1; c < column; ++c) {
+    if (at >= line.size()) return std::string_view::npos;
+    ++at;
+    while (chars && at < line.size() && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) ++at;
+  }
+  return at < line.size() ? at : std::string_view::npos;
+}
+
+// Where the one-line scalar `v` is written on `line`: [begin, end) in the line, or nullopt
+// when what is there is not that scalar as written (quoted, or plain and equal to its text).
+std::optional<std::pair<std::size_t, std::size_t>> scalar_span(std::string_view line, const Value& v) {
+  for (bool chars : {false, true}) {
+    std::size_t begin = column_offset(line, v.loc.column, chars);
+    if (begin == std::string_view::npos) continue;
+    if (line[begin] == '"' || line[begin] == '\'') {
+      std::size_t end = quote_end(line, begin);
+      if (end != std::string_view::npos) return std::pair{begin, end};
+    } else if (line.substr(begin, v.text.size()) == v.text) {
+      return std::pair{begin, begin + v.text.size()};
+    }
+  }
+  return std::nullopt;
+}
+
 // `key: value` added as the front matter's last lines.
 std::string add_at_end(const Doc& doc, std::string_view key, const YamlOut& value) {
   std::string out(doc.text);
@@ -348,6 +377,35 @@ std::optional<std::string> set_scalar(std::string_view path, std::string_view te
   std::size_t base = doc->lines[static_cast<std::size_t>(k - 1)].begin;
   std::string next = std::string(doc->text).replace(base + begin, end - begin, inline_value);
   *v = want;
+  return verified(*doc, std::move(next), expected);
+}
+
+std::optional<std::string> replace_scalars(std::string_view path, std::string_view text,
+                                           const std::vector<ScalarChange>& changes) {
+  auto doc = open_doc(path, text);
+  if (!doc) return std::nullopt;
+  Value expected = doc->fm.fields;
+  struct Span {
+    std::size_t begin, end;
+    std::string written;
+  };
+  std::vector<Span> spans;
+  for (const ScalarChange& c : changes) {
+    Value* v = expected.scalar_at(c.line, c.column);
+    if (!v || v->text.find_first_of("\r\n") != std::string::npos || c.line < 2 || c.line >= doc->close)
+      return std::nullopt;
+    auto span = scalar_span(doc->line(c.line), *v);
+    if (!span) return std::nullopt;
+    std::size_t base = doc->lines[static_cast<std::size_t>(c.line - 1)].begin;
+    spans.push_back({base + span->first, base + span->second, emit_yaml_inline(YamlOut::str(c.value))});
+    v->text = c.value;
+  }
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin > b.begin; });
+  std::string next(doc->text);
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (i > 0 && spans[i].end > spans[i - 1].begin) return std::nullopt;  // the same scalar twice
+    next.replace(spans[i].begin, spans[i].end - spans[i].begin, spans[i].written);
+  }
   return verified(*doc, std::move(next), expected);
 }
 

@@ -674,4 +674,92 @@ WriteResult RealFileSystem::replace_once(const std::string& target, std::string_
   return result;
 }
 
+int RealFileSystem::open_unchanged(const std::string& path, std::string_view expected, std::string& target,
+                                   WriteResult& result) const {
+  std::string error;
+  if (!check_inside_root(root_, path, error)) {
+    result = {WriteStatus::error, error};
+    return -1;
+  }
+  target = full(path);
+  int fd = ::open(target.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    result = {WriteStatus::error, errno == ELOOP ? std::string("it is a symbolic link; rename or delete it by hand")
+                                                 : errno_text(errno)};
+    return -1;
+  }
+  while (::flock(fd, LOCK_EX) != 0 && errno == EINTR) {
+  }
+  struct stat st {};
+  std::string now;
+  std::string why = ::fstat(fd, &st) != 0 ? errno_text(errno) : why_not_editable(target, st);
+  if (!why.empty()) {
+    result = {WriteStatus::error, why};
+  } else if (!names_file(target, FileStamp::of(st)) || !read_whole(fd, now) || now != expected) {
+    result = {WriteStatus::changed, {}};
+  } else {
+    return fd;
+  }
+  ::close(fd);
+  return -1;
+}
+
+namespace {
+
+// rename(2) that never replaces `to`: renameat2's RENAME_NOREPLACE, else link(2) then unlink(2).
+int rename_noreplace(const std::string& from, const std::string& to) {
+  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
+  if (errno != EINVAL && errno != ENOSYS) return -1;
+  if (::link(from.c_str(), to.c_str()) != 0) return -1;
+  return ::unlink(from.c_str());
+}
+
+}  // namespace
+
+WriteResult RealFileSystem::move(const std::string& from, const std::string& to, std::string_view expected) {
+  std::string error, source;
+  if (!check_inside_root(root_, to, error)) return {WriteStatus::error, error};
+  WriteResult result;
+  int fd = open_unchanged(from, expected, source, result);
+  if (fd < 0) return result;
+  const std::string target = full(to);
+  if (!make_dirs(parent_of(target))) {
+    result = {WriteStatus::error, "cannot create folder: " + errno_text(errno)};
+  } else if (rename_noreplace(source, target) != 0) {
+    result = {errno == EEXIST ? WriteStatus::exists : WriteStatus::error, errno == EEXIST ? "" : errno_text(errno)};
+  } else {
+    fsync_dir(parent_of(target));
+    fsync_dir(parent_of(source));
+  }
+  ::close(fd);
+  return result;
+}
+
+WriteResult RealFileSystem::remove(const std::string& path, std::string_view expected) {
+  std::string target;
+  WriteResult result;
+  int fd = open_unchanged(path, expected, target, result);
+  if (fd < 0) return result;
+  std::string aside;
+  int tmp = temp::open_beside(parent_of(target), aside);
+  if (tmp < 0 || ::rename(target.c_str(), aside.c_str()) != 0) {
+    result = {WriteStatus::error, errno_text(errno)};
+    if (tmp >= 0) ::unlink(aside.c_str());
+  } else {
+    // Set aside, no other program can open it by its name; what it holds now is final.
+    std::string now;
+    if (read_whole(fd, now) && now == expected) {
+      ::unlink(aside.c_str());
+    } else {
+      result = {WriteStatus::changed, {}};
+      if (rename_noreplace(aside, target) != 0) result = {WriteStatus::error, "it was written while kb deleted it; "
+                                                          "that version is kept as " + aside};
+    }
+    fsync_dir(parent_of(target));
+  }
+  if (tmp >= 0) ::close(tmp);
+  ::close(fd);
+  return result;
+}
+
 }  // namespace kb

@@ -49,6 +49,22 @@ class MemFileSystem : public FileSystem {
     it->second = std::string(content);
     return {};
   }
+  WriteResult move(const std::string& from, const std::string& to, std::string_view expected) override {
+    auto it = files.find(from);
+    if (it == files.end()) return {WriteStatus::error, "No such file or directory"};
+    if (it->second != expected) return {WriteStatus::changed, {}};
+    if (files.count(to)) return {WriteStatus::exists, {}};
+    files[to] = std::move(it->second);
+    files.erase(from);
+    return {};
+  }
+  WriteResult remove(const std::string& path, std::string_view expected) override {
+    auto it = files.find(path);
+    if (it == files.end()) return {WriteStatus::error, "No such file or directory"};
+    if (it->second != expected) return {WriteStatus::changed, {}};
+    files.erase(it);
+    return {};
+  }
 };
 
 }  // namespace kb::test

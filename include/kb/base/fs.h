@@ -55,6 +55,13 @@ class FileSystem {
   /// the note cannot be replaced without loss (e.g. it is read-only or has other hard links).
   virtual WriteResult replace(const std::string& path, std::string_view expected,
                               std::string_view content) = 0;
+  /// Renames the note `from` to the new path `to` (its folders made) if it still holds
+  /// `expected`: WriteStatus::exists when `to` exists (nothing is replaced), changed when the
+  /// note changed, error (`message` says why) when it cannot be renamed.
+  virtual WriteResult move(const std::string& from, const std::string& to, std::string_view expected) = 0;
+  /// Deletes the note `path` if it still holds `expected` (else WriteStatus::changed, and the
+  /// note stays).
+  virtual WriteResult remove(const std::string& path, std::string_view expected) = 0;
 };
 
 }  // namespace kb

@@ -33,6 +33,12 @@ struct KbConfig {
   /// From `types:` in kb.yaml, in file order; tried before `type:` and the default folders.
   std::vector<TypeRule> type_rules;
   Value raw;             ///< kb.yaml as written
+
+  /// The vault's key for kb's `key` (`fields:`), else `key`.
+  std::string key_for(const std::string& key) const;
+  /// The key a note's `fields` hold kb's `key` under: the vault's name or `key` itself,
+  /// whichever the note uses, else key_for() (the key a new entry gets).
+  std::string key_in(const Value& fields, const std::string& key) const;
 };
 
 /// A list of nodes for each node of a graph, where most lists are empty (a meeting holds no

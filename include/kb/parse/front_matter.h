@@ -31,6 +31,9 @@ struct Value {
   /// The entry under `key` (exact match), or nullptr.
   const Value* find(std::string_view key) const;
   Value* find(std::string_view key);
+  /// The scalar anywhere in this tree whose first character is at `line`:`column`, or nullptr.
+  const Value* scalar_at(int line, int column) const;
+  Value* scalar_at(int line, int column);
 };
 
 /// One `key: value` of a mapping; `first`/`second` as in a pair, so `auto& [key, value]` works.

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kb/store/writer.h"
 
@@ -37,5 +38,22 @@ std::optional<std::string> add_item_key(std::string_view path, std::string_view 
 /// the edit would not read back.
 std::optional<std::string> set_scalar(std::string_view path, std::string_view text, std::string_view key,
                                       const YamlOut& value);
+
+/// A scalar anywhere in the front matter (a list item, a mapping's entry, nested), named by
+/// the location the parser gives its first character, and the string it is to hold.
+struct ScalarChange {
+  int line = 0;
+  int column = 0;
+  std::string value;
+};
+
+/// Gives each scalar named in `changes` its new value, written plain when it can be and
+/// double-quoted when not, whatever the quoting it had. std::nullopt when one of them is not
+/// a one-line scalar at that place (block scalars, anchors and aliases are refused) or the
+/// edit would not read back as exactly those changes.
+/// Example: replace_scalars("m.md", "---\nattendees: [Ana, 'Bo']\n---\n", {{2, 18, "Bo: B"}})
+/// == "---\nattendees: [Ana, \"Bo: B\"]\n---\n".
+std::optional<std::string> replace_scalars(std::string_view path, std::string_view text,
+                                           const std::vector<ScalarChange>& changes);
 
 }  // namespace kb

@@ -34,6 +34,14 @@ class RealFileSystem : public FileSystem {
   /// attribute cannot be kept.
   WriteResult replace(const std::string& path, std::string_view expected,
                       std::string_view content) override;
+  /// Renames the note: under the same lock and checks as replace(), with renameat2's
+  /// RENAME_NOREPLACE (link(2) and unlink(2) where the file system lacks it). A symbolic link
+  /// is refused.
+  WriteResult move(const std::string& from, const std::string& to, std::string_view expected) override;
+  /// Deletes the note: under the same lock and checks as replace(), it is first renamed aside
+  /// (a temporary name beside it) and looked at there, then unlinked; a note written in between
+  /// goes back. A symbolic link is refused.
+  WriteResult remove(const std::string& path, std::string_view expected) override;
   const std::string& root() const { return root_; }
 
   /// Files larger than this are skipped with a warning.
@@ -50,6 +58,10 @@ class RealFileSystem : public FileSystem {
  private:
   std::string full(const std::string& path) const;
   bool resolve_note(const std::string& path, std::string& target, std::string& error) const;
+  /// Opens and locks the plain file `path` of the KB for move() or remove(), checking that it
+  /// holds `expected`; -1 with `result` set otherwise. `target` is its full path.
+  int open_unchanged(const std::string& path, std::string_view expected, std::string& target,
+                     WriteResult& result) const;
   static WriteResult replace_once(const std::string& target, std::string_view expected, std::string_view content,
                                   std::optional<std::string>& theirs, const ReplaceHook& hook);
   std::string root_;
