@@ -18,6 +18,7 @@ constexpr CommandEntry kCommands[] = {
     {"edit", add_edit_command},
     {"alias", add_alias_command},
     {"rename", add_rename_command},
+    {"merge", add_merge_command},
     {"query", add_query_command},
     {"list", add_list_command},
     {"show", add_show_command},

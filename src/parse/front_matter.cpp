@@ -528,6 +528,18 @@ Value* Value::find(std::string_view key) {
   return nullptr;
 }
 
+bool same_value(const Value& a, const Value& b) {
+  if (a.kind != b.kind || a.text != b.text || a.items.size() != b.items.size() ||
+      a.entries.size() != b.entries.size())
+    return false;
+  for (std::size_t i = 0; i < a.items.size(); ++i)
+    if (!same_value(a.items[i], b.items[i])) return false;
+  for (std::size_t i = 0; i < a.entries.size(); ++i)
+    if (a.entries[i].first != b.entries[i].first || !same_value(a.entries[i].second, b.entries[i].second))
+      return false;
+  return true;
+}
+
 const Value* Value::scalar_at(int line, int column) const {
   if (is_scalar()) return loc.line == line && loc.column == column ? this : nullptr;
   for (const Value& item : items)

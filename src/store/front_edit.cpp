@@ -212,25 +212,12 @@ Value to_value(const YamlOut& v) {
   return out;
 }
 
-// Equal as data: kinds, texts, items and entries in order (locations are not compared).
-bool same_tree(const Value& a, const Value& b) {
-  if (a.kind != b.kind || a.text != b.text || a.items.size() != b.items.size() ||
-      a.entries.size() != b.entries.size())
-    return false;
-  for (std::size_t i = 0; i < a.items.size(); ++i)
-    if (!same_tree(a.items[i], b.items[i])) return false;
-  for (std::size_t i = 0; i < a.entries.size(); ++i)
-    if (a.entries[i].first != b.entries[i].first || !same_tree(a.entries[i].second, b.entries[i].second))
-      return false;
-  return true;
-}
-
 // The edit is kept only when kb reads back exactly `expected` and the very same body.
 std::optional<std::string> verified(const Doc& old, std::optional<std::string> next, const Value& expected) {
   if (!next) return std::nullopt;
   DiagSink diags;
   auto fm = parse_front_matter(old.path, *next, diags);
-  if (!fm || diags.has_errors() || !fm->present || !same_tree(fm->fields, expected)) return std::nullopt;
+  if (!fm || diags.has_errors() || !fm->present || !same_value(fm->fields, expected)) return std::nullopt;
   if (std::string_view(*next).substr(fm->body_offset) != old.text.substr(old.fm.body_offset)) return std::nullopt;
   return next;
 }

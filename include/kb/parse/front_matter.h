@@ -45,6 +45,9 @@ struct ValueEntry {
   ValueEntry(std::string key, Value value) : first(std::move(key)), second(std::move(value)) {}
 };
 
+/// Equal as data: kinds, texts, items and entries in order (locations are not compared).
+bool same_value(const Value& a, const Value& b);
+
 struct FrontMatter {
   bool present = false;  ///< false: the file has no front matter (a plain note)
   Value fields;          ///< a mapping (empty when absent)

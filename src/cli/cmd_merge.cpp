@@ -1,0 +1,103 @@
+// kb merge DUPLICATE INTO: two records of one person (organization, topic, event) become one
+// (edit/merge.h), written all or nothing; --dry-run prints the diff instead.
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "args.h"
+#include "commands.h"
+#include "kb/edit/merge.h"
+#include "kb/model/names.h"
+#include "kb/store/real_fs.h"
+#include "session.h"
+#include "writing.h"
+
+namespace kb::cli {
+namespace {
+
+struct MergeOptions {
+  std::string duplicate;
+  std::string into;
+  bool dry_run = false;
+};
+
+// A defined person, organization, topic or event that NAME gives; else nullopt after an error.
+std::string a_noun(RecordType t) {
+  const std::string noun = type_noun(t);
+  return (std::string("aeiou").find(noun[0]) != std::string::npos ? "an " : "a ") + noun;
+}
+
+std::optional<NodeId> record_to_merge(Session& s, const KnowledgeBase& kb, const std::string& name) {
+  auto id = resolve_any_one(s, kb, name);
+  if (!id) return std::nullopt;
+  const Record& r = kb.at(*id);
+  if (!r.defined || r.path.empty()) {
+    s.error("'" + name + "' is a name no record defines; there is no note to merge");
+    return std::nullopt;
+  }
+  if (r.type == RecordType::meeting || r.type == RecordType::note) {
+    s.error("'" + r.name + "' is " + a_noun(r.type) + "; kb merges people, organizations, topics and events");
+    return std::nullopt;
+  }
+  return id;
+}
+
+void report(Session& s, const Record& dup, const Record& into, const MergePlan& plan, const ChangeResult& done) {
+  for (const NoteChange& n : plan.change.notes)
+    if (n.names > 0) s.out << n.path << ": " << n.names << (n.names == 1 ? " name" : " names") << " now '" << into.name << "'\n";
+  for (const std::string& m : plan.moved) s.out << into.path.str() << ": " << m << " from '" << dup.name << "'\n";
+  for (const std::string& c : plan.conflicts)
+    s.warning(into.path.str() + ": both give " + c + "; kept under '## Merged from " + dup.name + "'");
+  if (done.last_step_failed.empty()) s.out << "deleted " << dup.path.str() << "\n";
+  else s.warning(done.last_step_failed);
+  s.out << "'" << dup.name << "' is merged into '" << into.name << "' (" << into.path.str() << ")\n";
+}
+
+ExitCode run_merge(Session& s, const MergeOptions& o) {
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::text);
+  if (!kb) return ExitCode::failure;
+  auto dup = record_to_merge(s, *kb, o.duplicate);
+  auto into = dup ? record_to_merge(s, *kb, o.into) : std::nullopt;
+  if (!dup || !into) return ExitCode::failure;
+  const Record& d = kb->at(*dup);
+  const Record& i = kb->at(*into);
+  if (*dup == *into) {
+    s.error("'" + o.duplicate + "' and '" + o.into + "' are one record already (" + d.path.str() + ")");
+    return ExitCode::failure;
+  }
+  if (d.type != i.type) {
+    s.error("'" + d.name + "' is " + a_noun(d.type) + " and '" + i.name + "' " + a_noun(i.type) +
+            "; kb merges two records of one type");
+    return ExitCode::failure;
+  }
+  RealFileSystem fs(s.root());
+  MergePlan plan = plan_merge(*kb, fs, *dup, *into);
+  if (!plan.problems.empty()) {
+    for (const std::string& p : plan.problems) s.error(p);
+    s.error("nothing was merged");
+    return ExitCode::failure;
+  }
+  if (o.dry_run) {
+    s.out << change_diff(plan.change);
+    for (const std::string& c : plan.conflicts) s.warning("both give " + c);
+    return ExitCode::ok;
+  }
+  return finish_change(s, apply_change(fs, plan.change), [&](const ChangeResult& done) {
+    report(s, d, i, plan, done);
+  });
+}
+
+}  // namespace
+
+void add_merge_command(CLI::App& app, Invocation& inv) {
+  auto o = std::make_shared<MergeOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "merge", "Make two records of one person, organization, topic or event one: DUPLICATE's names, "
+               "affiliations and fields move into INTO, every note that names it follows, its note is deleted");
+  cmd->add_option("duplicate", o->duplicate, "The record to merge away: a name, alias or record id")->required();
+  cmd->add_option("into", o->into, "The record to keep")->required();
+  cmd->add_flag("-n,--dry-run", o->dry_run, "Print the changes as a diff; write nothing");
+  cmd->callback([o, &inv] { inv.run = [o](Session& s) { return run_merge(s, *o); }; });
+}
+
+}  // namespace kb::cli
