@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <tuple>
 
 #include <unistd.h>
 
@@ -32,7 +33,7 @@ struct AddOptions {
   RecordType type = RecordType::meeting;
   std::string title, date, time, timezone, location, event;
   std::vector<std::string> orgs, attendees, topics, tags;
-  std::string name, org, role, parent, start, end;
+  std::string name, org, role, parent, start, end, honorific, kind;
   std::vector<std::string> aliases;
   bool edit = false;
   bool dry_run = false;
@@ -239,132 +240,134 @@ bool check_not_duplicate(Session& s, const KnowledgeBase& kb, const AddOptions& 
   return true;
 }
 
-ExitCode run_add(Session& s, AddOptions o) {
-  const RecordType type = o.type;
-  // Required fields: flags, else a prompt on a terminal, else a usage error.
+// Checks and normalizes the options: required fields (prompted on a terminal), one-line
+// values, dates as kb writes them, a valid time. False after a usage error.
+bool checked_options(Session& s, AddOptions& o) {
   std::vector<std::pair<std::string, std::string*>> required;
-  if (type == RecordType::meeting) required = {{"--title", &o.title}, {"--date", &o.date}};
+  if (o.type == RecordType::meeting) required = {{"--title", &o.title}, {"--date", &o.date}};
   else required = {{"--name", &o.name}};
-  if (type == RecordType::event) required.push_back({"--start", &o.start});
-  if (!prompt_missing(s, required)) return ExitCode::usage;
-
-  for (const auto& [flag, value] :
-       std::vector<std::pair<std::string, const std::string*>>{{"--title", &o.title}, {"--name", &o.name},
-                                                               {"--location", &o.location}, {"--event", &o.event},
-                                                               {"--org", &o.org}, {"--role", &o.role},
-                                                               {"--parent", &o.parent}, {"--timezone", &o.timezone}})
-    if (!one_line(s, flag, *value)) return ExitCode::usage;
+  if (o.type == RecordType::event) required.push_back({"--start", &o.start});
+  if (!prompt_missing(s, required)) return false;
+  for (const auto& [flag, value] : std::vector<std::pair<std::string, const std::string*>>{
+           {"--title", &o.title}, {"--name", &o.name}, {"--location", &o.location}, {"--event", &o.event},
+           {"--org", &o.org}, {"--role", &o.role}, {"--parent", &o.parent}, {"--timezone", &o.timezone},
+           {"--honorific", &o.honorific}, {"--kind", &o.kind}})
+    if (!one_line(s, flag, *value)) return false;
   for (const auto* list : {&o.orgs, &o.attendees, &o.topics, &o.tags, &o.aliases})
     for (const auto& v : *list)
-      if (!one_line(s, "a name", v)) return ExitCode::usage;
+      if (!one_line(s, "a name", v)) return false;
   o.title = std::string(trim(o.title));
   o.name = std::string(trim(o.name));
-
-  std::optional<Date> date, start, end;
-  if (!o.date.empty() && !(date = s.date_arg("--date", o.date))) return ExitCode::usage;
-  if (!o.start.empty() && !(start = s.date_arg("--start", o.start))) return ExitCode::usage;
-  if (!o.end.empty() && !(end = s.date_arg("--end", o.end))) return ExitCode::usage;
   // From here on a date is the day meant, as kb writes it (`next tuesday` -> 2024-09-10).
-  if (date) o.date = to_string(*date);
-  if (start) o.start = to_string(*start);
-  if (end) o.end = to_string(*end);
+  std::optional<Date> start, end;
+  for (auto [flag, value, out] : {std::tuple{"--date", &o.date, (std::optional<Date>*)nullptr},
+                                  std::tuple{"--start", &o.start, &start}, std::tuple{"--end", &o.end, &end}}) {
+    if (value->empty()) continue;
+    auto d = s.date_arg(flag, *value);
+    if (!d) return false;
+    *value = to_string(*d);
+    if (out) *out = d;
+  }
   if (start && end && *end < *start) {
     s.error("--end " + o.end + " is before --start " + o.start);
-    return ExitCode::usage;
+    return false;
   }
   if (!o.time.empty() && !parse_time(o.time)) {
     s.error("invalid time '" + o.time + "' for --time (expected HH:MM, 24 h)");
-    return ExitCode::usage;
+    return false;
   }
-
-  if (type == RecordType::person && !o.role.empty() && o.org.empty()) {
+  if (o.type == RecordType::person && !o.role.empty() && o.org.empty()) {
     s.error("--role needs --org: a role is held at an organization");
-    return ExitCode::usage;
+    return false;
   }
+  return true;
+}
 
-  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);  // names, and meetings before this one
-  if (!kb) return ExitCode::failure;
-  if (!check_not_duplicate(s, *kb, o)) return ExitCode::failure;
-  const std::string root = s.root();
-
-  // Names: canonical when known, warned about (with did-you-mean) when not.
-  std::vector<GivenName> names;
+// The names the note gives, canonical when known (resolve_for_write says what it does with
+// the others). False after an error.
+bool resolve_names(Session& s, const KnowledgeBase& kb, const AddOptions& o, std::vector<GivenName>& names) {
   bool ok = true;
   auto resolve = [&](const std::vector<std::string>& list, RecordType t) {
-    ok = resolve_for_write(s, *kb, list, t, o.create_missing, names) && ok;
+    ok = resolve_for_write(s, kb, list, t, o.create_missing, names, !o.dry_run) && ok;
   };
-  if (type == RecordType::meeting) {
+  if (o.type == RecordType::meeting) {
     resolve(o.orgs, RecordType::organization);
     resolve(o.attendees, RecordType::person);
     resolve(o.topics, RecordType::topic);
     if (!o.event.empty()) resolve({o.event}, RecordType::event);
-  } else if (type == RecordType::person && !o.org.empty()) {
+  } else if (o.type == RecordType::person && !o.org.empty()) {
     resolve({o.org}, RecordType::organization);
-  } else if ((type == RecordType::organization || type == RecordType::topic) && !o.parent.empty()) {
-    resolve({o.parent}, type);
+  } else if ((o.type == RecordType::organization || o.type == RecordType::topic) && !o.parent.empty()) {
+    resolve({o.parent}, o.type);
   }
-  if (!ok) return ExitCode::failure;
+  return ok;
+}
 
+std::string written_name(const std::vector<GivenName>& names, RecordType t) {
+  for (const auto& n : names)
+    if (n.type == t) return n.written;
+  return {};
+}
+
+Draft meeting_draft(const KnowledgeBase& kb, const AddOptions& o, const std::vector<GivenName>& names) {
+  Draft d{RecordType::meeting, YamlOut::map(), {}, {}};
+  d.front.add("type", YamlOut::str("meeting"));
+  d.front.add(key_for(kb, "title"), YamlOut::str(o.title));
+  d.front.add(key_for(kb, "date"), YamlOut::date(o.date));
+  if (!o.time.empty()) d.front.add(key_for(kb, "time"), YamlOut::str(o.time));
+  if (!o.timezone.empty()) d.front.add(key_for(kb, "timezone"), YamlOut::str(o.timezone));
+  if (!o.location.empty()) d.front.add(key_for(kb, "location"), YamlOut::str(o.location));
+  if (!o.event.empty()) d.front.add(key_for(kb, "event"), YamlOut::str(written_name(names, RecordType::event)));
+  YamlOut orgs = name_list(names, RecordType::organization, true);
+  if (!orgs.items.empty()) d.front.add(key_for(kb, "organizations"), orgs);
+  YamlOut people = name_list(names, RecordType::person, false);
+  if (!people.items.empty()) d.front.add(key_for(kb, "attendees"), people);
+  YamlOut topics = name_list(names, RecordType::topic, true);
+  if (!topics.items.empty()) d.front.add(key_for(kb, "topics"), topics);
+  if (!o.tags.empty()) d.front.add(key_for(kb, "tags"), str_list(o.tags));
+  d.data = preparation_data(kb, names, *parse_date(o.date));
+  d.data.set("title", o.title);
+  d.data.set("date", o.date);
+  d.data.set("time", o.time);
+  d.data.set("location", o.location);
+  d.base = note_base_path(std::string(default_folder(RecordType::meeting)) + "/" + o.date.substr(0, 4), o.date, o.title);
+  return d;
+}
+
+Draft record_draft(const KnowledgeBase& kb, const AddOptions& o, const std::vector<GivenName>& names) {
+  const RecordType type = o.type;
   Draft d{type, YamlOut::map(), {}, {}};
-  auto find_written = [&](RecordType t) {
-    for (const auto& n : names)
-      if (n.type == t) return n.written;
-    return std::string();
-  };
   d.front.add("type", YamlOut::str(std::string(to_string(type))));
-  if (type == RecordType::meeting) {
-    d.front.add(key_for(*kb, "title"), YamlOut::str(o.title));
-    d.front.add(key_for(*kb, "date"), YamlOut::date(o.date));
-    if (!o.time.empty()) d.front.add(key_for(*kb, "time"), YamlOut::str(o.time));
-    if (!o.timezone.empty()) d.front.add(key_for(*kb, "timezone"), YamlOut::str(o.timezone));
-    if (!o.location.empty()) d.front.add(key_for(*kb, "location"), YamlOut::str(o.location));
-    if (!o.event.empty()) d.front.add(key_for(*kb, "event"), YamlOut::str(find_written(RecordType::event)));
-    YamlOut orgs = name_list(names, RecordType::organization, true);
-    if (!orgs.items.empty()) d.front.add(key_for(*kb, "organizations"), orgs);
-    YamlOut people = name_list(names, RecordType::person, false);
-    if (!people.items.empty()) d.front.add(key_for(*kb, "attendees"), people);
-    YamlOut topics = name_list(names, RecordType::topic, true);
-    if (!topics.items.empty()) d.front.add(key_for(*kb, "topics"), topics);
-    if (!o.tags.empty()) d.front.add(key_for(*kb, "tags"), str_list(o.tags));
-    d.data = preparation_data(*kb, names, *date);
-    d.data.set("title", o.title);
-    d.data.set("date", o.date);
-    d.data.set("time", o.time);
-    d.data.set("location", o.location);
-    d.base = note_base_path(std::string(default_folder(type)) + "/" + o.date.substr(0, 4), o.date, o.title);
-  } else {
-    d.front.add(key_for(*kb, "name"), YamlOut::str(o.name));
-    if (!o.aliases.empty()) d.front.add(key_for(*kb, "aliases"), str_list(o.aliases));
-    if (type == RecordType::person && (!o.org.empty() || !o.role.empty())) {
-      YamlOut aff = YamlOut::map();
-      if (!o.org.empty()) aff.add("org", YamlOut::str(find_written(RecordType::organization)));
-      if (!o.role.empty()) aff.add("role", YamlOut::str(o.role));
-      d.front.add(key_for(*kb, "affiliations"), YamlOut::seq(false).push(aff));
-    }
-    if ((type == RecordType::organization || type == RecordType::topic) && !o.parent.empty())
-      d.front.add(key_for(*kb, "parent"), YamlOut::str(find_written(type)));
-    if (type == RecordType::event) {
-      d.front.add(key_for(*kb, "start"), YamlOut::date(o.start));
-      if (!o.end.empty()) d.front.add(key_for(*kb, "end"), YamlOut::date(o.end));
-      if (!o.location.empty()) d.front.add(key_for(*kb, "location"), YamlOut::str(o.location));
-    }
-    d.data.set("name", o.name);
-    d.base = note_base_path(default_folder(type), "", o.name);
+  d.front.add(key_for(kb, "name"), YamlOut::str(o.name));
+  if (!o.aliases.empty()) d.front.add(key_for(kb, "aliases"), str_list(o.aliases));
+  if (!o.honorific.empty()) d.front.add(key_for(kb, "honorific"), YamlOut::str(std::string(trim(o.honorific))));
+  if (type == RecordType::person && !o.org.empty()) {
+    YamlOut aff = YamlOut::map();
+    aff.add("org", YamlOut::str(written_name(names, RecordType::organization)));
+    if (!o.role.empty()) aff.add("role", YamlOut::str(o.role));
+    d.front.add(key_for(kb, "affiliations"), YamlOut::seq(false).push(aff));
   }
+  if (!o.kind.empty()) d.front.add(key_for(kb, "kind"), YamlOut::str(std::string(trim(o.kind))));
+  if ((type == RecordType::organization || type == RecordType::topic) && !o.parent.empty())
+    d.front.add(key_for(kb, "parent"), YamlOut::str(written_name(names, type)));
+  if (type == RecordType::event) {
+    d.front.add(key_for(kb, "start"), YamlOut::date(o.start));
+    if (!o.end.empty()) d.front.add(key_for(kb, "end"), YamlOut::date(o.end));
+    if (!o.location.empty()) d.front.add(key_for(kb, "location"), YamlOut::str(o.location));
+  }
+  d.data.set("name", o.name);
+  d.base = note_base_path(default_folder(type), "", o.name);
+  return d;
+}
 
-  RealFileSystem fs(root);
-  std::vector<Draft> drafts;
-  drafts.push_back(std::move(d));
-  if (o.create_missing)
-    for (const auto& n : names)
-      if (!n.id.valid()) drafts.push_back(stub_draft(*kb, n));
-
-  // Render and check every note before writing any.
+// Renders every draft, checks it, and writes them (or, with --dry-run, prints them).
+ExitCode write_drafts(Session& s, const KnowledgeBase& kb, std::vector<Draft>& drafts, const AddOptions& o) {
+  RealFileSystem fs(s.root());
   std::vector<std::string> texts;
   std::string error;
   for (auto& draft : drafts) {
     std::string path = first_free_path(fs, draft.base);
-    if (!check_inside_root(root, path, error)) {
+    if (!check_inside_root(s.root(), path, error)) {
       s.error(error);
       return ExitCode::failure;
     }
@@ -379,7 +382,6 @@ ExitCode run_add(Session& s, AddOptions o) {
     }
     return ExitCode::ok;
   }
-
   std::vector<std::string> written;
   for (std::size_t i = 0; i < drafts.size(); ++i) {
     NewNote n = write_new_note(fs, drafts[i].base, texts[i]);
@@ -388,12 +390,27 @@ ExitCode run_add(Session& s, AddOptions o) {
       return ExitCode::failure;
     }
     written.push_back(n.path);
-    s.out << root << '/' << n.path << '\n';
+    s.out << s.root() << '/' << n.path << '\n';
     if (i > 0) s.note("created " + type_noun(drafts[i].type) + " record '" + n.path + "'");
   }
   s.out.flush();
-  if (o.edit) return edit_until_clean(s, *kb, written.front());
+  if (o.edit) return edit_until_clean(s, kb, written.front());
   return ExitCode::ok;
+}
+
+ExitCode run_add(Session& s, AddOptions o) {
+  if (!checked_options(s, o)) return ExitCode::usage;
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);  // names, and meetings before this one
+  if (!kb) return ExitCode::failure;
+  if (!check_not_duplicate(s, *kb, o)) return ExitCode::failure;
+  std::vector<GivenName> names;
+  if (!resolve_names(s, *kb, o, names)) return ExitCode::failure;
+  std::vector<Draft> drafts;
+  drafts.push_back(o.type == RecordType::meeting ? meeting_draft(*kb, o, names) : record_draft(*kb, o, names));
+  if (o.create_missing)
+    for (const auto& n : names)
+      if (!n.id.valid()) drafts.push_back(stub_draft(*kb, n));
+  return write_drafts(s, *kb, drafts, o);
 }
 
 void add_common(CLI::App* sub, AddOptions& o) {
@@ -437,6 +454,7 @@ void add_add_command(CLI::App& app, Invocation& inv) {
   p->add_option("--org", o->org, "The organization they belong to");
   p->add_option("--role", o->role, "Their role there");
   p->add_option("--alias", o->aliases, "Another name they go by; repeat for more");
+  p->add_option("--honorific", o->honorific, "How they are addressed: Mr., Ms., Dr., H.E. ...");
   add_common(p, *o);
 
   CLI::App* g = add_type(add, inv, "org", RecordType::organization, "An organization record", o);
@@ -444,6 +462,7 @@ void add_add_command(CLI::App& app, Invocation& inv) {
   g->add_option("--name", o->name, "The name (required)");
   g->add_option("--alias", o->aliases, "Another name or acronym; repeat for more");
   g->add_option("--parent", o->parent, "The organization it is part of");
+  g->add_option("--kind", o->kind, "What kind of organization: ministry, university, division ...");
   add_common(g, *o);
 
   CLI::App* t = add_type(add, inv, "topic", RecordType::topic, "A topic record", o);

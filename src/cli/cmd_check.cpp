@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
+#include "kb/model/config_check.h"
 #include "kb/model/names.h"
 #include "session.h"
 
@@ -27,6 +28,7 @@ ExitCode run_check(Session& s, const CheckOptions& o) {
     s.with_text(n.other);
     report_name_across_types(*kb, n, diags);
   }
+  check_config(*kb, diags);
   diags.sort();
   if (is_json(*fmt)) {
     render_diagnostics_json(s.out, diags.all(), *fmt == OutputFormat::jsonl);

@@ -40,8 +40,39 @@ bool one_line(Session& s, const std::string& flag, const std::string& value) {
   return true;
 }
 
+namespace {
+
+// "Write 'X' as a new name? [y/N]" on a terminal: yes only when the answer starts with y.
+bool ask_new_name(Session& s, const std::string& name, RecordType type) {
+  s.err << "Write '" << name << "' as a new " << type_noun(type) << " name? [y/N] " << std::flush;
+  std::string answer;
+  if (!std::getline(std::cin, answer)) return false;
+  std::string a(trim(answer));
+  return !a.empty() && (a[0] == 'y' || a[0] == 'Y');
+}
+
+// A name no record has: said once, with "did you mean"; false when it must not be written.
+bool unknown_for_write(Session& s, const KnowledgeBase& kb, const std::string& text, RecordType type,
+                       bool create_missing, bool ask) {
+  DiagSink d;
+  resolve_name(kb, text, type, d);
+  if (kb.config.strict) {
+    for (const auto& m : d.all()) s.error(m.message + " (kb.yaml has strict: true; add the record first)");
+    return false;
+  }
+  for (const auto& m : d.all())
+    s.warning(m.message + (create_missing ? "; writing a stub record for it"
+                                          : "; written as given (--create-missing writes a stub record)"));
+  if (!ask || create_missing || !::isatty(STDIN_FILENO)) return true;
+  if (ask_new_name(s, text, type)) return true;
+  s.error("nothing written");
+  return false;
+}
+
+}  // namespace
+
 bool resolve_for_write(Session& s, const KnowledgeBase& kb, const std::vector<std::string>& names, RecordType type,
-                       bool create_missing, std::vector<GivenName>& out) {
+                       bool create_missing, std::vector<GivenName>& out, bool ask) {
   bool ok = true;
   for (const auto& given : names) {
     std::string text(trim(given));
@@ -55,17 +86,14 @@ bool resolve_for_write(Session& s, const KnowledgeBase& kb, const std::vector<st
     if (defined.size() == 1) {
       g.id = defined.front();
       g.written = kb.at(g.id).name;
-    } else {
+    } else if (defined.size() > 1) {
       DiagSink d;
       resolve_name(kb, text, type, d);
-      if (defined.size() > 1) {
-        for (const auto& m : d.all()) s.error(m.message);
-        ok = false;
-        continue;
-      }
-      for (const auto& m : d.all())
-        s.warning(m.message + (create_missing ? "; writing a stub record for it"
-                                              : "; written as given (--create-missing writes a stub record)"));
+      for (const auto& m : d.all()) s.error(m.message);
+      ok = false;
+      continue;
+    } else if (!unknown_for_write(s, kb, text, type, create_missing, ask)) {
+      return false;
     }
     bool dup = std::any_of(out.begin(), out.end(), [&](const GivenName& o) {
       return o.type == g.type && name_key(o.written) == name_key(g.written);

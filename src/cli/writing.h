@@ -37,11 +37,13 @@ std::string key_in_note(const KnowledgeBase& kb, const Value& fields, const std:
 /// False (after a usage error naming `flag`) when `value` is not one line of valid UTF-8.
 bool one_line(Session& s, const std::string& flag, const std::string& value);
 
-/// Resolves names for writing into `out`: the canonical name when one record matches; a
-/// warning with "did you mean" when none does (written as given); false after an error when
-/// several do.
+/// Resolves names for writing into `out`: the canonical name when one record matches; false
+/// after an error when several do. A name no record has: with kb.yaml `strict: true` an error
+/// (false); else a warning with "did you mean", written as given (or as a stub record with
+/// `create_missing`) and, when `ask` and stdin is a terminal, only after a yes to
+/// "Write 'X' as a new name? [y/N]".
 bool resolve_for_write(Session& s, const KnowledgeBase& kb, const std::vector<std::string>& names, RecordType type,
-                       bool create_missing, std::vector<GivenName>& out);
+                       bool create_missing, std::vector<GivenName>& out, bool ask = false);
 
 /// Runs $VISUAL, else $EDITOR, else vi on `file` (through sh, so the variable may carry
 /// arguments); false, after a warning, when it cannot start or does not exit 0.

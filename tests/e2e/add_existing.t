@@ -33,3 +33,57 @@ $ kb --kb "$FIXTURES/write" add person --name "Ana Mover" --role Director; ls "$
 > francesc-pedro.md
 2> kb: error: --role needs --org: a role is held at an organization
 
+# A name no record has: on a terminal kb asks before writing it; no (or nothing) writes nothing.
+$ printf 'n\n' | script -qec "kb --kb '$FIXTURES/rename' add meeting --title Call --date 2024-10-01 --attendee 'Bo Chenn' 2>'$WORK/err'; echo rc=\$?" /dev/null | tr -d '\r' | grep rc=; cat "$WORK/err"; echo; ls "$FIXTURES/rename/meetings"
+> rc=1
+> kb: warning: unknown person 'Bo Chenn' (did you mean 'Bo Chen'?); written as given (--create-missing writes a stub record)
+> Write 'Bo Chenn' as a new person name? [y/N] kb: error: nothing written
+>
+> 2024-09-02-kickoff.md
+> 2024-09-10-follow-up.md
+> 2024-09-20-review.md
+
+$ printf 'y\n' | script -qec "kb --kb '$FIXTURES/rename' add meeting --title Call --date 2024-10-01 --attendee 'Bo Chenn' 2>'$WORK/err' >/dev/null; echo rc=\$?" /dev/null | tr -d '\r' | grep rc=; cat "$WORK/err"; echo; grep -rh Chenn "$FIXTURES/rename/meetings"
+> rc=0
+> kb: warning: unknown person 'Bo Chenn' (did you mean 'Bo Chen'?); written as given (--create-missing writes a stub record)
+> Write 'Bo Chenn' as a new person name? [y/N] 
+>   - Bo Chenn
+
+# kb.yaml `strict: true` refuses it outright.
+$ echo "strict: true" >> "$FIXTURES/rename/kb.yaml" && kb --kb "$FIXTURES/rename" add meeting --title Call --date 2024-10-01 --attendee "Bo Chenn" --org SI
+2> kb: error: unknown person 'Bo Chenn' (did you mean 'Bo Chen'?) (kb.yaml has strict: true; add the record first)
+? 1
+
+# --honorific for a person, --kind and --parent for an organization.
+$ kb --kb "$FIXTURES/rename" add person --name "Cy Dee" --honorific Dr. --org SI --role Analyst --dry-run && kb --kb "$FIXTURES/rename" add org --name "Lake Ministry" --kind ministry --parent "Home Office" --dry-run
+> ---
+> type: person
+> name: Cy Dee
+> honorific: Dr.
+> affiliations:
+>   - org: Sea Institute
+>     role: Analyst
+> ---
+> # Cy Dee
+>
+> ## Notes
+>
+> ---
+> type: organization
+> name: Lake Ministry
+> kind: ministry
+> parent: Home Office
+> ---
+> # Lake Ministry
+>
+> ## Notes
+2> kb: would write people/cy-dee.md
+2> kb: would write orgs/lake-ministry.md
+
+# kb check reads kb.yaml too: unknown settings, a home that names nothing, an unknown zone.
+$ printf 'name: X\nhome: Home Ofice\ntimezone: Paris\nhme: x\n' > "$FIXTURES/rename/kb.yaml" && kb --kb "$FIXTURES/rename" check
+> kb.yaml:2:7: warning: home 'Home Ofice' names no organization of the KB (did you mean 'Home Office'?)
+> kb.yaml:3:11: warning: unknown time zone 'Paris' (use an IANA name such as 'Europe/Paris')
+> kb.yaml:4:1: warning: unknown setting 'hme' (did you mean 'home'?); kb ignores it
+2> kb: 8 files checked: 0 errors, 3 warnings
+

@@ -64,4 +64,8 @@ inline constexpr const char* kDatePhrases = "YYYY-MM-DD, today, yesterday, tomor
 /// English month-day form for prose, e.g. `Mon 2 September 2024`.
 std::string long_date(const Date& d);
 
+/// True when `id` is an IANA time zone name ICU knows ("Europe/Paris", "UTC"); false for
+/// anything else ("Paris", "CEST", "").
+bool is_time_zone(std::string_view id);
+
 }  // namespace kb

@@ -32,6 +32,8 @@ struct KbConfig {
   std::map<std::string, std::string> field_names;
   /// From `types:` in kb.yaml, in file order; tried before `type:` and the default folders.
   std::vector<TypeRule> type_rules;
+  /// `strict: true`: kb add refuses names no record has instead of writing them as given.
+  bool strict = false;
   Value raw;             ///< kb.yaml as written
 
   /// The vault's key for kb's `key` (`fields:`), else `key`.

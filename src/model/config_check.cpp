@@ -1,0 +1,57 @@
+#include "kb/model/config_check.h"
+
+#include <algorithm>
+
+#include "kb/base/date.h"
+#include "kb/base/text.h"
+#include "kb/model/names.h"
+
+namespace kb {
+namespace {
+
+// A setting's line (its value's location is after the key).
+SourceLoc at_line(const Value& v) { return {v.loc.path, v.loc.line, 1}; }
+
+std::string closest_setting(const std::string& key) {
+  std::string best;
+  std::size_t best_distance = 3;
+  for (const std::string& k : known_settings()) {
+    std::size_t d = edit_distance(to_lower_ascii(key), k, 2);
+    if (d < best_distance) best = k, best_distance = d;
+  }
+  return best;
+}
+
+void check_home(const KnowledgeBase& kb, const Value& v, DiagSink& diags) {
+  if (!v.is_scalar() || trim(v.text).empty()) return;
+  const std::string home(trim(v.text));
+  for (NodeId id : kb.find_by_name(home, RecordType::organization))
+    if (kb.at(id).defined) return;
+  std::vector<std::string> near = suggest_names(kb, home, RecordType::organization);
+  diags.warning(v.loc, "home '" + home + "' names no organization of the KB" +
+                           (near.empty() ? std::string(" (add it with 'kb add org')") : " (did you mean '" + near.front() + "'?)"));
+}
+
+}  // namespace
+
+const std::vector<std::string>& known_settings() {
+  static const std::vector<std::string> keys{"name",  "home",   "timezone", "fields",    "types",
+                                             "ignore", "strict", "filenames", "csv_bom"};
+  return keys;
+}
+
+void check_config(const KnowledgeBase& kb, DiagSink& diags) {
+  const Value& raw = kb.config.raw;
+  for (const auto& [key, v] : raw.entries) {
+    if (std::find(known_settings().begin(), known_settings().end(), key) != known_settings().end()) continue;
+    const std::string near = closest_setting(key);
+    diags.warning(at_line(v), "unknown setting '" + key + "'" +
+                                  (near.empty() ? std::string() : " (did you mean '" + near + "'?)") + "; kb ignores it");
+  }
+  if (const Value* home = raw.find("home")) check_home(kb, *home, diags);
+  if (const Value* tz = raw.find("timezone"); tz && tz->is_scalar() && !trim(tz->text).empty() && !is_time_zone(trim(tz->text)))
+    diags.warning(tz->loc, "unknown time zone '" + std::string(trim(tz->text)) +
+                               "' (use an IANA name such as 'Europe/Paris')");
+}
+
+}  // namespace kb
