@@ -232,9 +232,17 @@ bool check_not_duplicate(Session& s, const KnowledgeBase& kb, const AddOptions& 
   for (const auto& n : names) {
     const Record* r = existing_record(kb, n, o.type);
     if (!r) continue;
+    // Two people may share a name: one at another organization is added, and named in notes
+    // with it (pick_by_org).
+    if (o.type == RecordType::person && !o.org.empty() && !pick_by_org(kb, n + " (" + o.org + ")")) {
+      s.warning("another person '" + r->name + "' exists (" + std::string(r->path.view()) + "); name this one '" +
+                o.name + " (" + o.org + ")' in notes");
+      continue;
+    }
     s.error(type_noun(o.type) + " '" + n + "' exists already: " + std::string(r->path.view()) +
-            (r->name == n ? "" : " ('" + r->name + "')") +
-            "; use that record, or --force to add a second one of that name");
+            (r->name == n ? "" : " ('" + r->name + "')") + "; use that record, or " +
+            (o.type == RecordType::person ? "give --org for another person of that name, or " : "") +
+            "--force to add a second one of that name");
     return false;
   }
   return true;

@@ -303,8 +303,33 @@ bool patch_changed(LoadResult& snap, FileSystem& fs, const FileInfo& file, Recor
 
 }  // namespace
 
+namespace {
+
+// `Zhang Wei (World Bank)`: a person named with their organization, as two who share a name are.
+bool names_person_by_org(const KnowledgeBase& kb, std::string_view text) {
+  const std::size_t open = text.rfind(" (");
+  if (open == std::string_view::npos || text.empty() || text.back() != ')') return false;
+  NodeId first;
+  return kb.count_by_key(name_key(text.substr(0, open)), RecordType::person, first) > 0;
+}
+
+// Whether some note names a person by organization (pick_by_org): which person that is
+// depends on every note's affiliations, so such a KB is left to whole loads.
+bool picks_by_org(const LoadResult& snap) {
+  const KnowledgeBase& kb = snap.kb;
+  for (const std::string& key : snap.link_keys)
+    if (names_person_by_org(kb, key)) return true;
+  for (const Record& r : kb.records())
+    for (const Attendee& a : r.attendees)
+      if (names_person_by_org(kb, a.person.text.view())) return true;
+  return false;
+}
+
+}  // namespace
+
 bool patch_graph(LoadResult& snap, FileSystem& fs, const NotePatch& patch, RecordParts parts) {
   KnowledgeBase& kb = snap.kb;
+  if (picks_by_org(snap)) return false;
   DiagSink fresh;  // the changed notes' diagnostics, as a whole load gives them
   std::set<std::string> paths;
   if (!patch.added.empty() || !patch.removed.empty()) {

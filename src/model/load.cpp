@@ -341,8 +341,16 @@ void check_duplicate_names(const KnowledgeBase& kb, DiagSink& diags) {
       if (!inserted) {
         const Value* v = r.text->fields.find("name");
         SourceLoc loc = v ? v->loc : SourceLoc{r.path, 1, 1};
-        diags.error(loc, "duplicate " + type_noun(r.type) + " name '" + n + "' (also '" +
-                             kb.at(it->second).name + "' in '" + kb.at(it->second).path.str() + "')");
+        const std::string msg = "duplicate " + type_noun(r.type) + " name '" + n + "' (also '" +
+                                kb.at(it->second).name + "' in '" + kb.at(it->second).path.str() + "')";
+        // Two people may share a name (Zhang Wei at the World Bank and at UNESCO): notes tell
+        // them apart as 'NAME (ORGANIZATION)' or by record id. Two organizations, topics or
+        // events of one name are one written twice.
+        if (r.type == RecordType::person)
+          diags.warning(loc, msg + "; name each as '" + n + " (ORGANIZATION)' or by record id, or 'kb merge' them if "
+                                   "they are one person");
+        else
+          diags.error(loc, msg + "; 'kb merge' them if they are one");
       }
     }
   }

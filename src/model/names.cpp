@@ -121,8 +121,45 @@ std::vector<std::string> suggest_names(const KnowledgeBase& kb, std::string_view
   return out;
 }
 
+namespace {
+
+// Whether the affiliation `a` is to the organization written `org` (with name key `key`).
+bool affiliated_to(const KnowledgeBase& kb, const Affiliation& a, const std::string& key,
+                   const std::vector<NodeId>& orgs) {
+  if (name_key(a.org.text.view()) == key) return true;
+  for (NodeId o : kb.find_by_name(a.org.text.view(), RecordType::organization))
+    if (std::find(orgs.begin(), orgs.end(), o) != orgs.end()) return true;
+  return false;
+}
+
+}  // namespace
+
+std::optional<NodeId> pick_by_org(const KnowledgeBase& kb, std::string_view text) {
+  text = trim(text);
+  const std::size_t open = text.rfind(" (");
+  if (open == std::string_view::npos || text.back() != ')' || open == 0) return std::nullopt;
+  const std::string_view person = trim(text.substr(0, open));
+  const std::string_view org = trim(text.substr(open + 2, text.size() - open - 3));
+  if (org.empty()) return std::nullopt;
+  const std::string key = name_key(org);
+  const std::vector<NodeId> orgs = kb.find_by_name(org, RecordType::organization);
+  std::optional<NodeId> found;
+  for (NodeId id : kb.find_by_name(person, RecordType::person)) {
+    const Record& p = kb.at(id);
+    if (!p.defined || !p.entity.present()) continue;
+    const auto& affs = p.entity->affiliations;
+    if (std::none_of(affs.begin(), affs.end(), [&](const Affiliation& a) { return affiliated_to(kb, a, key, orgs); }))
+      continue;
+    if (found) return std::nullopt;
+    found = id;
+  }
+  return found;
+}
+
 std::optional<NodeId> resolve_name(const KnowledgeBase& kb, std::string_view name, RecordType want,
                                    DiagSink& diags, const SourceLoc& loc) {
+  if (want == RecordType::person)
+    if (auto picked = pick_by_org(kb, name)) return picked;
   auto ids = kb.find_by_name(name, want);
   if (ids.size() > 1) {
     // Prefer defined records over unresolved name nodes.
@@ -132,7 +169,8 @@ std::optional<NodeId> resolve_name(const KnowledgeBase& kb, std::string_view nam
     if (defined.size() == 1) return defined.front();
     diags.error(loc, "ambiguous " + type_noun(want) + " '" + std::string(name) + "': matches " +
                          quote_list(kb, defined.empty() ? ids : defined) +
-                         " (use the record id instead)");
+                         (want == RecordType::person ? " (give 'NAME (ORGANIZATION)' or the record id)"
+                                                     : " (use the record id instead)"));
     return std::nullopt;
   }
   if (ids.size() == 1) return ids.front();

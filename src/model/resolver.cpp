@@ -16,6 +16,7 @@ void Resolver::resolve(NameRef& ref, RecordType type) {
   std::size_t matches = kb_.count_of_type(*known.nodes, type, first);
   if (matches == 0)
     if (const Record* r = kb_.lookup_rid(ref.text); r && r->type == type) first = r->id, matches = 1;
+  if (matches != 1 && type == RecordType::person && pick_org(ref)) return;
   if (matches == 1) {
     ref.target = first;
     if (!kb_.at(ref.target).defined) warn_unresolved(ref, type);
@@ -29,6 +30,7 @@ void Resolver::resolve(NameRef& ref, RecordType type) {
       if (i > 0) msg += i + 1 == ids.size() ? " and " : ", ";
       msg += "'" + kb_.at(ids[i]).rid + "'";
     }
+    if (type == RecordType::person) msg += " (write '" + ref.text.str() + " (ORGANIZATION)' or the record id)";
     diags_.error(ref.loc, msg);
     return;
   }
@@ -57,6 +59,16 @@ void Resolver::resolve(NameRef& ref, RecordType type) {
   warn_unresolved(ref, type);
 }
 
+bool Resolver::pick_org(NameRef& ref) {
+  auto picked = pick_by_org(kb_, ref.text.view());
+  if (!picked) return false;
+  // Which person it names depends on other notes' affiliations: a patched graph cannot tell
+  // when that changes, so a whole load resolves it.
+  if (patching_) failed_ = true;
+  ref.target = *picked;
+  return true;
+}
+
 void Resolver::commit() {
   for (auto& node : pending_) kb_.index_names(kb_.add(std::move(node)));
   pending_.clear();
@@ -80,6 +92,7 @@ Resolver::LinkMiss Resolver::link_target(const std::string& text, NodeId& target
     target = first;
     return LinkMiss::none;
   }
+  if (NameRef ref{SharedString(text), {}, {}}; pick_org(ref)) return target = ref.target, LinkMiss::none;
   return LinkMiss::unresolved;
 }
 

@@ -66,6 +66,9 @@ class Resolver {
   LinkMiss link_target(const std::string& text, NodeId& target);
   void warn_link(const std::string& text, const SourceLoc& loc, LinkMiss miss);
   void warn_unresolved(const NameRef& ref, RecordType type);
+  /// `NAME (ORGANIZATION)` naming one of two people who share a name (pick_by_org): sets the
+  /// target; while patching, fails the patch.
+  bool pick_org(NameRef& ref);
 
   KnowledgeBase& kb_;
   DiagSink& diags_;

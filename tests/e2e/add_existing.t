@@ -15,7 +15,7 @@ $ kb --kb "$FIXTURES/write" add org --name "Instituto Internacional" --alias IES
 ? 1
 
 $ kb --kb "$FIXTURES/write" add person --name "Francesc Pedró" --org IESALC
-2> kb: error: person 'Francesc Pedró' exists already: people/francesc-pedro.md ('Francesc Pedro'); use that record, or --force to add a second one of that name
+2> kb: error: person 'Francesc Pedró' exists already: people/francesc-pedro.md ('Francesc Pedro'); use that record, or give --org for another person of that name, or --force to add a second one of that name
 ? 1
 
 # A person named like an organization is another record; --force adds a second one of a name.
@@ -86,4 +86,21 @@ $ printf 'name: X\nhome: Home Ofice\ntimezone: Paris\nhme: x\n' > "$FIXTURES/ren
 > kb.yaml:3:11: warning: unknown time zone 'Paris' (use an IANA name such as 'Europe/Paris')
 > kb.yaml:4:1: warning: unknown setting 'hme' (did you mean 'home'?); kb ignores it
 2> kb: 8 files checked: 0 errors, 3 warnings
+
+# Two real people with one name: a second one needs --org (another organization than the
+# first's); notes then name each as 'NAME (ORGANIZATION)', and the shared name is a warning.
+$ rm "$FIXTURES/merge/people/ana-belle.md" && kb --kb "$FIXTURES/merge" add person --name "Ana Bell"; kb --kb "$FIXTURES/merge" add person --name "Ana Bell" --org "Home Office"
+2> kb: error: person 'Ana Bell' exists already: people/ana-bell.md; use that record, or give --org for another person of that name, or --force to add a second one of that name
+2> kb: error: person 'Ana Bell' exists already: people/ana-bell.md; use that record, or give --org for another person of that name, or --force to add a second one of that name
+? 1
+
+$ rm "$FIXTURES/merge/people/ana-belle.md" "$FIXTURES/merge/meetings/2024-09-12-call.md" && kb --kb "$FIXTURES/merge" add person --name "Ana Bell" --org "Sea Institute" && printf -- '---\ntitle: W\ndate: 2024-10-02\nattendees: [Ana Bell (Sea Institute), Ana Bell (Home Office)]\n---\n[[Ana Bell (Sea Institute)]] met [[people/ana-bell]].\n' > "$FIXTURES/merge/meetings/w.md" && kb --kb "$FIXTURES/merge" query --person "Ana Bell (Sea Institute)" --format ids && kb --kb "$FIXTURES/merge" check
+> $WORK/fixtures/merge/people/ana-bell-2.md
+> meetings/w
+> meetings/2024-09-02-forum.md:4:13: error: ambiguous person 'Ana Bell': matches 'people/ana-bell-2' and 'people/ana-bell' (write 'Ana Bell (ORGANIZATION)' or the record id)
+> people/ana-bell.md:3:7: warning: duplicate person name 'Ana Bell' (also 'Ana Bell' in 'people/ana-bell-2.md'); name each as 'Ana Bell (ORGANIZATION)' or by record id, or 'kb merge' them if they are one person
+2> kb: warning: another person 'Ana Bell' exists (people/ana-bell.md); name this one 'Ana Bell (Sea Institute)' in notes
+2> kb: 1 file has problems (run 'kb check')
+2> kb: 6 files checked: 1 error, 1 warning
+? 1
 

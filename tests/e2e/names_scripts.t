@@ -8,7 +8,7 @@ $ for n in "张伟" "Søren Østergaard" "Łukasz Wiśniewski" "Nguyễn Thị M
 > $WORK/fixtures/write/people/jurgen-weiss.md
 
 $ kb -q --kb "$FIXTURES/write" add person --name "Søren Østergaard" >/dev/null && kb --kb "$FIXTURES/write" add person --name "Soren Ostergaard"
-2> kb: error: person 'Soren Ostergaard' exists already: people/soren-ostergaard.md ('Søren Østergaard'); use that record, or --force to add a second one of that name
+2> kb: error: person 'Soren Ostergaard' exists already: people/soren-ostergaard.md ('Søren Østergaard'); use that record, or give --org for another person of that name, or --force to add a second one of that name
 ? 1
 
 $ for n in "Søren Østergaard" "Łukasz Wiśniewski" "Jürgen Weiß"; do kb --kb "$FIXTURES/write" add person --name "$n" >/dev/null; done; kb -q --kb "$FIXTURES/write" add meeting --title "Nordic call" --date 2024-11-05 --attendee "Soren Ostergaard" --attendee "Lukasz Wisniewski" --attendee "Jurgen Weiss" >/dev/null; kb --kb "$FIXTURES/write" query --person "Jurgen Weiss" --format ids; kb --kb "$FIXTURES/write" query --person "lukasz wisniewski" --format ids; grep -A4 attendees "$FIXTURES/write/meetings/2024/2024-11-05-nordic-call.md"

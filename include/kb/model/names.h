@@ -18,6 +18,11 @@ namespace kb {
 std::optional<NodeId> resolve_name(const KnowledgeBase& kb, std::string_view name, RecordType want,
                                    DiagSink& diags, const SourceLoc& loc = {});
 
+/// `Zhang Wei (World Bank)`: the one defined person named `Zhang Wei` (name or alias) with an
+/// affiliation to an organization named `World Bank` (its name or an alias), for two people
+/// who share a name. std::nullopt when `text` is not of that form or not exactly one matches.
+std::optional<NodeId> pick_by_org(const KnowledgeBase& kb, std::string_view text);
+
 /// Like resolve_name over every type: a record id ("people/francesc-pedro") first, then
 /// people, organizations, topics, events and meeting titles. Used by `kb show`.
 std::optional<NodeId> resolve_any(const KnowledgeBase& kb, std::string_view name_or_id,

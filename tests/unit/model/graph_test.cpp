@@ -294,25 +294,51 @@ TEST_SUITE("model") {
     CHECK(r.kb.lookup_rid("meetings/2024/2024-09-02-iesalc") != nullptr);
   }
 
-  TEST_CASE("load: two records with one name are an error, and the name is ambiguous") {
+  TEST_CASE("load: two people of one name are a warning; 'NAME (ORGANIZATION)' tells them apart") {
     test::MemFileSystem fs = test::sample_fs();
-    fs.add("people/pedro2.md", "---\nname: Francesc Pedro\n---\n");
+    fs.add("people/pedro2.md", "---\nname: Francesc Pedro\naffiliations:\n  - org: Other Org\n---\n");
+    fs.add("meetings/2024/2024-10-01-other.md",
+           "---\ntitle: Other\ndate: 2024-10-01\nattendees: [Francesc Pedro (Other Org)]\n---\n"
+           "[[Francesc Pedro (UNESCO-IESALC)]]\n");
     LoadOptions options;
     // A load without text (and without a cache) drops each front-matter tree as soon as the
-    // note is typed, but for `name:`, which the error points at.
+    // note is typed, but for `name:`, which the warning points at.
     SUBCASE("with text") { options.parts.text = true; }
     SUBCASE("without text") { options.parts.text = false; }
     auto r = load_kb(fs, options);
     bool dup = false;
     for (const auto& d : r.diags.all())
-      if (to_string(d) == "people/pedro2.md:2:7: error: duplicate person name 'Francesc Pedro' (also 'Francesc Pedro' in 'people/pedro.md')")
+      if (to_string(d).rfind("people/pedro2.md:2:7: warning: duplicate person name 'Francesc Pedro' (also 'Francesc "
+                             "Pedro' in 'people/pedro.md'); name each as 'Francesc Pedro (ORGANIZATION)'", 0) == 0)
         dup = true;
     CHECK(dup);
+    for (const auto& d : r.diags.all()) CHECK_MESSAGE(d.loc.path.str() != "meetings/2024/2024-10-01-other.md", to_string(d));
     DiagSink diags;
     CHECK_FALSE(resolve_name(r.kb, "francesc pedro", RecordType::person, diags));
     REQUIRE(diags.all().size() == 1);
     CHECK(diags.all()[0].message ==
-          "ambiguous person 'francesc pedro': matches 'Francesc Pedro' (people/pedro) and 'Francesc Pedro' (people/pedro2) (use the record id instead)");
+          "ambiguous person 'francesc pedro': matches 'Francesc Pedro' (people/pedro) and 'Francesc Pedro' "
+          "(people/pedro2) (give 'NAME (ORGANIZATION)' or the record id)");
+    const NodeId pedro = r.kb.lookup_rid("people/pedro")->id, pedro2 = r.kb.lookup_rid("people/pedro2")->id;
+    CHECK(pick_by_org(r.kb, "Francesc Pedro (IESALC)") == pedro);  // an alias of the organization
+    CHECK(pick_by_org(r.kb, "francesc pedró (other org)") == pedro2);
+    CHECK_FALSE(pick_by_org(r.kb, "Francesc Pedro (Nowhere)"));
+    CHECK_FALSE(pick_by_org(r.kb, "Francesc Pedro"));
+    CHECK(resolve_name(r.kb, "Francesc Pedro (Other Org)", RecordType::person, diags) == pedro2);
+    const Record& other = *r.kb.lookup_rid("meetings/2024/2024-10-01-other");
+    CHECK(other.attendees.at(0).person.target == pedro2);
+  }
+
+  TEST_CASE("load: two organizations of one name are an error") {
+    test::MemFileSystem fs = test::sample_fs();
+    fs.add("orgs/other2.md", "---\nname: Other Org\n---\n");
+    auto r = load_kb(fs);
+    bool dup = false;
+    for (const auto& d : r.diags.all())
+      if (to_string(d) == "orgs/other2.md:2:7: error: duplicate organization name 'Other Org' (also 'Other Org' in "
+                          "'orgs/other.md'); 'kb merge' them if they are one")
+        dup = true;
+    CHECK(dup);
   }
 
   TEST_CASE("names: unknown names suggest the closest known one") {
