@@ -246,6 +246,30 @@ std::string slugify(std::string_view text, std::size_t max_len) {
   return slug.empty() ? "untitled" : slug;
 }
 
+std::string file_name_of(std::string_view text, std::size_t max_bytes) {
+  std::string out;
+  for (char c : nfc(text)) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool drop = u < 0x20 || u == 0x7F || std::string_view("/\\:*?\"<>|#^[]").find(c) != std::string_view::npos;
+    if (drop || c == ' ' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(0, 1);
+  if (out.size() > max_bytes) {
+    std::size_t cut = out.rfind(' ', max_bytes);
+    if (cut == std::string::npos || cut < max_bytes / 2) {
+      cut = max_bytes;
+      while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // a whole character
+    }
+    out.resize(cut);
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '.')) out.pop_back();
+  return out.empty() ? "Untitled" : out;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t cap) {
   if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > cap) return cap + 1;
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);

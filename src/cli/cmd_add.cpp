@@ -137,12 +137,14 @@ TemplateData preparation_data(const KnowledgeBase& kb, const std::vector<GivenNa
 }
 
 // The draft of a stub record for a name no record defines (--create-missing).
+FileNames file_names(const KnowledgeBase& kb) { return kb.config.name_files ? FileNames::name : FileNames::slug; }
+
 Draft stub_draft(const KnowledgeBase& kb, const GivenName& n) {
   Draft d{n.type, YamlOut::map(), {}, {}};
   d.front.add("type", YamlOut::str(std::string(to_string(n.type))));
   d.front.add(key_for(kb, "name"), YamlOut::str(n.written));
   d.data.set("name", n.written);
-  d.base = note_base_path(default_folder(n.type), "", n.written);
+  d.base = note_base_path(default_folder(n.type), "", n.written, file_names(kb));
   return d;
 }
 
@@ -338,7 +340,8 @@ Draft meeting_draft(const KnowledgeBase& kb, const AddOptions& o, const std::vec
   d.data.set("date", o.date);
   d.data.set("time", o.time);
   d.data.set("location", o.location);
-  d.base = note_base_path(std::string(default_folder(RecordType::meeting)) + "/" + o.date.substr(0, 4), o.date, o.title);
+  d.base = note_base_path(std::string(default_folder(RecordType::meeting)) + "/" + o.date.substr(0, 4), o.date,
+                          o.title, file_names(kb));
   return d;
 }
 
@@ -364,7 +367,7 @@ Draft record_draft(const KnowledgeBase& kb, const AddOptions& o, const std::vect
     if (!o.location.empty()) d.front.add(key_for(kb, "location"), YamlOut::str(o.location));
   }
   d.data.set("name", o.name);
-  d.base = note_base_path(default_folder(type), "", o.name);
+  d.base = note_base_path(default_folder(type), "", o.name, file_names(kb));
   return d;
 }
 

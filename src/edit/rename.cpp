@@ -80,10 +80,13 @@ std::string name_key_of(const KbConfig& config, const Record& r, const Value& fi
   return config.key_in(fields, "name");
 }
 
-std::string renamed_rid(const Record& r, std::string_view name) {
+std::string renamed_rid(const KbConfig& config, const Record& r, std::string_view name) {
   const std::string folder = folder_of(r.rid);
-  if (note_base_path(folder, "", r.name) != r.rid) return r.rid;
-  return note_base_path(folder, "", name);
+  for (FileNames rule : {FileNames::slug, FileNames::name}) {
+    if (nfc(note_base_path(folder, "", r.name, rule)) != r.rid) continue;
+    return note_base_path(folder, "", name, config.name_files ? FileNames::name : FileNames::slug);
+  }
+  return r.rid;
 }
 
 UsesRenamed rename_uses(const KnowledgeBase& kb, FileSystem& fs, NodeId target, std::string_view name,
@@ -105,7 +108,7 @@ RenamePlan plan_rename(const KnowledgeBase& kb, FileSystem& fs, NodeId record, s
                        const RenameOptions& options) {
   const Record& r = kb.at(record);
   const std::string path = r.path.str();
-  std::string rid = renamed_rid(r, new_name);
+  std::string rid = renamed_rid(kb.config, r, new_name);
   if (rid != r.rid && fs.exists(rid + ".md")) {
     const std::string free = first_free_path(fs, rid);
     rid = free.substr(0, free.size() - 3);

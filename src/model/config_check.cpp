@@ -49,6 +49,8 @@ void check_config(const KnowledgeBase& kb, DiagSink& diags) {
                                   (near.empty() ? std::string() : " (did you mean '" + near + "'?)") + "; kb ignores it");
   }
   if (const Value* home = raw.find("home")) check_home(kb, *home, diags);
+  if (const Value* f = raw.find("filenames"); f && (!f->is_scalar() || (f->text != "name" && f->text != "slug")))
+    diags.warning(f->loc, "filenames is 'slug' (the default) or 'name'");
   if (const Value* tz = raw.find("timezone"); tz && tz->is_scalar() && !trim(tz->text).empty() && !is_time_zone(trim(tz->text)))
     diags.warning(tz->loc, "unknown time zone '" + std::string(trim(tz->text)) +
                                "' (use an IANA name such as 'Europe/Paris')");

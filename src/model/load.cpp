@@ -397,6 +397,7 @@ KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& di
   config.timezone = get("timezone");
   const std::string strict = to_lower_ascii(get("strict"));
   config.strict = strict == "true" || strict == "yes" || strict == "on";
+  config.name_files = to_lower_ascii(get("filenames")) == "name";
   if (const Value* fields = doc->find("fields"); fields && fields->is_mapping())
     for (const auto& [k, v] : fields->entries)
       if (v.is_scalar()) config.field_names[k] = v.text;

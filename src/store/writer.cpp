@@ -33,6 +33,14 @@ std::string note_base_path(std::string_view folder, std::string_view prefix, std
   return out;
 }
 
+std::string note_base_path(std::string_view folder, std::string_view prefix, std::string_view title, FileNames rule) {
+  if (rule == FileNames::slug) return note_base_path(folder, prefix, title);
+  std::string out(folder);
+  if (!out.empty()) out += '/';
+  if (!prefix.empty()) out += std::string(prefix) + ' ';
+  return out + file_name_of(title);
+}
+
 bool check_inside_root(const std::string& root, const std::string& rel, std::string& error) {
   if (rel.empty() || rel.front() == '/') {
     error = "path '" + rel + "' is not relative to the knowledge base";

@@ -19,3 +19,18 @@ $ for n in "Søren Østergaard" "Łukasz Wiśniewski" "Jürgen Weiß"; do kb --k
 >   - Łukasz Wiśniewski
 >   - Jürgen Weiß
 > ---
+
+# kb.yaml `filenames: name`: notes are named by the name itself (what Obsidian resolves
+# [[links]] by), meetings by date and title; a rename moves the file to the new name.
+$ kb init kb >/dev/null 2>&1 && echo "filenames: name" >> kb/kb.yaml && kb -q --kb kb add person --name "José María Pérez-García" && kb -q --kb kb add meeting --title "Call: José" --date 2024-09-02 --attendee "José María Pérez-García" && kb -q --kb kb rename "José María Pérez-García" "José M. Pérez" && ls kb/people kb/meetings/2024 && kb --kb kb query --person "Jose Maria Perez-Garcia" --format ids
+> kb/people/José María Pérez-García.md
+> kb/meetings/2024/2024-09-02 Call José.md
+> people/José María Pérez-García.md: 'José María Pérez-García' is now 'José M. Pérez'
+> meetings/2024/2024-09-02 Call José.md: 1 name renamed
+> renamed people/José María Pérez-García.md to people/José M. Pérez.md
+> kb/meetings/2024:
+> 2024-09-02 Call José.md
+>
+> kb/people:
+> José M. Pérez.md
+> meetings/2024/2024-09-02 Call José

@@ -34,6 +34,13 @@ std::string terminal_safe(std::string_view s);
 /// never empty (falls back to "untitled"). Letters with diacritics lose them first.
 std::string slugify(std::string_view text, std::size_t max_len = 80);
 
+/// A file name that keeps `text` as written (kb.yaml `filenames: name`, for vaults whose app
+/// resolves [[links]] by file name): NFC; the characters no file system or Obsidian link takes
+/// (`/ \ : * ? " < > | # ^ [ ]`, controls) become spaces; runs of spaces one; no leading dot
+/// or space; at most `max_bytes`, cut at a word boundary; "Untitled" when nothing is left.
+/// Example: file_name_of("José María: Pérez/García") == "José María Pérez García".
+std::string file_name_of(std::string_view text, std::size_t max_bytes = 120);
+
 /// Levenshtein distance over bytes, capped: returns cap + 1 when the distance exceeds `cap`.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t cap);
 

@@ -48,8 +48,9 @@ RenamePlan plan_rename(const KnowledgeBase& kb, FileSystem& fs, NodeId record, s
 /// else `name` (or `title` when the note has that and no `name`), through kb.yaml's `fields:`.
 std::string name_key_of(const KbConfig& config, const Record& r, const Value& fields);
 
-/// Where a record's file goes when it is called `name`: its folder and the slug of `name`, when
-/// its file name now is the slug of its name; else where it is. Without ".md".
-std::string renamed_rid(const Record& r, std::string_view name);
+/// Where a record's file goes when it is called `name`: its folder and the file name of `name`
+/// by the KB's rule (slug, or the name itself with `filenames: name`), when its file name now
+/// is the slug or the name of its name; else where it is. Without ".md".
+std::string renamed_rid(const KbConfig& config, const Record& r, std::string_view name);
 
 }  // namespace kb

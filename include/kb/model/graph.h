@@ -34,6 +34,9 @@ struct KbConfig {
   std::vector<TypeRule> type_rules;
   /// `strict: true`: kb add refuses names no record has instead of writing them as given.
   bool strict = false;
+  /// `filenames: name`: new notes (and renamed ones) are named by the record's name itself,
+  /// not its slug.
+  bool name_files = false;
   Value raw;             ///< kb.yaml as written
 
   /// The vault's key for kb's `key` (`fields:`), else `key`.

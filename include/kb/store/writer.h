@@ -19,6 +19,14 @@ namespace kb {
 /// "meetings/2024/2024-09-02-visit-iesalc".
 std::string note_base_path(std::string_view folder, std::string_view prefix, std::string_view title);
 
+/// How new notes are named: kb's slug, or (kb.yaml `filenames: name`) the name itself
+/// (file_name_of), with a meeting's date and a space before its title.
+enum class FileNames { slug, name };
+
+/// note_base_path() with the KB's file-name rule.
+/// Example: note_base_path("people", "", "José Pérez", FileNames::name) == "people/José Pérez".
+std::string note_base_path(std::string_view folder, std::string_view prefix, std::string_view title, FileNames rule);
+
 /// Checks that `rel` is a plain relative path (no `..`, `.`, empty or absolute parts) and that
 /// no folder of it that exists under `root` leads outside `root` (through a symbolic link).
 /// Returns false with `error` saying why otherwise.

@@ -164,3 +164,13 @@ TEST_SUITE("base") {
     CHECK(kb::split_lines(text)[1].data() == text.data() + 3);  // views into the text
   }
 }
+
+TEST_CASE("file_name_of: the name itself, minus what file systems and links refuse") {
+  CHECK(kb::file_name_of("José María Pérez-García") == "José María Pérez-García");
+  CHECK(kb::file_name_of("UNESCO: IESALC / Caracas") == "UNESCO IESALC Caracas");
+  CHECK(kb::file_name_of("..hidden [[x]] #1 ^a") == "hidden x 1 a");
+  CHECK(kb::file_name_of("  \t ") == "Untitled");
+  CHECK(kb::file_name_of("Ab cd ef", 5) == "Ab cd");
+  CHECK(kb::file_name_of("ééééé", 5) == "éé");  // whole characters only
+  CHECK(kb::file_name_of("Cafe\xCC\x81") == "Caf\xC3\xA9");  // NFC
+}
