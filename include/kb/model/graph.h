@@ -32,6 +32,8 @@ struct KbConfig {
   std::map<std::string, std::string> field_names;
   /// From `types:` in kb.yaml, in file order; tried before `type:` and the default folders.
   std::vector<TypeRule> type_rules;
+  /// From `ignore:` in kb.yaml: globs of paths that are not notes (IgnoreRules::add_glob).
+  std::vector<std::string> ignore;
   Value raw;             ///< kb.yaml as written
 };
 
