@@ -27,9 +27,10 @@ std::string key_for(const KnowledgeBase& kb, const std::string& key) {
 }
 
 std::string key_in_note(const KnowledgeBase& kb, const Value& fields, const std::string& key) {
+  // As written in the note (`Aliases:` for `aliases`): property names are matched ignoring case.
   std::string mapped = key_for(kb, key);
-  if (fields.find(mapped)) return mapped;
-  if (fields.find(key)) return key;
+  if (std::string_view k = fields.property_name(mapped); !k.empty()) return std::string(k);
+  if (std::string_view k = fields.property_name(key); !k.empty()) return std::string(k);
   return mapped;
 }
 

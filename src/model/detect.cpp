@@ -147,14 +147,14 @@ DetectedMapping detect_mapping(FileSystem& fs) {
   std::vector<Marker> markers;
   // The type kb gives a note without any rule (`type:`, else the first folder).
   auto default_type = [](const Note& n) -> std::optional<RecordType> {
-    if (const Value* v = n.fields.find("type"); v && v->is_scalar())
+    if (const Value* v = n.fields.find_property("type"); v && v->is_scalar())
       if (auto t = parse_record_type(v->text)) return t;
     if (n.rid.find('/') == std::string::npos) return std::nullopt;
     return parse_record_type(n.rid.substr(0, n.rid.find('/')));
   };
   for (const auto& n : notes)
     for (const char* key : kMarkerKeys) {
-      const Value* v = n.fields.find(key);
+      const Value* v = n.fields.find_property(key);
       if (!v) continue;
       std::vector<const Value*> values;
       scalars(*v, values);
@@ -210,7 +210,7 @@ DetectedMapping detect_mapping(FileSystem& fs) {
   if (meetings.empty()) return m;
   auto count = [&](std::string_view key) {
     return static_cast<std::size_t>(std::count_if(meetings.begin(), meetings.end(), [&](const Note* n) {
-      return has_value(n->fields.find(key));
+      return has_value(n->fields.find_property(key));
     }));
   };
   std::string of = " of " + std::to_string(meetings.size()) + (meetings.size() == 1 ? " meeting" : " meetings");

@@ -325,7 +325,8 @@ void keep_name_only(Value& fields) {
   Value kept;
   kept.kind = Value::Kind::mapping;
   kept.loc = fields.loc;
-  if (Value* name = fields.find("name")) kept.entries.emplace_back("name", std::move(*name));
+  if (std::string_view key = fields.property_name("name"); !key.empty())
+    kept.entries.emplace_back(std::string(key), std::move(*fields.find(key)));
   fields = std::move(kept);
 }
 
@@ -342,7 +343,7 @@ void check_duplicate_names(const KnowledgeBase& kb, DiagSink& diags) {
       seen_keys.push_back(key);
       auto [it, inserted] = first.emplace(std::make_pair(r.type, key), r.id);
       if (!inserted) {
-        const Value* v = r.text->fields.find("name");
+        const Value* v = r.text->fields.find_property("name");
         SourceLoc loc = v ? v->loc : SourceLoc{r.path, 1, 1};
         diags.error(loc, "duplicate " + type_noun(r.type) + " name '" + n + "' (also '" +
                              kb.at(it->second).name + "' in '" + kb.at(it->second).path.str() + "')");

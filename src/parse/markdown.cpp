@@ -351,7 +351,7 @@ class TaskFieldReader {
     std::string_view bad = token_at(text, at);
     if (bad.empty()) return;  // a bare signifier: nothing to read
     diags_.warning(task_.loc, "invalid " + std::string(field_noun(field)) + " date '" + std::string(bad) +
-                                  "' (expected YYYY-MM-DD)");
+                                  "' (" + expected_date(bad) + ")");
   }
 
   TaskItem& task_;

@@ -31,6 +31,11 @@ struct Value {
   /// The entry under `key` (exact match), or nullptr.
   const Value* find(std::string_view key) const;
   Value* find(std::string_view key);
+  /// The entry under the property `key` as vault apps match property names: exactly, else the
+  /// first whose name equals it ignoring ASCII letter case (`Tags:` for `tags`); or nullptr.
+  const Value* find_property(std::string_view key) const;
+  /// The name, as written, of the entry find_property() finds (`Tags`), or "" when none.
+  std::string_view property_name(std::string_view key) const;
 };
 
 /// One `key: value` of a mapping; `first`/`second` as in a pair, so `auto& [key, value]` works.
