@@ -63,6 +63,47 @@ std::optional<std::string> parse_time(std::string_view t) {
   return std::string(t);
 }
 
+namespace {
+
+// `H:MM` or `HH:MM`, then seconds and a fraction, then (after a date) a zone; "HH:MM" or none.
+std::optional<std::string> parse_clock(std::string_view t, bool zone_allowed) {
+  const std::size_t colon = t.find(':');
+  if ((colon != 1 && colon != 2) || t.size() < colon + 3) return std::nullopt;
+  auto hhmm = parse_time((colon == 1 ? "0" : "") + std::string(t.substr(0, colon + 3)));
+  std::string_view rest = t.substr(colon + 3);
+  int seconds = 0;
+  if (rest.size() >= 3 && rest[0] == ':' && parse_digits(rest.substr(1, 2), seconds) && seconds <= 60) {
+    rest.remove_prefix(3);
+    if (rest.size() >= 2 && rest[0] == '.' && rest[1] >= '0' && rest[1] <= '9') {
+      rest.remove_prefix(1);
+      while (!rest.empty() && rest[0] >= '0' && rest[0] <= '9') rest.remove_prefix(1);
+    }
+  }
+  if (!rest.empty() && !(zone_allowed && (rest == "Z" || rest[0] == '+' || rest[0] == '-'))) return std::nullopt;
+  return hhmm;
+}
+
+}  // namespace
+
+std::optional<std::string> parse_time_value(std::string_view t) {
+  if (t.size() > 11 && (t[10] == 'T' || t[10] == ' ') && parse_date(t.substr(0, 10)))
+    return parse_clock(t.substr(11), true);
+  return parse_clock(t, false);
+}
+
+std::string expected_date(std::string_view t) {
+  const std::string plain = "expected YYYY-MM-DD";
+  if (t.size() < 8 || t.size() > 10 || (t[4] != '/' && t[4] != '.')) return plain;
+  const char sep = t[4];
+  const std::size_t second = t.find(sep, 5);
+  int y = 0, m = 0, d = 0;
+  if (second == std::string_view::npos || !parse_digits(t.substr(0, 4), y) ||
+      !parse_digits(t.substr(5, second - 5), m) || !parse_digits(t.substr(second + 1), d) || second - 5 > 2 ||
+      t.size() - second - 1 > 2 || !is_valid_date(y, m, d))
+    return plain;
+  return plain + ", as in '" + to_string(Date{y, m, d}) + "'";
+}
+
 std::string to_string(const Date& d) {
   return pad(d.year, 4) + '-' + pad(d.month, 2) + '-' + pad(d.day, 2);
 }

@@ -83,7 +83,7 @@ ExitCode run_add_affiliation(Session& s, const AffiliationOptions& o) {
   if (fm) {
     const std::string key = key_in_note(*kb, fm->fields, "affiliations");
     list = fm->fields.find(key);
-    if (!list && (fm->fields.find(key_in_note(*kb, fm->fields, "org")) || fm->fields.find("organization"))) {
+    if (!list && (fm->fields.find(key_in_note(*kb, fm->fields, "org")) || fm->fields.find_property("organization"))) {
       s.error("'" + path + "' gives its organization as a top-level 'org:'; move it into an 'affiliations:' list by hand");
       return ExitCode::failure;
     }

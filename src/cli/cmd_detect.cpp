@@ -3,6 +3,7 @@
 #include "detect.h"
 
 #include <filesystem>
+#include <vector>
 
 #include "kb/model/detect.h"
 #include "kb/store/real_fs.h"
@@ -33,8 +34,11 @@ ExitCode run_detect(Session& s, const std::string& dir, bool write) {
     s.error("cannot read '" + dir + "/kb.yaml': " + err);
     return ExitCode::failure;
   }
-  // A second `fields:` or `types:` key would make kb.yaml invalid YAML: leave that to the user.
-  for (const char* key : {"fields:", "types:"})
+  // A second `fields:`, `types:` or `ignore:` key would make kb.yaml invalid YAML: leave that to
+  // the user.
+  std::vector<const char*> keys{"fields:", "types:"};
+  if (!m.ignore.empty()) keys.push_back("ignore:");
+  for (const char* key : keys)
     if (current.rfind(key, 0) == 0 || current.find(std::string("\n") + key) != std::string::npos) {
       s.error("kb.yaml already has '" + std::string(key, std::string(key).size() - 1) +
               "'; merge the proposal above into it by hand");

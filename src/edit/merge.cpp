@@ -107,9 +107,9 @@ void move_field(const std::string& key, const Value& theirs, Into& n) {
 
 void move_fields(const Value& dup_fields, Into& n) {
   std::set<std::string> skip{"type", "name", "title", "aliases", "alias", "affiliations"};
-  for (const char* k : {"name", "title", "aliases", "affiliations"}) skip.insert(n.config.key_for(k));
-  for (const ValueEntry& e : dup_fields.entries)
-    if (!skip.count(e.first)) move_field(e.first, e.second, n);
+  for (const char* k : {"name", "title", "aliases", "affiliations"}) skip.insert(to_lower_ascii(n.config.key_for(k)));
+  for (const ValueEntry& e : dup_fields.entries)  // property names match in any case (`Aliases:`)
+    if (!skip.count(to_lower_ascii(e.first))) move_field(e.first, e.second, n);
 }
 
 // The duplicate's body and the fields that could not move, under a heading of their own.

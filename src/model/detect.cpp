@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <string>
 #include <optional>
 
 #include "kb/base/text.h"
+#include "kb/model/load.h"
 #include "kb/model/record_builder.h"
+#include "kb/model/vault_settings.h"
 #include "kb/parse/markdown.h"
 #include "kb/parse/front_matter.h"
 
@@ -75,13 +79,56 @@ struct Note {
   Value fields;
 };
 
+// A folder named for templates: its last word is "template(s)" or "templater", whatever comes
+// before it ("Templates", "_templates", "99 - Templates", "z_Templater").
+bool template_folder_name(std::string_view name) {
+  std::size_t start = name.size();
+  while (start > 0 && std::isalpha(static_cast<unsigned char>(name[start - 1]))) --start;
+  const std::string word = to_lower_ascii(name.substr(start));
+  return word == "template" || word == "templates" || word == "templater";
+}
+
+// The first folder on `path` named for templates ("Meta/Templates" for
+// "Meta/Templates/Meeting.md"), or "".
+std::string template_folder_of(std::string_view path) {
+  for (std::size_t start = 0, slash; (slash = path.find('/', start)) != std::string_view::npos; start = slash + 1)
+    if (template_folder_name(path.substr(start, slash - start))) return std::string(path.substr(0, slash));
+  return "";
+}
+
+// The notes whose front matter is evidence: not those the KB skips (kb.yaml's `ignore:`, its
+// apps' settings), nor those in folders named for templates, which go to `m.ignore`.
+std::vector<FileInfo> notes_to_read(FileSystem& fs, DetectedMapping& m) {
+  DiagSink ignored;  // `kb check` reports the settings' problems
+  KbConfig config;
+  std::string text, err;
+  if (fs.exists("kb.yaml") && fs.read("kb.yaml", text, err)) config = parse_config("kb.yaml", text, ignored);
+  std::vector<FileInfo> files = fs.list_markdown(load_ignore_rules(fs, config, ignored), ignored);
+  if (std::size_t skipped = fs.list_markdown(ignored).size() - files.size(); skipped > 0)
+    m.evidence.push_back(std::to_string(skipped) + (skipped == 1 ? " note is" : " notes are") +
+                         " skipped already (kb.yaml's ignore, the vault's template folders and excluded files)");
+  std::map<std::string, std::size_t> templates;  // folder -> notes in it
+  std::vector<FileInfo> kept;
+  for (auto& f : files) {
+    std::string folder = template_folder_of(f.path);
+    if (folder.empty()) kept.push_back(std::move(f));
+    else ++templates[folder];
+  }
+  for (const auto& [folder, count] : templates) {
+    m.ignore.push_back(folder + "/**");
+    m.evidence.push_back("folder '" + folder + "' holds " + std::to_string(count) +
+                         (count == 1 ? " template" : " templates") + ", not notes");
+  }
+  return kept;
+}
+
 }  // namespace
 
 DetectedMapping detect_mapping(FileSystem& fs) {
   DetectedMapping m;
   DiagSink ignored;
   std::vector<Note> notes;
-  for (const auto& f : fs.list_markdown(ignored)) {
+  for (const auto& f : notes_to_read(fs, m)) {
     std::string text, err;
     if (!fs.read(f.path, text, err)) continue;
     auto front = parse_front_matter(f.path, text, ignored);
@@ -100,14 +147,14 @@ DetectedMapping detect_mapping(FileSystem& fs) {
   std::vector<Marker> markers;
   // The type kb gives a note without any rule (`type:`, else the first folder).
   auto default_type = [](const Note& n) -> std::optional<RecordType> {
-    if (const Value* v = n.fields.find("type"); v && v->is_scalar())
+    if (const Value* v = n.fields.find_property("type"); v && v->is_scalar())
       if (auto t = parse_record_type(v->text)) return t;
     if (n.rid.find('/') == std::string::npos) return std::nullopt;
     return parse_record_type(n.rid.substr(0, n.rid.find('/')));
   };
   for (const auto& n : notes)
     for (const char* key : kMarkerKeys) {
-      const Value* v = n.fields.find(key);
+      const Value* v = n.fields.find_property(key);
       if (!v) continue;
       std::vector<const Value*> values;
       scalars(*v, values);
@@ -163,7 +210,7 @@ DetectedMapping detect_mapping(FileSystem& fs) {
   if (meetings.empty()) return m;
   auto count = [&](std::string_view key) {
     return static_cast<std::size_t>(std::count_if(meetings.begin(), meetings.end(), [&](const Note* n) {
-      return has_value(n->fields.find(key));
+      return has_value(n->fields.find_property(key));
     }));
   };
   std::string of = " of " + std::to_string(meetings.size()) + (meetings.size() == 1 ? " meeting" : " meetings");
@@ -189,9 +236,13 @@ DetectedMapping detect_mapping(FileSystem& fs) {
 }
 
 std::string render_mapping_yaml(const DetectedMapping& m) {
-  if (m.fields.empty() && m.types.empty()) return "";
+  if (m.fields.empty() && m.types.empty() && m.ignore.empty()) return "";
   std::string out = "# Proposed by 'kb init --detect' from " + std::to_string(m.notes) + " notes:\n";
   for (const auto& e : m.evidence) out += "#   " + e + "\n";
+  if (!m.ignore.empty()) {
+    out += "ignore:\n";
+    for (const auto& glob : m.ignore) out += "  - " + yaml_quote(glob) + "\n";
+  }
   if (!m.fields.empty()) {
     out += "fields:\n";
     for (const auto& [k, v] : m.fields) out += "  " + yaml_key(k) + ": " + yaml_key(v) + "\n";

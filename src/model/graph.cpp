@@ -16,9 +16,10 @@ std::string KbConfig::key_for(const std::string& key) const {
 }
 
 std::string KbConfig::key_in(const Value& fields, const std::string& key) const {
+  // As written in the note (`Aliases:` for `aliases`): property names are matched ignoring case.
   std::string mapped = key_for(key);
-  if (fields.find(mapped)) return mapped;
-  if (fields.find(key)) return key;
+  if (std::string_view k = fields.property_name(mapped); !k.empty()) return std::string(k);
+  if (std::string_view k = fields.property_name(key); !k.empty()) return std::string(k);
   return mapped;
 }
 

@@ -21,6 +21,7 @@
 #include "kb/model/graph_codec.h"
 #include "kb/model/names.h"
 #include "kb/model/record_builder.h"
+#include "kb/model/vault_settings.h"
 #include "kb/parse/record.h"
 #include "kb/parse/record_codec.h"
 #include "graph_patch.h"
@@ -249,13 +250,15 @@ bool fill_text(IndexCache& cache, FileSystem& fs, const std::vector<FileInfo>& f
 }
 
 // What a loaded graph depends on besides the notes (whose paths and stamps the snapshot keeps
-// itself): the formats and kb.yaml's text. A snapshot stored under another key is not used.
-std::uint64_t snapshot_key(const std::optional<std::string>& config_text) {
+// itself): the formats, kb.yaml's text and the ignore rules (which the vault's settings files
+// may change without touching kb.yaml). A snapshot stored under another key is not used.
+std::uint64_t snapshot_key(const std::optional<std::string>& config_text, const IgnoreRules& ignore) {
   BinaryWriter w;
   w.u(kGraphFormatVersion);
   w.u(cache_format_version());
   w.b(config_text.has_value());
   w.s(config_text ? *config_text : std::string());
+  w.s(ignore.key());
   return checksum64(w.out);
 }
 
@@ -322,7 +325,8 @@ void keep_name_only(Value& fields) {
   Value kept;
   kept.kind = Value::Kind::mapping;
   kept.loc = fields.loc;
-  if (Value* name = fields.find("name")) kept.entries.emplace_back("name", std::move(*name));
+  if (std::string_view key = fields.property_name("name"); !key.empty())
+    kept.entries.emplace_back(std::string(key), std::move(*fields.find(key)));
   fields = std::move(kept);
 }
 
@@ -339,7 +343,7 @@ void check_duplicate_names(const KnowledgeBase& kb, DiagSink& diags) {
       seen_keys.push_back(key);
       auto [it, inserted] = first.emplace(std::make_pair(r.type, key), r.id);
       if (!inserted) {
-        const Value* v = r.text->fields.find("name");
+        const Value* v = r.text->fields.find_property("name");
         SourceLoc loc = v ? v->loc : SourceLoc{r.path, 1, 1};
         const std::string msg = "duplicate " + type_noun(r.type) + " name '" + n + "' (also '" +
                                 kb.at(it->second).name + "' in '" + kb.at(it->second).path.str() + "')";
@@ -378,6 +382,28 @@ bool read_note_text(FileSystem& fs, Record& r) {
   return false;
 }
 
+namespace {
+
+// `ignore: [Templates, "**/*.excalidraw.md"]` (or one glob as a string): each entry a glob.
+std::vector<std::string> parse_ignore_list(const Value& doc, DiagSink& diags) {
+  std::vector<std::string> globs;
+  const Value* list = doc.find("ignore");
+  if (!list || list->is_null()) return globs;
+  if (list->is_scalar()) {
+    globs.emplace_back(trim(list->text));
+  } else if (list->is_sequence()) {
+    for (const auto& item : list->items) {
+      if (item.is_scalar() && !trim(item.text).empty()) globs.emplace_back(trim(item.text));
+      else diags.error(item.loc, "invalid 'ignore' entry (expected a glob such as 'Templates/**')");
+    }
+  } else {
+    diags.error(list->loc, "'ignore' must be a list of globs (such as 'Templates/**')");
+  }
+  return globs;
+}
+
+}  // namespace
+
 KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& diags) {
   KbConfig config;
   auto doc = parse_yaml_document(path, text, diags);
@@ -398,6 +424,7 @@ KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& di
   const std::string strict = to_lower_ascii(get("strict"));
   config.strict = strict == "true" || strict == "yes" || strict == "on";
   config.name_files = to_lower_ascii(get("filenames")) == "name";
+  config.ignore = parse_ignore_list(*doc, diags);
   if (const Value* fields = doc->find("fields"); fields && fields->is_mapping())
     for (const auto& [k, v] : fields->entries)
       if (v.is_scalar()) config.field_names[k] = v.text;
@@ -727,13 +754,14 @@ class WholeLoad {
 LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   LoadResult result;
   const std::optional<std::string> config_text = read_config(fs, result);
-  std::vector<FileInfo> files = fs.list_markdown(result.diags);
+  const IgnoreRules ignore = load_ignore_rules(fs, result.kb.config, result.diags);
+  std::vector<FileInfo> files = fs.list_markdown(ignore, result.diags);
   result.files = files.size();
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   // Diagnostics of kb.yaml and the walk are found afresh on every run; those of the notes
   // (which start here) are what a graph snapshot stores.
   const std::size_t first_file_diag = result.diags.all().size();
-  const std::uint64_t key = options.cache ? snapshot_key(config_text) : 0;
+  const std::uint64_t key = options.cache ? snapshot_key(config_text, ignore) : 0;
   if (options.cache && load_snapshot(*options.cache, fs, key, files, threads, options.parts, result)) {
     result.diags.sort();
     return result;
@@ -742,7 +770,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     // The snapshot let the walk go and then failed (a damaged chunk): walk again (its
     // diagnostics are in already).
     DiagSink again;
-    files = fs.list_markdown(again);
+    files = fs.list_markdown(ignore, again);
     result.files = files.size();
   }
   WholeLoad load(fs, options, files, result, threads);

@@ -85,7 +85,7 @@ std::vector<NameAcrossTypes> find_names_across_types(const KnowledgeBase& kb) {
 void report_name_across_types(const KnowledgeBase& kb, const NameAcrossTypes& n, DiagSink& diags) {
   const Record& p = kb.at(n.picked);
   const Record& other = kb.at(n.other);
-  const Value* v = other.text.present() ? other.text->fields.find("name") : nullptr;
+  const Value* v = other.text.present() ? other.text->fields.find_property("name") : nullptr;
   SourceLoc loc = v ? v->loc : SourceLoc{other.path, 1, 1};
   diags.warning(loc, type_noun(other.type) + " '" + other.name + "' shares a name with " + with_article(p.type) +
                          " (" + p.path.str() + "); a name on the command line picks the " + type_noun(p.type) +

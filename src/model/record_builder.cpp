@@ -59,6 +59,25 @@ namespace {
 // A name written in YAML, without Obsidian link syntax: "[[Francesc Pedro|F.]]" -> "Francesc Pedro".
 std::string clean_name(std::string_view text) { return std::string(link_target(text)); }
 
+// The parts of `a, b`; a comma inside [[...]] belongs to the link (`[[Smith, John]], [[Ana]]`).
+std::vector<std::string_view> comma_parts(std::string_view s) {
+  std::vector<std::string_view> parts;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 2, "[[") == 0) {
+      ++depth, ++i;
+    } else if (s.compare(i, 2, "]]") == 0 && depth > 0) {
+      --depth, ++i;
+    } else if (s[i] == ',' && depth == 0) {
+      parts.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  parts.push_back(s.substr(start));
+  return parts;
+}
+
 // True when `v` (a scalar, or a list of them, nested lists included) holds `want` as a name:
 // "[[Meetings]]", "Meetings" and "meetings" are one value.
 bool holds_name(const Value& v, const std::string& want_key) {
@@ -105,7 +124,7 @@ std::optional<RecordType> match_type_rules(const KbConfig& config, std::string_v
       if (starts_with_ci(rid, folder + "/")) return rule.type;
       continue;
     }
-    if (const Value* v = fields.find(rule.key); v && holds_name(*v, name_key(clean_name(rule.value))))
+    if (const Value* v = fields.find_property(rule.key); v && holds_name(*v, name_key(clean_name(rule.value))))
       return rule.type;
   }
   return std::nullopt;
@@ -119,22 +138,26 @@ class RecordBuilder {
       : config_(config), diags_(diags), names_(names), link_names_(link_names) {}
 
   /// The value of kb's `key`, read from the vault's own key where kb.yaml maps one (Dataview's
-  /// implicit `file.name` and `file.day` included), else from `key` itself.
+  /// implicit `file.name` and `file.day` included), else from `key` itself; property names
+  /// are matched as Obsidian does, ignoring letter case (`Attendees:`).
   const Value* field(const Record& r, std::string_view key) const {
     auto it = config_.field_names.find(std::string(key));
     if (it != config_.field_names.end()) {
       if (it->second == "file.name") return &file_name_;
       if (it->second == "file.day") return file_day_.is_null() ? nullptr : &file_day_;
-      if (const Value* v = r.text->fields.find(it->second)) return v;
+      if (const Value* v = r.text->fields.find_property(it->second)) return v;
     }
-    return r.text->fields.find(key);
+    return r.text->fields.find_property(key);
   }
 
-  /// The key a kb key is read from in this note (the vault's own name when kb.yaml maps it), for messages.
+  /// The key a kb key is read from in this note, as written (the vault's own name when kb.yaml
+  /// maps it, `Attendees` for `attendees`), for messages.
   std::string written_key(const Record& r, std::string_view key) const {
     auto it = config_.field_names.find(std::string(key));
-    if (it != config_.field_names.end() && r.text->fields.find(it->second)) return it->second;
-    return std::string(key);
+    if (it != config_.field_names.end())
+      if (std::string_view k = r.text->fields.property_name(it->second); !k.empty()) return std::string(k);
+    std::string_view k = r.text->fields.property_name(key);
+    return std::string(k.empty() ? key : k);
   }
 
   std::string scalar(const Record& r, std::string_view key) const {
@@ -143,22 +166,17 @@ class RecordBuilder {
   }
 
   /// Names from a scalar or a list; an unquoted [[A]] (a nested list in YAML) is flattened
-  /// with a warning. `split_commas` reads a plain `a, b` as two names (aliases, tags); an item
-  /// of a YAML list is one name whatever it holds (`aliases: ["Taylor, Zoë"]`).
+  /// with a warning. `split_commas` reads a string `a, b` as two names (a list field written as
+  /// one string: aliases, tags, attendees, organizations, topics); an item of a YAML list is
+  /// one name whatever it holds (`aliases: ["Taylor, Zoë"]`).
   std::vector<std::pair<std::string, SourceLoc>> names(const Value* v, bool split_commas,
                                                        std::string_view key) {
     std::vector<std::pair<std::string, SourceLoc>> out;
     if (!v) return out;
     auto add_scalar = [&](const Value& s, bool split) {
       if (split) {
-        std::string_view rest = s.text;
-        while (!rest.empty()) {
-          std::size_t comma = rest.find(',');
-          std::string part = clean_name(rest.substr(0, comma));
-          if (!part.empty()) out.emplace_back(std::move(part), s.loc);
-          if (comma == std::string_view::npos) break;
-          rest.remove_prefix(comma + 1);
-        }
+        for (std::string_view p : comma_parts(s.text))
+          if (std::string part = clean_name(p); !part.empty()) out.emplace_back(std::move(part), s.loc);
       } else {
         std::string n = clean_name(s.text);
         if (!n.empty()) out.emplace_back(std::move(n), s.loc);
@@ -202,12 +220,13 @@ class RecordBuilder {
     return false;
   }
 
-  /// The names of a list field (`organizations`, `topics`, ...), empty after an error on its shape.
+  /// The names of a list field (`organizations`, `topics`, ...), empty after an error on its
+  /// shape; one string `A, B` is two names.
   std::vector<std::pair<std::string, SourceLoc>> name_list(const Record& r, std::string_view key) {
     const Value* v = field(r, key);
     std::string written = written_key(r, key);
     if (!names_shape_ok(v, written, true)) return {};
-    return names(v, false, written);
+    return names(v, true, written);
   }
 
   /// The one name of `key` (`event`, `parent`), if any; std::nullopt after an error on its shape.
@@ -253,7 +272,7 @@ class RecordBuilder {
     } else {
       d = parse_date(text);
     }
-    if (!d) diags_.error(v->loc, "invalid date '" + v->text + "' (expected YYYY-MM-DD)");
+    if (!d) diags_.error(v->loc, "invalid date '" + v->text + "' (" + expected_date(text) + ")");
     return d;
   }
 
@@ -280,7 +299,7 @@ class RecordBuilder {
     for (const auto& rule : config_.type_rules)
       if (!rule.key.empty() && std::find(marker_keys.begin(), marker_keys.end(), rule.key) == marker_keys.end()) {
         marker_keys.push_back(rule.key);
-        names(r.text->fields.find(rule.key), false, rule.key);
+        names(r.text->fields.find_property(rule.key), false, rule.key);
       }
     std::string type_text = scalar(r, "type");
     if (!type && !type_text.empty()) type = parse_record_type(type_text);
@@ -319,7 +338,7 @@ class RecordBuilder {
       if (!r.date) return false;
       if (!time_in_date.empty()) r.time = shared(std::move(time_in_date));
       if (const Value* t = field(r, "time"); t && t->is_scalar() && !trim(t->text).empty()) {
-        if (auto ok = parse_time(trim(t->text))) r.time = shared(std::move(*ok));
+        if (auto ok = parse_time_value(trim(t->text))) r.time = shared(std::move(*ok));
         else diags_.error(t->loc, "invalid time '" + t->text + "' (expected HH:MM, 24 h)");
       }
       r.timezone = shared(scalar(r, "timezone"));
@@ -411,6 +430,14 @@ class RecordBuilder {
   void read_attendees(Record& r) {
     const Value* v = field(r, "attendees");
     if (!v || !names_shape_ok(v, written_key(r, "attendees"), true, true)) return;
+    if (v->is_scalar()) {  // `attendees: Ada Lovelace, Alan Turing`: one string, several names
+      for (auto& [n, loc] : names(v, true, written_key(r, "attendees"))) {
+        Attendee plain;
+        plain.person = {shared(std::move(n)), loc, {}};
+        r.attendees.push_back(std::move(plain));
+      }
+      return;
+    }
     // The list's items, or the one value: read in place (a copy of a meeting's attendee
     // tree per note was a tenth of the typing's allocations).
     const std::span<const Value> items = v->is_sequence() ? std::span<const Value>(v->items) : std::span<const Value>(v, 1);
@@ -418,17 +445,17 @@ class RecordBuilder {
     for (const auto& item : items) {
       Attendee a;
       if (item.is_mapping()) {
-        const Value* n = item.find("name");
+        const Value* n = item.find_property("name");
         if (!n || !n->is_scalar() || clean_name(n->text).empty()) {
           diags_.error(item.loc, "attendee without a 'name'");
           continue;
         }
         a.person = {shared(clean_name(n->text)), n->loc, {}};
         AttendeeInline given;
-        const Value* o = item.find("org");
-        if (!o) o = item.find("organization");
+        const Value* o = item.find_property("org");
+        if (!o) o = item.find_property("organization");
         if (o && o->is_scalar() && !clean_name(o->text).empty()) given.org = {shared(clean_name(o->text)), o->loc, {}};
-        if (const Value* role = item.find("role"); role && role->is_scalar()) given.role = shared(std::string(trim(role->text)));
+        if (const Value* role = item.find_property("role"); role && role->is_scalar()) given.role = shared(std::string(trim(role->text)));
         given.attendee = r.attendees.size();
         r.attendees.push_back(std::move(a));
         if (!given.org.text.empty() || !given.role.empty()) sides->attendees.push_back(std::move(given));
@@ -460,19 +487,19 @@ class RecordBuilder {
           continue;
         }
         Affiliation a;
-        const Value* o = item.find("org");
-        if (!o) o = item.find("organization");
+        const Value* o = item.find_property("org");
+        if (!o) o = item.find_property("organization");
         if (!o || !o->is_scalar() || clean_name(o->text).empty()) {
           diags_.error(item.loc, "affiliation without an 'org'");
           continue;
         }
         a.org = {shared(clean_name(o->text)), o->loc, {}};
-        if (const Value* role = item.find("role"); role && role->is_scalar()) a.role = shared(std::string(trim(role->text)));
+        if (const Value* role = item.find_property("role"); role && role->is_scalar()) a.role = shared(std::string(trim(role->text)));
         for (auto [key, slot] : {std::pair{"since", &a.since}, std::pair{"until", &a.until}}) {
-          const Value* d = item.find(key);
+          const Value* d = item.find_property(key);
           if (!d || d->is_null() || (d->is_scalar() && trim(d->text).empty())) continue;
           if (auto parsed = d->is_scalar() ? parse_date(trim(d->text)) : std::nullopt) *slot = parsed;
-          else diags_.error(d->loc, "invalid date '" + d->text + "' (expected YYYY-MM-DD)");
+          else diags_.error(d->loc, "invalid date '" + d->text + "' (" + expected_date(trim(d->text)) + ")");
         }
         r.entity.edit().affiliations.push_back(std::move(a));
       }

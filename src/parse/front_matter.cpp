@@ -1,6 +1,7 @@
 #include "kb/parse/front_matter.h"
 
 #include <algorithm>
+#include <cctype>
 #include <istream>
 #include <memory>
 #include <streambuf>
@@ -551,6 +552,24 @@ const Value* Value::scalar_at(int line, int column) const {
 
 Value* Value::scalar_at(int line, int column) {
   return const_cast<Value*>(std::as_const(*this).scalar_at(line, column));
+}
+
+std::string_view Value::property_name(std::string_view key) const {
+  for (const auto& e : entries)
+    if (e.first == key) return e.first;
+  auto same = [&](const std::string& k) {
+    return k.size() == key.size() && std::equal(k.begin(), k.end(), key.begin(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+           });
+  };
+  for (const auto& e : entries)
+    if (same(e.first)) return e.first;
+  return {};
+}
+
+const Value* Value::find_property(std::string_view key) const {
+  const std::string_view name = property_name(key);
+  return name.empty() ? nullptr : find(name);
 }
 
 std::optional<FrontMatter> parse_front_matter(std::string_view path, std::string_view text,

@@ -7,7 +7,10 @@
 #include <memory>
 #include <mutex>
 #include <new>
+#include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -351,7 +354,7 @@ class TaskFieldReader {
     std::string_view bad = token_at(text, at);
     if (bad.empty()) return;  // a bare signifier: nothing to read
     diags_.warning(task_.loc, "invalid " + std::string(field_noun(field)) + " date '" + std::string(bad) +
-                                  "' (expected YYYY-MM-DD)");
+                                  "' (" + expected_date(bad) + ")");
   }
 
   TaskItem& task_;
@@ -482,6 +485,83 @@ bool defuse_markdown(std::string_view markdown, std::string& out) {
   return changed;
 }
 
+namespace {
+
+// A run of adjacent text nodes as read_body scans it for links and tags: its text, where the
+// source escaped a character with a backslash (`\[`, `\#`: text, not markup), and where
+// each node's text came from, for exact columns. Most runs have no escape: nothing is kept
+// per byte.
+struct TextRun {
+  struct Node {
+    std::size_t from;  ///< where its text starts in `text`
+    int column;        ///< its source column; 0 when its text and source do not line up
+  };
+  std::string text;
+  std::vector<Node> nodes;
+  std::vector<std::size_t> escaped;  ///< offsets in `text`, ascending
+
+  bool is_escaped(std::size_t at) const { return std::binary_search(escaped.begin(), escaped.end(), at); }
+  /// The source column of the byte at `at`, or 0 when unknown.
+  int column_of(std::size_t at) const {
+    auto node = std::upper_bound(nodes.begin(), nodes.end(), at, [](std::size_t a, const Node& n) { return a < n.from; });
+    if (node == nodes.begin() || (--node)->column == 0) return 0;
+    const auto first = std::lower_bound(escaped.begin(), escaped.end(), node->from);
+    const auto before = std::lower_bound(first, escaped.end(), at) - first;  // each took a backslash
+    return node->column + static_cast<int>(at - node->from + static_cast<std::size_t>(before));
+  }
+};
+
+// The source of an inline node, when it lies on one line of `lines` (else empty).
+std::string_view node_source(const std::vector<std::string_view>& lines, cmark_node* n) {
+  const int line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
+  const int end = cmark_node_get_end_column(n);
+  if (line < 1 || line != cmark_node_get_end_line(n) || line > static_cast<int>(lines.size()) || col < 1 ||
+      end < col || static_cast<std::size_t>(col - 1) >= lines[line - 1].size())
+    return {};
+  return lines[line - 1].substr(col - 1, end - col + 1);
+}
+
+// Appends `lit`, a text node's literal, to `run`, lined up with the node's source `src` (which
+// starts at column `col`): a backslash before ASCII punctuation escapes it (CommonMark). Where
+// they do not line up (an entity such as `&amp;`), the node's text counts as unescaped, with
+// no column.
+void append_text(TextRun& run, std::string_view lit, std::string_view src, int col) {
+  const std::size_t from = run.text.size(), escapes_before = run.escaped.size();
+  run.text += lit;
+  run.nodes.push_back({from, 0});
+  std::size_t i = 0;
+  for (std::size_t j = 0; j < lit.size(); ++j, ++i) {
+    const bool escape = i + 1 < src.size() && src[i] == '\\' && src[i + 1] == lit[j] &&
+                        std::ispunct(static_cast<unsigned char>(lit[j]));
+    if (escape) {
+      run.escaped.push_back(from + j);
+      ++i;
+    } else if (i >= src.size() || src[i] != lit[j]) {
+      run.escaped.resize(escapes_before);
+      return;
+    }
+  }
+  run.nodes.back().column = col;
+}
+
+// Reads into `run` (its memory reused from run to run) the run of text nodes that starts at
+// `first` (cmark-gfm splits text at brackets, `!`, `_` and other inline markers; links and
+// tags are read from the whole run).
+void read_run(cmark_node* first, const std::vector<std::string_view>& lines, TextRun& run) {
+  run.text.clear();
+  run.nodes.clear();
+  run.escaped.clear();
+  for (cmark_node* n = first; n && cmark_node_get_type(n) == CMARK_NODE_TEXT; n = cmark_node_next(n)) {
+    const char* lit = cmark_node_get_literal(n);
+    append_text(run, lit ? lit : "", node_source(lines, n), cmark_node_get_start_column(n));
+  }
+}
+
+void scan_wikilinks(std::string_view text, const TextRun* run, const SourceLoc& loc, std::vector<WikiLink>& out);
+std::vector<std::string> scan_tags(std::string_view text, const TextRun* run);
+
+}  // namespace
+
 std::vector<WikiLink> find_wikilinks(std::string_view text, const SourceLoc& loc) {
   std::vector<WikiLink> out;
   find_wikilinks(text, loc, out);
@@ -489,8 +569,18 @@ std::vector<WikiLink> find_wikilinks(std::string_view text, const SourceLoc& loc
 }
 
 void find_wikilinks(std::string_view text, const SourceLoc& loc, std::vector<WikiLink>& out) {
+  scan_wikilinks(text, nullptr, loc, out);
+}
+
+namespace {
+
+void scan_wikilinks(std::string_view text, const TextRun* run, const SourceLoc& loc, std::vector<WikiLink>& out) {
   std::size_t pos = 0;
   while ((pos = text.find("[[", pos)) != std::string_view::npos) {
+    if (run && (run->is_escaped(pos) || run->is_escaped(pos + 1))) {  // `\[\[x]]`, `\[[x]]`: text, not a link
+      ++pos;
+      continue;
+    }
     std::size_t close = text.find("]]", pos + 2);
     if (close == std::string_view::npos) break;
     std::string_view inner = text.substr(pos + 2, close - pos - 2);
@@ -515,11 +605,14 @@ void find_wikilinks(std::string_view text, const SourceLoc& loc, std::vector<Wik
     link.embed = pos > 0 && text[pos - 1] == '!';
     link.loc = loc;
     std::size_t at = link.embed ? pos - 1 : pos;
-    if (loc.column > 0) link.loc.column = loc.column + static_cast<int>(at);
+    if (const int col = run ? run->column_of(at) : 0; col > 0) link.loc.column = col;
+    else if (loc.column > 0) link.loc.column = loc.column + static_cast<int>(at);
     if (!link.target.empty()) out.push_back(std::move(link));
     pos = close + 2;
   }
 }
+
+}  // namespace
 
 bool may_hold_tags(std::string_view body) {
   if (body.find('&') != std::string_view::npos) return true;
@@ -528,10 +621,15 @@ bool may_hold_tags(std::string_view body) {
   return false;
 }
 
-std::vector<std::string> find_tags(std::string_view text) {
+std::vector<std::string> find_tags(std::string_view text) { return scan_tags(text, nullptr); }
+
+namespace {
+
+std::vector<std::string> scan_tags(std::string_view text, const TextRun* run) {
   std::vector<std::string> out;
   for (std::size_t pos = text.find('#'); pos != std::string_view::npos; pos = text.find('#', pos + 1)) {
     if (pos > 0 && !std::isspace(static_cast<unsigned char>(text[pos - 1]))) continue;
+    if (run && run->is_escaped(pos)) continue;  // `\#tag` is text
     std::size_t end = pos + 1;
     while (end < text.size() && is_tag_byte(static_cast<unsigned char>(text[end]))) ++end;
     std::string_view tag = text.substr(pos + 1, end - pos - 1);
@@ -541,6 +639,8 @@ std::vector<std::string> find_tags(std::string_view text) {
   }
   return out;
 }
+
+}  // namespace
 
 std::optional<std::string> markdown_link_target(std::string_view path, std::string_view url,
                                                 std::string* heading) {
@@ -604,6 +704,28 @@ BodyFacts parse_body(const SharedPath& path, std::string_view body, int first_li
 
 namespace {
 
+bool first_of_run(cmark_node* text) {
+  cmark_node* prev = cmark_node_previous(text);
+  return !prev || cmark_node_get_type(prev) != CMARK_NODE_TEXT;
+}
+
+// The [[links]] in the text of `block` (an action's or a decision's paragraph), read as the
+// body's are: not in code spans, not escaped.
+template <typename LocOf>
+std::vector<WikiLink> links_in(cmark_node* block, const std::vector<std::string_view>& lines, const LocOf& loc_of) {
+  std::vector<WikiLink> out;
+  TextRun run;
+  cmark_iter* it = cmark_iter_new(block);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_TEXT || !first_of_run(node)) continue;
+    read_run(node, lines, run);
+    scan_wikilinks(run.text, &run, loc_of(node), out);
+  }
+  cmark_iter_free(it);
+  return out;
+}
+
 BodyFacts read_body(const SharedPath& path, std::string_view body, int first_line, DiagSink& diags) {
   BodyFacts facts;
   if (std::size_t end = markdown_budget_end(body); end < body.size()) {
@@ -635,7 +757,7 @@ BodyFacts read_body(const SharedPath& path, std::string_view body, int first_lin
   std::string section;       // folded text of the current level-1/2 heading
   bool in_summary = false;
   std::string first_paragraph;
-  std::string run;  // the text of a run of text nodes
+  TextRun run;  // the text of a run of text nodes
   cmark_iter* it = cmark_iter_new(doc.get());
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -648,17 +770,14 @@ BodyFacts read_body(const SharedPath& path, std::string_view body, int first_lin
       continue;
     }
     if (type == CMARK_NODE_TEXT) {
-      // cmark-gfm splits a run of text at brackets, `!`, `_` and other inline markers: links
-      // and tags are read from the whole run of adjacent text nodes, located where its first
-      // node starts (what cmark_consolidate_text_nodes would give, without rebuilding the tree).
-      cmark_node* prev = cmark_node_previous(node);
-      if (prev && cmark_node_get_type(prev) == CMARK_NODE_TEXT) continue;  // read with its run
-      run.clear();
-      for (cmark_node* n = node; n && cmark_node_get_type(n) == CMARK_NODE_TEXT; n = cmark_node_next(n))
-        if (const char* lit = cmark_node_get_literal(n)) run += lit;
-      SourceLoc at = loc_of(node);
-      find_wikilinks(run, at, facts.links);
-      for (auto& tag : find_tags(run)) add_tag(facts, std::move(tag));
+      // Links and tags are read from the whole run of adjacent text nodes, located where its
+      // first node starts (what cmark_consolidate_text_nodes would give, without rebuilding the
+      // tree); code spans and blocks are other nodes, so never read.
+      if (first_of_run(node)) {
+        read_run(node, lines, run);
+        scan_wikilinks(run.text, &run, loc_of(node), facts.links);
+        for (auto& tag : scan_tags(run.text, &run)) add_tag(facts, std::move(tag));
+      }
       continue;
     }
     if (type == CMARK_NODE_LINK) {
@@ -698,7 +817,7 @@ BodyFacts read_body(const SharedPath& path, std::string_view body, int first_lin
                                          : cmark_gfm_extensions_get_tasklist_item_checked(node));
         task.cancelled = extra == '-';
         task.text = std::move(text);
-        if (has_para) task.links = find_wikilinks(task.text, loc_of(para));
+        if (has_para) task.links = links_in(para, lines, loc_of);
         TaskFieldReader(task, diags).read(task.text);
         facts.tasks.push_back(std::move(task));
       } else if (section == "decisions" && para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH) {
@@ -709,7 +828,7 @@ BodyFacts read_body(const SharedPath& path, std::string_view body, int first_lin
           Decision d;
           d.text = source_text(lines, para);
           d.loc = loc_of(node);
-          d.links = find_wikilinks(d.text, loc_of(para));
+          d.links = links_in(para, lines, loc_of);
           facts.decisions.push_back(std::move(d));
         }
       }
@@ -731,15 +850,65 @@ std::string_view link_target(std::string_view text) {
   return trim(t);
 }
 
+namespace {
+
+std::size_t backslashes_before(std::string_view text, std::size_t at) {
+  std::size_t n = 0;
+  while (n < at && text[at - 1 - n] == '\\') ++n;
+  return n;
+}
+
+// The code spans of Markdown source text, [begin, end) with their backticks: a run of N
+// backticks (not escaped) up to the next run of exactly N. Linear: each run's closer is found
+// from a table of the next run of each length (many unmatched runs must not cost n^2).
+std::vector<std::pair<std::size_t, std::size_t>> code_spans(std::string_view text) {
+  struct Run {
+    std::size_t begin, end;
+  };
+  std::vector<Run> runs;
+  for (std::size_t at = text.find('`'); at != std::string_view::npos; at = text.find('`', runs.back().end))
+    runs.push_back({at, std::min(text.find_first_not_of('`', at), text.size())});
+  std::vector<std::size_t> next_same(runs.size(), runs.size());
+  std::unordered_map<std::size_t, std::size_t> later;  // run length -> the nearest run after
+  for (std::size_t i = runs.size(); i-- > 0;) {
+    const std::size_t length = runs[i].end - runs[i].begin;
+    if (auto it = later.find(length); it != later.end()) next_same[i] = it->second;
+    later[length] = i;
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (backslashes_before(text, runs[i].begin) % 2 == 1 || next_same[i] == runs.size()) continue;
+    spans.emplace_back(runs[i].begin, runs[next_same[i]].end);
+    i = next_same[i];
+  }
+  return spans;
+}
+
+}  // namespace
+
 std::string unlink_text(std::string_view text) {
   std::string out;
   std::size_t pos = 0;
+  const auto spans = code_spans(text);
+  auto span = spans.begin();
   while (pos < text.size()) {
     std::size_t open = text.find("[[", pos);
     std::size_t close = open == std::string_view::npos ? open : text.find("]]", open + 2);
     if (open == std::string_view::npos || close == std::string_view::npos) {
       out.append(text.substr(pos));
       break;
+    }
+    while (span != spans.end() && span->second <= open) ++span;
+    if (span != spans.end() && span->first <= open) {  // `[[x]]` in code is shown as written
+      out.append(text.substr(pos, span->second - pos));
+      pos = span->second;
+      continue;
+    }
+    // `\[[x]]` (source text) is the text [[x]], not a link.
+    if (backslashes_before(text, open) % 2 == 1) {
+      out.append(text.substr(pos, open + 2 - pos));
+      pos = open + 2;
+      continue;
     }
     // ![[embed]] reads as its name too.
     const std::size_t keep_to = open > pos && text[open - 1] == '!' ? open - 1 : open;

@@ -68,7 +68,7 @@ bool value_matches(const Value& v, std::string_view want) {
   if (v.is_sequence())
     return std::any_of(v.items.begin(), v.items.end(), [&](const Value& i) { return value_matches(i, want); });
   if (v.is_mapping())
-    if (const Value* n = v.find("name")) return value_matches(*n, want);
+    if (const Value* n = v.find_property("name")) return value_matches(*n, want);
   return false;
 }
 
@@ -251,13 +251,23 @@ Matcher topic_matcher(const KnowledgeBase& kb, const MeetingFilter& f) {
   };
 }
 
+// A nested tag rolls up, as in Obsidian: `meeting` matches `meeting/one-on-one` (not `meetings`).
+bool tag_within(std::string_view tag, std::string_view want) {
+  return tag.substr(0, want.size()) == want && (tag.size() == want.size() || tag[want.size()] == '/');
+}
+
 Matcher tag_matcher(const MeetingFilter& f) {
   std::vector<std::string> want;
-  for (const auto& t : f.tags) want.push_back(fold(t[0] == '#' ? t.substr(1) : t));
+  for (const auto& t : f.tags) {
+    std::string w = fold(t[0] == '#' ? t.substr(1) : t);
+    while (!w.empty() && w.back() == '/') w.pop_back();
+    want.push_back(std::move(w));
+  }
   return [want = std::move(want)](const Record& m, Reasons& why) {
     bool any = false;
     for (const auto& t : m.tags) {
-      if (std::find(want.begin(), want.end(), fold(t)) == want.end()) continue;
+      const std::string tag = fold(t);
+      if (std::none_of(want.begin(), want.end(), [&](const std::string& w) { return tag_within(tag, w); })) continue;
       any = true;
       why.add([&] { return "tag '" + t + "'"; });
     }
@@ -285,7 +295,7 @@ Matcher date_matcher(const MeetingFilter& f) {
 Matcher where_matcher(const MeetingFilter& f) {
   return [&f](const Record& m, Reasons& why) {
     for (const auto& [key, value] : f.where) {
-      const Value* v = m.text->fields.find(key);
+      const Value* v = m.text->fields.find_property(key);
       if (!v || !value_matches(*v, where_text(value))) return false;
       why.add([&] { return key + " = '" + value + "'"; });
     }
@@ -297,7 +307,7 @@ Matcher where_matcher(const MeetingFilter& f) {
 Matcher has_matcher(const MeetingFilter& f) {
   return [&f](const Record& m, Reasons& why) {
     for (const auto& key : f.has) {
-      if (!has_value(m.text->fields.find(key))) return false;
+      if (!has_value(m.text->fields.find_property(key))) return false;
       why.add([&] { return "has '" + key + "'"; });
     }
     return true;

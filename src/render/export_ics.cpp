@@ -310,7 +310,7 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
     std::optional<std::string> footer = data ? tzif_footer(*data) : std::nullopt;
     std::optional<std::string> vtz = footer ? ics_vtimezone(tz, *footer) : std::nullopt;
     if (!vtz) {
-      const Value* v = m.text->fields.find("timezone");
+      const Value* v = m.text->fields.find_property("timezone");
       diags.warning(v && !m.timezone.empty() ? v->loc : SourceLoc{m.path, 0, 0},
                     "unknown time zone '" + tz + "'; times are written without one (use an IANA name such as 'Europe/Paris')");
       continue;

@@ -359,6 +359,7 @@ class StatPool {
 
 struct Walker {
   std::string root;
+  const IgnoreRules& ignore;
   DiagSink& diags;
   // The notes met, before files reached by two paths are merged, and which of them have a
   // symbolic link on their path.
@@ -385,7 +386,7 @@ struct Walker {
     std::vector<std::pair<std::string, unsigned char>> names;
     while (dirent* e = ::readdir(d)) {
       std::string name = e->d_name;
-      if (name.empty() || name[0] == '.') continue;  // hidden files and folders, . and ..
+      if (name.empty() || IgnoreRules::hidden(name)) continue;  // hidden files and folders, . and ..
       if (e->d_type == DT_REG && !is_note_name(name)) continue;
       names.emplace_back(std::move(name), e->d_type);
     }
@@ -402,6 +403,7 @@ struct Walker {
         open_dirs.push_back(held);
       }
       std::string path = rel.empty() ? name : rel + "/" + name;
+      if (ignore.skips_file(path)) continue;
       notes->push_back({held, std::move(path), rel.empty() ? 0 : rel.size() + 1, through_link, {}, 0});
     }
     constexpr std::size_t kBlock = 512;
@@ -425,7 +427,7 @@ struct Walker {
       }
       if (S_ISDIR(st.st_mode)) {
         // A folder named x.md is a folder: walked, never read as a note.
-        if (depth == 0 && name == "templates") continue;
+        if (ignore.skips_folder(child)) continue;
         auto key = std::make_pair(st.st_dev, st.st_ino);
         if (dirs_on_path.count(key)) {
           diags.warning({child, 0, 0}, "symbolic link loop; skipped");
@@ -440,7 +442,7 @@ struct Walker {
         dirs_on_path.erase(key);
         continue;
       }
-      if (is_note_name(name)) add_note(std::move(child), Stamp::of(st), through_link || is_link);
+      if (is_note_name(name) && !ignore.skips_file(child)) add_note(std::move(child), Stamp::of(st), through_link || is_link);
     }
     ::closedir(d);
     if (open_dirs.size() >= kMaxOpenDirs) stat_pending();
@@ -544,8 +546,8 @@ RealFileSystem::RealFileSystem(std::string root) : root_(std::move(root)) {
 
 std::string RealFileSystem::full(const std::string& path) const { return root_ + "/" + path; }
 
-std::vector<FileInfo> RealFileSystem::list_markdown(DiagSink& diags) {
-  Walker w{root_, diags, {}, {}, {}, {}, {}, {}};
+std::vector<FileInfo> RealFileSystem::list_markdown(const IgnoreRules& ignore, DiagSink& diags) {
+  Walker w{root_, ignore, diags, {}, {}, {}, {}, {}, {}};
   struct stat st {};
   if (::stat(root_.c_str(), &st) == 0) w.dirs_on_path.insert({st.st_dev, st.st_ino});
   w.walk("", 0, false);

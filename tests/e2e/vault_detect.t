@@ -48,3 +48,21 @@ $ kb init "$FIXTURES/vault" --detect --write >/dev/null
 $ kb init "$RECORDS" --detect 2>&1 | sed 's/read [0-9]* notes/read N notes/'
 > kb: read N notes: kb reads them as they are, nothing to map
 
+
+# Template folders are not evidence: those the vault's settings name are skipped already, and a
+# folder named for templates that no setting names is proposed as an `ignore:` entry.
+$ cp -R "$FIXTURES/vault_ignore" v && rm v/kb.yaml v/.obsidian/templates.json && kb init v --detect --write && kb --kb v check
+> # Proposed by 'kb init --detect' from 3 notes:
+> #   3 notes are skipped already (kb.yaml's ignore, the vault's template folders and excluded files)
+> #   folder 'Meta/Templates' holds 1 template, not notes
+> ignore:
+>   - "Meta/Templates/**"
+> Work/_drafts/Idea.md:1:1: error: missing required field 'date'
+2> kb: added the mapping to 'v/kb.yaml'
+2> kb: 3 files checked: 1 error, 0 warnings, 1 skipped
+? 1
+
+# kb.yaml that already has `ignore:` is left alone when there is more to ignore.
+$ rm "$FIXTURES/vault_ignore/.obsidian/templates.json" && kb init "$FIXTURES/vault_ignore" --detect --write >/dev/null
+2> kb: error: kb.yaml already has 'ignore'; merge the proposal above into it by hand
+? 1

@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "kb/base/date.h"
@@ -27,5 +29,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (auto t = kb::parse_time(text)) {
     if (*t != text || t->size() != 5 || (*t)[2] != ':') std::abort();
   }
+  // A time as notes write it is always a canonical HH:MM, and every canonical one reads as itself.
+  if (auto t = kb::parse_time_value(text)) {
+    if (!kb::parse_time(*t)) std::abort();
+  }
+  if (kb::parse_time(text) && kb::parse_time_value(text) != std::optional<std::string>(text)) std::abort();
+  // The hint in a date's message names a real date when it names one.
+  const std::string hint = kb::expected_date(text);
+  if (hint.size() > 19 && !kb::parse_date(std::string_view(hint).substr(hint.size() - 11, 10))) std::abort();
   return 0;
 }

@@ -15,11 +15,12 @@ class MemFileSystem : public FileSystem {
 
   void add(const std::string& path, std::string content) { files[path] = std::move(content); }
 
-  std::vector<FileInfo> list_markdown(DiagSink&) override {
+  using FileSystem::list_markdown;
+  std::vector<FileInfo> list_markdown(const IgnoreRules& ignore, DiagSink&) override {
     std::vector<FileInfo> out;
     for (const auto& [path, content] : files) {
       if (path.size() < 4 || path.compare(path.size() - 3, 3, ".md") != 0) continue;
-      if (path.rfind("templates/", 0) == 0 || path[0] == '.' || path.find("/.") != std::string::npos) continue;
+      if (ignore.skips(path)) continue;
       FileInfo info;
       info.path = path;
       info.size = content.size();

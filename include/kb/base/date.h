@@ -34,6 +34,15 @@ std::optional<Date> parse_date(std::string_view text);
 std::optional<IsoWeek> parse_iso_week(std::string_view text);
 /// Parses `HH:MM` (24 h); returns it unchanged or std::nullopt.
 std::optional<std::string> parse_time(std::string_view text);
+/// A time as notes write it, as `HH:MM`: `14:00`, `9:30` (09:30), with seconds (`14:00:00`,
+/// `14:00:00.000`), or a date-time (`2024-09-02T10:30:00`, or with a space; a `Z` or offset
+/// after it is ignored: the wall clock is kept). std::nullopt for anything else.
+/// Example: parse_time_value("2024-09-02T9:30:00+02:00") == "09:30".
+std::optional<std::string> parse_time_value(std::string_view text);
+/// What a date that does not parse should have been, for its message: "expected YYYY-MM-DD",
+/// with the date itself when `text` writes one year first with other separators
+/// (`2024/09/02`, `2024.9.2`: "expected YYYY-MM-DD, as in '2024-09-02'").
+std::string expected_date(std::string_view text);
 
 std::string to_string(const Date& d);   ///< `YYYY-MM-DD`
 std::string to_string(const IsoWeek& w);  ///< `YYYY-Www`

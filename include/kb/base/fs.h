@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kb/base/diag.h"
+#include "kb/base/ignore.h"
 
 namespace kb {
 
@@ -41,9 +42,13 @@ struct WriteResult {
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
-  /// Every `*.md` record file below the root, sorted by path; hidden folders and the KB's
-  /// `templates/` are skipped. Problems met on the way (loops, unreadable folders) go to `diags`.
-  virtual std::vector<FileInfo> list_markdown(DiagSink& diags) = 0;
+  /// Every `*.md` record file below the root, sorted by path, but those `ignore` skips (a
+  /// folder it skips is not walked). Problems met on the way (loops, unreadable folders) go to
+  /// `diags`.
+  virtual std::vector<FileInfo> list_markdown(const IgnoreRules& ignore, DiagSink& diags) = 0;
+  /// list_markdown() with only the rules every KB has: hidden files and folders and the KB's
+  /// `templates/` are skipped.
+  std::vector<FileInfo> list_markdown(DiagSink& diags) { return list_markdown(IgnoreRules(), diags); }
   /// Reads a whole file. Returns false and sets `error` (a short reason) when it cannot.
   virtual bool read(const std::string& path, std::string& out, std::string& error) = 0;
   virtual bool exists(const std::string& path) = 0;

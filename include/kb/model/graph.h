@@ -37,6 +37,8 @@ struct KbConfig {
   /// `filenames: name`: new notes (and renamed ones) are named by the record's name itself,
   /// not its slug.
   bool name_files = false;
+  /// From `ignore:` in kb.yaml: globs of paths that are not notes (IgnoreRules::add_glob).
+  std::vector<std::string> ignore;
   Value raw;             ///< kb.yaml as written
 
   /// The vault's key for kb's `key` (`fields:`), else `key`.

@@ -34,6 +34,11 @@ struct Value {
   /// The scalar anywhere in this tree whose first character is at `line`:`column`, or nullptr.
   const Value* scalar_at(int line, int column) const;
   Value* scalar_at(int line, int column);
+  /// The entry under the property `key` as vault apps match property names: exactly, else the
+  /// first whose name equals it ignoring ASCII letter case (`Tags:` for `tags`); or nullptr.
+  const Value* find_property(std::string_view key) const;
+  /// The name, as written, of the entry find_property() finds (`Tags`), or "" when none.
+  std::string_view property_name(std::string_view key) const;
 };
 
 /// One `key: value` of a mapping; `first`/`second` as in a pair, so `auto& [key, value]` works.

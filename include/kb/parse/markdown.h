@@ -96,7 +96,7 @@ std::size_t markdown_budget_end(std::string_view markdown);
 std::string_view link_target(std::string_view text);
 
 /// Text as a reader sees it, without [[wikilink]] brackets: `[[A|b]]` reads `b`, `[[A#h]]`
-/// reads `A`.
+/// reads `A`; an escaped `\[[A]]` and a `[[A]]` in a code span are not links and stay as written.
 std::string unlink_text(std::string_view text);
 
 /// A note's text as a reader reads it, the one rendering of actions, decisions and summaries in
@@ -106,8 +106,8 @@ std::string unlink_text(std::string_view text);
 /// Example: plain_text("Send [[Ana Bell|Ana]] the draft 📅 2024-10-15 ⏫") == "Send Ana the draft".
 std::string plain_text(std::string_view text);
 
-/// Finds the `[[...]]` and `![[...]]` links in a run of text. `loc` is where `text` starts
-/// (same line).
+/// Finds the `[[...]]` and `![[...]]` links in a run of text as given (every `[[` opens one:
+/// parse_body leaves out those escaped or in code itself). `loc` is where `text` starts (same line).
 std::vector<WikiLink> find_wikilinks(std::string_view text, const SourceLoc& loc);
 /// The same, appended to `out` (a body's links go straight into one list).
 void find_wikilinks(std::string_view text, const SourceLoc& loc, std::vector<WikiLink>& out);

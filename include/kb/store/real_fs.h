@@ -1,6 +1,6 @@
 #pragma once
-// RealFileSystem: the FileSystem of a KB folder on disk. Walks record files (hidden folders and
-// templates/ skipped, symlinks followed once, loops and files reached twice detected by device
+// RealFileSystem: the FileSystem of a KB folder on disk. Walks record files (what IgnoreRules
+// skips is not walked, symlinks followed once, loops and files reached twice detected by device
 // and inode), reads regular files only without blocking, and writes new files whole without
 // ever replacing one (link(2) of a fully written temporary file). Notes are edited in place by
 // replace(): a temporary file with the note's owner, mode and extended attributes, renamed over
@@ -19,7 +19,8 @@ class RealFileSystem : public FileSystem {
  public:
   /// REQUIRES: `root` is a directory.
   explicit RealFileSystem(std::string root);
-  std::vector<FileInfo> list_markdown(DiagSink& diags) override;
+  using FileSystem::list_markdown;
+  std::vector<FileInfo> list_markdown(const IgnoreRules& ignore, DiagSink& diags) override;
   bool read(const std::string& path, std::string& out, std::string& error) override;
   bool exists(const std::string& path) override;
   WriteResult write_new(const std::string& path, std::string_view content) override;

@@ -80,3 +80,33 @@ TEST_SUITE("date") {
     CHECK_FALSE(kb::parse_week_phrase("2024-W54", mon));
   }
 }
+
+TEST_SUITE("date") {
+  TEST_CASE("issue 23: a time as notes write it is read as HH:MM") {
+    using kb::parse_time_value;
+    CHECK(parse_time_value("14:00") == "14:00");
+    CHECK(parse_time_value("9:30") == "09:30");
+    CHECK(parse_time_value("09:30:15") == "09:30");
+    CHECK(parse_time_value("09:30:15.250") == "09:30");
+    CHECK(parse_time_value("2024-09-02T10:30:00") == "10:30");
+    CHECK(parse_time_value("2024-09-02 10:30") == "10:30");
+    CHECK(parse_time_value("2024-09-02T9:30:00+02:00") == "09:30");
+    CHECK(parse_time_value("2024-09-02T23:59:59Z") == "23:59");
+    for (const char* bad : {"", "9", "930", "9:3", "24:00", "9:60", "10:30Z", "10:30 am", "9.30", "2024-09-02",
+                            "2024-13-02T10:30", "2024-09-02T", "10:30:99", "-1:30"}) {
+      INFO(bad);
+      CHECK_FALSE(parse_time_value(bad));
+    }
+  }
+
+  TEST_CASE("issue 23: a date written year first with other separators is named in its message") {
+    using kb::expected_date;
+    CHECK(expected_date("2024/09/02") == "expected YYYY-MM-DD, as in '2024-09-02'");
+    CHECK(expected_date("2024.9.2") == "expected YYYY-MM-DD, as in '2024-09-02'");
+    for (const char* other : {"02/09/2024", "2024/13/02", "2024/02/30", "2024/9", "2024-13-01", "2024/09.02",
+                              "2024/009/02", "yesterday", ""}) {
+      INFO(other);
+      CHECK(expected_date(other) == "expected YYYY-MM-DD");
+    }
+  }
+}

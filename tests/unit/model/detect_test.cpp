@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "kb/model/load.h"
+#include "kb/model/vault_settings.h"
 #include "support/mem_fs.h"
 
 using namespace kb;
@@ -76,5 +77,48 @@ TEST_SUITE("model") {
     fs.add("meetings/m.md", "---\ntitle: M\ndate: 2024-01-02\nattendees: [Ana]\n---\n");
     fs.add("people/ana.md", "---\nname: Ana\n---\n");
     CHECK(render_mapping_yaml(detect_mapping(fs)).empty());
+  }
+}
+
+TEST_SUITE("model") {
+  TEST_CASE("detect: template folders are not evidence; those no setting names are proposed as ignore entries") {
+    test::MemFileSystem fs;
+    const std::string call = "---\ncategories: [\"[[Meetings]]\"]\ndate: 2024-01-02\nwith: [Ana]\n---\n";
+    // Templates that would outvote the one real meeting's keys if they were read.
+    const std::string tpl = "---\ncategories: [\"[[Meetings]]\"]\ndate: {{date}}\nattendees: []\n---\n";
+    fs.add("Notes/Call.md", call);
+    fs.add("99 - Templates/Meeting.md", tpl);
+    fs.add("Meta/_templates/Call.md", tpl);
+    fs.add("Meta/_templates/sub/Call 2.md", tpl);
+    fs.add("Templater/Meeting.md", tpl);  // named by Templater's settings: skipped already
+    fs.add("Projects/Template library.md", call);  // a note, not a folder of templates
+    fs.add(kTemplaterSettings, R"({"templates_folder": "Templater"})");
+    DetectedMapping m = detect_mapping(fs);
+    CHECK(m.notes == 2);
+    CHECK(m.ignore == std::vector<std::string>{"99 - Templates/**", "Meta/_templates/**"});
+    CHECK(render_mapping_yaml(m) ==
+          "# Proposed by 'kb init --detect' from 2 notes:\n"
+          "#   1 note is skipped already (kb.yaml's ignore, the vault's template folders and excluded files)\n"
+          "#   folder '99 - Templates' holds 1 template, not notes\n"
+          "#   folder 'Meta/_templates' holds 2 templates, not notes\n"
+          "#   2 notes have categories '[[Meetings]]'\n"
+          "#   2 of 2 meetings use 'with' for attendees (0 use 'attendees')\n"
+          "#   2 of 2 meetings have no 'title': their file name is the title\n"
+          "ignore:\n"
+          "  - \"99 - Templates/**\"\n"
+          "  - \"Meta/_templates/**\"\n"
+          "fields:\n"
+          "  attendees: with\n"
+          "  title: file.name\n"
+          "types:\n"
+          "  meeting:\n"
+          "    categories: \"[[Meetings]]\"\n");
+    // Written to kb.yaml, the proposal skips them, and detecting again proposes no ignore entry.
+    fs.add("kb.yaml", render_mapping_yaml(m));
+    LoadResult r = load_kb(fs);
+    CHECK(r.files == 2);
+    for (const auto& d : r.diags.all())
+      for (const char* folder : {"99 - Templates/", "Meta/_templates/", "Templater/"}) CHECK(d.loc.path.str().rfind(folder, 0) != 0);
+    CHECK(detect_mapping(fs).ignore.empty());
   }
 }

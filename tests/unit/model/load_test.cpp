@@ -58,8 +58,9 @@ class StampedFs : public test::MemFileSystem {
     files.erase(path);
     stamps.erase(path);
   }
-  std::vector<FileInfo> list_markdown(DiagSink& d) override {
-    auto out = MemFileSystem::list_markdown(d);
+  using MemFileSystem::list_markdown;
+  std::vector<FileInfo> list_markdown(const IgnoreRules& ignore, DiagSink& d) override {
+    auto out = MemFileSystem::list_markdown(ignore, d);
     for (auto& f : out) {
       f.mtime_ns = stamps[f.path].mtime;
       f.ctime_ns = stamps[f.path].ctime;
@@ -1271,6 +1272,56 @@ TEST_SUITE("model") {
     };
     CHECK(joined(link_warnings(whole)) == joined(want));
     CHECK(joined(link_warnings(packed)) == joined(want));
+  }
+
+  TEST_CASE("load: ignored notes are not read, with the cache or without, and a changed ignore list takes effect") {
+    StampedFs fs;
+    fill(fs);
+    fs.put("Templates/Meeting.md", "---\ntitle: [broken\n---\n");  // would be an error if read
+    fs.put("Archive/old.md", "---\nname: Old Org\ntype: organization\n---\n");
+    fs.put(".obsidian/templates.json", R"({"folder": "Templates"})");
+    fs.put(".obsidian/app.json", R"({"userIgnoreFilters": ["Archive/"]})");
+    auto without = [&](const char* path) {
+      StampedFs copy = fs;
+      copy.remove(path);
+      copy.remove(".obsidian/templates.json");
+      copy.remove(".obsidian/app.json");
+      return dump(load_kb(copy));
+    };
+    const std::string fresh = dump(load_kb(fs));
+    StampedFs plain = fs;
+    plain.remove("Templates/Meeting.md");
+    plain.remove("Archive/old.md");
+    plain.remove(".obsidian/templates.json");
+    plain.remove(".obsidian/app.json");
+    CHECK(fresh == dump(load_kb(plain)));
+    SnapshotCache cache;
+    LoadOptions o;
+    o.cache = &cache;
+    CHECK(dump(load_kb(fs, o)) == fresh);
+    CHECK(cache.entries.count("Templates/Meeting.md") == 0);
+    fs.reads = 0;
+    CHECK(dump(load_kb(fs, o)) == fresh);
+    CHECK(fs.reads == 3);  // kb.yaml and the two settings files: the graph is the snapshot's
+    SUBCASE("the excluded files change: the archived note is a note again") {
+      fs.put(".obsidian/app.json", R"({"userIgnoreFilters": []})");
+      const std::string now = dump(load_kb(fs, o));
+      CHECK(now == dump(load_kb(fs)));
+      CHECK(now == without("Templates/Meeting.md"));
+      CHECK(now.find("Old Org") != std::string::npos);
+    }
+    SUBCASE("the templates folder setting goes: its note is read, and reported") {
+      fs.remove(".obsidian/templates.json");
+      const std::string now = dump(load_kb(fs, o));
+      CHECK(now == dump(load_kb(fs)));
+      CHECK(now.find(" Templates/Meeting.md") != std::string::npos);  // skipped: it does not parse
+    }
+    SUBCASE("kb.yaml's ignore list grows") {
+      fs.put("kb.yaml", "name: Load test\nignore: [notes/**]\n");
+      const std::string now = dump(load_kb(fs, o));
+      CHECK(now == dump(load_kb(fs)));
+      CHECK(now.find("notes/plain") == std::string::npos);
+    }
   }
 
   TEST_CASE("load: no snapshot is written while a note cannot be read") {

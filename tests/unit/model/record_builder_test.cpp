@@ -262,3 +262,79 @@ TEST_SUITE("model") {
     CHECK(diag_lines(typed) == "people/a.md:5:5: error: affiliation without an 'org'\n");
   }
 }
+
+TEST_SUITE("model") {
+  TEST_CASE("issue 23: property names are matched ignoring case, as Obsidian does") {
+    test::MemFileSystem fs;
+    fs.add("kb.yaml", "fields:\n  location: Place\ntypes:\n  meeting:\n    categories: \"[[Meetings]]\"\n");
+    fs.add("Calls/a.md",
+           "---\nCategories: [\"[[Meetings]]\"]\nTitle: Call A\nDate: 2024-09-02\nTIME: \"14:00\"\nAttendees: [Ana Bell]\n"
+           "Organizations: [Acme]\nTags: [bilateral]\nplace: Paris\n---\n");
+    fs.add("people/ana.md", "---\nType: person\nName: Ana Bell\nAliases: [Ana]\n---\n");
+    fs.add("orgs/acme.md", "---\nname: Acme\n---\n");
+    fs.add("meetings/b.md", "---\ntitle: B\nTitle: Not this one\ndate: 2024-09-03\nattendees: [Ana]\n---\n");
+    LoadResult r = load_kb(fs);
+    CHECK(diag_lines(r.diags).empty());
+    const Record& a = rec(r.kb, "Calls/a");
+    CHECK(a.type == RecordType::meeting);
+    CHECK(a.name == "Call A");
+    CHECK(a.date == Date{2024, 9, 2});
+    CHECK(a.time == "14:00");
+    CHECK(a.location == "Paris");
+    CHECK(a.tags == std::vector<kb::SharedString>{"bilateral"});
+    REQUIRE(a.attendees.size() == 1);
+    CHECK(name_of(r.kb, a.attendees[0].person.target) == "Ana Bell");
+    REQUIRE(a.organizations.size() == 1);
+    CHECK(name_of(r.kb, a.organizations[0].target) == "Acme");
+    CHECK(rec(r.kb, "people/ana").aliases == std::vector<std::string>{"Ana"});
+    CHECK(rec(r.kb, "meetings/b").name == "B");  // the exact name first
+    // A message names the key as written.
+    DiagSink d;
+    check_note_text(KbConfig(), "meetings/c.md", "---\ntitle: C\nDate: 2024-09-02\nAttendees: 42\n---\n", d);
+    CHECK(diag_lines(d) == "meetings/c.md:4:12: error: 'Attendees' must be a list of names\n");
+  }
+
+  TEST_CASE("issue 23: one string in a list field is several names; a comma inside [[...]] is not a split") {
+    test::MemFileSystem fs;
+    fs.add("meetings/m.md",
+           "---\ntitle: M\ndate: 2024-09-02\nattendees: Ada Lovelace, Alan Turing\n"
+           "organizations: \"[[Acme]], [[Bolt, Inc.|Bolt]]\"\ntopics: AI,  , Policy\n---\n");
+    fs.add("meetings/n.md", "---\ntitle: N\ndate: 2024-09-03\nattendees: [\"Lovelace, Ada\"]\nevent: Summit, 2024\n---\n");
+    LoadResult r = load_kb(fs);
+    const Record& m = rec(r.kb, "meetings/m");
+    REQUIRE(m.attendees.size() == 2);
+    CHECK(m.attendees[0].person.text == "Ada Lovelace");
+    CHECK(m.attendees[1].person.text == "Alan Turing");
+    REQUIRE(m.organizations.size() == 2);
+    CHECK(m.organizations[0].text == "Acme");
+    CHECK(m.organizations[1].text == "Bolt, Inc.");
+    REQUIRE(m.topics.size() == 2);
+    CHECK(m.topics[1].text == "Policy");
+    const Record& n = rec(r.kb, "meetings/n");
+    REQUIRE(n.attendees.size() == 1);  // an item of a YAML list is one name
+    CHECK(n.attendees[0].person.text == "Lovelace, Ada");
+    CHECK(n.event.text == "Summit, 2024");  // a single-name field is never split
+  }
+
+  TEST_CASE("issue 23: time as vaults write it; dates written another way are an error that says how") {
+    test::MemFileSystem fs;
+    fs.add("meetings/a.md", "---\ntitle: A\ndate: 2024-09-02\ntime: 2024-09-02T10:30:00\n---\n");
+    fs.add("meetings/b.md", "---\ntitle: B\ndate: 2024-09-02\ntime: 9:30\n---\n");
+    fs.add("meetings/c.md", "---\ntitle: C\ndate: 2024-09-02\ntime: \"14:00:00\"\n---\n");
+    fs.add("meetings/d.md", "---\ntitle: D\ndate: 2024/09/02\n---\n");
+    fs.add("meetings/e.md", "---\ntitle: E\ndate: 2024-09-02\ntime: 9.30\n---\n");
+    fs.add("people/p.md", "---\nname: P\naffiliations:\n  - org: X\n    since: 2024.1.5\n---\n");
+    fs.add("events/s.md", "---\ntype: event\nname: S\nstart: 02/09/2024\n---\n");
+    fs.add("orgs/x.md", "---\nname: X\n---\n");
+    LoadResult r = load_kb(fs);
+    CHECK(rec(r.kb, "meetings/a").time == "10:30");
+    CHECK(rec(r.kb, "meetings/b").time == "09:30");
+    CHECK(rec(r.kb, "meetings/c").time == "14:00");
+    CHECK(rec(r.kb, "meetings/e").time.empty());
+    CHECK(diag_lines(r.diags) ==
+          "events/s.md:4:8: error: invalid date '02/09/2024' (expected YYYY-MM-DD)\n"
+          "meetings/d.md:3:7: error: invalid date '2024/09/02' (expected YYYY-MM-DD, as in '2024-09-02')\n"
+          "meetings/e.md:4:7: error: invalid time '9.30' (expected HH:MM, 24 h)\n"
+          "people/p.md:5:12: error: invalid date '2024.1.5' (expected YYYY-MM-DD, as in '2024-01-05')\n");
+  }
+}

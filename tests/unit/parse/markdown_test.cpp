@@ -261,3 +261,51 @@ TEST_SUITE("parse") {
     CHECK(f.tasks[2].text == "[ ] baz");
   }
 }
+
+TEST_SUITE("parse") {
+  TEST_CASE("issue 23: escaped brackets and hashes are text; links in code are not links, in tasks either") {
+    DiagSink d;
+    BodyFacts f = parse_body("m.md",
+                             "Escaped \\[\\[No\\]\\] and \\[[No Either]] and [\\[Nor]] and [[Yes]] and \\\\[[After]].\n"
+                             "`[[In code]]` \\#notag #tag *[[Emph]]* [[A\\|shown]]\n"
+                             "\n"
+                             "```\n[[In block]] #inblock\n```\n"
+                             "\n"
+                             "- [ ] one `[[Code Owner]]` then [[Owner]]\n"
+                             "- [ ] two \\[[Escaped Owner]] \\[\\[Other\\]\\]\n"
+                             "\n"
+                             "## Decisions\n"
+                             "- With `[[Code]]` and [[Decider]]\n",
+                             5, d);
+    std::vector<std::string> targets;
+    for (const auto& l : f.links) targets.push_back(l.target + "@" + std::to_string(l.loc.line) + ":" + std::to_string(l.loc.column));
+    CHECK(targets == std::vector<std::string>{"Yes@5:56", "After@5:70", "Emph@6:29", "A@6:39", "Owner@12:33",
+                                              "Decider@16:23"});
+    CHECK(f.links[3].display == "shown");  // `\|` in a link is Obsidian's escaped alias bar (in tables)
+    CHECK(f.tags == std::vector<std::string>{"tag"});
+    REQUIRE(f.tasks.size() == 2);
+    REQUIRE(f.tasks[0].links.size() == 1);
+    CHECK(f.tasks[0].links[0].target == "Owner");
+    CHECK(f.tasks[1].links.empty());
+    REQUIRE(f.decisions.size() == 1);
+    REQUIRE(f.decisions[0].links.size() == 1);
+    CHECK(f.decisions[0].links[0].target == "Decider");
+    CHECK(d.empty());
+  }
+
+  TEST_CASE("issue 23: an escaped [[ or one in a code span is shown as written, not as a link's text") {
+    CHECK(unlink_text("a \\[[b]] [[c|d]] \\\\[[e]]") == "a \\[[b]] d \\\\e");
+    CHECK(plain_text("Ask \\[[Ana]] about [[Bo]]") == "Ask \\[[Ana]] about Bo");
+    CHECK(unlink_text("a `[[b]]` [[c]] ``x ` [[y]]`` [[z]]") == "a `[[b]]` c ``x ` [[y]]`` z");
+    // A backslash does not escape inside a code span: its backtick closes the span.
+    CHECK(unlink_text("`code [[a]] and \\`[[b]]` [[c]]`") == "`code [[a]] and \\`b` [[c]]`");
+    CHECK(unlink_text("\\`[[a]]` [[b]]") == "\\`a` b");  // an escaped backtick opens nothing
+    // Runs of every length, none closed: each is text, and the links between them are links.
+    std::string many, want;
+    for (int n = 1; n <= 2000; ++n) {
+      many += std::string(static_cast<std::size_t>(n), '`') + "[[x]]";
+      want += std::string(static_cast<std::size_t>(n), '`') + "x";
+    }
+    CHECK(unlink_text(many) == want);
+  }
+}

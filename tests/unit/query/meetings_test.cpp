@@ -211,3 +211,24 @@ TEST_SUITE("query") {
     CHECK(pedro.open_actions.size() == 1);
   }
 }
+
+TEST_SUITE("query") {
+  TEST_CASE("issue 23: --tag matches nested tags below it, as Obsidian's tag search does") {
+    test::MemFileSystem fs;
+    fs.add("meetings/a.md", "---\ntitle: A\ndate: 2024-09-02\ntags: [meeting/one-on-one]\n---\n");
+    fs.add("meetings/b.md", "---\ntitle: B\ndate: 2024-09-03\ntags: [Meeting]\n---\n");
+    fs.add("meetings/c.md", "---\ntitle: C\ndate: 2024-09-04\ntags: [meetings, one-on-one]\n---\n");
+    fs.add("meetings/d.md", "---\ntitle: D\ndate: 2024-09-05\n---\nBody #meeting/board/q3\n");
+    LoadResult r = load_kb(fs);
+    const KnowledgeBase& kb = r.kb;
+    MeetingFilter f;
+    f.tags = {"meeting"};
+    auto ms = find_meetings(kb, f);
+    CHECK(ids_of(kb, ms) == std::vector<std::string>{"meetings/a", "meetings/b", "meetings/d"});
+    CHECK(ms[0].reasons == std::vector<std::string>{"tag 'meeting/one-on-one'"});
+    f.tags = {"#meeting/board"};
+    CHECK(ids_of(kb, find_meetings(kb, f)) == std::vector<std::string>{"meetings/d"});
+    f.tags = {"one-on-one"};  // a nested tag's last part is not the tag
+    CHECK(ids_of(kb, find_meetings(kb, f)) == std::vector<std::string>{"meetings/c"});
+  }
+}

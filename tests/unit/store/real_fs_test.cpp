@@ -51,6 +51,28 @@ TEST_SUITE("store") {
     CHECK(diag_text(d) == "");
   }
 
+  TEST_CASE("real fs: what the ignore rules skip is not walked, whether found as a file or through a link") {
+    TempDir t;
+    t.write("a.md", kNote);
+    t.write("Meta/Templates/meeting.md", kNote);
+    t.write("Archive/2019/old.md", kNote);
+    t.write("Drawings/plan.excalidraw.md", kNote);
+    t.write("Drawings/plan.md", kNote);
+    std::filesystem::create_directory_symlink(t / "Meta", t / "Linked");
+    REQUIRE(::chmod((t / "Archive/2019").c_str(), 0) == 0);  // pruned: never opened, so no error
+    kb::IgnoreRules rules;
+    std::string error;
+    rules.add_folder("Meta/Templates");
+    rules.add_glob("Linked/**");
+    REQUIRE(rules.add_excluded("Archive/", error));
+    REQUIRE(rules.add_excluded("/excalidraw/", error));
+    kb::RealFileSystem fs(t.path);
+    kb::DiagSink d;
+    CHECK(paths(fs.list_markdown(rules, d)) == std::vector<std::string>{"Drawings/plan.md", "a.md"});
+    CHECK(diag_text(d) == "");
+    ::chmod((t / "Archive/2019").c_str(), 0755);
+  }
+
   TEST_CASE("real fs: a FIFO named x.md neither hangs the walk nor a read") {
     TempDir t;
     t.write("a.md", kNote);
