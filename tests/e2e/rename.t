@@ -159,3 +159,9 @@ $ cp -r "$FIXTURES/rename" kb && chmod 444 kb/orgs/sea-institute.md && kb --kb k
 $ cp -r "$FIXTURES/rename" done && kb --kb done rename "Bo Chen" "Bo Lee" >/dev/null && for i in $(seq 1 25); do rm -rf k && cp -r "$FIXTURES/rename" k && { kb --kb k rename "Bo Chen" "Bo Lee" >/dev/null 2>&1 & pid=$!; sleep 0.0$((i % 10)); kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; } ; for f in $(cd "$FIXTURES/rename" && find . -name '*.md'); do cmp -s "k/$f" "$FIXTURES/rename/$f" || cmp -s "k/$f" "done/$f" || { [ "$f" = ./people/bo-chen.md ] && { cmp -s k/people/bo-chen.md done/people/bo-lee.md || cmp -s k/people/bo-lee.md done/people/bo-lee.md; }; } || echo "torn: $i $f"; done; kb --kb k -q check >/dev/null 2>&1 || echo "does not check clean: $i"; [ "$(kb --kb k query --person 'Bo Chen' --format ids 2>&1 | wc -l)" = 3 ] || echo "lost a meeting: $i"; done; echo checked
 > checked
 
+
+# kb add at the same time as a rename: every meeting is written, the rename goes through, and
+# the new meetings (which may say the old name) name the renamed person all the same.
+$ cp -r "$FIXTURES/rename" k && for i in 1 2 3 4 5 6; do kb -q --kb k add meeting --title "Call $i" --date 2024-10-0$i --attendee "Bo Chen" >/dev/null & done; kb -q --kb k rename "Bo Chen" "Bo Lee" >/dev/null; echo "rename: $?"; wait; kb -q --kb k check && kb --kb k query --person "Bo Lee" --format ids | wc -l
+> rename: 0
+> 9
