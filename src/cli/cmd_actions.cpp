@@ -67,8 +67,8 @@ void add_actions_command(CLI::App& app, Invocation& inv) {
   sub->add_flag("--overdue", o->overdue, "Open and due before today");
   sub->add_option("--today", o->today, "The DATE taken as today for --overdue (default: today)");
   CLI::App* actions = sub;
-  add_actions_done_command(*actions, inv);
-  // `kb actions done ...` sets inv.run itself; this callback runs after it and must not override it.
+  add_actions_edit_commands(*actions, inv);
+  // `kb actions done ...` (and the other verbs) set inv.run themselves; this callback runs after it and must not override it.
   sub->callback([o, &inv, actions] {
     if (!actions->get_subcommands().empty()) return;
     inv.run = [o](Session& s) { return run_actions(s, *o); };

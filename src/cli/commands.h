@@ -31,7 +31,8 @@ void add_cache_command(CLI::App& app, Invocation& inv);
 void add_completion_command(CLI::App& app, Invocation& inv);
 /// `kb add affiliation PERSON --org ORG --since DATE`: registered by cmd_add.cpp on `add`.
 void add_add_affiliation_command(CLI::App& add, Invocation& inv);
-/// `kb actions done ID LINE`: registered by cmd_actions.cpp on its `actions` subcommand.
-void add_actions_done_command(CLI::App& actions, Invocation& inv);
+/// `kb actions done|cancel|reopen|due|reassign|add`: registered by cmd_actions.cpp on its
+/// `actions` subcommand.
+void add_actions_edit_commands(CLI::App& actions, Invocation& inv);
 
 }  // namespace kb::cli

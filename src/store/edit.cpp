@@ -1,8 +1,10 @@
 #include "kb/store/edit.h"
 
+#include <cctype>
 #include <vector>
 
 #include "kb/base/text.h"
+#include "kb/store/name_edit.h"
 
 namespace kb {
 namespace {
@@ -28,13 +30,106 @@ std::size_t checkbox_at(std::string_view line) {
   if (i + 3 > line.size() || line[i] != '[' || line[i + 2] != ']') return std::string_view::npos;
   if (i + 3 < line.size() && !is_blank(line[i + 3])) return std::string_view::npos;
   char mark = line[i + 1];
-  if (mark != ' ' && mark != 'x' && mark != 'X') return std::string_view::npos;
+  if (mark != ' ' && mark != 'x' && mark != 'X' && mark != '-' && mark != '/') return std::string_view::npos;
   return i;
 }
 
 }  // namespace
 
-MarkResult mark_action_done(std::string_view text, int line, const Date& on) {
+namespace {
+
+constexpr std::string_view kDone = "\xE2\x9C\x85";       // ✅
+constexpr std::string_view kCancelled = "\xE2\x9D\x8C";  // ❌
+constexpr std::string_view kDue = "\xF0\x9F\x93\x85";   // 📅
+
+bool is_date_at(std::string_view s, std::size_t at) {
+  return at + 10 <= s.size() && parse_date(s.substr(at, 10)).has_value();
+}
+
+// Drops ` ✅ YYYY-MM-DD` (or ❌) from `line`, the blank before it too.
+void drop_stamp(std::string& line, std::string_view mark) {
+  for (std::size_t at = line.find(mark); at != std::string::npos; at = line.find(mark, at + 1)) {
+    std::size_t end = at + mark.size();
+    while (end < line.size() && line[end] == ' ') ++end;
+    if (!is_date_at(line, end)) continue;
+    std::size_t begin = at;
+    while (begin > 0 && is_blank(line[begin - 1])) --begin;
+    line.erase(begin, end + 10 - begin);
+    return;
+  }
+}
+
+// Replaces the due date of `line` (📅 D, due:D or [due:: D]); false when it has none.
+bool replace_due(std::string& line, const std::string& date) {
+  for (std::string_view mark : {kDue, std::string_view("\xF0\x9F\x93\x86"), std::string_view("\xF0\x9F\x97\x93"),
+                                std::string_view("due:"), std::string_view("[due::")}) {
+    for (std::size_t at = line.find(mark); at != std::string::npos; at = line.find(mark, at + 1)) {
+      std::size_t d = at + mark.size();
+      while (d < line.size() && line[d] == ' ') ++d;
+      if (!is_date_at(line, d)) continue;
+      line.replace(d, 10, date);
+      return true;
+    }
+  }
+  return false;
+}
+
+// Where a trailing block id (` ^abc-1`) starts in `line`, else its size.
+std::size_t block_id_at(std::string_view line) {
+  std::size_t i = line.size();
+  while (i > 0 && (std::isalnum(static_cast<unsigned char>(line[i - 1])) || line[i - 1] == '-')) --i;
+  if (i == line.size() || i < 2 || line[i - 1] != '^' || !is_blank(line[i - 2])) return line.size();
+  return i - 1;
+}
+
+// ` suffix` appended to the line's text, trailing blanks dropped, before a trailing block id
+// (which Obsidian reads only at the very end of the line).
+void append(std::string& line, std::size_t box, const std::string& suffix) {
+  std::size_t end = line.size();
+  while (end > box + 3 && is_blank(line[end - 1])) --end;
+  line.resize(end);
+  const std::size_t id = block_id_at(line);
+  std::size_t keep = id;
+  while (keep > box + 3 && is_blank(line[keep - 1])) --keep;
+  const std::string tail = id < line.size() ? " " + line.substr(id) : std::string();
+  line.resize(keep);
+  line += " " + suffix + tail;
+}
+
+MarkStatus edit_line(std::string& line, std::size_t box, const TaskChange& c) {
+  const bool open = line[box + 1] == ' ' || line[box + 1] == '/';
+  using Op = TaskChange::Op;
+  switch (c.op) {
+    case Op::done:
+    case Op::cancel:
+      if (!open) return MarkStatus::already_done;
+      line[box + 1] = c.op == Op::done ? 'x' : '-';
+      append(line, box, std::string(c.op == Op::done ? kDone : kCancelled) + " " + to_string(c.date));
+      return MarkStatus::ok;
+    case Op::reopen:
+      if (open) return MarkStatus::not_closed;
+      line[box + 1] = ' ';
+      drop_stamp(line, kDone);
+      drop_stamp(line, kCancelled);
+      return MarkStatus::ok;
+    case Op::due:
+      if (!replace_due(line, to_string(c.date))) append(line, box, std::string(kDue) + " " + to_string(c.date));
+      return MarkStatus::ok;
+    case Op::owner: {
+      const std::string head = line.substr(0, box + 3);
+      auto renamed = c.owner_from.empty() ? std::nullopt
+                                          : rename_name_item(line.substr(box + 3), c.owner_from, c.owner_to);
+      if (renamed) line = head + *renamed;
+      else append(line, box, "[[" + c.owner_to + "]]");
+      return MarkStatus::ok;
+    }
+  }
+  return MarkStatus::not_a_task;
+}
+
+}  // namespace
+
+MarkResult change_task(std::string_view text, int line, const TaskChange& change) {
   MarkResult r;
   // The same lines the parser numbered the action by (LF, CRLF or a lone CR end one).
   std::vector<std::string_view> lines = split_lines(text);
@@ -44,34 +139,68 @@ MarkResult mark_action_done(std::string_view text, int line, const Date& on) {
   }
   std::string_view current = lines[static_cast<std::size_t>(line) - 1];
   const std::size_t begin = static_cast<std::size_t>(current.data() - text.data());
-  const std::size_t content_end = begin + current.size();
   r.line = std::string(current);
   std::size_t box = checkbox_at(current);
   if (box == std::string_view::npos) {
     r.status = MarkStatus::not_a_task;
     return r;
   }
-  if (current[box + 1] != ' ') {
-    r.status = MarkStatus::already_done;
-    return r;
-  }
-  std::size_t keep = current.size();
-  while (keep > box + 3 && is_blank(current[keep - 1])) --keep;
-  std::string edited(current.substr(0, keep));
-  edited[box + 1] = 'x';
-  edited += " \xE2\x9C\x85 " + to_string(on);  // ✅
-  r.text.reserve(text.size() + 16);
+  std::string edited(current);
+  r.status = edit_line(edited, box, change);
+  if (r.status != MarkStatus::ok) return r;
+  r.text.reserve(text.size() + 32);
   r.text.append(text.substr(0, begin));
   r.text += edited;
   r.edited = std::move(edited);
-  r.text.append(text.substr(content_end));
+  r.text.append(text.substr(begin + current.size()));
   return r;
+}
+
+MarkResult mark_action_done(std::string_view text, int line, const Date& on) {
+  TaskChange c;
+  c.date = on;
+  return change_task(text, line, c);
+}
+
+std::string add_task(std::string_view text, std::string_view item, int& line) {
+  const std::string eol = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+  std::vector<std::string_view> lines = split_lines(text);
+  std::size_t heading = lines.size(), last = lines.size();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string_view l = trim(lines[i]);
+    if (heading == lines.size() && (l == "## Actions" || l == "## Action items")) heading = last = i;
+    else if (heading != lines.size() && l.substr(0, 2) == "# ") break;
+    else if (heading != lines.size() && l.substr(0, 3) == "## ") break;
+    else if (heading != lines.size() && !l.empty()) last = i;
+  }
+  const std::string task = "- [ ] " + std::string(item);
+  if (heading == lines.size()) {  // no Actions section: one at the end
+    std::string out(text);
+    if (!out.empty() && out.back() != '\n' && out.back() != '\r') out += eol;
+    line = static_cast<int>(lines.size()) + 4;
+    return out + eol + "## Actions" + eol + eol + task + eol;
+  }
+  const std::size_t at = static_cast<std::size_t>(lines[last].data() - text.data()) + lines[last].size();
+  line = static_cast<int>(last) + 2 + (last == heading ? 1 : 0);
+  std::string insert = eol + (last == heading ? eol : std::string()) + task;
+  return std::string(text.substr(0, at)) + insert + std::string(text.substr(at));
 }
 
 EditResult write_action_done(FileSystem& fs, const std::string& path, std::string_view expected,
                              int line, const Date& on) {
+  TaskChange c;
+  c.date = on;
+  return write_task_change(fs, path, expected, line, c);
+}
+
+}  // namespace kb
+
+namespace kb {
+
+EditResult write_task_change(FileSystem& fs, const std::string& path, std::string_view expected, int line,
+                             const TaskChange& change) {
   EditResult e;
-  MarkResult m = mark_action_done(expected, line, on);
+  MarkResult m = change_task(expected, line, change);
   e.mark = m.status;
   e.line = m.line;
   e.edited = m.edited;

@@ -43,6 +43,7 @@ $ bash -c 'source <(kb completion bash); COMP_WORDS=(kb query --explain --or); C
 
 $ bash -c 'source <(kb completion bash); COMP_WORDS=(kb -q --no-cache actions d); COMP_CWORD=4; _kb; printf "%s\n" "${COMPREPLY[@]}"'
 > done
+> due
 
 $ kb completion fish | grep -E -- "-l (explain|org) "
 > complete -c kb -n '__fish_seen_subcommand_from add' -l org -x -a '(__kb_names orgs)' -d 'An organization met (name or alias); repeat for more'
@@ -72,4 +73,3 @@ $ bash -c 'source <(kb completion bash); COMP_WORDS=(kb --kb "$RECORDS" report b
 > Sobhi\ Tawil
 
 $ bash -c 'source <(kb completion bash); COMP_WORDS=(kb --kb "$RECORDS" actions done "Sobhi"); COMP_CWORD=5; _kb; printf "%s\n" "${COMPREPLY[@]}"'
-

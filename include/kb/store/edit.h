@@ -1,7 +1,7 @@
 #pragma once
-// In-place edits of an existing note (SPEC §2 `kb actions done`): mark one action item done,
-// changing that one line and nothing else, and write the file back atomically only if it
-// still holds what was read.
+// In-place edits of an existing note's action items (`kb actions done|cancel|reopen|due|
+// reassign|add`): each changes one line (or adds one) and nothing else, and the file is written
+// back atomically only if it still holds what was read.
 
 #include <string>
 #include <string_view>
@@ -11,7 +11,7 @@
 
 namespace kb {
 
-enum class MarkStatus { ok, no_such_line, not_a_task, already_done };
+enum class MarkStatus { ok, no_such_line, not_a_task, already_done, not_closed };
 
 struct MarkResult {
   MarkStatus status = MarkStatus::ok;
@@ -26,6 +26,27 @@ struct MarkResult {
 /// line does not exist, is not a GFM task item, or is already checked.
 MarkResult mark_action_done(std::string_view text, int line, const Date& on);
 
+/// What to do to an action item's line (Obsidian Tasks' way of writing each).
+struct TaskChange {
+  enum class Op { done, cancel, reopen, due, owner };
+  Op op = Op::done;
+  Date date;               ///< done, cancel: the day stamped (✅ / ❌); due: the new due date
+  std::string owner_from;  ///< owner: the link target naming the owner now ("" when none)
+  std::string owner_to;    ///< owner: the new owner's name
+};
+
+/// Changes the task item on 1-based `line` of `text`: done (`[x]`, ` ✅ D`), cancel (`[-]`,
+/// ` ❌ D`), reopen (`[ ]`, the ✅/❌ stamps dropped), due (the `📅`, `due:` or `[due:: ]` date
+/// replaced, else ` 📅 D` appended) or owner (the link `[[owner_from]]` renamed, else
+/// ` [[owner_to]]` appended). Done and cancel need an open item (already_done), reopen a closed
+/// one (not_closed). Every other byte is kept.
+MarkResult change_task(std::string_view text, int line, const TaskChange& change);
+
+/// `text` with a new open action item `- [ ] item` at the end of its `## Actions` section
+/// (after its last line that is not blank), or at the end of the note under a new
+/// `## Actions` heading; the note's own line ending is used. `line` is set to its line.
+std::string add_task(std::string_view text, std::string_view item, int& line);
+
 struct EditResult {
   WriteStatus status = WriteStatus::ok;
   MarkStatus mark = MarkStatus::ok;
@@ -39,5 +60,9 @@ struct EditResult {
 /// (`mark` says why) or when the file no longer holds `expected` (WriteStatus::changed).
 EditResult write_action_done(FileSystem& fs, const std::string& path, std::string_view expected,
                              int line, const Date& on);
+
+/// change_task() on `line` of the file `path` (read as `expected`), written as write_action_done.
+EditResult write_task_change(FileSystem& fs, const std::string& path, std::string_view expected, int line,
+                             const TaskChange& change);
 
 }  // namespace kb

@@ -88,3 +88,42 @@ TEST_SUITE("store") {
     CHECK(mark_action_done("- [x] [ ] baz\n", 1, kOn).status == MarkStatus::already_done);
   }
 }
+
+TEST_SUITE("store") {
+  TEST_CASE("change task: cancel, reopen, due and owner change the one line, Tasks' way") {
+    using Op = TaskChange::Op;
+    auto change = [](std::string_view text, Op op, const char* date = "2024-09-10", std::string from = "",
+                     std::string to = "") {
+      TaskChange c;
+      c.op = op;
+      c.date = *parse_date(date);
+      c.owner_from = std::move(from);
+      c.owner_to = std::move(to);
+      MarkResult r = change_task(text, 2, c);
+      return r.status == MarkStatus::ok ? r.text : "status " + std::to_string(static_cast<int>(r.status));
+    };
+    const std::string open = "a\n- [ ] Send [[Ana]] due:2024-09-20 ^id1\nb\n";
+    // A trailing block id stays at the end of the line, as Tasks keeps it.
+    CHECK(change(open, Op::cancel) == "a\n- [-] Send [[Ana]] due:2024-09-20 \xE2\x9D\x8C 2024-09-10 ^id1\nb\n");
+    CHECK(change(open, Op::done) == "a\n- [x] Send [[Ana]] due:2024-09-20 \xE2\x9C\x85 2024-09-10 ^id1\nb\n");
+    CHECK(change(open, Op::due, "2024-10-01") == "a\n- [ ] Send [[Ana]] due:2024-10-01 ^id1\nb\n");
+    CHECK(change("a\n- [ ] Send\n", Op::due, "2024-10-01") == "a\n- [ ] Send \xF0\x9F\x93\x85 2024-10-01\n");
+    CHECK(change(open, Op::owner, "2024-09-10", "Ana", "Bo Chen") == "a\n- [ ] Send [[Bo Chen]] due:2024-09-20 ^id1\nb\n");
+    CHECK(change("a\n- [ ] Send\n", Op::owner, "2024-09-10", "", "Bo") == "a\n- [ ] Send [[Bo]]\n");
+    CHECK(change("a\r\n- [x] Sent \xE2\x9C\x85 2024-09-03 ok\r\n", Op::reopen) == "a\r\n- [ ] Sent ok\r\n");
+    CHECK(change("a\n- [-] No \xE2\x9D\x8C 2024-09-03\n", Op::reopen) == "a\n- [ ] No\n");
+    CHECK(change(open, Op::reopen) == "status 4");         // not_closed
+    CHECK(change("a\n- [x] Sent\n", Op::cancel) == "status 3");  // already_done
+  }
+
+  TEST_CASE("add task: at the end of the Actions section, else a new one at the end") {
+    int line = 0;
+    CHECK(add_task("# M\n## Actions\n- [ ] One\n\n## Notes\nx\n", "Two", line) ==
+          "# M\n## Actions\n- [ ] One\n- [ ] Two\n\n## Notes\nx\n");
+    CHECK(line == 4);
+    CHECK(add_task("## Actions\n\n", "Two", line) == "## Actions\n\n- [ ] Two\n\n");
+    CHECK(line == 3);
+    CHECK(add_task("---\nt: 1\n---\nBody", "Two", line) == "---\nt: 1\n---\nBody\n\n## Actions\n\n- [ ] Two\n");
+    CHECK(line == 8);
+  }
+}
