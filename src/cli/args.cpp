@@ -72,9 +72,18 @@ void print_resolution(Session& s, const DiagSink& diags) {
   }
 }
 
+std::string person_meant(const KnowledgeBase& kb, const std::string& name) {
+  return !kb.config.me.empty() && to_lower_ascii(trim(name)) == "me" ? kb.config.me : name;
+}
+
 std::optional<NodeId> resolve_one(Session& s, const KnowledgeBase& kb, const std::string& name, RecordType type) {
   DiagSink diags;
-  auto id = resolve_name(kb, name, type, diags);
+  if (type == RecordType::person && kb.config.me.empty() && to_lower_ascii(trim(name)) == "me" &&
+      kb.find_by_name(name, type).empty()) {
+    s.error("'me' is the person kb.yaml names with 'me: NAME'; this KB has none");
+    return std::nullopt;
+  }
+  auto id = resolve_name(kb, type == RecordType::person ? person_meant(kb, name) : name, type, diags);
   print_resolution(s, diags);
   if (id) s.problems_of(kb.at(*id));
   return id;

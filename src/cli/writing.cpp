@@ -1,6 +1,8 @@
 // Shared by the commands that write notes: see writing.h.
 #include "writing.h"
 
+#include "args.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
@@ -75,7 +77,7 @@ bool resolve_for_write(Session& s, const KnowledgeBase& kb, const std::vector<st
                        bool create_missing, std::vector<GivenName>& out, bool ask) {
   bool ok = true;
   for (const auto& given : names) {
-    std::string text(trim(given));
+    std::string text(trim(type == RecordType::person ? person_meant(kb, given) : given));
     if (text.empty()) continue;
     std::vector<NodeId> defined;
     for (NodeId id : kb.find_by_name(text, type))

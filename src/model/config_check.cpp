@@ -22,20 +22,23 @@ std::string closest_setting(const std::string& key) {
   return best;
 }
 
-void check_home(const KnowledgeBase& kb, const Value& v, DiagSink& diags) {
+// `home:` names an organization, `me:` a person, of the KB.
+void check_names(const KnowledgeBase& kb, const std::string& key, const Value& v, RecordType type, DiagSink& diags) {
   if (!v.is_scalar() || trim(v.text).empty()) return;
-  const std::string home(trim(v.text));
-  for (NodeId id : kb.find_by_name(home, RecordType::organization))
+  const std::string name(trim(v.text));
+  for (NodeId id : kb.find_by_name(name, type))
     if (kb.at(id).defined) return;
-  std::vector<std::string> near = suggest_names(kb, home, RecordType::organization);
-  diags.warning(v.loc, "home '" + home + "' names no organization of the KB" +
-                           (near.empty() ? std::string(" (add it with 'kb add org')") : " (did you mean '" + near.front() + "'?)"));
+  std::vector<std::string> near = suggest_names(kb, name, type);
+  const std::string noun = type_noun(type);
+  diags.warning(v.loc, key + " '" + name + "' names no " + noun + " of the KB" +
+                           (near.empty() ? " (add it with 'kb add " + std::string(type == RecordType::person ? "person" : "org") + "')"
+                                         : " (did you mean '" + near.front() + "'?)"));
 }
 
 }  // namespace
 
 const std::vector<std::string>& known_settings() {
-  static const std::vector<std::string> keys{"name",  "home",   "timezone", "fields",    "types",
+  static const std::vector<std::string> keys{"name",  "home",   "me",     "timezone", "fields",    "types",
                                              "ignore", "strict", "filenames", "csv_bom"};
   return keys;
 }
@@ -48,7 +51,8 @@ void check_config(const KnowledgeBase& kb, DiagSink& diags) {
     diags.warning(at_line(v), "unknown setting '" + key + "'" +
                                   (near.empty() ? std::string() : " (did you mean '" + near + "'?)") + "; kb ignores it");
   }
-  if (const Value* home = raw.find("home")) check_home(kb, *home, diags);
+  if (const Value* home = raw.find("home")) check_names(kb, "home", *home, RecordType::organization, diags);
+  if (const Value* me = raw.find("me")) check_names(kb, "me", *me, RecordType::person, diags);
   if (const Value* f = raw.find("filenames"); f && (!f->is_scalar() || (f->text != "name" && f->text != "slug")))
     diags.warning(f->loc, "filenames is 'slug' (the default) or 'name'");
   if (const Value* tz = raw.find("timezone"); tz && tz->is_scalar() && !trim(tz->text).empty() && !is_time_zone(trim(tz->text)))

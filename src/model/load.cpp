@@ -420,6 +420,7 @@ KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& di
   };
   config.name = get("name");
   config.home = get("home");
+  config.me = get("me");
   config.timezone = get("timezone");
   const std::string strict = to_lower_ascii(get("strict"));
   config.strict = strict == "true" || strict == "yes" || strict == "on";

@@ -32,3 +32,18 @@ $ kb --kb "$FIXTURES/rename" actions done meetings/2024-09-02-kickoff:3
 $ kb --kb "$FIXTURES/rename" actions add Tides "Read up"
 2> kb: error: 'Tides' is not a meeting; actions are added to meeting notes
 ? 1
+
+# kb.yaml `me:` names the person the notes are written by: `--owner me`, `--person me`.
+$ kb --kb "$FIXTURES/rename" actions --owner me
+2> kb: error: 'me' is the person kb.yaml names with 'me: NAME'; this KB has none
+? 1
+
+$ echo "me: Ana Bell" >> "$FIXTURES/rename/kb.yaml" && kb --kb "$FIXTURES/rename" actions --owner me --format ids && kb --kb "$FIXTURES/rename" query --person ME --format ids
+> meetings/2024-09-02-kickoff:12
+> meetings/2024-09-02-kickoff
+> meetings/2024-09-10-follow-up
+> meetings/2024-09-20-review
+
+$ echo "me: Ana Bel" >> "$FIXTURES/rename/kb.yaml" && kb --kb "$FIXTURES/rename" check
+> kb.yaml:3:5: warning: me 'Ana Bel' names no person of the KB (did you mean 'Ana Bell'?)
+2> kb: 8 files checked: 0 errors, 1 warning

@@ -27,6 +27,7 @@ struct TypeRule {
 struct KbConfig {
   std::string name;
   std::string home;      ///< the organization the notes are written from
+  std::string me;        ///< the person the notes are written by (`--owner me`, `--person me`)
   std::string timezone;
   /// kb key -> the vault's own key (e.g. "attendees" -> "people"), from `fields:` in kb.yaml.
   std::map<std::string, std::string> field_names;
