@@ -333,6 +333,31 @@ std::string to_lower_ascii(std::string_view s) {
   return out;
 }
 
+std::string lower_case(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                    static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) {
+      out += s[i++];
+      continue;
+    }
+    utf8proc_uint8_t buf[4];
+    const auto m = utf8proc_encode_char(utf8proc_tolower(cp), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(m));
+    i += static_cast<std::size_t>(n);
+  }
+  return out;
+}
+
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0, i = 0;
   while (i < s.size()) {

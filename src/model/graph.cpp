@@ -42,6 +42,74 @@ const Record* KnowledgeBase::lookup_rid(std::string_view rid) const {
   return it != by_rid_.end() && records_[it->value].rid == rid ? &records_[it->value] : nullptr;
 }
 
+namespace {
+
+std::string_view folder_of(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+// The file-name index's key of a record id or a link's path: its last part, lower-cased.
+std::string file_key(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  return lower_case(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+// `link` (`./x`, `../a/x`) as a path from the KB's root, taken from `folder`; empty when it
+// climbs above the root.
+std::string join_relative(std::string_view folder, std::string_view link) {
+  std::vector<std::string_view> parts;
+  auto add = [&](std::string_view path) {
+    while (!path.empty()) {
+      const std::size_t slash = path.find('/');
+      const std::string_view part = path.substr(0, slash);
+      path = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+      if (part == "..") {
+        if (parts.empty()) return false;
+        parts.pop_back();
+      } else if (!part.empty() && part != ".") {
+        parts.push_back(part);
+      }
+    }
+    return true;
+  };
+  if (!add(folder) || !add(link)) return {};
+  std::string out;
+  for (std::string_view p : parts) out.append(out.empty() ? "" : "/").append(p);
+  return out;
+}
+
+}  // namespace
+
+const Record* KnowledgeBase::lookup_file(std::string_view link, std::string_view from) const {
+  if (link.size() > 3 && to_lower_ascii(link.substr(link.size() - 3)) == ".md") link.remove_suffix(3);
+  const bool relative = link.rfind("./", 0) == 0 || link.rfind("../", 0) == 0;
+  while (!relative && !link.empty() && link.front() == '/') link.remove_prefix(1);
+  const std::string want = lower_case(relative ? join_relative(folder_of(from), link) : std::string(link));
+  if (want.empty()) return nullptr;
+  auto it = by_file_.find(file_key(want));
+  if (it == by_file_.end()) return nullptr;
+  const std::string_view here = folder_of(from);
+  const Record* best = nullptr;
+  for (NodeId id : it->second) {
+    const Record& r = records_[id.value];
+    const std::string rid = lower_case(r.rid);
+    const bool tail = !relative && rid.size() > want.size() && rid[rid.size() - want.size() - 1] == '/' &&
+                      std::string_view(rid).substr(rid.size() - want.size()) == want;
+    if (rid != want && !tail) continue;
+    if (folder_of(r.rid) == here) return &r;  // Obsidian's choice: the linking note's folder
+    if (!best || r.rid.size() < best->rid.size()) best = &r;  // else the shortest path
+  }
+  return best;
+}
+
+void KnowledgeBase::index_file(NodeId id) {
+  const Record& r = records_[id.value];
+  if (r.rid.empty()) return;
+  auto& ids = by_file_[file_key(r.rid)];
+  ids.insert(std::lower_bound(ids.begin(), ids.end(), id), id);
+}
+
 void KnowledgeBase::index_rids() {
   if (rids_sorted_) return;
   std::stable_sort(by_rid_.begin(), by_rid_.end(),
@@ -184,6 +252,7 @@ void KnowledgeBase::add_all(std::vector<Record>&& records) {
   for (std::uint32_t i = 0; i < records_.size(); ++i) {
     records_[i].id = NodeId{i};
     index_rid(records_[i]);
+    index_file(records_[i].id);
   }
 }
 
@@ -198,6 +267,7 @@ NodeId KnowledgeBase::add(Record r) {
   r.id = id;
   records_.push_back(std::move(r));
   index_rid(records_.back());
+  index_file(id);
   return id;
 }
 
@@ -322,6 +392,8 @@ void KnowledgeBase::renumber(Map map) {
   for (auto& [key, ids] : by_key_)
     for (auto& id : ids) move(id);
   for (auto& id : by_rid_) move(id);
+  for (auto& [key, ids] : by_file_)
+    for (auto& id : ids) move(id);
   for (NodeLists* lists : {&meetings_, &children_, &members_})
     for (auto& list : lists->used())
       for (auto& id : list) move(id);
@@ -364,6 +436,7 @@ void KnowledgeBase::insert(std::vector<Record> added) {
       by_rid_.insert(std::lower_bound(by_rid_.begin(), by_rid_.end(), rec.rid,
                                       [&](NodeId id, const std::string& rid) { return records_[id.value].rid < rid; }),
                      at);
+    index_file(at);
     // Each name's nodes in id order, as a whole load indexes them.
     for (const auto& key : name_keys(rec)) {
       auto& ids = by_key_[key];
@@ -411,6 +484,10 @@ void KnowledgeBase::erase(std::vector<NodeId> gone) {
       if (it == by_key_.end()) continue;
       it->second.erase(std::remove(it->second.begin(), it->second.end(), id), it->second.end());
       if (it->second.empty()) by_key_.erase(it);
+    }
+    if (auto it = by_file_.find(file_key(old.rid)); !old.rid.empty() && it != by_file_.end()) {
+      it->second.erase(std::remove(it->second.begin(), it->second.end(), id), it->second.end());
+      if (it->second.empty()) by_file_.erase(it);
     }
   }
   by_rid_.erase(std::remove_if(by_rid_.begin(), by_rid_.end(), is_gone), by_rid_.end());

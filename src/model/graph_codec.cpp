@@ -28,7 +28,8 @@ namespace kb {
 namespace {
 
 // The name key of every wikilink's text in `kb` (as Resolver::resolve_link looks it up: a
-// trailing ".md" dropped), sorted, each once; each distinct text keyed once.
+// trailing ".md" dropped), and of its last part when it is a path (a link names a note by file
+// name by that part alone), sorted, each once; each distinct text keyed once.
 std::vector<std::string> link_keys(const KnowledgeBase& kb) {
   std::unordered_set<std::string_view> texts;
   for (const Record& r : kb.records())
@@ -38,6 +39,8 @@ std::vector<std::string> link_keys(const KnowledgeBase& kb) {
   for (std::string_view t : texts) {
     if (t.size() > 3 && t.substr(t.size() - 3) == ".md") t.remove_suffix(3);
     keys.push_back(name_key(t));
+    if (const std::size_t slash = t.rfind('/'); slash != std::string_view::npos)
+      keys.push_back(name_key(t.substr(slash + 1)));
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -568,6 +571,7 @@ struct GraphCodec {
       seen[id] = true;
       if (i > 0 && kb.records_[id].rid < kb.records_[kb.by_rid_[i - 1].value].rid) return false;
     }
+    for (std::uint32_t i = 0; i < nodes; ++i) kb.index_file(NodeId{i});
     std::vector<std::string> keys_of_links;
     if (changes.size() > 0) {  // for the patch: a note added, removed or retitled
       BinaryReader r(links);

@@ -98,10 +98,14 @@ bool named_by_nothing_else(const KnowledgeBase& kb, const Record& r) {
   return true;
 }
 
-// The keys a wikilink naming `r` could have: its names' and its record id's.
+// The keys a wikilink naming `r` could have: its names', its record id's and its file name's
+// (a link to a note by file name or by the end of its path ends with the file name, and
+// link_keys() has the key of a link's last part).
 void add_link_keys(const Record& r, std::set<std::string>& keys) {
   for (auto& key : KnowledgeBase::name_keys(r)) keys.insert(std::move(key));
   keys.insert(name_key(r.rid));
+  const std::size_t slash = r.rid.rfind('/');
+  keys.insert(name_key(slash == std::string::npos ? std::string_view(r.rid) : std::string_view(r.rid).substr(slash + 1)));
 }
 
 // Whether a [[wikilink]] could name one of `keys` (resolved to it, to another record of the

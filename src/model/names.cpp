@@ -190,6 +190,8 @@ std::optional<NodeId> resolve_any(const KnowledgeBase& kb, std::string_view text
     if (id) report_other_types(kb, text, *id, diags);
     return id;
   }
+  // A note's file name or the end of its path, as a [[link]] from the KB's root finds it.
+  if (const Record* r = kb.lookup_file(text, "")) return r->id;
   report_unknown(kb, text, std::nullopt, diags, {});
   return std::nullopt;
 }

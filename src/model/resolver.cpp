@@ -75,10 +75,11 @@ void Resolver::commit() {
   known_.clear();  // the new nodes are indexed under names that held nothing before
 }
 
-Resolver::LinkMiss Resolver::link_target(const std::string& text, NodeId& target) {
+Resolver::LinkMiss Resolver::link_target(const std::string& text, std::string_view from, NodeId& target) {
   std::string_view name = text;
   if (name.size() > 3 && name.substr(name.size() - 3) == ".md") name.remove_suffix(3);
-  if (const Record* r = kb_.lookup_rid(name)) {
+  const Record* file = kb_.lookup_file(text, from);
+  if (const Record* r = file ? file : kb_.lookup_rid(name)) {
     target = r->id;
     return LinkMiss::none;
   }
@@ -101,8 +102,8 @@ void Resolver::warn_link(const std::string& text, const SourceLoc& loc, LinkMiss
   if (miss == LinkMiss::unresolved) diags_.warning(loc, "unresolved link '[[" + text + "]]'");
 }
 
-void Resolver::resolve_link(NameRef& ref) {
-  warn_link(ref.text, ref.loc, link_target(ref.text, ref.target));
+void Resolver::resolve_link(NameRef& ref, std::string_view from) {
+  warn_link(ref.text, ref.loc, link_target(ref.text, from, ref.target));
 }
 
 void Resolver::resolve_record(Record& r, RecordSides& sides) {
@@ -121,7 +122,7 @@ void Resolver::resolve_record(Record& r, RecordSides& sides) {
     if (r.type == RecordType::topic) resolve(e.parent, RecordType::topic);
   }
   if (r.mentions.present())
-    for (auto& m : r.mentions.edit()) resolve_link(m);
+    for (auto& m : r.mentions.edit()) resolve_link(m, r.path.str());
   // Packed links give the same warnings; their targets are not kept. Each distinct text is
   // resolved once, and every link with it gets its warning.
   if (sides.packed_links && !sides.packed_links->marks.empty()) {
@@ -132,7 +133,7 @@ void Resolver::resolve_record(Record& r, RecordSides& sides) {
     for (std::uint32_t i = 0; i < texts.size(); ++i) {
       texts[i] = links.text({i, 0, 0});
       NodeId unused;
-      misses[i] = link_target(texts[i], unused);
+      misses[i] = link_target(texts[i], r.path.str(), unused);
     }
     for (const auto& mark : links.marks)
       if (misses[mark.text] != LinkMiss::none)

@@ -30,9 +30,10 @@ class Resolver {
 
   /// Resolves `ref` to a node of `type`; a name nothing defines becomes an undefined node.
   void resolve(NameRef& ref, RecordType type);
-  /// A body link: the first type (person, organization, topic, event, meeting, note) with a
-  /// match wins; a record id or path works too.
-  void resolve_link(NameRef& ref);
+  /// A body link of the note at `from`: a note's file name or path first, as Obsidian finds it
+  /// (KnowledgeBase::lookup_file), then a record id, then names and aliases, where the first
+  /// type (person, organization, topic, event, meeting, note) with a match wins.
+  void resolve_link(NameRef& ref, std::string_view from);
   /// Every name `r` writes (with `sides`, what building it gave beside it).
   void resolve_record(Record& r, RecordSides& sides);
   /// Adds the unresolved nodes; REQUIRES: no record was added since resolution started.
@@ -63,7 +64,7 @@ class Resolver {
   const Known& known_name(const std::string& text);
   /// What a body link's text resolves to: the node, or why none (the warning to give).
   enum class LinkMiss { none, ambiguous, unresolved };
-  LinkMiss link_target(const std::string& text, NodeId& target);
+  LinkMiss link_target(const std::string& text, std::string_view from, NodeId& target);
   void warn_link(const std::string& text, const SourceLoc& loc, LinkMiss miss);
   void warn_unresolved(const NameRef& ref, RecordType type);
   /// `NAME (ORGANIZATION)` naming one of two people who share a name (pick_by_org): sets the

@@ -53,6 +53,10 @@ std::vector<std::string_view> split_lines(std::string_view text);
 std::vector<std::string> split_words(std::string_view s);
 bool starts_with_ci(std::string_view s, std::string_view prefix);  ///< ASCII case-insensitive
 std::string to_lower_ascii(std::string_view s);
+/// Every letter in lower case (Unicode simple case mapping, one code point for one), nothing
+/// else changed: how Obsidian compares file names in links. Invalid UTF-8 is kept as written.
+/// Example: lower_case("Ünïcode/Note") == "ünïcode/note".
+std::string lower_case(std::string_view s);
 /// Number of terminal columns the UTF-8 string takes (wide CJK characters count 2).
 std::size_t display_width(std::string_view s);
 

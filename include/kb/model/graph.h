@@ -102,6 +102,12 @@ class KnowledgeBase {
   }
   /// The record whose id (path without .md) is `rid`, or nullptr.
   const Record* lookup_rid(std::string_view rid) const;
+  /// The note a wikilink's path names as Obsidian finds it, or nullptr: `link` (with or without
+  /// `.md`) is the end of a note's path after a `/` or the whole of it, letter case aside
+  /// (`[[note-a]]`, `[[b/c]]` for `a/b/c.md`), or, starting with `./` or `../`, a path from the
+  /// folder of `from` (the linking note's path). Of several, the one in `from`'s folder, else
+  /// the one with the shortest path (then the first by path).
+  const Record* lookup_file(std::string_view link, std::string_view from) const;
   /// Every record of `type` (defined or not) whose name or alias has the name_key of `name`.
   std::vector<NodeId> find_by_name(std::string_view name, RecordType type) const;
   /// As find_by_name, for a name already reduced by name_key().
@@ -182,6 +188,8 @@ class KnowledgeBase {
   void index_rid(const Record& r);
   /// Moves the record at `id` from the lists `old` belongs in to those `now` belongs in.
   void relist(const Record& old, const Record& now, NodeId id);
+  /// Adds the record at `id` to the file-name index (when it has a record id).
+  void index_file(NodeId id);
   /// Moves `id` in the name index from the keys `was` to the keys `now`.
   void rekey(const std::vector<std::string>& was, const std::vector<std::string>& now, NodeId id);
   /// Replaces every node id held in the graph (records, indexes, lists) by `map(id)`.
@@ -194,6 +202,9 @@ class KnowledgeBase {
   // it as it is, checked); add() keeps it sorted while ids come in order, else index_rids().
   std::vector<NodeId> by_rid_;
   bool rids_sorted_ = true;
+  // Every record with a record id, by its file name lower-cased (lower_case(), no folder, no
+  // .md), in id order; derived from the records (a snapshot rebuilds it).
+  std::unordered_map<std::string, std::vector<NodeId>> by_file_;
   NodeLists meetings_;
   NodeLists children_;
   NodeLists members_;

@@ -24,7 +24,8 @@ std::optional<NodeId> resolve_name(const KnowledgeBase& kb, std::string_view nam
 std::optional<NodeId> pick_by_org(const KnowledgeBase& kb, std::string_view text);
 
 /// Like resolve_name over every type: a record id ("people/francesc-pedro") first, then
-/// people, organizations, topics, events and meeting titles. Used by `kb show`.
+/// people, organizations, topics, events and meeting titles, then a note's file name or the end
+/// of its path as a [[link]] from the KB's root names it ("note-a", "b/c"). Used by `kb show`.
 std::optional<NodeId> resolve_any(const KnowledgeBase& kb, std::string_view name_or_id,
                                   DiagSink& diags);
 

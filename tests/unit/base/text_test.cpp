@@ -66,6 +66,12 @@ TEST_SUITE("text") {
     CHECK(kb::name_key("Drake") == "drake");  // only whole words are honorifics
   }
 
+  TEST_CASE("lower_case: letters of any script, nothing else, invalid bytes as written") {
+    CHECK(kb::lower_case("Projects/ÜBER Straße-1.md") == "projects/über straße-1.md");
+    CHECK(kb::lower_case("ΣΟΦΙΑ Кирилл") == "σοφια кирилл");
+    CHECK(kb::lower_case("A\xff\xfeB") == "a\xff\xfeb");
+  }
+
   TEST_CASE("nfc composes decomposed text") {
     CHECK(kb::nfc("Pedro\xCC\x81") == "Pedr\xC3\xB3");  // o + combining acute -> ó
     CHECK(kb::nfc("plain") == "plain");

@@ -948,8 +948,11 @@ TEST_SUITE("model") {
     const std::vector<std::string> people{"Ana Lopez", "Francesc Pedro", "Mr. Francesc Pedró", "Extra Person",
                                           "{name: Ana Lopez, org: UNESCO, role: Guest}",
                                           "{name: Francesc Pedro, role: Chair}"};
+    // File names too: of several notes (z-extra), partial paths, any letter case.
     const std::vector<std::string> links{"[[UNESCO]]",      "[[Ana Lopez]]",     "[[Missing Page]]", "[[Random 1]]",
-                                         "[[orgs/iesalc]]", "[[Nobody Known]]",  "[[Extra 1]]",      "[[a-extra]]"};
+                                         "[[orgs/iesalc]]", "[[Nobody Known]]",  "[[Extra 1]]",      "[[a-extra]]",
+                                         "[[z-extra]]",     "[[2024-10-02-R]]",  "[[2024/2024-10-05-x]]",
+                                         "[[PLAIN]]"};
     int patched = 0, whole = 0;
     for (int step = 0; step < steps; ++step) {
       const std::string path = pick(paths);
@@ -1010,6 +1013,33 @@ TEST_SUITE("model") {
     MESSAGE("patched " << patched << ", whole " << whole);
     CHECK(patched > 20);
     CHECK(whole > 20);
+  }
+
+  TEST_CASE("load: a wikilink names a note by its file name first, as Obsidian finds it") {
+    test::MemFileSystem fs;
+    fs.add("Literature/note-a.md", "---\ntitle: A Study of Things\n---\n");
+    fs.add("a/b/c.md", "Deep.\n");
+    fs.add("x/c.md", "Other c.\n");
+    fs.add("c.md", "Top c.\n");
+    fs.add("Projects/Alpha.md", "Alpha.\n");
+    fs.add("people/ada.md", "---\nname: note-b\n---\n");
+    fs.add("notes/note-b.md", "Its file name is a person's name.\n");
+    fs.add("x/from.md",
+           "[[note-a]] [[A Study of Things]] [[b/c]] [[c]] [[alpha]] [[projects/ALPHA.md]] [[note-b]] [[../c]]\n");
+    fs.add("y/from.md", "[[c]] [[./c]] [[a/b/c]]\n");
+    const LoadResult r = load_kb(fs);
+    auto targets = [&](const std::string& rid) {
+      std::string out;
+      for (const NameRef& m : *r.kb.lookup_rid(rid)->mentions) out += ref(r.kb, m) + " ";
+      return out;
+    };
+    CHECK(targets("x/from") ==
+          "note-a->Literature/note-a A Study of Things->Literature/note-a b/c->a/b/c c->x/c alpha->Projects/Alpha "
+          "projects/ALPHA.md->Projects/Alpha note-b->notes/note-b ../c->c ");
+    // Not in the linking note's folder: the shortest path; a relative path that names nothing.
+    CHECK(targets("y/from") == "c->c ./c->- a/b/c->a/b/c ");
+    CHECK(to_string(r.diags.all().back()) == "y/from.md:1:7: warning: unresolved link '[[./c]]'");
+    CHECK(r.diags.all().size() == 1);
   }
 
   TEST_CASE("load: without text, the typed graph is the same and the snapshot's text part is not read") {
