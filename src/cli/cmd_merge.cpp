@@ -92,8 +92,10 @@ ExitCode run_merge(Session& s, const MergeOptions& o) {
 void add_merge_command(CLI::App& app, Invocation& inv) {
   auto o = std::make_shared<MergeOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "merge", "Make two records of one person, organization, topic or event one: DUPLICATE's names, "
-               "affiliations and fields move into INTO, every note that names it follows, its note is deleted");
+      "merge", "Make two records of one person (org, topic, event) one");
+  cmd->footer("DUPLICATE's names become INTO's aliases, its affiliations and fields move\n"
+              "there, every note that names it names INTO, and its note is deleted; what\n"
+              "cannot move is kept in INTO's body.");
   cmd->add_option("duplicate", o->duplicate, "The record to merge away: a name, alias or record id")->required();
   cmd->add_option("into", o->into, "The record to keep")->required();
   cmd->add_flag("-n,--dry-run", o->dry_run, "Print the changes as a diff; write nothing");

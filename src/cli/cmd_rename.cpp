@@ -94,7 +94,9 @@ ExitCode run_rename(Session& s, const RenameOptions& o) {
 void add_rename_command(CLI::App& app, Invocation& inv) {
   auto o = std::make_shared<RenameOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "rename", "Give a record a new name, in its note and in every note that names it (the old name stays an alias)");
+      "rename", "Give a record a new name, in every note that names it");
+  cmd->footer("The old name stays an alias (not with --no-alias); the file follows when\n"
+              "it is named by kb's rule. Every note is edited or none is.");
   cmd->add_option("name", o->name, "The record: a name, alias or record id")->required();
   cmd->add_option("new-name", o->new_name, "Its new name")->required();
   cmd->add_flag("--no-alias", o->no_alias, "Do not keep the old name as an alias");
