@@ -146,7 +146,7 @@ ExitCode run_brief(Session& s, const ReportOptions& o) {
   std::string name = report_template_name("brief", *f);
   auto tpl = load_template(s, o.tpl, name);
   if (!tpl) return ExitCode::failure;
-  return emit(s, o, *tpl, brief_data(*kb, build_profile(*kb, *id), *f), *f, name);
+  return emit(s, o, *tpl, brief_data(*kb, build_profile(*kb, *id, s.today()), *f), *f, name);
 }
 
 }  // namespace

@@ -25,7 +25,7 @@ ExitCode run_show(Session& s, const ShowOptions& o) {
   auto id = resolve_any_one(s, *kb, o.name);
   if (!id) return ExitCode::failure;
   s.with_text(*id);
-  render_profile(s.out, *kb, build_profile(*kb, *id), s.render_options(*fmt));
+  render_profile(s.out, *kb, build_profile(*kb, *id, s.today()), s.render_options(*fmt));
   return ExitCode::ok;
 }
 

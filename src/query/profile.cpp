@@ -36,7 +36,7 @@ NodeId org_on(const KnowledgeBase& kb, NodeId person, const Date& date) {
   return {};
 }
 
-Profile build_profile(const KnowledgeBase& kb, NodeId id) {
+Profile build_profile(const KnowledgeBase& kb, NodeId id, const Date& today) {
   Profile p;
   p.id = id;
   const Record& r = kb.at(id);
@@ -47,7 +47,8 @@ Profile build_profile(const KnowledgeBase& kb, NodeId id) {
   std::map<NodeId, std::size_t> people, orgs, topics;
   for (NodeId mid : meetings) {
     const Record& m = kb.at(mid);
-    if (!p.last_met || (m.date && *p.last_met < *m.date)) p.last_met = m.date;
+    if (m.date && *m.date <= today && (!p.last_met || *p.last_met < *m.date)) p.last_met = m.date;
+    if (m.date && today < *m.date && (!p.next.valid() || *m.date < *kb.at(p.next).date)) p.next = mid;
     std::set<NodeId> seen_people, seen_orgs;
     for (const auto& a : m.attendees)
       if (a.person.target.valid() && a.person.target != id && seen_people.insert(a.person.target).second)

@@ -174,6 +174,8 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
   for (const auto& [k, v] : r.text->fields.entries)
     if (!is_known_key(r.type, k)) w.field(k, value_text(v));
   if (p.last_met && r.type != RecordType::meeting) w.field("Last met", long_date(*p.last_met));
+  if (const Record* next = kb.lookup(p.next); next && r.type != RecordType::meeting)
+    w.field("Next", long_date(*next->date) + "  " + next->name + "  " + next->rid);
 
   if (r.type == RecordType::meeting) {
     if (!r.attendees.empty()) {

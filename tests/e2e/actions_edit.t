@@ -47,3 +47,10 @@ $ echo "me: Ana Bell" >> "$FIXTURES/rename/kb.yaml" && kb --kb "$FIXTURES/rename
 $ echo "me: Ana Bel" >> "$FIXTURES/rename/kb.yaml" && kb --kb "$FIXTURES/rename" check
 > kb.yaml:3:5: warning: me 'Ana Bel' names no person of the KB (did you mean 'Ana Bell'?)
 2> kb: 8 files checked: 0 errors, 1 warning
+
+# Past and future: "Last met" is the last meeting up to today, a planned one shows as "Next".
+$ KB_TODAY=2024-09-12 kb --kb "$FIXTURES/rename" show "Ana Bell" | head -5
+> Ana Bell  person · people/ana-bell
+> Aliases: A. Bell
+> Last met: Tue 10 September 2024
+> Next: Fri 20 September 2024  Review  meetings/2024-09-20-review

@@ -23,12 +23,13 @@ struct Profile {
   std::vector<Tie> organizations;      ///< organizations met with it
   std::vector<Tie> topics;
   std::vector<ActionRef> open_actions; ///< owned by a person, or in its meetings otherwise
-  std::optional<Date> last_met;
+  std::optional<Date> last_met;  ///< the newest meeting on or before today
+  NodeId next;                   ///< the first meeting after today (a planned one), or invalid
 };
 
-/// Builds the profile of any record. For an organization, meetings roll up its
-/// sub-organizations and affiliated attendees.
-Profile build_profile(const KnowledgeBase& kb, NodeId id);
+/// Builds the profile of any record as of `today` (what was met, what is planned). For an
+/// organization, meetings roll up its sub-organizations and affiliated attendees.
+Profile build_profile(const KnowledgeBase& kb, NodeId id, const Date& today);
 
 /// The meetings of any node (organizations with roll-up), oldest first.
 std::vector<NodeId> meetings_for(const KnowledgeBase& kb, NodeId id);

@@ -200,15 +200,30 @@ TEST_SUITE("query") {
   TEST_CASE("profile: meetings newest first, co-attendees, open actions of an owner") {
     auto r = test::load_sample();
     const KnowledgeBase& kb = r.kb;
-    Profile p = build_profile(kb, node(kb, "Hao Home", RecordType::person));
+    Profile p = build_profile(kb, node(kb, "Hao Home", RecordType::person), Date{2099, 1, 1});
     REQUIRE(p.meetings.size() == 3);
     CHECK(kb.at(p.meetings[0]).rid == "meetings/2024/2024-09-04-ana");
     REQUIRE(p.people.size() == 2);
     CHECK(kb.at(p.people[0].id).name == "Ana Mover");
     CHECK(p.people[0].count == 2);
     CHECK(p.last_met == Date{2024, 9, 4});
-    Profile pedro = build_profile(kb, node(kb, "Francesc Pedro", RecordType::person));
+    CHECK_FALSE(p.next.valid());
+    Profile pedro = build_profile(kb, node(kb, "Francesc Pedro", RecordType::person), Date{2099, 1, 1});
     CHECK(pedro.open_actions.size() == 1);
+  }
+
+  TEST_CASE("profile: last met is the last past meeting; a planned one is next (issue 26)") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    const NodeId hao = node(kb, "Hao Home", RecordType::person);
+    Profile p = build_profile(kb, hao, Date{2024, 9, 3});
+    CHECK(p.last_met == Date{2024, 9, 2});
+    REQUIRE(p.next.valid());
+    CHECK(kb.at(p.next).rid == "meetings/2024/2024-09-04-ana");
+    Profile before = build_profile(kb, hao, Date{2024, 1, 1});
+    CHECK_FALSE(before.last_met);
+    CHECK(kb.at(before.next).rid == "meetings/2024/2024-05-01-ana");
+    CHECK(build_profile(kb, hao, Date{2024, 9, 4}).last_met == Date{2024, 9, 4});  // today counts as met
   }
 }
 
