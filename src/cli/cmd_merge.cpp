@@ -72,19 +72,10 @@ ExitCode run_merge(Session& s, const MergeOptions& o) {
   }
   RealFileSystem fs(s.root());
   MergePlan plan = plan_merge(*kb, fs, *dup, *into);
-  if (!plan.problems.empty()) {
-    for (const std::string& p : plan.problems) s.error(p);
-    s.error("nothing was merged");
-    return ExitCode::failure;
-  }
-  if (o.dry_run) {
-    s.out << change_diff(plan.change);
+  if (o.dry_run)
     for (const std::string& c : plan.conflicts) s.warning("both give " + c);
-    return ExitCode::ok;
-  }
-  return finish_change(s, apply_change(fs, plan.change), [&](const ChangeResult& done) {
-    report(s, d, i, plan, done);
-  });
+  return carry_out(s, fs, plan.change, plan.problems, o.dry_run, "merged",
+                   [&](const ChangeResult& done) { report(s, d, i, plan, done); });
 }
 
 }  // namespace

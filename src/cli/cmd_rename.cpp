@@ -75,18 +75,8 @@ ExitCode run_rename(Session& s, const RenameOptions& o) {
   const Record& r = kb->at(*id);
   RealFileSystem fs(s.root());
   RenamePlan plan = plan_rename(*kb, fs, *id, new_name, {!o.no_alias});
-  if (!plan.problems.empty()) {
-    for (const std::string& p : plan.problems) s.error(p);
-    s.error("nothing was renamed");
-    return ExitCode::failure;
-  }
-  if (o.dry_run) {
-    s.out << change_diff(plan.change);
-    return ExitCode::ok;
-  }
-  return finish_change(s, apply_change(fs, plan.change), [&](const ChangeResult& done) {
-    report(s, r, new_name, plan, done);
-  });
+  return carry_out(s, fs, plan.change, plan.problems, o.dry_run, "renamed",
+                   [&](const ChangeResult& done) { report(s, r, new_name, plan, done); });
 }
 
 }  // namespace

@@ -189,7 +189,18 @@ bool write_front_edit(Session& s, FileSystem& fs, const std::string& path, const
   return true;
 }
 
-ExitCode finish_change(Session& s, const ChangeResult& done, const std::function<void(const ChangeResult&)>& report) {
+ExitCode carry_out(Session& s, FileSystem& fs, const KbChange& change, const std::vector<std::string>& problems,
+                   bool dry_run, const std::string& changed, const std::function<void(const ChangeResult&)>& report) {
+  if (!problems.empty()) {
+    for (const std::string& p : problems) s.error(p);
+    s.error("nothing was " + changed);
+    return ExitCode::failure;
+  }
+  if (dry_run) {
+    s.out << change_diff(change);
+    return ExitCode::ok;
+  }
+  const ChangeResult done = apply_change(fs, change);
   if (done.ok) {
     report(done);
     return ExitCode::ok;

@@ -71,9 +71,11 @@ std::optional<NoteToEdit> read_note_to_edit(Session& s, FileSystem& fs, const st
 bool write_front_edit(Session& s, FileSystem& fs, const std::string& path, const std::string& old,
                       const std::optional<std::string>& next);
 
-/// After apply_change(): on success runs `report` and returns ok; else says which note could
-/// not be written and why, that the notes written before it were put back (or which could not
-/// be), and returns failure.
-ExitCode finish_change(Session& s, const ChangeResult& done, const std::function<void(const ChangeResult&)>& report);
+/// Carries out a planned change (kb rename, kb merge): with `problems`, prints each and
+/// "nothing was CHANGED" (failure); with `dry_run`, prints the diff (ok); else writes it with
+/// apply_change() and, on success, runs `report` (ok); when a note cannot be written, says
+/// which and why and that the notes written before it were put back (or which could not be).
+ExitCode carry_out(Session& s, FileSystem& fs, const KbChange& change, const std::vector<std::string>& problems,
+                   bool dry_run, const std::string& changed, const std::function<void(const ChangeResult&)>& report);
 
 }  // namespace kb::cli
