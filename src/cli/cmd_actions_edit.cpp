@@ -32,12 +32,16 @@ bool all_digits(const std::string& s) {
   return !s.empty() && s.size() < 10 && s.find_first_not_of("0123456789") == std::string::npos;
 }
 
-// Which items a verb may change: open ones, or (reopen) closed ones; due and reassign any.
-bool wanted(const TaskItem& t, TaskChange::Op op) {
-  const bool open = !t.done && !t.cancelled;
+// Which items a verb may change: open ones (done, cancel), closed ones (reopen), or any.
+bool takes(TaskChange::Op op, bool open) {
   if (op == TaskChange::Op::reopen) return !open;
   if (op == TaskChange::Op::done || op == TaskChange::Op::cancel) return open;
   return true;
+}
+
+// The word for the items a verb takes, for messages: "open ", "closed " or "".
+std::string kind_taken(TaskChange::Op op) {
+  return !takes(op, true) ? "closed " : !takes(op, false) ? "open " : "";
 }
 
 // An action found: the note, its text as read now, the item's line and what the parser saw.
@@ -65,10 +69,10 @@ std::optional<Found> in_note(Session& s, FileSystem& fs, const std::string& path
   std::vector<const TaskItem*> hits;
   const std::string want = fold(trim(which));
   for (const auto& t : raw->facts.tasks)
-    if (all_digits(which) ? t.loc.line == std::stoi(which) : (wanted(t, op) && fold(t.text).find(want) != std::string::npos))
+    if (all_digits(which) ? t.loc.line == std::stoi(which) : (takes(op, !t.done && !t.cancelled) && fold(t.text).find(want) != std::string::npos))
       hits.push_back(&t);
   if (hits.size() != 1) {
-    const char* kind = op == TaskChange::Op::reopen ? "closed " : wanted(TaskItem{}, op) ? "open " : "";
+    const std::string kind = kind_taken(op);
     std::string lines;
     for (const TaskItem* t : hits) lines += (lines.empty() ? "" : ", ") + std::to_string(t->loc.line);
     s.error(hits.empty() ? (all_digits(which) ? "line " + which + " of '" + path +
@@ -91,16 +95,13 @@ std::optional<std::pair<std::string, std::string>> by_words(Session& s, const Kn
   for (const Record& r : kb.records()) {
     if (!r.defined || r.type != RecordType::meeting || want.empty()) continue;
     for (const Action& a : r.outcomes->actions) {
-      const bool open = a.is_open();
-      if ((op == TaskChange::Op::reopen ? !open : (op == TaskChange::Op::done || op == TaskChange::Op::cancel) ? open : true) &&
-          fold(a.text).find(want) != std::string::npos)
+      if (takes(op, a.is_open()) && fold(a.text).find(want) != std::string::npos)
         hits.emplace_back(r.path.str(), std::to_string(a.loc.line));
     }
   }
   if (hits.size() == 1) return hits.front();
-  const char* kind = op == TaskChange::Op::reopen ? "done or cancelled "
-                     : (op == TaskChange::Op::done || op == TaskChange::Op::cancel) ? "open " : "";
-  if (hits.empty()) s.error(std::string("no ") + kind + "action matches '" + words + "' (run 'kb actions --all' to see them)");
+  const std::string kind = op == TaskChange::Op::reopen ? "done or cancelled " : kind_taken(op);
+  if (hits.empty()) s.error("no " + kind + "action matches '" + words + "' (run 'kb actions --all' to see them)");
   else s.error("'" + words + "' matches " + std::to_string(hits.size()) + " actions; give ID:LINE (see 'kb actions --format ids')");
   return std::nullopt;
 }

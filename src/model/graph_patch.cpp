@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "kb/base/text.h"
+#include "kb/model/names.h"
 #include "kb/model/record_builder.h"
 #include "kb/parse/record.h"
 #include "resolver.h"
@@ -311,10 +312,9 @@ namespace {
 
 // `Zhang Wei (World Bank)`: a person named with their organization, as two who share a name are.
 bool names_person_by_org(const KnowledgeBase& kb, std::string_view text) {
-  const std::size_t open = text.rfind(" (");
-  if (open == std::string_view::npos || text.empty() || text.back() != ')') return false;
+  const auto split = split_name_org(text);
   NodeId first;
-  return kb.count_by_key(name_key(text.substr(0, open)), RecordType::person, first) > 0;
+  return split && kb.count_by_key(name_key(split->first), RecordType::person, first) > 0;
 }
 
 // Whether some note names a person by organization (pick_by_org): which person that is

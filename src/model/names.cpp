@@ -134,13 +134,20 @@ bool affiliated_to(const KnowledgeBase& kb, const Affiliation& a, const std::str
 
 }  // namespace
 
-std::optional<NodeId> pick_by_org(const KnowledgeBase& kb, std::string_view text) {
+std::optional<std::pair<std::string_view, std::string_view>> split_name_org(std::string_view text) {
   text = trim(text);
   const std::size_t open = text.rfind(" (");
-  if (open == std::string_view::npos || text.back() != ')' || open == 0) return std::nullopt;
-  const std::string_view person = trim(text.substr(0, open));
+  if (open == std::string_view::npos || open == 0 || text.back() != ')') return std::nullopt;
+  const std::string_view name = trim(text.substr(0, open));
   const std::string_view org = trim(text.substr(open + 2, text.size() - open - 3));
-  if (org.empty()) return std::nullopt;
+  if (name.empty() || org.empty()) return std::nullopt;
+  return std::pair{name, org};
+}
+
+std::optional<NodeId> pick_by_org(const KnowledgeBase& kb, std::string_view text) {
+  const auto split = split_name_org(text);
+  if (!split) return std::nullopt;
+  const auto [person, org] = *split;
   const std::string key = name_key(org);
   const std::vector<NodeId> orgs = kb.find_by_name(org, RecordType::organization);
   std::optional<NodeId> found;

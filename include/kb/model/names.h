@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kb/base/diag.h"
@@ -17,6 +18,10 @@ namespace kb {
 /// suggestion where one is close) or "ambiguous ..." (listing the ids) and returns std::nullopt.
 std::optional<NodeId> resolve_name(const KnowledgeBase& kb, std::string_view name, RecordType want,
                                    DiagSink& diags, const SourceLoc& loc = {});
+
+/// `Zhang Wei (World Bank)` split into the name and the organization (both trimmed, neither
+/// empty); std::nullopt for text of another form.
+std::optional<std::pair<std::string_view, std::string_view>> split_name_org(std::string_view text);
 
 /// `Zhang Wei (World Bank)`: the one defined person named `Zhang Wei` (name or alias) with an
 /// affiliation to an organization named `World Bank` (its name or an alias), for two people
