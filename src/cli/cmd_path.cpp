@@ -6,6 +6,7 @@
 #include "args.h"
 #include "commands.h"
 #include "kb/model/names.h"
+#include "kb/query/home_side.h"
 #include "kb/query/path.h"
 #include "kb/render/relations.h"
 #include "session.h"
@@ -15,6 +16,7 @@ namespace {
 
 struct PathOptions {
   std::string from, to;
+  bool via_home = false;
 };
 
 std::optional<NodeId> end_point(Session& s, const KnowledgeBase& kb, const std::string& name) {
@@ -37,10 +39,11 @@ ExitCode run_path(Session& s, const PathOptions& o) {
   auto a = end_point(s, *kb, o.from);
   auto b = end_point(s, *kb, o.to);
   if (!a || !b) return ExitCode::failure;
-  auto steps = find_path(*kb, *a, *b);
+  auto steps = find_path(*kb, *a, *b, o.via_home);
   if (!steps) {
     render_path(s.out, *kb, {}, s.render_options(*fmt));
-    s.note("no chain of meetings and people links '" + kb->at(*a).name + "' and '" + kb->at(*b).name + "'");
+    s.note("no chain of meetings and people links '" + kb->at(*a).name + "' and '" + kb->at(*b).name + "'" +
+           (o.via_home || HomeSide(*kb).empty() ? "" : " outside the home side (--via-home passes through it)"));
     return ExitCode::ok;
   }
   render_path(s.out, *kb, *steps, s.render_options(*fmt));
@@ -54,6 +57,7 @@ void add_path_command(CLI::App& app, Invocation& inv) {
   CLI::App* sub = app.add_subcommand("path", "The shortest chain of meetings and people that links A to B");
   sub->add_option("a", o->from, "A person or organization (name, alias or record id)")->required();
   sub->add_option("b", o->to, "A person or organization (name, alias or record id)")->required();
+  sub->add_flag("--via-home", o->via_home, "Pass through kb.yaml's home organization, its people and me");
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_path(s, *o); }; });
 }
 

@@ -17,6 +17,7 @@ namespace {
 struct RelatedOptions {
   std::string name;
   std::string limit = "10";
+  bool with_home = false;
 };
 
 ExitCode run_related(Session& s, const RelatedOptions& o) {
@@ -29,7 +30,7 @@ ExitCode run_related(Session& s, const RelatedOptions& o) {
   if (!kb) return ExitCode::failure;
   auto id = resolve_any_one(s, *kb, o.name);
   if (!id) return ExitCode::failure;
-  Related r = find_related(*kb, *id, *limit);
+  Related r = find_related(*kb, *id, *limit, o.with_home);
   render_related(s.out, *kb, r, s.render_options(*fmt));
   if (r.people.empty() && r.organizations.empty() && r.topics.empty())
     s.note("'" + terminal_safe(kb->at(*id).name) + "' shares no meetings with anyone yet");
@@ -43,6 +44,7 @@ void add_related_command(CLI::App& app, Invocation& inv) {
   CLI::App* sub = app.add_subcommand("related", "The people, organizations and topics most tied to NAME (by meetings shared)");
   sub->add_option("name", o->name, "A name, alias or record id")->required();
   sub->add_option("--limit", o->limit, "At most N of each kind (default 10)")->type_name("N");
+  sub->add_flag("--with-home", o->with_home, "Keep kb.yaml's home organization, its people and me");
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_related(s, *o); }; });
 }
 

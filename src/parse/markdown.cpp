@@ -690,11 +690,32 @@ std::string_view to_string(TaskPriority p) {
   return "";
 }
 
+std::string without_generated(std::string_view body) {
+  std::string out(body);
+  std::size_t open = std::string_view::npos;  // where the open section's first line starts
+  std::size_t at = 0;
+  while (at < out.size()) {
+    std::size_t end = out.find('\n', at);
+    if (end == std::string::npos) end = out.size();
+    const std::string_view line = trim(std::string_view(out).substr(at, end - at));
+    if (open == std::string_view::npos && line == kGeneratedOpen) open = at;
+    else if (open != std::string_view::npos && line == kGeneratedClose) {
+      for (std::size_t i = open; i < end; ++i)
+        if (out[i] != '\n') out[i] = ' ';
+      open = std::string_view::npos;
+    }
+    at = end + 1;
+  }
+  return out;
+}
+
 BodyFacts parse_body(const SharedPath& path, std::string_view body, int first_line,
                      DiagSink& diags) {
   // Memory runs out: the note loads without its body's facts, and kb goes on (an exception
   // from a loading thread would end the process).
   try {
+    if (body.find(kGeneratedOpen) != std::string_view::npos)
+      return read_body(path, without_generated(body), first_line, diags);
     return read_body(path, body, first_line, diags);
   } catch (const std::bad_alloc&) {
     diags.error({path, first_line, 1}, "out of memory while reading the Markdown body; its links, tasks and tags are left out");

@@ -12,7 +12,7 @@ namespace kb {
 namespace {
 
 std::string haystack(const KnowledgeBase& kb, const Record& m) {
-  std::string text = m.name + "\n" + m.location + "\n" + m.outcomes->summary + "\n" + m.text->body + "\n";
+  std::string text = m.name + "\n" + m.location + "\n" + m.outcomes->summary + "\n" + without_generated(m.text->body) + "\n";
   for (const auto& o : m.organizations) text += o.text + "\n";
   for (const auto& a : m.attendees) text += a.person.text + "\n";
   for (const auto& t : m.topics) text += t.text + "\n";

@@ -5,13 +5,15 @@
 #include <unordered_map>
 
 #include "kb/base/text.h"
+#include "kb/query/home_side.h"
 
 namespace kb {
 namespace {
 
 class PathGraph {
  public:
-  PathGraph(const KnowledgeBase& kb, NodeId from, NodeId to) : kb_(kb), from_(from), to_(to) {}
+  PathGraph(const KnowledgeBase& kb, NodeId from, NodeId to, bool via_home)
+      : kb_(kb), from_(from), to_(to), home_(kb), via_home_(via_home) {}
 
   // Neighbours of `u` that a chain may step to: people and meetings, and organizations only
   // when they are an end point.
@@ -21,7 +23,9 @@ class PathGraph {
     auto add = [&](NodeId v) {
       if (!v.valid() || v == u) return;
       const Record& rv = kb_.at(v);
-      if (rv.type == RecordType::organization && v != from_ && v != to_) return;
+      const bool end = v == from_ || v == to_;
+      if (rv.type == RecordType::organization && !end) return;
+      if (!via_home_ && !end && home_.has(v)) return;
       if (rv.type != RecordType::organization && rv.type != RecordType::person && rv.type != RecordType::meeting) return;
       out.push_back(v);
     };
@@ -67,6 +71,8 @@ class PathGraph {
  private:
   const KnowledgeBase& kb_;
   NodeId from_, to_;
+  HomeSide home_;
+  bool via_home_;
 };
 
 PathLink link_between(const Record& a, const Record& b) {
@@ -90,9 +96,9 @@ std::string to_string(PathLink l) {
   return "";
 }
 
-std::optional<std::vector<PathStep>> find_path(const KnowledgeBase& kb, NodeId from, NodeId to) {
+std::optional<std::vector<PathStep>> find_path(const KnowledgeBase& kb, NodeId from, NodeId to, bool via_home) {
   if (from == to) return std::vector<PathStep>{{from, PathLink::start}};
-  PathGraph g(kb, from, to);
+  PathGraph g(kb, from, to, via_home);
   // Distances to `to` (the graph is undirected), then a walk from `from` that always takes the
   // first neighbour one step closer: the chosen chain is the first shortest one in that order.
   std::unordered_map<std::uint32_t, std::size_t> dist;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "kb/query/home_side.h"
 #include "kb/query/profile.h"
 
 namespace kb {
@@ -18,10 +19,11 @@ Preparation prepare_meeting(const KnowledgeBase& kb, const std::vector<NodeId>& 
   };
   auto on_or_before = [&](const Record& m) { return m.date && *m.date <= date; };
 
+  const HomeSide home(kb);
   std::vector<NodeId> done_subjects;
   for (NodeId s : subjects) {
     const Record* r = kb.lookup(s);
-    if (!r || !r->defined) continue;
+    if (!r || !r->defined || home.has(s, date)) continue;
     if (std::find(done_subjects.begin(), done_subjects.end(), s) != done_subjects.end()) continue;
     done_subjects.push_back(s);
     NodeId last;

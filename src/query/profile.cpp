@@ -5,6 +5,7 @@
 #include <set>
 
 #include "kb/base/text.h"
+#include "kb/query/home_side.h"
 
 namespace kb {
 namespace {
@@ -45,16 +46,19 @@ Profile build_profile(const KnowledgeBase& kb, NodeId id, const Date& today) {
   if (r.type == RecordType::organization)
     for (NodeId o : kb.subtree(id)) own_orgs.insert(o);
   std::map<NodeId, std::size_t> people, orgs, topics;
+  const HomeSide home(kb);
   for (NodeId mid : meetings) {
     const Record& m = kb.at(mid);
     if (m.date && *m.date <= today && (!p.last_met || *p.last_met < *m.date)) p.last_met = m.date;
     if (m.date && today < *m.date && (!p.next.valid() || *m.date < *kb.at(p.next).date)) p.next = mid;
     std::set<NodeId> seen_people, seen_orgs;
     for (const auto& a : m.attendees)
-      if (a.person.target.valid() && a.person.target != id && seen_people.insert(a.person.target).second)
+      if (a.person.target.valid() && a.person.target != id && !home.has_attendee(m, a) &&
+          seen_people.insert(a.person.target).second)
         ++people[a.person.target];
     for (const auto& o : m.organizations)
-      if (o.target.valid() && o.target != id && !own_orgs.count(o.target) && seen_orgs.insert(o.target).second)
+      if (o.target.valid() && o.target != id && !own_orgs.count(o.target) && !home.has(o.target) &&
+          seen_orgs.insert(o.target).second)
         ++orgs[o.target];
     for (const auto& t : m.topics)
       if (t.target.valid() && t.target != id) ++topics[t.target];

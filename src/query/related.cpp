@@ -5,6 +5,7 @@
 #include <set>
 
 #include "kb/base/text.h"
+#include "kb/query/home_side.h"
 #include "kb/query/meetings.h"
 #include "kb/query/profile.h"
 
@@ -33,13 +34,14 @@ std::vector<RelatedTie> ranked(const KnowledgeBase& kb, std::map<NodeId, std::ve
 
 }  // namespace
 
-Related find_related(const KnowledgeBase& kb, NodeId subject, std::size_t limit) {
+Related find_related(const KnowledgeBase& kb, NodeId subject, std::size_t limit, bool with_home) {
   Related r;
   r.subject = subject;
   std::set<NodeId> self{subject};
   if (kb.at(subject).type == RecordType::organization)
     for (NodeId o : kb.subtree(subject)) self.insert(o);
   std::map<NodeId, std::vector<NodeId>> people, orgs, topics;
+  const HomeSide home(kb);
   for (NodeId mid : meetings_for(kb, subject)) {
     const Record& m = kb.at(mid);
     if (m.type != RecordType::meeting) continue;
@@ -49,9 +51,12 @@ Related find_related(const KnowledgeBase& kb, NodeId subject, std::size_t limit)
       if (!id.valid() || self.count(id) || !seen.insert(id).second) return;
       into[id].push_back(mid);
     };
-    for (const auto& a : m.attendees) tie(people, a.person.target);
-    for (const auto& o : m.organizations) tie(orgs, o.target);
-    for (const auto& a : m.attendees) tie(orgs, a.org);
+    for (const auto& a : m.attendees)
+      if (with_home || !home.has_attendee(m, a)) tie(people, a.person.target);
+    for (const auto& o : m.organizations)
+      if (with_home || !home.has(o.target)) tie(orgs, o.target);
+    for (const auto& a : m.attendees)
+      if (with_home || !home.has(a.org)) tie(orgs, a.org);
     for (const auto& t : m.topics) tie(topics, t.target);
   }
   r.people = ranked(kb, people, limit);

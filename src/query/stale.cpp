@@ -5,6 +5,7 @@
 
 #include "kb/base/text.h"
 #include "kb/model/names.h"
+#include "kb/query/home_side.h"
 #include "kb/query/profile.h"
 
 namespace kb {
@@ -17,16 +18,10 @@ std::vector<NodeId> home_orgs(const KnowledgeBase& kb) {
 }
 
 std::vector<StaleEntry> find_stale(const KnowledgeBase& kb, const StaleFilter& f) {
-  std::vector<NodeId> home = home_orgs(kb);
-  std::set<NodeId> home_set(home.begin(), home.end());
+  const HomeSide home(kb);
   std::set<NodeId> scope;
   if (f.org)
     for (NodeId o : kb.subtree(*f.org)) scope.insert(o);
-  auto in_home = [&](const Record& r) {
-    if (r.type == RecordType::organization) return home_set.count(r.id) > 0;
-    return std::any_of(r.entity->affiliations.begin(), r.entity->affiliations.end(),
-                       [&](const Affiliation& a) { return home_set.count(a.org.target) > 0; });
-  };
   auto in_scope = [&](const Record& r) {
     if (!f.org) return true;
     if (r.type == RecordType::organization) return scope.count(r.id) > 0;
@@ -36,7 +31,7 @@ std::vector<StaleEntry> find_stale(const KnowledgeBase& kb, const StaleFilter& f
   std::vector<StaleEntry> out;
   for (const auto& r : kb.records()) {
     if (r.type != RecordType::person && r.type != RecordType::organization) continue;
-    if (in_home(r) || !in_scope(r)) continue;
+    if (home.has(r.id) || !in_scope(r)) continue;
     std::optional<Date> last;
     std::size_t count = 0;
     bool planned = false;

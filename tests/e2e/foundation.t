@@ -166,11 +166,7 @@ $ kb --kb "$FIXTURES/aliases" show "Dr. Zhang Wei"
 >   2024-05-06  Visit to the research unit  meetings/2024-05-06-unit
 >   2024-02-10  Call with Acme  meetings/2024-02-10-acme
 >
-> Frequent co-attendees
->   Hana Home (2 meetings)
->
 > Organizations
->   Home Office (2 meetings)
 >   Acme Foundation (1 meeting)
 >
 > Topics
@@ -197,13 +193,9 @@ $ kb --kb "$FIXTURES/aliases" show IESALC
 >   2024-05-06  Visit to the research unit  meetings/2024-05-06-unit
 >
 > People met
->   Hana Home (2 meetings)
 >   Francesc Pedro (1 meeting)
 >   Guest Speaker (1 meeting)
 >   ZHANG Wei (1 meeting)
->
-> Organizations
->   Home Office (2 meetings)
 >
 > Topics
 >   AI Competency Framework (1 meeting)

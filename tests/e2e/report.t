@@ -330,15 +330,7 @@ $ kb --kb "$RECORDS" report brief IESALC
 > ## People met most
 >
 > - Arianna Valentini (1 meeting)
-> - BI Xiaohan (1 meeting)
 > - Francesc Pedro (1 meeting)
-> - JIAO Yanwen (1 meeting)
-> - LIANG Jiansheng (1 meeting)
-> - SU Rui (1 meeting)
->
-> ## Organizations met with
->
-> - UNESCO-ICHEI (1 meeting)
 
 $ kb --kb "$FIXTURES/weekly" report brief "Hana Home"
 > # Brief: Hana Home
@@ -404,7 +396,6 @@ $ kb --kb "$FIXTURES/weekly" report brief "Hana Home"
 >
 > ## Organizations met with
 >
-> - Home Office (3 meetings)
 > - Partner Institute (3 meetings)
 > - Agency \& Co (1 meeting)
 

@@ -43,6 +43,7 @@ $ kb --kb "$FIXTURES/write" add meeting --title "Follow-up" --date 2024-10-01 --
 > ---
 > # Follow-up
 >
+> <!-- kb:prep -->
 > ## Before this meeting
 >
 > ### Open actions
@@ -55,6 +56,8 @@ $ kb --kb "$FIXTURES/write" add meeting --title "Follow-up" --date 2024-10-01 --
 > - Hold a joint workshop in October
 >
 >
+> <!-- /kb:prep -->
+>
 > ## Summary
 >
 >
@@ -65,6 +68,15 @@ $ kb --kb "$FIXTURES/write" add meeting --title "Follow-up" --date 2024-10-01 --
 >
 >
 > ## Actions
+
+# The copies between the kb:prep markers are not the new note's text, links or actions:
+# a search finds only the meeting the action comes from, the new one has no actions and
+# mentions no earlier meeting.
+$ kb --kb "$FIXTURES/write" add meeting --title "Follow-up" --date 2024-10-01 --org iesalc >/dev/null; kb --kb "$FIXTURES/write" query --text "book a room" --format ids; kb --kb "$FIXTURES/write" actions --all --format ids | grep -c follow-up; kb --kb "$FIXTURES/write" graph --format json | grep -A2 '"source": "meetings/2024/2024-10-01-follow-up"' | grep -c mentions
+> meetings/2024/2024-09-02-iesalc
+> 0
+> 0
+? 1
 
 # A title that tries to climb out of the KB stays inside it.
 $ kb --kb "$FIXTURES/write" add meeting --title ../../etc/passwd --date 2024-10-01

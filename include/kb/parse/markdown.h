@@ -71,6 +71,17 @@ struct BodyFacts {
 BodyFacts parse_body(const SharedPath& path, std::string_view body, int first_line,
                      DiagSink& diags);
 
+/// The lines that open and close a section kb wrote from other notes ("Before this meeting"):
+/// copies of other meetings' actions and decisions, which are not this note's own text.
+inline constexpr std::string_view kGeneratedOpen = "<!-- kb:prep -->";
+inline constexpr std::string_view kGeneratedClose = "<!-- /kb:prep -->";
+
+/// `body` as kb reads it: each generated section (a line that is kGeneratedOpen, through the
+/// next line that is kGeneratedClose, both lines included) blanked, its line breaks kept so
+/// that every other line keeps its number. An opening line never closed blanks nothing.
+/// parse_body and the text search read this; the note on disk keeps the section.
+std::string without_generated(std::string_view body);
+
 /// Markdown that cmark-gfm 0.29.0.gfm.6 parses in linear time. That version takes quadratic
 /// time on many image openers `![` followed by links (CVE-2023-37463: 290 KB of `![[]()`
 /// takes 11 s), so in a run of lines without a blank line holding more than

@@ -36,7 +36,10 @@ struct PathStep {
 /// organization they are affiliated with. Among equally short chains the one chosen is the
 /// first in this order of neighbours at each step from `from`: meetings newest first (then
 /// by id), then people and organizations by name (case and diacritics ignored, then id).
+/// Unless `via_home`, the home side (kb.yaml `home` and its people, `me`: HomeSide) is not
+/// passed through either: they meet everyone, so every chain would go through them.
 /// REQUIRES: `from` and `to` are people or organizations.
-std::optional<std::vector<PathStep>> find_path(const KnowledgeBase& kb, NodeId from, NodeId to);
+std::optional<std::vector<PathStep>> find_path(const KnowledgeBase& kb, NodeId from, NodeId to,
+                                               bool via_home = false);
 
 }  // namespace kb

@@ -28,7 +28,8 @@ struct Preparation {
 };
 
 /// Gathers the preparation for a meeting on `date` with `subjects` (organizations and people;
-/// invalid or undefined ids are skipped).
+/// invalid or undefined ids are skipped, and so is the home side: kb.yaml `home`, its people
+/// on `date`, and `me`, who are at every meeting and would bring every open action).
 Preparation prepare_meeting(const KnowledgeBase& kb, const std::vector<NodeId>& subjects, const Date& date);
 
 }  // namespace kb

@@ -19,8 +19,8 @@ struct Tie {
 struct Profile {
   NodeId id;
   std::vector<NodeId> meetings;        ///< newest first
-  std::vector<Tie> people;             ///< co-attendees (or attendees), most frequent first
-  std::vector<Tie> organizations;      ///< organizations met with it
+  std::vector<Tie> people;             ///< co-attendees (or attendees), most frequent first; the home side left out
+  std::vector<Tie> organizations;      ///< organizations met with it, the home side left out
   std::vector<Tie> topics;
   std::vector<ActionRef> open_actions; ///< owned by a person, or in its meetings otherwise
   std::optional<Date> last_met;  ///< the newest meeting on or before today

@@ -29,7 +29,8 @@ struct Related {
 /// attendees on that date, and to its topics. The subject itself (and, for an organization,
 /// its sub-organizations) is left out. Each list is sorted by strength (highest first), then
 /// by the most recent shared meeting (newest first), then by name; `limit` > 0 keeps at most
-/// that many of each kind.
-Related find_related(const KnowledgeBase& kb, NodeId subject, std::size_t limit = 0);
+/// that many of each kind. Unless `with_home`, the home side (HomeSide: kb.yaml `home`, its
+/// people on each meeting's date, `me`) is left out: it is tied to everything.
+Related find_related(const KnowledgeBase& kb, NodeId subject, std::size_t limit = 0, bool with_home = false);
 
 }  // namespace kb

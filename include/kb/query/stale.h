@@ -25,8 +25,8 @@ struct StaleEntry {
 
 /// People and organizations whose last meeting on or before `today` is `days` days old or
 /// more, newest contact first (then by name). Left out: records never met, records with a
-/// meeting after `today` (one is planned), and the KB's home organization (kb.yaml `home`),
-/// its sub-organizations and the people affiliated with them.
+/// meeting after `today` (one is planned), and the home side (HomeSide: kb.yaml `home`, its
+/// sub-organizations, the people ever affiliated with them, and `me`).
 std::vector<StaleEntry> find_stale(const KnowledgeBase& kb, const StaleFilter& f);
 
 /// The KB's home organization (kb.yaml `home`) and its sub-organizations; empty when no

@@ -1,5 +1,6 @@
 #include "kb/parse/markdown.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include <doctest/doctest.h>
@@ -17,6 +18,26 @@ std::string diag_lines(const DiagSink& d) {
 }  // namespace
 
 TEST_SUITE("parse") {
+  TEST_CASE("markdown: kb's generated sections are blanked, lines kept; unclosed ones are text") {
+    const std::string body =
+        "intro\n<!-- kb:prep -->\n- copy [[Old]] #tag\n- [ ] copied task\n  <!-- /kb:prep -->  \nown [[New]]\n";
+    const std::string seen = without_generated(body);
+    CHECK(seen.size() == body.size());
+    CHECK(seen.find("Old") == std::string::npos);
+    CHECK(seen.substr(0, 6) == "intro\n");
+    CHECK(std::count(seen.begin(), seen.end(), '\n') == 6);
+    DiagSink d;
+    BodyFacts f = parse_body(SharedPath("m.md"), body, 10, d);
+    REQUIRE(f.links.size() == 1);
+    CHECK(f.links[0].target == "New");
+    CHECK(f.links[0].loc.line == 15);  // the line numbers after the section are the file's
+    CHECK(f.tasks.empty());
+    CHECK(f.tags.empty());
+    const std::string open_only = "<!-- kb:prep -->\n[[Kept]]\n";
+    CHECK(without_generated(open_only) == open_only);
+    CHECK(without_generated("a <!-- kb:prep --> b\n[[X]]\n<!-- /kb:prep -->\n").find("[[X]]") != std::string::npos);
+  }
+
   TEST_CASE("markdown: Obsidian links with headings, blocks, aliases and embeds") {
     auto links = find_wikilinks("a [[Target#Heading|shown]] b [[Note#^blk-1]] ![[diagram.png]] [[Plain]]",
                                 SourceLoc{"m.md", 4, 1});

@@ -29,11 +29,17 @@ TEST_SUITE("query") {
   TEST_CASE("path: shortest chain through meetings and people") {
     auto r = test::load_sample();
     const KnowledgeBase& kb = r.kb;
-    auto p = find_path(kb, named(kb, "Ana Mover", RecordType::person), named(kb, "Francesc Pedro", RecordType::person));
+    NodeId ana = named(kb, "Ana Mover", RecordType::person), pedro = named(kb, "Francesc Pedro", RecordType::person);
+    auto p = find_path(kb, ana, pedro, /*via_home=*/true);
     REQUIRE(p);
     // Ana met Hao twice; the newest meeting comes first in the fixed neighbour order.
     CHECK(chain(kb, *p) ==
           "Ana Mover -attended- Team sync -attended- Hao Home -attended- Bilateral with IESALC -attended- Francesc Pedro");
+    // Hao Home is on the home side (Home Org): not passed through unless asked.
+    CHECK_FALSE(find_path(kb, ana, pedro));
+    auto to_hao = find_path(kb, ana, named(kb, "Hao Home", RecordType::person));  // an end point may be
+    REQUIRE(to_hao);
+    CHECK(chain(kb, *to_hao) == "Ana Mover -attended- Team sync -attended- Hao Home");
   }
 
   TEST_CASE("path: organizations are end points only, joined by meetings or affiliations") {

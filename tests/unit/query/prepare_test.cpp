@@ -35,15 +35,28 @@ TEST_SUITE("query") {
     auto r = test::load_sample();
     const KnowledgeBase& kb = r.kb;
     NodeId iesalc = node(kb, "IESALC", RecordType::organization);
-    NodeId hao = node(kb, "Hao Home", RecordType::person);
-    Preparation p = prepare_meeting(kb, {iesalc, hao}, Date{2024, 9, 10});
+    NodeId ana = node(kb, "Ana Mover", RecordType::person);
+    Preparation p = prepare_meeting(kb, {iesalc, ana}, Date{2024, 9, 10});
     REQUIRE(p.last_meetings.size() == 2);
     CHECK(kb.at(p.last_meetings[0].meeting).rid == "meetings/2024/2024-09-04-ana");
     CHECK(kb.at(p.last_meetings[1].meeting).rid == "meetings/2024/2024-09-02-iesalc");
-    Preparation before = prepare_meeting(kb, {iesalc, hao}, Date{2024, 9, 3});
-    REQUIRE(before.last_meetings.size() == 1);  // Hao Home attended that one too
+    Preparation before = prepare_meeting(kb, {iesalc, ana}, Date{2024, 9, 3});
+    REQUIRE(before.last_meetings.size() == 2);
     CHECK(kb.at(before.last_meetings[0].meeting).rid == "meetings/2024/2024-09-02-iesalc");
-    CHECK(before.last_meetings[0].subjects == std::vector<NodeId>{iesalc, hao});
+    CHECK(kb.at(before.last_meetings[1].meeting).rid == "meetings/2024/2024-05-01-ana");
+  }
+
+  TEST_CASE("prepare: the home side is no subject: it was at every meeting") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    NodeId home = node(kb, "Home Org", RecordType::organization);
+    NodeId hao = node(kb, "Hao Home", RecordType::person);  // affiliated with Home Org
+    CHECK(prepare_meeting(kb, {home, hao}, Date{2025, 1, 10}).empty());
+    NodeId ana = node(kb, "Ana Mover", RecordType::person);
+    Preparation p = prepare_meeting(kb, {hao, ana}, Date{2025, 1, 10});
+    REQUIRE(p.last_meetings.size() == 1);
+    CHECK(p.last_meetings[0].subjects == std::vector<NodeId>{ana});
+    CHECK(p.open_actions.empty());  // the IESALC meeting's action came only through Hao Home
   }
 
   TEST_CASE("prepare: nothing before the first meeting, and unresolved names are skipped") {

@@ -26,7 +26,7 @@ TEST_SUITE("query") {
   TEST_CASE("related: tie strength is the number of shared meetings, strongest first") {
     auto r = test::load_sample();
     const KnowledgeBase& kb = r.kb;
-    Related rel = find_related(kb, named(kb, "Hao Home", RecordType::person));
+    Related rel = find_related(kb, named(kb, "Hao Home", RecordType::person), 0, /*with_home=*/true);
     CHECK(names(kb, rel.people) == std::vector<std::string>{"Ana Mover=2", "Francesc Pedro=1"});
     // Organizations: listed ones and the attendees' organizations on the date; equal ties go
     // by the most recent shared meeting.
@@ -42,8 +42,18 @@ TEST_SUITE("query") {
   TEST_CASE("related: an organization leaves out itself and its sub-organizations; limit applies per kind") {
     auto r = test::load_sample();
     const KnowledgeBase& kb = r.kb;
-    Related rel = find_related(kb, named(kb, "UNESCO", RecordType::organization), 1);
+    Related rel = find_related(kb, named(kb, "UNESCO", RecordType::organization), 1, /*with_home=*/true);
     CHECK(names(kb, rel.organizations) == std::vector<std::string>{"Home Org=2"});
     CHECK(rel.people.size() == 1);
+  }
+
+  TEST_CASE("related: the home side (kb.yaml home, its people on the date) is left out unless asked") {
+    auto r = test::load_sample();
+    const KnowledgeBase& kb = r.kb;
+    Related rel = find_related(kb, named(kb, "Ana Mover", RecordType::person));
+    CHECK(rel.people.empty());  // Hao Home only
+    CHECK(names(kb, rel.organizations) == std::vector<std::string>{"Future Team=1", "Other Org=1"});
+    Related all = find_related(kb, named(kb, "Ana Mover", RecordType::person), 0, true);
+    CHECK(names(kb, all.people) == std::vector<std::string>{"Hao Home=2"});
   }
 }
