@@ -228,6 +228,7 @@ RenderOptions Session::render_options(OutputFormat f) const {
   RenderOptions o;
   o.format = f;
   o.color = color_;
+  o.today = today();
   // --bom, or `csv_bom: true` in kb.yaml: CSV that Excel opens as UTF-8.
   const Value* bom = load_ ? load_->kb.config.raw.find("csv_bom") : nullptr;
   o.bom = globals.bom || (bom && bom->is_scalar() && to_lower_ascii(std::string(trim(bom->text))) == "true");

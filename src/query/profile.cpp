@@ -37,6 +37,26 @@ NodeId org_on(const KnowledgeBase& kb, NodeId person, const Date& date) {
   return {};
 }
 
+LastAndNext last_and_next(const KnowledgeBase& kb, const std::vector<NodeId>& meetings, const Date& today) {
+  LastAndNext out;
+  auto later = [&](NodeId a, NodeId b) {  // a is later than b
+    const Record& ra = kb.at(a);
+    const Record& rb = kb.at(b);
+    return *rb.date < *ra.date || (*ra.date == *rb.date && rb.time < ra.time);
+  };
+  for (NodeId mid : meetings) {
+    const Record& m = kb.at(mid);
+    if (!m.date) continue;
+    if (*m.date <= today) {
+      if (!out.last.valid() || later(mid, out.last)) out.last = mid;
+    } else if (!out.next.valid() || later(out.next, mid)) {
+      out.next = mid;
+    }
+  }
+  if (out.last.valid()) out.last_met = kb.at(out.last).date;
+  return out;
+}
+
 Profile build_profile(const KnowledgeBase& kb, NodeId id, const Date& today) {
   Profile p;
   p.id = id;
@@ -49,8 +69,6 @@ Profile build_profile(const KnowledgeBase& kb, NodeId id, const Date& today) {
   const HomeSide home(kb);
   for (NodeId mid : meetings) {
     const Record& m = kb.at(mid);
-    if (m.date && *m.date <= today && (!p.last_met || *p.last_met < *m.date)) p.last_met = m.date;
-    if (m.date && today < *m.date && (!p.next.valid() || *m.date < *kb.at(p.next).date)) p.next = mid;
     std::set<NodeId> seen_people, seen_orgs;
     for (const auto& a : m.attendees)
       if (a.person.target.valid() && a.person.target != id && !home.has_attendee(m, a) &&
@@ -63,6 +81,9 @@ Profile build_profile(const KnowledgeBase& kb, NodeId id, const Date& today) {
     for (const auto& t : m.topics)
       if (t.target.valid() && t.target != id) ++topics[t.target];
   }
+  const LastAndNext when = last_and_next(kb, meetings, today);
+  p.last_met = when.last_met;
+  p.next = when.next;
   p.meetings = meetings;
   std::reverse(p.meetings.begin(), p.meetings.end());
   p.people = ranked(kb, people);

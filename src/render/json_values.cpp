@@ -76,6 +76,11 @@ nlohmann::json meeting(const KnowledgeBase& kb, NodeId id) {
   return j;
 }
 
+nlohmann::json meeting_ref(const KnowledgeBase& kb, NodeId id) {
+  const Record& m = kb.at(id);
+  return {{"id", m.rid}, {"date", date_or_null(m.date)}, {"title", m.name}};
+}
+
 nlohmann::json entity(const KnowledgeBase& kb, NodeId id) {
   const Record& r = kb.at(id);
   nlohmann::json j;

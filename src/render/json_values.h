@@ -13,6 +13,8 @@ nlohmann::json meeting(const KnowledgeBase& kb, NodeId id);
 /// A person, organization, topic or event object: id (null when unresolved), type, name,
 /// aliases, meetings (count), and the type's own fields.
 nlohmann::json entity(const KnowledgeBase& kb, NodeId id);
+/// A meeting named in another answer: {id, date, title}.
+nlohmann::json meeting_ref(const KnowledgeBase& kb, NodeId id);
 nlohmann::json action(const KnowledgeBase& kb, const ActionRef& ref);
 nlohmann::json value(const Value& v);
 /// The canonical name of a resolved reference, else the text as written.

@@ -111,7 +111,13 @@ void render_records(std::ostream& out, const KnowledgeBase& kb, const std::vecto
                     const RenderOptions& o) {
   if (is_json(o.format)) {
     json arr = json::array();
-    for (NodeId id : ids) arr.push_back(json_values::entity(kb, id));
+    for (NodeId id : ids) {
+      json j = json_values::entity(kb, id);
+      const LastAndNext when = last_and_next(kb, meetings_for(kb, id), o.today);
+      j["last_met"] = when.last_met ? json(to_string(*when.last_met)) : json(nullptr);
+      j["next"] = when.next.valid() ? json_values::meeting_ref(kb, when.next) : json(nullptr);
+      arr.push_back(std::move(j));
+    }
     write_json(out, arr, o.format == OutputFormat::jsonl);
     return;
   }
@@ -124,15 +130,16 @@ void render_records(std::ostream& out, const KnowledgeBase& kb, const std::vecto
     render_meetings(out, kb, ms, o);
     return;
   }
-  t.headers = {"NAME", people ? "ORGANIZATION" : "PARENT", "MEETINGS", "LAST MET", "ID"};
+  t.headers = {"NAME", people ? "ORGANIZATION" : "PARENT", "MEETINGS", "LAST MET", "NEXT", "ID"};
   std::vector<std::string> rids;
   for (NodeId id : ids) {
     const Record& r = kb.at(id);
     auto ms = meetings_for(kb, id);
+    const LastAndNext when = last_and_next(kb, ms, o.today);
     std::string second = people ? org_of_person_now(kb, r)
                                 : (r.entity->parent.text.empty() ? "" : json_values::name_of(kb, r.entity->parent));
-    t.rows.push_back({r.name, second, std::to_string(ms.size()),
-                      ms.empty() ? "" : date_text(kb.at(ms.back()).date), r.defined ? r.rid : "(no record)"});
+    t.rows.push_back({r.name, second, std::to_string(ms.size()), date_text(when.last_met),
+                      when.next.valid() ? date_text(kb.at(when.next).date) : "", r.defined ? r.rid : "(no record)"});
     rids.push_back(r.rid);
   }
   write_table(out, t, rids, o);

@@ -118,6 +118,8 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
       j["people"] = ties(p.people);
       j["organizations"] = ties(p.organizations);
       j["topics"] = ties(p.topics);
+      j["last_met"] = p.last_met ? json(to_string(*p.last_met)) : json(nullptr);
+      j["next"] = p.next.valid() ? json_values::meeting_ref(kb, p.next) : json(nullptr);
       auto subs = json::array();
       for (NodeId c : kb.children_of(p.id)) subs.push_back(kb.at(c).name);
       j["children"] = subs;

@@ -46,12 +46,12 @@ void render_related(std::ostream& out, const KnowledgeBase& kb, const Related& r
       for (const auto& t : *list) {
         const Record& x = kb.at(t.id);
         json ms = json::array();
-        for (NodeId m : t.meetings) {
-          const Record& mr = kb.at(m);
-          ms.push_back({{"id", mr.rid}, {"date", mr.date ? json(to_string(*mr.date)) : json(nullptr)}, {"title", mr.name}});
-        }
+        for (NodeId m : t.meetings) ms.push_back(json_values::meeting_ref(kb, m));
+        const LastAndNext when = last_and_next(kb, t.meetings, o.today);
         arr.push_back({{"type", kind}, {"name", x.name}, {"id", rid_or_null(x)}, {"strength", t.strength},
-                       {"last_met", date_text(kb.at(t.meetings.front()).date)}, {"meetings", ms}});
+                       {"last_met", when.last_met ? json(to_string(*when.last_met)) : json(nullptr)},
+                       {"next", when.next.valid() ? json_values::meeting_ref(kb, when.next) : json(nullptr)},
+                       {"meetings", ms}});
       }
     write_json(out, arr, o);
     return;
@@ -60,14 +60,17 @@ void render_related(std::ostream& out, const KnowledgeBase& kb, const Related& r
   // and, for scripts, in CSV.
   const bool all_ids = o.format == OutputFormat::csv;
   Table t;
-  t.headers = {"TYPE", "NAME", "STRENGTH", "LAST MET", "NEWEST MEETING"};
+  t.headers = {"TYPE", "NAME", "STRENGTH", "LAST MET", "LAST MEETING", "NEXT"};
   if (all_ids) t.headers.push_back("MEETINGS");
   std::vector<std::string> ids;
   for (const auto& [kind, list] : kinds)
     for (const auto& tie : *list) {
       const Record& x = kb.at(tie.id);
-      const Record& newest = kb.at(tie.meetings.front());
-      t.rows.push_back({kind, x.name, std::to_string(tie.strength), date_text(newest.date), newest.name});
+      const LastAndNext when = last_and_next(kb, tie.meetings, o.today);
+      const Record* last = kb.lookup(when.last);
+      const Record* next = kb.lookup(when.next);
+      t.rows.push_back({kind, x.name, std::to_string(tie.strength), date_text(when.last_met), last ? last->name : "",
+                        next ? date_text(next->date) + " " + next->name : ""});
       if (all_ids) {
         std::string ms;
         for (NodeId m : tie.meetings) ms += (ms.empty() ? "" : ", ") + kb.at(m).rid;

@@ -347,6 +347,10 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
 
   set_date(d, "last_met", p.last_met);
   set_text(d, "last_met_long", p.last_met ? long_date(*p.last_met) : std::string());
+  const Record* next = kb.lookup(p.next);
+  d.set("has_next", next != nullptr);
+  set_text(d, "next_long", next ? long_date(*next->date) : std::string());
+  set_text(d, "next_title", next ? next->name : std::string());
   d.set("meeting_count", count_text(p.meetings.size(), "meeting", "meetings"));
   std::vector<TemplateData> meetings, decisions;
   for (NodeId id : p.meetings) {

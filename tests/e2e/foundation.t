@@ -226,18 +226,18 @@ $ kb --kb "$FIXTURES/aliases" show meetings/2024-05-06-unit
 >   [ ] Book a room  meetings/2024-05-06-unit:19
 
 $ kb --kb "$FIXTURES/aliases" list people
-> NAME            ORGANIZATION   MEETINGS  LAST MET    ID
-> Francesc Pedro  UNESCO-IESALC  1         2024-09-02  people/pedro
-> Hana Home       Home Office    3         2024-09-02  people/me
-> ZHANG Wei       Research Unit  2         2024-05-06  people/zhang
-> Guest Speaker                  1         2024-09-02  (no record)
+> NAME            ORGANIZATION   MEETINGS  LAST MET    NEXT  ID
+> Francesc Pedro  UNESCO-IESALC  1         2024-09-02        people/pedro
+> Hana Home       Home Office    3         2024-09-02        people/me
+> ZHANG Wei       Research Unit  2         2024-05-06        people/zhang
+> Guest Speaker                  1         2024-09-02        (no record)
 
 $ kb --kb "$FIXTURES/aliases" list orgs --format jsonl
-> {"aliases":[],"id":"orgs/acme","kind":null,"last_meeting":"2024-02-10","meetings":1,"name":"Acme Foundation","parent":null,"type":"organization"}
-> {"aliases":[],"id":"orgs/home","kind":null,"last_meeting":"2024-09-02","meetings":3,"name":"Home Office","parent":null,"type":"organization"}
-> {"aliases":[],"id":"orgs/unit","kind":null,"last_meeting":"2024-05-06","meetings":1,"name":"Research Unit","parent":"UNESCO-IESALC","type":"organization"}
-> {"aliases":["IESALC","UNESCO International Institute for Higher Education in Latin America and the Caribbean"],"id":"orgs/iesalc","kind":"institute","last_meeting":"2024-09-02","meetings":2,"name":"UNESCO-IESALC","parent":"United Nations Body","type":"organization"}
-> {"aliases":["UNB"],"id":"orgs/un","kind":null,"last_meeting":"2024-09-02","meetings":2,"name":"United Nations Body","parent":null,"type":"organization"}
+> {"aliases":[],"id":"orgs/acme","kind":null,"last_meeting":"2024-02-10","last_met":"2024-02-10","meetings":1,"name":"Acme Foundation","next":null,"parent":null,"type":"organization"}
+> {"aliases":[],"id":"orgs/home","kind":null,"last_meeting":"2024-09-02","last_met":"2024-09-02","meetings":3,"name":"Home Office","next":null,"parent":null,"type":"organization"}
+> {"aliases":[],"id":"orgs/unit","kind":null,"last_meeting":"2024-05-06","last_met":"2024-05-06","meetings":1,"name":"Research Unit","next":null,"parent":"UNESCO-IESALC","type":"organization"}
+> {"aliases":["IESALC","UNESCO International Institute for Higher Education in Latin America and the Caribbean"],"id":"orgs/iesalc","kind":"institute","last_meeting":"2024-09-02","last_met":"2024-09-02","meetings":2,"name":"UNESCO-IESALC","next":null,"parent":"United Nations Body","type":"organization"}
+> {"aliases":["UNB"],"id":"orgs/un","kind":null,"last_meeting":"2024-09-02","last_met":"2024-09-02","meetings":2,"name":"United Nations Body","next":null,"parent":null,"type":"organization"}
 
 $ kb --kb "$FIXTURES/aliases" list people --org "United Nations Body" --format ids
 > people/pedro
@@ -432,3 +432,10 @@ $ cd "$FIXTURES/aliases/meetings" && kb query --person pedro --format ids
 2> kb: error: unknown person 'pedro' (did you mean 'Francesc Pedro'?)
 ? 1
 
+# LAST MET is on or before today; NEXT the first planned meeting.
+$ KB_TODAY=2024-09-03 kb --kb "$RECORDS" list people --org UNESCO-ICHEI
+> NAME             ORGANIZATION                                    MEETINGS  LAST MET    NEXT        ID
+> BI Xiaohan       UNESCO-ICHEI                                    3         2024-09-02  2024-09-04  people/bi-xiaohan
+> JIAO Yanwen      Global Partnership and Programme Office         3         2024-09-02  2024-09-04  people/jiao-yanwen
+> LIANG Jiansheng  UNESCO-ICHEI                                    3         2024-09-02  2024-09-04  people/liang-jiansheng
+> SU Rui           Knowledge Production and Communications Centre  3         2024-09-02  2024-09-04  people/su-rui

@@ -1,6 +1,6 @@
 # kb related, kb path and kb graph.
 $ kb --kb "$RECORDS" related "Francesc Pedro"
-> TYPE          NAME                                                                                       STRENGTH  LAST MET    NEWEST MEETING
+> TYPE          NAME                                                                                       STRENGTH  LAST MET    LAST MEETING                          NEXT
 > person        Arianna Valentini                                                                          1         2024-09-02  Bilateral meeting with UNESCO-IESALC
 > organization  UNESCO-IESALC                                                                              1         2024-09-02  Bilateral meeting with UNESCO-IESALC
 > topic         AI Competency Framework for Higher Education                                               1         2024-09-02  Bilateral meeting with UNESCO-IESALC
@@ -20,6 +20,7 @@ $ kb --kb "$RECORDS" related IESALC --limit 2 --format json
 >       }
 >     ],
 >     "name": "Arianna Valentini",
+>     "next": null,
 >     "strength": 1,
 >     "type": "person"
 >   },
@@ -34,6 +35,7 @@ $ kb --kb "$RECORDS" related IESALC --limit 2 --format json
 >       }
 >     ],
 >     "name": "Francesc Pedro",
+>     "next": null,
 >     "strength": 1,
 >     "type": "person"
 >   },
@@ -48,6 +50,7 @@ $ kb --kb "$RECORDS" related IESALC --limit 2 --format json
 >       }
 >     ],
 >     "name": "AI Competency Framework for Higher Education",
+>     "next": null,
 >     "strength": 1,
 >     "type": "topic"
 >   },
@@ -62,6 +65,7 @@ $ kb --kb "$RECORDS" related IESALC --limit 2 --format json
 >       }
 >     ],
 >     "name": "Regional High-Level Policy Dialogue",
+>     "next": null,
 >     "strength": 1,
 >     "type": "topic"
 >   }
@@ -70,7 +74,7 @@ $ kb --kb "$RECORDS" related IESALC --limit 2 --format json
 # The home side (kb.yaml home: Home Office, its people) is tied to everything: left out
 # unless --with-home.
 $ kb --kb "$FIXTURES/weekly" related "Budget 2025" --with-home
-> TYPE          NAME               STRENGTH  LAST MET    NEWEST MEETING
+> TYPE          NAME               STRENGTH  LAST MET    LAST MEETING                               NEXT
 > person        Hana Home          2         2025-01-08  Budget follow-up
 > person        Pat Partner        2         2025-01-08  Budget follow-up
 > organization  Home Office        2         2025-01-08  Budget follow-up
@@ -78,7 +82,7 @@ $ kb --kb "$FIXTURES/weekly" related "Budget 2025" --with-home
 > topic         Learning Platform  1         2024-12-30  Year-end review <script>alert(1)</script>
 
 $ kb --kb "$FIXTURES/weekly" related "Budget 2025"
-> TYPE          NAME               STRENGTH  LAST MET    NEWEST MEETING
+> TYPE          NAME               STRENGTH  LAST MET    LAST MEETING                               NEXT
 > person        Pat Partner        2         2025-01-08  Budget follow-up
 > organization  Partner Institute  2         2025-01-08  Budget follow-up
 > topic         Learning Platform  1         2024-12-30  Year-end review <script>alert(1)</script>
@@ -285,9 +289,18 @@ $ kb --kb "$RECORDS" graph --org IESALK
 
 # CSV keeps every meeting's id for scripts; a table shows the newest meeting only (issue 27).
 $ kb --kb "$RECORDS" --format csv related "Francesc Pedro" --limit 2
-> TYPE,NAME,STRENGTH,LAST MET,NEWEST MEETING,MEETINGS
-> person,Arianna Valentini,1,2024-09-02,Bilateral meeting with UNESCO-IESALC,meetings/2024/2024-09-02-unesco-iesalc
-> organization,UNESCO-IESALC,1,2024-09-02,Bilateral meeting with UNESCO-IESALC,meetings/2024/2024-09-02-unesco-iesalc
-> topic,AI Competency Framework for Higher Education,1,2024-09-02,Bilateral meeting with UNESCO-IESALC,meetings/2024/2024-09-02-unesco-iesalc
-> topic,Regional High-Level Policy Dialogue,1,2024-09-02,Bilateral meeting with UNESCO-IESALC,meetings/2024/2024-09-02-unesco-iesalc
+> TYPE,NAME,STRENGTH,LAST MET,LAST MEETING,NEXT,MEETINGS
+> person,Arianna Valentini,1,2024-09-02,Bilateral meeting with UNESCO-IESALC,,meetings/2024/2024-09-02-unesco-iesalc
+> organization,UNESCO-IESALC,1,2024-09-02,Bilateral meeting with UNESCO-IESALC,,meetings/2024/2024-09-02-unesco-iesalc
+> topic,AI Competency Framework for Higher Education,1,2024-09-02,Bilateral meeting with UNESCO-IESALC,,meetings/2024/2024-09-02-unesco-iesalc
+> topic,Regional High-Level Policy Dialogue,1,2024-09-02,Bilateral meeting with UNESCO-IESALC,,meetings/2024/2024-09-02-unesco-iesalc
 
+# Ties met before today show when; a planned shared meeting is NEXT (issue 26).
+$ KB_TODAY=2024-09-03 kb --kb "$RECORDS" related "MIAO Fengchun" --with-home --limit 2
+> TYPE          NAME                                          STRENGTH  LAST MET  LAST MEETING  NEXT
+> person        BI Xiaohan                                    1                                 2024-09-04 Meeting with the Future of Learning and Innovation Team at UNESCO
+> person        JIAO Yanwen                                   1                                 2024-09-04 Meeting with the Future of Learning and Innovation Team at UNESCO
+> organization  Future of Learning and Innovation Team        1                                 2024-09-04 Meeting with the Future of Learning and Innovation Team at UNESCO
+> organization  Global Partnership and Programme Office       1                                 2024-09-04 Meeting with the Future of Learning and Innovation Team at UNESCO
+> topic         AI Competency Framework for Higher Education  1                                 2024-09-04 Meeting with the Future of Learning and Innovation Team at UNESCO
+> topic         higher education research                     1                                 2024-09-04 Meeting with the Future of Learning and Innovation Team at UNESCO

@@ -7,9 +7,9 @@ $ kb --kb "$FIXTURES/write" alias add IESALC "Instituto IESALC" && cat "$FIXTURE
 > name: UNESCO-IESALC
 > aliases: [IESALC, Instituto IESALC]
 > ---
-> NAME           PARENT  MEETINGS  LAST MET    ID
-> Home Office            1         2024-09-02  orgs/home-office
-> UNESCO-IESALC          1         2024-09-02  orgs/unesco-iesalc
+> NAME           PARENT  MEETINGS  LAST MET    NEXT  ID
+> Home Office            1         2024-09-02        orgs/home-office
+> UNESCO-IESALC          1         2024-09-02        orgs/unesco-iesalc
 
 # A record without aliases gets the key; the new alias then resolves like any name.
 $ kb --kb "$FIXTURES/write" alias add "Home Office" "HO: UK" && cat "$FIXTURES/write/orgs/home-office.md" && kb --kb "$FIXTURES/write" query --org "HO: UK" --format ids

@@ -403,3 +403,13 @@ $ kb --kb "$RECORDS" report brief "Nobody Here"
 2> kb: error: unknown name 'Nobody Here' (try 'kb list people', 'kb list orgs' or 'kb list topics')
 ? 1
 
+# A meeting after today is planned: never "last met", given as Next.
+$ KB_TODAY=2024-09-03 kb --kb "$RECORDS" report brief "Sobhi Tawil" | head -8
+> # Brief: Sobhi Tawil
+>
+> person · `people/sobhi-tawil` · UNESCO-ICHEI partnership notes
+>
+> - **Honorific:** Mr.
+> - **Meetings:** 1 meeting
+> - **Last met:** never
+> - **Next:** Wed 4 September 2024: Meeting with the Future of Learning and Innovation Team at UNESCO

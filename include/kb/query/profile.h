@@ -27,6 +27,15 @@ struct Profile {
   NodeId next;                   ///< the first meeting after today (a planned one), or invalid
 };
 
+/// Where `today` falls among some meetings: the date of the newest on or before it (when it
+/// was last met) and the first after it (a planned one).
+struct LastAndNext {
+  std::optional<Date> last_met;
+  NodeId last;  ///< the meeting last met at (the latest on the newest date), or invalid
+  NodeId next;  ///< the first meeting after `today`, or invalid
+};
+LastAndNext last_and_next(const KnowledgeBase& kb, const std::vector<NodeId>& meetings, const Date& today);
+
 /// Builds the profile of any record as of `today` (what was met, what is planned). For an
 /// organization, meetings roll up its sub-organizations and affiliated attendees.
 Profile build_profile(const KnowledgeBase& kb, NodeId id, const Date& today);

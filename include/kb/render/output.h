@@ -27,11 +27,13 @@ struct RenderOptions {
   bool color = false;
   bool explain = false;  ///< meetings: show why each matched
   bool bom = false;      ///< CSV: start with a UTF-8 byte-order mark (for Excel)
+  Date today;            ///< what is past (last met) and what is planned (next)
 };
 
 void render_meetings(std::ostream& out, const KnowledgeBase& kb,
                      const std::vector<MeetingMatch>& meetings, const RenderOptions& o);
-/// People, organizations, topics or events with meeting counts and last meeting date.
+/// People, organizations, topics or events with meeting counts, the date last met and the
+/// next planned meeting (as of `o.today`).
 void render_records(std::ostream& out, const KnowledgeBase& kb, const std::vector<NodeId>& ids,
                     const RenderOptions& o);
 void render_actions(std::ostream& out, const KnowledgeBase& kb,
