@@ -3,12 +3,14 @@
 set -euo pipefail
 pkgs=(cmake make g++ pkg-config libcli11-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
       libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev libkainjow-mustache-dev
-      libutf8proc-dev libicu-dev libsqlite3-dev libjemalloc-dev python3-yaml)
+      libutf8proc-dev libicu-dev libsqlite3-dev libjemalloc-dev python3-yaml libcpp-httplib-dev)
 # Clients that the export tests read kb's files with (sqlite3, the .ics parser).
 pkgs+=(sqlite3 python3-icalendar)
 # Tools the report and graph tests check kb's output with (dot renders the DOT and the
 # report's picture, jq reads the JSON).
 pkgs+=(graphviz jq)
+# The browser the kb serve tests drive its pages with (headless, through WebDriver).
+pkgs+=(chromium chromium-driver python3-selenium)
 # setfacl/getfacl and setfattr/getfattr, which the edit tests set a note's ACL and extended
 # attributes with (kb must keep them when it replaces the note).
 pkgs+=(acl attr)

@@ -30,6 +30,7 @@ constexpr CommandEntry kCommands[] = {
     {"report", add_report_command},
     {"graph", add_graph_command},
     {"export", add_export_command},
+    {"serve", add_serve_command},
     {"check", add_check_command},
     {"cache", add_cache_command},
     {"completion", add_completion_command},

@@ -136,9 +136,9 @@ const KnowledgeBase* Session::kb(bool report, Reads reads) {
   // out of `.kb` or open something that is no file, without it and with one warning.
   std::unique_ptr<SqliteCache> cache;
   if (cache_enabled()) {
-    std::string warning, error;
-    if (SqliteCache::prepare(cache_path(root_), warning)) cache = SqliteCache::open(cache_path(root_), cache_version(), error);
-    else if (!warning.empty() && !globals.quiet) this->warning(warning + "; running without the cache");
+    std::string warning;
+    cache = open_index_cache(root_, cache_version(), warning);
+    if (!warning.empty() && !globals.quiet) this->warning(warning + "; running without the cache");
   }
   options.cache = cache.get();
   // A progress line for loads that take more than a second, on a terminal only.
@@ -196,7 +196,7 @@ void Session::problems_of(const Record& r) {
     if (d.severity == Severity::error && d.loc.path.str() == path) err << painted(d) << '\n';
 }
 
-std::string Session::cache_path(const std::string& root) { return root + "/.kb/cache.sqlite"; }
+std::string Session::cache_path(const std::string& root) { return index_cache_path(root); }
 
 std::string Session::cache_version() {
   // Besides the entry format, the build of kb itself: a kb whose parser changed must not

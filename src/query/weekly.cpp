@@ -36,6 +36,21 @@ bool open_at(const Action& a, const Date& when) {
 
 }  // namespace
 
+WeeklyMeeting group_attendees(const KnowledgeBase& kb, NodeId meeting) {
+  const Record& m = kb.at(meeting);
+  WeeklyMeeting wm{meeting, {}};
+  std::set<NodeId> seen;
+  for (const auto& a : m.attendees) {
+    if (!a.person.target.valid() || !seen.insert(a.person.target).second) continue;
+    auto g = std::find_if(wm.groups.begin(), wm.groups.end(), [&](const OrgGroup& x) { return x.org == a.org; });
+    if (g == wm.groups.end()) g = wm.groups.insert(wm.groups.end(), OrgGroup{a.org, {}});
+    g->people.push_back({a.person.target, a.role});
+  }
+  // People whose organization is unknown are listed last.
+  std::stable_partition(wm.groups.begin(), wm.groups.end(), [](const OrgGroup& g) { return g.org.valid(); });
+  return wm;
+}
+
 WeeklyBriefing build_weekly(const KnowledgeBase& kb, const IsoWeek& w) {
   kb.require_outcomes("build_weekly");
   WeeklyBriefing b;
@@ -48,18 +63,12 @@ WeeklyBriefing build_weekly(const KnowledgeBase& kb, const IsoWeek& w) {
   std::map<NodeId, WeeklyTopic> topics;
   for (NodeId mid : meetings_between(kb, b.range)) {
     const Record& m = kb.at(mid);
-    WeeklyMeeting wm{mid, {}};
-    std::set<NodeId> seen;
-    for (const auto& a : m.attendees) {
-      if (!a.person.target.valid() || !seen.insert(a.person.target).second) continue;
-      people.insert(a.person.target);
-      auto g = std::find_if(wm.groups.begin(), wm.groups.end(), [&](const OrgGroup& x) { return x.org == a.org; });
-      if (g == wm.groups.end()) g = wm.groups.insert(wm.groups.end(), OrgGroup{a.org, {}});
-      g->people.push_back({a.person.target, a.role});
-      if (a.org.valid() && !home_set.count(a.org)) orgs.insert(a.org);
-    }
-    // People whose organization is unknown are listed last.
-    std::stable_partition(wm.groups.begin(), wm.groups.end(), [](const OrgGroup& g) { return g.org.valid(); });
+    WeeklyMeeting wm = group_attendees(kb, mid);
+    for (const auto& g : wm.groups)
+      for (const auto& p : g.people) {
+        people.insert(p.person);
+        if (g.org.valid() && !home_set.count(g.org)) orgs.insert(g.org);
+      }
     for (const auto& o : m.organizations)
       if (o.target.valid() && !home_set.count(o.target)) orgs.insert(o.target);
     for (const auto& t : m.topics) {

@@ -23,6 +23,12 @@ std::string name_of(const KnowledgeBase& kb, const NameRef& ref) {
   return r ? r->name : ref.text.str();
 }
 
+// The record id of a defined record, "" for an unresolved name (a page links only the former).
+std::string rid_of(const KnowledgeBase& kb, NodeId id) {
+  const Record* r = kb.lookup(id);
+  return r && r->defined ? r->rid : std::string();
+}
+
 std::string join(const std::vector<std::string>& parts, std::string_view sep = ", ") {
   std::string out;
   for (const auto& p : parts) {
@@ -74,24 +80,6 @@ void set_summary(TemplateData& d, const std::string& summary, ReportFormat f) {
 }
 
 
-TemplateData action_data(const KnowledgeBase& kb, const ActionRef& ref) {
-  const Action& a = action_at(kb, ref);
-  const Record& m = kb.at(ref.meeting);
-  TemplateData d;
-  const std::string text = plain_text(a.text);
-  d.set("text", text);
-  // The owner once: not again when the text names them already ("Call [[Ana Bell]]").
-  const std::string owner = name_of(kb, a.owner);
-  set_text(d, "owner", text.find(owner) == std::string::npos ? owner : std::string());
-  set_date(d, "due", a.due);
-  d.set("done", a.done);
-  d.set("cancelled", a.cancelled);
-  set_date(d, "done_on", a.done_on);
-  d.set("meeting", m.name);
-  set_date(d, "meeting_date", m.date);
-  d.set("ref", m.rid + ":" + std::to_string(a.loc.line));
-  return d;
-}
 
 std::vector<TemplateData> actions_data(const KnowledgeBase& kb, const std::vector<ActionRef>& refs) {
   std::vector<TemplateData> out;
@@ -114,6 +102,20 @@ TemplateData meeting_head(const KnowledgeBase& kb, const Record& m) {
   for (const auto& t : m.topics) topics.push_back(name_of(kb, t));
   set_text(d, "organizations", join(orgs));
   set_text(d, "topics", join(topics));
+  // The same names as lists, each with its record id (for pages that link them).
+  auto named = [&](const std::vector<NameRef>& refs) {
+    std::vector<TemplateData> out;
+    for (const auto& ref : refs) {
+      TemplateData n;
+      n.set("name", name_of(kb, ref));
+      set_text(n, "rid", rid_of(kb, ref.target));
+      out.push_back(n);
+    }
+    return with_last(out);
+  };
+  set_list(d, "organization_list", named(m.organizations));
+  set_list(d, "topic_list", named(m.topics));
+  set_text(d, "event_rid", rid_of(kb, m.event.target));
   return d;
 }
 
@@ -132,6 +134,29 @@ std::string escape_for(ReportFormat f, const std::string& s) {
 }
 
 }  // namespace
+
+TemplateData action_data(const KnowledgeBase& kb, const ActionRef& ref) {
+  const Action& a = action_at(kb, ref);
+  const Record& m = kb.at(ref.meeting);
+  TemplateData d;
+  const std::string text = plain_text(a.text);
+  d.set("text", text);
+  // The owner once: not again when the text names them already ("Call [[Ana Bell]]").
+  const std::string owner = name_of(kb, a.owner);
+  set_text(d, "owner", text.find(owner) == std::string::npos ? owner : std::string());
+  set_text(d, "owner_rid", rid_of(kb, a.owner));
+  d.set("owner_name", owner);
+  d.set("meeting_id", m.rid);
+  d.set("line", std::to_string(a.loc.line));
+  set_date(d, "due", a.due);
+  d.set("done", a.done);
+  d.set("cancelled", a.cancelled);
+  set_date(d, "done_on", a.done_on);
+  d.set("meeting", m.name);
+  set_date(d, "meeting_date", m.date);
+  d.set("ref", m.rid + ":" + std::to_string(a.loc.line));
+  return d;
+}
 
 std::optional<ReportFormat> parse_report_format(std::string_view text) {
   if (text == "md" || text == "markdown") return ReportFormat::md;
@@ -205,6 +230,34 @@ std::string weekly_graph_dot(const KnowledgeBase& kb, const WeeklyBriefing& b) {
   return out.str();
 }
 
+TemplateData meeting_data(const KnowledgeBase& kb, const WeeklyMeeting& wm, ReportFormat f) {
+  const Record& m = kb.at(wm.id);
+  TemplateData md = meeting_head(kb, m);
+  std::vector<TemplateData> groups;
+  for (const auto& g : wm.groups) {
+    TemplateData gd;
+    gd.set("org", g.org.valid() ? name_of(kb, g.org) : std::string("Organization not recorded"));
+    set_text(gd, "org_rid", rid_of(kb, g.org));
+    std::vector<TemplateData> people;
+    for (const auto& p : g.people) {
+      TemplateData pd;
+      pd.set("name", name_of(kb, p.person));
+      set_text(pd, "rid", rid_of(kb, p.person));
+      set_text(pd, "role", p.role);
+      people.push_back(pd);
+    }
+    gd.set("people", list_of(with_last(people)));
+    groups.push_back(gd);
+  }
+  set_list(md, "groups", groups);
+  set_summary(md, m.outcomes->summary, f);
+  set_list(md, "decisions", decisions_data(m));
+  std::vector<ActionRef> refs;
+  for (std::size_t i = 0; i < m.outcomes->actions.size(); ++i) refs.push_back({wm.id, i});
+  set_list(md, "action_items", actions_data(kb, refs));
+  return md;
+}
+
 TemplateData weekly_data(const KnowledgeBase& kb, const WeeklyBriefing& b, ReportFormat f,
                          const std::optional<std::string>& svg) {
   TemplateData d;
@@ -228,26 +281,7 @@ TemplateData weekly_data(const KnowledgeBase& kb, const WeeklyBriefing& b, Repor
 
   std::vector<TemplateData> meetings;
   for (const auto& wm : b.meetings) {
-    const Record& m = kb.at(wm.id);
-    TemplateData md = meeting_head(kb, m);
-    std::vector<TemplateData> groups;
-    for (const auto& g : wm.groups) {
-      TemplateData gd;
-      gd.set("org", g.org.valid() ? name_of(kb, g.org) : std::string("Organization not recorded"));
-      std::vector<TemplateData> people;
-      for (const auto& p : g.people) {
-        TemplateData pd;
-        pd.set("name", name_of(kb, p.person));
-        set_text(pd, "role", p.role);
-        people.push_back(pd);
-      }
-      gd.set("people", list_of(with_last(people)));
-      groups.push_back(gd);
-    }
-    set_list(md, "groups", groups);
-    set_summary(md, m.outcomes->summary, f);
-    set_list(md, "decisions", decisions_data(m));
-    meetings.push_back(md);
+    meetings.push_back(meeting_data(kb, wm, f));
   }
   set_list(d, "meetings", meetings);
 
@@ -309,6 +343,7 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
   set_text(d, "honorific", r.entity->honorific);
   set_text(d, "kind", r.entity->kind);
   set_text(d, "parent", r.entity->parent.text.empty() ? std::string() : name_of(kb, r.entity->parent));
+  set_text(d, "parent_rid", rid_of(kb, r.entity->parent.target));
   set_date(d, "start", r.entity->start);
   set_date(d, "end", r.entity->end);
   set_text(d, "location", r.type == RecordType::event ? r.location.str() : std::string());
@@ -319,6 +354,7 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
   for (const auto& a : r.entity->affiliations) {
     TemplateData ad;
     ad.set("org", name_of(kb, a.org));
+    set_text(ad, "org_rid", rid_of(kb, a.org.target));
     set_text(ad, "role", a.role);
     ad.set("since", a.since ? to_string(*a.since) : std::string("?"));
     ad.set("until", a.until ? to_string(*a.until) : std::string("now"));
@@ -330,6 +366,7 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
   for (NodeId c : kb.children_of(p.id)) {
     TemplateData cd;
     cd.set("name", name_of(kb, c));
+    set_text(cd, "rid", rid_of(kb, c));
     children.push_back(cd);
   }
   set_list(d, "children", children);
@@ -337,6 +374,7 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
     for (NodeId m : kb.members_of(p.id)) {
       TemplateData md;
       md.set("name", name_of(kb, m));
+      set_text(md, "rid", rid_of(kb, m));
       std::vector<std::string> roles;
       for (const auto& a : kb.at(m).entity->affiliations)
         if (a.org.target == p.id) roles.push_back(a.role);
@@ -364,6 +402,7 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
       dd.set("text", plain_text(dec.text));
       set_date(dd, "date", m.date);
       dd.set("meeting", m.name);
+      dd.set("meeting_id", m.rid);
       decisions.push_back(dd);
     }
   }
@@ -374,6 +413,7 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
     for (const auto& t : list) {
       TemplateData td;
       td.set("name", name_of(kb, t.id));
+      set_text(td, "rid", rid_of(kb, t.id));
       td.set("meetings", count_text(t.count, "meeting", "meetings"));
       out.push_back(td);
     }

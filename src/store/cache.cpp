@@ -512,4 +512,14 @@ long long SqliteCache::count() {
   return sqlite3_column_int64(q.get(), 0);
 }
 
+std::string index_cache_path(const std::string& root) { return root + "/.kb/cache.sqlite"; }
+
+std::unique_ptr<SqliteCache> open_index_cache(const std::string& root, const std::string& version,
+                                              std::string& warning) {
+  const std::string path = index_cache_path(root);
+  if (!SqliteCache::prepare(path, warning)) return nullptr;
+  std::string error;
+  return SqliteCache::open(path, version, error);
+}
+
 }  // namespace kb

@@ -68,4 +68,9 @@ struct WeeklyBriefing {
 ///   KB falls in this week.
 WeeklyBriefing build_weekly(const KnowledgeBase& kb, const IsoWeek& w);
 
+/// The attendees of `meeting` grouped by their organization on its date (as the briefing lists
+/// them: in the order of each organization's first attendee, unknown organization last; each
+/// person once).
+WeeklyMeeting group_attendees(const KnowledgeBase& kb, NodeId meeting);
+
 }  // namespace kb

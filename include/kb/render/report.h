@@ -34,6 +34,13 @@ std::string weekly_graph_dot(const KnowledgeBase& kb, const WeeklyBriefing& b);
 TemplateData weekly_data(const KnowledgeBase& kb, const WeeklyBriefing& b, ReportFormat f,
                          const std::optional<std::string>& svg);
 
+/// The template data of one action item as reports list it (text, owner, due, done, meeting),
+/// with `meeting_id`, `line` and `owner_rid` for pages that link or change it.
+TemplateData action_data(const KnowledgeBase& kb, const ActionRef& ref);
+/// The template data of one meeting as the briefing lists it (head, attendees grouped by
+/// organization, summary, decisions and every action item); the names that are records carry
+/// their record ids (`rid`, `org_rid`, `owner_rid`) for pages that link them.
+TemplateData meeting_data(const KnowledgeBase& kb, const WeeklyMeeting& wm, ReportFormat f);
 /// The template data of a dossier on a person, organization, topic or event.
 TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat f);
 

@@ -81,4 +81,15 @@ class SqliteCache : public IndexCache {
   std::string_view mapped_;  ///< the snapshot's bytes while read_graph() holds them
 };
 
+/// Where the index cache of the KB at `root` lives (`<root>/.kb/cache.sqlite`).
+std::string index_cache_path(const std::string& root);
+
+/// The KB's index cache, as every reader of a KB opens it (the CLI's commands, `kb serve`):
+/// prepare() then open() at index_cache_path(root). The cache is an optimisation only, so
+/// nullptr means "load without it": silently when it cannot be opened (a read-only KB, a busy
+/// or unwritable file), and with `warning` set when opening it would follow a link out of
+/// `.kb` or open something that is no file.
+std::unique_ptr<SqliteCache> open_index_cache(const std::string& root, const std::string& version,
+                                              std::string& warning);
+
 }  // namespace kb

@@ -1,0 +1,64 @@
+#pragma once
+// A KB kept loaded while the files change under it (kb serve): one load at start, then, after
+// each change on disk, a load through the index cache, which takes the graph snapshot and
+// patches the changed notes into it (docs/performance.md) exactly as the next CLI command
+// would. Readers hold the graph they started with (a shared_ptr) while a newer one replaces it.
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "kb/model/load.h"
+
+namespace kb {
+class TreeWatcher;
+}
+
+namespace kb::serve {
+
+struct LiveOptions {
+  std::string root;           ///< the KB folder
+  bool use_cache = true;      ///< load through `<root>/.kb/cache.sqlite`
+  std::string cache_version;  ///< what identifies this build's cache entries (Session::cache_version)
+};
+
+class LiveKb {
+ public:
+  explicit LiveKb(LiveOptions o);
+
+  /// Loads the KB now (outcomes, links and text: every page and filter can be served) and
+  /// makes it current(); the readers of the old one keep it until they let it go. Returns the
+  /// load's problems in a line such as "2 files have problems" ("" when none).
+  std::string reload();
+  /// The KB last loaded. REQUIRES: reload() was called once.
+  std::shared_ptr<const LoadResult> current() const;
+  /// How many loads have been made (the pages' event stream says when it moves).
+  std::uint64_t generation() const { return generation_.load(); }
+  /// Waits until generation() is not `seen`, `timeout` passes or stop() is called; returns
+  /// generation().
+  std::uint64_t wait_for_change(std::uint64_t seen, std::chrono::milliseconds timeout) const;
+  /// Reloads after each change `watcher` reports, until stop(). Runs on the caller's thread.
+  void follow(TreeWatcher& watcher);
+  /// Ends follow() and wakes every wait_for_change().
+  void stop();
+  bool stopped() const { return stopped_.load(); }
+  const std::string& root() const { return options_.root; }
+  /// Held while the server writes a note, so that two edits of one note cannot interleave.
+  std::mutex& write_mutex() { return write_mutex_; }
+
+ private:
+  LiveOptions options_;
+  mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;
+  std::shared_ptr<const LoadResult> current_;
+  std::atomic<std::uint64_t> generation_{0};
+  std::atomic<bool> stopped_{false};
+  TreeWatcher* watcher_ = nullptr;
+  std::mutex write_mutex_;
+};
+
+}  // namespace kb::serve

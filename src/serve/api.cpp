@@ -1,0 +1,99 @@
+// The JSON API: the same JSON as `kb query|show|actions|graph --format json`, written by the
+// render module's functions; the parameters are the search form's (filters.cpp).
+#include <sstream>
+
+#include "kb/query/profile.h"
+#include "kb/render/graph_out.h"
+#include "kb/render/output.h"
+#include "pages.h"
+
+namespace kb::serve {
+
+namespace {
+
+constexpr std::size_t kNeighbourMeetings = 25;  // the newest meetings a neighbourhood shows
+
+RenderOptions json_options() {
+  RenderOptions o;
+  o.format = OutputFormat::json;
+  return o;
+}
+
+// A JSON string literal (for error bodies; everything else is the render module's JSON).
+std::string json_string(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char ch : s) {
+    if (ch == '"' || ch == '\\') out += {'\\', static_cast<char>(ch)};
+    else if (ch < 0x20) {
+      static const char* kHex = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[ch >> 4];
+      out += kHex[ch & 15];
+    } else out += static_cast<char>(ch);
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+HttpResponse json_error(int status, const std::string& message) {
+  return json_response("{\"error\": " + json_string(message) + "}\n", status);
+}
+
+GraphData neighbourhood(const KnowledgeBase& kb, NodeId center) {
+  const Record& r = kb.at(center);
+  std::vector<NodeId> meetings;
+  if (r.type == RecordType::meeting) meetings.push_back(center);
+  else {
+    meetings = meetings_for(kb, center);  // oldest first
+    if (meetings.size() > kNeighbourMeetings) meetings.erase(meetings.begin(), meetings.end() - kNeighbourMeetings);
+  }
+  GraphScope scope;
+  scope.meetings = meetings;
+  scope.mentions = kb.has_links;
+  GraphData g = build_graph(kb, scope);
+  if (std::find(g.nodes.begin(), g.nodes.end(), center) == g.nodes.end()) g.nodes.push_back(center);
+  return g;
+}
+
+HttpResponse api_meetings(const PageContext& c) {
+  std::string error;
+  auto f = meeting_filter_of(c, error);
+  if (!f) return json_error(400, error);
+  f->explain = false;
+  std::ostringstream out;
+  render_meetings(out, c.kb, find_meetings(c.kb, *f), json_options());
+  return json_response(out.str());
+}
+
+HttpResponse api_record(const PageContext& c, const std::string& rid) {
+  const Record* r = c.kb.lookup_rid(rid);
+  if (!r) return json_error(404, "no record has the id '" + rid + "'");
+  std::ostringstream out;
+  render_profile(out, c.kb, build_profile(c.kb, r->id, c.today), json_options());
+  return json_response(out.str());
+}
+
+HttpResponse api_actions(const PageContext& c) {
+  std::string error;
+  auto f = action_filter_of(c, error);
+  if (!f) return json_error(400, error);
+  std::ostringstream out;
+  render_actions(out, c.kb, find_actions(c.kb, *f), json_options());
+  return json_response(out.str());
+}
+
+HttpResponse api_graph(const PageContext& c) {
+  const std::string around = c.req.param("around");
+  if (around.empty()) return json_error(400, "give around=ID (a record id or a name)");
+  std::string error;
+  auto center = record_named(c.kb, around, error);
+  if (!center) return json_error(404, error);
+  std::ostringstream out;
+  GraphRenderOptions o;
+  o.format = GraphFormat::json;
+  render_graph(out, c.kb, neighbourhood(c.kb, *center), o);
+  return json_response(out.str());
+}
+
+}  // namespace kb::serve

@@ -1,0 +1,73 @@
+#include "kb/serve/live_kb.h"
+
+#include <set>
+#include <string_view>
+
+#include "kb/store/cache.h"
+#include "kb/store/real_fs.h"
+#include "kb/store/watch.h"
+
+namespace kb::serve {
+
+LiveKb::LiveKb(LiveOptions o) : options_(std::move(o)) {}
+
+std::string LiveKb::reload() {
+  RealFileSystem fs(options_.root);
+  LoadOptions lo;
+  lo.parts = RecordParts{};  // everything: pages show outcomes, the graph links, search the text
+  lo.warnings = false;       // the pages say the load's errors only, as every command but check does
+  std::unique_ptr<SqliteCache> cache;
+  if (options_.use_cache) {
+    std::string warning;  // a cache that cannot be used only makes the load slower
+    cache = open_index_cache(options_.root, options_.cache_version, warning);
+  }
+  lo.cache = cache.get();
+  auto loaded = std::make_shared<LoadResult>(load_kb(fs, lo));
+  loaded->kb.root = options_.root;
+  std::set<std::string_view> files;
+  for (const auto& d : loaded->diags.all())
+    if (d.severity == Severity::error) files.insert(d.loc.path.str());
+  for (const auto& path : loaded->skipped) files.insert(path);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    current_ = std::move(loaded);
+    generation_.fetch_add(1);
+  }
+  changed_.notify_all();
+  if (files.empty()) return {};
+  return std::to_string(files.size()) + (files.size() == 1 ? " file has problems" : " files have problems");
+}
+
+std::shared_ptr<const LoadResult> LiveKb::current() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return current_;
+}
+
+std::uint64_t LiveKb::wait_for_change(std::uint64_t seen, std::chrono::milliseconds timeout) const {
+  std::unique_lock<std::mutex> lock(mutex_);
+  changed_.wait_for(lock, timeout, [&] { return stopped_.load() || generation_.load() != seen; });
+  return generation_.load();
+}
+
+void LiveKb::follow(TreeWatcher& watcher) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (stopped_.load()) return;
+    watcher_ = &watcher;
+  }
+  while (!stopped_.load())
+    if (watcher.wait(1000)) reload();
+  std::lock_guard<std::mutex> lock(mutex_);
+  watcher_ = nullptr;
+}
+
+void LiveKb::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopped_.store(true);
+    if (watcher_) watcher_->stop();
+  }
+  changed_.notify_all();
+}
+
+}  // namespace kb::serve

@@ -1,0 +1,255 @@
+// The HTML pages: each fills a template from src/serve/assets with the report module's data
+// (the same as the briefing and the dossier), so a page says what `kb report` would.
+#include <algorithm>
+#include <random>
+#include <sstream>
+
+#include "assets.h"
+#include "kb/base/text.h"
+#include "kb/model/names.h"
+#include "kb/parse/markdown.h"
+#include "kb/query/profile.h"
+#include "kb/query/stale.h"
+#include "kb/query/weekly.h"
+#include "kb/render/report.h"
+#include "kb/render/table.h"
+#include "kb/render/templates.h"
+#include "kb/store/graphviz.h"
+#include "pages.h"
+
+namespace kb::serve {
+
+namespace {
+
+constexpr std::size_t kMaxResults = 200;  // results a page lists (the count says how many matched)
+constexpr std::size_t kHomeStale = 10;
+
+TemplateData list_of(std::vector<TemplateData> items) {
+  TemplateData l = TemplateData::list();
+  for (auto& i : items) l.push(std::move(i));
+  return l;
+}
+
+// Action rows as the report module gives them, with the page's flags: overdue, writable.
+std::vector<TemplateData> action_rows(const PageContext& c, const std::vector<ActionRef>& refs) {
+  std::vector<TemplateData> rows;
+  for (const auto& ref : refs) {
+    const Action& a = action_at(c.kb, ref);
+    TemplateData d = action_data(c.kb, ref);
+    d.set("overdue", a.is_open() && a.due && *a.due < c.today);
+    rows.push_back(std::move(d));
+  }
+  return rows;
+}
+
+std::string summary_snippet(const Record& m, const TextQuery& q) {
+  std::string text = m.text.present() ? plain_text(m.text->body) : std::string();
+  if (m.outcomes.present() && !m.outcomes->summary.empty() && q.empty()) text = plain_text(m.outcomes->summary);
+  std::size_t at = 0;
+  if (!q.empty() && !q.all_of.empty() && !q.all_of.front().empty()) {
+    const std::string folded = to_lower_ascii(text), word = to_lower_ascii(q.all_of.front().front());
+    std::size_t hit = folded.find(word);
+    if (hit != std::string::npos && hit > 80) at = hit - 80;
+  }
+  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  std::size_t len = std::min<std::size_t>(240, text.size() - at);
+  while (at + len < text.size() && (static_cast<unsigned char>(text[at + len]) & 0xC0) == 0x80) --len;
+  std::string out = text.substr(at, len);
+  std::replace(out.begin(), out.end(), '\n', ' ');
+  return (at > 0 ? "…" : "") + out + (at + len < text.size() ? "…" : "");
+}
+
+std::string form_query(const HttpRequest& req) {
+  std::string q;
+  for (const auto& [k, v] : req.params) q += (q.empty() ? "" : "&") + url_encode(k, false) + "=" + url_encode(v, false);
+  return q;
+}
+
+}  // namespace
+
+HttpResponse page_home(const PageContext& c) {
+  IsoWeek week = iso_week_of(c.today);
+  TemplateData d = weekly_data(c.kb, build_weekly(c.kb, week), ReportFormat::html, std::nullopt);
+  ActionFilter af;
+  af.today = c.today;
+  const bool no_me = c.kb.config.me.empty();
+  if (!no_me) {
+    DiagSink ignored;
+    if (auto me = resolve_name(c.kb, c.kb.config.me, RecordType::person, ignored)) af.owners.push_back(*me);
+  }
+  std::vector<ActionRef> open, overdue;
+  for (const auto& ref : find_actions(c.kb, af)) {
+    const Action& a = action_at(c.kb, ref);
+    (a.due && *a.due < c.today ? overdue : open).push_back(ref);
+  }
+  if (open.size() > 20) open.resize(20);
+  d.set("actions_heading", no_me ? "Open actions" : "My actions");
+  d.set("no_me", no_me);
+  d.set("overdue_mine", list_of(action_rows(c, overdue)));
+  d.set("has_overdue_mine", !overdue.empty());
+  d.set("open_mine", list_of(action_rows(c, open)));
+  d.set("has_open_mine", !open.empty());
+  StaleFilter sf;
+  sf.today = c.today;
+  std::vector<TemplateData> stale;
+  for (const auto& e : find_stale(c.kb, sf)) {
+    if (stale.size() == kHomeStale) break;
+    TemplateData s;
+    s.set("name", c.kb.at(e.id).name);
+    s.set("rid", c.kb.at(e.id).rid);
+    s.set("last_met", to_string(e.last_met));
+    s.set("days", std::to_string(e.days_since));
+    stale.push_back(std::move(s));
+  }
+  d.set("has_stale", !stale.empty());
+  d.set("stale", list_of(std::move(stale)));
+  d.set("stale_days", std::to_string(sf.days));
+  return html_page(c, 200, "This week", "home.html.mustache", d);
+}
+
+HttpResponse page_record(const PageContext& c, const std::string& rid) {
+  const Record* r = c.kb.lookup_rid(rid);
+  if (!r) return error_page(c, 404, "Not found", "no record has the id '" + rid + "' (search for it by name)");
+  if (r->type == RecordType::meeting) {
+    TemplateData d = meeting_data(c.kb, group_attendees(c.kb, r->id), ReportFormat::html);
+    std::vector<TemplateData> rows;
+    for (std::size_t i = 0; i < r->outcomes->actions.size(); ++i) rows.push_back(action_rows(c, {{r->id, i}}).front());
+    d.set("action_items", list_of(std::move(rows)));
+    return html_page(c, 200, r->name, "meeting.html.mustache", d);
+  }
+  if (!r->entity.present()) {
+    TemplateData d;
+    d.set("heading", r->name);
+    d.set("message", "a note (" + r->rid + "); kb shows meetings, people, organizations, topics and events");
+    return html_page(c, 200, r->name, "error.html.mustache", d);
+  }
+  Profile p = build_profile(c.kb, r->id, c.today);
+  TemplateData d = brief_data(c.kb, p, ReportFormat::html);
+  d.set("open_actions", list_of(action_rows(c, p.open_actions)));
+  return html_page(c, 200, r->name, "record.html.mustache", d);
+}
+
+HttpResponse page_week(const PageContext& c) {
+  IsoWeek week = iso_week_of(c.today);
+  if (const std::string text = c.req.param("week"); !text.empty()) {
+    auto w = parse_week_phrase(text, c.today);
+    if (!w) return error_page(c, 400, "Bad week", "invalid week '" + text + "' (expected YYYY-Www as 2024-W36, or a date)");
+    week = *w;
+  }
+  WeeklyBriefing b = build_weekly(c.kb, week);
+  std::optional<std::string> svg;
+  if (!b.meetings.empty()) svg = render_svg_with_dot(weekly_graph_dot(c.kb, b), 5000);
+  TemplateData d = weekly_data(c.kb, b, ReportFormat::html, svg ? std::optional<std::string>(inline_svg(*svg)) : std::nullopt);
+  std::ostringstream out;
+  std::string error;
+  if (!render_report(out, lookup_embedded_template("weekly.html.mustache"), d, ReportFormat::html, error))
+    return error_page(c, 500, "Template error", error);
+  // The briefing is the printable report itself: its one inline style block is allowed by a
+  // nonce of this response, and a line of links leads back.
+  std::string html = out.str(), nonce = make_nonce();
+  if (auto at = html.find("<style>"); at != std::string::npos) html.replace(at, 7, "<style nonce=\"" + nonce + "\">");
+  if (auto at = html.find("<body>"); at != std::string::npos)
+    html.insert(at + 6, "\n<nav class=\"kb-serve\"><a href=\"/\">kb</a> · <a href=\"/week?week=" + to_string(iso_week_of(add_days(b.range.first, -7))) +
+                            "\">previous week</a> · <a href=\"/week?week=" + to_string(iso_week_of(add_days(b.range.last, 1))) +
+                            "\">next week</a></nav><script src=\"/assets/kb.js\" defer></script>");
+  HttpResponse r;
+  r.body = std::move(html);
+  r.headers.emplace_back("Content-Security-Policy", content_security_policy(nonce));
+  return r;
+}
+
+HttpResponse page_search(const PageContext& c) {
+  TemplateData d;
+  for (const char* key : {"text", "org", "person", "topic", "tag", "event", "since", "until", "week"})
+    d.set(std::string("f_") + key, c.req.param(key));
+  d.set("newest", c.req.param("sort") == "-date");
+  std::string error;
+  auto f = meeting_filter_of(c, error);
+  d.set("error", error);
+  d.set("has_error", !error.empty());
+  const bool searched = f && !c.req.params.empty();
+  d.set("searched", searched);
+  if (!searched) return html_page(c, error.empty() ? 200 : 400, "Search", "search.html.mustache", d);
+  auto matches = find_meetings(c.kb, *f);
+  std::vector<TemplateData> rows;
+  for (const auto& m : matches) {
+    if (rows.size() == kMaxResults) break;
+    const Record& r = c.kb.at(m.id);
+    TemplateData row;
+    row.set("id", r.rid);
+    row.set("title", r.name);
+    row.set("date", r.date ? to_string(*r.date) : std::string());
+    std::string orgs;
+    for (const auto& o : r.organizations) orgs += (orgs.empty() ? "" : ", ") + (o.target.valid() ? c.kb.at(o.target).name : o.text.str());
+    row.set("organizations", orgs);
+    row.set("has_organizations", !orgs.empty());
+    std::string snippet = summary_snippet(r, f->text), reasons;
+    for (const auto& why : m.reasons) reasons += (reasons.empty() ? "" : "; ") + why;
+    row.set("snippet", snippet);
+    row.set("has_snippet", !snippet.empty());
+    row.set("reasons", reasons);
+    row.set("has_reasons", !reasons.empty());
+    rows.push_back(std::move(row));
+  }
+  d.set("count", std::to_string(matches.size()) + (matches.size() == 1 ? " meeting" : " meetings"));
+  d.set("more", matches.size() > rows.size());
+  d.set("shown", std::to_string(rows.size()));
+  d.set("results", list_of(std::move(rows)));
+  d.set("query", form_query(c.req));
+  return html_page(c, 200, "Search", "search.html.mustache", d);
+}
+
+HttpResponse page_actions(const PageContext& c) {
+  TemplateData d;
+  for (const char* key : {"owner", "org", "due_before"}) d.set(std::string("f_") + key, c.req.param(key));
+  d.set("s_done", c.req.param("state") == "done");
+  d.set("s_all", c.req.param("state") == "all");
+  d.set("overdue_only", !c.req.param("overdue").empty());
+  std::string error;
+  auto f = action_filter_of(c, error);
+  d.set("error", error);
+  d.set("has_error", !error.empty());
+  std::vector<ActionRef> refs = f ? find_actions(c.kb, *f) : std::vector<ActionRef>{};
+  const std::size_t total = refs.size();
+  if (refs.size() > kMaxResults) refs.resize(kMaxResults);
+  d.set("count", std::to_string(total) + (total == 1 ? " action" : " actions") +
+                     (total > refs.size() ? " (the first " + std::to_string(refs.size()) + " shown)" : ""));
+  d.set("actions", list_of(action_rows(c, refs)));
+  d.set("query", form_query(c.req));
+  return html_page(c, error.empty() ? 200 : 400, "Actions", "actions.html.mustache", d);
+}
+
+HttpResponse page_graph(const PageContext& c) {
+  TemplateData d;
+  const std::string around = c.req.param("around");
+  d.set("around", around);
+  std::string error;
+  std::optional<NodeId> center;
+  if (!around.empty()) center = record_named(c.kb, around, error);
+  d.set("error", error);
+  d.set("has_error", !error.empty());
+  d.set("has_center", center.has_value());
+  if (center) {
+    const Record& r = c.kb.at(*center);
+    d.set("name", r.name);
+    d.set("has_name", true);
+    d.set("center", r.rid);
+    d.set("center_url", url_encode(r.rid, false));
+    GraphData g = neighbourhood(c.kb, *center);
+    std::vector<TemplateData> ns;
+    for (NodeId id : g.nodes) {
+      if (id == *center || ns.size() == kMaxResults) continue;
+      const Record& n = c.kb.at(id);
+      TemplateData nd;
+      nd.set("name", n.type == RecordType::meeting && n.date ? to_string(*n.date) + " " + n.name : n.name);
+      nd.set("rid", n.defined ? n.rid : std::string());
+      nd.set("has_rid", n.defined);
+      nd.set("type", std::string(to_string(n.type)));
+      ns.push_back(std::move(nd));
+    }
+    d.set("neighbours", list_of(std::move(ns)));
+  }
+  return html_page(c, error.empty() ? 200 : 404, "Graph", "graph.html.mustache", d);
+}
+
+}  // namespace kb::serve

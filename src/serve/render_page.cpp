@@ -1,0 +1,112 @@
+// Filling the embedded templates: partials, link targets, the layout.
+#include <cctype>
+#include <string_view>
+
+#include "assets.h"
+#include "kb/render/table.h"
+#include "pages.h"
+
+namespace kb::serve {
+
+namespace {
+
+// `{{>name}}` replaced by the asset name.html.mustache (kb's TemplateData has no partials);
+// two levels deep, which is all the templates use.
+std::string with_partials(std::string tpl, int depth = 0) {
+  for (std::size_t at; depth < 2 && (at = tpl.find("{{>")) != std::string::npos;) {
+    std::size_t end = tpl.find("}}", at);
+    if (end == std::string::npos) break;
+    const char* part = lookup_asset(tpl.substr(at + 3, end - at - 3) + ".html.mustache");
+    std::string text = part ? with_partials(part, depth + 1) : std::string();
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    tpl.replace(at, end + 2 - at, text);
+  }
+  return tpl;
+}
+
+bool names_a_record(std::string_view key) {
+  auto ends = [&](std::string_view tail) { return key.size() >= tail.size() && key.substr(key.size() - tail.size()) == tail; };
+  return key == "id" || key == "rid" || ends("_rid") || ends("_id");
+}
+
+// A copy of `d` in which each record id also has its `_url` form.
+TemplateData with_urls(const TemplateData& d) {
+  if (d.kind() == TemplateData::Kind::list) {
+    TemplateData out = TemplateData::list();
+    for (const auto& item : d.items()) out.push(with_urls(item));
+    return out;
+  }
+  if (d.kind() != TemplateData::Kind::object) return d;
+  TemplateData out;
+  for (const auto& [key, value] : d.fields()) {
+    out.set(key, with_urls(value));
+    if (value.kind() == TemplateData::Kind::text && names_a_record(key))
+      out.set(key + "_url", url_encode(value.text(), true));
+  }
+  return out;
+}
+
+std::string render(const std::string& asset, const TemplateData& data) {
+  const char* tpl = lookup_asset(asset);
+  if (!tpl) return "<p class=\"error\">missing template " + html_escape(asset) + "</p>";
+  std::string error;
+  Escaper esc = [](const std::string& s) { return html_escape(s); };
+  auto text = render_mustache(with_partials(tpl), data, esc, error);
+  return text ? *text : "<p class=\"error\">template " + html_escape(asset) + ": " + html_escape(error) + "</p>";
+}
+
+}  // namespace
+
+std::string url_encode(const std::string& text, bool keep_slash) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char ch : text) {
+    if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~' || (keep_slash && ch == '/')) out += static_cast<char>(ch);
+    else {
+      out += '%';
+      out += kHex[ch >> 4];
+      out += kHex[ch & 15];
+    }
+  }
+  return out;
+}
+
+HttpResponse html_page(const PageContext& c, int status, const std::string& title, const std::string& content,
+                       TemplateData data) {
+  data.set("can_write", c.can_write);
+  data.set("token", c.token);
+  data.set("back", c.req.path);
+  TemplateData layout;
+  layout.set("title", title);
+  layout.set("kb_name", c.kb.config.name);
+  layout.set("has_kb_name", !c.kb.config.name.empty());
+  layout.set("content", render(content, with_urls(data)));
+  layout.set("generation", std::to_string(c.generation));
+  std::size_t problems = c.load.skipped.size();
+  layout.set("has_problems", problems > 0);
+  layout.set("problems", std::to_string(problems) + (problems == 1 ? " file could not be loaded" : " files could not be loaded"));
+  layout.set("has_flash", !c.flash.empty());
+  layout.set("flash", c.flash);
+  layout.set("flash_kind", c.flash_bad ? "bad" : "ok");
+  HttpResponse r;
+  r.status = status;
+  r.body = render("layout.html.mustache", layout);
+  return r;
+}
+
+HttpResponse error_page(const PageContext& c, int status, const std::string& heading, const std::string& message) {
+  TemplateData d;
+  d.set("heading", heading);
+  d.set("message", message);
+  return html_page(c, status, heading, "error.html.mustache", d);
+}
+
+HttpResponse json_response(const std::string& body, int status) {
+  HttpResponse r;
+  r.status = status;
+  r.content_type = "application/json";
+  r.body = body;
+  return r;
+}
+
+}  // namespace kb::serve
