@@ -27,6 +27,7 @@ constexpr CommandEntry kCommands[] = {
     {"actions", add_actions_command},
     {"decisions", add_decisions_command},
     {"stale", add_stale_command},
+    {"today", add_today_command},
     {"report", add_report_command},
     {"graph", add_graph_command},
     {"export", add_export_command},

@@ -23,6 +23,7 @@ void add_path_command(CLI::App& app, Invocation& inv);
 void add_actions_command(CLI::App& app, Invocation& inv);
 void add_decisions_command(CLI::App& app, Invocation& inv);
 void add_stale_command(CLI::App& app, Invocation& inv);
+void add_today_command(CLI::App& app, Invocation& inv);
 void add_report_command(CLI::App& app, Invocation& inv);
 void add_graph_command(CLI::App& app, Invocation& inv);
 void add_export_command(CLI::App& app, Invocation& inv);

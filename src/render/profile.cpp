@@ -2,6 +2,7 @@
 #include <map>
 
 #include "json_values.h"
+#include "text_writer.h"
 #include "kb/base/text.h"
 #include "kb/render/output.h"
 #include "kb/parse/markdown.h"
@@ -46,40 +47,6 @@ std::string value_text(const Value& v) {
   return "";
 }
 
-class Writer {
- public:
-  Writer(std::ostream& out, bool md, bool color) : out_(out), md_(md), color_(color) {}
-  void title(const std::string& text, const std::string& sub) {
-    if (md_) out_ << "# " << markdown_escape(text) << "\n\n" << markdown_escape(sub) << "\n";
-    else if (color_) out_ << "\x1b[1m" << terminal_safe(text) << "\x1b[0m  " << terminal_safe(sub) << "\n";
-    else out_ << terminal_safe(text) << "  " << terminal_safe(sub) << "\n";
-  }
-  void field(const std::string& k, const std::string& v) {
-    if (v.empty()) return;
-    if (md_) out_ << "- **" << markdown_escape(k) << ":** " << markdown_escape(v) << "\n";
-    else out_ << terminal_safe(k) << ": " << terminal_safe(v) << "\n";
-  }
-  void section(const std::string& name) {
-    if (md_) out_ << "\n## " << name << "\n\n";
-    else if (color_) out_ << "\n\x1b[1m" << name << "\x1b[0m\n";
-    else out_ << "\n" << name << "\n";
-  }
-  // Items and paragraphs are read, not followed: `[[A|b]]` shows as `b`, as in the reports.
-  void item(const std::string& text) {
-    if (md_) out_ << "- " << markdown_escape(unlink_text(text)) << "\n";
-    else out_ << "  " << terminal_safe(unlink_text(text)) << "\n";
-  }
-  void para(const std::string& text) {
-    if (md_) out_ << markdown_escape(unlink_text(text)) << "\n";
-    else out_ << "  " << terminal_safe(unlink_text(text)) << "\n";
-  }
-
- private:
-  std::ostream& out_;
-  bool md_;
-  bool color_;
-};
-
 std::string affiliation_text(const KnowledgeBase& kb, const Affiliation& a) {
   std::string s = a.role.empty() ? json_values::name_of(kb, a.org) : a.role + ", " + json_values::name_of(kb, a.org);
   if (a.since || a.until)
@@ -88,15 +55,6 @@ std::string affiliation_text(const KnowledgeBase& kb, const Affiliation& a) {
   return s;
 }
 
-std::string action_text(const KnowledgeBase& kb, const ActionRef& ref) {
-  const Action& a = action_at(kb, ref);
-  const std::string text = plain_text(a.text);
-  std::string s = (a.done ? "[x] " : a.cancelled ? "[-] " : "[ ] ") + text;
-  // The owner once: not again when the text names them already.
-  if (const Record* o = kb.lookup(a.owner); o && text.find(o->name) == std::string::npos) s += "  (owner: " + o->name + ")";
-  s += "  " + kb.at(ref.meeting).rid + ":" + std::to_string(a.loc.line);
-  return s;
-}
 
 }  // namespace
 
@@ -137,7 +95,7 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
     out << r.rid << '\n';
     return;
   }
-  Writer w(out, o.format == OutputFormat::md, o.color);
+  TextWriter w(out, o.format == OutputFormat::md, o.color);
   std::string sub = std::string(to_string(r.type)) + (r.defined ? " · " + r.rid : " · no record (only named in notes)");
   w.title(r.name, sub);
   if (!r.aliases.empty()) w.field("Aliases", [&] { std::string s; for (const auto& a : r.aliases) s += (s.empty() ? "" : ", ") + a; return s; }());

@@ -1,0 +1,99 @@
+#include "kb/render/agenda.h"
+
+#include "json_values.h"
+#include "text_writer.h"
+
+namespace kb {
+namespace {
+
+using nlohmann::json;
+
+// The prep lines shown under a meeting: at most this many open actions of the counterpart.
+constexpr std::size_t kPrepActions = 3;
+
+std::string day_heading(const Agenda& a) {
+  std::string s = long_date(a.options.today);
+  if (a.last_day == add_days(a.options.today, 1)) return s + " and tomorrow";
+  if (a.last_day != a.options.today) return s + " to " + long_date(a.last_day);
+  return s;
+}
+
+std::string meeting_line(const Record& m) {
+  std::string s = to_string(*m.date);
+  if (!m.time.empty()) s += " " + std::string(m.time.view());
+  return s + "  " + m.name + "  " + m.rid;
+}
+
+void write_meeting(TextWriter& w, const KnowledgeBase& kb, const AgendaMeeting& am) {
+  w.item(meeting_line(kb.at(am.meeting)));
+  for (const LastMeeting& l : am.prep.last_meetings) {
+    const Record& m = kb.at(l.meeting);
+    w.item("    last met " + to_string(*m.date) + ": " + m.name);
+  }
+  const auto& open = am.prep.open_actions;
+  for (std::size_t i = 0; i < open.size() && i < kPrepActions; ++i) w.item("    open: " + action_text(kb, open[i]));
+  if (open.size() > kPrepActions)
+    w.item("    and " + std::to_string(open.size() - kPrepActions) + " more open (kb add meeting lists them all)");
+}
+
+void write_actions(TextWriter& w, const KnowledgeBase& kb, const std::string& title, const std::vector<ActionRef>& list) {
+  if (list.empty()) return;
+  w.section(title + " (" + std::to_string(list.size()) + ")");
+  for (const ActionRef& ref : list) {
+    const Action& a = action_at(kb, ref);
+    w.item((a.due ? to_string(*a.due) + "  " : std::string()) + action_text(kb, ref));
+  }
+}
+
+void write_text(std::ostream& out, const KnowledgeBase& kb, const Agenda& a, const RenderOptions& o) {
+  TextWriter w(out, o.format == OutputFormat::md, o.color);
+  w.title("Today", day_heading(a));
+  w.section("Meetings (" + std::to_string(a.meetings.size()) + ")");
+  if (a.meetings.empty()) w.item("none");
+  for (const AgendaMeeting& am : a.meetings) write_meeting(w, kb, am);
+  const std::string mine = a.options.owners.empty() ? "Overdue actions" : "My overdue actions";
+  write_actions(w, kb, mine, a.overdue);
+  write_actions(w, kb, "Due by " + long_date(a.week_end), a.due_soon);
+  if (a.owed.empty()) return;
+  w.section("Waiting on me (" + std::to_string(a.owed.size()) + ")");
+  for (const OwedReply& r : a.owed)
+    w.item(kb.at(r.person).name + "  " + std::to_string(r.actions.size()) +
+           (r.actions.size() == 1 ? " action" : " actions") + " since " + to_string(r.since));
+}
+
+json actions_json(const KnowledgeBase& kb, const std::vector<ActionRef>& list) {
+  json arr = json::array();
+  for (const ActionRef& ref : list) arr.push_back(json_values::action(kb, ref));
+  return arr;
+}
+
+json agenda_json(const KnowledgeBase& kb, const Agenda& a) {
+  json meetings = json::array();
+  for (const AgendaMeeting& am : a.meetings) {
+    json last = json::array();
+    for (const LastMeeting& l : am.prep.last_meetings) last.push_back(json_values::meeting_ref(kb, l.meeting));
+    meetings.push_back({{"meeting", json_values::meeting(kb, am.meeting)},
+                        {"counterpart_open_actions", actions_json(kb, am.prep.open_actions)},
+                        {"last_meetings", last}});
+  }
+  json owed = json::array();
+  for (const OwedReply& r : a.owed)
+    owed.push_back({{"person", kb.at(r.person).name}, {"id", kb.at(r.person).defined ? json(kb.at(r.person).rid) : json(nullptr)},
+                    {"since", to_string(r.since)}, {"actions", actions_json(kb, r.actions)}});
+  return {{"today", to_string(a.options.today)}, {"last_day", to_string(a.last_day)},
+          {"week_end", to_string(a.week_end)}, {"meetings", meetings},
+          {"overdue", actions_json(kb, a.overdue)}, {"due_this_week", actions_json(kb, a.due_soon)},
+          {"waiting_on_me", owed}};
+}
+
+}  // namespace
+
+void render_agenda(std::ostream& out, const KnowledgeBase& kb, const Agenda& a, const RenderOptions& o) {
+  if (o.format == OutputFormat::json) {
+    out << agenda_json(kb, a).dump(2) << "\n";
+    return;
+  }
+  write_text(out, kb, a, o);
+}
+
+}  // namespace kb
