@@ -29,6 +29,7 @@ constexpr CommandEntry kCommands[] = {
     {"stale", add_stale_command},
     {"report", add_report_command},
     {"graph", add_graph_command},
+    {"import", add_import_command},
     {"export", add_export_command},
     {"check", add_check_command},
     {"cache", add_cache_command},

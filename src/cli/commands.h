@@ -25,6 +25,7 @@ void add_decisions_command(CLI::App& app, Invocation& inv);
 void add_stale_command(CLI::App& app, Invocation& inv);
 void add_report_command(CLI::App& app, Invocation& inv);
 void add_graph_command(CLI::App& app, Invocation& inv);
+void add_import_command(CLI::App& app, Invocation& inv);
 void add_export_command(CLI::App& app, Invocation& inv);
 void add_check_command(CLI::App& app, Invocation& inv);
 void add_cache_command(CLI::App& app, Invocation& inv);
