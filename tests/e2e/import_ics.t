@@ -240,6 +240,13 @@ $ export KB_TODAY=2024-09-01; cd "$FIXTURES/calendar" && kb -q import ics "$FIXT
 > VEVENT meetings/2024/2024-10-01-working-group-on-ai-competencies@kb | 2024-10-01T09:00:00-04:00 | Working group on AI competencies |  | ends 2024-10-01T10:00:00-04:00
 > VEVENT meetings/2024/2024-10-01-ichei-team-stand-up@kb | 2024-10-01T09:30:00+02:00 | ICHEI team stand-up | Microsoft Teams Meeting | ends 2024-10-01T10:00:00+02:00
 
+# kb show gives the meeting's end with its time.
+$ export KB_TODAY=2024-09-01; kb -q --kb "$FIXTURES/calendar" import ics "$FIXTURES/ics/outlook.ics" >/dev/null && kb --kb "$FIXTURES/calendar" show "Bilateral with IESALC" | head -n 4
+> Bilateral with IESALC  meeting · meetings/2024/2024-09-02-bilateral-with-iesalc
+> Date: Mon 2 September 2024
+> Time: 14:00–15:30 Europe/Paris
+> Location: UNESCO HQ, Room XI
+
 # The window: without --since/--until, 30 days back and 90 ahead; events outside are counted.
 $ export KB_TODAY=2025-06-01; kb --kb "$FIXTURES/calendar" import ics "$FIXTURES/ics/google.ics"
 2> kb: 4 events outside 2025-05-02..2025-08-30 left out (--since, --until)
