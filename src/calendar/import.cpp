@@ -180,7 +180,8 @@ std::vector<FieldChange> changes_of(const KnowledgeBase& kb, const Record& m, co
   change("time", m.time.str(), e.time);
   if (auto [key, value] = end_field(e); !key.empty()) {
     // A note that gives its end as a duration keeps doing so.
-    bool as_duration = key == "duration" || (f.find_property(c.key_for("duration")) && !f.find_property(c.key_for("end")));
+    bool as_duration =
+        key == "duration" || (f.find_property(c.key_in(f, "duration")) && !f.find_property(c.key_in(f, "end")));
     std::string end = hhmm_of(minutes_of_day(e.time) + e.duration);
     if (m.end_time.str() != end || m.time.str() != e.time) {
       if (as_duration) change("duration", scalar_of(f.find_property(c.key_in(f, "duration"))), duration_text(e.duration));
@@ -189,7 +190,7 @@ std::vector<FieldChange> changes_of(const KnowledgeBase& kb, const Record& m, co
   }
   std::string zone = m.timezone.empty() ? c.timezone : m.timezone.str();
   if (!e.timezone.empty() && e.timezone != zone) change("timezone", m.timezone.str(), e.timezone);
-  change("location", scalar_of(f.find_property(c.key_for("location"))), e.location);
+  change("location", scalar_of(f.find_property(c.key_in(f, "location"))), e.location);
   return out;
 }
 

@@ -76,8 +76,12 @@ TEST_SUITE("parse") {
         "BEGIN:VTIMEZONE\r\nTZID:Customized Time Zone\r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\n"
         "TZOFFSETFROM:+0530\r\nTZOFFSETTO:+0530\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
     auto r = read_ok(calendar(vtz + event("UID:w@x\r\nDTSTART;TZID=\"Romance Standard Time\":20240902T140000\r\n") +
-                              event("UID:c@x\r\nDTSTART;TZID=Customized Time Zone:20240906T153000\r\n")));
-    REQUIRE(r.events.size() == 2);
+                              event("UID:c@x\r\nDTSTART;TZID=Customized Time Zone:20240906T153000\r\n") +
+                              event("UID:p@x\r\nDTSTART;TZID=/freeassociation.sourceforge.net/Tzfile/Europe/London:"
+                                    "20240907T090000\r\n")));
+    REQUIRE(r.events.size() == 3);
+    CHECK(r.events[2].timezone == "Europe/London");
+    CHECK(r.events[2].time == "09:00");
     CHECK(r.events[0].timezone == "Europe/Paris");
     CHECK(r.events[0].time == "14:00");
     CHECK(r.events[0].title == "Untitled event");
