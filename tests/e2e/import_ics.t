@@ -281,3 +281,4 @@ $ head -n 40 "$FIXTURES/ics/outlook.ics" > cut.ics && kb --kb "$FIXTURES/calenda
 $ kb --kb "$FIXTURES/calendar" import ics "$FIXTURES/calendar/kb.yaml"
 2> $WORK/fixtures/calendar/kb.yaml:1: error: not an iCalendar file (expected 'BEGIN:VCALENDAR' first)
 ? 1
+
