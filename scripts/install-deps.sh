@@ -3,7 +3,7 @@
 set -euo pipefail
 pkgs=(cmake make g++ pkg-config libcli11-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
       libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev libkainjow-mustache-dev
-      libutf8proc-dev libicu-dev libsqlite3-dev libjemalloc-dev python3-yaml libcpp-httplib-dev)
+      libutf8proc-dev libicu-dev libical-dev libsqlite3-dev libjemalloc-dev python3-yaml libcpp-httplib-dev)
 # Clients that the export tests read kb's files with (sqlite3, the .ics parser).
 pkgs+=(sqlite3 python3-icalendar)
 # Tools the report and graph tests check kb's output with (dot renders the DOT and the

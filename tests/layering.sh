@@ -16,11 +16,12 @@ check '#include <CLI/' '^src/cli/' "CLI11 outside src/cli"
 check '#include <yaml-cpp/' '^src/parse/' "yaml-cpp outside src/parse (its parser and emitter)"
 check '#include <cmark-gfm' '^src/parse/' "cmark-gfm outside src/parse"
 check '#include <nlohmann/' '^src/render/|^src/parse/json\.cpp$' "nlohmann/json outside src/render (output) and src/parse/json.cpp (input)"
+check '#include <(libical/|ical\.h)' '^src/parse/ical\.cpp$' "libical outside src/parse/ical.cpp"
 check 'mustache\.hpp' '^src/render/' "mustache outside src/render"
 check '#include <httplib\.h>' '^src/serve/http\.cpp$' "cpp-httplib outside src/serve/http.cpp"
 check '#include <sqlite3\.h>' '^src/store/|^src/render/export|^src/cli/version' "sqlite outside store/ and the exporter"
 check '#include "(\.\./)*cli/|#include "session\.h"' '^src/cli/' "core code including the CLI"
-if grep -rn '#include' include/kb | grep -E '<(CLI|yaml-cpp|cmark|nlohmann|kainjow|sqlite3|httplib)' ; then
+if grep -rn '#include' include/kb | grep -E '<(CLI|yaml-cpp|cmark|nlohmann|kainjow|sqlite3|httplib|libical|ical\.h)' ; then
   echo "layering: a third-party header in a public kb header"; bad=1
 fi
 [ $bad -eq 0 ] && echo "layering: ok"

@@ -91,6 +91,37 @@ std::optional<std::string> parse_time_value(std::string_view t) {
   return parse_clock(t, false);
 }
 
+std::optional<int> parse_duration(std::string_view t) {
+  if (t.size() > 2 && (t.substr(0, 2) == "PT" || t.substr(0, 2) == "pt")) t.remove_prefix(2);
+  int total = 0;
+  bool any = false;
+  while (!t.empty()) {
+    std::size_t n = 0;
+    while (n < t.size() && n < 5 && t[n] >= '0' && t[n] <= '9') ++n;
+    int value = 0;
+    if (n == 0 || !parse_digits(t.substr(0, n), value)) return std::nullopt;
+    t.remove_prefix(n);
+    char unit = t.empty() ? 'm' : static_cast<char>(t[0] | 0x20);  // a bare number is minutes
+    if (unit == 'h') total += value * 60;
+    else if (unit == 'm') total += value;
+    else return std::nullopt;
+    if (!t.empty()) t.remove_prefix(1);
+    any = true;
+  }
+  if (!any || total <= 0 || total >= 24 * 60) return std::nullopt;
+  return total;
+}
+
+int minutes_of_day(std::string_view hhmm) {
+  if (!parse_time(hhmm)) return -1;
+  return (hhmm[0] - '0') * 600 + (hhmm[1] - '0') * 60 + (hhmm[3] - '0') * 10 + (hhmm[4] - '0');
+}
+
+std::string hhmm_of(int minutes) {
+  minutes = ((minutes % 1440) + 1440) % 1440;
+  return pad(minutes / 60, 2) + ':' + pad(minutes % 60, 2);
+}
+
 std::string expected_date(std::string_view t) {
   const std::string plain = "expected YYYY-MM-DD";
   if (t.size() < 8 || t.size() > 10 || (t[4] != '/' && t[4] != '.')) return plain;

@@ -30,6 +30,7 @@ constexpr CommandEntry kCommands[] = {
     {"today", add_today_command},
     {"report", add_report_command},
     {"graph", add_graph_command},
+    {"import", add_import_command},
     {"export", add_export_command},
     {"serve", add_serve_command},
     {"check", add_check_command},

@@ -26,6 +26,7 @@ void add_stale_command(CLI::App& app, Invocation& inv);
 void add_today_command(CLI::App& app, Invocation& inv);
 void add_report_command(CLI::App& app, Invocation& inv);
 void add_graph_command(CLI::App& app, Invocation& inv);
+void add_import_command(CLI::App& app, Invocation& inv);
 void add_export_command(CLI::App& app, Invocation& inv);
 void add_serve_command(CLI::App& app, Invocation& inv);
 void add_check_command(CLI::App& app, Invocation& inv);

@@ -353,8 +353,8 @@ namespace {
 // looked at (as in the graph codec).
 template <class Visit>
 void visit_ids(Record& r, Visit&& visit) {
-  [[maybe_unused]] auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone, location,
-                          event, organizations, attendees, topics, outcomes, entity] = r;
+  [[maybe_unused]] auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone,
+                          end_time, location, event, organizations, attendees, topics, outcomes, entity] = r;
   visit(id);
   visit(event.target);
   for (auto& o : organizations) visit(o.target);

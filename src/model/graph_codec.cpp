@@ -158,6 +158,7 @@ struct GraphCodec {
     for (const auto& tag : rec.tags) t.add(tag);
     t.add(rec.time);
     t.add(rec.timezone);
+    t.add(rec.end_time);
     t.add(rec.location);
     t.add(rec.event);
     for (const auto& n : rec.organizations) t.add(n);
@@ -216,7 +217,7 @@ struct GraphCodec {
   }
 
   static void put(BinaryWriter& w, const Record& rec, const TextTable& tt) {
-    const auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone,
+    const auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone, end_time,
                  location, event, organizations, attendees, topics, outcomes, entity] = rec;
     const auto& [honorific, affiliations, parent, kind, start, end] = *entity;
     (void)id;  // the record's place in the graph
@@ -234,6 +235,7 @@ struct GraphCodec {
     kb::put(w, date);
     put(w, time, tt);
     put(w, timezone, tt);
+    put(w, end_time, tt);
     put(w, location, tt);
     put(w, event, rp, tt);
     put(w, organizations, rp, tt);
@@ -250,7 +252,7 @@ struct GraphCodec {
     kb::put(w, end);
   }
   static void get(BinaryReader& r, Record& rec, std::uint32_t index, std::size_t nodes, const Texts& tt) {
-    auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone,
+    auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone, end_time,
            location, event, organizations, attendees, topics, outcomes, entity] = rec;
     EntityFields fields;  // a part of people, organizations, topics and events, as build_record() gives
     auto& [honorific, affiliations, parent, kind, start, end] = fields;
@@ -275,6 +277,7 @@ struct GraphCodec {
     kb::get(r, date);
     get(r, time, tt);
     get(r, timezone, tt);
+    get(r, end_time, tt);
     get(r, location, tt);
     get(r, event, rp, nodes, tt);
     get(r, organizations, rp, nodes, tt);

@@ -160,6 +160,32 @@ class RecordBuilder {
     return std::string(k.empty() ? key : k);
   }
 
+  /// A meeting's end: `end:` (a time after `time:`) or `duration:` (minutes, `1h30m`, `PT1H`)
+  /// from `time:`. Either without a time is a warning; both given, `end:` is read.
+  void read_end(Record& r) {
+    const Value* e = field(r, "end");
+    const Value* d = e ? nullptr : field(r, "duration");
+    const Value* v = e ? e : d;
+    if (!v || !v->is_scalar() || trim(v->text).empty()) return;
+    const std::string key = written_key(r, e ? "end" : "duration");
+    if (r.time.empty()) {
+      diags_.warning(v->loc, "'" + key + "' without 'time' is ignored (an all-day meeting has no end time)");
+      return;
+    }
+    const int start = minutes_of_day(r.time.str());
+    if (e) {
+      auto end = parse_time_value(trim(e->text));
+      if (!end) diags_.error(e->loc, "invalid time '" + e->text + "' (expected HH:MM, 24 h)");
+      else if (minutes_of_day(*end) <= start)
+        diags_.error(e->loc, "'" + key + "' " + *end + " is not after 'time' " + r.time.str() +
+                                 " (a meeting ends on its day; give 'duration' for one past midnight)");
+      else r.end_time = shared(std::move(*end));
+      return;
+    }
+    if (auto minutes = parse_duration(trim(d->text))) r.end_time = shared(hhmm_of(start + *minutes));
+    else diags_.error(d->loc, "invalid duration '" + d->text + "' (expected minutes, 1h30m or PT1H30M, under a day)");
+  }
+
   std::string scalar(const Record& r, std::string_view key) const {
     const Value* v = field(r, key);
     return v && v->is_scalar() ? std::string(trim(v->text)) : std::string();
@@ -342,6 +368,7 @@ class RecordBuilder {
         else diags_.error(t->loc, "invalid time '" + t->text + "' (expected HH:MM, 24 h)");
       }
       r.timezone = shared(scalar(r, "timezone"));
+      read_end(r);
       r.location = shared(joined_names(r, "location"));
       if (auto ev = single_name(r, "event")) r.event = std::move(*ev);
       auto orgs = name_list(r, "organizations");

@@ -331,7 +331,15 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
       std::string tz = m.timezone.empty() ? kb.config.timezone : m.timezone.str();
       std::string local = ics_date(*m.date) + "T" + m.time.str().substr(0, 2) + m.time.str().substr(3, 2) + "00";
       bool zoned = std::find(known.begin(), known.end(), tz) != known.end();
-      l.add(zoned ? "DTSTART;TZID=" + tz + ":" + local : "DTSTART:" + local);
+      std::string prefix = zoned ? ";TZID=" + tz + ":" : std::string(":");
+      l.add("DTSTART" + prefix + local);
+      if (!m.end_time.empty()) {
+        // A duration past midnight ends the next day (Record::end_time).
+        bool next_day = minutes_of_day(m.end_time.str()) <= minutes_of_day(m.time.str());
+        std::string end = m.end_time.str();
+        l.add("DTEND" + prefix + ics_date(add_days(*m.date, next_day ? 1 : 0)) + "T" + end.substr(0, 2) +
+              end.substr(3, 2) + "00");
+      }
     }
     l.prop("SUMMARY", m.name);
     l.prop("LOCATION", m.location);

@@ -47,6 +47,7 @@ nlohmann::json meeting(const KnowledgeBase& kb, NodeId id) {
   j["date"] = date_or_null(m.date);
   j["time"] = str_or_null(m.time);
   j["timezone"] = str_or_null(m.timezone);
+  j["end"] = str_or_null(m.end_time);
   j["location"] = str_or_null(m.location);
   j["event"] = m.event.text.empty() ? nlohmann::json(nullptr) : nlohmann::json(name_of(kb, m.event));
   auto orgs = nlohmann::json::array();

@@ -19,7 +19,8 @@ bool is_known_key(RecordType t, const std::string& k) {
   if (std::find(common.begin(), common.end(), k) != common.end()) return true;
   switch (t) {
     case RecordType::meeting:
-      return k == "date" || k == "time" || k == "timezone" || k == "location" || k == "event" ||
+      return k == "date" || k == "time" || k == "end" || k == "duration" || k == "timezone" || k == "location" ||
+             k == "event" ||
              k == "organizations" || k == "attendees" || k == "topics";
     case RecordType::person: return k == "honorific" || k == "affiliations";
     case RecordType::organization: return k == "parent" || k == "kind";
@@ -102,7 +103,7 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
   switch (r.type) {
     case RecordType::meeting: {
       w.field("Date", r.date ? long_date(*r.date) : "");
-      w.field("Time", r.time + (r.timezone.empty() ? "" : " " + r.timezone));
+      w.field("Time", r.time + (r.end_time.empty() ? "" : "–" + r.end_time) + (r.timezone.empty() ? "" : " " + r.timezone));
       w.field("Location", r.location);
       w.field("Event", r.event.text.empty() ? "" : json_values::name_of(kb, r.event));
       std::string orgs;

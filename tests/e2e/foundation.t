@@ -64,6 +64,7 @@ $ kb --kb "$FIXTURES/aliases" query --org iesalc --format json
 >     "decisions": [
 >       "Draft a joint note on the [[AI framework]]"
 >     ],
+>     "end": null,
 >     "event": null,
 >     "id": "meetings/2024-05-06-unit",
 >     "location": null,
@@ -113,6 +114,7 @@ $ kb --kb "$FIXTURES/aliases" query --org iesalc --format json
 >     ],
 >     "date": "2024-09-02",
 >     "decisions": [],
+>     "end": null,
 >     "event": null,
 >     "id": "meetings/2024-09-02-iesalc",
 >     "location": "Paris, France",

@@ -85,8 +85,15 @@ def main(path):
                 fail("%s: DTSTAMP is not UTC" % uid)
             if comp.name == "VEVENT":
                 start = comp["DTSTART"].dt
-                out.append("VEVENT %s | %s | %s | %s" % (uid, start.isoformat(), comp.get("SUMMARY"),
-                                                         comp.get("LOCATION", "")))
+                line = "VEVENT %s | %s | %s | %s" % (uid, start.isoformat(), comp.get("SUMMARY"),
+                                                     comp.get("LOCATION", ""))
+                # A timed event's end, as the client reads it (all-day ends are the next day).
+                if "DTEND" in comp and hasattr(start, "hour"):
+                    end = comp["DTEND"].dt
+                    if end <= start:
+                        fail("%s: DTEND is not after DTSTART" % uid)
+                    line += " | ends %s" % end.isoformat()
+                out.append(line)
             else:
                 out.append("VTODO %s | due %s | %s | %s | priority %s" % (
                     uid, comp["DUE"].dt.isoformat(), comp.get("STATUS"), comp.get("SUMMARY"),

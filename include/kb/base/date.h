@@ -39,6 +39,14 @@ std::optional<std::string> parse_time(std::string_view text);
 /// after it is ignored: the wall clock is kept). std::nullopt for anything else.
 /// Example: parse_time_value("2024-09-02T9:30:00+02:00") == "09:30".
 std::optional<std::string> parse_time_value(std::string_view text);
+/// A meeting's length as notes write it, in minutes: `90` (minutes), `45m`, `2h`, `1h30m`,
+/// `1h30`, or ISO 8601 `PT1H30M`; more than 0 and less than a day. std::nullopt otherwise.
+/// Example: parse_duration("1h30m") == 90.
+std::optional<int> parse_duration(std::string_view text);
+/// Minutes after midnight of an `HH:MM` time (parse_time()); -1 when it is not one.
+int minutes_of_day(std::string_view hhmm);
+/// `HH:MM` of `minutes` after midnight, modulo a day.
+std::string hhmm_of(int minutes);
 /// What a date that does not parse should have been, for its message: "expected YYYY-MM-DD",
 /// with the date itself when `text` writes one year first with other separators
 /// (`2024/09/02`, `2024.9.2`: "expected YYYY-MM-DD, as in '2024-09-02'").
@@ -76,5 +84,19 @@ std::string long_date(const Date& d);
 /// True when `id` is an IANA time zone name ICU knows ("Europe/Paris", "UTC"); false for
 /// anything else ("Paris", "CEST", "").
 bool is_time_zone(std::string_view id);
+
+/// A wall-clock time in some zone.
+struct LocalDateTime {
+  Date date;
+  int minutes = 0;  ///< after midnight
+  auto operator<=>(const LocalDateTime&) const = default;
+};
+
+/// The wall clock in IANA zone `zone` at `utc_seconds` since the epoch; std::nullopt when
+/// is_time_zone(zone) is false.
+std::optional<LocalDateTime> local_time_in(std::string_view zone, std::int64_t utc_seconds);
+/// The IANA zone for a Windows time-zone name as Outlook writes TZIDs ("W. Europe Standard
+/// Time" -> "Europe/Berlin", the zone of region 001 in CLDR's table); empty when unknown.
+std::string zone_for_windows_name(std::string_view windows_name);
 
 }  // namespace kb

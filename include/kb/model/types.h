@@ -200,6 +200,9 @@ struct Record {
   std::optional<Date> date;
   SharedString time;      ///< shared, as names are: a few distinct values over many meetings
   SharedString timezone;
+  /// `HH:MM`, when it ends: from `end:`, or from `time:` plus `duration:`; at or before
+  /// `time` only when a duration runs past midnight (it then ends the next day).
+  SharedString end_time;
   SharedString location;
   NameRef event;
   std::vector<NameRef> organizations;

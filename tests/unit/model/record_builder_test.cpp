@@ -337,4 +337,25 @@ TEST_SUITE("model") {
           "meetings/e.md:4:7: error: invalid time '9.30' (expected HH:MM, 24 h)\n"
           "people/p.md:5:12: error: invalid date '2024.1.5' (expected YYYY-MM-DD, as in '2024-01-05')\n");
   }
+
+  TEST_CASE("meeting: end and duration give the end time; bad ones are errors at the value") {
+    test::MemFileSystem fs;
+    fs.add("meetings/a.md", "---\ntitle: A\ndate: 2024-09-02\ntime: \"14:00\"\nend: \"15:30\"\n---\n");
+    fs.add("meetings/b.md", "---\ntitle: B\ndate: 2024-09-02\ntime: \"09:00\"\nduration: PT1H15M\n---\n");
+    fs.add("meetings/c.md", "---\ntitle: C\ndate: 2024-09-02\ntime: \"23:00\"\nduration: 90\n---\n");
+    fs.add("meetings/d.md", "---\ntitle: D\ndate: 2024-09-02\ntime: \"10:00\"\nend: \"09:00\"\n---\n");
+    fs.add("meetings/e.md", "---\ntitle: E\ndate: 2024-09-02\ntime: \"10:00\"\nduration: 2 days\n---\n");
+    fs.add("meetings/f.md", "---\ntitle: F\ndate: 2024-09-02\nend: \"11:00\"\n---\n");
+    LoadResult r = load_kb(fs);
+    CHECK(rec(r.kb, "meetings/a").end_time == "15:30");
+    CHECK(rec(r.kb, "meetings/b").end_time == "10:15");
+    CHECK(rec(r.kb, "meetings/c").end_time == "00:30");  // the next day
+    CHECK(rec(r.kb, "meetings/d").end_time.empty());
+    CHECK(rec(r.kb, "meetings/f").end_time.empty());
+    CHECK(diag_lines(r.diags) ==
+          "meetings/d.md:5:6: error: 'end' 09:00 is not after 'time' 10:00 (a meeting ends on its day; give "
+          "'duration' for one past midnight)\n"
+          "meetings/e.md:5:11: error: invalid duration '2 days' (expected minutes, 1h30m or PT1H30M, under a day)\n"
+          "meetings/f.md:4:6: warning: 'end' without 'time' is ignored (an all-day meeting has no end time)\n");
+  }
 }
