@@ -34,12 +34,9 @@ ExitCode run_actions(Session& s, const ActionsOptions& o) {
     return ExitCode::usage;
   }
   if (!o.due_before.empty() && !(f.due_before = s.date_arg("--due-before", o.due_before))) return ExitCode::usage;
-  f.today = s.today();
-  if (!o.today.empty()) {
-    auto d = s.date_arg("--today", o.today);
-    if (!d) return ExitCode::usage;
-    f.today = *d;
-  }
+  auto today = s.today_arg(o.today);
+  if (!today) return ExitCode::usage;
+  f.today = *today;
   const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
   if (!kb) return ExitCode::failure;
   auto owners = resolve_all(s, *kb, o.owners, RecordType::person);

@@ -25,12 +25,9 @@ ExitCode run_stale(Session& s, const StaleOptions& o) {
   if (!days) return ExitCode::usage;
   StaleFilter f;
   f.days = static_cast<long>(*days);
-  f.today = s.today();
-  if (!o.today.empty()) {
-    auto d = s.date_arg("--today", o.today);
-    if (!d) return ExitCode::usage;
-    f.today = *d;
-  }
+  auto today = s.today_arg(o.today);
+  if (!today) return ExitCode::usage;
+  f.today = *today;
   const KnowledgeBase* kb = s.kb(true, Session::Reads::outline);
   if (!kb) return ExitCode::failure;
   if (!o.org.empty()) {

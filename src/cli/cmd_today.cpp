@@ -35,12 +35,9 @@ ExitCode run_today(Session& s, const TodayOptions& o) {
   if (!days) return ExitCode::usage;
   AgendaOptions a;
   a.days = static_cast<long>(*days);
-  a.today = s.today();
-  if (!o.today.empty()) {
-    auto d = s.date_arg("--today", o.today);
-    if (!d) return ExitCode::usage;
-    a.today = *d;
-  }
+  auto today = s.today_arg(o.today);
+  if (!today) return ExitCode::usage;
+  a.today = *today;
   const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
   if (!kb) return ExitCode::failure;
   auto owners = owners_meant(s, *kb, o);

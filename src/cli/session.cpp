@@ -87,6 +87,10 @@ std::optional<Date> Session::date_arg(const std::string& flag, const std::string
   return d;
 }
 
+std::optional<Date> Session::today_arg(const std::string& given) {
+  return given.empty() ? std::optional<Date>(today()) : date_arg("--today", given);
+}
+
 Date Session::today() const {
   const char* fixed = std::getenv("KB_TODAY");
   if (fixed && *fixed)

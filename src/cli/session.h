@@ -88,6 +88,9 @@ class Session {
   /// Today: $KB_TODAY when it holds a YYYY-MM-DD date (for scripts and tests), else the
   /// machine's local date.
   Date today() const;
+  /// The `--today` a command was given (any date_arg phrase), else today(); std::nullopt
+  /// after printing the usage error for a malformed one.
+  std::optional<Date> today_arg(const std::string& given);
 
  private:
   bool color_ = false;      ///< stdout: tables' headers in bold

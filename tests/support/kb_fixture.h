@@ -2,6 +2,8 @@
 // A small in-memory KB used by model and query tests: an organization tree, people with dated
 // affiliations and aliases, and meetings that name them in different spellings.
 
+#include <doctest/doctest.h>
+
 #include "kb/model/load.h"
 #include "support/mem_fs.h"
 
@@ -41,6 +43,13 @@ inline MemFileSystem sample_fs() {
          "---\ntitle: Year end\ndate: 2024-12-30\norganizations: [Ghost Institute]\n"
          "attendees: [Nobody Known]\n---\n");
   return fs;
+}
+
+/// The one record of type `t` named `name` (the test fails otherwise).
+inline NodeId named(const KnowledgeBase& kb, const char* name, RecordType t) {
+  auto ids = kb.find_by_name(name, t);
+  REQUIRE(ids.size() == 1);
+  return ids.front();
 }
 
 inline LoadResult load_sample() {

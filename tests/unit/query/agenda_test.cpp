@@ -5,16 +5,7 @@
 #include "support/kb_fixture.h"
 
 using namespace kb;
-
-namespace {
-
-NodeId named(const KnowledgeBase& kb, const char* name, RecordType t) {
-  auto ids = kb.find_by_name(name, t);
-  REQUIRE(ids.size() == 1);
-  return ids.front();
-}
-
-}  // namespace
+using test::named;
 
 TEST_SUITE("query") {
   TEST_CASE("agenda: the window's meetings with prep from before their day; overdue and due this week") {

@@ -5,14 +5,9 @@
 #include "support/kb_fixture.h"
 
 using namespace kb;
+using test::named;
 
 namespace {
-
-NodeId named(const KnowledgeBase& kb, const char* name, RecordType t) {
-  auto ids = kb.find_by_name(name, t);
-  REQUIRE(ids.size() == 1);
-  return ids.front();
-}
 
 std::string chain(const KnowledgeBase& kb, const std::vector<PathStep>& steps) {
   std::string out;

@@ -5,23 +5,14 @@
 #include "support/kb_fixture.h"
 
 using namespace kb;
-
-namespace {
-
-NodeId node(const KnowledgeBase& kb, const char* name, RecordType t) {
-  auto ids = kb.find_by_name(name, t);
-  REQUIRE(ids.size() == 1);
-  return ids.front();
-}
-
-}  // namespace
+using test::named;
 
 TEST_SUITE("query") {
   TEST_CASE("prepare: open actions once, and the last meeting shared by an organization and its person") {
     auto r = test::load_sample();
     const KnowledgeBase& kb = r.kb;
-    NodeId iesalc = node(kb, "IESALC", RecordType::organization);
-    NodeId pedro = node(kb, "Francesc Pedro", RecordType::person);
+    NodeId iesalc = named(kb, "IESALC", RecordType::organization);
+    NodeId pedro = named(kb, "Francesc Pedro", RecordType::person);
     Preparation p = prepare_meeting(kb, {iesalc, pedro}, Date{2025, 1, 10});
     REQUIRE(p.open_actions.size() == 1);
     CHECK(action_at(kb, p.open_actions[0]).text == "Send agenda [[Francesc Pedro]] due:2024-09-20");
@@ -34,8 +25,8 @@ TEST_SUITE("query") {
   TEST_CASE("prepare: each subject's own last meeting, newest first; later meetings do not count") {
     auto r = test::load_sample();
     const KnowledgeBase& kb = r.kb;
-    NodeId iesalc = node(kb, "IESALC", RecordType::organization);
-    NodeId ana = node(kb, "Ana Mover", RecordType::person);
+    NodeId iesalc = named(kb, "IESALC", RecordType::organization);
+    NodeId ana = named(kb, "Ana Mover", RecordType::person);
     Preparation p = prepare_meeting(kb, {iesalc, ana}, Date{2024, 9, 10});
     REQUIRE(p.last_meetings.size() == 2);
     CHECK(kb.at(p.last_meetings[0].meeting).rid == "meetings/2024/2024-09-04-ana");
@@ -49,10 +40,10 @@ TEST_SUITE("query") {
   TEST_CASE("prepare: the home side is no subject: it was at every meeting") {
     auto r = test::load_sample();
     const KnowledgeBase& kb = r.kb;
-    NodeId home = node(kb, "Home Org", RecordType::organization);
-    NodeId hao = node(kb, "Hao Home", RecordType::person);  // affiliated with Home Org
+    NodeId home = named(kb, "Home Org", RecordType::organization);
+    NodeId hao = named(kb, "Hao Home", RecordType::person);  // affiliated with Home Org
     CHECK(prepare_meeting(kb, {home, hao}, Date{2025, 1, 10}).empty());
-    NodeId ana = node(kb, "Ana Mover", RecordType::person);
+    NodeId ana = named(kb, "Ana Mover", RecordType::person);
     Preparation p = prepare_meeting(kb, {hao, ana}, Date{2025, 1, 10});
     REQUIRE(p.last_meetings.size() == 1);
     CHECK(p.last_meetings[0].subjects == std::vector<NodeId>{ana});
@@ -62,8 +53,8 @@ TEST_SUITE("query") {
   TEST_CASE("prepare: nothing before the first meeting, and unresolved names are skipped") {
     auto r = test::load_sample();
     const KnowledgeBase& kb = r.kb;
-    NodeId iesalc = node(kb, "IESALC", RecordType::organization);
-    NodeId ghost = node(kb, "Ghost Institute", RecordType::organization);  // named, never defined
+    NodeId iesalc = named(kb, "IESALC", RecordType::organization);
+    NodeId ghost = named(kb, "Ghost Institute", RecordType::organization);  // named, never defined
     CHECK(prepare_meeting(kb, {iesalc}, Date{2024, 1, 1}).empty());
     CHECK(prepare_meeting(kb, {ghost, NodeId{}}, Date{2025, 1, 1}).empty());
   }
