@@ -72,10 +72,6 @@ void print_resolution(Session& s, const DiagSink& diags) {
   }
 }
 
-std::string person_meant(const KnowledgeBase& kb, const std::string& name) {
-  return !kb.config.me.empty() && to_lower_ascii(trim(name)) == "me" ? kb.config.me : name;
-}
-
 std::optional<NodeId> resolve_one(Session& s, const KnowledgeBase& kb, const std::string& name, RecordType type) {
   DiagSink diags;
   if (type == RecordType::person && kb.config.me.empty() && to_lower_ascii(trim(name)) == "me" &&

@@ -39,8 +39,6 @@ ExitCode meeting_filter(Session& s, const MeetingFilterArgs& a, MeetingFilter& f
 std::optional<std::vector<NodeId>> resolve_all(Session& s, const KnowledgeBase& kb,
                                                const std::vector<std::string>& names, RecordType type);
 std::optional<NodeId> resolve_one(Session& s, const KnowledgeBase& kb, const std::string& name, RecordType type);
-/// The person `name` means: kb.yaml's `me:` for `me` (any case), else `name`.
-std::string person_meant(const KnowledgeBase& kb, const std::string& name);
 /// As resolve_one, for a record of any type (a name, an alias or a record id).
 std::optional<NodeId> resolve_any_one(Session& s, const KnowledgeBase& kb, const std::string& name);
 

@@ -163,6 +163,10 @@ std::optional<NodeId> pick_by_org(const KnowledgeBase& kb, std::string_view text
   return found;
 }
 
+std::string person_meant(const KnowledgeBase& kb, const std::string& name) {
+  return !kb.config.me.empty() && to_lower_ascii(trim(name)) == "me" ? kb.config.me : name;
+}
+
 std::optional<NodeId> resolve_name(const KnowledgeBase& kb, std::string_view name, RecordType want,
                                    DiagSink& diags, const SourceLoc& loc) {
   if (want == RecordType::person)

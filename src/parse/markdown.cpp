@@ -692,6 +692,7 @@ std::string_view to_string(TaskPriority p) {
 
 std::string without_generated(std::string_view body) {
   std::string out(body);
+  if (body.find(kGeneratedOpen) == std::string_view::npos) return out;  // most notes: no scan
   std::size_t open = std::string_view::npos;  // where the open section's first line starts
   std::size_t at = 0;
   while (at < out.size()) {

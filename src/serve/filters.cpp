@@ -20,8 +20,7 @@ std::string first_error(const DiagSink& diags, const std::string& fallback) {
 
 bool names_of(const PageContext& c, const std::string& key, RecordType type, std::vector<NodeId>& out, std::string& error) {
   for (std::string name : c.req.params_of(key)) {
-    if (type == RecordType::person && !c.kb.config.me.empty() && to_lower_ascii(std::string(trim(name))) == "me")
-      name = c.kb.config.me;
+    if (type == RecordType::person) name = person_meant(c.kb, name);
     DiagSink diags;
     auto id = resolve_name(c.kb, name, type, diags);
     if (!id) {

@@ -8,6 +8,7 @@
 #include "kb/base/text.h"
 #include "kb/model/names.h"
 #include "kb/parse/markdown.h"
+#include "kb/query/home_side.h"
 #include "kb/query/profile.h"
 #include "kb/query/stale.h"
 #include "kb/query/weekly.h"
@@ -73,10 +74,7 @@ HttpResponse page_home(const PageContext& c) {
   ActionFilter af;
   af.today = c.today;
   const bool no_me = c.kb.config.me.empty();
-  if (!no_me) {
-    DiagSink ignored;
-    if (auto me = resolve_name(c.kb, c.kb.config.me, RecordType::person, ignored)) af.owners.push_back(*me);
-  }
+  if (NodeId me = HomeSide(c.kb).me(); me.valid()) af.owners.push_back(me);
   std::vector<ActionRef> open, overdue;
   for (const auto& ref : find_actions(c.kb, af)) {
     const Action& a = action_at(c.kb, ref);

@@ -19,6 +19,9 @@ namespace kb {
 std::optional<NodeId> resolve_name(const KnowledgeBase& kb, std::string_view name, RecordType want,
                                    DiagSink& diags, const SourceLoc& loc = {});
 
+/// The person `name` means: kb.yaml's `me:` for `me` (any case, spaces around), else `name`.
+std::string person_meant(const KnowledgeBase& kb, const std::string& name);
+
 /// `Zhang Wei (World Bank)` split into the name and the organization (both trimmed, neither
 /// empty); std::nullopt for text of another form.
 std::optional<std::pair<std::string_view, std::string_view>> split_name_org(std::string_view text);
