@@ -49,11 +49,6 @@ std::string_view folder_of(std::string_view path) {
   return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
 }
 
-// The file-name index's key of a record id or a link's path: its last part, lower-cased.
-std::string file_key(std::string_view path) {
-  const std::size_t slash = path.rfind('/');
-  return lower_case(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
 
 // `link` (`./x`, `../a/x`) as a path from the KB's root, taken from `folder`; empty when it
 // climbs above the root.
@@ -81,11 +76,32 @@ std::string join_relative(std::string_view folder, std::string_view link) {
 
 }  // namespace
 
-const Record* KnowledgeBase::lookup_file(std::string_view link, std::string_view from) const {
+std::string KnowledgeBase::file_key(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  return lower_case(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+namespace {
+
+// The path a link names, lower-cased, and whether it is relative to the linking note.
+std::string link_path(std::string_view link, std::string_view from, bool& relative) {
   if (link.size() > 3 && to_lower_ascii(link.substr(link.size() - 3)) == ".md") link.remove_suffix(3);
-  const bool relative = link.rfind("./", 0) == 0 || link.rfind("../", 0) == 0;
+  relative = link.rfind("./", 0) == 0 || link.rfind("../", 0) == 0;
   while (!relative && !link.empty() && link.front() == '/') link.remove_prefix(1);
-  const std::string want = lower_case(relative ? join_relative(folder_of(from), link) : std::string(link));
+  return lower_case(relative ? join_relative(folder_of(from), link) : std::string(link));
+}
+
+}  // namespace
+
+std::string KnowledgeBase::link_file_key(std::string_view link, std::string_view from) {
+  bool relative = false;
+  const std::string want = link_path(link, from, relative);
+  return want.empty() ? std::string() : file_key(want);
+}
+
+const Record* KnowledgeBase::lookup_file(std::string_view link, std::string_view from) const {
+  bool relative = false;
+  const std::string want = link_path(link, from, relative);
   if (want.empty()) return nullptr;
   auto it = by_file_.find(file_key(want));
   if (it == by_file_.end()) return nullptr;
@@ -354,7 +370,7 @@ namespace {
 template <class Visit>
 void visit_ids(Record& r, Visit&& visit) {
   [[maybe_unused]] auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone,
-                          end_time, location, event, organizations, attendees, topics, outcomes, entity] = r;
+                          end_time, location, event, organizations, attendees, topics, outcomes, entity, reads] = r;
   visit(id);
   visit(event.target);
   for (auto& o : organizations) visit(o.target);
@@ -500,9 +516,13 @@ void KnowledgeBase::erase(std::vector<NodeId> gone) {
   records_.resize(kept);
   for (auto it = gone.rbegin(); it != gone.rend(); ++it)
     for (NodeLists* lists : {&meetings_, &children_, &members_}) lists->erase_node(*it);
-  // A node moves down by the number of nodes taken out before it, all in one pass.
+  // A node moves down by the number of nodes taken out before it, all in one pass. An id of a
+  // node taken out that is still held (an action's owner, until its meeting is settled again)
+  // becomes no id.
   renumber([&](NodeId x) {
-    return NodeId{x.value - static_cast<std::uint32_t>(std::lower_bound(gone.begin(), gone.end(), x) - gone.begin())};
+    const auto at = std::lower_bound(gone.begin(), gone.end(), x);
+    if (at != gone.end() && *at == x) return NodeId{};
+    return NodeId{x.value - static_cast<std::uint32_t>(at - gone.begin())};
   });
 }
 

@@ -18,42 +18,19 @@ namespace kb {
 // then every chunk's outcomes part (a meeting's summary, decisions and action items), then
 // every chunk's links part (the body's wikilinks, resolved: the front matter as written and the
 // body are not kept here but in each note's cache entry, so the snapshot does not hold the
-// notes' text a second time).
-// Most commands read neither of the last two, and a load without them touches none of their
+// notes' text a second time), then every chunk's reads part (what resolving each record
+// looked up, for a patch: model/reads.h).
+// Most commands read none of the last three, and a load without them touches none of their
 // bytes. The head holds the notes (path and stamps, in walk order), `skipped`, the file
 // diagnostics, the table of shared texts (each distinct name, role, tag, time, time zone and
 // place once; records give its numbers), the record count, the chunk count, each part's length and checksum, and the
 // indexes (names, meetings, sub-organizations, members, record ids). A chunk holds kChunk
 // records in id order. All varints, as in record_codec.
-namespace {
-
-// The name key of every wikilink's text in `kb` (as Resolver::resolve_link looks it up: a
-// trailing ".md" dropped), and of its last part when it is a path (a link names a note by file
-// name by that part alone), sorted, each once; each distinct text keyed once.
-std::vector<std::string> link_keys(const KnowledgeBase& kb) {
-  std::unordered_set<std::string_view> texts;
-  for (const Record& r : kb.records())
-    for (const NameRef& m : *r.mentions) texts.insert(m.text.view());
-  std::vector<std::string> keys;
-  keys.reserve(texts.size());
-  for (std::string_view t : texts) {
-    if (t.size() > 3 && t.substr(t.size() - 3) == ".md") t.remove_suffix(3);
-    keys.push_back(name_key(t));
-    if (const std::size_t slash = t.rfind('/'); slash != std::string_view::npos)
-      keys.push_back(name_key(t.substr(slash + 1)));
-  }
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  return keys;
-}
-
-}  // namespace
-
 struct GraphCodec {
   static constexpr char kMagic[4] = {'K', 'B', 'G', 'S'};
   static constexpr std::size_t kHeaderSize = 4 + 4 + 8 + 8 + 8;
   static constexpr std::size_t kChunk = 256;
-  static constexpr std::size_t kParts = 3;  // typed, outcomes, links
+  static constexpr std::size_t kParts = 4;  // typed, outcomes, links, reads
 
   // Node ids: written as value + 1 so that the invalid id is 0; read back only when in range.
   static void put(BinaryWriter& w, NodeId id) { w.u(id.valid() ? std::uint64_t{id.value} + 1 : 0); }
@@ -218,7 +195,7 @@ struct GraphCodec {
 
   static void put(BinaryWriter& w, const Record& rec, const TextTable& tt) {
     const auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone, end_time,
-                 location, event, organizations, attendees, topics, outcomes, entity] = rec;
+                 location, event, organizations, attendees, topics, outcomes, entity, reads] = rec;
     const auto& [honorific, affiliations, parent, kind, start, end] = *entity;
     (void)id;  // the record's place in the graph
     const std::string_view rp = path.str();
@@ -243,6 +220,7 @@ struct GraphCodec {
     for (const auto& a : attendees) put(w, a, rp, tt);
     put(w, topics, rp, tt);
     (void)outcomes;  // in the outcomes part: put_outcomes()
+    (void)reads;     // in the reads part: put_reads()
     w.s(honorific);
     w.u(affiliations.size());
     for (const auto& a : affiliations) put(w, a, rp, tt);
@@ -253,7 +231,7 @@ struct GraphCodec {
   }
   static void get(BinaryReader& r, Record& rec, std::uint32_t index, std::size_t nodes, const Texts& tt) {
     auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone, end_time,
-           location, event, organizations, attendees, topics, outcomes, entity] = rec;
+           location, event, organizations, attendees, topics, outcomes, entity, reads] = rec;
     EntityFields fields;  // a part of people, organizations, topics and events, as build_record() gives
     auto& [honorific, affiliations, parent, kind, start, end] = fields;
     id = NodeId{index};
@@ -285,6 +263,7 @@ struct GraphCodec {
     for (auto& a : attendees) get(r, a, rp, nodes, tt);
     get(r, topics, rp, nodes, tt);
     (void)outcomes;  // in the outcomes part: get_outcomes()
+    (void)reads;     // in the reads part: get_reads()
     r.s(honorific);
     affiliations.resize(r.count());
     for (auto& a : affiliations) get(r, a, rp, nodes, tt);
@@ -329,6 +308,27 @@ struct GraphCodec {
     if (!mentions.empty()) rec.mentions.edit() = std::move(mentions);
   }
 
+  // A record's reads part: what resolving it looked up (model/reads.h), for a patch. Sorted,
+  // so each as its distance from the one before. A graph loaded without them (not a whole
+  // load's) has none to write.
+  static void put_reads(BinaryWriter& w, const Record& rec) {
+    static const std::vector<std::uint32_t> none;
+    const std::vector<std::uint32_t>& reads = rec.reads.loaded() ? *rec.reads : none;
+    w.u(reads.size());
+    std::uint32_t previous = 0;
+    for (std::uint32_t p : reads) w.u(p - std::exchange(previous, p));
+  }
+  static void get_reads(BinaryReader& r, Record& rec) {
+    std::vector<std::uint32_t>& reads = rec.reads.edit();
+    reads.resize(r.count());
+    std::uint64_t at = 0;
+    for (auto& p : reads) {
+      at += r.u();
+      if (at > UINT32_MAX) r.fail();
+      p = static_cast<std::uint32_t>(at);
+    }
+  }
+
   // A list for each node, in node order (empty ones too).
   static void put(BinaryWriter& w, const NodeLists& lists) {
     w.u(lists.size());
@@ -353,22 +353,25 @@ struct GraphCodec {
     const KnowledgeBase& kb = result.kb;
     const std::size_t nodes = kb.records_.size();
     const std::size_t chunks = (nodes + kChunk - 1) / kChunk;
-    // Parts 1 .. chunks: the typed parts; then the outcomes parts, then the text parts.
+    // Parts 1 .. chunks: the typed parts; then the outcomes parts, the links parts and the
+    // reads parts.
     std::vector<std::string> chunk(1 + kParts * chunks);
     TextTable texts;
     for (const Record& r : kb.records_) add_texts(texts, r);
     for (const Record& r : kb.records_)
       for (const auto& m : *r.mentions) texts.add(m);
     parallel_for(chunks, threads, [&](std::size_t c) {
-      BinaryWriter w, outcomes, text;
+      BinaryWriter w, outcomes, text, reads;
       for (std::size_t i = c * kChunk; i < std::min(nodes, (c + 1) * kChunk); ++i) {
         put(w, kb.records_[i], texts);
         put_outcomes(outcomes, kb.records_[i]);
         put_links(text, kb.records_[i], texts);
+        put_reads(reads, kb.records_[i]);
       }
       chunk[1 + c] = std::move(w.out);
       chunk[1 + chunks + c] = std::move(outcomes.out);
       chunk[1 + 2 * chunks + c] = std::move(text.out);
+      chunk[1 + 3 * chunks + c] = std::move(reads.out);
     });
 
     BinaryWriter head;
@@ -407,14 +410,6 @@ struct GraphCodec {
     put(head, kb.children_);
     put(head, kb.members_);
     put(head, kb.by_rid_);  // sorted: load_kb() built the indexes
-    // The name key of every wikilink's text, so that a patch can tell that no link could name a
-    // note added or removed without reading the text part. Last, as one string: skipped unless
-    // asked for.
-    BinaryWriter links;
-    std::vector<std::string> keys_of_links = link_keys(kb);
-    links.u(keys_of_links.size());
-    for (const auto& k : keys_of_links) links.s(k);
-    head.s(links.out);
 
     std::string out;
     out.reserve(kHeaderSize + head.out.size());
@@ -484,8 +479,8 @@ struct GraphCodec {
     std::size_t chunks = head.count();
     if (!head.ok() || nodes64 > UINT32_MAX || chunks != (nodes64 + kChunk - 1) / kChunk) return false;
     const std::size_t nodes = static_cast<std::size_t>(nodes64);
-    // chunk[c] is the typed part of chunk c, chunk[chunks + c] its outcomes part and
-    // chunk[2 * chunks + c] its text part.
+    // chunk[c] is the typed part of chunk c, chunk[chunks + c] its outcomes part,
+    // chunk[2 * chunks + c] its links part and chunk[3 * chunks + c] its reads part.
     std::vector<std::string_view> chunk(kParts * chunks);
     std::vector<std::uint64_t> sums(kParts * chunks);
     std::size_t at = kHeaderSize + static_cast<std::size_t>(head_size);
@@ -513,7 +508,6 @@ struct GraphCodec {
     get(head, kb.children_, nodes);
     get(head, kb.members_, nodes);
     get(head, kb.by_rid_, nodes);
-    const std::string_view links = head.view();
     if (!head.ok() || !head.at_end()) return false;
 
     // The records are the largest block of the graph: its pages are backed on every core
@@ -547,6 +541,7 @@ struct GraphCodec {
       };
       if (parts.outcomes) read_part(1, [&](BinaryReader& p, Record& rec) { get_outcomes(p, rec, nodes); });
       if (parts.links) read_part(2, [&](BinaryReader& p, Record& rec) { get_links(p, rec, nodes, texts); });
+      if (changes.size() > 0) read_part(3, [&](BinaryReader& p, Record& rec) { get_reads(p, rec); });  // to patch
     };
     // Each worker makes the table's strings for itself and takes the next chunk while there is
     // one: records share a worker's strings, and a copy counts on that worker's own strings
@@ -575,21 +570,10 @@ struct GraphCodec {
       if (i > 0 && kb.records_[id].rid < kb.records_[kb.by_rid_[i - 1].value].rid) return false;
     }
     for (std::uint32_t i = 0; i < nodes; ++i) kb.index_file(NodeId{i});
-    std::vector<std::string> keys_of_links;
-    if (changes.size() > 0) {  // for the patch: a note added, removed or retitled
-      BinaryReader r(links);
-      keys_of_links.resize(r.count());
-      for (auto& k : keys_of_links) {
-        r.s(k);
-        if (&k != keys_of_links.data() && !((&k)[-1] < k)) r.fail();  // sorted, each once
-      }
-      if (!r.ok() || !r.at_end()) return false;
-    }
-    done(head_bytes);  // last: the table of texts and the links' keys are read from it
+    done(head_bytes);  // last: the table of texts is read from it
     kb.config = std::move(result.kb.config);
     kb.root = std::move(result.kb.root);
     result.kb = std::move(kb);
-    result.link_keys = std::move(keys_of_links);
     result.files = files;
     result.skipped = std::move(skipped);
     for (auto& d : diags) result.diags.report(std::move(d));

@@ -1,6 +1,7 @@
 #include "graph_patch.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -10,32 +11,36 @@
 #include "kb/model/names.h"
 #include "kb/model/record_builder.h"
 #include "kb/parse/record.h"
+#include "reads.h"
 #include "resolver.h"
 
 namespace kb {
 namespace {
 
-// Whether a record names a node that no record defines. A whole load makes such nodes, in the
-// order they are first named: a patch that added or dropped one could not number them the same.
-bool names_undefined(const KnowledgeBase& kb, const Record& r) {
-  auto undefined = [&](NodeId id) { return id.valid() && !kb.at(id).defined; };
-  if (undefined(r.event.target) || undefined(r.entity->parent.target)) return true;
-  for (const auto& o : r.organizations)
-    if (undefined(o.target)) return true;
-  for (const auto& a : r.attendees)
-    if (undefined(a.person.target) || undefined(a.org)) return true;
-  for (const auto& t : r.topics)
-    if (undefined(t.target)) return true;
-  for (const auto& a : r.entity->affiliations)
-    if (undefined(a.org.target)) return true;
-  return false;
-}
+// A note read again: its record as typed (its names not resolved yet), or none when it does not
+// parse or type (a skipped file), what typing gave beside it, and its diagnostics.
+struct Redo {
+  std::string path;
+  std::optional<Record> record;
+  RecordSides sides;
+  DiagSink diags;
+};
 
-bool same_affiliations(const std::vector<Affiliation>& a, const std::vector<Affiliation>& b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Affiliation& x, const Affiliation& y) {
-    return x.org.target == y.org.target && x.role == y.role && x.since == y.since && x.until == y.until;
-  });
-}
+// What one round of a patch does: the records taken out, those put in (new notes, or a note
+// that changed type), and those done again in place (changed notes, and the notes that looked
+// up something that changed).
+struct Round {
+  std::vector<NodeId> gone;
+  std::vector<Redo> in;
+  std::vector<Redo> again;
+  std::set<std::string> paths;  // of every note of the round
+  bool empty() const { return gone.empty() && in.empty() && again.empty(); }
+};
+
+// An unresolved node, by what identifies it (node_before): its type and name key.
+using NodeKey = std::pair<RecordType, std::string>;
+
+bool is_entity(const Record& r) { return r.type != RecordType::meeting && r.type != RecordType::note; }
 
 std::vector<std::string> sorted_keys(const Record& r) {
   std::vector<std::string> keys = KnowledgeBase::name_keys(r);
@@ -43,112 +48,26 @@ std::vector<std::string> sorted_keys(const Record& r) {
   return keys;
 }
 
-// A note added: its record, or (when it does not parse or type) none, and its diagnostics.
-struct Added {
-  std::string path;
-  std::optional<Record> record;
-  RecordSides sides;
-  DiagSink diags;
-};
+// Whether the names of `old` and `now` are the same (as name keys).
+bool same_names(const Record& old, const Record& now) { return sorted_keys(old) == sorted_keys(now); }
 
-// Reads and types an added note; false when it cannot be read (a whole load reports that).
-bool build_added(const KbConfig& config, FileSystem& fs, const FileInfo& file, Added& out) {
-  std::string content, err;
-  out.path = file.path;
-  if (!fs.read(file.path, content, err)) return false;
-  std::optional<RawRecord> raw = parse_record(file.path, content, out.diags, BodyParse::all);
-  if (!raw) return true;
-  Record r;
-  r.path = file.path;
-  r.rid = record_id(file.path);
-  if (build_record(config, std::move(*raw), r, out.sides, out.diags)) out.record = std::move(r);
-  return true;
+// Whether a person's affiliations are the same as written in `old` and `now`.
+bool same_affiliations(const Record& old, const Record& now) {
+  if (!is_entity(now)) return true;
+  const auto& a = old.entity->affiliations;
+  const auto& b = now.entity->affiliations;
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Affiliation& x, const Affiliation& y) {
+    return x.org.text == y.org.text && x.role == y.role && x.since == y.since && x.until == y.until;
+  });
 }
 
-bool is_entity(const Record& r) { return r.type != RecordType::meeting && r.type != RecordType::note; }
-
-// Whether `r`, added, is named by nothing in the graph yet (wikilinks are checked apart). A
-// meeting or plain note never is (names in fields name people, organizations, topics and
-// events). A person, organization, topic or event is when no node of its type, an unresolved
-// one included, has one of its names or its record id as a name (a name nothing defined made
-// an unresolved node), and when a name of it cannot be the record id of another of its type (a
-// name given as a record id resolves to that record when no name matches: "people/ana" in a
-// meeting names people/ana.md, until a person is called "people/ana").
-bool named_by_nothing(const KnowledgeBase& kb, const Record& r) {
-  if (!is_entity(r)) return true;
-  NodeId first;
-  for (const auto& key : KnowledgeBase::name_keys(r)) {
-    if (kb.count_of_type(kb.nodes_by_key(key), r.type, first) != 0 || key.find('/') != std::string::npos) return false;
-    for (const Record& other : kb.records())  // record ids without a folder: notes at the KB's root
-      if (other.type == r.type && !other.rid.empty() && other.rid.find('/') == std::string::npos &&
-          name_key(other.rid) == key)
-        return false;
-  }
-  return kb.count_of_type(kb.nodes_by_key(name_key(r.rid)), r.type, first) == 0;
-}
-
-// Whether `r`, removed, is named by nothing else in the graph (wikilinks are checked apart): no
-// meeting, member or sub-organization list holds it, and (for a person, organization, topic or
-// event) no other record of its type shares a name with it, so no duplicate-name error moves.
-bool named_by_nothing_else(const KnowledgeBase& kb, const Record& r) {
-  if (!is_entity(r)) return true;
-  if (!kb.meetings_of(r.id).empty() || !kb.members_of(r.id).empty() || !kb.children_of(r.id).empty()) return false;
-  NodeId first;
-  for (const auto& key : KnowledgeBase::name_keys(r))
-    if (kb.count_by_key(key, r.type, first) != 1) return false;
-  return true;
-}
-
-// The keys a wikilink naming `r` could have: its names', its record id's and its file name's
-// (a link to a note by file name or by the end of its path ends with the file name, and
-// link_keys() has the key of a link's last part).
-void add_link_keys(const Record& r, std::set<std::string>& keys) {
-  for (auto& key : KnowledgeBase::name_keys(r)) keys.insert(std::move(key));
-  keys.insert(name_key(r.rid));
-  const std::size_t slash = r.rid.rfind('/');
-  keys.insert(name_key(slash == std::string::npos ? std::string_view(r.rid) : std::string_view(r.rid).substr(slash + 1)));
-}
-
-// Whether a [[wikilink]] could name one of `keys` (resolved to it, to another record of the
-// same name, or to nothing), by `link_keys`, the keys of every link in the snapshot: adding or
-// removing a note with those keys could change what it resolves to. (The links of the notes
-// patched in are resolved again against the patched graph, as a whole load resolves them.)
-bool linked(const std::vector<std::string>& link_keys, const std::set<std::string>& keys) {
-  return std::any_of(keys.begin(), keys.end(),
-                     [&](const std::string& k) { return std::binary_search(link_keys.begin(), link_keys.end(), k); });
-}
-
-// Whether a changed record `r` can take the place of `old` as far as its names go. A new title
-// or name: fields name people, organizations, topics and events, so a meeting or plain note
-// retitled is named by nothing but a [[wikilink]] that has its old or new name (the links of
-// the snapshot say); a record of another type keeps its names. A name two people
-// (organizations, topics, events) share is an error reported at one of them, which an edit may
-// move: such records are left to a whole load. `alone`: no other note changed (another's new
-// links are not in the snapshot's).
-bool same_names_or_safe(const LoadResult& snap, const Record& old, const Record& r, bool alone) {
-  const std::vector<std::string> keys = sorted_keys(r);
-  if (keys != sorted_keys(old)) {
-    if (is_entity(r) || !alone) return false;
-    std::set<std::string> named(keys.begin(), keys.end());
-    for (auto& key : KnowledgeBase::name_keys(old)) named.insert(std::move(key));
-    if (linked(snap.link_keys, named)) return false;
-    // Its own links too: they are resolved before its new names are indexed.
-    for (const NameRef& m : *r.mentions) {
-      std::string_view text = m.text.view();
-      if (text.size() > 3 && text.substr(text.size() - 3) == ".md") text.remove_suffix(3);
-      if (named.count(name_key(text))) return false;
-    }
-  }
-  if (is_entity(r))
-    for (const auto& key : keys) {
-      NodeId first;
-      if (snap.kb.count_by_key(key, r.type, first) != 1) return false;
-    }
-  return true;
+bool meets(const std::vector<std::uint32_t>& reads, const std::vector<std::uint32_t>& offers) {
+  return std::any_of(reads.begin(), reads.end(),
+                     [&](std::uint32_t p) { return std::binary_search(offers.begin(), offers.end(), p); });
 }
 
 // A person's affiliations give the organization and role of each meeting they attended: those
-// meetings' attendees are settled again after the person at `id` changed them.
+// meetings' attendees are settled again after the person at `id` was resolved again.
 void resettle_meetings(KnowledgeBase& kb, NodeId id) {
   for (NodeId m : std::vector<NodeId>(kb.meetings_of(id))) {
     const Record& meeting = kb.at(m);
@@ -166,244 +85,380 @@ void resettle_meetings(KnowledgeBase& kb, NodeId id) {
   }
 }
 
-// The unresolved nodes (names nothing defines) that `r`'s fields name.
-std::vector<NodeId> undefined_named(const KnowledgeBase& kb, const Record& r) {
-  std::vector<NodeId> out = KnowledgeBase::lists_holding(r);
-  out.erase(std::remove_if(out.begin(), out.end(), [&](NodeId id) { return kb.at(id).defined; }), out.end());
-  return out;
+bool held(const KnowledgeBase& kb, NodeId node) {
+  return !kb.meetings_of(node).empty() || !kb.members_of(node).empty() || !kb.children_of(node).empty();
 }
 
-// How `r` first writes `node`, in the order a whole load resolves its fields (which names an
-// unresolved node after the first note that writes it); none when that cannot be told (an
-// attendee's organization given in the meeting, whose text is not kept, or taken from an
-// affiliation).
-std::optional<std::string> first_spelling(const Record& r, NodeId node) {
-  for (const auto& o : r.organizations)
-    if (o.target == node) return std::string(o.text);
-  for (const auto& a : r.attendees) {
-    if (a.person.target == node) return std::string(a.person.text);
-    if (a.org == node) return std::nullopt;
-  }
-  for (const auto& t : r.topics)
-    if (t.target == node) return std::string(t.text);
-  if (r.event.target == node) return std::string(r.event.text);
-  for (const auto& a : r.entity->affiliations)
-    if (a.org.target == node) return std::string(a.org.text);
-  if (r.entity->parent.target == node) return std::string(r.entity->parent.text);
+// The unresolved node of `key`, or none.
+std::optional<NodeId> unresolved_node(const KnowledgeBase& kb, const NodeKey& key) {
+  for (NodeId id : kb.find_by_key(key.second, key.first))
+    if (!kb.at(id).defined) return id;
   return std::nullopt;
 }
 
-// The name a whole load gives the unresolved `node`: as the first record (in node order) that
-// names it writes it; none when that cannot be told.
-std::optional<std::string> whole_load_name(const KnowledgeBase& kb, NodeId node) {
-  NodeId first;
-  for (const auto* list : {&kb.meetings_of(node), &kb.members_of(node), &kb.children_of(node)})
-    for (NodeId id : *list)
-      if (!first.valid() || id < first) first = id;
-  if (!first.valid()) return std::nullopt;
-  return first_spelling(kb.at(first), node);
-}
+// Puts the notes of a NotePatch into a snapshot's graph, in rounds: the first does the notes
+// that changed; each round's changes to the name indexes (records added, removed or renamed,
+// a person's affiliations, unresolved nodes made or gone) are offers (model/reads.h), and every
+// note whose reads meet them is done again in the next.
+class Patcher {
+ public:
+  Patcher(LoadResult& snap, FileSystem& fs, RecordParts parts) : snap_(snap), kb_(snap.kb), fs_(fs), parts_(parts) {}
 
-// A person's name an action's [[link]] has: an unresolved person of that name becomes the
-// action's owner in a whole load, so such a node may not come or go in a patch.
-bool may_own_actions(const KnowledgeBase& kb, const std::vector<std::string>& link_keys, NodeId node) {
-  const Record& n = kb.at(node);
-  return n.type == RecordType::person && std::binary_search(link_keys.begin(), link_keys.end(), name_key(n.name));
-}
-
-// Resolves a changed record's names against the patched graph. A name no node has gets its
-// unresolved node, put where a whole load numbers it (only when the note changed `alone`);
-// then the names are resolved again.
-bool resolve_changed(KnowledgeBase& kb, Record& r, RecordSides& sides, DiagSink& diags,
-                     const std::vector<std::string>& link_keys, bool alone) {
-  DiagSink first_pass;
-  std::vector<Resolver::Miss> misses;
-  {
-    Resolver resolver(kb, first_pass, /*patching=*/true);
-    resolver.defer_misses(&misses);
-    resolver.resolve_record(r, sides);
-  }
-  if (misses.empty()) {
-    diags.merge(first_pass);
+  bool run(const NotePatch& patch) {
+    Round round;
+    for (const auto& path : patch.removed)
+      if (!take_removed(path, round)) return false;
+    for (const auto& file : patch.added)
+      if (!take_new(file.path, round)) return false;
+    for (const auto& file : patch.changed)
+      if (!take_changed(file.path, round)) return false;
+    for (int n = 0;; ++n) {
+      if (!add_readers(round)) return false;
+      if (round.empty()) break;
+      if (n == kMaxRounds || !apply(round)) return false;
+      round = Round();
+    }
+    replace_diagnostics();
     return true;
   }
-  if (!alone) return false;  // another note's new action links could name a new person
-  std::vector<Record> nodes;
-  std::set<std::pair<RecordType, std::string>> made;
-  for (const auto& m : misses) {
-    const std::string key = name_key(m.ref->text);
-    if (!made.emplace(m.type, key).second) continue;
-    if (m.type == RecordType::person && std::binary_search(link_keys.begin(), link_keys.end(), key)) return false;
-    Record node;
-    node.type = m.type;
-    node.defined = false;
-    node.name = m.ref->text;
-    nodes.push_back(std::move(node));
-  }
-  kb.insert(std::move(nodes));  // after every defined record: no defined id moves
-  Resolver resolver(kb, diags, /*patching=*/true);
-  resolver.resolve_record(r, sides);
-  return !resolver.failed();
-}
 
-// After a record that named the unresolved nodes `was` was replaced: a node nothing names any
-// more goes (a whole load would not make it), and each other node it or the record names now
-// takes the name a whole load gives it. Nodes go only when the note changed `alone`.
-bool settle_unresolved(KnowledgeBase& kb, const std::vector<NodeId>& was, NodeId id,
-                       const std::vector<std::string>& link_keys, bool alone) {
-  std::vector<NodeId> touched = undefined_named(kb, kb.at(id));
-  std::vector<NodeId> gone;
-  for (NodeId n : was) {
-    if (!kb.meetings_of(n).empty() || !kb.members_of(n).empty() || !kb.children_of(n).empty()) {
-      if (std::find(touched.begin(), touched.end(), n) == touched.end()) touched.push_back(n);
-      continue;
+ private:
+  // Rounds after the first only settle actions whose owner's node came or went: two suffice.
+  static constexpr int kMaxRounds = 4;
+
+  // Reads and types the note at `path`; false when it cannot be read (a whole load reports it).
+  bool read(const std::string& path, Redo& out) {
+    std::string content, err;
+    out.path = path;
+    read_.insert(path);
+    if (!fs_.read(path, content, err)) return false;
+    std::optional<RawRecord> raw = parse_record(path, content, out.diags, BodyParse::all);
+    if (!raw) return true;
+    Record r;
+    r.path = path;
+    r.rid = record_id(path);
+    if (build_record(kb_.config, std::move(*raw), r, out.sides, out.diags)) out.record = std::move(r);
+    return true;
+  }
+
+  void offer(const Record& r) {
+    for (std::uint32_t p : offers(r)) offers_.push_back(p);
+  }
+
+  // The record at `path`, or nullptr.
+  const Record* at_path(const std::string& path) const {
+    const Record* r = kb_.lookup_rid(record_id(path));
+    return r && r->path == path && r->defined ? r : nullptr;
+  }
+
+  // Takes `path` out of the skipped files; whether it was one.
+  bool unskip(const std::string& path) {
+    auto s = std::find(snap_.skipped.begin(), snap_.skipped.end(), path);
+    if (s == snap_.skipped.end()) return false;
+    snap_.skipped.erase(s);
+    return true;
+  }
+  void skip(Redo& redo) {
+    snap_.skipped.insert(std::lower_bound(snap_.skipped.begin(), snap_.skipped.end(), redo.path), redo.path);
+    diags_[redo.path] = std::move(redo.diags);
+  }
+
+  bool take_removed(const std::string& path, Round& round) {
+    round.paths.insert(path);
+    diags_[path];  // its stored diagnostics go
+    if (unskip(path)) return true;
+    const Record* old = at_path(path);
+    if (!old) return false;
+    offer(*old);
+    round.gone.push_back(old->id);
+    return true;
+  }
+
+  bool take_new(const std::string& path, Round& round) {
+    Redo redo;
+    if (!read(path, redo)) return false;
+    round.paths.insert(path);
+    if (!redo.record) {
+      skip(redo);
+      return true;
     }
-    if (!alone || may_own_actions(kb, link_keys, n)) return false;
-    gone.push_back(n);
+    offer(*redo.record);
+    round.in.push_back(std::move(redo));
+    return true;
   }
-  for (NodeId n : touched) {
-    std::optional<std::string> name = whole_load_name(kb, n);
-    if (!name) return false;
-    kb.mutable_at(n).name = std::move(*name);
+
+  bool take_changed(const std::string& path, Round& round) {
+    if (unskip(path)) return take_new(path, round);
+    const Record* old = at_path(path);
+    Redo redo;
+    if (!old || !read(path, redo)) return false;
+    round.paths.insert(path);
+    if (!redo.record || redo.record->type != old->type) {  // out, and in again as what it is now
+      offer(*old);
+      round.gone.push_back(old->id);
+      if (!redo.record) return skip(redo), true;
+      offer(*redo.record);
+      round.in.push_back(std::move(redo));
+      return true;
+    }
+    if (!same_names(*old, *redo.record)) {
+      offer(*old);
+      offer(*redo.record);
+    }
+    // The meetings a person attended are settled again when it is put back (put()); only which
+    // of several people of one name `NAME (ORGANIZATION)` is needs those notes done again.
+    if (!same_affiliations(*old, *redo.record))
+      for (std::uint32_t p : affiliation_offers(*redo.record)) offers_.push_back(p);
+    round.again.push_back(std::move(redo));
+    return true;
   }
-  kb.erase(std::move(gone));
-  return true;
-}
 
-// Reads and types a changed note and puts it in place of its old record, with what depends
-// on it; false when only a whole load can tell (the rules are listed in docs/performance.md).
-bool patch_changed(LoadResult& snap, FileSystem& fs, const FileInfo& file, RecordParts parts, DiagSink& fresh,
-                   bool alone) {
-  KnowledgeBase& kb = snap.kb;
-  const Record* old = kb.lookup_rid(record_id(file.path));
-  if (!old || old->path != file.path || !old->defined) return false;
-  const NodeId id = old->id;
-  DiagSink diags;
-  std::string content, err;
-  if (!fs.read(file.path, content, err)) return false;
-  std::optional<RawRecord> raw = parse_record(file.path, content, diags, BodyParse::all);
-  if (!raw) return false;
-  Record r;
-  r.path = old->path;
-  r.rid = old->rid;
-  RecordSides sides;
-  if (!build_record(kb.config, std::move(*raw), r, sides, diags)) return false;
-  if (r.type != old->type || !same_names_or_safe(snap, *old, r, alone)) return false;
-  if (!resolve_changed(kb, r, sides, diags, snap.link_keys, alone)) return false;
-  // kb.at(id) is the old record still (unresolved nodes may have been put in after it).
-  const std::vector<NodeId> was = undefined_named(kb, kb.at(id));
-  Resolver settler(kb, diags, /*patching=*/true);
-  settle_meeting(kb, r, sides, settler);
-  keep_parts(r, parts);
-  const bool resettle =
-      r.type == RecordType::person && !same_affiliations(kb.at(id).entity->affiliations, r.entity->affiliations);
-  // Meetings whose attendees' organizations come from unresolved affiliations: a whole load.
-  if (resettle && (!was.empty() || !undefined_named(kb, r).empty())) return false;
-  kb.replace(id, std::move(r));
-  if (resettle) resettle_meetings(kb, id);
-  if (!settle_unresolved(kb, was, id, snap.link_keys, alone)) return false;
-  fresh.merge(diags);
-  return true;
-}
+  // Adds to `round` every other note whose reads meet the offers made so far, read again. The
+  // notes of the round before were resolved after the nodes it made or claimed.
+  bool add_readers(Round& round) {
+    settle_reads(offers_);
+    settle_reads(late_offers_);
+    if (offers_.empty() && late_offers_.empty()) return true;
+    std::vector<std::string> readers;
+    for (const Record& r : kb_.records()) {
+      if (!r.defined || round.paths.count(r.path.str())) continue;
+      if (!r.reads.loaded()) return false;
+      if (meets(*r.reads, offers_) || (!last_paths_.count(r.path.str()) && meets(*r.reads, late_offers_)))
+        readers.push_back(r.path.str());
+    }
+    offers_.clear();
+    late_offers_.clear();
+    redone_ += readers.size();
+    if (redone_ > std::max<std::size_t>(256, kb_.records().size() / 8)) return false;  // a whole load is as quick
+    for (const auto& path : readers) {
+      const RecordType type = at_path(path)->type;
+      Redo redo;
+      if (!read(path, redo) || !redo.record || redo.record->type != type) return false;
+      round.paths.insert(path);
+      round.again.push_back(std::move(redo));
+    }
+    return true;
+  }
 
-}  // namespace
+  // The unresolved nodes `r` names in its fields go to `touched`.
+  void note_unresolved(const Record& r) {
+    for (NodeId id : KnowledgeBase::lists_holding(r))
+      if (const Record& n = kb_.at(id); !n.defined) touched_.emplace(n.type, name_key(n.name));
+  }
 
-namespace {
+  // The unresolved nodes that a record put in or renamed now defines: their holders are all in
+  // the round (they looked the name up), and a whole load would not make them.
+  std::vector<NodeId> claimed(const Round& round) {
+    std::vector<NodeId> out;
+    for (const auto* list : {&round.in, &round.again})
+      for (const Redo& redo : *list)
+        for (const auto& key : KnowledgeBase::name_keys(*redo.record))
+          if (auto id = unresolved_node(kb_, {redo.record->type, key})) {
+            out.push_back(*id);
+            made_or_claimed_.push_back(probe(Probe::name, key));
+          }
+    return out;
+  }
 
-// `Zhang Wei (World Bank)`: a person named with their organization, as two who share a name are.
-bool names_person_by_org(const KnowledgeBase& kb, std::string_view text) {
-  const auto split = split_name_org(text);
-  NodeId first;
-  return split && kb.count_by_key(name_key(split->first), RecordType::person, first) > 0;
-}
+  bool apply(Round& round) {
+    for (Redo& redo : round.again) {  // out of every list, under its new names
+      const NodeId id = at_path(redo.path)->id;
+      note_unresolved(kb_.at(id));
+      kb_.replace(id, *redo.record);
+    }
+    for (NodeId id : round.gone) note_unresolved(kb_.at(id));
+    std::vector<NodeId> out = claimed(round);
+    out.insert(out.end(), round.gone.begin(), round.gone.end());
+    kb_.erase(std::move(out));
+    std::vector<Record> in;
+    for (const Redo& redo : round.in) in.push_back(*redo.record);
+    kb_.insert(std::move(in));
+    last_paths_ = round.paths;
+    std::vector<Redo*> all;
+    for (auto* list : {&round.in, &round.again})
+      for (Redo& redo : *list) all.push_back(&redo);
+    return resolve(all) && settle_unresolved();
+  }
 
-// Whether some note names a person by organization (pick_by_org): which person that is
-// depends on every note's affiliations, so such a KB is left to whole loads.
-bool picks_by_org(const LoadResult& snap) {
-  const KnowledgeBase& kb = snap.kb;
-  for (const std::string& key : snap.link_keys)
-    if (names_person_by_org(kb, key)) return true;
-  for (const Record& r : kb.records())
-    for (const Attendee& a : r.attendees)
-      if (names_person_by_org(kb, a.person.text.view())) return true;
-  return false;
-}
+  // Resolves the round's records against the graph, as a whole load would: the names that match
+  // nothing first get their unresolved nodes, then every record is resolved with them in.
+  bool resolve(std::vector<Redo*>& all) {
+    for (Redo* redo : all) {
+      const Record* r = at_path(redo->path);
+      if (!r) return false;  // two paths with one record id
+      redo->record->id = r->id;
+    }
+    std::sort(all.begin(), all.end(), [](const Redo* a, const Redo* b) { return a->record->id < b->record->id; });
+    make_missing_nodes(all);
+    std::vector<Resolver::Miss> misses;
+    for (Redo* redo : all) {
+      Resolver resolver(kb_, redo->diags, /*patching=*/true);
+      resolver.defer_misses(&misses);
+      resolver.resolve_record(*redo->record, redo->sides);
+    }
+    if (!misses.empty()) return false;
+    // People (whose affiliations settle meetings) first, then the meetings.
+    for (Redo* redo : all)
+      if (redo->record->type != RecordType::meeting) put(*redo);
+    for (Redo* redo : all)
+      if (redo->record->type == RecordType::meeting) {
+        DiagSink none;
+        Resolver settler(kb_, none, /*patching=*/true);
+        settle_meeting(kb_, *redo->record, redo->sides, settler);
+        put(*redo);
+      }
+    for (Redo* redo : all) diags_[redo->path] = std::move(redo->diags);
+    return true;
+  }
 
-}  // namespace
+  void make_missing_nodes(const std::vector<Redo*>& all) {
+    DiagSink scratch;
+    std::vector<Resolver::Miss> misses;
+    // Copies, resolved only for their misses (which point into them).
+    std::vector<Record> copies(all.size());
+    std::vector<RecordSides> sides(all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      copies[i] = *all[i]->record;
+      sides[i].attendees = all[i]->sides.attendees;
+      Resolver resolver(kb_, scratch, /*patching=*/true);
+      resolver.defer_misses(&misses);
+      resolver.resolve_record(copies[i], sides[i]);
+    }
+    std::vector<Record> nodes;
+    std::set<NodeKey> made;
+    for (const auto& m : misses) {
+      NodeKey key{m.type, name_key(m.ref->text)};
+      if (!made.insert(key).second) continue;
+      Record node;
+      node.type = m.type;
+      node.defined = false;
+      node.name = m.ref->text;
+      nodes.push_back(std::move(node));
+      touched_.insert(key);
+      made_or_claimed_.push_back(probe(Probe::name, key.second));
+    }
+    kb_.insert(std::move(nodes));  // after every defined record: no defined id moves
+  }
 
-bool patch_graph(LoadResult& snap, FileSystem& fs, const NotePatch& patch, RecordParts parts) {
-  KnowledgeBase& kb = snap.kb;
-  if (picks_by_org(snap)) return false;
-  DiagSink fresh;  // the changed notes' diagnostics, as a whole load gives them
-  std::set<std::string> paths;
-  if (!patch.added.empty() || !patch.removed.empty()) {
-    std::set<std::string> keys;  // that a link naming a note added or removed could have
-    std::set<NodeId> gone;
-    for (const auto& path : patch.removed) {
-      paths.insert(path);
-      if (auto s = std::find(snap.skipped.begin(), snap.skipped.end(), path); s != snap.skipped.end()) {
-        snap.skipped.erase(s);
+  // How `r` first writes the unresolved `node` in a field, in the order a whole load resolves
+  // them (which names the node after the first note that writes it): the text; "" when `r`
+  // names it in no field (an attendee's organization taken from the person's affiliation); none
+  // when the note cannot be read any more.
+  std::optional<std::string> first_spelling(const Record& r, NodeId node) {
+    for (const auto& o : r.organizations)
+      if (o.target == node) return std::string(o.text);
+    for (std::size_t k = 0; k < r.attendees.size(); ++k) {
+      const Attendee& a = r.attendees[k];
+      if (a.person.target == node) return std::string(a.person.text);
+      if (a.org == node && a.org_given) return given_org(r.path.str(), k);
+    }
+    for (const auto& t : r.topics)
+      if (t.target == node) return std::string(t.text);
+    if (r.event.target == node) return std::string(r.event.text);
+    for (const auto& a : r.entity->affiliations)
+      if (a.org.target == node) return std::string(a.org.text);
+    if (r.entity->parent.target == node) return std::string(r.entity->parent.text);
+    return std::string();
+  }
+
+  // The organization that attendee `k` of the meeting at `path` is given with, as written (the
+  // graph keeps only the node): from the note.
+  std::optional<std::string> given_org(const std::string& path, std::size_t k) {
+    Redo redo;
+    if (!read(path, redo) || !redo.record) return std::nullopt;
+    for (const AttendeeInline& given : redo.sides.attendees)
+      if (given.attendee == k) return std::string(given.org.text);
+    return std::nullopt;
+  }
+
+  // The name a whole load gives the unresolved `node`: as the first record (in node order)
+  // whose fields name it writes it; none when that cannot be told.
+  std::optional<std::string> whole_load_name(NodeId node) {
+    std::vector<NodeId> holders;
+    for (const auto* list : {&kb_.meetings_of(node), &kb_.members_of(node), &kb_.children_of(node)})
+      holders.insert(holders.end(), list->begin(), list->end());
+    std::sort(holders.begin(), holders.end());
+    for (NodeId id : holders) {
+      std::optional<std::string> name = first_spelling(kb_.at(id), node);
+      if (!name || !name->empty()) return name;
+    }
+    return std::nullopt;
+  }
+
+  // Puts a resolved record in its place, and settles again the meetings a person attended.
+  void put(Redo& redo) {
+    Record& r = *redo.record;
+    keep_parts(r, parts_);
+    const NodeId id = r.id;
+    for (NodeId n : KnowledgeBase::lists_holding(r))
+      if (!kb_.at(n).defined) touched_.emplace(kb_.at(n).type, name_key(kb_.at(n).name));
+    kb_.replace(id, r);
+    if (r.type == RecordType::person) resettle_meetings(kb_, id);
+  }
+
+  // Each unresolved node the round touched: gone when no field names it any more, else named
+  // as a whole load names it. Nodes made or gone are offers for the next round (the owner of
+  // an action is any person of its link's name, unresolved ones included).
+  bool settle_unresolved() {
+    std::vector<NodeId> unheld;
+    for (const NodeKey& key : touched_) {
+      const std::optional<NodeId> id = unresolved_node(kb_, key);
+      if (!id) continue;
+      if (!held(kb_, *id)) {
+        unheld.push_back(*id);
+        next_offers_.push_back(probe(Probe::name, key.second));
         continue;
       }
-      const Record* old = kb.lookup_rid(record_id(path));
-      if (!old || old->path != path || !old->defined || !named_by_nothing_else(kb, *old) || names_undefined(kb, *old))
-        return false;
-      add_link_keys(*old, keys);
-      gone.insert(old->id);
+      std::optional<std::string> name = whole_load_name(*id);
+      if (!name) return false;
+      kb_.mutable_at(*id).name = std::move(*name);
     }
-    std::vector<Added> added(patch.added.size());
-    std::set<std::pair<RecordType, std::string>> names;  // of the people, organizations, ... added
-    for (std::size_t i = 0; i < added.size(); ++i) {
-      paths.insert(patch.added[i].path);
-      if (!build_added(kb.config, fs, patch.added[i], added[i])) return false;
-      if (!added[i].record) continue;
-      const Record& r = *added[i].record;
-      if (!named_by_nothing(kb, r)) return false;
-      if (is_entity(r))
-        for (auto& key : KnowledgeBase::name_keys(r))
-          if (!names.emplace(r.type, std::move(key)).second) return false;  // two of them share a name
-      add_link_keys(r, keys);
-    }
-    if (linked(snap.link_keys, keys)) return false;
-    kb.erase(std::vector<NodeId>(gone.begin(), gone.end()));
-    // All in before any is resolved, as a whole load indexes every name first: a note added
-    // may link to another added with it.
-    std::vector<Record> in;
-    for (Added& a : added) {
-      if (a.record) in.push_back(std::move(*a.record));
-      else snap.skipped.insert(std::lower_bound(snap.skipped.begin(), snap.skipped.end(), a.path), a.path);
-    }
-    kb.insert(std::move(in));
-    for (Added& a : added) {
-      if (const Record* in = a.record ? kb.lookup_rid(record_id(a.path)) : nullptr) {
-        if (in->path != a.path) return false;  // two paths with one record id
-        const NodeId id = in->id;
-        Record& r = kb.mutable_at(id);
-        Resolver resolver(kb, a.diags, /*patching=*/true);  // after the parse's, as in a whole load
-        resolver.resolve_record(r, a.sides);
-        if (resolver.failed() || names_undefined(kb, r)) return false;
-        settle_meeting(kb, r, a.sides, resolver);
-        kb.index_lists(id);
-        keep_parts(r, parts);
-      }
-      fresh.merge(a.diags);
-    }
+    kb_.erase(std::move(unheld));
+    touched_.clear();
+    offers_ = std::move(next_offers_);
+    next_offers_.clear();
+    late_offers_ = std::move(made_or_claimed_);
+    made_or_claimed_.clear();
+    return true;
   }
-  // A note that changed alone may be retitled and bring or drop unresolved nodes: no other
-  // note's new links could name them.
-  const bool alone = patch.changed.size() == 1 && patch.added.empty() && patch.removed.empty();
-  for (const FileInfo& file : patch.changed) {
-    if (!patch_changed(snap, fs, file, parts, fresh, alone)) return false;
-    paths.insert(file.path);
-  }
-  // The stored diagnostics of the changed notes give way to their new ones. A record's
+
+  // The stored diagnostics of the notes done again give way to their new ones. A record's
   // diagnostics all lie in its own file, so the path tells whose they are.
-  DiagSink kept;
-  for (const auto& d : snap.diags.all())
-    if (!paths.count(d.loc.path.str())) kept.report(d);
-  kept.merge(fresh);
-  snap.diags = std::move(kept);
-  return true;
+  void replace_diagnostics() {
+    DiagSink kept;
+    for (const auto& d : snap_.diags.all())
+      if (!diags_.count(d.loc.path.str())) kept.report(d);
+    for (auto& [path, diags] : diags_) kept.merge(diags);
+    snap_.diags = std::move(kept);
+  }
+
+  LoadResult& snap_;
+  KnowledgeBase& kb_;
+  FileSystem& fs_;
+  const RecordParts parts_;
+  std::vector<std::uint32_t> offers_;       // for the round being gathered
+  std::vector<std::uint32_t> next_offers_;  // found while a round is applied: unresolved nodes gone
+  // Unresolved nodes made or claimed by a record while a round is applied, and then for the
+  // next round: the records of the round were resolved after them.
+  std::vector<std::uint32_t> made_or_claimed_, late_offers_;
+  std::set<std::string> last_paths_;       // the notes of the round applied last
+  std::set<NodeKey> touched_;               // unresolved nodes the round's records named or name
+  std::map<std::string, DiagSink> diags_;   // the new diagnostics of each note done again
+  std::size_t redone_ = 0;
+  std::set<std::string> read_;  // every note read
+
+ public:
+  std::size_t notes_read() const { return read_.size(); }
+};
+
+}  // namespace
+
+bool patch_graph(LoadResult& snap, FileSystem& fs, const NotePatch& patch, RecordParts parts,
+                 std::size_t& notes_read) {
+  Patcher patcher(snap, fs, parts);
+  const bool done = patcher.run(patch);
+  notes_read = patcher.notes_read();
+  return done;
 }
 
 }  // namespace kb

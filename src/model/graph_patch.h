@@ -1,21 +1,19 @@
 #pragma once
 // Patching a graph snapshot after a few notes were edited, added or removed (private to
-// model/): instead of loading the whole KB again, load_kb() takes the snapshot, parses only the
-// changed notes and puts each in place of its old record, when the outcome is the graph a
-// whole load would give. That holds for a note that keeps its path, its type and its names (as
-// name keys) and whose old and new versions name only records that exist: a meeting or plain
-// note then reaches nothing else in the graph but the meeting lists of what it names; a
-// person, organization, topic or event (whose names no other record of its type shares)
-// reaches the member and sub-organization lists, and a person the organization and role of
-// each meeting attended on its date, all of which are brought up to date. A note added or
-// removed is put in or taken out (every later node moving) when it names only records that
-// exist, no [[wikilink]] anywhere could name it (by its title, aliases or path), and, for a
-// person, organization, topic or event, nothing else names it: no unresolved name of its type
-// for one added (and no other record of its type shares its names), and no meeting, member or
-// sub-organization list holding one removed. A note added or removed that does not parse is
-// added to or dropped from the skipped files. Any other change (a new unresolved name, a
-// renamed note, a shared name, a note that stops or starts parsing) makes load_kb() load the
-// whole KB.
+// model/): instead of loading the whole KB again, load_kb() takes the snapshot and does again
+// only the notes whose graph can differ, so that the outcome is the graph a whole load gives.
+// The rule is one: resolving a note looks names up in the graph's indexes, and each record
+// keeps what it looked up (Record::reads, model/reads.h). A note added, removed or changed in
+// what others look up of it (its names; a person's affiliations) changes the answers to some
+// lookups; every note that made one of them is read and resolved again, with the changed
+// notes, against the patched graph. The unresolved nodes (names nothing defines) those notes
+// named or name are then made, dropped and named as a whole load would, and a node that came
+// or went is itself a changed answer for the next round (an action's owner is looked up among
+// unresolved people too). A note that does not parse joins the skipped files.
+// A patch gives up (and load_kb() loads the whole KB) only when a note cannot be read, when
+// two paths have one record id, when the notes to do again are more than a whole load is
+// worth, or when an unresolved node's first spelling is in text the snapshot does not keep
+// (an attendee's organization given in a meeting that is not done again).
 
 #include <cstddef>
 #include <string>
@@ -34,10 +32,11 @@ struct NotePatch {
 };
 
 /// Puts the notes of `patch` into `snap`, a load decoded from a snapshot with its stored
-/// diagnostics (and only those) in `snap.diags`, and with the keys of its wikilinks
-/// (`snap.link_keys`) when notes were added or removed. Returns false when one of them is not a change a patch can make;
+/// diagnostics (and only those) in `snap.diags`, and with each record's reads. Returns false
+/// when a whole load must be done instead;
 /// `snap` is then half patched and must be dropped. The new records keep only the `parts`
-/// asked for, as in a snapshot decoded with them.
-bool patch_graph(LoadResult& snap, FileSystem& fs, const NotePatch& patch, RecordParts parts);
+/// asked for, as in a snapshot decoded with them. `notes_read`: how many notes were read.
+bool patch_graph(LoadResult& snap, FileSystem& fs, const NotePatch& patch, RecordParts parts,
+                 std::size_t& notes_read);
 
 }  // namespace kb

@@ -282,6 +282,7 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::ve
   snap.kb.root = result.kb.root;
   const std::size_t file_count = files.size();
   NotePatch patch;
+  std::size_t notes_read = 0;
   std::vector<FileInfo> unchanged_files;  // for a load with text: whose text to fill in
   const bool read = cache.read_graph([&](std::string_view data, std::int64_t stored_ns) {
     auto accept = [&](const NoteChanges& c) {
@@ -306,7 +307,7 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::ve
                         [&](std::string_view part) { cache.release_graph(part); });
   });
   if (!read || (patch.changed.size() + patch.added.size() + patch.removed.size() > 0 &&
-                !patch_graph(snap, fs, patch, parts)))
+                !patch_graph(snap, fs, patch, parts, notes_read)))
     return false;
   if (parts.text && !fill_text(cache, fs, unchanged_files, snap.kb, threads)) return false;
   keep_parts(snap.kb, parts);
@@ -314,7 +315,7 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::ve
   result.files = file_count;
   result.skipped = std::move(snap.skipped);
   result.diags.merge(snap.diags);
-  result.cache_hits = file_count - patch.changed.size() - patch.added.size();
+  result.cache_hits = file_count - notes_read;
   result.cache_updated = true;
   return true;
 }
@@ -330,36 +331,6 @@ void keep_name_only(Value& fields) {
   fields = std::move(kept);
 }
 
-void check_duplicate_names(const KnowledgeBase& kb, DiagSink& diags) {
-  std::map<std::pair<RecordType, std::string>, NodeId> first;
-  for (const auto& r : kb.records()) {
-    if (!r.defined || r.type == RecordType::note || r.type == RecordType::meeting) continue;
-    std::vector<std::string> names{r.name};
-    names.insert(names.end(), r.aliases.begin(), r.aliases.end());
-    std::vector<std::string> seen_keys;
-    for (const auto& n : names) {
-      std::string key = name_key(n);
-      if (key.empty() || std::find(seen_keys.begin(), seen_keys.end(), key) != seen_keys.end()) continue;
-      seen_keys.push_back(key);
-      auto [it, inserted] = first.emplace(std::make_pair(r.type, key), r.id);
-      if (!inserted) {
-        const Value* v = r.text->fields.find_property("name");
-        SourceLoc loc = v ? v->loc : SourceLoc{r.path, 1, 1};
-        const std::string msg = "duplicate " + type_noun(r.type) + " name '" + n + "' (also '" +
-                                kb.at(it->second).name + "' in '" + kb.at(it->second).path.str() + "')";
-        // Two people may share a name (Zhang Wei at the World Bank and at UNESCO): notes tell
-        // them apart as 'NAME (ORGANIZATION)' or by record id. Two organizations, topics or
-        // events of one name are one written twice.
-        if (r.type == RecordType::person)
-          diags.warning(loc, msg + "; name each as '" + n + " (ORGANIZATION)' or by record id, or 'kb merge' them if "
-                                   "they are one person");
-        else
-          diags.error(loc, msg + "; 'kb merge' them if they are one");
-      }
-    }
-  }
-}
-
 }  // namespace
 
 void keep_parts(Record& r, RecordParts parts) {
@@ -369,7 +340,11 @@ void keep_parts(Record& r, RecordParts parts) {
 }
 
 void keep_parts(KnowledgeBase& kb, RecordParts parts) {
-  for (std::uint32_t i = 0; i < kb.records().size(); ++i) keep_parts(kb.mutable_at(NodeId{i}), parts);
+  for (std::uint32_t i = 0; i < kb.records().size(); ++i) {
+    Record& r = kb.mutable_at(NodeId{i});
+    keep_parts(r, parts);
+    r.reads.unload();  // for the snapshot and the patch only
+  }
   kb.has_text = parts.text;
   kb.has_links = parts.links;
   kb.has_outcomes = parts.outcomes;
@@ -582,8 +557,8 @@ class WholeLoad {
   }
 
   // Closes up the typed notes over those that were not typed, in file order, as the graph's
-  // first records, indexes their names and reports duplicate names; then resolves every
-  // reference and builds the indexes.
+  // first records, and indexes their names; then resolves every reference (reporting duplicate
+  // names) and builds the indexes.
   void assemble() {
     finish_cache_entries();
     KnowledgeBase& kb = result_.kb;
@@ -609,7 +584,6 @@ class WholeLoad {
       kb.index_names(NodeId{static_cast<std::uint32_t>(k)}, parsed_[file_of[k]].keys);
       std::vector<std::string>().swap(parsed_[file_of[k]].keys);
     }
-    check_duplicate_names(kb, result_.diags);
     // Unresolved nodes are numbered in path order, whatever the threads; each meeting gets its
     // owners and each attendee the organization on its date.
     kb.index_rids();  // the resolver looks records up by id
@@ -700,7 +674,7 @@ class WholeLoad {
   bool keeps_links() const { return cache_ || options_.parts.links; }
 
   // What was not asked for goes as soon as a note is typed: the body and the front-matter tree
-  // once their facts are taken (after typing only check_duplicate_names() reads the tree, for
+  // once their facts are taken (after typing only the duplicate-name check reads the tree, for
   // where `name:` was written); the body's links unless kept, or packed for the warnings they
   // give; without a cache (no snapshot to write), a meeting's outcomes too, with the links that
   // find each action's owner.

@@ -12,26 +12,25 @@ void Resolver::resolve(NameRef& ref, RecordType type) {
   if (ref.text.empty()) return;
   const Known& known = known_name(ref.text);
   const std::string& name = *known.key;
+  read(Probe::name, name);
+  // The records of that name, else of that record id, else (a person) of that name and
+  // organization, as a whole load finds them before it makes any unresolved node.
   NodeId first;
-  std::size_t matches = kb_.count_of_type(*known.nodes, type, first);
-  if (matches == 0)
+  std::size_t matches = kb_.count_of_type(*known.nodes, type, first, /*defined_only=*/true);
+  if (matches == 0) {
+    read(Probe::rid, ref.text.view());
     if (const Record* r = kb_.lookup_rid(ref.text); r && r->type == type) first = r->id, matches = 1;
+  }
   if (matches != 1 && type == RecordType::person && pick_org(ref)) return;
   if (matches == 1) {
     ref.target = first;
-    if (!kb_.at(ref.target).defined) warn_unresolved(ref, type);
     return;
   }
-  if (matches > 1) {
-    std::vector<NodeId> ids;
-    for (NodeId id : kb_.find_by_key(name, type)) ids.push_back(id);
-    std::string msg = "ambiguous " + type_noun(type) + " '" + ref.text + "': matches ";
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      if (i > 0) msg += i + 1 == ids.size() ? " and " : ", ";
-      msg += "'" + kb_.at(ids[i]).rid + "'";
-    }
-    if (type == RecordType::person) msg += " (write '" + ref.text.str() + " (ORGANIZATION)' or the record id)";
-    diags_.error(ref.loc, msg);
+  if (matches > 1) return report_ambiguous(ref, type, name);
+  // A name no record has: its unresolved node, when a patched graph has it already.
+  if (patching_ && kb_.count_of_type(*known.nodes, type, first) == 1) {
+    ref.target = first;
+    warn_unresolved(ref, type);
     return;
   }
   if (misses_) {
@@ -59,14 +58,67 @@ void Resolver::resolve(NameRef& ref, RecordType type) {
   warn_unresolved(ref, type);
 }
 
+void Resolver::report_ambiguous(const NameRef& ref, RecordType type, const std::string& key) {
+  std::vector<NodeId> ids;
+  for (NodeId id : kb_.find_by_key(key, type))
+    if (kb_.at(id).defined) ids.push_back(id);
+  std::string msg = "ambiguous " + type_noun(type) + " '" + ref.text + "': matches ";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) msg += i + 1 == ids.size() ? " and " : ", ";
+    msg += "'" + kb_.at(ids[i]).rid + "'";
+  }
+  if (type == RecordType::person) msg += " (write '" + ref.text.str() + " (ORGANIZATION)' or the record id)";
+  diags_.error(ref.loc, msg);
+}
+
 bool Resolver::pick_org(NameRef& ref) {
+  read_pick(ref.text.view());
   auto picked = pick_by_org(kb_, ref.text.view());
   if (!picked) return false;
-  // Which person it names depends on other notes' affiliations: a patched graph cannot tell
-  // when that changes, so a whole load resolves it.
-  if (patching_) failed_ = true;
   ref.target = *picked;
   return true;
+}
+
+void Resolver::read_pick(std::string_view text) {
+  const auto split = split_name_org(text);
+  if (!split || !reads_) return;
+  const std::string person = name_key(split->first);
+  read(Probe::name, person);
+  read(Probe::affiliations, person);
+  read(Probe::name, name_key(split->second));
+  for (NodeId id : kb_.find_by_key(person, RecordType::person))
+    if (const Record& p = kb_.at(id); p.defined && p.entity.present())
+      for (const auto& a : p.entity->affiliations) read(Probe::name, key_of(a.org.text));
+}
+
+void Resolver::check_duplicate_names(const Record& r) {
+  if (!r.defined || r.type == RecordType::note || r.type == RecordType::meeting) return;
+  std::vector<std::string> names{r.name};
+  names.insert(names.end(), r.aliases.begin(), r.aliases.end());
+  std::vector<std::string> seen;
+  for (const auto& n : names) {
+    const std::string& key = key_of(n);
+    if (key.empty() || std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(key);
+    read(Probe::name, key);
+    NodeId first;
+    for (NodeId id : kb_.nodes_by_key(key))
+      if (const Record& o = kb_.at(id); o.defined && o.type == r.type && id < r.id && (!first.valid() || id < first))
+        first = id;
+    if (!first.valid()) continue;
+    const Value* v = r.text.loaded() ? r.text->fields.find_property("name") : nullptr;
+    const SourceLoc loc = v ? v->loc : SourceLoc{r.path, 1, 1};
+    const std::string msg = "duplicate " + type_noun(r.type) + " name '" + n + "' (also '" + kb_.at(first).name +
+                            "' in '" + kb_.at(first).path.str() + "')";
+    // Two people may share a name (Zhang Wei at the World Bank and at UNESCO): notes tell them
+    // apart as 'NAME (ORGANIZATION)' or by record id. Two organizations, topics or events of
+    // one name are one written twice.
+    if (r.type == RecordType::person)
+      diags_.warning(loc, msg + "; name each as '" + n + " (ORGANIZATION)' or by record id, or 'kb merge' them if "
+                                "they are one person");
+    else
+      diags_.error(loc, msg + "; 'kb merge' them if they are one");
+  }
 }
 
 void Resolver::commit() {
@@ -78,12 +130,15 @@ void Resolver::commit() {
 Resolver::LinkMiss Resolver::link_target(const std::string& text, std::string_view from, NodeId& target) {
   std::string_view name = text;
   if (name.size() > 3 && name.substr(name.size() - 3) == ".md") name.remove_suffix(3);
+  read(Probe::file, KnowledgeBase::link_file_key(text, from));
   const Record* file = kb_.lookup_file(text, from);
+  if (!file) read(Probe::rid, name);
   if (const Record* r = file ? file : kb_.lookup_rid(name)) {
     target = r->id;
     return LinkMiss::none;
   }
   const Known& known = known_name(name.size() == text.size() ? text : std::string(name));
+  read(Probe::name, *known.key);
   for (RecordType t : {RecordType::person, RecordType::organization, RecordType::topic, RecordType::event,
                        RecordType::meeting, RecordType::note}) {
     NodeId first;
@@ -107,6 +162,10 @@ void Resolver::resolve_link(NameRef& ref, std::string_view from) {
 }
 
 void Resolver::resolve_record(Record& r, RecordSides& sides) {
+  std::vector<std::uint32_t>& reads = r.reads.edit();
+  reads.clear();
+  reads_ = &reads;
+  check_duplicate_names(r);
   for (auto& o : r.organizations) resolve(o, RecordType::organization);
   for (std::size_t k = 0, g = 0; k < r.attendees.size(); ++k) {
     resolve(r.attendees[k].person, RecordType::person);
@@ -139,6 +198,8 @@ void Resolver::resolve_record(Record& r, RecordSides& sides) {
       if (misses[mark.text] != LinkMiss::none)
         warn_link(texts[mark.text], SourceLoc{path, mark.line, mark.column}, misses[mark.text]);
   }
+  settle_reads(reads);
+  reads_ = nullptr;
 }
 
 const std::string& Resolver::key_of(const std::string& text) {
@@ -199,9 +260,11 @@ void resolve_graph(KnowledgeBase& kb, std::vector<RecordSides>& sides, DiagSink&
 
 void settle_meeting(const KnowledgeBase& kb, Record& r, RecordSides& sides, Resolver& resolver) {
   if (r.type != RecordType::meeting) return;
+  resolver.note_reads(&r.reads.edit());
   for (std::size_t k = 0; k < r.outcomes->actions.size() && k < sides.action_links.size(); ++k)
     for (const auto& target : sides.action_links[k]) {
       NodeId owner;
+      resolver.read(Probe::name, resolver.key_of(target));
       if (kb.count_by_key(resolver.key_of(target), RecordType::person, owner) == 1) {
         r.outcomes.edit().actions[k].owner = owner;
         break;
@@ -220,6 +283,8 @@ void settle_meeting(const KnowledgeBase& kb, Record& r, RecordSides& sides, Reso
     a.role_given = !a.role.empty();
     settle_attendee(kb, a, r.date);
   }
+  settle_reads(r.reads.edit());
+  resolver.note_reads(nullptr);
 }
 
 void settle_attendee(const KnowledgeBase& kb, Attendee& a, const std::optional<Date>& date) {

@@ -15,13 +15,14 @@
 #include "kb/base/diag.h"
 #include "kb/model/graph.h"
 #include "kb/model/record_builder.h"
+#include "reads.h"
 
 namespace kb {
 
 class Resolver {
  public:
   /// `patching`: the graph is already built (its unresolved nodes are in it), and only the
-  /// names of a changed record are resolved: a field's name may match an unresolved node (as
+  /// names of some records are resolved again: a field's name may match an unresolved node (as
   /// it would once a whole load made it), a body link only defined records (as while a whole
   /// load resolves them, before it makes any node); a name that matches no node is a miss
   /// (defer_misses()) or sets failed().
@@ -34,7 +35,9 @@ class Resolver {
   /// (KnowledgeBase::lookup_file), then a record id, then names and aliases, where the first
   /// type (person, organization, topic, event, meeting, note) with a match wins.
   void resolve_link(NameRef& ref, std::string_view from);
-  /// Every name `r` writes (with `sides`, what building it gave beside it).
+  /// Every name `r` writes (with `sides`, what building it gave beside it), and, for a person,
+  /// organization, topic or event, whether an earlier one of its type has one of its names (a
+  /// duplicate name, reported at the later one). What it looked up goes to `r.reads`.
   void resolve_record(Record& r, RecordSides& sides);
   /// Adds the unresolved nodes; REQUIRES: no record was added since resolution started.
   void commit();
@@ -53,6 +56,12 @@ class Resolver {
   /// name_key(text), remembered: a KB names the same people and organizations, spelled the
   /// same way, in note after note, and NFKC with case folding is the costly part of a lookup.
   const std::string& key_of(const std::string& text);
+  /// Notes a lookup in the record being resolved (resolve_record()) or settled (settle_meeting()).
+  void read(Probe index, std::string_view key) {
+    if (reads_) reads_->push_back(probe(index, key));
+  }
+  /// From now on lookups are noted in `reads` (nullptr: not noted).
+  void note_reads(std::vector<std::uint32_t>* reads) { reads_ = reads; }
 
  private:
   /// A name as written, with its key (in keys_) and the nodes indexed under that key: one
@@ -67,15 +76,21 @@ class Resolver {
   LinkMiss link_target(const std::string& text, std::string_view from, NodeId& target);
   void warn_link(const std::string& text, const SourceLoc& loc, LinkMiss miss);
   void warn_unresolved(const NameRef& ref, RecordType type);
+  void report_ambiguous(const NameRef& ref, RecordType type, const std::string& key);
   /// `NAME (ORGANIZATION)` naming one of two people who share a name (pick_by_org): sets the
   /// target; while patching, fails the patch.
   bool pick_org(NameRef& ref);
+  /// The names a pick_org() of `text` looks up: the person's, the organization's and those of
+  /// the organizations of every person of that name.
+  void read_pick(std::string_view text);
+  void check_duplicate_names(const Record& r);
 
   KnowledgeBase& kb_;
   DiagSink& diags_;
   bool patching_ = false;
   bool failed_ = false;
   std::vector<Miss>* misses_ = nullptr;
+  std::vector<std::uint32_t>* reads_ = nullptr;
   std::vector<Record> pending_;
   std::map<std::pair<RecordType, std::string>, NodeId> pending_ids_;
   std::unordered_map<std::string, std::string> keys_;

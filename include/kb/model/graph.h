@@ -108,6 +108,11 @@ class KnowledgeBase {
   /// folder of `from` (the linking note's path). Of several, the one in `from`'s folder, else
   /// the one with the shortest path (then the first by path).
   const Record* lookup_file(std::string_view link, std::string_view from) const;
+  /// The key lookup_file() finds `link` under (from the note at `from`): the last part of the
+  /// path it names, lower-cased; empty when it names none.
+  static std::string link_file_key(std::string_view link, std::string_view from);
+  /// The file-name index's key of a record id: its last part, lower-cased.
+  static std::string file_key(std::string_view rid);
   /// Every record of `type` (defined or not) whose name or alias has the name_key of `name`.
   std::vector<NodeId> find_by_name(std::string_view name, RecordType type) const;
   /// As find_by_name, for a name already reduced by name_key().
@@ -175,7 +180,7 @@ class KnowledgeBase {
   /// (for a record put in by insert() and then resolved).
   void index_lists(NodeId id);
   /// Takes the records or unresolved nodes `gone` out of a built graph and out of every index;
-  /// every later node moves down (in one pass). REQUIRES: no other record holds one of them.
+  /// every later node moves down (in one pass). An id of one of them held anywhere becomes no id.
   void erase(std::vector<NodeId> gone);
   /// Puts the unresolved nodes (after the defined records) in node_before() order, moving
   /// every id held in the graph with them: a whole load's last step, so that the ids of a

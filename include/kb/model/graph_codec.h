@@ -26,7 +26,7 @@ namespace kb {
 /// Bump whenever the encoding or an encoded struct (Record and its parts, the indexes of
 /// KnowledgeBase) changes. Encode/decode bind every struct member by structured binding, so a
 /// member added without updating the codec fails to compile.
-inline constexpr std::uint32_t kGraphFormatVersion = 14;
+inline constexpr std::uint32_t kGraphFormatVersion = 15;
 
 /// Encodes `result` under key `key` (kb.yaml and the formats), with `files`, the notes it was
 /// loaded from with their stamps (as the walk gave them), and `file_diags`, the diagnostics the
@@ -48,8 +48,7 @@ struct NoteChanges {
 
 /// Called by decode_graph() once the stored notes are compared with `files`, before any record
 /// is decoded, with how they differ (maybe not at all); returning false stops the decode. When
-/// notes differ, the decode gives the keys of the graph's wikilinks too (LoadResult::link_keys),
-/// for patching them in.
+/// notes differ, the decode gives each record's reads too (Record::reads), for patching them in.
 using AcceptChanged = std::function<bool(const NoteChanges& changes)>;
 
 /// Decodes what encode_graph() wrote (its parts joined) under the same `key` into `result`:

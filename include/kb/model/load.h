@@ -37,7 +37,8 @@ struct RecordParts {
 /// Leaves in `r` only the `parts` asked for, as a load of only those gives it: the others are
 /// not loaded (reading them throws PartNotLoaded).
 void keep_parts(Record& r, RecordParts parts);
-/// keep_parts() for every record, and the KB's has_text, has_links and has_outcomes.
+/// keep_parts() for every record, and the KB's has_text, has_links and has_outcomes; each
+/// record's reads (what a patch needs, model/reads.h) are not loaded after.
 void keep_parts(KnowledgeBase& kb, RecordParts parts);
 
 struct LoadOptions {
@@ -67,9 +68,6 @@ struct LoadResult {
   std::size_t files = 0;             ///< record files seen
   std::size_t cache_hits = 0;        ///< files taken from the cache instead of parsed
   bool cache_updated = false;        ///< the cache was written (or had nothing to change)
-  /// Only for a graph snapshot decoded to patch changed notes into (graph_codec.h):
-  /// the name key of every [[wikilink]] text in the graph, sorted, each once.
-  std::vector<std::string> link_keys;
 };
 
 /// Loads the KB that `fs` is rooted at. Never throws for bad user data.

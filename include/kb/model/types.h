@@ -213,6 +213,10 @@ struct Record {
 
   /// A person's, organization's, topic's or event's own fields.
   RecordPart<EntityFields> entity;
+
+  /// What resolving this record looked up in the graph (model/reads.h): the notes a change to
+  /// others can change. Held while a graph is loaded and patched, not loaded after.
+  RecordPart<std::vector<std::uint32_t>> reads;
 };
 
 /// The record id of the note at `path` ("meetings/x.md" -> "meetings/x"), in Unicode NFC.
