@@ -386,6 +386,9 @@ TEST_SUITE("parse") {
     CHECK(f.tasks[5].text == "Ticked");
     CHECK_FALSE(f.tasks[5].done);
     CHECK(plain_text(f.tasks[1].text) == "Forwarded");
+    CHECK(plain_text(f.tasks[2].text) == "Important `\xF0\x9F\x93\x85 2024-01-01`");  // code shown as written
+    CHECK(plain_text("Report ^weekly-1") == "Report");  // a trailing block id is no text
+    CHECK(plain_text("x ^ y") == "x ^ y");
     CHECK(d.empty());
   }
 
