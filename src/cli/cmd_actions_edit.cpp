@@ -186,7 +186,9 @@ ExitCode run_edit(Session& s, const EditOptions& o) {
     s.error("cannot write '" + found->path + "': " + e.message);
     return ExitCode::failure;
   }
-  s.out << found->path << ':' << found->line << ": " << std::string(trim(e.edited)) << '\n';
+  int line = found->line;
+  if (!e.next.empty()) s.out << found->path << ':' << line++ << ": " << std::string(trim(e.next)) << '\n';
+  s.out << found->path << ':' << line << ": " << std::string(trim(e.edited)) << '\n';
   return ExitCode::ok;
 }
 

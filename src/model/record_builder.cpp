@@ -410,11 +410,11 @@ class RecordBuilder {
     // Body facts.
     if (raw.body_parsed) {
       if (std::any_of(raw.facts.links.begin(), raw.facts.links.end(),
-                      [](const WikiLink& l) { return !is_attachment(l.target); })) {
+                      [](const WikiLink& l) { return !is_attachment(l); })) {
         auto& mentions = r.mentions.edit();
         mentions.reserve(mentions.size() + raw.facts.links.size());
         for (auto& link : raw.facts.links)
-          if (!is_attachment(link.target)) mentions.push_back({link_text(std::move(link.target)), std::move(link.loc), {}});
+          if (!is_attachment(link)) mentions.push_back({link_text(std::move(link.target)), std::move(link.loc), {}});
       }
       if (r.type == RecordType::meeting) {
         Outcomes& out = r.outcomes.edit();
@@ -550,10 +550,13 @@ class RecordBuilder {
   }
 
   // `![[diagram.png]]`, `[[report.pdf]]`: files, not records.
-  static bool is_attachment(std::string_view target) {
-    std::size_t dot = target.rfind('.');
-    if (dot == std::string_view::npos || target.find('/', dot) != std::string_view::npos) return false;
-    std::string ext = to_lower_ascii(target.substr(dot + 1));
+  // A link to a file that is no note: not a mention. An embed `![[x.any]]` of any extension but
+  // `.md` (kb lists only notes, so a missing file is not reported); a link `[[x.pdf]]` of the
+  // usual attachment kinds (`[[v1.2]]`, `[[Dr. Smith]]` are notes).
+  static bool is_attachment(const WikiLink& link) {
+    const std::string ext = to_lower_ascii(file_extension(link.target));
+    if (ext.empty() || ext == "md") return false;
+    if (link.embed) return true;
     for (const char* a : {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "pdf", "mp3", "mp4", "webm",
                           "wav", "m4a", "ogg", "mov", "canvas", "excalidraw", "csv", "docx", "xlsx", "pptx"})
       if (ext == a) return true;

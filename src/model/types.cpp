@@ -1,6 +1,7 @@
 #include "kb/model/types.h"
 
 #include "kb/base/text.h"
+#include "kb/parse/markdown.h"
 
 namespace kb {
 
@@ -44,6 +45,42 @@ std::string_view default_folder(RecordType t) {
 std::string record_id(std::string_view path) {
   if (path.size() >= 3 && path.substr(path.size() - 3) == ".md") path.remove_suffix(3);
   return nfc(path);
+}
+
+Value inline_fields(const NoteText& text) {
+  Value out;
+  out.kind = Value::Kind::mapping;
+  const SharedPath path(text.fields.loc.path);
+  for (auto& f : find_inline_fields(path, text.body, 1)) {
+    Value v;
+    v.kind = Value::Kind::scalar;
+    v.text = std::move(f.value);
+    v.loc = f.loc;
+    Value* have = out.find_property(f.key) ? out.find(out.property_name(f.key)) : nullptr;
+    if (!have) {
+      out.entries.emplace_back(std::move(f.key), std::move(v));
+      continue;
+    }
+    if (!have->is_sequence()) {
+      Value first = std::move(*have);
+      *have = Value{};
+      have->kind = Value::Kind::sequence;
+      have->loc = first.loc;
+      have->items.push_back(std::move(first));
+    }
+    have->items.push_back(std::move(v));
+  }
+  return out;
+}
+
+const Value* find_field(const NoteText& text, std::string_view key, Value& scratch) {
+  if (const Value* v = text.fields.find_property(key)) return v;
+  if (text.body.find("::") == std::string::npos) return nullptr;
+  Value all = inline_fields(text);
+  const std::string_view name = all.property_name(key);
+  if (name.empty()) return nullptr;
+  scratch = std::move(*all.find(name));
+  return &scratch;
 }
 
 }  // namespace kb

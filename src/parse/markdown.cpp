@@ -244,6 +244,7 @@ constexpr EmojiField kEmojiFields[] = {
     {"\xF0\x9F\x93\x86", TaskField::due},           // 📆
     {"\xF0\x9F\x97\x93", TaskField::due},           // 🗓
     {"\xE2\x8F\xB3", TaskField::scheduled},         // ⏳
+    {"\xE2\x8C\x9B", TaskField::scheduled},         // ⌛ (Tasks reads it as ⏳)
     {"\xF0\x9F\x9B\xAB", TaskField::start},         // 🛫
     {"\xE2\x9E\x95", TaskField::created},           // ➕
     {"\xE2\x9C\x85", TaskField::done_on},           // ✅
@@ -361,17 +362,24 @@ class TaskFieldReader {
   DiagSink& diags_;
 };
 
-// Obsidian Tasks statuses that GFM's task list does not know: `[-]` cancelled, `[/]` in
-// progress. Returns the status character and removes the marker from `text`.
-std::optional<char> take_extra_status(std::string& text) {
-  if (text.size() >= 3 && text[0] == '[' && text[2] == ']' && (text[1] == '-' || text[1] == '/') &&
-      (text.size() == 3 || text[3] == ' ')) {
-    char c = text[1];
-    text = std::string(trim(std::string_view(text).substr(3)));
-    return c;
-  }
-  return std::nullopt;
+// Obsidian Tasks statuses that GFM's task list does not know: any one character in the box
+// (`[-]` cancelled, `[/]` in progress, `[>]`, `[!]`, `[?]`, `[✓]` ...), as the Tasks plugin
+// reads them. Returns the status (one UTF-8 character) and removes the marker from `text`.
+std::optional<std::string> take_extra_status(std::string& text) {
+  // `[ ]` too: cmark-gfm's tasklist finds no box in a block quote (`> - [ ] x`).
+  if (text.size() < 3 || text[0] != '[' || text[1] == ']' || text[1] == '\t') return std::nullopt;
+  const auto lead = static_cast<unsigned char>(text[1]);
+  const std::size_t width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+  const std::size_t close = 1 + width;
+  if (width == 0 || close >= text.size() || text[close] != ']') return std::nullopt;
+  if (close + 1 < text.size() && text[close + 1] != ' ') return std::nullopt;
+  std::string status = text.substr(1, width);
+  text = std::string(trim(std::string_view(text).substr(close + 1)));
+  return status;
 }
+
+// `text` with each code span blanked (its length kept): Tasks fields written in code are text.
+std::string without_code_spans(std::string_view text);
 
 bool is_tag_byte(unsigned char c) {
   return std::isalnum(c) || c == '_' || c == '-' || c == '/' || c >= 0x80;
@@ -642,6 +650,21 @@ std::vector<std::string> scan_tags(std::string_view text, const TextRun* run) {
 
 }  // namespace
 
+std::string_view file_extension(std::string_view target) {
+  const std::size_t slash = target.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? target : target.substr(slash + 1);
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == name.size() || name.size() - dot - 1 > 10)
+    return {};
+  const std::string_view ext = name.substr(dot + 1);
+  bool letter = false;
+  for (char c : ext) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) return {};
+    letter = letter || std::isalpha(static_cast<unsigned char>(c));
+  }
+  return letter ? ext : std::string_view();
+}
+
 std::optional<std::string> markdown_link_target(std::string_view path, std::string_view url,
                                                 std::string* heading) {
   url = trim(url);
@@ -654,8 +677,11 @@ std::optional<std::string> markdown_link_target(std::string_view path, std::stri
     url = url.substr(0, hash);
   }
   std::string decoded = percent_decode(url);
-  if (decoded.size() < 4 || to_lower_ascii(decoded.substr(decoded.size() - 3)) != ".md") return std::nullopt;
-  decoded.resize(decoded.size() - 3);
+  // A note is `x.md`, or `x` without an extension as Foam writes it; `x.png`, `x.pdf` are files.
+  const std::string_view ext = file_extension(decoded);
+  if (!ext.empty() && to_lower_ascii(ext) != "md") return std::nullopt;
+  if (!ext.empty()) decoded.resize(decoded.size() - 3);
+  if (decoded.empty() || decoded.back() == '/') return std::nullopt;
   std::vector<std::string> parts;
   bool relative = decoded.rfind("./", 0) == 0 || decoded.rfind("../", 0) == 0;
   if (relative) {
@@ -731,6 +757,25 @@ bool first_of_run(cmark_node* text) {
   return !prev || cmark_node_get_type(prev) != CMARK_NODE_TEXT;
 }
 
+// `[[name]]` where a link reference definition `[name]: path` exists (Foam writes one for each
+// wikilink): cmark reads the inner `[name]` as a link. It is the wikilink, as Foam reads it.
+std::optional<WikiLink> reference_wikilink(cmark_node* link, const std::vector<std::string_view>& lines,
+                                           SourceLoc loc) {
+  const std::string_view src = node_source(lines, link);
+  const int col = cmark_node_get_start_column(link), end = cmark_node_get_end_column(link);
+  if (src.size() < 3 || src.front() != '[' || src.back() != ']' || src.find("](") != std::string_view::npos ||
+      col < 2)
+    return std::nullopt;
+  const std::string_view line = lines[cmark_node_get_start_line(link) - 1];
+  if (line[col - 2] != '[' || static_cast<std::size_t>(end) >= line.size() || line[end] != ']')
+    return std::nullopt;
+  loc.column = col - 1;
+  std::vector<WikiLink> found;
+  scan_wikilinks("[" + std::string(src) + "]", nullptr, loc, found);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
 // The [[links]] in the text of `block` (an action's or a decision's paragraph), read as the
 // body's are: not in code spans, not escaped.
 template <typename LocOf>
@@ -740,12 +785,27 @@ std::vector<WikiLink> links_in(cmark_node* block, const std::vector<std::string_
   cmark_iter* it = cmark_iter_new(block);
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
     cmark_node* node = cmark_iter_get_node(it);
-    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_TEXT || !first_of_run(node)) continue;
+    if (ev != CMARK_EVENT_ENTER) continue;
+    if (cmark_node_get_type(node) == CMARK_NODE_LINK) {
+      if (auto link = reference_wikilink(node, lines, loc_of(node))) out.push_back(std::move(*link));
+      continue;
+    }
+    if (cmark_node_get_type(node) != CMARK_NODE_TEXT || !first_of_run(node)) continue;
     read_run(node, lines, run);
     scan_wikilinks(run.text, &run, loc_of(node), out);
   }
   cmark_iter_free(it);
   return out;
+}
+
+// A paragraph of Dataview `key:: value` lines only (a note's fields, not its summary).
+bool holds_only_fields(const std::vector<std::string_view>& lines, cmark_node* para) {
+  const int first = cmark_node_get_start_line(para), last = cmark_node_get_end_line(para);
+  if (first < 1 || last > static_cast<int>(lines.size())) return false;
+  const std::string text(lines[first - 1].data(), lines[last - 1].data() + lines[last - 1].size());
+  return static_cast<int>(find_inline_fields(SharedPath(), text, first).size()) == last - first + 1 &&
+         std::all_of(lines.begin() + first - 1, lines.begin() + last,
+                     [](std::string_view l) { return l.find("::") != std::string_view::npos; });
 }
 
 BodyFacts read_body(const SharedPath& path, std::string_view body, int first_line, DiagSink& diags) {
@@ -803,6 +863,10 @@ BodyFacts read_body(const SharedPath& path, std::string_view body, int first_lin
       continue;
     }
     if (type == CMARK_NODE_LINK) {
+      if (auto wiki = reference_wikilink(node, lines, loc_of(node))) {
+        facts.links.push_back(std::move(*wiki));
+        continue;
+      }
       const char* url = cmark_node_get_url(node);
       WikiLink link;
       if (auto target = markdown_link_target(path.str(), url ? url : "", &link.heading)) {
@@ -818,7 +882,8 @@ BodyFacts read_body(const SharedPath& path, std::string_view body, int first_lin
     if (type == CMARK_NODE_PARAGRAPH) {
       cmark_node* parent = cmark_node_parent(node);
       bool top_level = parent && cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT;
-      if (top_level && ((in_summary && facts.summary.empty()) || first_paragraph.empty())) {
+      if (top_level && ((in_summary && facts.summary.empty()) || first_paragraph.empty()) &&
+          !holds_only_fields(lines, node)) {
         std::string text = std::string(trim(inline_text(node)));
         if (in_summary && facts.summary.empty()) facts.summary = text;
         if (first_paragraph.empty()) first_paragraph = text;
@@ -830,17 +895,18 @@ BodyFacts read_body(const SharedPath& path, std::string_view body, int first_lin
       bool has_para = para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH;
       bool is_task = std::string_view(cmark_node_get_type_string(node)) == "tasklist";
       std::string text = has_para ? source_text(lines, para) : std::string();
-      std::optional<char> extra = is_task ? std::nullopt : take_extra_status(text);
+      std::optional<std::string> extra = is_task ? std::nullopt : take_extra_status(text);
       if (is_task || extra) {
         TaskItem task;
         task.loc = loc_of(node);
         task.loc.column = 0;
         task.done = is_task && (has_para ? box_checked(lines, para)
                                          : cmark_gfm_extensions_get_tasklist_item_checked(node));
-        task.cancelled = extra == '-';
+        task.done = task.done || extra == "x" || extra == "X";
+        task.cancelled = extra == "-";
         task.text = std::move(text);
         if (has_para) task.links = links_in(para, lines, loc_of);
-        TaskFieldReader(task, diags).read(task.text);
+        TaskFieldReader(task, diags).read(without_code_spans(task.text));
         facts.tasks.push_back(std::move(task));
       } else if (section == "decisions" && para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH) {
         // Only the items of lists placed directly under the heading are decisions.
@@ -906,6 +972,19 @@ std::vector<std::pair<std::size_t, std::size_t>> code_spans(std::string_view tex
   return spans;
 }
 
+bool in_code_span(std::string_view text, std::size_t at) {
+  if (text.find('`') == std::string_view::npos) return false;
+  for (const auto& [begin, end] : code_spans(text))
+    if (begin <= at && at < end) return true;
+  return false;
+}
+
+std::string without_code_spans(std::string_view text) {
+  std::string out(text);
+  for (const auto& [begin, end] : code_spans(text)) std::fill(out.begin() + begin, out.begin() + end, ' ');
+  return out;
+}
+
 }  // namespace
 
 std::string unlink_text(std::string_view text) {
@@ -949,7 +1028,7 @@ namespace {
 
 // The Tasks and Dataview signifiers that plain_text() removes with their values.
 constexpr std::string_view kDateSignifiers[] = {
-    "\xF0\x9F\x93\x85", "\xF0\x9F\x93\x86", "\xF0\x9F\x97\x93", "\xE2\x8F\xB3",
+    "\xF0\x9F\x93\x85", "\xF0\x9F\x93\x86", "\xF0\x9F\x97\x93", "\xE2\x8F\xB3", "\xE2\x8C\x9B",
     "\xF0\x9F\x9B\xAB", "\xE2\x9E\x95",     "\xE2\x9C\x85",     "\xE2\x9D\x8C"};
 constexpr std::string_view kPrioritySignifiers[] = {"\xF0\x9F\x94\xBA", "\xE2\x8F\xAB", "\xF0\x9F\x94\xBC",
                                                     "\xF0\x9F\x94\xBD", "\xE2\x8F\xAC"};
@@ -960,6 +1039,10 @@ std::string plain_text(std::string_view text) {
   std::string s(text);
   auto erase_dated = [&](std::string_view marker) {
     for (std::size_t pos = s.find(marker); pos != std::string::npos; pos = s.find(marker, pos)) {
+      if (in_code_span(s, pos)) {  // a field written in code is text, shown as written
+        ++pos;
+        continue;
+      }
       std::size_t end = pos + marker.size();
       if (s.compare(end, 3, "\xEF\xB8\x8F") == 0) end += 3;
       while (end < s.size() && s[end] == ' ') ++end;
@@ -982,6 +1065,10 @@ std::string plain_text(std::string_view text) {
   }
   for (std::size_t pos = s.find("due:"); pos != std::string::npos; pos = s.find("due:", pos + 1))
     if ((pos == 0 || s[pos - 1] == ' ') && parse_date(std::string_view(s).substr(pos + 4, 10))) s.erase(pos, 14);
+  // A trailing block id (` ^id`) names the line for links; it is not its text.
+  if (std::size_t caret = s.rfind(" ^"); caret != std::string::npos && caret + 2 < s.size() &&
+      std::all_of(s.begin() + caret + 2, s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; }))
+    s.resize(caret);
   std::string out = unlink_text(s);
   // One space between words.
   std::string clean;
@@ -991,6 +1078,82 @@ std::string plain_text(std::string_view text) {
   }
   while (!clean.empty() && clean.back() == ' ') clean.pop_back();
   return clean;
+}
+
+namespace {
+
+// A Dataview key: not empty, no brackets, backticks or line breaks; emphasis dropped.
+std::optional<std::string> inline_key(std::string_view raw) {
+  std::string key;
+  for (char c : trim(raw))
+    if (c != '*' && c != '_') key += c;
+  key = std::string(trim(key));
+  if (key.empty() || key.size() > 100 || key.find_first_of("[]()`#>|:\r\n") != std::string::npos) return std::nullopt;
+  return key;
+}
+
+// `[key:: value]` and `(key:: value)` in `line` (code spans blanked).
+void bracketed_fields(std::string_view line, SourceLoc loc, std::vector<InlineField>& out) {
+  for (std::size_t pos = 0; pos < line.size(); ++pos) {
+    const char open = line[pos];
+    if (open != '[' && open != '(') continue;
+    const std::size_t sep = line.find("::", pos + 1);
+    const std::size_t close = line.find(open == '[' ? ']' : ')', pos + 1);
+    if (sep == std::string_view::npos || close == std::string_view::npos || close < sep) continue;
+    auto key = inline_key(line.substr(pos + 1, sep - pos - 1));
+    if (!key || (open == '[' && pos > 0 && line[pos - 1] == '[')) continue;
+    loc.column = static_cast<int>(pos) + 1;
+    out.push_back({std::move(*key), std::string(trim(line.substr(sep + 2, close - sep - 2))), loc});
+    pos = close;
+  }
+}
+
+// The start of a line's text after indentation, quote markers and a list marker; npos when
+// the line is a task item (its fields are the task's).
+std::size_t line_text_start(std::string_view line) {
+  std::size_t i = line.find_first_not_of(" \t>");
+  if (i == std::string_view::npos) return line.size();
+  std::size_t marker = i;
+  while (marker < line.size() && std::isdigit(static_cast<unsigned char>(line[marker]))) ++marker;
+  const bool ordered = marker > i && marker < line.size() && (line[marker] == '.' || line[marker] == ')');
+  const bool bullet = line[i] == '-' || line[i] == '*' || line[i] == '+';
+  if ((bullet || ordered) && (ordered ? marker + 1 : i + 1) < line.size() && line[ordered ? marker + 1 : i + 1] == ' ') {
+    i = line.find_first_not_of(' ', ordered ? marker + 1 : i + 1);
+    if (i == std::string_view::npos) return line.size();
+    if (i + 2 < line.size() && line[i] == '[' && line[i + 2] == ']') return std::string_view::npos;
+  }
+  return i;
+}
+
+// A fence line (``` or ~~~, three or more) opens or closes a fenced code block.
+bool is_fence(std::string_view line) {
+  const std::string_view t = trim(line);
+  return t.size() >= 3 && (t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~");
+}
+
+}  // namespace
+
+std::vector<InlineField> find_inline_fields(const SharedPath& path, std::string_view body, int first_line) {
+  std::vector<InlineField> out;
+  if (body.find("::") == std::string_view::npos) return out;
+  const auto lines = split_lines(body);
+  bool in_fence = false;
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    if (is_fence(lines[n])) in_fence = !in_fence;
+    if (in_fence || lines[n].find("::") == std::string_view::npos) continue;
+    const std::string line = without_code_spans(lines[n]);
+    const std::size_t start = line_text_start(line);
+    if (start == std::string_view::npos) continue;
+    const SourceLoc loc{path, first_line + static_cast<int>(n), 0};
+    const std::size_t sep = line.find("::", start);
+    if (auto key = inline_key(std::string_view(line).substr(start, sep - start)); key && sep != std::string::npos) {
+      out.push_back({std::move(*key), std::string(trim(std::string_view(line).substr(sep + 2))), loc});
+      out.back().loc.column = static_cast<int>(start) + 1;
+      continue;
+    }
+    bracketed_fields(line, loc, out);
+  }
+  return out;
 }
 
 std::string render_markdown_html(std::string_view markdown) {

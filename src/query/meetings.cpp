@@ -291,11 +291,12 @@ Matcher date_matcher(const MeetingFilter& f) {
   };
 }
 
-// --where KEY=VALUE, each: the front-matter field holds the value.
+// --where KEY=VALUE, each: the field (front matter, else a Dataview inline field) holds the value.
 Matcher where_matcher(const MeetingFilter& f) {
   return [&f](const Record& m, Reasons& why) {
+    Value inline_value;
     for (const auto& [key, value] : f.where) {
-      const Value* v = m.text->fields.find_property(key);
+      const Value* v = find_field(*m.text, key, inline_value);
       if (!v || !value_matches(*v, where_text(value))) return false;
       why.add([&] { return key + " = '" + value + "'"; });
     }
@@ -303,11 +304,12 @@ Matcher where_matcher(const MeetingFilter& f) {
   };
 }
 
-// --has KEY, each: the front-matter field is there and not empty.
+// --has KEY, each: the field (front matter, else a Dataview inline field) is there, not empty.
 Matcher has_matcher(const MeetingFilter& f) {
   return [&f](const Record& m, Reasons& why) {
+    Value inline_value;
     for (const auto& key : f.has) {
-      if (!has_value(m.text->fields.find_property(key))) return false;
+      if (!has_value(find_field(*m.text, key, inline_value))) return false;
       why.add([&] { return "has '" + key + "'"; });
     }
     return true;

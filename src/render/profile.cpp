@@ -65,6 +65,8 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
     json j = r.type == RecordType::meeting ? json_values::meeting(kb, p.id) : json_values::entity(kb, p.id);
     j["type"] = std::string(to_string(r.type));
     j["fields"] = json_values::value(r.text->fields);
+    if (Value inline_ = inline_fields(*r.text); !inline_.entries.empty())
+      j["inline_fields"] = json_values::value(inline_);  // Dataview's `key:: value` in the body
     if (r.type != RecordType::meeting) {
       auto ms = json::array();
       for (NodeId m : p.meetings) ms.push_back(json_values::meeting(kb, m));
@@ -134,6 +136,8 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
   if (!r.tags.empty()) w.field("Tags", [&] { std::string s; for (const auto& t : r.tags) s += (s.empty() ? "" : ", ") + t; return s; }());
   for (const auto& [k, v] : r.text->fields.entries)
     if (!is_known_key(r.type, k)) w.field(k, value_text(v));
+  for (const auto& [k, v] : inline_fields(*r.text).entries)  // Dataview's `key:: value` in the body
+    if (!r.text->fields.find_property(k)) w.field(k, value_text(v));
   if (p.last_met && r.type != RecordType::meeting) w.field("Last met", long_date(*p.last_met));
   if (const Record* next = kb.lookup(p.next); next && r.type != RecordType::meeting)
     w.field("Next", long_date(*next->date) + "  " + next->name + "  " + next->rid);

@@ -1,6 +1,8 @@
 #include "kb/store/edit.h"
 
 #include <cctype>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "kb/base/text.h"
@@ -29,8 +31,9 @@ std::size_t checkbox_at(std::string_view line) {
   while (i < line.size() && is_blank(line[i])) ++i;
   if (i + 3 > line.size() || line[i] != '[' || line[i + 2] != ']') return std::string_view::npos;
   if (i + 3 < line.size() && !is_blank(line[i + 3])) return std::string_view::npos;
-  char mark = line[i + 1];
-  if (mark != ' ' && mark != 'x' && mark != 'X' && mark != '-' && mark != '/') return std::string_view::npos;
+  // Any one ASCII character is a status, as the Tasks plugin reads it (`[>]`, `[!]`, `[?]` ...).
+  const auto mark = static_cast<unsigned char>(line[i + 1]);
+  if (mark < 0x20 || mark >= 0x7F || mark == '[' || mark == ']') return std::string_view::npos;
   return i;
 }
 
@@ -96,8 +99,109 @@ void append(std::string& line, std::size_t box, const std::string& suffix) {
   line += " " + suffix + tail;
 }
 
+// ---- Recurring tasks (the Tasks plugin's `🔁 every week`) ----
+
+constexpr std::string_view kRecurs = "\xF0\x9F\x94\x81";  // 🔁
+
+// How far one occurrence is from the next: days, or months (a year is twelve).
+struct Recurrence {
+  long days = 0;
+  int months = 0;
+  bool when_done = false;  ///< `... when done`: from the day it was done, not from its dates
+};
+
+// Tasks' interval rules: `every day|week|month|year`, `every N days|weeks|months|years`, each
+// optionally `when done`. Rules on weekdays or dates of a month are not read (std::nullopt).
+std::optional<Recurrence> parse_recurrence(std::string_view rule) {
+  std::string r = to_lower_ascii(trim(rule));
+  Recurrence out;
+  if (constexpr std::string_view kWhenDone = " when done"; r.size() > kWhenDone.size() && r.ends_with(kWhenDone)) {
+    out.when_done = true;
+    r.resize(r.size() - kWhenDone.size());
+  }
+  if (!r.starts_with("every ")) return std::nullopt;
+  std::string_view rest = trim(std::string_view(r).substr(6));
+  long n = 1;
+  if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0]))) {
+    std::size_t digits = 0;
+    while (digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits]))) ++digits;
+    if (digits > 4) return std::nullopt;
+    n = std::stol(std::string(rest.substr(0, digits)));
+    rest = trim(rest.substr(digits));
+  }
+  if (n < 1) return std::nullopt;
+  if (rest == "day" || rest == "days") out.days = n;
+  else if (rest == "week" || rest == "weeks") out.days = 7 * n;
+  else if (rest == "month" || rest == "months") out.months = static_cast<int>(n);
+  else if (rest == "year" || rest == "years") out.months = static_cast<int>(12 * n);
+  else return std::nullopt;
+  return out;
+}
+
+// `d` one interval later; a day past the end of the month is its last day (Jan 31 -> Feb 29).
+Date advance(const Date& d, const Recurrence& r) {
+  if (r.days) return add_days(d, r.days);
+  const int total = d.year * 12 + (d.month - 1) + r.months;
+  const int y = total / 12, m = total % 12 + 1;
+  int day = d.day;
+  while (day > 28 && !is_valid_date(y, m, day)) --day;
+  return Date(y, m, day);
+}
+
+// The recurrence rule written after 🔁 on `line` (up to the next emoji field or block id).
+std::optional<Recurrence> recurrence_of(std::string_view line) {
+  std::size_t at = line.find(kRecurs);
+  if (at == std::string_view::npos) return std::nullopt;
+  at += kRecurs.size();
+  if (line.substr(at, 3) == "\xEF\xB8\x8F") at += 3;  // variation selector-16
+  std::size_t end = at;
+  while (end < line.size() && static_cast<unsigned char>(line[end]) < 0x80 && line[end] != '^') ++end;
+  return parse_recurrence(line.substr(at, end - at));
+}
+
+// The date fields a recurrence moves, in the order Tasks takes its reference date from.
+constexpr std::string_view kMovedDates[] = {
+    kDue, "\xF0\x9F\x93\x86", "\xF0\x9F\x97\x93",  // 📅 📆 🗓
+    "\xE2\x8F\xB3", "\xE2\x8C\x9B",                 // ⏳ ⌛
+    "\xF0\x9F\x9B\xAB"};                              // 🛫
+
+// Where each moved date of `line` is written (offsets of `YYYY-MM-DD`), first the reference.
+std::vector<std::size_t> moved_dates(std::string_view line) {
+  std::vector<std::size_t> at;
+  for (std::string_view mark : kMovedDates)
+    for (std::size_t m = line.find(mark); m != std::string_view::npos; m = line.find(mark, m + 1)) {
+      std::size_t d = m + mark.size();
+      if (line.substr(d, 3) == "\xEF\xB8\x8F") d += 3;
+      while (d < line.size() && line[d] == ' ') ++d;
+      if (is_date_at(line, d)) at.push_back(d);
+    }
+  return at;
+}
+
+// The next occurrence of the open recurring task `line` done on `done_on`, as Tasks writes it:
+// open, every date moved by the interval from the reference date (due, else scheduled, else
+// start; `when done`: from `done_on`), no done stamp and no block id (ids are unique).
+// std::nullopt when the line does not recur, its rule is not read, or it has no date.
+std::optional<std::string> next_occurrence(std::string line, std::size_t box, const Date& done_on) {
+  const auto rule = recurrence_of(line);
+  if (!rule) return std::nullopt;
+  const std::vector<std::size_t> dates = moved_dates(line);
+  if (dates.empty()) return std::nullopt;
+  const Date ref = *parse_date(std::string_view(line).substr(dates.front(), 10));
+  const long shift = days_from_civil(advance(rule->when_done ? done_on : ref, *rule)) - days_from_civil(ref);
+  for (std::size_t d : dates)
+    line.replace(d, 10, to_string(add_days(*parse_date(std::string_view(line).substr(d, 10)), shift)));
+  line[box + 1] = ' ';
+  drop_stamp(line, kDone);
+  std::size_t end = block_id_at(line);
+  while (end > box + 3 && is_blank(line[end - 1])) --end;
+  line.resize(end);
+  return line;
+}
+
 MarkStatus edit_line(std::string& line, std::size_t box, const TaskChange& c) {
-  const bool open = line[box + 1] == ' ' || line[box + 1] == '/';
+  // Tasks' defaults: `x`/`X` done, `-` cancelled, any other status open (`/` in progress).
+  const bool open = line[box + 1] != 'x' && line[box + 1] != 'X' && line[box + 1] != '-';
   using Op = TaskChange::Op;
   switch (c.op) {
     case Op::done:
@@ -127,6 +231,13 @@ MarkStatus edit_line(std::string& line, std::size_t box, const TaskChange& c) {
   return MarkStatus::not_a_task;
 }
 
+// The line ending at `at` (LF, CRLF or CR), else the text's first one, else LF.
+std::string line_end_after(std::string_view text, std::size_t at) {
+  if (text.substr(at, 2) == "\r\n") return "\r\n";
+  if (at < text.size()) return std::string(1, text[at]);
+  return text.find("\r\n") != std::string_view::npos ? "\r\n" : text.find('\r') != std::string_view::npos ? "\r" : "\n";
+}
+
 }  // namespace
 
 MarkResult change_task(std::string_view text, int line, const TaskChange& change) {
@@ -148,8 +259,11 @@ MarkResult change_task(std::string_view text, int line, const TaskChange& change
   std::string edited(current);
   r.status = edit_line(edited, box, change);
   if (r.status != MarkStatus::ok) return r;
-  r.text.reserve(text.size() + 32);
+  if (change.op == TaskChange::Op::done)
+    if (auto next = next_occurrence(std::string(current), box, change.date)) r.next = std::move(*next);
+  r.text.reserve(text.size() + r.next.size() + 32);
   r.text.append(text.substr(0, begin));
+  if (!r.next.empty()) r.text += r.next + line_end_after(text, begin + current.size());  // above, as Tasks writes it
   r.text += edited;
   r.edited = std::move(edited);
   r.text.append(text.substr(begin + current.size()));
@@ -204,6 +318,7 @@ EditResult write_task_change(FileSystem& fs, const std::string& path, std::strin
   e.mark = m.status;
   e.line = m.line;
   e.edited = m.edited;
+  e.next = m.next;
   if (m.status != MarkStatus::ok) {
     e.status = WriteStatus::error;
     return e;

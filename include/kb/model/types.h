@@ -219,6 +219,15 @@ struct Record {
   RecordPart<std::vector<std::uint32_t>> reads;
 };
 
+/// The Dataview inline fields of a note's body (find_inline_fields) as a mapping, in order:
+/// each key once (the first spelling), its value, or a sequence of its values when it is
+/// written more than once.
+Value inline_fields(const NoteText& text);
+
+/// The property `key` of a note: its front matter's (Value::find_property), else its body's
+/// Dataview inline field of that name, letter case aside (kept in `scratch`); else nullptr.
+const Value* find_field(const NoteText& text, std::string_view key, Value& scratch);
+
 /// The record id of the note at `path` ("meetings/x.md" -> "meetings/x"), in Unicode NFC.
 std::string record_id(std::string_view path);
 

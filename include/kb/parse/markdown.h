@@ -133,12 +133,33 @@ bool may_hold_tags(std::string_view body);
 /// then letters, digits, `_`, `-`, `/`, not digits only. Returned without '#'.
 std::vector<std::string> find_tags(std::string_view text);
 
-/// The KB-relative target of a Markdown link `url` written in the note at `path`: relative
-/// paths (`../people/x.md`) are joined to the note's folder, `%20` and friends are decoded,
-/// `.md` and any `#heading` are removed. std::nullopt for URLs that are not notes (a scheme,
-/// another extension, a path that climbs out of the KB).
+/// The extension of the file a link names (`png` for `img/chart.png`, `md` for `a.md`), or ""
+/// when its last part has none: no dot, or after the last dot something that is no extension
+/// (more than 10 characters, not letters and digits, digits only: `v1.2`, `Dr. Smith`).
+std::string_view file_extension(std::string_view target);
+
+/// The target of a Markdown link `url` written in the note at `path`: `./x.md` and `../x.md`
+/// are joined to the note's folder (a KB-relative path); any other path (`x.md`, `sub/x.md`,
+/// `/x.md`) is kept, to be found as a wikilink's path is (in the note's folder first, else the
+/// shortest path that ends with it). `%20` and friends are decoded, `.md` and
+/// any `#heading` removed; a path without an extension (`x`, as Foam writes) names a note too.
+/// std::nullopt for URLs that are not notes (a scheme, another extension such as `.png`, a
+/// path that climbs out of the KB).
 std::optional<std::string> markdown_link_target(std::string_view path, std::string_view url,
                                                 std::string* heading = nullptr);
+
+/// A Dataview inline field of a note's body.
+struct InlineField {
+  std::string key;    ///< as written, `**` and `_` emphasis dropped (`Status`)
+  std::string value;  ///< trimmed (`[[Ana Bell]]`, `active`)
+  SourceLoc loc;      ///< where the field starts: its key, or its opening bracket
+};
+
+/// Dataview inline fields of a Markdown body, in order: `key:: value` as a whole line (after
+/// any quote, list marker or indentation), and `[key:: value]` or `(key:: value)` anywhere in a
+/// line. Not in code spans or fenced code blocks, and not on task lines (`- [ ] ...`), whose
+/// fields are the task's (TaskItem). `first_line` is the file line the body starts on.
+std::vector<InlineField> find_inline_fields(const SharedPath& path, std::string_view body, int first_line);
 
 /// Renders Markdown to HTML with cmark-gfm (tables, strikethrough, autolinks, task lists);
 /// raw HTML is never passed through. Wikilinks are shown as their display text.

@@ -18,6 +18,9 @@ struct MarkResult {
   std::string text;  ///< the whole new text when ok
   std::string line;    ///< the line as it was (without its line ending)
   std::string edited;  ///< the line as it is now, when ok
+  /// The next occurrence of a recurring task marked done (`🔁 every week`), written on a new
+  /// line above it as the Tasks plugin does (so `edited` is then one line lower); else empty.
+  std::string next;
 };
 
 /// Marks the open task item on 1-based `line` of `text` done: `[ ]` becomes `[x]` and
@@ -35,7 +38,9 @@ struct TaskChange {
   std::string owner_to;    ///< owner: the new owner's name
 };
 
-/// Changes the task item on 1-based `line` of `text`: done (`[x]`, ` ✅ D`), cancel (`[-]`,
+/// Changes the task item on 1-based `line` of `text`: done (`[x]`, ` ✅ D`; a recurring task,
+/// `🔁 every [N] day|week|month|year[s] [when done]`, gets its next occurrence above it, its
+/// dates moved by the interval, as the Tasks plugin writes it), cancel (`[-]`,
 /// ` ❌ D`), reopen (`[ ]`, the ✅/❌ stamps dropped), due (the `📅`, `due:` or `[due:: ]` date
 /// replaced, else ` 📅 D` appended) or owner (the link `[[owner_from]]` renamed, else
 /// ` [[owner_to]]` appended). Done and cancel need an open item (already_done), reopen a closed
@@ -52,6 +57,7 @@ struct EditResult {
   MarkStatus mark = MarkStatus::ok;
   std::string line;     ///< the line before the edit
   std::string edited;   ///< the line after the edit
+  std::string next;     ///< a recurring task's next occurrence, written above it (MarkResult::next)
   std::string message;  ///< set when status is error
 };
 

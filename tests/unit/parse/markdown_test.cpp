@@ -330,3 +330,92 @@ TEST_SUITE("parse") {
     CHECK(unlink_text(many) == want);
   }
 }
+
+TEST_SUITE("parse") {
+  TEST_CASE("issue 23: Markdown links without an extension, from the root, and to files") {
+    CHECK(markdown_link_target("notes/a.md", "fa2k") == "fa2k");  // Foam writes no extension
+    CHECK(markdown_link_target("notes/a.md", "sub/b.md") == "sub/b");  // found as a wikilink path is
+    CHECK(markdown_link_target("notes/a.md", "./sub/b") == "notes/sub/b");
+    CHECK(markdown_link_target("notes/a.md", "/top.md") == "top");
+    CHECK(markdown_link_target("notes/a.md", "v1.2-plan") == "v1.2-plan");  // no extension: a note
+    CHECK(markdown_link_target("notes/a.md", "pic.png") == std::nullopt);
+    CHECK(markdown_link_target("notes/a.md", "data.JSON") == std::nullopt);
+    CHECK(markdown_link_target("notes/a.md", "https://example.org/fa2k") == std::nullopt);
+    CHECK(markdown_link_target("notes/a.md", "sub/") == std::nullopt);
+    CHECK(file_extension("img/chart.png") == "png");
+    CHECK(file_extension("Dr. Smith").empty());
+    CHECK(file_extension("v1.2").empty());
+    CHECK(file_extension("a.b/c").empty());
+  }
+
+  TEST_CASE("issue 23: a [[wikilink]] whose Foam reference definition exists is that wikilink") {
+    DiagSink d;
+    BodyFacts f = parse_body(SharedPath("notes/a.md"),
+                             "See [[b]] and [[c|C]].\n\n- [ ] ask [[b]]\n\n[b]: sub/b.md \"B\"\n[c|C]: c \"C\"\n", 1,
+                             d);
+    REQUIRE(f.links.size() == 3);
+    CHECK(f.links[0].target == "b");
+    CHECK_FALSE(f.links[0].markdown);
+    CHECK(f.links[0].loc.column == 5);
+    CHECK(f.links[1].target == "c");
+    CHECK(f.links[1].display == "C");
+    CHECK(f.links[2].target == "b");
+    REQUIRE(f.tasks.size() == 1);
+    REQUIRE(f.tasks[0].links.size() == 1);
+    CHECK(f.tasks[0].links[0].target == "b");
+    CHECK(d.empty());
+  }
+
+  TEST_CASE("issue 23: tasks in quotes and callouts, any status, hourglass, fields in code") {
+    DiagSink d;
+    BodyFacts f = parse_body(SharedPath("m.md"),
+                             "> - [ ] Quoted\n\n"
+                             "> [!todo] Callout\n> - [>] Forwarded \xE2\x8C\x9B 2024-09-03\n\n"
+                             "- [!] Important `\xF0\x9F\x93\x85 2024-01-01` \xF0\x9F\x93\x85 2024-09-20\n"
+                             "- [?] Question\n- [X] Big x\n- [\xE2\x9C\x93] Ticked\n- [ab] not a task\n",
+                             1, d);
+    REQUIRE(f.tasks.size() == 6);
+    CHECK(f.tasks[0].text == "Quoted");
+    CHECK(f.tasks[0].loc.line == 1);
+    CHECK(f.tasks[1].text == "Forwarded \xE2\x8C\x9B 2024-09-03");
+    CHECK_FALSE(f.tasks[1].done);
+    CHECK(f.tasks[1].scheduled == Date{2024, 9, 3});
+    CHECK(f.tasks[2].due == Date{2024, 9, 20});  // not the date in the code span
+    CHECK(f.tasks[3].text == "Question");
+    CHECK(f.tasks[4].done);
+    CHECK(f.tasks[5].text == "Ticked");
+    CHECK_FALSE(f.tasks[5].done);
+    CHECK(plain_text(f.tasks[1].text) == "Forwarded");
+    CHECK(plain_text(f.tasks[2].text) == "Important `\xF0\x9F\x93\x85 2024-01-01`");  // code shown as written
+    CHECK(plain_text("Report ^weekly-1") == "Report");  // a trailing block id is no text
+    CHECK(plain_text("x ^ y") == "x ^ y");
+    CHECK(d.empty());
+  }
+
+  TEST_CASE("issue 23: Dataview inline fields, whole-line and bracketed, not in code or tasks") {
+    const std::string body =
+        "Status:: in progress\n"
+        "- **Room**:: B2\n"
+        "Met [mood:: good] and (place:: [[Paris]]).\n"
+        "`code:: no` and [[Link]]\n"
+        "```\nfenced:: no\n```\n"
+        "- [ ] task [due:: 2024-09-01]\n"
+        "> quoted:: yes\n"
+        "http://x.org/a::b\n";
+    auto fields = find_inline_fields(SharedPath("m.md"), body, 5);
+    REQUIRE(fields.size() == 5);
+    CHECK(fields[0].key == "Status");
+    CHECK(fields[0].value == "in progress");
+    CHECK(fields[0].loc.line == 5);
+    CHECK(fields[0].loc.column == 1);
+    CHECK(fields[1].key == "Room");
+    CHECK(fields[1].value == "B2");
+    CHECK(fields[2].key == "mood");
+    CHECK(fields[2].value == "good");
+    CHECK(fields[2].loc.column == 5);
+    CHECK(fields[3].key == "place");
+    CHECK(fields[3].value == "[[Paris]]");
+    CHECK(fields[4].key == "quoted");
+    CHECK(fields[4].loc.line == 13);
+  }
+}

@@ -127,3 +127,41 @@ TEST_SUITE("store") {
     CHECK(line == 8);
   }
 }
+
+TEST_SUITE("store") {
+  TEST_CASE("issue 23: any one-character status is a task; x, X and - are closed") {
+    TaskChange c;
+    c.date = *parse_date("2024-09-10");
+    CHECK(change_task("- [>] Forwarded\n", 1, c).text == "- [x] Forwarded \xE2\x9C\x85 2024-09-10\n");
+    CHECK(change_task("> - [!] Urgent\n", 1, c).text == "> - [x] Urgent \xE2\x9C\x85 2024-09-10\n");
+    CHECK(change_task("- [X] Done\n", 1, c).status == MarkStatus::already_done);
+    CHECK(change_task("- [ab] text\n", 1, c).status == MarkStatus::not_a_task);
+  }
+
+  TEST_CASE("issue 23: done on a recurring task writes its next occurrence above it") {
+    TaskChange c;
+    c.date = *parse_date("2024-09-10");
+    const std::string R = "\xF0\x9F\x94\x81", due = "\xF0\x9F\x93\x85", sched = "\xE2\x8F\xB3", ok = "\xE2\x9C\x85";
+    MarkResult r = change_task("a\r\n- [ ] Report " + R + " every week " + sched + " 2024-09-08 " + due +
+                                   " 2024-09-09 ^blk1\r\nb\r\n", 2, c);
+    REQUIRE(r.status == MarkStatus::ok);
+    // Every date moves by the interval from the due date; the block id stays with the done one.
+    CHECK(r.next == "- [ ] Report " + R + " every week " + sched + " 2024-09-15 " + due + " 2024-09-16");
+    CHECK(r.text == "a\r\n" + r.next + "\r\n- [x] Report " + R + " every week " + sched + " 2024-09-08 " + due +
+                        " 2024-09-09 " + ok + " 2024-09-10 ^blk1\r\nb\r\n");
+    SUBCASE("months end on the month's last day; years; when done counts from the day done") {
+      CHECK(change_task("- [ ] Pay " + R + " every month " + due + " 2024-01-31\n", 1, c).next ==
+            "- [ ] Pay " + R + " every month " + due + " 2024-02-29");
+      CHECK(change_task("- [ ] Audit " + R + " every 2 years " + due + " 2024-02-29\n", 1, c).next ==
+            "- [ ] Audit " + R + " every 2 years " + due + " 2026-02-28");
+      CHECK(change_task("- [ ] Water " + R + " every 3 days when done " + due + " 2024-09-01\n", 1, c).next ==
+            "- [ ] Water " + R + " every 3 days when done " + due + " 2024-09-13");
+    }
+    SUBCASE("a rule kb does not read, or no date: done, with no next occurrence") {
+      MarkResult m = change_task("- [ ] Gym " + R + " every Monday " + due + " 2024-09-09\n", 1, c);
+      CHECK(m.status == MarkStatus::ok);
+      CHECK(m.next.empty());
+      CHECK(change_task("- [ ] Gym " + R + " every week\n", 1, c).next.empty());
+    }
+  }
+}
