@@ -16,6 +16,7 @@ void add_alias_command(CLI::App& app, Invocation& inv);
 void add_rename_command(CLI::App& app, Invocation& inv);
 void add_merge_command(CLI::App& app, Invocation& inv);
 void add_query_command(CLI::App& app, Invocation& inv);
+void add_search_command(CLI::App& app, Invocation& inv);
 void add_list_command(CLI::App& app, Invocation& inv);
 void add_show_command(CLI::App& app, Invocation& inv);
 void add_related_command(CLI::App& app, Invocation& inv);

@@ -15,6 +15,7 @@
 
 #include "kb/base/binary.h"
 #include "posix_io.h"
+#include "text_index_sql.h"
 
 namespace kb {
 namespace {
@@ -22,8 +23,9 @@ namespace {
 constexpr int kBusyTimeoutMs = 10000;
 
 // Part of the version stored in the cache: bumped whenever the tables change (2: the ctime
-// column), so that a cache of another schema is replaced rather than written into.
-const char* const kSchemaVersion = "schema 2, ";
+// column; 3: the full-text index of `kb search` and its triggers on the entries), so that a
+// cache of another schema is replaced rather than written into.
+const char* const kSchemaVersion = "schema 3, ";
 
 // The cache's files, named after the database: itself, its WAL companions and the graph
 // snapshot (beside them, named like them).
@@ -154,7 +156,7 @@ Init init(sqlite3* db, const std::string& version, bool& reset) {
   }
   // Create, or empty a cache of another version, in one write transaction.
   if (!exec(db, "BEGIN IMMEDIATE")) return is_busy(db);
-  bool ok = exec(db, kSchema);
+  bool ok = exec(db, kSchema) && exec(db, kSearchTables) && exec(db, kSearchTriggers);
   if (ok) {
     Stmt q(db, "SELECT value FROM meta WHERE key='version'");
     ok = q.ok();
@@ -167,7 +169,8 @@ Init init(sqlite3* db, const std::string& version, bool& reset) {
     }
     if (ok && !same) {
       reset = true;
-      ok = exec(db, "DROP TABLE entries") && exec(db, kSchema);
+      ok = exec(db, "DROP TABLE entries") && exec(db, kDropSearch) && exec(db, kSchema) && exec(db, kSearchTables) &&
+           exec(db, kSearchTriggers);
       Stmt put(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('version', ?1)");
       ok = ok && put.ok() &&
            sqlite3_bind_text(put.get(), 1, version.c_str(), static_cast<int>(version.size()), SQLITE_TRANSIENT) == SQLITE_OK &&
@@ -511,6 +514,8 @@ long long SqliteCache::count() {
   if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return -1;
   return sqlite3_column_int64(q.get(), 0);
 }
+
+std::unique_ptr<TextIndex> SqliteCache::text_index() { return db_ ? cached_text_index(db_) : nullptr; }
 
 std::string index_cache_path(const std::string& root) { return root + "/.kb/cache.sqlite"; }
 

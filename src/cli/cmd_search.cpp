@@ -1,0 +1,143 @@
+// kb search: ranked full-text search over every note, with the filters of kb query.
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+
+#include "args.h"
+#include "commands.h"
+#include "kb/base/text.h"
+#include "kb/model/load.h"
+#include "kb/query/search.h"
+#include "kb/render/search.h"
+#include "kb/store/cache.h"
+#include "kb/store/real_fs.h"
+#include "kb/store/text_index.h"
+#include "session.h"
+
+namespace kb::cli {
+namespace {
+
+struct SearchOptions {
+  std::vector<std::string> words;
+  MeetingFilterArgs filter;  // --org, --person, --topic, --tag, --since, --until, --week only
+  std::vector<std::string> types;
+  std::string limit = "20";
+};
+
+std::optional<RecordType> type_arg(std::string t) {
+  t = to_lower_ascii(t);
+  if (t == "people") return RecordType::person;
+  if (t == "org" || t == "orgs" || t == "organizations") return RecordType::organization;
+  if (t.size() > 1 && t.back() == 's') t.pop_back();  // meetings, topics, events, notes
+  return parse_record_type(t);
+}
+
+// What a document depends on besides its note: kb.yaml (its types and field names).
+std::string index_key(const std::string& root) {
+  std::ifstream in(root + "/kb.yaml", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return std::to_string(std::hash<std::string>{}(text.str()));
+}
+
+// The index kept in the cache when this run used one and could write it, else one in memory.
+// Either way brought up to date with `kb` (see docs/search.md).
+std::unique_ptr<TextIndex> ready_index(Session& s, const KnowledgeBase& kb, std::unique_ptr<SqliteCache>& cache) {
+  const std::string key = index_key(s.root());
+  RealFileSystem fs(s.root());
+  auto read = [&](const Record& r) { return read_whole_note(fs, kb.config, r); };
+  if (s.cache_enabled() && s.load_result().cache_updated) {
+    std::string warning;
+    cache = open_index_cache(s.root(), Session::cache_version(), warning);
+    std::unique_ptr<TextIndex> index = cache ? cache->text_index() : nullptr;
+    if (auto n = index ? sync_text_index(*index, kb, key, read) : std::nullopt) {
+      if (s.globals.verbose) s.note("search index: " + std::to_string(*n) + " notes indexed again");
+      return index;
+    }
+  }
+  std::unique_ptr<TextIndex> index = memory_text_index();
+  auto n = index ? sync_text_index(*index, kb, key, read) : std::nullopt;
+  if (!n) return nullptr;
+  if (s.globals.verbose) s.note("search index: in memory, " + std::to_string(*n) + " notes");
+  return index;
+}
+
+bool request_from(Session& s, const SearchOptions& o, SearchRequest& r) {
+  std::string text;
+  for (const auto& w : o.words) text += (text.empty() ? "" : " ") + w;
+  bool truncated = false;
+  r.terms = parse_search(text, &truncated);
+  if (r.terms.empty()) {
+    const std::string shown = text.size() > 40 ? text.substr(0, 40) + "..." : text;
+    s.error("nothing to search for in '" + shown + "' (give a word, \"a phrase\", or words joined by OR)");
+    return false;
+  }
+  if (truncated) s.note("only the first " + std::to_string(kMaxSearchTerms) + " terms are searched");
+  for (const auto& t : o.types) {
+    auto type = type_arg(t);
+    if (!type) {
+      s.error("unknown --type '" + t + "' (expected meetings, people, organizations, topics, events or notes)");
+      return false;
+    }
+    r.types.push_back(*type);
+  }
+  auto n = count_arg(s, "--limit", o.limit, 1);
+  if (!n) return false;
+  r.limit = *n;
+  return true;
+}
+
+ExitCode run_search(Session& s, const SearchOptions& o) {
+  auto fmt = s.format(OutputFormat::table, {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl,
+                                            OutputFormat::csv, OutputFormat::md, OutputFormat::ids});
+  if (!fmt) return ExitCode::usage;
+  SearchRequest req;
+  if (!request_from(s, o, req)) return ExitCode::usage;
+  // With the cache a search reads the outline only (the index holds the text, and the notes
+  // that changed are read again); without it, the whole text, to index every note.
+  const auto reads = s.cache_enabled() ? Session::Reads::outline : Session::Reads::text;
+  const KnowledgeBase* kb = nullptr;
+  if (o.filter.any()) {
+    MeetingFilter f;
+    f.explain = false;
+    if (ExitCode rc = meeting_filter(s, o.filter, f, kb, reads); rc != ExitCode::ok) return rc;
+    req.meetings = std::move(f);
+  } else if (!(kb = s.kb(true, reads))) {
+    return ExitCode::failure;
+  }
+  std::unique_ptr<SqliteCache> cache;
+  std::unique_ptr<TextIndex> index = ready_index(s, *kb, cache);
+  if (!index) {
+    s.error("cannot build the search index (this SQLite has no FTS5)");
+    return ExitCode::failure;
+  }
+  const auto hits = find_hits(*kb, *index, req);
+  render_search_hits(s.out, *kb, hits, s.render_options(*fmt));
+  if (hits.empty()) s.note("nothing matches");
+  return ExitCode::ok;
+}
+
+}  // namespace
+
+void add_search_command(CLI::App& app, Invocation& inv) {
+  auto o = std::make_shared<SearchOptions>();
+  CLI::App* sub = app.add_subcommand("search", "Notes ranked by how well they match: words, \"a phrase\", OR, -word");
+  sub->add_option("words", o->words, "What to find (all words must match; the last one may be a word's start)")
+      ->required()
+      ->expected(1, -1);
+  sub->add_option("--org", o->filter.orgs, "Only meetings with this organization (and its sub-organizations)");
+  sub->add_option("--person", o->filter.people, "Only meetings this person attended");
+  sub->add_option("--topic", o->filter.topics, "Only meetings on this topic");
+  sub->add_option("--tag", o->filter.tags, "Only meetings with this tag");
+  sub->add_option("--since", o->filter.since, "Only meetings on or after this DATE");
+  sub->add_option("--until", o->filter.until, "Only meetings on or before this DATE");
+  sub->add_option("--week", o->filter.week, "Only meetings in this WEEK");
+  sub->add_option("--type", o->types, "Only records of this type: meetings, people, organizations, topics, events, notes");
+  sub->add_option("--limit", o->limit, "At most N hits (default 20)")->type_name("N");
+  sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_search(s, *o); }; });
+}
+
+}  // namespace kb::cli

@@ -1,0 +1,23 @@
+#pragma once
+// The full-text index's tables, shared by the index cache's schema (cache.cpp) and the index
+// (text_index.cpp). Private to src/store.
+
+#include <memory>
+
+#include "kb/base/text_index.h"
+
+struct sqlite3;
+
+namespace kb {
+
+/// The FTS5 table, its documents' paths and the stale list, created when missing.
+extern const char* const kSearchTables;
+/// Triggers that put on the stale list every note whose cache entry is written or dropped.
+extern const char* const kSearchTriggers;
+/// Drops the index (when the cache is emptied for another version).
+extern const char* const kDropSearch;
+
+/// The index kept in the cache's database `db`, which must outlive it.
+std::unique_ptr<TextIndex> cached_text_index(sqlite3* db);
+
+}  // namespace kb
