@@ -143,30 +143,64 @@ IndexedNote indexed_note(const Record& r) {
   return n;
 }
 
-std::optional<std::size_t> sync_text_index(TextIndex& index, const KnowledgeBase& kb, const std::string& key,
-                     const std::function<std::optional<Record>(const Record&)>& read) {
-  const bool whole = kb.has_text && kb.has_outcomes;
+namespace {
+
+// The documents to write and to drop that bring an index up to date.
+struct IndexChanges {
   std::vector<IndexedNote> put;
   std::vector<std::string> remove;
-  auto add = [&](const Record& r) {
-    if (whole) return put.push_back(indexed_note(r));
-    if (std::optional<Record> full = read(r)) put.push_back(indexed_note(*full));
-    else remove.push_back(r.path.str());
-  };
-  std::optional<std::vector<std::string>> stale = index.stale(key);
-  if (!stale) {
-    for (const auto& r : kb.records())
-      if (r.defined && !r.path.str().empty()) add(r);
-  } else {
-    for (const auto& path : *stale) {
-      const Record* r = kb.lookup_rid(record_id(path));
-      if (r && r->defined && r->path.str() == path) add(*r);
-      else remove.push_back(path);
+};
+
+class IndexSync {
+ public:
+  IndexSync(const KnowledgeBase& kb, const std::function<std::optional<Record>(const Record&)>& read)
+      : kb_(kb), read_(read), whole_(kb.has_text && kb.has_outcomes) {}
+
+  // Walks the files and the index's documents (both sorted by path) side by side.
+  IndexChanges diff(const std::vector<FileInfo>& files, const std::vector<FileInfo>& indexed) {
+    std::size_t i = 0, j = 0;
+    while (i < files.size() || j < indexed.size()) {
+      if (j == indexed.size() || (i < files.size() && files[i].path < indexed[j].path)) {
+        put(files[i++]);
+      } else if (i == files.size() || indexed[j].path < files[i].path) {
+        out_.remove.push_back(indexed[j++].path);
+      } else {
+        if (!files[i].same_stamps(indexed[j]) && !put(files[i])) out_.remove.push_back(indexed[j].path);
+        ++i, ++j;
+      }
     }
-    if (put.empty() && remove.empty()) return 0;
+    return std::move(out_);
   }
-  if (!index.update(put, remove, key)) return std::nullopt;
-  return put.size() + remove.size();
+
+ private:
+  // Indexes the note of `file`; false when it is no note of the KB (now).
+  bool put(const FileInfo& file) {
+    const Record* r = kb_.lookup_rid(record_id(file.path));
+    if (!r || !r->defined || r->path.str() != file.path) return false;
+    std::optional<Record> full;
+    if (!whole_ && !(full = read_(*r))) return false;
+    out_.put.push_back(indexed_note(whole_ ? *r : *full));
+    out_.put.back().stamps = file;
+    return true;
+  }
+
+  const KnowledgeBase& kb_;
+  const std::function<std::optional<Record>(const Record&)>& read_;
+  const bool whole_;
+  IndexChanges out_;
+};
+
+}  // namespace
+
+std::optional<std::size_t> sync_text_index(TextIndex& index, const KnowledgeBase& kb, const std::vector<FileInfo>& files,
+                                           const std::string& key,
+                                           const std::function<std::optional<Record>(const Record&)>& read) {
+  const std::optional<std::vector<FileInfo>> indexed = index.indexed(key);
+  IndexChanges changes = IndexSync(kb, read).diff(files, indexed ? *indexed : std::vector<FileInfo>());
+  // An index that holds every note as it is stays untouched (no write, no lock).
+  if (indexed && changes.put.empty() && changes.remove.empty()) return 0;
+  if (!index.update(changes.put, changes.remove, key)) return std::nullopt;
+  return changes.put.size() + changes.remove.size();
 }
 
 namespace {

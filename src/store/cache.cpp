@@ -23,9 +23,9 @@ namespace {
 constexpr int kBusyTimeoutMs = 10000;
 
 // Part of the version stored in the cache: bumped whenever the tables change (2: the ctime
-// column; 3: the full-text index of `kb search` and its triggers on the entries), so that a
+// column; 4: the full-text index of `kb search`, with its documents' file stamps), so that a
 // cache of another schema is replaced rather than written into.
-const char* const kSchemaVersion = "schema 3, ";
+const char* const kSchemaVersion = "schema 4, ";
 
 // The cache's files, named after the database: itself, its WAL companions and the graph
 // snapshot (beside them, named like them).
@@ -156,7 +156,7 @@ Init init(sqlite3* db, const std::string& version, bool& reset) {
   }
   // Create, or empty a cache of another version, in one write transaction.
   if (!exec(db, "BEGIN IMMEDIATE")) return is_busy(db);
-  bool ok = exec(db, kSchema) && exec(db, kSearchTables) && exec(db, kSearchTriggers);
+  bool ok = exec(db, kSchema) && exec(db, kSearchTables);
   if (ok) {
     Stmt q(db, "SELECT value FROM meta WHERE key='version'");
     ok = q.ok();
@@ -169,8 +169,7 @@ Init init(sqlite3* db, const std::string& version, bool& reset) {
     }
     if (ok && !same) {
       reset = true;
-      ok = exec(db, "DROP TABLE entries") && exec(db, kDropSearch) && exec(db, kSchema) && exec(db, kSearchTables) &&
-           exec(db, kSearchTriggers);
+      ok = exec(db, "DROP TABLE entries") && exec(db, kDropSearch) && exec(db, kSchema) && exec(db, kSearchTables);
       Stmt put(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('version', ?1)");
       ok = ok && put.ok() &&
            sqlite3_bind_text(put.get(), 1, version.c_str(), static_cast<int>(version.size()), SQLITE_TRANSIENT) == SQLITE_OK &&

@@ -1,6 +1,7 @@
 #include "kb/store/text_index.h"
 
 #include <algorithm>
+#include <chrono>
 #include <string_view>
 #include <utility>
 
@@ -10,24 +11,16 @@
 
 namespace kb {
 
+// Each document's file stamps (FileInfo) and when it was indexed (indexed_ns), from which
+// indexed() tells the notes that changed since.
 const char* const kSearchTables =
     "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(title, names, summary, decisions, actions, body,"
     " tokenize = 'unicode61 remove_diacritics 2');"
-    "CREATE TABLE IF NOT EXISTS search_docs(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL);"
-    "CREATE TABLE IF NOT EXISTS search_stale(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL);";
+    "CREATE TABLE IF NOT EXISTS search_docs(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL,"
+    " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,"
+    " device INTEGER NOT NULL, indexed_ns INTEGER NOT NULL);";
 
-// INSERT OR REPLACE gives a path marked again a new id, so that update() keeps a mark made by
-// another process after stale() read the list (see update()).
-const char* const kSearchTriggers =
-    "CREATE TRIGGER IF NOT EXISTS search_entry_put AFTER INSERT ON entries"
-    " BEGIN INSERT OR REPLACE INTO search_stale(path) VALUES(new.path); END;"
-    "CREATE TRIGGER IF NOT EXISTS search_entry_set AFTER UPDATE ON entries"
-    " BEGIN INSERT OR REPLACE INTO search_stale(path) VALUES(new.path); END;"
-    "CREATE TRIGGER IF NOT EXISTS search_entry_gone AFTER DELETE ON entries"
-    " BEGIN INSERT OR REPLACE INTO search_stale(path) VALUES(old.path); END;";
-
-const char* const kDropSearch =
-    "DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS search_docs; DROP TABLE IF EXISTS search_stale;";
+const char* const kDropSearch = "DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS search_docs;";
 
 namespace {
 
@@ -61,6 +54,15 @@ class Stmt {
 };
 
 bool exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+
+// A file whose mtime is this near to (or after) the time its note was indexed may have changed
+// again within the same clock tick (coarse file system clocks, FAT's 2 s): as the load's.
+constexpr std::int64_t kRacyWindowNs = 3'000'000'000;
+
+std::int64_t now_ns() {
+  using namespace std::chrono;
+  return duration_cast<nanoseconds>(system_clock::now().time_since_epoch()).count();
+}
 
 // `text` without control characters (C0 but tab and line feed, DEL, C1): a snippet's marks
 // (kSnippetOpen, kSnippetClose) are then the only ones, and a note's escape sequences never
@@ -105,18 +107,17 @@ class SqliteTextIndex : public TextIndex {
   SqliteTextIndex(const SqliteTextIndex&) = delete;
   SqliteTextIndex& operator=(const SqliteTextIndex&) = delete;
 
-  std::optional<std::vector<std::string>> stale(const std::string& key) override;
+  std::optional<std::vector<FileInfo>> indexed(const std::string& key) override;
   bool update(const std::vector<IndexedNote>& put, const std::vector<std::string>& remove,
               const std::string& key) override;
   std::vector<TextHit> find(const SearchTerms& terms, std::size_t limit) override;
   void snippets(const SearchTerms& terms, std::vector<TextHit>& hits, std::size_t words) override;
 
  private:
-  bool put_one(Stmt& doc, Stmt& row, const IndexedNote& n);
-  bool drop_one(Stmt& row, Stmt& doc, Stmt& mark, const std::string& path);
+  bool put_one(Stmt& doc, Stmt& row, const IndexedNote& n, std::int64_t now);
+  static bool drop_one(Stmt& row, Stmt& doc, const std::string& path);
   sqlite3* db_;
   bool owned_;
-  sqlite3_int64 seen_ = -1;  ///< the last stale mark stale() read (-1: none read)
 };
 
 std::string stored_key(sqlite3* db) {
@@ -125,35 +126,50 @@ std::string stored_key(sqlite3* db) {
   return q.text(0);
 }
 
-std::optional<std::vector<std::string>> SqliteTextIndex::stale(const std::string& key) {
+// The path and stamps of a row of search_docs (path, size, mtime_ns, ctime_ns, inode, device,
+// indexed_ns): zero stamps when the note was indexed within the racy window of its mtime.
+FileInfo stamps_of(Stmt& q) {
+  sqlite3_stmt* st = q.get();
+  FileInfo f;
+  f.path = q.text(0);
+  if (sqlite3_column_int64(st, 2) >= sqlite3_column_int64(st, 6) - kRacyWindowNs) return f;
+  f.size = static_cast<std::uint64_t>(sqlite3_column_int64(st, 1));
+  f.mtime_ns = sqlite3_column_int64(st, 2);
+  f.ctime_ns = sqlite3_column_int64(st, 3);
+  f.inode = static_cast<std::uint64_t>(sqlite3_column_int64(st, 4));
+  f.device = static_cast<std::uint64_t>(sqlite3_column_int64(st, 5));
+  return f;
+}
+
+std::optional<std::vector<FileInfo>> SqliteTextIndex::indexed(const std::string& key) {
   // A new index, or one built under another key: emptied, and every note is to be indexed.
   if (stored_key(db_) != "k" + key) {
-    exec(db_, "DELETE FROM search; DELETE FROM search_docs; DELETE FROM search_stale; DELETE FROM meta WHERE key = 'search'");
-    seen_ = -1;
+    exec(db_, "DELETE FROM search; DELETE FROM search_docs; DELETE FROM meta WHERE key = 'search'");
     return std::nullopt;
   }
-  Stmt q(db_, "SELECT id, path FROM search_stale ORDER BY path");
+  Stmt q(db_, "SELECT path, size, mtime_ns, ctime_ns, inode, device, indexed_ns FROM search_docs");
   if (!q.ok()) return std::nullopt;
-  std::vector<std::string> paths;
+  std::vector<FileInfo> out;
   int rc;
-  while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
-    seen_ = std::max<sqlite3_int64>(seen_, sqlite3_column_int64(q.get(), 0));
-    paths.push_back(q.text(1));
-  }
+  while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) out.push_back(stamps_of(q));
   if (rc != SQLITE_DONE) return std::nullopt;
-  return paths;
+  // Sorted here rather than by SQL, so that the order is std::string's whatever the collation.
+  std::sort(out.begin(), out.end(), [](const FileInfo& x, const FileInfo& y) { return x.path < y.path; });
+  return out;
 }
 
-bool SqliteTextIndex::drop_one(Stmt& row, Stmt& doc, Stmt& mark, const std::string& path) {
+bool SqliteTextIndex::drop_one(Stmt& row, Stmt& doc, const std::string& path) {
   row.bind(1, path);
   doc.bind(1, path);
-  mark.bind(1, path);
-  sqlite3_bind_int64(mark.get(), 2, seen_);
-  return row.run() && doc.run() && mark.run();
+  return row.run() && doc.run();
 }
 
-bool SqliteTextIndex::put_one(Stmt& doc, Stmt& row, const IndexedNote& n) {
+bool SqliteTextIndex::put_one(Stmt& doc, Stmt& row, const IndexedNote& n, std::int64_t now) {
+  const FileInfo& f = n.stamps;
   doc.bind(1, n.path);
+  const std::int64_t stamps[] = {static_cast<std::int64_t>(f.size), f.mtime_ns, f.ctime_ns,
+                                 static_cast<std::int64_t>(f.inode), static_cast<std::int64_t>(f.device), now};
+  for (int i = 0; i < 6; ++i) sqlite3_bind_int64(doc.get(), i + 2, stamps[i]);
   if (!doc.run()) return false;
   sqlite3_bind_int64(row.get(), 1, sqlite3_last_insert_rowid(db_));
   const std::string* fields[] = {&n.title, &n.names, &n.summary, &n.decisions, &n.actions, &n.body};
@@ -166,14 +182,15 @@ bool SqliteTextIndex::update(const std::vector<IndexedNote>& put, const std::vec
   if (!exec(db_, "BEGIN IMMEDIATE")) return false;
   Stmt row_out(db_, "DELETE FROM search WHERE rowid = (SELECT id FROM search_docs WHERE path = ?1)");
   Stmt doc_out(db_, "DELETE FROM search_docs WHERE path = ?1");
-  // A mark made after stale() read the list stays: that note changed again since.
-  Stmt mark_out(db_, "DELETE FROM search_stale WHERE path = ?1 AND id <= ?2");
-  Stmt doc_in(db_, "INSERT INTO search_docs(path) VALUES(?1)");
+  Stmt doc_in(db_,
+              "INSERT INTO search_docs(path, size, mtime_ns, ctime_ns, inode, device, indexed_ns)"
+              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   Stmt row_in(db_, "INSERT INTO search(rowid, title, names, summary, decisions, actions, body) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   Stmt key_in(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES('search', ?1)");
-  bool ok = row_out.ok() && doc_out.ok() && mark_out.ok() && doc_in.ok() && row_in.ok() && key_in.ok();
-  for (const auto& path : remove) ok = ok && drop_one(row_out, doc_out, mark_out, path);
-  for (const auto& n : put) ok = ok && drop_one(row_out, doc_out, mark_out, n.path) && put_one(doc_in, row_in, n);
+  bool ok = row_out.ok() && doc_out.ok() && doc_in.ok() && row_in.ok() && key_in.ok();
+  const std::int64_t now = now_ns();
+  for (const auto& path : remove) ok = ok && drop_one(row_out, doc_out, path);
+  for (const auto& n : put) ok = ok && drop_one(row_out, doc_out, n.path) && put_one(doc_in, row_in, n, now);
   if (ok) {
     key_in.bind(1, "k" + key);
     ok = key_in.run();

@@ -10,10 +10,8 @@ struct sqlite3;
 
 namespace kb {
 
-/// The FTS5 table, its documents' paths and the stale list, created when missing.
+/// The FTS5 table and its documents' paths and file stamps, created when missing.
 extern const char* const kSearchTables;
-/// Triggers that put on the stale list every note whose cache entry is written or dropped.
-extern const char* const kSearchTriggers;
 /// Drops the index (when the cache is emptied for another version).
 extern const char* const kDropSearch;
 

@@ -120,3 +120,16 @@ $ kb --kb "$FIXTURES/search" search "$(printf 'alert\033[2J')"
 $ kb --kb "$FIXTURES/search" search "$(python3 -c 'print("budget " * 1500)')" --format ids
 > meetings/2024-03-05-budget-talks
 2> kb: only the first 32 terms are searched
+
+# The index follows the notes from run to run, whatever the load did with them (a warm load
+# patches a few changed notes into its graph snapshot): an edited note is found by its new
+# words and no more by the words it lost, a deleted note is gone, a new note is found.
+$ f="$FIXTURES/search/meetings/2024-03-06-follow-up.md"; kb --kb "$FIXTURES/search" search consultation --format ids >/dev/null; sed -i 's/regional consultation/quokka census/' "$f"; kb --kb "$FIXTURES/search" search quokka --format ids; kb --kb "$FIXTURES/search" search consultation --org IESALC --format ids
+> meetings/2024-03-06-follow-up
+2> kb: nothing matches
+
+$ kb --kb "$FIXTURES/search" search budget --format ids >/dev/null; rm "$FIXTURES/search/meetings/2024-03-05-budget-talks.md"; kb --kb "$FIXTURES/search" search budget --format ids
+2> kb: nothing matches
+
+$ kb --kb "$FIXTURES/search" search budget --format ids >/dev/null; printf -- '---\ntitle: Quokka census\ndate: 2024-03-08\n---\nCounting the quokkas.\n' > "$FIXTURES/search/meetings/2024-03-08-quokka.md"; kb --kb "$FIXTURES/search" search quokka --format ids
+> meetings/2024-03-08-quokka

@@ -2,13 +2,16 @@
 // The full-text index seam (`kb search`): a store of one document per note, keyed by the
 // note's path, that answers a parsed search with ranked paths and marked snippets. It knows
 // nothing of records or graphs: query/search.h decides what a note's document holds and when
-// it is indexed again. store/text_index.h holds the SQLite FTS5 implementation, kept in the
-// index cache's file (incremental) or in memory for a run without the cache.
+// it is indexed again (the index keeps the stamps of the file each document was read from).
+// store/text_index.h holds the SQLite FTS5 implementation, kept in the index cache's file
+// (incremental) or in memory for a run without the cache.
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "kb/base/fs.h"
 
 namespace kb {
 
@@ -36,6 +39,7 @@ struct IndexedNote {
   std::string decisions;  ///< one a line
   std::string actions;    ///< one a line
   std::string body;       ///< the body, generated sections left out
+  FileInfo stamps;        ///< of the file the note was read from (its `path` is not used)
 };
 
 /// A note that matched: its path, its rank (lower is better: bm25 as SQLite gives it) and,
@@ -53,14 +57,16 @@ inline constexpr char kSnippetClose = '\x02';
 class TextIndex {
  public:
   virtual ~TextIndex() = default;
-  /// The paths whose documents may be out of date (their notes changed since they were
-  /// indexed, or were never indexed), each once, sorted; std::nullopt when the caller must
-  /// index every note: the index is new, was built under another `key` (what else a document
-  /// depends on: kb.yaml's text), or cannot tell. The index is then empty.
-  virtual std::optional<std::vector<std::string>> stale(const std::string& key) = 0;
-  /// Replaces the documents of `put` and drops those of `remove` (paths it does not hold are
-  /// ignored), marks all of them up to date and records `key`, at once. False when the index
-  /// could not be written (it is left as it was).
+  /// Every note indexed under `key`, with the stamps of the file it was read from, sorted by
+  /// path; std::nullopt when the caller must index every note: the index is new, was built
+  /// under another `key` (what else a document depends on: kb.yaml's text), or cannot be read.
+  /// The index is then empty. A note indexed within a few seconds of its file's mtime comes
+  /// back with zero stamps, so that it is indexed again: an edit in the same clock tick as the
+  /// one indexed can leave every stamp as it was.
+  virtual std::optional<std::vector<FileInfo>> indexed(const std::string& key) = 0;
+  /// Replaces the documents of `put` (and their stamps) and drops those of `remove` (paths it
+  /// does not hold are ignored), and records `key`, at once. False when the index could not be
+  /// written (it is left as it was).
   virtual bool update(const std::vector<IndexedNote>& put, const std::vector<std::string>& remove,
                       const std::string& key) = 0;
   /// The notes that match `terms`, best first (ties by path), at most `limit` (0: all).

@@ -7,7 +7,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -83,11 +82,6 @@ std::uint32_t cache_format_version();
 /// `r.text`: for a command that shows one note's text after a load without text. False, leaving
 /// it empty, when the note cannot be read or does not parse any more.
 bool read_note_text(FileSystem& fs, Record& r);
-
-/// Reads, parses and types `r`'s note (its path, through `fs`) against `config`, with every
-/// part (text, outcomes, links; names not resolved): a note a load read without them, as a
-/// load with them gives it. std::nullopt when it cannot be read, parsed or typed now.
-std::optional<Record> read_whole_note(FileSystem& fs, const KbConfig& config, const Record& r);
 
 /// Reads kb.yaml text into a KbConfig; problems go to `diags`.
 KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& diags);

@@ -31,14 +31,20 @@ SearchTerms parse_search(std::string_view text, bool* truncated = nullptr);
 /// generated sections. REQUIRES: `r` holds its text and outcomes.
 IndexedNote indexed_note(const Record& r);
 
-/// Brings `index` up to date with `kb`: indexes again each note that the index says is stale
-/// (every defined record when it cannot tell) and drops the documents of notes no longer in
-/// `kb`. A record is taken as it is when `kb` holds text and outcomes, else from `read`,
-/// which gives it with both (std::nullopt when the note cannot be read now: its document is
-/// dropped). `key` is what else documents depend on (kb.yaml's text). Returns how many
-/// documents were written or dropped, or std::nullopt when the index could not be written.
-std::optional<std::size_t> sync_text_index(TextIndex& index, const KnowledgeBase& kb, const std::string& key,
-                     const std::function<std::optional<Record>(const Record&)>& read);
+/// Brings `index` up to date with the notes on disk, `files` (the KB's walk, sorted by path,
+/// as FileSystem::list_markdown gives it): indexes again each note of `kb` whose file stamps
+/// differ from those the index holds or that it does not hold (every one when the index cannot
+/// tell), and drops the documents of files gone or no longer a note of `kb`. Whatever the load
+/// did (a whole load, a graph snapshot patched, a snapshot as it was), the stamps decide. A
+/// record is taken as it is when `kb` holds text and outcomes, else from `read`, which gives
+/// it with both (std::nullopt when the note cannot be read now: its document is dropped).
+/// `key` is what else documents depend on (kb.yaml's text). Returns how many documents were
+/// written or dropped, or std::nullopt when the index could not be written.
+/// A `kb` with text suits an index for one run only: a note edited between the load and the
+/// walk would be indexed as loaded under its new stamps (`read` reads after the walk).
+std::optional<std::size_t> sync_text_index(TextIndex& index, const KnowledgeBase& kb, const std::vector<FileInfo>& files,
+                                           const std::string& key,
+                                           const std::function<std::optional<Record>(const Record&)>& read);
 
 struct SearchRequest {
   SearchTerms terms;

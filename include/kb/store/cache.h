@@ -66,10 +66,9 @@ class SqliteCache : public IndexCache {
   void release_graph(std::string_view bytes) override;
   bool write_graph(const std::vector<std::string>& parts) override;
 
-  /// The full-text index kept in this cache's file (`kb search`): a note is stale there from
-  /// the moment its entry is written or dropped, so a search after a load indexes again only
-  /// the notes that load found changed. Valid while this cache lives; nullptr when the cache
-  /// cannot be read.
+  /// The full-text index kept in this cache's file (`kb search`), which keeps the file stamps
+  /// of every note it holds, so a search indexes again only the notes whose file changed.
+  /// Valid while this cache lives; nullptr when the cache cannot be read.
   std::unique_ptr<TextIndex> text_index();
 
   /// Number of stored entries (for `kb cache status`); -1 when the cache cannot be read.

@@ -4,13 +4,36 @@
 
 #include <string>
 
+#include "kb/model/record_builder.h"
 #include "kb/store/text_index.h"
+#include "support/kb_fixture.h"
 
 namespace kb {
 namespace {
 
 // The FTS5 query a search typed as `text` becomes.
 std::string fts(const std::string& text) { return fts5_query(parse_search(text)); }
+
+// The paths of the notes `index` finds for `text`, best first.
+std::vector<std::string> found(TextIndex& index, const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& h : index.find(parse_search(text), 0)) out.push_back(h.path);
+  return out;
+}
+
+// Brings `index` up to date with the notes of `fs` as they are now, from a load of `parts`
+// (a note the load left without text read again through `fs`); every file stamped `mtime_ns`.
+std::optional<std::size_t> sync(TextIndex& index, test::MemFileSystem& fs, std::int64_t mtime_ns = 1000,
+                                RecordParts parts = {}) {
+  LoadOptions options;
+  options.parts = parts;
+  const LoadResult loaded = load_kb(fs, options);
+  DiagSink walk;
+  std::vector<FileInfo> files = fs.list_markdown(walk);
+  for (auto& f : files) f.mtime_ns = mtime_ns;
+  auto read = [&](const Record& r) { return read_whole_note(fs, loaded.kb.config, r); };
+  return sync_text_index(index, loaded.kb, files, "k", read);
+}
 
 }  // namespace
 
@@ -57,13 +80,13 @@ TEST_SUITE("query") {
   TEST_CASE("search: the in-memory index ranks a title above a body and never fails on input") {
     auto index = memory_text_index();
     REQUIRE(index);
-    CHECK_FALSE(index->stale("k").has_value());
-    IndexedNote title{"a.md", "Concept note", "", "", "", "", "short"};
-    IndexedNote body{"b.md", "Budget", "", "", "", "", "long text where the concept note comes up once"};
-    IndexedNote escape{"c.md", "Drill", "", "", "", "", "red \x1b[31m alert\x01 \xc2\x9b bell\x07"};
+    CHECK_FALSE(index->indexed("k").has_value());
+    IndexedNote title{"a.md", "Concept note", "", "", "", "", "short", {}};
+    IndexedNote body{"b.md", "Budget", "", "", "", "", "long text where the concept note comes up once", {}};
+    IndexedNote escape{"c.md", "Drill", "", "", "", "", "red \x1b[31m alert\x01 \xc2\x9b bell\x07", {}};
     REQUIRE(index->update({title, body, escape}, {}, "k"));
-    REQUIRE(index->stale("k").has_value());
-    CHECK(index->stale("k")->empty());
+    REQUIRE(index->indexed("k").has_value());
+    CHECK(index->indexed("k")->size() == 3);
     auto hits = index->find(parse_search("\"concept note\""), 0);
     REQUIRE(hits.size() == 2);
     CHECK(hits[0].path == "a.md");
@@ -76,6 +99,51 @@ TEST_SUITE("query") {
     CHECK(hits[0].snippet == "red  [31m \x01" "alert\x02     bell ");
     CHECK(index->update({}, {"a.md"}, "k"));
     CHECK(index->find(parse_search("concept"), 0).size() == 1);
+  }
+
+  TEST_CASE("search: the index follows the files' stamps, whatever the load read") {
+    auto index = memory_text_index();
+    REQUIRE(index);
+    test::MemFileSystem fs = test::sample_fs();
+    const char* const ana = "meetings/2024/2024-05-01-ana.md";
+    const char* const iesalc = "meetings/2024/2024-09-02-iesalc.md";
+    RecordParts outline;  // a whole load: the records as loaded
+    SUBCASE("a whole load") {}
+    SUBCASE("an outline load: changed notes read again") { outline = {false, false, false}; }
+    CHECK(sync(*index, fs, 1000, outline) == 14);
+    CHECK(found(*index, "budgets") == std::vector<std::string>{ana});
+    CHECK(sync(*index, fs, 1000, outline) == 0);
+    // Edited: the same stamps as the index holds but the size.
+    fs.add(ana, "---\ntitle: Spring call with Ana\ndate: 2024-05-01\n---\nWe counted quokkas.\n");
+    CHECK(sync(*index, fs, 1000, outline) == 1);
+    CHECK(found(*index, "quokkas") == std::vector<std::string>{ana});
+    CHECK(found(*index, "budgets").empty());
+    // Deleted, and a new note.
+    fs.files.erase(iesalc);
+    fs.add("meetings/2024/2024-10-01-new.md", "---\ntitle: Workshop on quokkas\ndate: 2024-10-01\n---\n");
+    CHECK(sync(*index, fs, 1000, outline) == 2);
+    CHECK(found(*index, "framework").size() == 1);  // the topic; the meeting is gone
+    CHECK(found(*index, "quokkas").size() == 2);
+    // Every stamp but mtime changed: indexed again.
+    CHECK(sync(*index, fs, 2000, outline) == 14);
+  }
+
+  TEST_CASE("search: a note indexed within seconds of its mtime is indexed again next time") {
+    auto index = memory_text_index();
+    REQUIRE(index);
+    test::MemFileSystem fs = test::sample_fs();
+    // An mtime ahead of any clock is always within the racy window; one in 1970 never is.
+    const std::int64_t future = std::int64_t{1} << 62;
+    CHECK(sync(*index, fs, future) == 14);
+    const auto held = index->indexed("k");
+    REQUIRE(held.has_value());
+    REQUIRE(held->size() == 14);
+    CHECK((*held)[0].mtime_ns == 0);
+    CHECK(sync(*index, fs, future) == 14);
+    CHECK(sync(*index, fs, 1000) == 14);
+    CHECK(sync(*index, fs, 1000) == 0);
+    CHECK(index->indexed("other").has_value() == false);  // another key: emptied
+    CHECK(found(*index, "budgets").empty());
   }
 }
 
