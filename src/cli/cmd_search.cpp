@@ -3,6 +3,7 @@
 #include <functional>
 #include <memory>
 #include <sstream>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -76,7 +77,11 @@ std::unique_ptr<TextIndex> ready_index(Session& s, const KnowledgeBase& kb, std:
 
 bool request_from(Session& s, const SearchOptions& o, SearchRequest& r) {
   std::string text;
-  for (const auto& w : o.words) text += (text.empty() ? "" : " ") + w;
+  for (std::string_view w : o.words) {
+    // The space search_words_as_values() put before a `-word` has done its work.
+    if (w.size() > 1 && w[0] == ' ' && w[1] == '-') w.remove_prefix(1);
+    text += (text.empty() ? "" : " ") + std::string(w);
+  }
   bool truncated = false;
   r.terms = parse_search(text, &truncated);
   if (r.terms.empty()) {
@@ -129,23 +134,73 @@ ExitCode run_search(Session& s, const SearchOptions& o) {
   return ExitCode::ok;
 }
 
+// Whether `arg` names an option of `app` or of a command above it that takes a value (which
+// is then the next argument, unless written `--opt=value`).
+bool takes_value(const CLI::App& app, const std::string& arg) {
+  if (arg.find('=') != std::string::npos) return false;
+  for (const CLI::App* at = &app; at; at = at->get_parent())
+    if (const CLI::Option* o = at->get_option_no_throw(arg)) return o->get_items_expected_min() > 0;
+  return false;
+}
+
+bool is_option(const CLI::App& app, const std::string& arg) {
+  for (const CLI::App* at = &app; at; at = at->get_parent())
+    if (at->get_option_no_throw(arg)) return true;
+  return false;
+}
+
+// Gives each `-word` from `from` on (the arguments after `kb search`) its leading space.
+void protect_dash_words(const CLI::App& search, std::vector<std::string>& args, std::size_t from) {
+  for (std::size_t i = from; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") return;
+    if (takes_value(search, a)) ++i;
+    else if (a.size() > 1 && a[0] == '-' && a[1] != '-' && !is_option(search, a)) args[i] = " " + a;
+  }
+}
+
 }  // namespace
+
+std::vector<std::string> search_words_as_values(const CLI::App& app, int argc, const char* const* argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  // The command is the first argument that is not a global option or its value.
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--") break;
+    if (takes_value(app, args[i])) ++i;
+    else if (args[i].empty() || args[i][0] != '-') {
+      auto named = [&](const CLI::App* sub) { return sub->get_name() == args[i] && sub->get_name() == "search"; };
+      for (const CLI::App* cmd : app.get_subcommands(named)) protect_dash_words(*cmd, args, i + 1);
+      break;
+    }
+  }
+  return args;
+}
 
 void add_search_command(CLI::App& app, Invocation& inv) {
   auto o = std::make_shared<SearchOptions>();
   CLI::App* sub = app.add_subcommand("search", "Notes ranked by how well they match: words, \"a phrase\", OR, -word");
-  sub->add_option("words", o->words, "What to find (all words must match; the last one may be a word's start)")
+  sub->add_option("words", o->words, "What to find: words, \"a phrase\", A OR B, -word")
+      ->type_name("WORD")
       ->required()
       ->expected(1, -1);
-  sub->add_option("--org", o->filter.orgs, "Only meetings with this organization (and its sub-organizations)");
-  sub->add_option("--person", o->filter.people, "Only meetings this person attended");
-  sub->add_option("--topic", o->filter.topics, "Only meetings on this topic");
-  sub->add_option("--tag", o->filter.tags, "Only meetings with this tag");
-  sub->add_option("--since", o->filter.since, "Only meetings on or after this DATE");
-  sub->add_option("--until", o->filter.until, "Only meetings on or before this DATE");
-  sub->add_option("--week", o->filter.week, "Only meetings in this WEEK");
-  sub->add_option("--type", o->types, "Only records of this type: meetings, people, organizations, topics, events, notes");
-  sub->add_option("--limit", o->limit, "At most N hits (default 20)")->type_name("N");
+  // One value each, so that words may follow a filter: `kb search budget --org IESALC draft`.
+  auto one = [&](const char* name, auto& into, const char* what) {
+    return sub->add_option(name, into, what)->allow_extra_args(false);
+  };
+  one("--org", o->filter.orgs, "Only meetings with this organization")->type_name("ORG");
+  one("--person", o->filter.people, "Only meetings this person attended")->type_name("NAME");
+  one("--topic", o->filter.topics, "Only meetings on this topic")->type_name("TOPIC");
+  one("--tag", o->filter.tags, "Only meetings with this tag")->type_name("TAG");
+  one("--since", o->filter.since, "Only meetings on or after this DATE")->type_name("DATE");
+  one("--until", o->filter.until, "Only meetings on or before this DATE")->type_name("DATE");
+  one("--week", o->filter.week, "Only meetings in this WEEK")->type_name("WEEK");
+  one("--type", o->types, "Only records of this TYPE (below)")->type_name("TYPE");
+  one("--limit", o->limit, "At most N hits (default 20)")->type_name("N");
+  sub->footer(
+      "Every word must match, the last one also as the start of a word. A -word\n"
+      "anywhere is a word the note must not hold (-h, -q and -v stay options; after\n"
+      "-- every argument is a word). --org takes sub-organizations too. TYPE:\n"
+      "meetings, people, organizations, topics, events or notes. See docs/search.md.");
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_search(s, *o); }; });
 }
 

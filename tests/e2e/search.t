@@ -133,3 +133,24 @@ $ kb --kb "$FIXTURES/search" search budget --format ids >/dev/null; rm "$FIXTURE
 
 $ kb --kb "$FIXTURES/search" search budget --format ids >/dev/null; printf -- '---\ntitle: Quokka census\ndate: 2024-03-08\n---\nCounting the quokkas.\n' > "$FIXTURES/search/meetings/2024-03-08-quokka.md"; kb --kb "$FIXTURES/search" search quokka --format ids
 > meetings/2024-03-08-quokka
+
+# A -word is a search word wherever it stands among the words and options; the options take
+# one value each, so words may follow them. -h, -q and -v stay options; a typo in an option
+# is still an error.
+$ kb --kb "$FIXTURES/search" search concept note -series --format ids
+> meetings/2024-03-04-concept-note-review
+> meetings/2024-03-05-budget-talks
+
+$ kb --kb "$FIXTURES/search" search -series --limit 1 concept --format ids
+> meetings/2024-03-04-concept-note-review
+
+$ kb --kb "$FIXTURES/search" -q search consultation --org IESALC calendar -q --format ids
+> meetings/2024-03-06-follow-up
+
+$ kb --kb "$FIXTURES/search" search concept --type -series
+2> kb: error: unknown --type '-series' (expected meetings, people, organizations, topics, events or notes)
+? 2
+
+$ kb --kb "$FIXTURES/search" search concept --limt 3
+2> kb: error: unknown option '--limt' for 'kb search' (did you mean '--limit'?); see 'kb search --help'
+? 2
