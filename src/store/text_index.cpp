@@ -5,8 +5,7 @@
 #include <string_view>
 #include <utility>
 
-#include <sqlite3.h>
-
+#include "kb/base/sqlite.h"
 #include "text_index_sql.h"
 
 namespace kb {
@@ -27,33 +26,9 @@ namespace {
 // bm25 weights of the columns, in kSearchTables' order: a word in a title counts ten body words.
 const char* const kRank = "bm25(search, 10.0, 8.0, 3.0, 3.0, 3.0, 1.0)";
 
-class Stmt {
- public:
-  Stmt(sqlite3* db, const std::string& sql) { sqlite3_prepare_v2(db, sql.c_str(), -1, &s_, nullptr); }
-  ~Stmt() { sqlite3_finalize(s_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  bool ok() const { return s_ != nullptr; }
-  sqlite3_stmt* get() { return s_; }
-  void bind(int i, std::string_view text) {
-    sqlite3_bind_text(s_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-  }
-  std::string text(int col) {
-    const unsigned char* p = sqlite3_column_text(s_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(s_, col)))
-             : std::string();
-  }
-  bool run() {
-    const int rc = sqlite3_step(s_);
-    sqlite3_reset(s_);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW;
-  }
-
- private:
-  sqlite3_stmt* s_ = nullptr;
-};
-
-bool exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+using sqlite::Database;
+using sqlite::Statement;
+using sqlite::Step;
 
 // A file whose mtime is this near to (or after) the time its note was indexed may have changed
 // again within the same clock tick (coarse file system clocks, FAT's 2 s): as the load's.
@@ -100,12 +75,10 @@ std::string alternatives(const std::vector<SearchTerm>& terms) {
 
 class SqliteTextIndex : public TextIndex {
  public:
-  SqliteTextIndex(sqlite3* db, bool owned) : db_(db), owned_(owned) {}
-  ~SqliteTextIndex() override {
-    if (owned_) sqlite3_close(db_);
-  }
-  SqliteTextIndex(const SqliteTextIndex&) = delete;
-  SqliteTextIndex& operator=(const SqliteTextIndex&) = delete;
+  /// The index in `db`, which must outlive it.
+  explicit SqliteTextIndex(Database& db) : db_(db) {}
+  /// The index in a database of its own.
+  explicit SqliteTextIndex(std::unique_ptr<Database> own) : db_(*own), own_(std::move(own)) {}
 
   std::optional<std::vector<FileInfo>> indexed(const std::string& key) override;
   bool update(const std::vector<IndexedNote>& put, const std::vector<std::string>& remove,
@@ -114,64 +87,63 @@ class SqliteTextIndex : public TextIndex {
   void snippets(const SearchTerms& terms, std::vector<TextHit>& hits, std::size_t words) override;
 
  private:
-  bool put_one(Stmt& doc, Stmt& row, const IndexedNote& n, std::int64_t now);
-  static bool drop_one(Stmt& row, Stmt& doc, const std::string& path);
-  sqlite3* db_;
-  bool owned_;
+  bool put_one(Statement& doc, Statement& row, const IndexedNote& n, std::int64_t now);
+  static bool drop_one(Statement& row, Statement& doc, const std::string& path);
+  Database& db_;
+  std::unique_ptr<Database> own_;
 };
 
-std::string stored_key(sqlite3* db) {
-  Stmt q(db, "SELECT value FROM meta WHERE key = 'search'");
-  if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return "";
+std::string stored_key(Database& db) {
+  Statement q(db, "SELECT value FROM meta WHERE key = 'search'");
+  if (!q.ok() || q.step() != Step::row) return "";
   return q.text(0);
 }
 
 // The path and stamps of a row of search_docs (path, size, mtime_ns, ctime_ns, inode, device,
 // indexed_ns): zero stamps when the note was indexed within the racy window of its mtime.
-FileInfo stamps_of(Stmt& q) {
-  sqlite3_stmt* st = q.get();
+FileInfo stamps_of(Statement& q) {
   FileInfo f;
   f.path = q.text(0);
-  if (sqlite3_column_int64(st, 2) >= sqlite3_column_int64(st, 6) - kRacyWindowNs) return f;
-  f.size = static_cast<std::uint64_t>(sqlite3_column_int64(st, 1));
-  f.mtime_ns = sqlite3_column_int64(st, 2);
-  f.ctime_ns = sqlite3_column_int64(st, 3);
-  f.inode = static_cast<std::uint64_t>(sqlite3_column_int64(st, 4));
-  f.device = static_cast<std::uint64_t>(sqlite3_column_int64(st, 5));
+  if (q.int64(2) >= q.int64(6) - kRacyWindowNs) return f;
+  f.size = static_cast<std::uint64_t>(q.int64(1));
+  f.mtime_ns = q.int64(2);
+  f.ctime_ns = q.int64(3);
+  f.inode = static_cast<std::uint64_t>(q.int64(4));
+  f.device = static_cast<std::uint64_t>(q.int64(5));
   return f;
 }
 
 std::optional<std::vector<FileInfo>> SqliteTextIndex::indexed(const std::string& key) {
   // A new index, or one built under another key: emptied, and every note is to be indexed.
   if (stored_key(db_) != "k" + key) {
-    exec(db_, "DELETE FROM search; DELETE FROM search_docs; DELETE FROM meta WHERE key = 'search'");
+    db_.exec("DELETE FROM search; DELETE FROM search_docs; DELETE FROM meta WHERE key = 'search'");
     return std::nullopt;
   }
-  Stmt q(db_, "SELECT path, size, mtime_ns, ctime_ns, inode, device, indexed_ns FROM search_docs");
+  Statement q(db_, "SELECT path, size, mtime_ns, ctime_ns, inode, device, indexed_ns FROM search_docs");
   if (!q.ok()) return std::nullopt;
   std::vector<FileInfo> out;
-  int rc;
-  while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) out.push_back(stamps_of(q));
-  if (rc != SQLITE_DONE) return std::nullopt;
+  Step step;
+  while ((step = q.step()) == Step::row) out.push_back(stamps_of(q));
+  if (step != Step::done) return std::nullopt;
   // Sorted here rather than by SQL, so that the order is std::string's whatever the collation.
   std::sort(out.begin(), out.end(), [](const FileInfo& x, const FileInfo& y) { return x.path < y.path; });
   return out;
 }
 
-bool SqliteTextIndex::drop_one(Stmt& row, Stmt& doc, const std::string& path) {
+bool SqliteTextIndex::drop_one(Statement& row, Statement& doc, const std::string& path) {
   row.bind(1, path);
   doc.bind(1, path);
   return row.run() && doc.run();
 }
 
-bool SqliteTextIndex::put_one(Stmt& doc, Stmt& row, const IndexedNote& n, std::int64_t now) {
+bool SqliteTextIndex::put_one(Statement& doc, Statement& row, const IndexedNote& n, std::int64_t now) {
   const FileInfo& f = n.stamps;
   doc.bind(1, n.path);
   const std::int64_t stamps[] = {static_cast<std::int64_t>(f.size), f.mtime_ns, f.ctime_ns,
                                  static_cast<std::int64_t>(f.inode), static_cast<std::int64_t>(f.device), now};
-  for (int i = 0; i < 6; ++i) sqlite3_bind_int64(doc.get(), i + 2, stamps[i]);
+  for (int i = 0; i < 6; ++i) doc.bind(i + 2, stamps[i]);
   if (!doc.run()) return false;
-  sqlite3_bind_int64(row.get(), 1, sqlite3_last_insert_rowid(db_));
+  row.bind(1, db_.last_insert_rowid());
   const std::string* fields[] = {&n.title, &n.names, &n.summary, &n.decisions, &n.actions, &n.body};
   for (int i = 0; i < 6; ++i) row.bind(i + 2, clean(*fields[i]));
   return row.run();
@@ -179,14 +151,15 @@ bool SqliteTextIndex::put_one(Stmt& doc, Stmt& row, const IndexedNote& n, std::i
 
 bool SqliteTextIndex::update(const std::vector<IndexedNote>& put, const std::vector<std::string>& remove,
                              const std::string& key) {
-  if (!exec(db_, "BEGIN IMMEDIATE")) return false;
-  Stmt row_out(db_, "DELETE FROM search WHERE rowid = (SELECT id FROM search_docs WHERE path = ?1)");
-  Stmt doc_out(db_, "DELETE FROM search_docs WHERE path = ?1");
-  Stmt doc_in(db_,
+  sqlite::Transaction write(db_);
+  if (!write.ok()) return false;
+  Statement row_out(db_, "DELETE FROM search WHERE rowid = (SELECT id FROM search_docs WHERE path = ?1)");
+  Statement doc_out(db_, "DELETE FROM search_docs WHERE path = ?1");
+  Statement doc_in(db_,
               "INSERT INTO search_docs(path, size, mtime_ns, ctime_ns, inode, device, indexed_ns)"
               " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  Stmt row_in(db_, "INSERT INTO search(rowid, title, names, summary, decisions, actions, body) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  Stmt key_in(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES('search', ?1)");
+  Statement row_in(db_, "INSERT INTO search(rowid, title, names, summary, decisions, actions, body) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  Statement key_in(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES('search', ?1)");
   bool ok = row_out.ok() && doc_out.ok() && doc_in.ok() && row_in.ok() && key_in.ok();
   const std::int64_t now = now_ns();
   for (const auto& path : remove) ok = ok && drop_one(row_out, doc_out, path);
@@ -195,37 +168,35 @@ bool SqliteTextIndex::update(const std::vector<IndexedNote>& put, const std::vec
     key_in.bind(1, "k" + key);
     ok = key_in.run();
   }
-  if (ok && exec(db_, "COMMIT")) return true;
-  exec(db_, "ROLLBACK");
-  return false;
+  return ok && write.commit();  // else `write` rolls back
 }
 
 std::vector<TextHit> SqliteTextIndex::find(const SearchTerms& terms, std::size_t limit) {
   std::vector<TextHit> hits;
   const std::string match = fts5_query(terms);
   if (match.empty()) return hits;
-  Stmt q(db_, std::string("SELECT d.path, ") + kRank +
+  Statement q(db_, std::string("SELECT d.path, ") + kRank +
                   " AS r FROM search JOIN search_docs d ON d.id = search.rowid WHERE search MATCH ?1 ORDER BY r, d.path LIMIT ?2");
   if (!q.ok()) return hits;
   q.bind(1, match);
-  sqlite3_bind_int64(q.get(), 2, limit ? static_cast<sqlite3_int64>(limit) : -1);
-  while (sqlite3_step(q.get()) == SQLITE_ROW) hits.push_back({q.text(0), sqlite3_column_double(q.get(), 1), {}});
+  q.bind(2, limit ? static_cast<std::int64_t>(limit) : std::int64_t{-1});
+  while (q.step() == Step::row) hits.push_back({q.text(0), q.real(1), {}});
   return hits;
 }
 
 void SqliteTextIndex::snippets(const SearchTerms& terms, std::vector<TextHit>& hits, std::size_t words) {
   const std::string match = fts5_query(terms);
   if (match.empty()) return;
-  Stmt q(db_,
-         "SELECT snippet(search, -1, char(1), char(2), '…', ?2) FROM search"
-         " WHERE search MATCH ?1 AND rowid = (SELECT id FROM search_docs WHERE path = ?3)");
+  Statement q(db_,
+              "SELECT snippet(search, -1, char(1), char(2), '…', ?2) FROM search"
+              " WHERE search MATCH ?1 AND rowid = (SELECT id FROM search_docs WHERE path = ?3)");
   if (!q.ok()) return;
   for (auto& h : hits) {
     q.bind(1, match);
-    sqlite3_bind_int64(q.get(), 2, static_cast<sqlite3_int64>(std::min<std::size_t>(words, 64)));
+    q.bind(2, static_cast<std::int64_t>(std::min<std::size_t>(words, 64)));
     q.bind(3, h.path);
-    if (sqlite3_step(q.get()) == SQLITE_ROW) h.snippet = q.text(0);
-    sqlite3_reset(q.get());
+    if (q.step() == Step::row) h.snippet = q.text(0);
+    q.reset();
   }
 }
 
@@ -244,18 +215,14 @@ std::string fts5_query(const SearchTerms& terms) {
   return out;
 }
 
-std::unique_ptr<TextIndex> cached_text_index(sqlite3* db) {
-  return std::make_unique<SqliteTextIndex>(db, /*owned=*/false);
-}
+std::unique_ptr<TextIndex> cached_text_index(sqlite::Database& db) { return std::make_unique<SqliteTextIndex>(db); }
 
 std::unique_ptr<TextIndex> memory_text_index() {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK ||
-      !exec(db, kSearchTables) || !exec(db, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")) {
-    sqlite3_close(db);
+  std::string error;
+  std::unique_ptr<Database> db = Database::open_memory(error);
+  if (!db || !db->exec(kSearchTables) || !db->exec("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"))
     return nullptr;
-  }
-  return std::make_unique<SqliteTextIndex>(db, /*owned=*/true);
+  return std::make_unique<SqliteTextIndex>(std::move(db));
 }
 
 }  // namespace kb

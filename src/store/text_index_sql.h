@@ -4,9 +4,8 @@
 
 #include <memory>
 
+#include "kb/base/sqlite.h"
 #include "kb/base/text_index.h"
-
-struct sqlite3;
 
 namespace kb {
 
@@ -16,6 +15,6 @@ extern const char* const kSearchTables;
 extern const char* const kDropSearch;
 
 /// The index kept in the cache's database `db`, which must outlive it.
-std::unique_ptr<TextIndex> cached_text_index(sqlite3* db);
+std::unique_ptr<TextIndex> cached_text_index(sqlite::Database& db);
 
 }  // namespace kb

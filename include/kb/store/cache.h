@@ -5,7 +5,7 @@
 // this version (corrupt, truncated, foreign, another format version) is emptied or replaced,
 // never believed. The cache holds the notes' text, so its folder is private (0700, files
 // 0600), and kb never follows a symbolic link in it nor opens anything there but a folder and
-// regular files. sqlite3.h stays inside cache.cpp.
+// regular files. SQLite is reached through base/sqlite.h.
 
 #include <memory>
 #include <string>
@@ -14,9 +14,11 @@
 #include "kb/base/cache.h"
 #include "kb/base/text_index.h"
 
-struct sqlite3;
-
 namespace kb {
+
+namespace sqlite {
+class Database;
+}
 
 class SqliteCache : public IndexCache {
  public:
@@ -77,8 +79,8 @@ class SqliteCache : public IndexCache {
   long long graph_size();
 
  private:
-  explicit SqliteCache(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-  sqlite3* db_;
+  SqliteCache(std::unique_ptr<sqlite::Database> db, std::string path);
+  std::unique_ptr<sqlite::Database> db_;  ///< null only after a rebuild failed
   std::string path_;          ///< the database, links above its folder resolved
   int dir_fd_ = -1;            ///< the folder, opened without following a link
   std::string graph_name_;     ///< the snapshot's name in that folder

@@ -1,7 +1,7 @@
 #pragma once
 // The full-text index (base/text_index.h) over SQLite FTS5: in the index cache's file, with
 // the file stamps of each note indexed (so a search indexes again only the notes whose file
-// changed since), or in memory for a run without the cache. sqlite3.h stays inside src/store.
+// changed since), or in memory for a run without the cache, through base/sqlite.h.
 
 #include <memory>
 #include <string>
