@@ -32,6 +32,10 @@
 #                 which kb does only after a whole load (a change it refuses to patch).
 #   kb report     kb report weekly (skipped when the command fails)
 #   kb today      kb today on a day of the corpus (warm; issue 26's goal: at most 1.5x kb warm)
+#   kb search     kb search ORG --format ids with the full-text index built (untimed, first);
+#                 kb query --text ORG beside it (unranked, reads every note's text); and a
+#                 search right after one meeting was edited (that note indexed again). Under
+#                 the table, a search over the warm query (issue 26's goal: at most 1.5x)
 #   rg -l         rg -l -F ORG over the KB (the grep a user would run)
 #   cat           reading every note (the I/O floor)
 #   floor         BUILD_DIR/kb_parse_floor: read + yaml-cpp on every core (the front-matter
