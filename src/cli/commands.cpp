@@ -20,6 +20,7 @@ constexpr CommandEntry kCommands[] = {
     {"rename", add_rename_command},
     {"merge", add_merge_command},
     {"query", add_query_command},
+    {"search", add_search_command},
     {"list", add_list_command},
     {"show", add_show_command},
     {"related", add_related_command},

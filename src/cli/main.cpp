@@ -1,5 +1,6 @@
 // kb: the command-line entry point. Parses the command line, runs the chosen command, owns
 // the exit codes (0 ok, 1 failure, 2 usage).
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <exception>
@@ -10,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "kb/base/text.h"
+#include "commands.h"
 #include "fd_stream.h"
 #include "session.h"
 #include "usage.h"
@@ -56,7 +58,9 @@ int main(int argc, char** argv) {
   kb::cli::add_commands(app, inv, globals);
   if (int rc = 0; kb::cli::handle_help(app, argc, argv, rc)) return rc;
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> args = kb::cli::search_words_as_values(app, argc, argv);
+    std::reverse(args.begin(), args.end());  // as CLI11 reads them
+    app.parse(args);
   } catch (const CLI::ParseError& e) {
     return kb::cli::report_parse_error(app, e, argc, argv);
   }

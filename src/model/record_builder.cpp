@@ -604,4 +604,18 @@ bool check_note_text(const KbConfig& config, std::string_view path, std::string_
   return build_record(config, std::move(*raw), r, sides, diags) && !diags.has_errors();
 }
 
+std::optional<Record> read_whole_note(FileSystem& fs, const KbConfig& config, const Record& r) {
+  std::string content, err;
+  if (!fs.read(r.path.str(), content, err)) return std::nullopt;
+  DiagSink diags;
+  std::optional<RawRecord> raw = parse_record(r.path.str(), content, diags, BodyParse::all);
+  if (!raw) return std::nullopt;
+  Record out;
+  out.path = r.path;
+  out.rid = r.rid;
+  RecordSides sides;
+  if (!build_record(config, std::move(*raw), out, sides, diags)) return std::nullopt;
+  return out;
+}
+
 }  // namespace kb

@@ -1,11 +1,10 @@
 // kb export sqlite: the KB as tables, built in an in-memory database and returned as its
-// file image (sqlite3_serialize), so the caller writes it whole or not at all.
-#include <sqlite3.h>
-
+// file image (serialized), so the caller writes it whole or not at all.
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
+#include "kb/base/sqlite.h"
 #include "kb/parse/markdown.h"
 #include "kb/render/export.h"
 
@@ -68,13 +67,6 @@ CREATE INDEX links_target ON links(target);
 CREATE INDEX actions_owner ON actions(owner);
 )sql";
 
-struct DbCloser {
-  void operator()(sqlite3* db) const { sqlite3_close(db); }
-};
-struct StmtCloser {
-  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
-};
-
 nlohmann::json to_json(const Value& v) {
   switch (v.kind) {
     case Value::Kind::null: return nullptr;
@@ -111,38 +103,34 @@ Cell opt_date(const std::optional<Date>& d) { return d ? Cell(to_string(*d)) : C
 
 class Writer {
  public:
-  Writer(sqlite3* db, std::string& error) : db_(db), error_(error) {}
+  Writer(sqlite::Database& db, std::string& error) : db_(db), error_(error) {}
 
   bool exec(const char* sql) {
-    char* msg = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &msg) == SQLITE_OK) return true;
-    error_ = msg ? msg : "sqlite error";
-    sqlite3_free(msg);
-    return false;
+    if (db_.exec(sql)) return true;
+    return fail();
   }
 
   bool insert(const char* sql, const std::vector<Cell>& cells) {
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(db_, sql, -1, &raw, nullptr) != SQLITE_OK) return fail();
-    std::unique_ptr<sqlite3_stmt, StmtCloser> stmt(raw);
+    sqlite::Statement stmt(db_, sql);
+    if (!stmt.ok()) return fail();
     for (std::size_t k = 0; k < cells.size(); ++k) {
       int col = static_cast<int>(k) + 1;
       const Cell& c = cells[k];
-      int rc = c.kind == Cell::null      ? sqlite3_bind_null(raw, col)
-               : c.kind == Cell::integer ? sqlite3_bind_int64(raw, col, c.i)
-                                         : sqlite3_bind_text(raw, col, c.s.data(), static_cast<int>(c.s.size()), SQLITE_TRANSIENT);
-      if (rc != SQLITE_OK) return fail();
+      bool bound = c.kind == Cell::null      ? stmt.bind_null(col)
+                   : c.kind == Cell::integer ? stmt.bind(col, static_cast<std::int64_t>(c.i))
+                                             : stmt.bind(col, std::string_view(c.s));
+      if (!bound) return fail();
     }
-    if (sqlite3_step(raw) != SQLITE_DONE) return fail();
+    if (stmt.step() != sqlite::Step::done) return fail();
     return true;
   }
 
  private:
   bool fail() {
-    error_ = sqlite3_errmsg(db_);
+    error_ = db_.error();
     return false;
   }
-  sqlite3* db_;
+  sqlite::Database& db_;
   std::string& error_;
 };
 
@@ -150,14 +138,9 @@ class Writer {
 
 std::optional<std::string> render_sqlite(const KnowledgeBase& kb, std::string& error) {
   kb.require_outcomes("render_sqlite");
-  sqlite3* raw = nullptr;
-  if (sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
-    error = raw ? sqlite3_errmsg(raw) : "cannot open an in-memory database";
-    sqlite3_close(raw);
-    return std::nullopt;
-  }
-  std::unique_ptr<sqlite3, DbCloser> db(raw);
-  Writer w(raw, error);
+  std::unique_ptr<sqlite::Database> db = sqlite::Database::open_memory(error);
+  if (!db) return std::nullopt;
+  Writer w(*db, error);
   if (!w.exec(kSchema) || !w.exec("BEGIN")) return std::nullopt;
 
   auto id_of = [&](NodeId id) -> Cell {
@@ -210,14 +193,8 @@ std::optional<std::string> render_sqlite(const KnowledgeBase& kb, std::string& e
     if (!ok) return std::nullopt;
   }
   if (!w.exec("COMMIT")) return std::nullopt;
-  sqlite3_int64 size = 0;
-  unsigned char* image = sqlite3_serialize(raw, "main", &size, 0);
-  if (!image) {
-    error = "cannot serialize the database";
-    return std::nullopt;
-  }
-  std::string bytes(reinterpret_cast<const char*>(image), static_cast<std::size_t>(size));
-  sqlite3_free(image);
+  std::optional<std::string> bytes = db->serialize();
+  if (!bytes) error = "cannot serialize the database";
   return bytes;
 }
 

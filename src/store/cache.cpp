@@ -7,14 +7,15 @@
 #include <cstring>
 #include <utility>
 
-#include <sqlite3.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "kb/base/binary.h"
+#include "kb/base/sqlite.h"
 #include "posix_io.h"
+#include "text_index_sql.h"
 
 namespace kb {
 namespace {
@@ -22,8 +23,9 @@ namespace {
 constexpr int kBusyTimeoutMs = 10000;
 
 // Part of the version stored in the cache: bumped whenever the tables change (2: the ctime
-// column), so that a cache of another schema is replaced rather than written into.
-const char* const kSchemaVersion = "schema 2, ";
+// column; 4: the full-text index of `kb search`, with its documents' file stamps), so that a
+// cache of another schema is replaced rather than written into.
+const char* const kSchemaVersion = "schema 4, ";
 
 // The cache's files, named after the database: itself, its WAL companions and the graph
 // snapshot (beside them, named like them).
@@ -89,22 +91,9 @@ const char* const kSchema =
     " mtime INTEGER NOT NULL, ctime INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,"
     " hash INTEGER NOT NULL, stored INTEGER NOT NULL, data BLOB NOT NULL);";
 
-// RAII for one prepared statement.
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
-  ~Stmt() { sqlite3_finalize(s_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  bool ok() const { return rc_ == SQLITE_OK && s_; }
-  sqlite3_stmt* get() { return s_; }
-
- private:
-  sqlite3_stmt* s_ = nullptr;
-  int rc_ = SQLITE_ERROR;
-};
-
-bool exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+using sqlite::Database;
+using sqlite::Statement;
+using sqlite::Step;
 
 std::int64_t as_i64(std::uint64_t v) {
   std::int64_t out;
@@ -125,74 +114,58 @@ std::int64_t now_ns() {
 // Result of preparing an open handle: usable, busy (leave the file alone), or not our cache.
 enum class Init { ok, busy, foreign };
 
-Init is_busy(sqlite3* db) {
-  int rc = sqlite3_errcode(db);
-  return rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? Init::busy : Init::foreign;
+Init is_busy(const Database& db) { return db.failure() == sqlite::Failure::busy ? Init::busy : Init::foreign; }
+
+// Whether the database at hand holds `version` (the meta table read in `q`): false, with
+// `failed` set, when it cannot be read.
+bool has_version(Statement& q, const std::string& version, bool& failed) {
+  const Step step = q.step();
+  failed = step == Step::error;
+  return step == Step::row && q.text(0) == version;
 }
 
 // Brings an open handle to a cache of `version`: WAL, schema, entries of another version dropped
 // (then `reset` is set, and the caller drops the graph snapshot too).
-Init init(sqlite3* db, const std::string& version, bool& reset) {
-  sqlite3_busy_timeout(db, kBusyTimeoutMs);
-  sqlite3_extended_result_codes(db, 0);
-  if (!exec(db, "PRAGMA journal_mode=WAL")) return is_busy(db);
-  exec(db, "PRAGMA synchronous=NORMAL");
+Init init(Database& db, const std::string& version, bool& reset) {
+  db.busy_timeout(kBusyTimeoutMs);
+  if (!db.exec("PRAGMA journal_mode=WAL")) return is_busy(db);
+  db.exec("PRAGMA synchronous=NORMAL");
   // Fast path, read only: the schema exists and has our version.
   {
-    Stmt q(db, "SELECT value FROM meta WHERE key='version'");
+    Statement q(db, "SELECT value FROM meta WHERE key='version'");
+    bool failed = false;
     if (q.ok()) {
-      int rc = sqlite3_step(q.get());
-      if (rc == SQLITE_ROW) {
-        const unsigned char* v = sqlite3_column_text(q.get(), 0);
-        if (v && version == reinterpret_cast<const char*>(v)) return Init::ok;
-      } else if (rc != SQLITE_DONE) {
-        return is_busy(db);
-      }
-    } else if (sqlite3_errcode(db) != SQLITE_ERROR) {  // SQLITE_ERROR: no such table yet
+      if (has_version(q, version, failed)) return Init::ok;
+      if (failed) return is_busy(db);
+    } else if (db.failure() != sqlite::Failure::generic) {  // generic: no such table yet
       return is_busy(db);
     }
   }
   // Create, or empty a cache of another version, in one write transaction.
-  if (!exec(db, "BEGIN IMMEDIATE")) return is_busy(db);
-  bool ok = exec(db, kSchema);
+  sqlite::Transaction write(db);
+  if (!write.ok()) return is_busy(db);
+  bool ok = db.exec(kSchema) && db.exec(kSearchTables);
   if (ok) {
-    Stmt q(db, "SELECT value FROM meta WHERE key='version'");
-    ok = q.ok();
-    bool same = false;
-    if (ok) {
-      int rc = sqlite3_step(q.get());
-      ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
-      const unsigned char* v = rc == SQLITE_ROW ? sqlite3_column_text(q.get(), 0) : nullptr;
-      same = v && version == reinterpret_cast<const char*>(v);
-    }
+    Statement q(db, "SELECT value FROM meta WHERE key='version'");
+    bool failed = !q.ok();
+    const bool same = !failed && has_version(q, version, failed);
+    ok = !failed;
     if (ok && !same) {
       reset = true;
-      ok = exec(db, "DROP TABLE entries") && exec(db, kSchema);
-      Stmt put(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('version', ?1)");
-      ok = ok && put.ok() &&
-           sqlite3_bind_text(put.get(), 1, version.c_str(), static_cast<int>(version.size()), SQLITE_TRANSIENT) == SQLITE_OK &&
-           sqlite3_step(put.get()) == SQLITE_DONE;
+      ok = db.exec("DROP TABLE entries") && db.exec(kDropSearch) && db.exec(kSchema) && db.exec(kSearchTables);
+      Statement put(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('version', ?1)");
+      ok = ok && put.ok() && put.bind(1, version) && put.step() == Step::done;
     }
   }
-  if (ok && exec(db, "COMMIT")) return Init::ok;
-  Init why = is_busy(db);
-  exec(db, "ROLLBACK");
-  return why;
+  if (ok && write.commit()) return Init::ok;
+  return is_busy(db);  // `write` rolls back
 }
 
-sqlite3* open_db(const std::string& path, std::string& error) {
-  sqlite3* db = nullptr;
+std::unique_ptr<Database> open_db(const std::string& path, std::string& error) {
   // Created here first, private (0600): SQLite gives its WAL companions the database's mode.
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd >= 0) ::close(fd);
-  int rc = sqlite3_open_v2(path.c_str(), &db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW, nullptr);
-  if (rc != SQLITE_OK) {
-    error = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    sqlite3_close(db);
-    return nullptr;
-  }
-  return db;
+  return Database::open_file(path, error);
 }
 
 }  // namespace
@@ -252,20 +225,20 @@ std::unique_ptr<SqliteCache> SqliteCache::open(const std::string& given, const s
   }
   const std::string version = kSchemaVersion + kb_version;
   for (int attempt = 0; attempt < 2; ++attempt) {
-    sqlite3* db = open_db(path, error);
+    std::unique_ptr<Database> db = open_db(path, error);
     if (!db) break;
     bool reset = false;
-    Init r = init(db, version, reset);
+    Init r = init(*db, version, reset);
     if (reset) ::unlinkat(dir_fd, (name + kGraphSuffix).c_str(), 0);  // the snapshot goes with the entries
     if (r == Init::ok) {
-      std::unique_ptr<SqliteCache> cache(new SqliteCache(db, path));
+      std::unique_ptr<SqliteCache> cache(new SqliteCache(std::move(db), path));
       cache->dir_fd_ = dir_fd;
       cache->graph_name_ = name + kGraphSuffix;
       cache->version_ = version;
       return cache;
     }
-    error = sqlite3_errmsg(db);
-    sqlite3_close(db);
+    error = db->error();
+    db.reset();
     if (r == Init::busy) break;
     // Not a cache we can read (garbage, truncated, another schema): start over, once.
     if (attempt == 0 && !remove_files(path, error)) break;
@@ -274,36 +247,37 @@ std::unique_ptr<SqliteCache> SqliteCache::open(const std::string& given, const s
   return nullptr;
 }
 
+SqliteCache::SqliteCache(std::unique_ptr<sqlite::Database> db, std::string path)
+    : db_(std::move(db)), path_(std::move(path)) {}
+
 SqliteCache::~SqliteCache() {
-  sqlite3_close(db_);
+  db_.reset();
   ::close(dir_fd_);
 }
 
 void SqliteCache::scan(const std::function<void(CacheEntry&&)>& visit) {
-  Stmt q(db_, "SELECT path, size, mtime, ctime, inode, device, hash, stored, data FROM entries");
+  if (!db_) return;  // a rebuild after corruption failed: nothing to read
+  Statement q(*db_, "SELECT path, size, mtime, ctime, inode, device, hash, stored, data FROM entries");
   if (!q.ok()) {
-    broken_ = is_busy(db_) == Init::foreign;
+    broken_ = is_busy(*db_) == Init::foreign;
     return;
   }
-  int rc;
-  while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
-    sqlite3_stmt* s = q.get();
+  Step step;
+  while ((step = q.step()) == Step::row) {
+    if (q.is_null(0)) continue;
     CacheEntry e;
-    const unsigned char* p = sqlite3_column_text(s, 0);
-    if (!p) continue;
-    e.file.path.assign(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(s, 0)));
-    e.file.size = as_u64(sqlite3_column_int64(s, 1));
-    e.file.mtime_ns = sqlite3_column_int64(s, 2);
-    e.file.ctime_ns = sqlite3_column_int64(s, 3);
-    e.file.inode = as_u64(sqlite3_column_int64(s, 4));
-    e.file.device = as_u64(sqlite3_column_int64(s, 5));
-    e.content_hash = as_u64(sqlite3_column_int64(s, 6));
-    e.stored_ns = sqlite3_column_int64(s, 7);
-    const void* blob = sqlite3_column_blob(s, 8);
-    if (blob) e.data.assign(static_cast<const char*>(blob), static_cast<std::size_t>(sqlite3_column_bytes(s, 8)));
+    e.file.path = q.text(0);
+    e.file.size = as_u64(q.int64(1));
+    e.file.mtime_ns = q.int64(2);
+    e.file.ctime_ns = q.int64(3);
+    e.file.inode = as_u64(q.int64(4));
+    e.file.device = as_u64(q.int64(5));
+    e.content_hash = as_u64(q.int64(6));
+    e.stored_ns = q.int64(7);
+    e.data.assign(q.blob(8));
     visit(std::move(e));
   }
-  if (rc != SQLITE_DONE) broken_ = is_busy(db_) == Init::foreign;
+  if (step != Step::done) broken_ = is_busy(*db_) == Init::foreign;
 }
 
 namespace {
@@ -313,8 +287,8 @@ namespace {
 // commit(), ROLLBACK when dropped uncommitted or after a failed step.
 class SqliteWrite : public CacheWrite {
  public:
-  explicit SqliteWrite(sqlite3* db)
-      : db_(db),
+  SqliteWrite(Database& db, std::unique_ptr<sqlite::Transaction> write)
+      : write_(std::move(write)),
         ins_(db,
              "INSERT OR REPLACE INTO entries(path, size, mtime, ctime, inode, device, hash, stored, data)"
              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
@@ -322,51 +296,42 @@ class SqliteWrite : public CacheWrite {
         stored_(now_ns()) {
     ok_ = ins_.ok() && del_.ok();
   }
-  ~SqliteWrite() override {
-    if (!done_) exec(db_, "ROLLBACK");
-  }
-  SqliteWrite(const SqliteWrite&) = delete;
-  SqliteWrite& operator=(const SqliteWrite&) = delete;
 
   bool put(CacheEntry&& e) override {
     if (!ok_) return false;
-    sqlite3_stmt* s = ins_.get();
-    sqlite3_reset(s);
-    sqlite3_bind_text(s, 1, e.file.path.data(), static_cast<int>(e.file.path.size()), SQLITE_STATIC);
-    sqlite3_bind_int64(s, 2, as_i64(e.file.size));
-    sqlite3_bind_int64(s, 3, e.file.mtime_ns);
-    sqlite3_bind_int64(s, 4, e.file.ctime_ns);
-    sqlite3_bind_int64(s, 5, as_i64(e.file.inode));
-    sqlite3_bind_int64(s, 6, as_i64(e.file.device));
-    sqlite3_bind_int64(s, 7, as_i64(e.content_hash));
-    sqlite3_bind_int64(s, 8, stored_);
-    sqlite3_bind_blob(s, 9, e.data.data(), static_cast<int>(e.data.size()), SQLITE_STATIC);
-    ok_ = sqlite3_step(s) == SQLITE_DONE;
-    sqlite3_clear_bindings(s);  // `e` goes when this returns
+    ins_.reset();
+    ins_.bind_unowned(1, e.file.path);
+    ins_.bind(2, as_i64(e.file.size));
+    ins_.bind(3, e.file.mtime_ns);
+    ins_.bind(4, e.file.ctime_ns);
+    ins_.bind(5, as_i64(e.file.inode));
+    ins_.bind(6, as_i64(e.file.device));
+    ins_.bind(7, as_i64(e.content_hash));
+    ins_.bind(8, stored_);
+    ins_.bind_blob_unowned(9, e.data);
+    ok_ = ins_.step() == Step::done;
+    ins_.clear_bindings();  // `e` goes when this returns
     return ok_;
   }
 
   bool commit(const std::vector<std::string>& remove) override {
     for (const auto& path : remove) {
       if (!ok_) break;
-      sqlite3_stmt* s = del_.get();
-      sqlite3_reset(s);
-      sqlite3_bind_text(s, 1, path.data(), static_cast<int>(path.size()), SQLITE_STATIC);
-      ok_ = sqlite3_step(s) == SQLITE_DONE;
+      del_.reset();
+      del_.bind_unowned(1, path);
+      ok_ = del_.step() == Step::done;
     }
-    sqlite3_reset(ins_.get());
-    sqlite3_reset(del_.get());
-    if (!ok_ || !exec(db_, "COMMIT")) return false;  // the destructor rolls back
-    done_ = true;
-    return true;
+    ins_.reset();
+    del_.reset();
+    return ok_ && write_->commit();  // else `write_` rolls back when this goes
   }
 
  private:
-  sqlite3* db_;
-  Stmt ins_, del_;
+  // Declared first, so destroyed last: the statements are finalized before the rollback.
+  std::unique_ptr<sqlite::Transaction> write_;
+  Statement ins_, del_;
   std::int64_t stored_;
   bool ok_ = false;
-  bool done_ = false;
 };
 
 }  // namespace
@@ -375,17 +340,18 @@ std::unique_ptr<CacheWrite> SqliteCache::begin_write() {
   if (broken_) {
     // A read met corruption: replace the file rather than write into it.
     std::string error;
-    sqlite3_close(db_);
-    db_ = nullptr;
+    db_.reset();
     if (!remove_files(path_, error)) return nullptr;
     db_ = open_db(path_, error);
     if (!db_) return nullptr;
     bool reset = false;
-    if (init(db_, version_, reset) != Init::ok) return nullptr;
+    if (init(*db_, version_, reset) != Init::ok) return nullptr;
     broken_ = false;
   }
-  if (!exec(db_, "BEGIN IMMEDIATE")) return nullptr;
-  return std::make_unique<SqliteWrite>(db_);
+  if (!db_) return nullptr;
+  auto write = std::make_unique<sqlite::Transaction>(*db_);
+  if (!write->ok()) return nullptr;
+  return std::make_unique<SqliteWrite>(*db_, std::move(write));
 }
 
 bool SqliteCache::update(std::vector<CacheEntry>&& put, const std::vector<std::string>& remove) {
@@ -507,10 +473,13 @@ long long SqliteCache::graph_size() {
 }
 
 long long SqliteCache::count() {
-  Stmt q(db_, "SELECT count(*) FROM entries");
-  if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return -1;
-  return sqlite3_column_int64(q.get(), 0);
+  if (!db_) return -1;
+  Statement q(*db_, "SELECT count(*) FROM entries");
+  if (!q.ok() || q.step() != Step::row) return -1;
+  return q.int64(0);
 }
+
+std::unique_ptr<TextIndex> SqliteCache::text_index() { return db_ ? cached_text_index(*db_) : nullptr; }
 
 std::string index_cache_path(const std::string& root) { return root + "/.kb/cache.sqlite"; }
 

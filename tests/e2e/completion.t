@@ -49,6 +49,7 @@ $ kb completion fish | grep -E -- "-l (explain|org) "
 > complete -c kb -n '__fish_seen_subcommand_from add' -l org -x -a '(__kb_names orgs)' -d 'An organization met (name or alias); repeat for more'
 > complete -c kb -n '__fish_seen_subcommand_from query' -l org -x -a '(__kb_names orgs)' -d 'An organization (name or alias); also its sub-organizations and peo...'
 > complete -c kb -n '__fish_seen_subcommand_from query' -l explain -d 'Say why each meeting matched'
+> complete -c kb -n '__fish_seen_subcommand_from search' -l org -x -a '(__kb_names orgs)' -d 'Only meetings with this organization'
 > complete -c kb -n '__fish_seen_subcommand_from list' -l org -x -a '(__kb_names orgs)' -d 'Only those tied to this organization (or its sub-organizations)'
 > complete -c kb -n '__fish_seen_subcommand_from actions' -l org -x -a '(__kb_names orgs)' -d 'From meetings of this organization (with its sub-organizations and ...'
 > complete -c kb -n '__fish_seen_subcommand_from decisions' -l org -x -a '(__kb_names orgs)' -d 'From meetings of this organization (with its sub-organizations and ...'

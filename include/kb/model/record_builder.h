@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kb/base/diag.h"
+#include "kb/base/fs.h"
 #include "kb/model/graph.h"
 #include "kb/parse/record.h"
 
@@ -65,5 +66,11 @@ bool build_record(const KbConfig& config, RawRecord&& raw, Record& r, RecordSide
 /// are not resolved): false when it has an error (reported to `diags` with its location), so
 /// that a load would skip it or lose a field. `kb edit` checks a note with it, as visudo does.
 bool check_note_text(const KbConfig& config, std::string_view path, std::string_view text, DiagSink& diags);
+
+/// Reads, parses and types `r`'s note (its path, through `fs`) against `config`, with every
+/// part (text, outcomes, links; names not resolved): a note a load read without them, as a
+/// load with them gives it (`kb search` indexes it so). std::nullopt when it cannot be read,
+/// parsed or typed now.
+std::optional<Record> read_whole_note(FileSystem& fs, const KbConfig& config, const Record& r);
 
 }  // namespace kb

@@ -2,7 +2,7 @@
 // Exports of the whole KB into other tools' formats: iCalendar (RFC 5545) for calendars,
 // a SQLite database for SQL users and Datasette, and node/relationship CSV files for
 // `neo4j-admin database import`. Each returns bytes; writing them to disk is the caller's.
-// sqlite3 stays inside export_sqlite.cpp.
+// SQLite is reached through base/sqlite.h.
 
 #include <functional>
 #include <optional>

@@ -5,17 +5,20 @@
 // this version (corrupt, truncated, foreign, another format version) is emptied or replaced,
 // never believed. The cache holds the notes' text, so its folder is private (0700, files
 // 0600), and kb never follows a symbolic link in it nor opens anything there but a folder and
-// regular files. sqlite3.h stays inside cache.cpp.
+// regular files. SQLite is reached through base/sqlite.h.
 
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "kb/base/cache.h"
-
-struct sqlite3;
+#include "kb/base/text_index.h"
 
 namespace kb {
+
+namespace sqlite {
+class Database;
+}
 
 class SqliteCache : public IndexCache {
  public:
@@ -65,14 +68,19 @@ class SqliteCache : public IndexCache {
   void release_graph(std::string_view bytes) override;
   bool write_graph(const std::vector<std::string>& parts) override;
 
+  /// The full-text index kept in this cache's file (`kb search`), which keeps the file stamps
+  /// of every note it holds, so a search indexes again only the notes whose file changed.
+  /// Valid while this cache lives; nullptr when the cache cannot be read.
+  std::unique_ptr<TextIndex> text_index();
+
   /// Number of stored entries (for `kb cache status`); -1 when the cache cannot be read.
   long long count();
   /// Size in bytes of the graph snapshot of this version, or -1 when there is none.
   long long graph_size();
 
  private:
-  explicit SqliteCache(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-  sqlite3* db_;
+  SqliteCache(std::unique_ptr<sqlite::Database> db, std::string path);
+  std::unique_ptr<sqlite::Database> db_;  ///< null only after a rebuild failed
   std::string path_;          ///< the database, links above its folder resolved
   int dir_fd_ = -1;            ///< the folder, opened without following a link
   std::string graph_name_;     ///< the snapshot's name in that folder
