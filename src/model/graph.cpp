@@ -106,6 +106,12 @@ const Record* KnowledgeBase::lookup_file(std::string_view link, std::string_view
   auto it = by_file_.find(file_key(want));
   if (it == by_file_.end()) return nullptr;
   const std::string_view here = folder_of(from);
+  // A path (`sub/b`) is first taken from the linking note's folder, as Obsidian does.
+  const std::string near =
+      !relative && want.find('/') != std::string::npos ? lower_case(join_relative(here, want)) : std::string();
+  if (!near.empty())
+    for (NodeId id : it->second)
+      if (lower_case(records_[id.value].rid) == near) return &records_[id.value];
   const Record* best = nullptr;
   for (NodeId id : it->second) {
     const Record& r = records_[id.value];

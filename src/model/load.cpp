@@ -252,13 +252,15 @@ bool fill_text(IndexCache& cache, FileSystem& fs, const std::vector<FileInfo>& f
 // What a loaded graph depends on besides the notes (whose paths and stamps the snapshot keeps
 // itself): the formats, kb.yaml's text and the ignore rules (which the vault's settings files
 // may change without touching kb.yaml). A snapshot stored under another key is not used.
-std::uint64_t snapshot_key(const std::optional<std::string>& config_text, const IgnoreRules& ignore) {
+std::uint64_t snapshot_key(const std::optional<std::string>& config_text, const IgnoreRules& ignore,
+                           const KbConfig& config) {
   BinaryWriter w;
   w.u(kGraphFormatVersion);
   w.u(cache_format_version());
   w.b(config_text.has_value());
   w.s(config_text ? *config_text : std::string());
   w.s(ignore.key());
+  w.s(config.tasks_filter);  // typing depends on it
   return checksum64(w.out);
 }
 
@@ -736,7 +738,8 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   // Diagnostics of kb.yaml and the walk are found afresh on every run; those of the notes
   // (which start here) are what a graph snapshot stores.
   const std::size_t first_file_diag = result.diags.all().size();
-  const std::uint64_t key = options.cache ? snapshot_key(config_text, ignore) : 0;
+  result.kb.config.tasks_filter = load_tasks_filter(fs, result.diags);
+  const std::uint64_t key = options.cache ? snapshot_key(config_text, ignore, result.kb.config) : 0;
   if (options.cache && load_snapshot(*options.cache, fs, key, files, threads, options.parts, result)) {
     result.diags.sort();
     return result;

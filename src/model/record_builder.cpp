@@ -88,6 +88,19 @@ bool holds_name(const Value& v, const std::string& want_key) {
 }
 
 // True for a plain YAML number (`42`, `-3.5`, `1e3`): a value kb never reads as a name.
+// The Tasks plugin's global filter: a task line without `filter` is no task; with it, the
+// filter is not part of the task's text (the plugin leaves it out too).
+bool take_filtered(const std::string& filter, std::string& text) {
+  if (filter.empty()) return true;
+  std::size_t begin = text.find(filter);
+  if (begin == std::string::npos) return false;
+  std::size_t end = begin + filter.size();
+  if (end < text.size() && text[end] == ' ') ++end;
+  else if (begin > 0 && text[begin - 1] == ' ') --begin;
+  text.erase(begin, end - begin);
+  return true;
+}
+
 bool looks_like_number(std::string_view text) {
   std::string_view t = trim(text);
   std::size_t i = 0, digits = 0;
@@ -425,6 +438,7 @@ class RecordBuilder {
         out.actions.reserve(raw.facts.tasks.size());
         sides->action_links.reserve(raw.facts.tasks.size());
         for (auto& t : raw.facts.tasks) {
+          if (!take_filtered(config_.tasks_filter, t.text)) continue;
           Action a;
           a.text = std::move(t.text);
           a.done = t.done;

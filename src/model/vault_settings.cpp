@@ -67,6 +67,18 @@ void add_excluded_files(FileSystem& fs, IgnoreRules& rules, DiagSink& diags) {
 
 }  // namespace
 
+std::string load_tasks_filter(FileSystem& fs, DiagSink& diags) {
+  const std::string lost = "every task line is read as a task";
+  std::optional<Value> doc = read_settings(fs, kTasksSettings, lost, diags);
+  const Value* filter = doc ? doc->find("globalFilter") : nullptr;
+  if (!filter || filter->is_null()) return {};
+  if (!filter->is_scalar()) {
+    diags.warning(filter->loc, "'globalFilter' is not a string; " + lost);
+    return {};
+  }
+  return std::string(trim(filter->text));
+}
+
 IgnoreRules load_ignore_rules(FileSystem& fs, const KbConfig& config, DiagSink& diags) {
   IgnoreRules rules;
   for (const auto& glob : config.ignore) rules.add_glob(glob);

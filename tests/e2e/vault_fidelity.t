@@ -81,3 +81,15 @@ $ kb --kb "$FIXTURES/vault_fidelity" actions done "Weekly report" --today 2024-0
 > - [ ] Weekly report 🔁 every week 📅 2024-09-16
 > - [x] Weekly report 🔁 every week 📅 2024-09-09 ✅ 2024-09-10 ^weekly1
 
+# The Tasks plugin's global filter: only the task lines that hold it are actions, shown without
+# it; the cache's snapshot follows the setting (the same KB read before and after).
+$ kb --kb "$FIXTURES/vault_fidelity" actions --today 2024-09-03 --format ids | wc -l && mkdir -p "$FIXTURES/vault_fidelity/.obsidian/plugins/obsidian-tasks-plugin" && printf '{"globalFilter": "task"}' > "$FIXTURES/vault_fidelity/.obsidian/plugins/obsidian-tasks-plugin/data.json" && kb --kb "$FIXTURES/vault_fidelity" actions --today 2024-09-03 --all
+> 7
+> DUE         DONE       OWNER  ACTION                     MEETING                      LINE
+> 2024-09-05                    Quoted                     Meetings/2024-09-02 Standup  13
+> 2024-09-06                    Callout                    Meetings/2024-09-02 Standup  16
+> 2024-09-20                    Important `📅 2024-01-01`  Meetings/2024-09-02 Standup  19
+>                               Forwarded                  Meetings/2024-09-02 Standup  18
+>                               Question                   Meetings/2024-09-02 Standup  20
+>             cancelled         Cancelled                  Meetings/2024-09-02 Standup  22
+

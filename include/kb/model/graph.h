@@ -40,6 +40,9 @@ struct KbConfig {
   bool name_files = false;
   /// From `ignore:` in kb.yaml: globs of paths that are not notes (IgnoreRules::add_glob).
   std::vector<std::string> ignore;
+  /// The Tasks plugin's global filter (load_tasks_filter()): when set, only the task lines that
+  /// hold it are actions, and it is not part of their text.
+  std::string tasks_filter;
   Value raw;             ///< kb.yaml as written
 
   /// The vault's key for kb's `key` (`fields:`), else `key`.
@@ -105,7 +108,8 @@ class KnowledgeBase {
   /// The note a wikilink's path names as Obsidian finds it, or nullptr: `link` (with or without
   /// `.md`) is the end of a note's path after a `/` or the whole of it, letter case aside
   /// (`[[note-a]]`, `[[b/c]]` for `a/b/c.md`), or, starting with `./` or `../`, a path from the
-  /// folder of `from` (the linking note's path). Of several, the one in `from`'s folder, else
+  /// folder of `from` (the linking note's path); a path with a folder is first taken from that
+  /// folder (`[x](sub/b.md)` in notes/a.md is notes/sub/b.md). Of several, the one in `from`'s folder, else
   /// the one with the shortest path (then the first by path).
   const Record* lookup_file(std::string_view link, std::string_view from) const;
   /// The key lookup_file() finds `link` under (from the note at `from`): the last part of the

@@ -15,6 +15,8 @@ namespace kb {
 inline constexpr const char* kObsidianTemplatesSettings = ".obsidian/templates.json";
 inline constexpr const char* kTemplaterSettings = ".obsidian/plugins/templater-obsidian/data.json";
 inline constexpr const char* kObsidianAppSettings = ".obsidian/app.json";
+/// The Tasks plugin's settings (its `globalFilter`).
+inline constexpr const char* kTasksSettings = ".obsidian/plugins/obsidian-tasks-plugin/data.json";
 
 /// The KB's ignore rules: `config.ignore` globs, the `folder` of Obsidian's templates.json,
 /// the `templates_folder` of Templater's data.json and the `userIgnoreFilters` of Obsidian's
@@ -22,5 +24,9 @@ inline constexpr const char* kObsidianAppSettings = ".obsidian/app.json";
 /// or holds a value of the wrong kind, is a warning at its path (and the place in it) and its
 /// rules, or that value, are left out.
 IgnoreRules load_ignore_rules(FileSystem& fs, const KbConfig& config, DiagSink& diags);
+
+/// The Tasks plugin's `globalFilter` (e.g. `#task`), or empty: none set, or the file missing
+/// (a file that cannot be read or parsed is a warning, and every task line is then a task).
+std::string load_tasks_filter(FileSystem& fs, DiagSink& diags);
 
 }  // namespace kb

@@ -1114,6 +1114,43 @@ TEST_SUITE("model") {
     CHECK(r.diags.all().size() == 1);
   }
 
+  TEST_CASE("load: a link's path is first taken from the linking note's folder, then as its end") {
+    test::MemFileSystem fs;
+    fs.add("sub/b.md", "The shorter path.\n");
+    fs.add("notes/sub/b.md", "Beside the linking note.\n");
+    fs.add("notes/a.md", "[[sub/b]] and [x](sub/b.md)\n");
+    fs.add("other/a.md", "[[sub/b]]\n");
+    const LoadResult r = load_kb(fs);
+    auto targets = [&](const std::string& rid) {
+      std::string out;
+      for (const NameRef& m : *r.kb.lookup_rid(rid)->mentions) out += ref(r.kb, m) + " ";
+      return out;
+    };
+    CHECK(targets("notes/a") == "sub/b->notes/sub/b sub/b->notes/sub/b ");
+    CHECK(targets("other/a") == "sub/b->sub/b ");  // none beside it: the shortest path
+  }
+
+  TEST_CASE("load: the Tasks plugin's global filter: only task lines that hold it are actions") {
+    test::MemFileSystem fs;
+    fs.add(".obsidian/plugins/obsidian-tasks-plugin/data.json", "{\"globalFilter\": \"#task\"}");
+    fs.add("meetings/2024-09-02-m.md", "---\ntitle: M\ndate: 2024-09-02\n---\n## Actions\n"
+                                       "- [ ] #task Send the note\n- [ ] A checklist item\n- [x] Book it #task\n");
+    LoadResult r = load_kb(fs);
+    const auto& actions = r.kb.lookup_rid("meetings/2024-09-02-m")->outcomes->actions;
+    REQUIRE(actions.size() == 2);
+    CHECK(actions[0].text == "Send the note");
+    CHECK(actions[1].text == "Book it");
+    CHECK(actions[1].loc.line == 8);
+    fs.add(".obsidian/plugins/obsidian-tasks-plugin/data.json", "{\"globalFilter\": \"\"}");
+    r = load_kb(fs);
+    CHECK(r.kb.lookup_rid("meetings/2024-09-02-m")->outcomes->actions.size() == 3);
+    fs.add(".obsidian/plugins/obsidian-tasks-plugin/data.json", "{\"globalFilter\": [1]}");
+    r = load_kb(fs);
+    CHECK(r.kb.lookup_rid("meetings/2024-09-02-m")->outcomes->actions.size() == 3);
+    REQUIRE(!r.diags.all().empty());
+    CHECK(to_string(r.diags.all().front()).find("'globalFilter' is not a string") != std::string::npos);
+  }
+
   TEST_CASE("load: without text, the typed graph is the same and the snapshot's text part is not read") {
     StampedFs fs;
     fill(fs);
