@@ -27,6 +27,8 @@
 #     retitle         a new `title:` for the meeting
 #     person added    a new person (affiliated with ORG) in place of the last run's
 #     person removed  that person deleted (the snapshot rewritten with it, untimed, before)
+#     person renamed  the first person of the corpus given a new `name:`: every meeting that
+#                     names them is read again
 #                 Each of the last four starts from the KB as generated and a fresh snapshot.
 #                 Under the table: in how many runs of each the snapshot was written again,
 #                 which kb does only after a whole load (a change it refuses to patch).
@@ -258,6 +260,14 @@ for pair in "${pairs[@]}"; do
   reset_kb
   change_row "kb after a person removed" "person removed" \
     "bench_person '$corpus/people/bench-person-removed.md' 'Bench Person Removed' '$org' && rm -f '$corpus/.kb/cache.sqlite-graph' && '$kb' --kb '$corpus' query --org '$org' --format ids >/dev/null 2>&1; sync; rm '$corpus/people/bench-person-removed.md'"
+  # The first person (in path order) renamed, put back after.
+  person=$(cd "$corpus" && find people -name '*.md' | sort | sed -n 1p)
+  person_pristine=$work/person-$n-$shape.md.orig
+  [ -f "$person_pristine" ] || cp -p "$corpus/$person" "$person_pristine"
+  reset_kb
+  change_row "kb after a person renamed" "person renamed" \
+    "cp -p '$person_pristine' '$corpus/$person' && sed -i \"s/^name: .*/name: Renamed person \$(date +%s%N)/\" '$corpus/$person'"
+  cp -p "$person_pristine" "$corpus/$person"
   # The KB as generated again, and its snapshot, for the report.
   reset_kb
   if "$kb" --kb "$corpus" report weekly --week 2024-W36 >/dev/null 2>&1 && sync; then
@@ -297,7 +307,8 @@ for pair in "${pairs[@]}"; do
   echo
   echo "Runs after a change that loaded the whole KB (the snapshot written again): 1 edited ${whole["1 edited"]}," \
     "added or deleted ${whole["added or deleted"]}, unknown name ${whole["unknown name"]}, retitle ${whole["retitle"]}," \
-    "person added ${whole["person added"]}, person removed ${whole["person removed"]}."
+    "person added ${whole["person added"]}, person removed ${whole["person removed"]}," \
+    "person renamed ${whole["person renamed"]}."
   echo
 done
 

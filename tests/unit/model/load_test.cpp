@@ -137,6 +137,13 @@ std::string ref(const KnowledgeBase& kb, const NameRef& r) {
   return r.text + "->" + (t ? (t->defined ? t->rid : "?" + t->name) : "-");
 }
 
+// Each body link of the record `rid` with what it names: "text->rid " (ref()).
+std::string link_targets(const LoadResult& r, const std::string& rid) {
+  std::string out;
+  for (const NameRef& m : *r.kb.lookup_rid(rid)->mentions) out += ref(r.kb, m) + " ";
+  return out;
+}
+
 // What a load without outcomes, without text, or without either keeps.
 constexpr RecordParts kNoText{true, false, false};
 constexpr RecordParts kNoOutcomes{false, true, true};
@@ -1100,11 +1107,7 @@ TEST_SUITE("model") {
            "[[note-a]] [[A Study of Things]] [[b/c]] [[c]] [[alpha]] [[projects/ALPHA.md]] [[note-b]] [[../c]]\n");
     fs.add("y/from.md", "[[c]] [[./c]] [[a/b/c]]\n");
     const LoadResult r = load_kb(fs);
-    auto targets = [&](const std::string& rid) {
-      std::string out;
-      for (const NameRef& m : *r.kb.lookup_rid(rid)->mentions) out += ref(r.kb, m) + " ";
-      return out;
-    };
+    auto targets = [&](const std::string& rid) { return link_targets(r, rid); };
     CHECK(targets("x/from") ==
           "note-a->Literature/note-a A Study of Things->Literature/note-a b/c->a/b/c c->x/c alpha->Projects/Alpha "
           "projects/ALPHA.md->Projects/Alpha note-b->notes/note-b ../c->c ");
@@ -1121,11 +1124,7 @@ TEST_SUITE("model") {
     fs.add("notes/a.md", "[[sub/b]] and [x](sub/b.md)\n");
     fs.add("other/a.md", "[[sub/b]]\n");
     const LoadResult r = load_kb(fs);
-    auto targets = [&](const std::string& rid) {
-      std::string out;
-      for (const NameRef& m : *r.kb.lookup_rid(rid)->mentions) out += ref(r.kb, m) + " ";
-      return out;
-    };
+    auto targets = [&](const std::string& rid) { return link_targets(r, rid); };
     CHECK(targets("notes/a") == "sub/b->notes/sub/b sub/b->notes/sub/b ");
     CHECK(targets("other/a") == "sub/b->sub/b ");  // none beside it: the shortest path
   }
