@@ -196,7 +196,10 @@ class Patcher {
     if (!redo.record || redo.record->type != old->type) {  // out, and in again as what it is now
       offer(*old);
       round.gone.push_back(old->id);
-      if (!redo.record) return skip(redo), true;
+      if (!redo.record) {
+        skip(redo);
+        return true;
+      }
       offer(*redo.record);
       round.in.push_back(std::move(redo));
       return true;
@@ -390,8 +393,7 @@ class Patcher {
     Record& r = *redo.record;
     keep_parts(r, parts_);
     const NodeId id = r.id;
-    for (NodeId n : KnowledgeBase::lists_holding(r))
-      if (!kb_.at(n).defined) touched_.emplace(kb_.at(n).type, name_key(kb_.at(n).name));
+    note_unresolved(r);
     kb_.replace(id, r);
     if (r.type == RecordType::person) resettle_meetings(kb_, id);
   }
