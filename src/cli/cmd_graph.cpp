@@ -94,7 +94,7 @@ void add_graph_command(CLI::App& app, Invocation& inv) {
   add_meeting_filter_options(sub, o->filter);
   sub->add_flag("--met", o->met,
                 "Also join every two people who attended a meeting together (n*(n-1)/2 edges for n attendees)");
-  sub->add_option("-o,--output", o->output, "Write to FILE (whole or not at all) instead of stdout; its name gives the format (g.svg, g.graphml)");
+  sub->add_option("-o,--output", o->output, "Write to FILE, whole or not at all; its extension picks the format");
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_graph(s, *o); }; });
 }
 

@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
   app.add_flag("-v,--verbose", globals.verbose,
                "Print every problem of the notes loaded, and which files and cache were used");
   app.add_flag("--bom", globals.bom, "Start CSV output with a UTF-8 byte-order mark, for Excel (or csv_bom: true in kb.yaml)");
-  app.add_flag("--no-pager", globals.no_pager, "Never page long output (else $KB_PAGER, $PAGER or less -FRX on a terminal)");
+  app.add_flag("--no-pager", globals.no_pager, "Print long output without a pager ($KB_PAGER, $PAGER, less)");
   app.add_flag("--no-cache", globals.no_cache, "Read every note afresh, ignoring the index cache");
   app.set_version_flag("--version", kb::cli::version_text());
   kb::cli::Invocation inv;
