@@ -376,6 +376,26 @@ std::size_t display_width(std::string_view s) {
   return width;
 }
 
+std::string truncate_display(std::string_view s, std::size_t width) {
+  if (display_width(s) <= width) return std::string(s);
+  if (width == 0) return {};
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  std::size_t used = 0, i = 0, cut = 0;  // cut: the end of the last whole grapheme that fits
+  utf8proc_int32_t prev = -1, state = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    int w = n <= 0 ? 1 : utf8proc_charwidth(cp);
+    if (n <= 0) cp = -1, n = 1, state = 0;  // an invalid byte: a grapheme of its own, 1 column
+    if (prev < 0 || cp < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state)) cut = i;
+    used += w < 0 ? 0 : static_cast<std::size_t>(w);
+    if (used > width - 1) break;
+    prev = cp;
+    i += static_cast<std::size_t>(n);
+  }
+  return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";  // …
+}
+
 std::string unicode_library_version() { return utf8proc_version(); }
 
 }  // namespace kb

@@ -125,7 +125,7 @@ std::string format_of_file(const std::string& path) {
   static const std::pair<const char*, const char*> kByExtension[] = {
       {"html", "html"}, {"htm", "html"},  {"md", "md"},       {"markdown", "md"}, {"json", "json"},
       {"jsonl", "jsonl"}, {"csv", "csv"}, {"dot", "dot"},     {"gv", "dot"},      {"graphml", "graphml"},
-      {"mmd", "mermaid"}};
+      {"mmd", "mermaid"}, {"svg", "svg"}};
   for (const auto& [e, format] : kByExtension)
     if (ext == e) return format;
   return "";

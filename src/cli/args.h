@@ -59,7 +59,7 @@ std::optional<IsoWeek> week_phrase_arg(Session& s, const std::string& text);
 bool since_until_args(Session& s, const std::string& since, const std::string& until, std::optional<Date>& from,
                       std::optional<Date>& to);
 /// The --format an output file's extension names (`week.html` -> "html", `g.graphml` ->
-/// "graphml"; .md, .markdown, .htm, .json, .jsonl, .csv, .dot, .gv, .mmd too), or "" for any
+/// "graphml"; .md, .markdown, .htm, .json, .jsonl, .csv, .dot, .gv, .mmd, .svg too), or "" for any
 /// other name, `-` and none: `-o FILE` without --format writes what its name says.
 std::string format_of_file(const std::string& path);
 

@@ -45,7 +45,9 @@ ExitCode run_actions(Session& s, const ActionsOptions& o) {
   f.owners = *owners;
   f.orgs = *orgs;
   auto actions = find_actions(*kb, f);
-  render_actions(s.out, *kb, actions, s.render_options(*fmt));
+  RenderOptions ro = s.render_options(*fmt);
+  ro.today = f.today;  // what is overdue, in red on a terminal
+  render_actions(s.out, *kb, actions, ro);
   if (actions.empty()) s.note("no actions match");
   return ExitCode::ok;
 }

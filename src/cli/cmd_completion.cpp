@@ -38,7 +38,7 @@ std::string value_kind(const std::string& flag) {
   static const std::map<std::string, std::string> kinds = {
       {"--org", "orgs"},      {"--person", "people"}, {"--owner", "people"}, {"--attendee", "people"},
       {"--topic", "topics"},  {"--event", "events"},  {"--kb", "dir"},       {"--template", "file"},
-      {"--output", "file"},   {"-o", "file"},         {"--format", "words:table json jsonl csv md ids html dot graphml mermaid"},
+      {"--output", "file"},   {"-o", "file"},         {"--format", "words:table json jsonl csv md ids html dot graphml mermaid svg"},
       {"--color", "words:auto always never"},         {"--sort", "words:date -date"}};
   auto it = kinds.find(flag);
   return it == kinds.end() ? std::string() : it->second;

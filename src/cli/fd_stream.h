@@ -17,6 +17,12 @@ class FdOutBuf : public std::streambuf {
   ~FdOutBuf() override { sync(); }
   /// The errno of the first write that failed, or 0.
   int error() const { return error_; }
+  /// Writes what is buffered and closes the descriptor (a pager's input: its end of file).
+  void close() {
+    drain();
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
 
  protected:
   int_type overflow(int_type ch) override {
@@ -32,7 +38,7 @@ class FdOutBuf : public std::streambuf {
   // Writes what is buffered; false (and nothing more is written) after any error.
   bool drain() {
     const char* p = pbase();
-    while (error_ == 0 && p < pptr()) {
+    while (error_ == 0 && fd_ >= 0 && p < pptr()) {
       ssize_t n = ::write(fd_, p, static_cast<std::size_t>(pptr() - p));
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) error_ = n < 0 ? errno : EIO;

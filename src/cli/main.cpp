@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "fd_stream.h"
 #include "session.h"
+#include "terminal.h"
 #include "usage.h"
 #include "version.h"
 
@@ -21,9 +22,10 @@ namespace {
 
 // Output errors are errors: a full disk or a closed pipe (with SIGPIPE ignored) must not end
 // in exit 0 with a cut answer.
-bool output_written(std::ostream& out, const kb::cli::FdOutBuf& buf) {
-  out.flush();
-  if (buf.error() == 0 && out) return true;
+// A pager the user quit early took what they wanted: the rest is dropped, and that is no error.
+bool output_written(std::ostream& out, kb::cli::PagedOutBuf& buf) {
+  buf.finish();
+  if (buf.error() == 0 && (out || buf.paging())) return true;
   std::cerr << "kb: error: cannot write to standard output: " << std::strerror(buf.error() ? buf.error() : EIO)
             << '\n';
   return false;
@@ -41,7 +43,7 @@ int main(int argc, char** argv) {
   kb::cli::GlobalOptions globals;
   app.add_option("--kb", globals.kb_dir, "The knowledge base folder (else $KB_DIR, a kb.yaml here or above, ./records)")
       ->type_name("DIR");
-  app.add_option("--format", globals.format, "Output: table, json, jsonl, csv, md, ids (reports: md, html; graph: dot, json, graphml, mermaid)")
+  app.add_option("--format", globals.format, "Output: table, json, jsonl, csv, md, ids (reports: md, html; graph: dot, json, graphml, mermaid, svg)")
       ->check(CLI::Validator([](std::string& v) { return v.empty() ? std::string("must not be empty") : std::string(); },
                              ""))
       ->type_name("FORMAT");
@@ -52,6 +54,7 @@ int main(int argc, char** argv) {
   app.add_flag("-v,--verbose", globals.verbose,
                "Print every problem of the notes loaded, and which files and cache were used");
   app.add_flag("--bom", globals.bom, "Start CSV output with a UTF-8 byte-order mark, for Excel (or csv_bom: true in kb.yaml)");
+  app.add_flag("--no-pager", globals.no_pager, "Print long output without a pager ($KB_PAGER, $PAGER, less)");
   app.add_flag("--no-cache", globals.no_cache, "Read every note afresh, ignoring the index cache");
   app.set_version_flag("--version", kb::cli::version_text());
   kb::cli::Invocation inv;
@@ -66,7 +69,9 @@ int main(int argc, char** argv) {
   }
   if (!inv.run) return 2;
   try {
-    kb::cli::FdOutBuf out_buf(STDOUT_FILENO);
+    // Long output on a terminal goes through a pager, as git's does; piped output never.
+    const std::size_t rows = globals.no_pager ? 0 : kb::cli::terminal_size(STDOUT_FILENO).rows;
+    kb::cli::PagedOutBuf out_buf(rows ? kb::cli::pager_command() : std::string(), rows, std::cerr);
     std::ostream out(&out_buf);
     kb::cli::Session session(globals, out, std::cerr);
     int rc = static_cast<int>(inv.run(session));

@@ -18,6 +18,7 @@
 #include "kb/store/cache.h"
 #include "kb/store/locate.h"
 #include "kb/store/real_fs.h"
+#include "terminal.h"
 
 namespace kb::cli {
 
@@ -30,6 +31,7 @@ Session::Session(GlobalOptions g, std::ostream& o, std::ostream& e) : globals(st
     color_ = ::isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
     err_color_ = ::isatty(STDERR_FILENO) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
   }
+  width_ = terminal_size(STDOUT_FILENO).columns;
 }
 
 Session::~Session() {
@@ -232,6 +234,7 @@ RenderOptions Session::render_options(OutputFormat f) const {
   RenderOptions o;
   o.format = f;
   o.color = color_;
+  o.width = width_;
   o.today = today();
   // --bom, or `csv_bom: true` in kb.yaml: CSV that Excel opens as UTF-8.
   const Value* bom = load_ ? load_->kb.config.raw.find("csv_bom") : nullptr;

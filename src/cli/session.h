@@ -29,6 +29,7 @@ struct GlobalOptions {
   bool quiet = false;
   bool verbose = false;  ///< every load problem, and which files and cache were used
   bool no_cache = false;
+  bool no_pager = false;  ///< long output on a terminal is not paged
   bool bom = false;  ///< CSV starts with a UTF-8 byte-order mark
 };
 
@@ -94,6 +95,7 @@ class Session {
 
  private:
   bool color_ = false;      ///< stdout: tables' headers in bold
+  std::size_t width_ = 0;   ///< stdout's terminal columns; 0 when piped
   bool err_color_ = false;  ///< stderr: errors red, warnings yellow
   std::string label(Severity s) const;
   std::string painted(const Diagnostic& d) const;

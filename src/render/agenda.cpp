@@ -36,12 +36,14 @@ void write_meeting(TextWriter& w, const KnowledgeBase& kb, const AgendaMeeting& 
     w.item("    and " + std::to_string(open.size() - kPrepActions) + " more open (kb add meeting lists them all)");
 }
 
-void write_actions(TextWriter& w, const KnowledgeBase& kb, const std::string& title, const std::vector<ActionRef>& list) {
+void write_actions(TextWriter& w, const KnowledgeBase& kb, const std::string& title, const std::vector<ActionRef>& list,
+                   Date today) {
   if (list.empty()) return;
   w.section(title + " (" + std::to_string(list.size()) + ")");
   for (const ActionRef& ref : list) {
     const Action& a = action_at(kb, ref);
-    w.item((a.due ? to_string(*a.due) + "  " : std::string()) + action_text(kb, ref));
+    if (!a.due) w.item(action_text(kb, ref));
+    else w.dated_item(to_string(*a.due), a.is_open() && *a.due < today ? Paint::red : Paint::none, action_text(kb, ref));
   }
 }
 
@@ -52,8 +54,8 @@ void write_text(std::ostream& out, const KnowledgeBase& kb, const Agenda& a, con
   if (a.meetings.empty()) w.item("none");
   for (const AgendaMeeting& am : a.meetings) write_meeting(w, kb, am);
   const std::string mine = a.options.owners.empty() ? "Overdue actions" : "My overdue actions";
-  write_actions(w, kb, mine, a.overdue);
-  write_actions(w, kb, "Due by " + long_date(a.week_end), a.due_soon);
+  write_actions(w, kb, mine, a.overdue, a.options.today);
+  write_actions(w, kb, "Due by " + long_date(a.week_end), a.due_soon, a.options.today);
   if (a.owed.empty()) return;
   w.section("Waiting on me (" + std::to_string(a.owed.size()) + ")");
   for (const OwedReply& r : a.owed)

@@ -45,7 +45,7 @@ void write_table(std::ostream& out, const Table& t, const std::vector<std::strin
     case OutputFormat::md: render_markdown_table(out, t); break;
     default:
       // Nothing matched: no header either (the note on stderr says so), as grep tools do.
-      if (!t.rows.empty()) render_text_table(out, t, o.color);
+      if (!t.rows.empty()) render_text_table(out, t, {o.color, o.width});
       break;
   }
 }
@@ -89,7 +89,9 @@ void render_meetings(std::ostream& out, const KnowledgeBase& kb, const std::vect
   }
   Table t;
   t.headers = {"DATE", "TIME", "TITLE", "ORGANIZATIONS", "ID"};
-  if (o.explain) t.headers.push_back("WHY");
+  t.flexible = {2, 3};
+  t.id_columns = {4};
+  if (o.explain) t.headers.push_back("WHY"), t.flexible.push_back(5);
   std::vector<std::string> ids;
   for (const auto& mm : meetings) {
     const Record& m = kb.at(mm.id);
@@ -131,6 +133,8 @@ void render_records(std::ostream& out, const KnowledgeBase& kb, const std::vecto
     return;
   }
   t.headers = {"NAME", people ? "ORGANIZATION" : "PARENT", "MEETINGS", "LAST MET", "NEXT", "ID"};
+  t.flexible = {0, 1};
+  t.id_columns = {5};
   std::vector<std::string> rids;
   for (NodeId id : ids) {
     const Record& r = kb.at(id);
@@ -155,6 +159,8 @@ void render_actions(std::ostream& out, const KnowledgeBase& kb, const std::vecto
   }
   Table t;
   t.headers = {"DUE", "DONE", "OWNER", "ACTION", "MEETING", "LINE"};
+  t.flexible = {3};
+  t.id_columns = {4, 5};  // the meeting and line name the action
   std::vector<std::string> ids;
   for (const auto& ref : actions) {
     const Action& a = action_at(kb, ref);
@@ -165,6 +171,10 @@ void render_actions(std::ostream& out, const KnowledgeBase& kb, const std::vecto
                                     : "",
                       owner ? owner->name : "", plain_text(a.text), m.rid, std::to_string(a.loc.line)});
     ids.push_back(m.rid + ":" + std::to_string(a.loc.line));
+    // On a terminal: a closed action dimmed, an open one past its due date with the date red.
+    if (!a.is_open()) t.paint.emplace_back(t.headers.size(), Paint::dim);
+    else if (a.due && *a.due < o.today) t.paint.push_back({Paint::red});
+    else t.paint.emplace_back();
   }
   write_table(out, t, ids, o);
 }
@@ -183,6 +193,8 @@ void render_decisions(std::ostream& out, const KnowledgeBase& kb, const std::vec
   }
   Table t;
   t.headers = {"DATE", "DECISION", "MEETING"};
+  t.flexible = {1};
+  t.id_columns = {2};
   std::vector<std::string> ids;
   for (const auto& d : decisions) {
     const Record& m = kb.at(d.meeting);

@@ -29,7 +29,7 @@ void write_rows(std::ostream& out, const Table& t, const std::vector<std::string
       break;
     case OutputFormat::csv: render_csv(out, t, o.bom); break;
     case OutputFormat::md: render_markdown_table(out, t); break;
-    default: render_text_table(out, t, o.color); break;
+    default: render_text_table(out, t, {o.color, o.width}); break;
   }
 }
 
@@ -62,6 +62,7 @@ void render_related(std::ostream& out, const KnowledgeBase& kb, const Related& r
   Table t;
   t.headers = {"TYPE", "NAME", "STRENGTH", "LAST MET", "LAST MEETING", "NEXT"};
   if (all_ids) t.headers.push_back("MEETINGS");
+  t.flexible = {1, 4, 5};
   std::vector<std::string> ids;
   for (const auto& [kind, list] : kinds)
     for (const auto& tie : *list) {
@@ -100,6 +101,8 @@ void render_path(std::ostream& out, const KnowledgeBase& kb, const std::vector<P
   }
   Table t;
   t.headers = {"STEP", "LINK", "TYPE", "NAME", "DATE", "ID"};
+  t.flexible = {3};
+  t.id_columns = {5};
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const Record& r = kb.at(steps[i].id);
@@ -134,6 +137,8 @@ void render_stale(std::ostream& out, const KnowledgeBase& kb, const std::vector<
   }
   Table t;
   t.headers = {"NAME", "TYPE", "ORGANIZATION", "LAST MET", "DAYS", "MEETINGS", "ID"};
+  t.flexible = {0, 2};
+  t.id_columns = {6};
   std::vector<std::string> ids;
   for (const auto& e : list) {
     const Record& r = kb.at(e.id);

@@ -54,7 +54,54 @@ std::string html_escape(std::string_view s) {
   return out;
 }
 
-void render_text_table(std::ostream& out, const Table& t, bool color) {
+namespace {
+
+// A flexible column is never cut below this (or its header): "Bilateral m…" still says something.
+constexpr std::size_t kMinFlexibleWidth = 12;
+
+// The columns the shown ones take, with two spaces between each two.
+std::size_t total_width(const std::vector<std::size_t>& width, const std::vector<bool>& shown) {
+  std::size_t sum = 0, n = 0;
+  for (std::size_t i = 0; i < width.size(); ++i)
+    if (shown[i]) sum += width[i], ++n;
+  return n == 0 ? 0 : sum + 2 * (n - 1);
+}
+
+// Makes the table fit `limit` columns where it can: first the id columns go, then the widest
+// flexible column loses one column at a time, down to its floor.
+void fit(const Table& t, std::size_t limit, std::vector<std::size_t>& width, std::vector<bool>& shown) {
+  if (limit == 0 || total_width(width, shown) <= limit) return;
+  for (std::size_t c : t.id_columns)
+    if (c < shown.size()) shown[c] = false;
+  while (total_width(width, shown) > limit) {
+    std::size_t pick = width.size();
+    for (std::size_t c : t.flexible) {
+      if (c >= width.size() || !shown[c]) continue;
+      if (width[c] <= std::max(kMinFlexibleWidth, display_width(t.headers[c]))) continue;
+      if (pick == width.size() || width[c] > width[pick]) pick = c;
+    }
+    if (pick == width.size()) return;  // nothing more to cut: the lines wrap
+    --width[pick];
+  }
+}
+
+Paint paint_of(const Table& t, std::size_t row, std::size_t col) {
+  if (row >= t.paint.size() || col >= t.paint[row].size()) return Paint::none;
+  return t.paint[row][col];
+}
+
+}  // namespace
+
+std::string paint(const std::string& text, Paint p) {
+  if (text.empty()) return text;  // nothing to paint; trailing padding is still trimmed
+  switch (p) {
+    case Paint::dim: return "\x1b[2m" + text + "\x1b[0m";
+    case Paint::red: return "\x1b[31m" + text + "\x1b[0m";
+    default: return text;
+  }
+}
+
+void render_text_table(std::ostream& out, const Table& t, const TextTableStyle& style) {
   std::vector<std::vector<std::string>> cells;
   cells.push_back(t.headers);
   for (const auto& row : t.rows) {
@@ -62,20 +109,26 @@ void render_text_table(std::ostream& out, const Table& t, bool color) {
     for (const auto& c : row) safe.push_back(terminal_safe(c));
     cells.push_back(std::move(safe));
   }
-  std::vector<std::size_t> width(t.headers.size(), 0);
+  const std::size_t n = t.headers.size();
+  std::vector<std::size_t> width(n, 0);
   for (const auto& row : cells)
-    for (std::size_t i = 0; i < row.size() && i < width.size(); ++i)
-      width[i] = std::max(width[i], display_width(row[i]));
+    for (std::size_t i = 0; i < row.size() && i < n; ++i) width[i] = std::max(width[i], display_width(row[i]));
+  std::vector<bool> shown(n, true);
+  fit(t, style.width, width, shown);
+  std::size_t last = n;  // the last shown column takes no padding
+  for (std::size_t i = 0; i < n; ++i)
+    if (shown[i]) last = i;
   for (std::size_t r = 0; r < cells.size(); ++r) {
     std::string line;
-    for (std::size_t i = 0; i < cells[r].size() && i < width.size(); ++i) {
-      const std::string& c = cells[r][i];
-      bool last = i + 1 == width.size();
-      line += c;
-      if (!last) line.append(width[i] - display_width(c) + 2, ' ');
+    for (std::size_t i = 0; i < cells[r].size() && i < n; ++i) {
+      if (!shown[i]) continue;
+      const std::string c = truncate_display(cells[r][i], width[i]);
+      std::size_t pad = i == last ? 0 : width[i] - display_width(c) + 2;
+      line += r > 0 && style.color ? paint(c, paint_of(t, r - 1, i)) : c;
+      line.append(pad, ' ');
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
-    if (r == 0 && color) out << "\x1b[1m" << line << "\x1b[0m\n";
+    if (r == 0 && style.color) out << "\x1b[1m" << line << "\x1b[0m\n";
     else out << line << '\n';
   }
 }

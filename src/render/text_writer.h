@@ -36,6 +36,11 @@ class TextWriter {
     if (md_) out_ << "- " << markdown_escape(unlink_text(text)) << "\n";
     else out_ << "  " << terminal_safe(unlink_text(text)) << "\n";
   }
+  /// An item that starts with a date, painted `p` on a terminal (an overdue date in red).
+  void dated_item(const std::string& date, Paint p, const std::string& text) {
+    if (md_) out_ << "- " << markdown_escape(date + "  " + unlink_text(text)) << "\n";
+    else out_ << "  " << (color_ ? paint(date, p) : date) << "  " << terminal_safe(unlink_text(text)) << "\n";
+  }
   void para(const std::string& text) {
     if (md_) out_ << markdown_escape(unlink_text(text)) << "\n";
     else out_ << "  " << terminal_safe(unlink_text(text)) << "\n";

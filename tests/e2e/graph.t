@@ -279,8 +279,21 @@ $ kb --kb "$FIXTURES/weekly" --format mermaid graph --met --week 2025-W01
 >   classDef topic fill:#f3e5f5,stroke:#6c3483
 >   class n10,n11 topic
 
-$ kb --kb "$RECORDS" --format svg graph
-2> kb: error: kb graph takes --format dot, json, graphml or mermaid, not 'svg'
+# SVG is the DOT drawn by Graphviz (issue 27): --format svg, or -o FILE.svg. Where dot is
+# missing, the two cases skip by printing what they expect (the error is tested below).
+$ command -v dot >/dev/null || { echo 2; exit 0; }; kb --kb "$RECORDS" --format svg graph --org IESALC | grep -c -e '^<svg' -e '^</svg>'
+> 2
+
+$ command -v dot >/dev/null || { echo 1; echo "kb: wrote g.svg" >&2; exit 0; }; kb --kb "$RECORDS" graph -o g.svg && grep -c '>Francesc Pedro</text>' g.svg
+> 1
+2> kb: wrote g.svg
+
+$ kb_bin=$(command -v kb); PATH=/nonexistent "$kb_bin" --kb "$RECORDS" graph --format svg
+2> kb: error: SVG is drawn by Graphviz's 'dot', which is not on PATH (install graphviz, or write --format dot)
+? 1
+
+$ kb --kb "$RECORDS" --format png graph
+2> kb: error: kb graph takes --format dot, json, graphml, mermaid or svg, not 'png'
 ? 2
 
 $ kb --kb "$RECORDS" graph --org IESALK

@@ -59,6 +59,11 @@ std::string to_lower_ascii(std::string_view s);
 std::string lower_case(std::string_view s);
 /// Number of terminal columns the UTF-8 string takes (wide CJK characters count 2).
 std::size_t display_width(std::string_view s);
+/// `s` if it takes at most `width` columns, else its longest run of whole graphemes (a letter
+/// with its accents, a flag, an emoji sequence) that fits in `width - 1` columns followed by
+/// `…`. A width of 0 gives "".
+/// Example: truncate_display("Réunion bilatérale", 8) == "Réunion…".
+std::string truncate_display(std::string_view s, std::size_t width);
 
 /// The utf8proc version kb runs with (for --version).
 std::string unicode_library_version();

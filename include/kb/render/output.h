@@ -27,7 +27,8 @@ struct RenderOptions {
   bool color = false;
   bool explain = false;  ///< meetings: show why each matched
   bool bom = false;      ///< CSV: start with a UTF-8 byte-order mark (for Excel)
-  Date today;            ///< what is past (last met) and what is planned (next)
+  Date today;            ///< what is past (last met), planned (next) and overdue
+  std::size_t width = 0; ///< tables fit this many terminal columns; 0: never cut (piped)
 };
 
 void render_meetings(std::ostream& out, const KnowledgeBase& kb,

@@ -156,6 +156,20 @@ TEST_SUITE("text") {
     CHECK(kb::display_width("abc") == 3);
     CHECK(kb::display_width("刘玉凤") == 6);
   }
+
+  TEST_CASE("issue 27: truncate_display cuts whole graphemes and ends with an ellipsis") {
+    CHECK(kb::truncate_display("short", 5) == "short");
+    CHECK(kb::truncate_display("Réunion bilatérale", 8) == "Réunion…");
+    CHECK(kb::display_width(kb::truncate_display("Réunion bilatérale", 8)) == 8);
+    // A wide character that would straddle the edge is left out whole.
+    CHECK(kb::truncate_display("刘玉凤 meeting", 6) == "刘玉…");
+    CHECK(kb::truncate_display("刘玉凤 meeting", 5) == "刘玉…");
+    // A letter keeps its combining accent; a flag (two code points) is never split.
+    CHECK(kb::truncate_display("Pe\xCC\x81rez-Garci\xCC\x81" "a", 3) == "Pe\xCC\x81…");
+    CHECK(kb::truncate_display("\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7 France", 3) == "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7…");
+    CHECK(kb::truncate_display("abc", 1) == "…");
+    CHECK(kb::truncate_display("abc", 0) == "");
+  }
 }
 
 TEST_SUITE("base") {

@@ -32,11 +32,63 @@ TEST_SUITE("render") {
   TEST_CASE("table: text tables escape cells and align by display width") {
     kb::Table t{{"TITLE", "WHO"}, {{"张伟 meeting", "a"}, {"x\x1b[2Jy", "b"}}};
     std::ostringstream out;
-    kb::render_text_table(out, t, false);
+    kb::render_text_table(out, t, {});
     CHECK(out.str() ==
           std::string("TITLE") + std::string(9, ' ') + "WHO\n"
           "张伟 meeting  a\n"
           "x\\x1B[2Jy" + std::string(5, ' ') + "b\n");
+  }
+
+  TEST_CASE("issue 27: a narrow terminal drops the id column, then cuts the widest text with an ellipsis") {
+    kb::Table t{{"DATE", "TITLE", "ID"},
+                {{"2024-09-02", "Bilateral meeting with UNESCO-IESALC", "meetings/2024/2024-09-02-unesco-iesalc"},
+                 {"2024-09-03", "Short", "meetings/2024/2024-09-03-short"}}};
+    t.flexible = {1};
+    t.id_columns = {2};
+    auto text = [&](std::size_t width) {
+      std::ostringstream out;
+      kb::render_text_table(out, t, {false, width});
+      return out.str();
+    };
+    SUBCASE("wide enough: as piped") { CHECK(text(100) == text(0)); }
+    SUBCASE("the ids go first") {
+      CHECK(text(60) ==
+            "DATE        TITLE\n"
+            "2024-09-02  Bilateral meeting with UNESCO-IESALC\n"
+            "2024-09-03  Short\n");
+    }
+    SUBCASE("then the text, to the width exactly") {
+      CHECK(text(30) ==
+            "DATE        TITLE\n"
+            "2024-09-02  Bilateral meeting…\n"
+            "2024-09-03  Short\n");
+    }
+    SUBCASE("never below twelve columns: the line is left to wrap") {
+      CHECK(text(10) ==
+            "DATE        TITLE\n"
+            "2024-09-02  Bilateral m…\n"
+            "2024-09-03  Short\n");
+    }
+    SUBCASE("the widest flexible column is cut first") {
+      t.headers.push_back("WHY");
+      t.flexible.push_back(3);
+      for (auto& row : t.rows) row.push_back("org: UNESCO-IESALC");
+      CHECK(text(60) ==
+            "DATE        TITLE                         WHY\n"
+            "2024-09-02  Bilateral meeting with UNES…  org: UNESCO-IESALC\n"
+            "2024-09-03  Short                         org: UNESCO-IESALC\n");
+    }
+  }
+
+  TEST_CASE("issue 27: painted cells keep their alignment; headers are bold") {
+    kb::Table t{{"DUE", "ACTION"}, {{"2024-09-01", "late"}, {"2024-10-01", "done"}}};
+    t.paint = {{kb::Paint::red}, {kb::Paint::dim, kb::Paint::dim}};
+    std::ostringstream out;
+    kb::render_text_table(out, t, {true, 0});
+    CHECK(out.str() ==
+          "\x1b[1mDUE         ACTION\x1b[0m\n"
+          "\x1b[31m2024-09-01\x1b[0m  late\n"
+          "\x1b[2m2024-10-01\x1b[0m  \x1b[2mdone\x1b[0m\n");
   }
 
   TEST_CASE("table: CSV quotes as RFC 4180 says, with CRLF line ends") {
