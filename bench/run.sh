@@ -38,6 +38,9 @@
 #                 kb query --text ORG beside it (unranked, reads every note's text); and a
 #                 search right after one meeting was edited (that note indexed again). Under
 #                 the table, a search over the warm query (issue 26's goal: at most 1.5x)
+#   kb serve      bench/serve_pages.py: a meeting page, a person page and the search page
+#                 (by --org and by a word) served warm, median and slowest of the runs, and
+#                 the server's peak memory (issue 29's goals: 50 ms a page, 200 ms a search)
 #   rg -l         rg -l -F ORG over the KB (the grep a user would run)
 #   cat           reading every note (the I/O floor)
 #   floor         BUILD_DIR/kb_parse_floor: read + yaml-cpp on every core (the front-matter
@@ -291,6 +294,9 @@ for pair in "${pairs[@]}"; do
     -- "$kb" --kb "$corpus" search "$org" --format ids || true
   cp -p "$pristine" "$edited"
   search_ratio="kb search / warm query --org $(awk -v a="${search_line%% *}" -v b="${warm[$n-$shape]}" 'BEGIN { printf "%.2fx", a / b }'), / warm query --text $(awk -v a="${search_line%% *}" -v b="${text_line%% *}" 'BEGIN { printf "%.2fx", a / b }') (goal: at most 1.5x a warm query)"
+  # Issue 29: kb serve's pages at 100k, warm (a meeting or person page at most 50 ms, a
+  # search at most 200 ms).
+  python3 "$src/bench/serve_pages.py" "$kb" "$corpus" "$org" "$runs" || true
   for label in "PyYAML script" "Node gray-matter script"; do
     [ -n "${line[$label]:-}" ] && { print_row "$label" "${line[$label]}" || true; }
   done

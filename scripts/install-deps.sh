@@ -9,6 +9,8 @@ pkgs+=(sqlite3 python3-icalendar)
 # Tools the report and graph tests check kb's output with (dot renders the DOT and the
 # report's picture, jq reads the JSON).
 pkgs+=(graphviz jq)
+# The shells the completion tests type into through a pty (bash is always there).
+pkgs+=(zsh)
 # The browser the kb serve tests drive its pages with (headless, through WebDriver).
 pkgs+=(chromium chromium-driver python3-selenium)
 # setfacl/getfacl and setfattr/getfattr, which the edit tests set a note's ACL and extended

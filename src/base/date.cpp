@@ -196,7 +196,10 @@ std::vector<std::string> phrase_words(std::string_view text) {
   std::vector<std::string> words;
   std::string word;
   for (char c : text) {
-    if (c == ' ' || c == '\t') {
+    // `last-monday`, `this-week`: a dash after a letter parts words as a space does (a leading
+    // one is a sign: `-7d`).
+    const bool after_letter = !word.empty() && word.back() >= 'a' && word.back() <= 'z';
+    if (c == ' ' || c == '\t' || (c == '-' && after_letter)) {
       if (!word.empty()) words.push_back(std::move(word));
       word.clear();
     } else {

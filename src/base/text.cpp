@@ -13,7 +13,15 @@
 #include "kb/base/transliterate.h"
 
 namespace kb {
+
 namespace {
+
+// An honorific as is_honorific compares it: folded, without its trailing period.
+std::string honorific_word(std::string_view h) {
+  std::string w = fold(trim(h));
+  while (!w.empty() && w.back() == '.') w.pop_back();
+  return w;
+}
 
 std::string map_utf8(std::string_view text, int options) {
   utf8proc_uint8_t* out = nullptr;
@@ -27,12 +35,23 @@ std::string map_utf8(std::string_view text, int options) {
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-// Honorifics as they look after folding; a trailing period is optional.
-constexpr std::array<std::string_view, 6> kHonorifics = {"mr", "ms", "mrs", "dr", "prof", "h.e"};
+// The honorifics name_key drops, as they look after folding and without a trailing period
+// (which stays optional): the default list unless set_honorifics() gave another.
+std::vector<std::string> default_honorific_words() {
+  std::vector<std::string> words;
+  for (std::string_view h : kDefaultHonorifics) words.push_back(honorific_word(h));
+  return words;
+}
+
+std::vector<std::string>& honorific_words() {
+  static std::vector<std::string> words = default_honorific_words();
+  return words;
+}
 
 bool is_honorific(std::string_view word) {
   if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-  return std::find(kHonorifics.begin(), kHonorifics.end(), word) != kHonorifics.end();
+  const auto& words = honorific_words();
+  return std::find(words.begin(), words.end(), word) != words.end();
 }
 
 }  // namespace
@@ -139,6 +158,15 @@ std::string name_key(std::string_view name) {
   }
   return key;
 }
+
+void set_honorifics(const std::vector<std::string>& honorifics) {
+  std::vector<std::string> words;
+  for (const auto& h : honorifics)
+    if (auto w = honorific_word(h); !w.empty()) words.push_back(std::move(w));
+  honorific_words() = std::move(words);
+}
+
+void set_default_honorifics() { honorific_words() = default_honorific_words(); }
 
 std::size_t find_invalid_utf8(std::string_view text) {
   std::size_t i = 0;

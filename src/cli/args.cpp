@@ -16,6 +16,13 @@ bool MeetingFilterArgs::any() const {
          !has.empty() || !event.empty() || !since.empty() || !until.empty() || !week.empty();
 }
 
+void add_audience_option(CLI::App* sub, std::string& audience) {
+  sub->add_option("--audience", audience,
+                  "Leave out what this AUDIENCE may not see: external, a level (public, internal), all, or an "
+                  "audience of kb.yaml (default: kb.yaml's audience:, else all)")
+      ->type_name("AUDIENCE");
+}
+
 void add_meeting_filter_options(CLI::App* sub, MeetingFilterArgs& a) {
   sub->add_option("--org", a.orgs, "An organization (name or alias); also its sub-organizations and people affiliated on the date");
   sub->add_flag("--exact-org", a.exact_org, "--org matches only meetings that list the organization itself");

@@ -27,6 +27,8 @@ struct MeetingFilterArgs {
 /// Adds --org, --exact-org, --person, --topic, --tag, --event, --since, --until, --week,
 /// --text, --where and --has to `sub`.
 void add_meeting_filter_options(CLI::App* sub, MeetingFilterArgs& a);
+/// `--audience NAME` (reports, exports, graph, serve): what an audience may see (model/visibility.h).
+void add_audience_option(CLI::App* sub, std::string& audience);
 
 /// Fills `f` from `a`: dates, weeks and KEY=VALUE first (a malformed one is a usage error),
 /// then the names, against the KB, which it loads (an unknown or ambiguous name is a failure).

@@ -39,7 +39,11 @@ std::string value_kind(const std::string& flag) {
       {"--org", "orgs"},      {"--person", "people"}, {"--owner", "people"}, {"--attendee", "people"},
       {"--topic", "topics"},  {"--event", "events"},  {"--kb", "dir"},       {"--template", "file"},
       {"--output", "file"},   {"-o", "file"},         {"--format", "words:table json jsonl csv md ids html dot graphml mermaid svg"},
-      {"--color", "words:auto always never"},         {"--sort", "words:date -date"}};
+      {"--color", "words:auto always never"},         {"--sort", "words:date -date"},
+      {"--week", "words:this-week last-week next-week"},
+      {"--since", "words:today yesterday tomorrow"},  {"--until", "words:today yesterday tomorrow"},
+      {"--due", "words:today tomorrow next-friday"},  {"--due-before", "words:today tomorrow next-friday"},
+      {"--date", "words:today tomorrow yesterday"},   {"--today", "words:today yesterday tomorrow"}};
   auto it = kinds.find(flag);
   return it == kinds.end() ? std::string() : it->second;
 }

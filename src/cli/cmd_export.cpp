@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "args.h"
 #include "commands.h"
 #include "kb/render/export.h"
 #include "kb/store/output_file.h"
@@ -22,6 +23,7 @@ struct ExportOptions {
   std::string what;
   std::string target;
   bool force = false;
+  std::string audience;
 };
 
 // DTSTAMP: SOURCE_DATE_EPOCH when set (reproducible output), else now; always UTC.
@@ -129,7 +131,13 @@ void add_export_command(CLI::App& app, Invocation& inv) {
   sub->add_option("format", o->what, "ics, sqlite or neo4j")->required()->check(CLI::IsMember({"ics", "sqlite", "neo4j"}));
   sub->add_option("target", o->target, "ics: a FILE (default: stdout); sqlite: a FILE; neo4j: a DIR for the CSV files");
   sub->add_flag("--force", o->force, "Replace files that exist (else kb export refuses to)");
-  sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_export(s, *o); }; });
+  add_audience_option(sub, o->audience);
+  sub->callback([o, &inv] {
+    inv.run = [o](Session& s) {
+      s.audience = o->audience;
+      return run_export(s, *o);
+    };
+  });
 }
 
 }  // namespace kb::cli

@@ -20,6 +20,7 @@ struct GraphOptions {
   MeetingFilterArgs filter;
   bool met = false;    ///< --met: person -> person edges (quadratic in a meeting's attendees)
   std::string output;  ///< -o FILE; empty or "-": stdout
+  std::string audience;
 };
 
 // The graph's format: --format, else what `-o FILE`'s name says (g.graphml, g.svg); `svg`
@@ -95,7 +96,13 @@ void add_graph_command(CLI::App& app, Invocation& inv) {
   sub->add_flag("--met", o->met,
                 "Also join every two people who attended a meeting together (n*(n-1)/2 edges for n attendees)");
   sub->add_option("-o,--output", o->output, "Write to FILE, whole or not at all; its extension picks the format");
-  sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_graph(s, *o); }; });
+  add_audience_option(sub, o->audience);
+  sub->callback([o, &inv] {
+    inv.run = [o](Session& s) {
+      s.audience = o->audience;
+      return run_graph(s, *o);
+    };
+  });
 }
 
 }  // namespace kb::cli

@@ -27,7 +27,7 @@ namespace kb::cli {
 namespace {
 
 struct ReportOptions {
-  std::string week, date, tpl, output, name;
+  std::string week, date, tpl, output, name, audience;
 };
 
 // --format for reports: md (default) or html; without it, what `-o FILE`'s name says.
@@ -161,14 +161,26 @@ void add_report_command(CLI::App& app, Invocation& inv) {
   weekly->add_option("--date", w->date, "The week that contains this DATE");
   weekly->add_option("--template", w->tpl, "A Mustache template to use instead of the built-in one");
   weekly->add_option("-o,--output", w->output, "Write to FILE (whole or not at all) instead of stdout");
-  weekly->callback([w, &inv] { inv.run = [w](Session& s) { return run_weekly(s, *w); }; });
+  add_audience_option(weekly, w->audience);
+  weekly->callback([w, &inv] {
+    inv.run = [w](Session& s) {
+      s.audience = w->audience;
+      return run_weekly(s, *w);
+    };
+  });
 
   auto b = std::make_shared<ReportOptions>();
   CLI::App* brief = report->add_subcommand("brief", "A one-page dossier on a person, organization, topic or event");
   brief->add_option("name", b->name, "A name, alias or record id")->required();
   brief->add_option("--template", b->tpl, "A Mustache template to use instead of the built-in one");
   brief->add_option("-o,--output", b->output, "Write to FILE (whole or not at all) instead of stdout");
-  brief->callback([b, &inv] { inv.run = [b](Session& s) { return run_brief(s, *b); }; });
+  add_audience_option(brief, b->audience);
+  brief->callback([b, &inv] {
+    inv.run = [b](Session& s) {
+      s.audience = b->audience;
+      return run_brief(s, *b);
+    };
+  });
 }
 
 }  // namespace kb::cli

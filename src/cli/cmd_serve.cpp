@@ -14,6 +14,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "args.h"
 #include "commands.h"
 #include "kb/serve/app.h"
 #include "kb/serve/http.h"
@@ -32,6 +33,7 @@ struct ServeOptions {
   std::string bind = "127.0.0.1";
   bool open = false;
   bool write = false;
+  std::string audience;
 };
 
 bool loopback(const std::string& address) {
@@ -70,8 +72,16 @@ ExitCode run_serve(Session& s, const ServeOptions& o) {
   }
   if (!loopback(o.bind))
     s.warning("listening on " + o.bind + ": anyone who can reach this machine there can read the notes");
-  serve::LiveKb live({loc->root, s.cache_enabled(), Session::cache_version()});
-  if (std::string problems = live.reload(); !problems.empty()) s.note(problems + " (run 'kb check')");
+  serve::LiveKb live({loc->root, s.cache_enabled(), Session::cache_version(), o.audience});
+  const std::string problems = live.reload();
+  if (const auto loaded = live.current(); !loaded->audience_error.empty()) {
+    s.error(loaded->audience_error);
+    return ExitCode::usage;
+  } else if (loaded->withheld_notes + loaded->withheld_lines > 0) {
+    s.note("serving for an audience: " + std::to_string(loaded->withheld_notes) + " notes and " +
+           std::to_string(loaded->withheld_lines) + " lines left out");
+  }
+  if (!problems.empty()) s.note(problems + " (run 'kb check')");
   std::unique_ptr<TreeWatcher> watcher = TreeWatcher::start(loc->root, why);
   if (!watcher) s.warning(why + "; changes on disk show after a restart");
 
@@ -125,6 +135,7 @@ void add_serve_command(CLI::App& app, Invocation& inv) {
   sub->add_option("--bind", o->bind, "The address to listen on (default 127.0.0.1, this machine only)");
   sub->add_flag("--open", o->open, "Open the home page in the browser");
   sub->add_flag("--write", o->write, "Allow pages to mark actions done and add actions (with the token printed at start)");
+  add_audience_option(sub, o->audience);
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_serve(s, *o); }; });
 }
 

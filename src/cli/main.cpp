@@ -13,6 +13,7 @@
 #include "kb/base/text.h"
 #include "commands.h"
 #include "fd_stream.h"
+#include "help.h"
 #include "session.h"
 #include "terminal.h"
 #include "usage.h"
@@ -54,11 +55,14 @@ int main(int argc, char** argv) {
   app.add_flag("-v,--verbose", globals.verbose,
                "Print every problem of the notes loaded, and which files and cache were used");
   app.add_flag("--bom", globals.bom, "Start CSV output with a UTF-8 byte-order mark, for Excel (or csv_bom: true in kb.yaml)");
+  app.add_option("--fields", globals.fields, "The columns of a table, CSV or Markdown table, in order: date,title,attendees")
+      ->type_name("A,B,C");
   app.add_flag("--no-pager", globals.no_pager, "Print long output without a pager ($KB_PAGER, $PAGER, less)");
   app.add_flag("--no-cache", globals.no_cache, "Read every note afresh, ignoring the index cache");
   app.set_version_flag("--version", kb::cli::version_text());
   kb::cli::Invocation inv;
   kb::cli::add_commands(app, inv, globals);
+  kb::cli::dress_help(app);
   if (int rc = 0; kb::cli::handle_help(app, argc, argv, rc)) return rc;
   try {
     std::vector<std::string> args = kb::cli::search_words_as_values(app, argc, argv);
@@ -76,6 +80,9 @@ int main(int argc, char** argv) {
     kb::cli::Session session(globals, out, std::cerr);
     int rc = static_cast<int>(inv.run(session));
     return output_written(out, out_buf) ? rc : 1;
+  } catch (const kb::UnknownField& e) {
+    std::cerr << "kb: error: " << e.what() << '\n';
+    return 2;
   } catch (const std::exception& e) {
     std::cerr << "kb: internal error: " << e.what() << '\n';
     return 1;

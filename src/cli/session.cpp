@@ -135,6 +135,7 @@ const KnowledgeBase* Session::kb(bool report, Reads reads) {
   RealFileSystem fs(root_);
   LoadOptions options;
   options.parts = parts;
+  options.audience = audience;
   // A command that reports the load prints its errors only (kb check prints everything itself).
   options.warnings = !report || globals.verbose;
   // The cache is an optimisation only: when it cannot be opened (a read-only KB, a busy or
@@ -160,6 +161,11 @@ const KnowledgeBase* Session::kb(bool report, Reads reads) {
   load_ = std::make_unique<LoadResult>(load_kb(fs, options));
   if (progress_shown) err << "\r\033[K" << std::flush;
   load_->kb.root = root_;
+  if (!load_->audience_error.empty()) {
+    error(load_->audience_error);
+    load_failed_ = true;
+    return nullptr;
+  }
   if (report) report_load(options.warnings);
   return &load_->kb;
 }
@@ -174,6 +180,9 @@ void Session::report_load(bool with_warnings) {
                      !cache_enabled() ? std::string("cache off")
                                       : fmt::format("{} from the cache, {} read", r.cache_hits, r.files - r.cache_hits)));
   }
+  if (r.withheld_notes + r.withheld_lines > 0)
+    note(fmt::format("for this audience: {} {} and {} {} left out", r.withheld_notes,
+                     r.withheld_notes == 1 ? "note" : "notes", r.withheld_lines, r.withheld_lines == 1 ? "line" : "lines"));
   std::set<std::string_view> files;
   for (const auto& d : r.diags.all())
     if (d.severity == Severity::error) files.insert(d.loc.path.str());
@@ -239,6 +248,11 @@ RenderOptions Session::render_options(OutputFormat f) const {
   // --bom, or `csv_bom: true` in kb.yaml: CSV that Excel opens as UTF-8.
   const Value* bom = load_ ? load_->kb.config.raw.find("csv_bom") : nullptr;
   o.bom = globals.bom || (bom && bom->is_scalar() && to_lower_ascii(std::string(trim(bom->text))) == "true");
+  for (std::string_view rest = globals.fields; !rest.empty();) {
+    const std::size_t comma = std::min(rest.find(','), rest.size());
+    if (auto f = trim(rest.substr(0, comma)); !f.empty()) o.fields.emplace_back(f);
+    rest.remove_prefix(std::min(comma + 1, rest.size()));
+  }
   return o;
 }
 

@@ -31,6 +31,7 @@ struct GlobalOptions {
   bool no_cache = false;
   bool no_pager = false;  ///< long output on a terminal is not paged
   bool bom = false;  ///< CSV starts with a UTF-8 byte-order mark
+  std::string fields;  ///< --fields a,b,c: the columns of tables, CSV and Markdown tables
 };
 
 class Session {
@@ -39,6 +40,9 @@ class Session {
   ~Session();
 
   GlobalOptions globals;
+  /// Set by reports, exports, graph and serve before the load: the audience to load for
+  /// (LoadOptions::audience; "" takes kb.yaml's `audience:`); std::nullopt loads everything.
+  std::optional<std::string> audience;
   std::ostream& out;
   std::ostream& err;
 

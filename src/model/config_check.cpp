@@ -38,8 +38,9 @@ void check_names(const KnowledgeBase& kb, const std::string& key, const Value& v
 }  // namespace
 
 const std::vector<std::string>& known_settings() {
-  static const std::vector<std::string> keys{"name",  "home",   "me",     "timezone", "fields",    "types",
-                                             "ignore", "strict", "filenames", "csv_bom"};
+  static const std::vector<std::string> keys{"name",      "home",    "me",         "timezone", "fields",
+                                             "types",     "ignore",  "strict",     "filenames", "csv_bom",
+                                             "honorifics", "visibility", "audiences", "audience"};
   return keys;
 }
 

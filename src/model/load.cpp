@@ -49,6 +49,8 @@ struct Parsed {
   bool racy = false;           ///< the cached entry must also match the content hash
   bool store = false;          ///< `blob` is a fresh entry for the cache
   bool had_entry = false;      ///< the cache held an entry for this path (matching or not)
+  bool withheld = false;       ///< left out for the audience (LoadOptions::audience)
+  std::size_t withheld_lines = 0;  ///< lines of it left out for the audience
 };
 
 // File indexes handed from the thread that reads the cache to the workers. `push` waits while
@@ -381,6 +383,26 @@ std::vector<std::string> parse_ignore_list(const Value& doc, DiagSink& diags) {
 
 }  // namespace
 
+namespace {
+
+// `honorifics: [Mr, Ms, H.E.]`: the words a name may start with that name matching drops.
+std::vector<std::string> parse_honorifics(const Value& doc, DiagSink& diags) {
+  std::vector<std::string> out;
+  const Value* list = doc.find("honorifics");
+  if (!list || list->is_null()) return out;
+  if (!list->is_sequence()) {
+    diags.error(list->loc, "'honorifics' must be a list of words (Mr., Dr., H.E.)");
+    return out;
+  }
+  for (const auto& item : list->items) {
+    if (item.is_scalar() && !trim(item.text).empty()) out.emplace_back(trim(item.text));
+    else diags.error(item.loc, "an honorific must be a word (Mr., Dr., H.E.)");
+  }
+  return out;
+}
+
+}  // namespace
+
 KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& diags) {
   KbConfig config;
   auto doc = parse_yaml_document(path, text, diags);
@@ -403,6 +425,8 @@ KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& di
   config.strict = strict == "true" || strict == "yes" || strict == "on";
   config.name_files = to_lower_ascii(get("filenames")) == "name";
   config.ignore = parse_ignore_list(*doc, diags);
+  config.honorifics = parse_honorifics(*doc, diags);
+  config.visibility = parse_visibility(*doc, diags);
   if (const Value* fields = doc->find("fields"); fields && fields->is_mapping())
     for (const auto& [k, v] : fields->entries)
       if (v.is_scalar()) config.field_names[k] = v.text;
@@ -445,6 +469,7 @@ namespace {
 
 // Reads kb.yaml into kb.config; its text (part of the snapshot's key), or none without one.
 std::optional<std::string> read_config(FileSystem& fs, LoadResult& result) {
+  set_default_honorifics();  // unless this KB's kb.yaml lists its own
   if (!fs.exists("kb.yaml")) return std::nullopt;
   std::string text, err;
   if (!fs.read("kb.yaml", text, err)) {
@@ -452,6 +477,8 @@ std::optional<std::string> read_config(FileSystem& fs, LoadResult& result) {
     return std::nullopt;
   }
   result.kb.config = parse_config("kb.yaml", text, result.diags);
+  // Name matching drops the KB's honorifics from here on (text.h: a process-wide setting).
+  if (!result.kb.config.honorifics.empty()) set_honorifics(result.kb.config.honorifics);
   return text;
 }
 
@@ -527,6 +554,7 @@ class WholeLoad {
     prefault(records_.data(), files.size() * sizeof(Record), threads);  // backed on every core
     records_.resize(files.size());
     if (cache_) writer_.emplace(*cache_, result.cache_updated);
+    if (const auto& max = result.kb.config.audience_max) audience_.emplace(result.kb.config.visibility, *max);
   }
 
   // Reads and types every note, on every core. Each file's result lands in its own slot and
@@ -569,6 +597,11 @@ class WholeLoad {
     sides.reserve(files_.size());
     file_of.reserve(files_.size());
     for (std::size_t i = 0; i < files_.size(); ++i) {
+      result_.withheld_lines += parsed_[i].withheld_lines;
+      if (parsed_[i].withheld) {  // its problems are not said either: the note is not there
+        ++result_.withheld_notes;
+        continue;
+      }
       result_.diags.merge(parsed_[i].diags);
       if (!parsed_[i].typed) {
         result_.skipped.push_back(files_[i].path);
@@ -650,6 +683,10 @@ class WholeLoad {
     if (p.store) writer_->push(CacheEntry{files_[i], p.hash, 0, std::move(p.blob)});
     if (!raw) return;
     p.parsed = true;
+    if (audience_ && !audience_->apply(*raw, p.withheld_lines)) {
+      p.withheld = true;
+      return;
+    }
     Record& r = records_[i];
     // The record's path is the string every location of the note already shares.
     const SharedPath& located = raw->front.fields.loc.path;
@@ -723,8 +760,20 @@ class WholeLoad {
   std::vector<Record> records_;
   std::vector<std::string> remove_;  // cache entries of files gone (found by the scan)
   std::optional<CacheWriter> writer_;
+  std::optional<AudienceFilter> audience_;  // set for a load for an audience
   bool all_read_ = false;
 };
+
+// The last level the load's audience may see, into the config: --audience, else kb.yaml's
+// `audience:`. False (with LoadResult::audience_error) for a name that is no audience.
+bool choose_audience(const LoadOptions& options, LoadResult& result) {
+  if (!options.audience) return true;
+  KbConfig& config = result.kb.config;
+  const std::string& name = options.audience->empty() ? config.visibility.audience : *options.audience;
+  if (name.empty()) return true;
+  config.audience_max = audience_level(config.visibility, name, result.audience_error);
+  return result.audience_error.empty();
+}
 
 }  // namespace
 
@@ -739,8 +788,12 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   // (which start here) are what a graph snapshot stores.
   const std::size_t first_file_diag = result.diags.all().size();
   result.kb.config.tasks_filter = load_tasks_filter(fs, result.diags);
-  const std::uint64_t key = options.cache ? snapshot_key(config_text, ignore, result.kb.config) : 0;
-  if (options.cache && load_snapshot(*options.cache, fs, key, files, threads, options.parts, result)) {
+  if (!choose_audience(options, result)) return result;
+  // The snapshot holds the whole KB: a load for an audience reads the notes (their parses from
+  // the cache) and stores no snapshot.
+  const bool snapshot = options.cache && !result.kb.config.audience_max;
+  const std::uint64_t key = snapshot ? snapshot_key(config_text, ignore, result.kb.config) : 0;
+  if (snapshot && load_snapshot(*options.cache, fs, key, files, threads, options.parts, result)) {
     result.diags.sort();
     return result;
   }
@@ -754,7 +807,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   WholeLoad load(fs, options, files, result, threads);
   load.read_all();
   load.assemble();
-  load.store_snapshot(key, first_file_diag);
+  if (snapshot) load.store_snapshot(key, first_file_diag);
   // The same graph as a load from the snapshot gives: only the parts asked for.
   keep_parts(result.kb, options.parts);
   result.diags.sort();

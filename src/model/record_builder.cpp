@@ -153,6 +153,17 @@ class RecordBuilder {
   /// The value of kb's `key`, read from the vault's own key where kb.yaml maps one (Dataview's
   /// implicit `file.name` and `file.day` included), else from `key` itself; property names
   /// are matched as Obsidian does, ignoring letter case (`Attendees:`).
+  // `visibility:` names one of kb.yaml's levels; another word is taken as the most restricted
+  // (model/visibility.h), which the writer should know.
+  void check_visibility(const Record& r) {
+    const Value* v = r.text->fields.find_property("visibility");
+    if (!v || v->is_null() || (v->is_scalar() && level_named(config_.visibility, v->text))) return;
+    std::string levels;
+    for (const auto& l : config_.visibility.levels) levels += (levels.empty() ? "" : ", ") + l;
+    diags_.warning(v->loc, "visibility '" + (v->is_scalar() ? v->text : std::string("(a list)")) +
+                               "' is no level (" + levels + "); only the audience 'all' sees this note");
+  }
+
   const Value* field(const Record& r, std::string_view key) const {
     auto it = config_.field_names.find(std::string(key));
     if (it != config_.field_names.end()) {
@@ -361,6 +372,7 @@ class RecordBuilder {
           r.tags.push_back(shared(std::move(tag)));
       }
 
+    check_visibility(r);
     if (raw.body_parsed)
       for (const auto& t : raw.facts.tags)
         if (std::none_of(r.tags.begin(), r.tags.end(), [&](const std::string& x) { return fold(x) == fold(t); }))

@@ -21,6 +21,12 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep = "
   return out;
 }
 
+std::string names_of(const KnowledgeBase& kb, const std::vector<NameRef>& refs) {
+  std::vector<std::string> names;
+  for (const auto& r : refs) names.push_back(json_values::name_of(kb, r));
+  return join(names);
+}
+
 std::string date_text(const std::optional<Date>& d) { return d ? to_string(*d) : std::string(); }
 
 void write_json(std::ostream& out, const json& value, bool lines) {
@@ -31,22 +37,6 @@ void write_json(std::ostream& out, const json& value, bool lines) {
       out << value.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
   } else {
     out << value.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
-  }
-}
-
-/// Shared tail for list renderers: ids, table, csv, md.
-void write_table(std::ostream& out, const Table& t, const std::vector<std::string>& ids, const RenderOptions& o) {
-  switch (o.format) {
-    case OutputFormat::ids:
-      // One id per line, always: a control character in a file name is shown escaped.
-      for (const auto& id : ids) out << terminal_safe(id) << '\n';
-      break;
-    case OutputFormat::csv: render_csv(out, t, o.bom); break;
-    case OutputFormat::md: render_markdown_table(out, t); break;
-    default:
-      // Nothing matched: no header either (the note on stderr says so), as grep tools do.
-      if (!t.rows.empty()) render_text_table(out, t, {o.color, o.width});
-      break;
   }
 }
 
@@ -64,6 +54,24 @@ std::string org_of_person_now(const KnowledgeBase& kb, const Record& p) {
 }
 
 }  // namespace
+
+void render_table(std::ostream& out, Table t, const std::vector<std::string>& ids, const RenderOptions& o) {
+  if (o.format == OutputFormat::ids) {
+    // One id per line, always: a control character in a file name is shown escaped.
+    for (const auto& id : ids)
+      if (!id.empty()) out << terminal_safe(id) << '\n';
+    return;
+  }
+  choose_columns(t, o.fields, o.format == OutputFormat::csv);
+  switch (o.format) {
+    case OutputFormat::csv: render_csv(out, t, o.bom); break;
+    case OutputFormat::md: render_markdown_table(out, t); break;
+    default:
+      // Nothing matched: no header either (the note on stderr says so), as grep tools do.
+      if (!t.rows.empty()) render_text_table(out, t, {o.color, o.width});
+      break;
+  }
+}
 
 std::optional<OutputFormat> parse_output_format(std::string_view text) {
   if (text == "table") return OutputFormat::table;
@@ -87,26 +95,33 @@ void render_meetings(std::ostream& out, const KnowledgeBase& kb, const std::vect
     write_json(out, arr, o.format == OutputFormat::jsonl);
     return;
   }
+  // Attendees, topics, location and tags: in CSV (a spreadsheet wants everything) or when
+  // --fields names them; a terminal table stays one short line a meeting.
+  const bool extra = o.format == OutputFormat::csv || !o.fields.empty();
   Table t;
-  t.headers = {"DATE", "TIME", "TITLE", "ORGANIZATIONS", "ID"};
-  t.flexible = {2, 3};
+  t.headers = {"DATE", "TIME", "TITLE", "ORGANIZATIONS", "ID", "ATTENDEES", "TOPICS", "LOCATION", "TAGS"};
+  t.flexible = {2, 3, 5, 6, 7};
   t.id_columns = {4};
-  if (o.explain) t.headers.push_back("WHY"), t.flexible.push_back(5);
+  t.extra = {5, 6, 7, 8};
+  if (o.explain) t.headers.push_back("WHY"), t.flexible.push_back(9);
   std::vector<std::string> ids;
   for (const auto& mm : meetings) {
     const Record& m = kb.at(mm.id);
-    if (o.format == OutputFormat::ids) {  // the ids alone: no row to build
-      ids.push_back(m.rid);
-      continue;
+    ids.push_back(m.rid);
+    if (o.format == OutputFormat::ids) continue;  // the ids alone: no row to build
+    std::vector<std::string> row{date_text(m.date), m.time, m.name, names_of(kb, m.organizations), m.rid};
+    if (extra) {
+      std::vector<std::string> people, tags;
+      for (const auto& a : m.attendees) people.push_back(json_values::name_of(kb, a.person));
+      for (const auto& tag : m.tags) tags.push_back(tag.str());
+      row.insert(row.end(), {join(people), names_of(kb, m.topics), m.location, join(tags)});
+    } else {
+      row.resize(9);
     }
-    std::vector<std::string> orgs;
-    for (const auto& r : m.organizations) orgs.push_back(json_values::name_of(kb, r));
-    std::vector<std::string> row{date_text(m.date), m.time, m.name, join(orgs), m.rid};
     if (o.explain) row.push_back(join(mm.reasons, "; "));
     t.rows.push_back(std::move(row));
-    ids.push_back(m.rid);
   }
-  write_table(out, t, ids, o);
+  render_table(out, std::move(t), ids, o);
 }
 
 void render_records(std::ostream& out, const KnowledgeBase& kb, const std::vector<NodeId>& ids,
@@ -146,7 +161,7 @@ void render_records(std::ostream& out, const KnowledgeBase& kb, const std::vecto
                       when.next.valid() ? date_text(kb.at(when.next).date) : "", r.defined ? r.rid : "(no record)"});
     rids.push_back(r.rid);
   }
-  write_table(out, t, rids, o);
+  render_table(out, std::move(t), rids, o);
 }
 
 void render_actions(std::ostream& out, const KnowledgeBase& kb, const std::vector<ActionRef>& actions,
@@ -176,7 +191,7 @@ void render_actions(std::ostream& out, const KnowledgeBase& kb, const std::vecto
     else if (a.due && *a.due < o.today) t.paint.push_back({Paint::red});
     else t.paint.emplace_back();
   }
-  write_table(out, t, ids, o);
+  render_table(out, std::move(t), ids, o);
 }
 
 void render_decisions(std::ostream& out, const KnowledgeBase& kb, const std::vector<DecisionRef>& decisions,
@@ -201,7 +216,7 @@ void render_decisions(std::ostream& out, const KnowledgeBase& kb, const std::vec
     t.rows.push_back({date_text(m.date), plain_text(m.outcomes->decisions[d.index].text), m.rid});
     ids.push_back(m.rid + ":" + std::to_string(m.outcomes->decisions[d.index].loc.line));
   }
-  write_table(out, t, ids, o);
+  render_table(out, std::move(t), ids, o);
 }
 
 void render_diagnostics_json(std::ostream& out, const std::vector<Diagnostic>& diags, bool lines) {

@@ -21,18 +21,6 @@ void write_json(std::ostream& out, const json& arr, const RenderOptions& o) {
   }
 }
 
-void write_rows(std::ostream& out, const Table& t, const std::vector<std::string>& ids, const RenderOptions& o) {
-  switch (o.format) {
-    case OutputFormat::ids:
-      for (const auto& id : ids)
-        if (!id.empty()) out << id << '\n';
-      break;
-    case OutputFormat::csv: render_csv(out, t, o.bom); break;
-    case OutputFormat::md: render_markdown_table(out, t); break;
-    default: render_text_table(out, t, {o.color, o.width}); break;
-  }
-}
-
 bool is_json(const RenderOptions& o) { return is_json(o.format); }
 
 }  // namespace
@@ -58,11 +46,11 @@ void render_related(std::ostream& out, const KnowledgeBase& kb, const Related& r
   }
   // A table says how strong each tie is and its newest meeting; every meeting's id is in JSON
   // and, for scripts, in CSV.
-  const bool all_ids = o.format == OutputFormat::csv;
+  const bool all_ids = o.format == OutputFormat::csv || !o.fields.empty();
   Table t;
-  t.headers = {"TYPE", "NAME", "STRENGTH", "LAST MET", "LAST MEETING", "NEXT"};
-  if (all_ids) t.headers.push_back("MEETINGS");
-  t.flexible = {1, 4, 5};
+  t.headers = {"TYPE", "NAME", "STRENGTH", "LAST MET", "LAST MEETING", "NEXT", "MEETINGS"};
+  t.flexible = {1, 4, 5, 6};
+  t.extra = {6};
   std::vector<std::string> ids;
   for (const auto& [kind, list] : kinds)
     for (const auto& tie : *list) {
@@ -72,14 +60,13 @@ void render_related(std::ostream& out, const KnowledgeBase& kb, const Related& r
       const Record* next = kb.lookup(when.next);
       t.rows.push_back({kind, x.name, std::to_string(tie.strength), date_text(when.last_met), last ? last->name : "",
                         next ? date_text(next->date) + " " + next->name : ""});
-      if (all_ids) {
-        std::string ms;
+      std::string ms;
+      if (all_ids)
         for (NodeId m : tie.meetings) ms += (ms.empty() ? "" : ", ") + kb.at(m).rid;
-        t.rows.back().push_back(std::move(ms));
-      }
+      t.rows.back().push_back(std::move(ms));
       ids.push_back(x.defined ? x.rid : std::string());
     }
-  write_rows(out, t, ids, o);
+  render_table(out, std::move(t), ids, o);
 }
 
 void render_path(std::ostream& out, const KnowledgeBase& kb, const std::vector<PathStep>& steps,
@@ -111,7 +98,7 @@ void render_path(std::ostream& out, const KnowledgeBase& kb, const std::vector<P
                       r.defined ? r.rid : "(no record)"});
     ids.push_back(r.defined ? r.rid : std::string());
   }
-  write_rows(out, t, ids, o);
+  render_table(out, std::move(t), ids, o);
 }
 
 void render_stale(std::ostream& out, const KnowledgeBase& kb, const std::vector<StaleEntry>& list,
@@ -146,7 +133,7 @@ void render_stale(std::ostream& out, const KnowledgeBase& kb, const std::vector<
                       std::to_string(e.days_since), std::to_string(e.meetings), r.defined ? r.rid : "(no record)"});
     ids.push_back(r.defined ? r.rid : std::string());
   }
-  write_rows(out, t, ids, o);
+  render_table(out, std::move(t), ids, o);
 }
 
 }  // namespace kb

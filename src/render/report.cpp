@@ -23,6 +23,17 @@ std::string name_of(const KnowledgeBase& kb, const NameRef& ref) {
   return r ? r->name : ref.text.str();
 }
 
+// A person as a report addresses them: "H.E. Ana Bell" when the record has an honorific that
+// the name does not already start with; any other record by its name.
+std::string addressed(const KnowledgeBase& kb, NodeId id) {
+  const Record* r = kb.lookup(id);
+  if (!r) return {};
+  if (r->type != RecordType::person || !r->entity.present() || r->entity->honorific.empty()) return r->name;
+  const std::string& h = r->entity->honorific;
+  if (to_lower_ascii(r->name).rfind(to_lower_ascii(h), 0) == 0) return r->name;  // "Dr. Ana Bell" already
+  return h + " " + r->name;
+}
+
 // The record id of a defined record, "" for an unresolved name (a page links only the former).
 std::string rid_of(const KnowledgeBase& kb, NodeId id) {
   const Record* r = kb.lookup(id);
@@ -241,7 +252,7 @@ TemplateData meeting_data(const KnowledgeBase& kb, const WeeklyMeeting& wm, Repo
     std::vector<TemplateData> people;
     for (const auto& p : g.people) {
       TemplateData pd;
-      pd.set("name", name_of(kb, p.person));
+      pd.set("name", addressed(kb, p.person));
       set_text(pd, "rid", rid_of(kb, p.person));
       set_text(pd, "role", p.role);
       people.push_back(pd);
@@ -306,7 +317,7 @@ TemplateData weekly_data(const KnowledgeBase& kb, const WeeklyBriefing& b, Repor
   std::vector<TemplateData> contacts;
   for (const auto& c : b.new_contacts) {
     TemplateData cd;
-    cd.set("name", name_of(kb, c.person));
+    cd.set("name", addressed(kb, c.person));
     set_text(cd, "org", name_of(kb, c.org));
     set_text(cd, "role", c.role);
     const Record& m = kb.at(c.meeting);
@@ -336,7 +347,7 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
   const Record& r = kb.at(p.id);
   TemplateData d;
   set_text(d, "kb_name", kb.config.name);
-  d.set("name", r.name);
+  d.set("name", addressed(kb, p.id));
   d.set("type", std::string(to_string(r.type)));
   set_text(d, "id", r.defined ? r.rid : std::string());
   set_text(d, "aliases", join(r.aliases));
@@ -373,7 +384,7 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
   if (r.type == RecordType::organization)
     for (NodeId m : kb.members_of(p.id)) {
       TemplateData md;
-      md.set("name", name_of(kb, m));
+      md.set("name", addressed(kb, m));
       set_text(md, "rid", rid_of(kb, m));
       std::vector<std::string> roles;
       for (const auto& a : kb.at(m).entity->affiliations)
@@ -412,7 +423,7 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
     std::vector<TemplateData> out;
     for (const auto& t : list) {
       TemplateData td;
-      td.set("name", name_of(kb, t.id));
+      td.set("name", addressed(kb, t.id));
       set_text(td, "rid", rid_of(kb, t.id));
       td.set("meetings", count_text(t.count, "meeting", "meetings"));
       out.push_back(td);

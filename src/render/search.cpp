@@ -110,18 +110,16 @@ void render_search_hits(std::ostream& out, const KnowledgeBase& kb, const std::v
     return;
   }
   if (o.format == OutputFormat::table) return render_list(out, kb, hits, o.color);
-  if (o.format == OutputFormat::ids) {
-    for (const auto& h : hits) out << terminal_safe(kb.at(h.id).rid) << '\n';
-    return;
-  }
   Table t;
+  std::vector<std::string> ids;
   t.headers = {"TYPE", "DATE", "NAME", "ID", "SNIPPET"};
   for (const auto& h : hits) {
     const Record& r = kb.at(h.id);
-    t.rows.push_back({std::string(to_string(r.type)), date_of(r), r.name, r.rid, snippet_of(kb, h, SnippetStyle::data)});
+    ids.push_back(r.rid);
+    if (o.format != OutputFormat::ids)
+      t.rows.push_back({std::string(to_string(r.type)), date_of(r), r.name, r.rid, snippet_of(kb, h, SnippetStyle::data)});
   }
-  if (o.format == OutputFormat::csv) render_csv(out, t, o.bom);
-  else render_markdown_table(out, t);
+  render_table(out, std::move(t), ids, o);
 }
 
 }  // namespace kb

@@ -133,6 +133,69 @@ void render_text_table(std::ostream& out, const Table& t, const TextTableStyle& 
   }
 }
 
+std::string field_name(std::string_view header) {
+  std::string out = to_lower_ascii(std::string(trim(header)));
+  for (char& c : out)
+    if (c == ' ' || c == '-') c = '_';
+  return out;
+}
+
+namespace {
+
+// Where each of `fields` is among the table's columns; throws UnknownField for one it lacks.
+std::vector<std::size_t> columns_named(const Table& t, const std::vector<std::string>& fields) {
+  std::vector<std::size_t> keep;
+  for (const auto& f : fields) {
+    const std::string want = field_name(f);
+    std::size_t c = 0;
+    while (c < t.headers.size() && field_name(t.headers[c]) != want) ++c;
+    if (c == t.headers.size()) {
+      std::string known;
+      for (const auto& h : t.headers) known += (known.empty() ? "" : ", ") + field_name(h);
+      throw UnknownField("--fields: no column '" + f + "' here (columns: " + known + ")");
+    }
+    keep.push_back(c);
+  }
+  return keep;
+}
+
+// `cols` renumbered to the kept columns' new places; a dropped column leaves the list.
+std::vector<std::size_t> renumber(const std::vector<std::size_t>& cols, const std::vector<std::size_t>& keep) {
+  std::vector<std::size_t> out;
+  for (std::size_t c : cols)
+    for (std::size_t j = 0; j < keep.size(); ++j)
+      if (keep[j] == c) out.push_back(j);
+  return out;
+}
+
+template <typename T>
+std::vector<T> pick(const std::vector<T>& row, const std::vector<std::size_t>& keep, T missing) {
+  std::vector<T> out;
+  out.reserve(keep.size());
+  for (std::size_t c : keep) out.push_back(c < row.size() ? row[c] : missing);
+  return out;
+}
+
+}  // namespace
+
+void choose_columns(Table& t, const std::vector<std::string>& fields, bool with_extra) {
+  std::vector<std::size_t> keep;
+  if (!fields.empty()) {
+    keep = columns_named(t, fields);
+    t.id_columns.clear();
+  } else {
+    for (std::size_t c = 0; c < t.headers.size(); ++c)
+      if (with_extra || std::find(t.extra.begin(), t.extra.end(), c) == t.extra.end()) keep.push_back(c);
+  }
+  t.headers = pick(t.headers, keep, std::string());
+  for (auto& row : t.rows) row = pick(row, keep, std::string());
+  for (auto& row : t.paint)
+    if (!row.empty()) row = pick(row, keep, Paint::none);
+  t.flexible = renumber(t.flexible, keep);
+  t.id_columns = renumber(t.id_columns, keep);
+  t.extra.clear();
+}
+
 void render_csv(std::ostream& out, const Table& t, bool bom) {
   if (bom) out << "\xEF\xBB\xBF";
   auto cell = [&](std::string v) {

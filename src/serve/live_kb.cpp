@@ -22,6 +22,7 @@ std::string LiveKb::reload() {
     cache = open_index_cache(options_.root, options_.cache_version, warning);
   }
   lo.cache = cache.get();
+  lo.audience = options_.audience;  // everything served is what the audience may see
   auto loaded = std::make_shared<LoadResult>(load_kb(fs, lo));
   loaded->kb.root = options_.root;
   std::set<std::string_view> files;
@@ -34,6 +35,7 @@ std::string LiveKb::reload() {
     generation_.fetch_add(1);
   }
   changed_.notify_all();
+  if (!loaded->audience_error.empty()) return loaded->audience_error;
   if (files.empty()) return {};
   return std::to_string(files.size()) + (files.size() == 1 ? " file has problems" : " files have problems");
 }

@@ -75,7 +75,11 @@ HttpResponse html_page(const PageContext& c, int status, const std::string& titl
                        TemplateData data) {
   data.set("can_write", c.can_write);
   data.set("token", c.token);
-  data.set("back", c.req.path);
+  // A form sends the reader back to this page with its filters (not an earlier change's message).
+  std::string query;
+  for (const auto& [k, v] : c.req.params)
+    if (k != "done" && k != "refused" && k != "token") query += (query.empty() ? "" : "&") + url_encode(k, false) + "=" + url_encode(v, false);
+  data.set("back", query.empty() ? c.req.path : c.req.path + "?" + query);
   TemplateData layout;
   layout.set("title", title);
   layout.set("kb_name", c.kb.config.name);

@@ -21,12 +21,20 @@ constexpr std::size_t kMaxItem = 500;
 
 // Back to the page the form was on (a path of this server only), with a message to show.
 HttpResponse back_to(const HttpRequest& req, const std::string& key, const std::string& message) {
-  std::string back = req.param("back");
+  std::string back = req.param("back"), query;
+  if (const std::size_t q = back.find('?'); q != std::string::npos) {
+    query = back.substr(q + 1);
+    back.resize(q);
+  }
   if (back.empty() || back[0] != '/' || back.rfind("//", 0) == 0 || back.find_first_of("\\\r\n") != std::string::npos)
-    back = "/";
+    back = "/", query.clear();
+  // The page's filters as html_page() wrote them (percent-encoded): anything else is dropped.
+  static constexpr const char* kQueryChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%=&-_.~";
+  if (query.find_first_not_of(kQueryChars) != std::string::npos) query.clear();
   HttpResponse r;
   r.status = 303;
-  r.headers.emplace_back("Location", url_encode(back, true) + "?" + key + "=" + url_encode(message, false));
+  r.headers.emplace_back("Location", url_encode(back, true) + "?" + (query.empty() ? "" : query + "&") + key + "=" +
+                                         url_encode(message, false));
   r.body = message + "\n";
   r.content_type = "text/plain; charset=utf-8";
   return r;

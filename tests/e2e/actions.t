@@ -167,11 +167,9 @@ $ kb --kb "$FIXTURES/weekly" stale --today 2025-06-01
 > Walk-in Guest      person                           2025-01-02  150   1         (no record)
 
 $ kb --kb "$FIXTURES/weekly" stale --today 2024-12-01 --days 30 --org PI
-> NAME  TYPE  ORGANIZATION  LAST MET  DAYS  MEETINGS  ID
 2> kb: nobody has gone 30 days without a meeting
 
 $ kb --kb "$RECORDS" stale --today 2024-09-10
-> NAME  TYPE  ORGANIZATION  LAST MET  DAYS  MEETINGS  ID
 2> kb: nobody has gone 90 days without a meeting
 
 # A cancelled item (`- [-]`, as Obsidian Tasks writes it) is not open and not overdue; --all shows it.

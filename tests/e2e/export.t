@@ -155,3 +155,34 @@ $ printf 'csv_bom: true\n' >> "$RECORDS/kb.yaml" && kb --kb "$RECORDS" --format 
 $ kb --kb "$RECORDS" --format csv list orgs | head -c 4
 > NAME
 
+# Meetings as CSV carry attendees, topics, location and tags; --fields picks and orders the
+# columns of a table, CSV or Markdown table (on a terminal too).
+$ kb --kb "$RECORDS" --format csv query --org IESALC --limit 1 | python3 -c 'import csv, sys; r = list(csv.DictReader(sys.stdin)); print(list(r[0].keys())); print(r[0]["ATTENDEES"])'
+> ['DATE', 'TIME', 'TITLE', 'ORGANIZATIONS', 'ID', 'ATTENDEES', 'TOPICS', 'LOCATION', 'TAGS']
+> LIANG Jiansheng, BI Xiaohan, SU Rui, JIAO Yanwen, Francesc Pedro, Arianna Valentini
+
+$ kb --kb "$RECORDS" --fields date,attendees query --org IESALC --limit 1
+> DATE        ATTENDEES
+> 2024-09-02  LIANG Jiansheng, BI Xiaohan, SU Rui, JIAO Yanwen, Francesc Pedro, Arianna Valentini
+
+$ kb --kb "$RECORDS" --fields "name, last-met" --format md list orgs | head -3
+> | NAME | LAST MET |
+> | --- | --- |
+> | Division for Policies and Lifelong Learning Systems | 2024-09-05 |
+
+$ kb --kb "$RECORDS" --fields "title" list orgs
+2> kb: error: --fields: no column 'title' here (columns: name, parent, meetings, last_met, next, id)
+? 2
+
+$ kb --kb "$RECORDS" --fields owner,due,meeting --format csv actions --all | head -2
+> OWNER,DUE,MEETING
+> ,,meetings/2024/2024-09-02-unesco-iesalc
+
+$ kb --kb "$RECORDS" --fields date,owner query --org IESALC
+2> kb: error: --fields: no column 'owner' here (columns: date, time, title, organizations, id, attendees, topics, location, tags)
+? 2
+
+# --fields does not change JSON or ids.
+$ kb --kb "$RECORDS" --fields date --format ids query --org IESALC --limit 1
+> meetings/2024/2024-09-02-unesco-iesalc
+

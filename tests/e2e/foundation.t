@@ -133,8 +133,8 @@ $ kb --kb "$FIXTURES/aliases" query --org iesalc --format json
 > ]
 
 $ kb --kb "$FIXTURES/aliases" query --topic "AI FRAMEWORK" --format csv
-> DATE,TIME,TITLE,ORGANIZATIONS,ID
-> 2024-05-06,10:30,Visit to the research unit,Home Office,meetings/2024-05-06-unit
+> DATE,TIME,TITLE,ORGANIZATIONS,ID,ATTENDEES,TOPICS,LOCATION,TAGS
+> 2024-05-06,10:30,Visit to the research unit,Home Office,meetings/2024-05-06-unit,"Hana Home, ZHANG Wei",AI Competency Framework,,
 
 $ kb --kb "$FIXTURES/aliases" query --org iesalc --person "Hana Home" --since 2024-06-01 --format md
 > | DATE | TIME | TITLE | ORGANIZATIONS | ID |
@@ -441,3 +441,22 @@ $ KB_TODAY=2024-09-03 kb --kb "$RECORDS" list people --org UNESCO-ICHEI
 > JIAO Yanwen      Global Partnership and Programme Office         3         2024-09-02  2024-09-04  people/jiao-yanwen
 > LIANG Jiansheng  UNESCO-ICHEI                                    3         2024-09-02  2024-09-04  people/liang-jiansheng
 > SU Rui           Knowledge Production and Communications Centre  3         2024-09-02  2024-09-04  people/su-rui
+
+# Honorifics (issue 27): names match without them, from a list that covers the audience's
+# languages by default, or the KB's own list in kb.yaml.
+$ kb --kb "$RECORDS" query --person "H.E. Sobhi Tawil" --format ids | head -1
+> meetings/2024/2024-09-04-future-of-learning-and-innovation-team
+
+$ kb --kb "$RECORDS" query --person "Dott. Sobhi Tawil" --format ids | head -1
+> meetings/2024/2024-09-04-future-of-learning-and-innovation-team
+
+$ printf 'honorifics: [Sir, Dame]\n' >> "$RECORDS/kb.yaml" && kb --kb "$RECORDS" query --person "Sir Sobhi Tawil" --format ids | head -1 && kb --kb "$RECORDS" query --person "Dott. Sobhi Tawil" --format ids
+> meetings/2024/2024-09-04-future-of-learning-and-innovation-team
+2> kb: error: unknown person 'Dott. Sobhi Tawil'
+? 1
+
+$ printf 'honorifics: Sir\n' >> "$RECORDS/kb.yaml" && kb --kb "$RECORDS" check
+> kb.yaml:4:13: error: 'honorifics' must be a list of words (Mr., Dr., H.E.)
+2> kb: 33 files checked: 1 error, 0 warnings
+? 1
+

@@ -141,7 +141,6 @@ $ kb --kb "$RECORDS" path IESALC "MIAO Fengchun" --format json --via-home
 
 # Every chain here goes through Hana Home, on the home side: without --via-home there is none.
 $ kb --kb "$FIXTURES/weekly" path "Ana Agency" "Pat Partner"
-> STEP  LINK  TYPE  NAME  DATE  ID
 2> kb: no chain of meetings and people links 'Ana Agency' and 'Pat Partner' outside the home side (--via-home passes through it)
 
 $ kb --kb "$FIXTURES/weekly" path "Ana Agency" "Pat Partner" --via-home

@@ -365,10 +365,10 @@ $ kb --kb "$FIXTURES/hostile" -q query --since 2024-09-07 --until 2024-09-08
 
 # CSV quotes and defuses formulas.
 $ kb --kb "$FIXTURES/hostile" -q query --since 2024-09-07 --until 2024-09-08 --format csv
-> DATE,TIME,TITLE,ORGANIZATIONS,ID
-> 2024-09-07,,"'=HYPERLINK(""http://example.com"",""click"")",,meetings/ok-csv-formula
-> 2024-09-07,,[x](javascript:alert(1)) <b>bold</b> | pipe,,meetings/ok-markdown-title
-> 2024-09-08,,Budget ‮etadpu‬ review,,meetings/ok-bidi-title
+> DATE,TIME,TITLE,ORGANIZATIONS,ID,ATTENDEES,TOPICS,LOCATION,TAGS
+> 2024-09-07,,"'=HYPERLINK(""http://example.com"",""click"")",,meetings/ok-csv-formula,,,"'@SUM(A1), ""Paris""",
+> 2024-09-07,,[x](javascript:alert(1)) <b>bold</b> | pipe,,meetings/ok-markdown-title,,,,
+> 2024-09-08,,Budget ‮etadpu‬ review,,meetings/ok-bidi-title,,,,
 
 # Markdown keeps a javascript: link and HTML as text.
 $ kb --kb "$FIXTURES/hostile" -q query --since 2024-09-07 --until 2024-09-08 --format md

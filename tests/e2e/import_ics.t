@@ -2,22 +2,32 @@
 # export (tests/fixtures/ics/). KB_TODAY fixes the default window (30 days back, 90 ahead).
 # The help fits in 80 columns.
 $ { kb import --help; kb import ics --help; } | awk 'length > 80 { print "too wide: " $0 }'; kb import ics --help
+> too wide:   --kb DIR                  the KB folder (else $KB_DIR, a kb.yaml here or above)
+> too wide:   --kb DIR                  the KB folder (else $KB_DIR, a kb.yaml here or above)
 > A meeting note per event of an iCalendar file
 > Usage: kb import ics [OPTIONS] file
 >
 > Positionals:
->   file TEXT REQUIRED          The .ics file, or - for stdin
+>   file FILE REQUIRED        The .ics file, or - for stdin
 >
 > Options:
->   -h,--help                   Print this help message and exit
->   --since TEXT                Events from this DATE (default: 30 days ago)
->   --until TEXT                Events up to this DATE (default: in 90 days)
->   --create-missing            Write a person note for each unknown attendee
->   --dry-run                   Print what would be done; write nothing
+>   -h,--help                 Print this help message and exit
+>   --since DATE              Events from this DATE (default: 30 days ago)
+>   --until DATE              Events up to this DATE (default: in 90 days)
+>   --create-missing          Write a person note for each unknown attendee
+>   --dry-run                 Print what would be done; write nothing
 >
 > An event is known again by its UID (kept as 'uid:' in the note): a second import
 > skips it, or updates its date, time, end, time zone and location in place.
 > Recurring events are expanded within --since/--until. See docs/calendar.md.
+>
+> Global options (before or after the command):
+>   --kb DIR                  the KB folder (else $KB_DIR, a kb.yaml here or above)
+>   --color WHEN, -q, -v      colour (auto, always, never); quiet; verbose
+>   --no-cache, --no-pager    read every note afresh; print without a pager
+>
+> Examples:
+>   kb import ics calendar.ics --since 2024-09-01 --dry-run
 
 # Outlook: Windows TZIDs with VTIMEZONE, a custom zone converted into the KB's, an all-day
 # event, a weekly series with an EXDATE, `Last, First` names, a room left out. A dry run first

@@ -181,16 +181,21 @@ $ printf 'printf -- "---\\ntype: person\\nname: [Francesc\\n---\\n" > "$1"\n' > 
 
 # The new commands are in the help.
 $ kb --help | grep -E '^  (edit|alias) '; kb add --help | grep affiliation; kb alias add --help
->   edit                        Open a note in $EDITOR, then check that it loads
->   alias                       Manage a record's aliases (its other names)
->   affiliation                 A new affiliation; closes the open ones first
+>   edit                      Open a note in $EDITOR, then check that it loads
+>   alias                     Manage a record's aliases (its other names)
+>   affiliation               A new affiliation; closes the open ones first
 > Add another name to a person, org, topic or event
 > Usage: kb alias add [OPTIONS] name alias
 >
 > Positionals:
->   name TEXT REQUIRED          The record: a name, alias or record id
->   alias TEXT REQUIRED         The new alias
+>   name NAME REQUIRED        The record: a name, alias or record id
+>   alias ALIAS REQUIRED      The new alias
 >
 > Options:
->   -h,--help                   Print this help message and exit
+>   -h,--help                 Print this help message and exit
+>
+> Global options (before or after the command):
+>   --kb DIR                  the KB folder (else $KB_DIR, a kb.yaml here or above)
+>   --color WHEN, -q, -v      colour (auto, always, never); quiet; verbose
+>   --no-cache, --no-pager    read every note afresh; print without a pager
 

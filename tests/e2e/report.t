@@ -22,10 +22,10 @@ $ kb --kb "$RECORDS" report weekly --week 2024-W36
 >
 > **Attendees**
 >
-> - UNESCO-ICHEI: LIANG Jiansheng (Executive Deputy Director); BI Xiaohan (Deputy Director)
-> - Knowledge Production and Communications Centre: SU Rui (Chief)
-> - Global Partnership and Programme Office: JIAO Yanwen (Chief)
-> - UNESCO-IESALC: Francesc Pedro (Director); Arianna Valentini (Education Project Manager)
+> - UNESCO-ICHEI: Prof. LIANG Jiansheng (Executive Deputy Director); Ms. BI Xiaohan (Deputy Director)
+> - Knowledge Production and Communications Centre: Ms. SU Rui (Chief)
+> - Global Partnership and Programme Office: Mr. JIAO Yanwen (Chief)
+> - UNESCO-IESALC: Mr. Francesc Pedro (Director); Ms. Arianna Valentini (Education Project Manager)
 >
 > **Summary.** On the afternoon of 2 September (Paris time), the UNESCO-ICHEI delegation held a bilateral meeting with UNESCO-IESALC, represented by its Director Mr. Francesc Pedro and Education Project Manager Ms. Arianna Valentini. The two sides exchanged views on the sub-regional research report on Latin America, the AI competency framework in higher education and high-level policy dialogue in the Latin American region. Mr. Pedro praised the collaborative report "Transforming the Digital Landscape of Higher Education in Latin America and the Caribbean", suggested a series of workshops around its formal release and a joint high-level policy dialogue in the future. Both sides discussed in depth the upcoming AI competency framework project with UNESCO headquarters and hoped that the three parties could, under UNESCO headquarters' framework, find suitable timing and institutions in different regions and connect local experts to build and consult on regional AI competency frameworks.
 >
@@ -43,11 +43,11 @@ $ kb --kb "$RECORDS" report weekly --week 2024-W36
 >
 > **Attendees**
 >
-> - UNESCO-ICHEI: LIANG Jiansheng (Executive Deputy Director); BI Xiaohan (Deputy Director)
-> - Knowledge Production and Communications Centre: SU Rui (Chief)
-> - Global Partnership and Programme Office: JIAO Yanwen (Chief)
-> - Future of Learning and Innovation Team: Sobhi Tawil (Director)
-> - Unit for Technology and AI in Education: MIAO Fengchun (Chief)
+> - UNESCO-ICHEI: Prof. LIANG Jiansheng (Executive Deputy Director); Ms. BI Xiaohan (Deputy Director)
+> - Knowledge Production and Communications Centre: Ms. SU Rui (Chief)
+> - Global Partnership and Programme Office: Mr. JIAO Yanwen (Chief)
+> - Future of Learning and Innovation Team: Mr. Sobhi Tawil (Director)
+> - Unit for Technology and AI in Education: Mr. MIAO Fengchun (Chief)
 >
 > **Summary.** On 4 September the UNESCO-ICHEI delegation met Mr. Sobhi Tawil, Director of the Future of Learning and Innovation Team at UNESCO, and Mr. MIAO Fengchun, Chief of the Unit for Technology and AI in Education. The two sides discussed ongoing projects, directions for future work and ways to deepen their collaboration. Mr. Tawil introduced the UNESCO Global Education Network, which the team administers, stressing its relevance to and influence in higher education and its future focus on strengthening higher education research and the AI competency framework. He said the team and UNESCO-ICHEI can combine their efforts to empower future higher education and advance higher education research, particularly on building a higher education competency framework and related training, where joint regional and stakeholder consultation can be carried out through the collaboration network to promote the development and localization of the AI competency framework for higher education.
 >
@@ -65,12 +65,12 @@ $ kb --kb "$RECORDS" report weekly --week 2024-W36
 >
 > **Attendees**
 >
-> - UNESCO-ICHEI: LIANG Jiansheng (Executive Deputy Director); BI Xiaohan (Deputy Director)
-> - Knowledge Production and Communications Centre: SU Rui (Chief)
-> - Global Partnership and Programme Office: JIAO Yanwen (Chief)
-> - Division for Policies and Lifelong Learning Systems: Borhene Chakroun (Director)
-> - UNESCO: Roy Saurabh (Senior Project Officer for AI Research)
-> - Section for Higher Education: LIU Yufeng (Senior Programme Specialist)
+> - UNESCO-ICHEI: Prof. LIANG Jiansheng (Executive Deputy Director); Ms. BI Xiaohan (Deputy Director)
+> - Knowledge Production and Communications Centre: Ms. SU Rui (Chief)
+> - Global Partnership and Programme Office: Mr. JIAO Yanwen (Chief)
+> - Division for Policies and Lifelong Learning Systems: Mr. Borhene Chakroun (Director)
+> - UNESCO: Mr. Roy Saurabh (Senior Project Officer for AI Research)
+> - Section for Higher Education: Ms. LIU Yufeng (Senior Programme Specialist)
 >
 > **Summary.** On the afternoon of 5 September (Paris time), the UNESCO-ICHEI delegation visited Mr. Borhene Chakroun, Director of the Division for Policies and Lifelong Learning Systems at UNESCO, and held a bilateral meeting with his team; Mr. Roy Saurabh, Senior Project Officer for AI Research at UNESCO, and Ms. LIU Yufeng, Senior Programme Specialist in the Section for Higher Education, also took part. The two sides discussed key projects UNESCO-ICHEI is currently implementing and explored opportunities for future collaboration. Mr. Chakroun showed particular interest in the IIOE platform and its resources.
 >
@@ -108,13 +108,13 @@ $ kb --kb "$RECORDS" report weekly --week 2024-W36
 >
 > ## Met for the first time
 >
-> - Arianna Valentini, Education Project Manager, UNESCO-IESALC (2024-09-02, Bilateral meeting with UNESCO-IESALC)
-> - Francesc Pedro, Director, UNESCO-IESALC (2024-09-02, Bilateral meeting with UNESCO-IESALC)
-> - MIAO Fengchun, Chief, Unit for Technology and AI in Education (2024-09-04, Meeting with the Future of Learning and Innovation Team at UNESCO)
-> - Sobhi Tawil, Director, Future of Learning and Innovation Team (2024-09-04, Meeting with the Future of Learning and Innovation Team at UNESCO)
-> - Borhene Chakroun, Director, Division for Policies and Lifelong Learning Systems (2024-09-05, Bilateral meeting with the Division for Policies and Lifelong Learning Systems)
-> - LIU Yufeng, Senior Programme Specialist, Section for Higher Education (2024-09-05, Bilateral meeting with the Division for Policies and Lifelong Learning Systems)
-> - Roy Saurabh, Senior Project Officer for AI Research, UNESCO (2024-09-05, Bilateral meeting with the Division for Policies and Lifelong Learning Systems)
+> - Ms. Arianna Valentini, Education Project Manager, UNESCO-IESALC (2024-09-02, Bilateral meeting with UNESCO-IESALC)
+> - Mr. Francesc Pedro, Director, UNESCO-IESALC (2024-09-02, Bilateral meeting with UNESCO-IESALC)
+> - Mr. MIAO Fengchun, Chief, Unit for Technology and AI in Education (2024-09-04, Meeting with the Future of Learning and Innovation Team at UNESCO)
+> - Mr. Sobhi Tawil, Director, Future of Learning and Innovation Team (2024-09-04, Meeting with the Future of Learning and Innovation Team at UNESCO)
+> - Mr. Borhene Chakroun, Director, Division for Policies and Lifelong Learning Systems (2024-09-05, Bilateral meeting with the Division for Policies and Lifelong Learning Systems)
+> - Ms. LIU Yufeng, Senior Programme Specialist, Section for Higher Education (2024-09-05, Bilateral meeting with the Division for Policies and Lifelong Learning Systems)
+> - Mr. Roy Saurabh, Senior Project Officer for AI Research, UNESCO (2024-09-05, Bilateral meeting with the Division for Policies and Lifelong Learning Systems)
 >
 > ## Next week (2024-W37)
 >
@@ -298,8 +298,8 @@ $ kb --kb "$RECORDS" report brief IESALC
 >
 > ## People
 >
-> - Arianna Valentini (Education Project Manager)
-> - Francesc Pedro (Director)
+> - Ms. Arianna Valentini (Education Project Manager)
+> - Mr. Francesc Pedro (Director)
 >
 > ## Meetings
 >
@@ -329,8 +329,8 @@ $ kb --kb "$RECORDS" report brief IESALC
 >
 > ## People met most
 >
-> - Arianna Valentini (1 meeting)
-> - Francesc Pedro (1 meeting)
+> - Ms. Arianna Valentini (1 meeting)
+> - Mr. Francesc Pedro (1 meeting)
 
 $ kb --kb "$FIXTURES/weekly" report brief "Hana Home"
 > # Brief: Hana Home
@@ -405,7 +405,7 @@ $ kb --kb "$RECORDS" report brief "Nobody Here"
 
 # A meeting after today is planned: never "last met", given as Next.
 $ KB_TODAY=2024-09-03 kb --kb "$RECORDS" report brief "Sobhi Tawil" | head -8
-> # Brief: Sobhi Tawil
+> # Brief: Mr. Sobhi Tawil
 >
 > person · `people/sobhi-tawil` · UNESCO-ICHEI partnership notes
 >

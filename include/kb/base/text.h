@@ -2,6 +2,7 @@
 // Text helpers over UTF-8: the name key used for all name matching (SPEC §1 Names), folding for
 // full-text search, slugs for file names, and small string utilities. utf8proc stays in text.cpp.
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -10,9 +11,21 @@
 namespace kb {
 
 /// The key two names are compared by: NFKC, case folded, diacritics removed, `-`, `_` and
-/// runs of white space made one space, leading honorifics (Mr., Ms., Mrs., Dr., Prof., H.E.)
-/// dropped. Example: name_key("Mr. Francesc Pedró") == name_key("francesc pedro").
+/// runs of white space made one space, leading honorifics (kDefaultHonorifics, or the list
+/// set_honorifics() set) dropped, each with or without its period. Example:
+/// name_key("Mr. Francesc Pedró") == name_key("francesc pedro").
 std::string name_key(std::string_view name);
+
+/// The honorifics name_key drops unless kb.yaml lists others: Mr, Ms, Mrs, Dr, Prof, H.E.,
+/// Amb., Mme, M., Sr., Sra., Dott., Herr, Frau, S.E., Excellency.
+inline constexpr std::array<std::string_view, 16> kDefaultHonorifics = {
+    "Mr", "Ms", "Mrs", "Dr", "Prof", "H.E.", "Amb.", "Mme", "M.", "Sr.", "Sra.", "Dott.", "Herr", "Frau", "S.E.",
+    "Excellency"};
+/// The honorifics name_key drops from now on, for the whole process (a KB's `honorifics:`;
+/// set before its notes are read, as a locale is).
+void set_honorifics(const std::vector<std::string>& honorifics);
+/// Back to kDefaultHonorifics.
+void set_default_honorifics();
 
 /// Case folded, diacritics removed, NFKC; for word search (no honorific or separator rules).
 std::string fold(std::string_view text);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kb/model/types.h"
+#include "kb/model/visibility.h"
 
 namespace kb {
 
@@ -43,6 +44,14 @@ struct KbConfig {
   /// The Tasks plugin's global filter (load_tasks_filter()): when set, only the task lines that
   /// hold it are actions, and it is not part of their text.
   std::string tasks_filter;
+  /// From `honorifics:` in kb.yaml: the words name matching drops before a name (and
+  /// reports write before a person's name); empty: kDefaultHonorifics.
+  std::vector<std::string> honorifics;
+  /// kb.yaml's visibility levels and audiences (model/visibility.h).
+  Visibility visibility;
+  /// The last level the loaded audience may see (LoadOptions::audience); std::nullopt:
+  /// everything was loaded.
+  std::optional<std::size_t> audience_max;
   Value raw;             ///< kb.yaml as written
 
   /// The vault's key for kb's `key` (`fields:`), else `key`.

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,11 @@ struct LoadOptions {
   /// Called from the calling thread every 100 ms while files are read and parsed (so never for
   /// a quicker load), with the number of files done and the total.
   std::function<void(std::size_t done, std::size_t total)> progress;
+  /// For reports, exports, graphs and kb serve: the audience to load for (`--audience`; ""
+  /// takes kb.yaml's `audience:`). Notes whose visibility is above what it may see are left
+  /// out as if not written, and so are lines tagged above it (model/visibility.h). A
+  /// filtered load neither reads nor writes the graph snapshot. std::nullopt: everything.
+  std::optional<std::string> audience;
 };
 
 struct LoadResult {
@@ -68,6 +74,9 @@ struct LoadResult {
   std::size_t files = 0;             ///< record files seen
   std::size_t cache_hits = 0;        ///< files taken from the cache instead of parsed
   bool cache_updated = false;        ///< the cache was written (or had nothing to change)
+  std::size_t withheld_notes = 0;    ///< notes left out for the audience
+  std::size_t withheld_lines = 0;    ///< lines left out of the notes shown
+  std::string audience_error;        ///< LoadOptions::audience named no audience (nothing loaded)
 };
 
 /// Loads the KB that `fs` is rooted at. Never throws for bad user data.

@@ -12,6 +12,7 @@
 #include "kb/query/actions.h"
 #include "kb/query/meetings.h"
 #include "kb/query/profile.h"
+#include "kb/render/table.h"
 
 namespace kb {
 
@@ -29,7 +30,14 @@ struct RenderOptions {
   bool bom = false;      ///< CSV: start with a UTF-8 byte-order mark (for Excel)
   Date today;            ///< what is past (last met), planned (next) and overdue
   std::size_t width = 0; ///< tables fit this many terminal columns; 0: never cut (piped)
+  std::vector<std::string> fields;  ///< --fields: the columns of a table, CSV or Markdown table
 };
+
+/// A listing in the chosen format other than JSON: `ids` one a line (empty ones left out),
+/// else `t` as CSV, a Markdown table or a terminal table (fitted to `o.width`), showing the
+/// columns `o.fields` names (else its usual ones; CSV adds the extra ones). Throws
+/// UnknownField (render/table.h) for a field the table does not have.
+void render_table(std::ostream& out, Table t, const std::vector<std::string>& ids, const RenderOptions& o);
 
 void render_meetings(std::ostream& out, const KnowledgeBase& kb,
                      const std::vector<MeetingMatch>& meetings, const RenderOptions& o);

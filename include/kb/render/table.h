@@ -4,6 +4,7 @@
 // escaped on a terminal, formula-looking CSV cells defused, `|` escaped in Markdown).
 
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +27,25 @@ struct Table {
   std::vector<std::size_t> id_columns;
   /// Colour on a terminal: `paint[r][c]` for cell c of row r; a missing entry is Paint::none.
   std::vector<std::vector<Paint>> paint;
+  /// Columns shown only in CSV or when --fields names them (a meeting's attendees, topics,
+  /// location and tags): a terminal table stays short, a spreadsheet gets everything.
+  std::vector<std::size_t> extra;
 };
+
+/// A column's name for --fields: its header in lower case with `_` for spaces ("LAST MET" ->
+/// `last_met`). A field the user types matches with `-` or a space for `_`, in any case.
+std::string field_name(std::string_view header);
+
+/// --fields named a column that the table does not have; the message lists those it has.
+class UnknownField : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+/// The columns to show, in place: those `fields` names, in that order (id columns then stay
+/// when a terminal is narrow: the user asked for them); else every column but the `extra`
+/// ones unless `with_extra`. Throws UnknownField before changing anything.
+void choose_columns(Table& t, const std::vector<std::string>& fields, bool with_extra);
 
 /// `text` wrapped in the terminal codes of `p` (SGR dim or red, then reset); empty text and
 /// Paint::none stay as they are.

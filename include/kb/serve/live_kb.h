@@ -24,6 +24,8 @@ struct LiveOptions {
   std::string root;           ///< the KB folder
   bool use_cache = true;      ///< load through `<root>/.kb/cache.sqlite`
   std::string cache_version;  ///< what identifies this build's cache entries (Session::cache_version)
+  /// The audience every load is for (LoadOptions::audience: "" takes kb.yaml's `audience:`).
+  std::string audience;
 };
 
 class LiveKb {

@@ -57,6 +57,9 @@ TEST_SUITE("date") {
     CHECK(at("this friday") == Date{2024, 9, 6});
     CHECK(at("this monday") == Date{2024, 9, 2});
     CHECK(at("last  sunday") == Date{2024, 9, 1});
+    // A dash after a word parts words (completion offers `last-monday`); a leading one is a sign.
+    CHECK(at("last-monday") == Date{2024, 9, 2});
+    CHECK(at("Next-Fri") == Date{2024, 9, 6});
     // Across a year's end.
     CHECK(kb::parse_date_phrase("tomorrow", Date{2024, 12, 31}) == Date{2025, 1, 1});
     CHECK(kb::parse_date_phrase("-1w", Date{2025, 1, 3}) == Date{2024, 12, 27});
@@ -73,6 +76,8 @@ TEST_SUITE("date") {
     CHECK(kb::parse_week_phrase("this week", mon) == IsoWeek{2024, 36});
     CHECK(kb::parse_week_phrase("Last Week", mon) == IsoWeek{2024, 35});
     CHECK(kb::parse_week_phrase("next week", mon) == IsoWeek{2024, 37});
+    CHECK(kb::parse_week_phrase("last-week", mon) == IsoWeek{2024, 35});
+    CHECK(kb::parse_week_phrase("this-week", mon) == IsoWeek{2024, 36});
     CHECK(kb::parse_week_phrase("yesterday", mon) == IsoWeek{2024, 35});
     CHECK(kb::parse_week_phrase("2024-09-08", mon) == IsoWeek{2024, 36});
     CHECK(kb::parse_week_phrase("last week", Date{2025, 1, 1}) == IsoWeek{2024, 52});

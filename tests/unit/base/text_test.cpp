@@ -40,6 +40,20 @@ TEST_SUITE("text") {
     CHECK(kb::name_key("Prof LIANG Jiansheng") == "liang jiansheng");
   }
 
+  TEST_CASE("issue 27: name_key drops the default honorifics of many languages, or the KB's own") {
+    for (const char* h : {"H.E.", "Amb.", "Mme", "M.", "Sr.", "Sra.", "Dott.", "Herr", "Frau", "S.E.", "Excellency",
+                          "Dr", "prof."})
+      CHECK_MESSAGE(kb::name_key(std::string(h) + " Ana Bell") == "ana bell", h);
+    CHECK(kb::name_key("Sir Ana Bell") == "sir ana bell");
+    kb::set_honorifics({"Sir", "Dame"});
+    CHECK(kb::name_key("Sir Ana Bell") == "ana bell");
+    CHECK(kb::name_key("Dame Ana Bell") == "ana bell");
+    CHECK(kb::name_key("Mr. Ana Bell") == "mr. ana bell");  // the KB's list replaces the default
+    kb::set_default_honorifics();
+    CHECK(kb::name_key("Mr. Ana Bell") == "ana bell");
+    CHECK(kb::name_key("Sir Ana Bell") == "sir ana bell");
+  }
+
   TEST_CASE("name_key: Latin letters without a decomposition fold too (ICU Latin-ASCII)") {
     CHECK(kb::name_key("Søren Østergaard") == "soren ostergaard");
     CHECK(kb::name_key("Łukasz Wiśniewski") == "lukasz wisniewski");

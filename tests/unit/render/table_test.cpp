@@ -30,7 +30,7 @@ TEST_SUITE("render") {
   }
 
   TEST_CASE("table: text tables escape cells and align by display width") {
-    kb::Table t{{"TITLE", "WHO"}, {{"张伟 meeting", "a"}, {"x\x1b[2Jy", "b"}}};
+    kb::Table t{{"TITLE", "WHO"}, {{"张伟 meeting", "a"}, {"x\x1b[2Jy", "b"}}, {}, {}, {}, {}};
     std::ostringstream out;
     kb::render_text_table(out, t, {});
     CHECK(out.str() ==
@@ -42,7 +42,7 @@ TEST_SUITE("render") {
   TEST_CASE("issue 27: a narrow terminal drops the id column, then cuts the widest text with an ellipsis") {
     kb::Table t{{"DATE", "TITLE", "ID"},
                 {{"2024-09-02", "Bilateral meeting with UNESCO-IESALC", "meetings/2024/2024-09-02-unesco-iesalc"},
-                 {"2024-09-03", "Short", "meetings/2024/2024-09-03-short"}}};
+                 {"2024-09-03", "Short", "meetings/2024/2024-09-03-short"}}, {}, {}, {}, {}};
     t.flexible = {1};
     t.id_columns = {2};
     auto text = [&](std::size_t width) {
@@ -81,7 +81,7 @@ TEST_SUITE("render") {
   }
 
   TEST_CASE("issue 27: painted cells keep their alignment; headers are bold") {
-    kb::Table t{{"DUE", "ACTION"}, {{"2024-09-01", "late"}, {"2024-10-01", "done"}}};
+    kb::Table t{{"DUE", "ACTION"}, {{"2024-09-01", "late"}, {"2024-10-01", "done"}}, {}, {}, {}, {}};
     t.paint = {{kb::Paint::red}, {kb::Paint::dim, kb::Paint::dim}};
     std::ostringstream out;
     kb::render_text_table(out, t, {true, 0});
@@ -92,12 +92,12 @@ TEST_SUITE("render") {
   }
 
   TEST_CASE("table: CSV quotes as RFC 4180 says, with CRLF line ends") {
-    kb::Table t{{"a", "b"}, {{"plain", "with, comma"}, {"say \"hi\"", "two\nlines"}, {"", "x"}}};
+    kb::Table t{{"a", "b"}, {{"plain", "with, comma"}, {"say \"hi\"", "two\nlines"}, {"", "x"}}, {}, {}, {}, {}};
     CHECK(csv(t) == "a,b\r\nplain,\"with, comma\"\r\n\"say \"\"hi\"\"\",\"two\nlines\"\r\n,x\r\n");
   }
 
   TEST_CASE("table: CSV cells that a spreadsheet would run as a formula get a leading quote") {
-    kb::Table t{{"v"}, {{"=HYPERLINK(\"http://x\",\"y\")"}, {"+1"}, {"-2+3"}, {"@SUM(A1)"}, {"\tx"}, {"\rx"}, {"a=b"}}};
+    kb::Table t{{"v"}, {{"=HYPERLINK(\"http://x\",\"y\")"}, {"+1"}, {"-2+3"}, {"@SUM(A1)"}, {"\tx"}, {"\rx"}, {"a=b"}}, {}, {}, {}, {}};
     CHECK(csv(t) ==
           "v\r\n"
           "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n"
@@ -126,7 +126,7 @@ TEST_SUITE("render") {
   }
 
   TEST_CASE("table: Markdown tables escape every cell") {
-    kb::Table t{{"TITLE"}, {{"[x](javascript:y) | z"}}};
+    kb::Table t{{"TITLE"}, {{"[x](javascript:y) | z"}}, {}, {}, {}, {}};
     std::ostringstream out;
     kb::render_markdown_table(out, t);
     CHECK(out.str() == "| TITLE |\n| --- |\n| \\[x\\](javascript:y) \\| z |\n");
@@ -136,5 +136,27 @@ TEST_SUITE("render") {
     CHECK(kb::html_escape("<a href=\"x\" onclick='y'>&</a>") ==
           "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
     CHECK(kb::html_escape("张伟 café") == "张伟 café");
+  }
+
+  TEST_CASE("issue 27: --fields picks columns by name, in order; extra columns only when asked or in CSV") {
+    kb::Table t{{"DATE", "TITLE", "ID", "LAST MET"}, {{"2024-09-02", "Call", "m/x", "2024-09-01"}}, {1}, {2}, {{kb::Paint::none, kb::Paint::red}}, {3}};
+    kb::Table plain = t;
+    kb::choose_columns(plain, {}, false);
+    CHECK(plain.headers == std::vector<std::string>{"DATE", "TITLE", "ID"});
+    CHECK(plain.id_columns == std::vector<std::size_t>{2});
+    kb::Table csv = t;
+    kb::choose_columns(csv, {}, true);
+    CHECK(csv.headers.size() == 4);
+    kb::Table picked = t;
+    kb::choose_columns(picked, {"last-met", "Title", "id"}, false);
+    CHECK(picked.headers == std::vector<std::string>{"LAST MET", "TITLE", "ID"});
+    CHECK(picked.rows[0] == std::vector<std::string>{"2024-09-01", "Call", "m/x"});
+    CHECK(picked.flexible == std::vector<std::size_t>{1});
+    CHECK(picked.id_columns.empty());  // asked for: a narrow terminal keeps it
+    CHECK(picked.paint[0] == std::vector<kb::Paint>{kb::Paint::none, kb::Paint::red, kb::Paint::none});
+    kb::Table bad = t;
+    CHECK_THROWS_WITH_AS(kb::choose_columns(bad, {"title", "owner"}, false),
+                         "--fields: no column 'owner' here (columns: date, title, id, last_met)", kb::UnknownField);
+    CHECK(bad.headers.size() == 4);  // unchanged
   }
 }
