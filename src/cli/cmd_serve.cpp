@@ -77,9 +77,8 @@ ExitCode run_serve(Session& s, const ServeOptions& o) {
   if (const auto loaded = live.current(); !loaded->audience_error.empty()) {
     s.error(loaded->audience_error);
     return ExitCode::usage;
-  } else if (loaded->withheld_notes + loaded->withheld_lines > 0) {
-    s.note("serving for an audience: " + std::to_string(loaded->withheld_notes) + " notes and " +
-           std::to_string(loaded->withheld_lines) + " lines left out");
+  } else if (const std::string withheld = withheld_summary(*loaded); !withheld.empty()) {
+    s.note(withheld);
   }
   if (!problems.empty()) s.note(problems + " (run 'kb check')");
   std::unique_ptr<TreeWatcher> watcher = TreeWatcher::start(loc->root, why);

@@ -180,9 +180,7 @@ void Session::report_load(bool with_warnings) {
                      !cache_enabled() ? std::string("cache off")
                                       : fmt::format("{} from the cache, {} read", r.cache_hits, r.files - r.cache_hits)));
   }
-  if (r.withheld_notes + r.withheld_lines > 0)
-    note(fmt::format("for this audience: {} {} and {} {} left out", r.withheld_notes,
-                     r.withheld_notes == 1 ? "note" : "notes", r.withheld_lines, r.withheld_lines == 1 ? "line" : "lines"));
+  if (const std::string withheld = withheld_summary(r); !withheld.empty()) note(withheld);
   std::set<std::string_view> files;
   for (const auto& d : r.diags.all())
     if (d.severity == Severity::error) files.insert(d.loc.path.str());

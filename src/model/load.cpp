@@ -14,6 +14,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 #include "kb/base/binary.h"
 #include "kb/base/memory.h"
 #include "kb/base/parallel.h"
@@ -776,6 +778,12 @@ bool choose_audience(const LoadOptions& options, LoadResult& result) {
 }
 
 }  // namespace
+
+std::string withheld_summary(const LoadResult& r) {
+  if (r.withheld_notes + r.withheld_lines == 0) return {};
+  return fmt::format("for this audience: {} {} and {} {} left out", r.withheld_notes,
+                     r.withheld_notes == 1 ? "note" : "notes", r.withheld_lines, r.withheld_lines == 1 ? "line" : "lines");
+}
 
 LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   LoadResult result;

@@ -1,5 +1,7 @@
 #include "kb/render/search.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "kb/base/text.h"
@@ -47,18 +49,45 @@ std::string snippet_of(const KnowledgeBase& kb, const SearchHit& h, SnippetStyle
   return shown(one_line(aliases), style);
 }
 
-void render_list(std::ostream& out, const KnowledgeBase& kb, const std::vector<SearchHit>& hits, bool color) {
-  const SnippetStyle style = color ? SnippetStyle::color : SnippetStyle::terminal;
+// A hit's snippet in at most `width` columns (0: as it is), cut with `…`.
+std::string fitted_snippet(const KnowledgeBase& kb, const SearchHit& h, SnippetStyle style, std::size_t width) {
+  if (width == 0) return snippet_of(kb, h, style);
+  if (h.snippet.empty()) return truncate_display(snippet_of(kb, h, style), width);
+  // The marks take no column; on a plain terminal each becomes « or », which do.
+  const std::string line = one_line(h.snippet);
+  std::string cut = truncate_display(line, width);
+  if (style != SnippetStyle::color) {
+    const auto marks = static_cast<std::size_t>(std::count_if(
+        cut.begin(), cut.end(), [](char c) { return c == kSnippetOpen || c == kSnippetClose; }));
+    if (marks > 0) cut = truncate_display(line, width > marks + 1 ? width - marks : 1);
+  }
+  return render_snippet(cut, style);
+}
+
+// One hit a line (type, name, date, id) and its snippet below, fitted to `o.width` when on a
+// terminal: the id goes first, then the name is cut.
+void render_list(std::ostream& out, const KnowledgeBase& kb, const std::vector<SearchHit>& hits, const RenderOptions& o) {
+  const SnippetStyle style = o.color ? SnippetStyle::color : SnippetStyle::terminal;
   for (const auto& h : hits) {
     const Record& r = kb.at(h.id);
-    std::string line = std::string(to_string(r.type));
-    line.resize(std::max<std::size_t>(line.size(), 12), ' ');
+    std::string type = std::string(to_string(r.type));
+    type.resize(std::max<std::size_t>(type.size(), 12), ' ');
     std::string title = terminal_safe(r.name);
-    if (color) title = "\x1b[1m" + title + std::string(kPlain);
-    out << line << ' ' << title;
-    if (const std::string d = date_of(r); !d.empty()) out << "  " << d;
-    out << "  " << terminal_safe(r.rid) << '\n';
-    if (const std::string s = snippet_of(kb, h, style); !s.empty()) out << "    " << s << '\n';
+    const std::string d = date_of(r), rid = terminal_safe(r.rid);
+    const std::string tail = d.empty() ? std::string() : "  " + d;
+    std::size_t room = o.width;
+    bool with_id = true;
+    if (room > 0 && type.size() + 1 + display_width(title) + tail.size() + 2 + display_width(rid) > room) {
+      with_id = false;
+      const std::size_t fixed = type.size() + 1 + tail.size();
+      title = truncate_display(title, room > fixed + 12 ? room - fixed : 12);
+    }
+    if (o.color) title = "\x1b[1m" + title + std::string(kPlain);
+    out << type << ' ' << title << tail;
+    if (with_id) out << "  " << rid;
+    out << '\n';
+    if (const std::string sn = fitted_snippet(kb, h, style, o.width > 4 ? o.width - 4 : 0); !sn.empty())
+      out << "    " << sn << '\n';
   }
 }
 
@@ -109,7 +138,7 @@ void render_search_hits(std::ostream& out, const KnowledgeBase& kb, const std::v
       out << arr.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
     return;
   }
-  if (o.format == OutputFormat::table) return render_list(out, kb, hits, o.color);
+  if (o.format == OutputFormat::table) return render_list(out, kb, hits, o);
   Table t;
   std::vector<std::string> ids;
   t.headers = {"TYPE", "DATE", "NAME", "ID", "SNIPPET"};

@@ -29,13 +29,14 @@ std::string LiveKb::reload() {
   for (const auto& d : loaded->diags.all())
     if (d.severity == Severity::error) files.insert(d.loc.path.str());
   for (const auto& path : loaded->skipped) files.insert(path);
+  const std::string audience_error = loaded->audience_error;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     current_ = std::move(loaded);
     generation_.fetch_add(1);
   }
   changed_.notify_all();
-  if (!loaded->audience_error.empty()) return loaded->audience_error;
+  if (!audience_error.empty()) return audience_error;
   if (files.empty()) return {};
   return std::to_string(files.size()) + (files.size() == 1 ? " file has problems" : " files have problems");
 }

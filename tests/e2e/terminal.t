@@ -168,3 +168,54 @@ $ KB_PAGER='head -2' python3 "$SRC/tests/tools/pty_run.py" 100x8 kb --kb "$RECOR
 > NAME               ORGANIZATION                                         MEETINGS  LAST MET    NEXT
 > Arianna Valentini  UNESCO-IESALC                                        1         2024-09-02
 
+# Every listing fits 80 columns on a terminal and is never cut when piped.
+$ python3 "$SRC/tests/tools/pty_run.py" 80x40 kb --kb "$RECORDS" list people --org UNESCO-ICHEI
+> NAME             ORGANIZATION                         MEETINGS  LAST MET    NEXT
+> BI Xiaohan       UNESCO-ICHEI                         3         2024-09-05
+> JIAO Yanwen      Global Partnership and Programme O…  3         2024-09-05
+> LIANG Jiansheng  UNESCO-ICHEI                         3         2024-09-05
+> SU Rui           Knowledge Production and Communica…  3         2024-09-05
+
+$ python3 "$SRC/tests/tools/pty_run.py" 120x40 kb --kb "$RECORDS" list people --org UNESCO-ICHEI
+> NAME             ORGANIZATION                                    MEETINGS  LAST MET    NEXT  ID
+> BI Xiaohan       UNESCO-ICHEI                                    3         2024-09-05        people/bi-xiaohan
+> JIAO Yanwen      Global Partnership and Programme Office         3         2024-09-05        people/jiao-yanwen
+> LIANG Jiansheng  UNESCO-ICHEI                                    3         2024-09-05        people/liang-jiansheng
+> SU Rui           Knowledge Production and Communications Centre  3         2024-09-05        people/su-rui
+
+$ python3 "$SRC/tests/tools/pty_run.py" 80x40 kb --kb "$RECORDS" search framework --limit 3
+> topic        AI Competency Framework for Higher Education
+>     AI competency «framework» AI competency «framework» in higher education ai …
+> meeting      Bilateral meeting with UNESCO-IESALC  2024-09-02
+>     …Both sides discussed in depth the upcoming AI competency «framework» proje…
+> meeting      Meeting with the Future of Learning and Innovation Tea…  2024-09-04
+>     …AI Competency «Framework» for Higher Education|AI competency «framework»]]…
+
+$ python3 "$SRC/tests/tools/pty_run.py" 80x40 kb --kb "$RECORDS" path "Sobhi Tawil" "LIU Yufeng" --via-home
+> STEP  LINK      TYPE     NAME                                         DATE
+> 0               person   Sobhi Tawil
+> 1     attended  meeting  Meeting with the Future of Learning and In…  2024-09-04
+> 2     attended  person   BI Xiaohan
+> 3     attended  meeting  Bilateral meeting with the Division for Po…  2024-09-05
+> 4     attended  person   LIU Yufeng
+
+$ python3 "$SRC/tests/tools/pty_run.py" 120x40 kb --kb "$RECORDS" related "Francesc Pedro"
+> TYPE          NAME                                      STRENGTH  LAST MET    LAST MEETING                          NEXT
+> person        Arianna Valentini                         1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+> organization  UNESCO-IESALC                             1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+> topic         AI Competency Framework for Higher Educ…  1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+> topic         Regional High-Level Policy Dialogue       1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+> topic         Transforming the Digital Landscape of H…  1         2024-09-02  Bilateral meeting with UNESCO-IESALC
+
+$ python3 "$SRC/tests/tools/pty_run.py" 120x40 kb --kb "$RECORDS" decisions --org IESALC
+> DATE        DECISION
+> 2024-09-02  Both sides reached a consensus on the upcoming project of the AI Competency Framework for Higher Education …
+
+$ for cmd in "query --explain --org IESALC" "list orgs" "actions --all" "decisions" "related IESALC" "stale --today 2025-06-01"; do COLUMNS=40 kb --kb "$RECORDS" $cmd | awk -v c="$cmd" 'length($0) > w { w = length($0) } END { print c ": " (w > 40 ? "whole" : "cut") }'; done
+> query --explain --org IESALC: whole
+> list orgs: whole
+> actions --all: whole
+> decisions: whole
+> related IESALC: whole
+> stale --today 2025-06-01: whole
+

@@ -3,9 +3,11 @@
 requests are refused (path traversal, a foreign Host, a change without the token, a 1 MB query
 string), 100 concurrent clients get correct answers, and an edit on disk shows on the next
 request. Usage: http_test.py KB_BINARY SOURCE_DIR"""
+import html
 import http.client
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -137,7 +139,33 @@ def test_write_with_token(s):
     r.read()
     check(r.status == 303 and "- [x] Send the minutes [[Francesc Pedro]] \u2705 2024-09-04" in open(path, encoding="utf-8").read(),
           "an action is marked done in place")
+    # The page the form was on comes back with its filters, and the message after them.
+    st, _, body = s.get("/actions?org=IESALC&state=open", headers={"Cookie": "kb_token=" + s.token})
+    m = re.search(r'name="back" value="([^"]*)"', body)
+    back = html.unescape(m.group(1)) if m else ""
+    check(back == "/actions?org=IESALC&state=open", "a form's way back keeps the page's filters (%r)" % back)
+    stale["back"] = back
+    c.request("POST", "/actions/done", body=urllib.parse.urlencode(stale), headers={"Content-Type": "application/x-www-form-urlencoded"})
+    r = c.getresponse()
+    r.read()
+    check(r.getheader("Location", "").startswith("/actions?org=IESALC&state=open&refused="),
+          "the redirect after a change keeps the filters (%r)" % r.getheader("Location", ""))
     c.close()
+
+
+def test_audience():
+    """kb serve --audience external serves no confidential meeting, nor a #confidential line."""
+    a = Server(KB, os.path.join(SRC, "tests", "fixtures", "month"), extra=["--audience", "external"], today="2025-03-05")
+    try:
+        st, _, _ = a.get("/r/meetings/2025/2025-02-24-ministry")
+        check(st == 404, "a confidential meeting is not served to an external audience (%d)" % st)
+        st, _, body = a.get("/r/meetings/2025/2025-03-03-team-sync")
+        check(st == 200 and "books the room" in body and "travel budget" not in body,
+              "a #confidential action is left out of its meeting's page")
+        st, _, body = a.get("/api/meetings?org=Ministry+of+Education")
+        check(st == 200 and "2025-02-24-ministry" not in body, "nor is it in the API")
+    finally:
+        a.stop()
 
 
 def test_concurrent(s, clients=100, seconds=float(os.environ.get("KB_SERVE_STRESS_SECONDS", "4"))):
@@ -221,6 +249,7 @@ def main():
         test_write_with_token(w)
     finally:
         w.stop()
+    test_audience()
     print("%d failed" % len(failures) if failures else "all passed")
     return 1 if failures else 0
 

@@ -12,7 +12,7 @@ import urllib.request
 
 
 class Server:
-    def __init__(self, kb_bin, source_kb, write=False, today="2024-09-04"):
+    def __init__(self, kb_bin, source_kb, write=False, today="2024-09-04", extra=()):
         self.dir = tempfile.mkdtemp(prefix="kb-serve-test-")
         self.root = os.path.join(self.dir, "kb")
         shutil.copytree(source_kb, self.root)
@@ -21,6 +21,7 @@ class Server:
         args = [kb_bin, "--kb", self.root, "serve", "--bind", "127.0.0.1", "--port", "0"]
         if write:
             args.append("--write")
+        args += list(extra)
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         line = self._first_line(20)
         m = re.search(r"at (http://127\.0\.0\.1:(\d+)/)(\?token=([0-9a-f]+))?", line)

@@ -79,6 +79,10 @@ struct LoadResult {
   std::string audience_error;        ///< LoadOptions::audience named no audience (nothing loaded)
 };
 
+/// What a load for an audience left out, in a line ("for this audience: 1 note and 2 lines
+/// left out"), or "" when nothing was.
+std::string withheld_summary(const LoadResult& r);
+
 /// Loads the KB that `fs` is rooted at. Never throws for bad user data.
 LoadResult load_kb(FileSystem& fs, const LoadOptions& options = {});
 
