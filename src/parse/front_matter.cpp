@@ -572,46 +572,79 @@ const Value* Value::find_property(std::string_view key) const {
   return name.empty() ? nullptr : find(name);
 }
 
+namespace {
+
+// Where a note's front matter and body lie: `yaml` is the text between the fences (null when
+// there is none), `closed` whether a closing fence was found.
+struct Split {
+  bool fenced = false;
+  bool closed = false;
+  std::string_view yaml;
+  std::size_t body_offset = 0;
+  int body_line = 1;
+};
+
+Split split_note(std::string_view text) {
+  Split s;
+  std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  s.body_offset = start;
+  Line first = line_at(text, start);
+  if (!is_fence(text.substr(first.begin, first.end - first.begin), "---")) return s;
+  s.fenced = true;
+  std::size_t pos = first.next;
+  for (int line_no = 2; pos < text.size(); ++line_no) {
+    Line l = line_at(text, pos);
+    std::string_view line = text.substr(l.begin, l.end - l.begin);
+    if (is_fence(line, "---") || is_fence(line, "...")) {
+      s.closed = true;
+      s.yaml = text.substr(first.next, l.begin - first.next);
+      s.body_offset = l.next;
+      s.body_line = line_no + 1;
+      return s;
+    }
+    pos = l.next;
+  }
+  return s;  // not closed: as Obsidian reads it, all of the text is the body
+}
+
+}  // namespace
+
 std::optional<FrontMatter> parse_front_matter(std::string_view path, std::string_view text,
                                               DiagSink& diags) {
   FrontMatter fm;
   fm.fields.kind = Value::Kind::mapping;
   fm.fields.loc = {SharedPath(path), 1, 1};  // every location of the front matter shares it
-  std::size_t start = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") start = 3;
-  Line first = line_at(text, start);
-  if (!is_fence(text.substr(first.begin, first.end - first.begin), "---")) {
-    fm.body_offset = start;
-    fm.body_line = 1;
-    return fm;
+  const Split s = split_note(text);
+  fm.body_offset = s.body_offset;
+  fm.body_line = s.body_line;
+  if (!s.fenced) return fm;
+  if (!s.closed) {
+    diags.error({std::string(path), 1, 1}, "front matter is not closed (add a line '---' after it)");
+    return std::nullopt;
   }
-  // Find the closing fence.
-  std::size_t pos = first.next;
-  int line_no = 2;
-  while (pos < text.size()) {
-    Line l = line_at(text, pos);
-    std::string_view line = text.substr(l.begin, l.end - l.begin);
-    if (is_fence(line, "---") || is_fence(line, "...")) {
-      std::string_view yaml = text.substr(first.next, l.begin - first.next);
-      fm.present = true;
-      fm.body_offset = l.next;
-      fm.body_line = line_no + 1;
-      if (trim(yaml).empty()) return fm;
-      auto value = parse_yaml(fm.fields.loc.path, yaml, 2, diags);
-      if (!value) return std::nullopt;
-      if (value->is_null()) return fm;
-      if (!value->is_mapping()) {
-        diags.error({std::string(path), 2, 1}, "front matter must be a mapping of keys to values");
-        return std::nullopt;
-      }
-      fm.fields = std::move(*value);
-      return fm;
-    }
-    pos = l.next;
-    ++line_no;
+  fm.present = true;
+  if (trim(s.yaml).empty()) return fm;
+  auto value = parse_yaml(fm.fields.loc.path, s.yaml, 2, diags);
+  if (!value) return std::nullopt;
+  if (value->is_null()) return fm;
+  if (!value->is_mapping()) {
+    diags.error({std::string(path), 2, 1}, "front matter must be a mapping of keys to values");
+    return std::nullopt;
   }
-  diags.error({std::string(path), 1, 1}, "front matter is not closed (add a line '---' after it)");
-  return std::nullopt;
+  fm.fields = std::move(*value);
+  return fm;
+}
+
+FrontMatter unread_front_matter(std::string_view path, std::string_view text) {
+  FrontMatter fm;
+  fm.fields.kind = Value::Kind::mapping;
+  fm.fields.loc = {SharedPath(path), 1, 1};
+  const Split s = split_note(text);
+  fm.present = s.closed;
+  fm.broken = true;
+  fm.body_offset = s.body_offset;
+  fm.body_line = s.body_line;
+  return fm;
 }
 
 std::optional<Value> parse_yaml_document(std::string_view path, std::string_view text,
