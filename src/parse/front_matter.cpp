@@ -13,6 +13,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include "char_columns.h"
 #include "kb/base/text.h"
 
 namespace kb {
@@ -481,8 +482,8 @@ std::string link_list_hint(std::string_view yaml, const YAML::Mark& mark) {
   return "; quote each [[link]] in a list: " + std::string(line.substr(0, colon)) + ": [\"[[A]]\", \"[[B]]\"]";
 }
 
-std::optional<Value> parse_yaml(const SharedPath& path, std::string_view text, int first_line,
-                                DiagSink& diags) {
+std::optional<Value> parse_yaml_bytes(const SharedPath& path, std::string_view text, int first_line,
+                                      DiagSink& diags) {
   std::string lf;
   std::string_view yaml = text;
   if (text.find('\r') != std::string_view::npos) yaml = lf = lf_only(text);
@@ -513,6 +514,24 @@ std::optional<Value> parse_yaml(const SharedPath& path, std::string_view text, i
     return std::nullopt;
   }
   return builder.take();
+}
+
+void fix_columns(const CharColumns& cols, Value& v) {
+  cols.fix(v.loc);
+  for (auto& item : v.items) fix_columns(cols, item);
+  for (auto& e : v.entries) fix_columns(cols, e.second);
+}
+
+// parse_yaml_bytes(), with every column (values' and diagnostics') counted in characters.
+std::optional<Value> parse_yaml(const SharedPath& path, std::string_view text, int first_line,
+                                DiagSink& diags) {
+  if (!CharColumns::needed(text)) return parse_yaml_bytes(path, text, first_line, diags);
+  DiagSink found;
+  auto value = parse_yaml_bytes(path, text, first_line, found);
+  const CharColumns cols(text, first_line);
+  if (value) fix_columns(cols, *value);
+  cols.forward(found, diags);
+  return value;
 }
 
 }  // namespace
