@@ -863,7 +863,7 @@ BodyFacts read_body(const SharedPath& path, std::string_view body, int first_lin
     body = body.substr(0, end);
   }
   ParseFailure failure = ParseFailure::none;
-  NodePtr doc = parse_doc(body, {"tasklist"}, CMARK_OPT_DEFAULT, failure);
+  NodePtr doc = parse_doc(body, {"tasklist"}, CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES, failure);  // `[^1]` is a footnote, as in Obsidian
   if (!doc) {
     SourceLoc at{path, first_line, 1};
     if (failure == ParseFailure::out_of_memory)

@@ -4,7 +4,8 @@
 # read, and linked to by others; `kb check` reports the error at its place. A missing embed of
 # a note says so; an embed of a file of another extension is no link. As Foam reads them, a
 # [[wikilink]] with a link reference definition names the definition's note (`[[setup]]`); one
-# defined as a web page is found by its name (`[[helpdesk]]`, no note of that name).
+# defined as a web page is found by its name (`[[helpdesk]]`, no note of that name). Footnotes
+# (`[^1]: 理事会。`, one word without spaces) are no links.
 $ kb --kb "$FIXTURES/vault_notes" check
 > notes/draft plan.md:4:1: error: invalid YAML: end of sequence flow not found
 > notes/draft plan.md:5:47: warning: unresolved link '[[Nobody Yet]]'

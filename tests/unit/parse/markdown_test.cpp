@@ -438,4 +438,14 @@ TEST_SUITE("parse") {
     REQUIRE(fm);
     CHECK(fm->fields.find("attendees")->items[1].loc.column == 18);
   }
+
+  TEST_CASE("issue 23: a footnote is no link, whatever its text (one word, or CJK without spaces)") {
+    DiagSink d;
+    BodyFacts f = parse_body(SharedPath("a.md"),
+                             "The ID[^1] and the other[^note].\n\n[^1]: Footnote.\n[^note]: \xE8\x84\x9A\xE6\xB3\xA8\xE3\x80\x82 See [[B]].\n",
+                             1, d);
+    REQUIRE(f.links.size() == 1);  // only the wikilink in the footnote's text
+    CHECK(f.links[0].target == "B");
+    CHECK(f.summary == "The ID and the other.");  // footnote marks are not text
+  }
 }
