@@ -1,5 +1,6 @@
-// kb actions: action items across meetings, by due date. `kb actions done` is registered on
-// this command by cmd_actions_done.cpp.
+// kb actions: action items across meetings (or all notes: --all-notes, `tasks: all-notes` in
+// kb.yaml), by due date. `kb actions done` is registered on this command by
+// cmd_actions_edit.cpp.
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -13,7 +14,7 @@ namespace kb::cli {
 namespace {
 
 struct ActionsOptions {
-  bool open = false, done = false, all = false, overdue = false;
+  bool open = false, done = false, all = false, overdue = false, all_notes = false;
   std::vector<std::string> owners, orgs;
   std::string due_before, today;
 };
@@ -44,6 +45,7 @@ ExitCode run_actions(Session& s, const ActionsOptions& o) {
   if (!owners || !orgs) return ExitCode::failure;
   f.owners = *owners;
   f.orgs = *orgs;
+  f.all_notes = o.all_notes || kb->config.tasks_all_notes;
   auto actions = find_actions(*kb, f);
   RenderOptions ro = s.render_options(*fmt);
   ro.today = f.today;  // what is overdue, in red on a terminal
@@ -65,6 +67,7 @@ void add_actions_command(CLI::App& app, Invocation& inv) {
   sub->add_option("--due-before", o->due_before, "Due before this DATE (2024-09-02, tomorrow, +2w, next friday)");
   sub->add_flag("--overdue", o->overdue, "Open and due before today");
   sub->add_option("--today", o->today, "The DATE taken as today for --overdue (default: today)");
+  sub->add_flag("--all-notes", o->all_notes, "Tasks of every note, not only meetings (or tasks: all-notes in kb.yaml)");
   CLI::App* actions = sub;
   add_actions_edit_commands(*actions, inv);
   // `kb actions done ...` (and the other verbs) set inv.run themselves; this callback runs after it and must not override it.

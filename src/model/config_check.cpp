@@ -40,7 +40,7 @@ void check_names(const KnowledgeBase& kb, const std::string& key, const Value& v
 const std::vector<std::string>& known_settings() {
   static const std::vector<std::string> keys{"name",      "home",    "me",         "timezone", "fields",
                                              "types",     "ignore",  "strict",     "filenames", "csv_bom",
-                                             "honorifics", "visibility", "audiences", "audience"};
+                                             "tasks",     "honorifics", "visibility", "audiences", "audience"};
   return keys;
 }
 
@@ -56,6 +56,8 @@ void check_config(const KnowledgeBase& kb, DiagSink& diags) {
   if (const Value* me = raw.find("me")) check_names(kb, "me", *me, RecordType::person, diags);
   if (const Value* f = raw.find("filenames"); f && (!f->is_scalar() || (f->text != "name" && f->text != "slug")))
     diags.warning(f->loc, "filenames is 'slug' (the default) or 'name'");
+  if (const Value* t = raw.find("tasks"); t && (!t->is_scalar() || (trim(t->text) != "meetings" && trim(t->text) != "all-notes")))
+    diags.warning(t->loc, "tasks is 'meetings' (the default) or 'all-notes'");
   if (const Value* tz = raw.find("timezone"); tz && tz->is_scalar() && !trim(tz->text).empty() && !is_time_zone(trim(tz->text)))
     diags.warning(tz->loc, "unknown time zone '" + std::string(trim(tz->text)) +
                                "' (use an IANA name such as 'Europe/Paris')");

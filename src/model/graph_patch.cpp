@@ -300,14 +300,16 @@ class Patcher {
       resolver.resolve_record(*redo->record, redo->sides);
     }
     if (!misses.empty()) return false;
-    // People (whose affiliations settle meetings) first, then the meetings.
+    // People (whose affiliations settle meetings) first, then the meetings. Any note's tasks
+    // get their owners by name, which the graph already holds.
     for (Redo* redo : all)
-      if (redo->record->type != RecordType::meeting) put(*redo);
+      if (redo->record->type != RecordType::meeting) {
+        settle(*redo);
+        put(*redo);
+      }
     for (Redo* redo : all)
       if (redo->record->type == RecordType::meeting) {
-        DiagSink none;
-        Resolver settler(kb_, none, /*patching=*/true);
-        settle_meeting(kb_, *redo->record, redo->sides, settler);
+        settle(*redo);
         put(*redo);
       }
     for (Redo* redo : all) diags_[redo->path] = std::move(redo->diags);
@@ -386,6 +388,12 @@ class Patcher {
       if (!name || !name->empty()) return name;
     }
     return std::nullopt;
+  }
+
+  void settle(Redo& redo) {
+    DiagSink none;
+    Resolver settler(kb_, none, /*patching=*/true);
+    settle_meeting(kb_, *redo.record, redo.sides, settler);
   }
 
   // Puts a resolved record in its place, and settles again the meetings a person attended.

@@ -426,6 +426,7 @@ KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& di
   const std::string strict = to_lower_ascii(get("strict"));
   config.strict = strict == "true" || strict == "yes" || strict == "on";
   config.name_files = to_lower_ascii(get("filenames")) == "name";
+  config.tasks_all_notes = get("tasks") == "all-notes";
   config.ignore = parse_ignore_list(*doc, diags);
   config.honorifics = parse_honorifics(*doc, diags);
   config.visibility = parse_visibility(*doc, diags);

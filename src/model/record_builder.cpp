@@ -343,7 +343,9 @@ class RecordBuilder {
     file_name_ = Value{Value::Kind::scalar, stem, {}, {}, {r.path, 0, 0}};
     if (auto day = day_in(stem)) file_day_ = Value{Value::Kind::scalar, *day, {}, {}, {r.path, 0, 0}};
     // Type: kb.yaml's `types:` rules, then `type:`, then the first folder.
+    // A note whose front matter did not parse has no type: a plain note (issue 23).
     std::optional<RecordType> type = match_type_rules(config_, r.rid, r.text->fields);
+    if (raw.front.broken) type = RecordType::note;
     // Marker keys (`categories: [[Meetings]]` unquoted) get the same warning as name fields.
     std::vector<std::string> marker_keys;
     for (const auto& rule : config_.type_rules)
@@ -438,8 +440,12 @@ class RecordBuilder {
                       [](const WikiLink& l) { return !is_attachment(l); })) {
         auto& mentions = r.mentions.edit();
         mentions.reserve(mentions.size() + raw.facts.links.size());
-        for (auto& link : raw.facts.links)
-          if (!is_attachment(link)) mentions.push_back({link_text(std::move(link.target)), std::move(link.loc), {}});
+        for (auto& link : raw.facts.links) {
+          if (is_attachment(link)) continue;
+          if (link.embed) sides->embeds.emplace_back(link.loc.line, link.loc.column);
+          mentions.push_back({link_text(std::move(link.target)), std::move(link.loc), {}});
+        }
+        std::sort(sides->embeds.begin(), sides->embeds.end());
       }
       if (r.type == RecordType::meeting) {
         Outcomes& out = r.outcomes.edit();
@@ -447,29 +453,9 @@ class RecordBuilder {
         if (out.summary.empty()) out.summary = scalar(r, "summary");
         out.decisions.reserve(raw.facts.decisions.size());
         for (auto& d : raw.facts.decisions) out.decisions.push_back({std::move(d.text), std::move(d.loc)});
-        out.actions.reserve(raw.facts.tasks.size());
-        sides->action_links.reserve(raw.facts.tasks.size());
-        for (auto& t : raw.facts.tasks) {
-          if (!take_filtered(config_.tasks_filter, t.text)) continue;
-          Action a;
-          a.text = std::move(t.text);
-          a.done = t.done;
-          a.due = t.due;
-          a.done_on = t.done_on;
-          a.loc = t.loc;
-          a.cancelled = t.cancelled;
-          a.scheduled = t.scheduled;
-          a.start = t.start;
-          a.created = t.created;
-          a.cancelled_on = t.cancelled_on;
-          a.priority = static_cast<int>(t.priority);
-          out.actions.push_back(std::move(a));
-          // Only the targets: the owner is the first that names a person.
-          std::vector<std::string> targets;
-          targets.reserve(t.links.size());
-          for (auto& link : t.links) targets.push_back(std::move(link.target));
-          sides->action_links.push_back(std::move(targets));
-        }
+        read_tasks(r, raw);
+      } else if (!raw.facts.tasks.empty()) {
+        read_tasks(r, raw);  // listed by `kb actions --all-notes` (issue 23)
       }
     }
     (void)errors_before;
@@ -480,6 +466,35 @@ class RecordBuilder {
   RecordSides* sides = nullptr;
 
  private:
+  // The body's task items (those the Tasks global filter keeps) as the note's actions, and
+  // the links of each in sides->action_links, in order.
+  void read_tasks(Record& r, RawRecord& raw) {
+    Outcomes& out = r.outcomes.edit();
+    out.actions.reserve(raw.facts.tasks.size());
+    sides->action_links.reserve(raw.facts.tasks.size());
+    for (auto& t : raw.facts.tasks) {
+      if (!take_filtered(config_.tasks_filter, t.text)) continue;
+      Action a;
+      a.text = std::move(t.text);
+      a.done = t.done;
+      a.due = t.due;
+      a.done_on = t.done_on;
+      a.loc = t.loc;
+      a.cancelled = t.cancelled;
+      a.scheduled = t.scheduled;
+      a.start = t.start;
+      a.created = t.created;
+      a.cancelled_on = t.cancelled_on;
+      a.priority = static_cast<int>(t.priority);
+      out.actions.push_back(std::move(a));
+      // Only the targets: the owner is the first that names a person.
+      std::vector<std::string> targets;
+      targets.reserve(t.links.size());
+      for (auto& link : t.links) targets.push_back(std::move(link.target));
+      sides->action_links.push_back(std::move(targets));
+    }
+  }
+
   void read_attendees(Record& r) {
     const Value* v = field(r, "attendees");
     if (!v || !names_shape_ok(v, written_key(r, "attendees"), true, true)) return;

@@ -152,14 +152,24 @@ Resolver::LinkMiss Resolver::link_target(const std::string& text, std::string_vi
   return LinkMiss::unresolved;
 }
 
-void Resolver::warn_link(const std::string& text, const SourceLoc& loc, LinkMiss miss) {
-  if (miss == LinkMiss::ambiguous) diags_.warning(loc, "ambiguous link '[[" + text + "]]'");
-  if (miss == LinkMiss::unresolved) diags_.warning(loc, "unresolved link '[[" + text + "]]'");
+void Resolver::warn_link(const std::string& text, const SourceLoc& loc, LinkMiss miss, bool embed) {
+  const std::string written = (embed ? "'![[" : "'[[") + text + "]]'";
+  if (miss == LinkMiss::ambiguous) diags_.warning(loc, (embed ? "ambiguous embed " : "ambiguous link ") + written);
+  if (miss == LinkMiss::unresolved)
+    diags_.warning(loc, embed ? "missing embed " + written + " (no note of that name)" : "unresolved link " + written);
 }
 
-void Resolver::resolve_link(NameRef& ref, std::string_view from) {
-  warn_link(ref.text, ref.loc, link_target(ref.text, from, ref.target));
+void Resolver::resolve_link(NameRef& ref, std::string_view from, bool embed) {
+  warn_link(ref.text, ref.loc, link_target(ref.text, from, ref.target), embed);
 }
+
+namespace {
+
+bool is_embed(const RecordSides& sides, int line, int column) {
+  return std::binary_search(sides.embeds.begin(), sides.embeds.end(), std::pair(line, column));
+}
+
+}  // namespace
 
 void Resolver::resolve_record(Record& r, RecordSides& sides) {
   std::vector<std::uint32_t>& reads = r.reads.edit();
@@ -181,7 +191,7 @@ void Resolver::resolve_record(Record& r, RecordSides& sides) {
     if (r.type == RecordType::topic) resolve(e.parent, RecordType::topic);
   }
   if (r.mentions.present())
-    for (auto& m : r.mentions.edit()) resolve_link(m, r.path.str());
+    for (auto& m : r.mentions.edit()) resolve_link(m, r.path.str(), is_embed(sides, m.loc.line, m.loc.column));
   // Packed links give the same warnings; their targets are not kept. Each distinct text is
   // resolved once, and every link with it gets its warning.
   if (sides.packed_links && !sides.packed_links->marks.empty()) {
@@ -196,7 +206,8 @@ void Resolver::resolve_record(Record& r, RecordSides& sides) {
     }
     for (const auto& mark : links.marks)
       if (misses[mark.text] != LinkMiss::none)
-        warn_link(texts[mark.text], SourceLoc{path, mark.line, mark.column}, misses[mark.text]);
+        warn_link(texts[mark.text], SourceLoc{path, mark.line, mark.column}, misses[mark.text],
+                  is_embed(sides, mark.line, mark.column));
   }
   settle_reads(reads);
   reads_ = nullptr;
@@ -259,7 +270,8 @@ void resolve_graph(KnowledgeBase& kb, std::vector<RecordSides>& sides, DiagSink&
 }
 
 void settle_meeting(const KnowledgeBase& kb, Record& r, RecordSides& sides, Resolver& resolver) {
-  if (r.type != RecordType::meeting) return;
+  // Other notes' tasks get owners too (`kb actions --all-notes`); they have no attendees.
+  if (r.type != RecordType::meeting && (sides.action_links.empty() || r.outcomes->actions.empty())) return;
   resolver.note_reads(&r.reads.edit());
   for (std::size_t k = 0; k < r.outcomes->actions.size() && k < sides.action_links.size(); ++k)
     for (const auto& target : sides.action_links[k]) {

@@ -34,7 +34,8 @@ class Resolver {
   /// A body link of the note at `from`: a note's file name or path first, as Obsidian finds it
   /// (KnowledgeBase::lookup_file), then a record id, then names and aliases, where the first
   /// type (person, organization, topic, event, meeting, note) with a match wins.
-  void resolve_link(NameRef& ref, std::string_view from);
+  /// A missing one is warned of as an unresolved link, or a missing embed when `embed`.
+  void resolve_link(NameRef& ref, std::string_view from, bool embed = false);
   /// Every name `r` writes (with `sides`, what building it gave beside it), and, for a person,
   /// organization, topic or event, whether an earlier one of its type has one of its names (a
   /// duplicate name, reported at the later one). What it looked up goes to `r.reads`.
@@ -74,7 +75,7 @@ class Resolver {
   /// What a body link's text resolves to: the node, or why none (the warning to give).
   enum class LinkMiss { none, ambiguous, unresolved };
   LinkMiss link_target(const std::string& text, std::string_view from, NodeId& target);
-  void warn_link(const std::string& text, const SourceLoc& loc, LinkMiss miss);
+  void warn_link(const std::string& text, const SourceLoc& loc, LinkMiss miss, bool embed);
   void warn_unresolved(const NameRef& ref, RecordType type);
   void report_ambiguous(const NameRef& ref, RecordType type, const std::string& key);
   /// `NAME (ORGANIZATION)` naming one of two people who share a name (pick_by_org): sets the
@@ -108,7 +109,8 @@ void resolve_graph(KnowledgeBase& kb, std::vector<RecordSides>& sides, DiagSink&
 
 /// After resolution and commit(): the owner of each of meeting `r`'s actions (the first of its
 /// wikilinks naming exactly one person) and each attendee's organization and role (those given
-/// in the meeting, else the affiliation current on its date). Does nothing for other types.
+/// in the meeting, else the affiliation current on its date). For a note of another type, only
+/// its actions' owners (tasks outside meetings, issue 23).
 void settle_meeting(const KnowledgeBase& kb, Record& r, RecordSides& sides, Resolver& resolver);
 
 /// An attendee's organization and role on `date`, the meeting's: those given in the meeting

@@ -13,6 +13,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include "char_columns.h"
 #include "kb/base/text.h"
 
 namespace kb {
@@ -481,8 +482,8 @@ std::string link_list_hint(std::string_view yaml, const YAML::Mark& mark) {
   return "; quote each [[link]] in a list: " + std::string(line.substr(0, colon)) + ": [\"[[A]]\", \"[[B]]\"]";
 }
 
-std::optional<Value> parse_yaml(const SharedPath& path, std::string_view text, int first_line,
-                                DiagSink& diags) {
+std::optional<Value> parse_yaml_bytes(const SharedPath& path, std::string_view text, int first_line,
+                                      DiagSink& diags) {
   std::string lf;
   std::string_view yaml = text;
   if (text.find('\r') != std::string_view::npos) yaml = lf = lf_only(text);
@@ -513,6 +514,24 @@ std::optional<Value> parse_yaml(const SharedPath& path, std::string_view text, i
     return std::nullopt;
   }
   return builder.take();
+}
+
+void fix_columns(const CharColumns& cols, Value& v) {
+  cols.fix(v.loc);
+  for (auto& item : v.items) fix_columns(cols, item);
+  for (auto& e : v.entries) fix_columns(cols, e.second);
+}
+
+// parse_yaml_bytes(), with every column (values' and diagnostics') counted in characters.
+std::optional<Value> parse_yaml(const SharedPath& path, std::string_view text, int first_line,
+                                DiagSink& diags) {
+  if (!CharColumns::needed(text)) return parse_yaml_bytes(path, text, first_line, diags);
+  DiagSink found;
+  auto value = parse_yaml_bytes(path, text, first_line, found);
+  const CharColumns cols(text, first_line);
+  if (value) fix_columns(cols, *value);
+  cols.forward(found, diags);
+  return value;
 }
 
 }  // namespace
@@ -572,46 +591,79 @@ const Value* Value::find_property(std::string_view key) const {
   return name.empty() ? nullptr : find(name);
 }
 
+namespace {
+
+// Where a note's front matter and body lie: `yaml` is the text between the fences (null when
+// there is none), `closed` whether a closing fence was found.
+struct Split {
+  bool fenced = false;
+  bool closed = false;
+  std::string_view yaml;
+  std::size_t body_offset = 0;
+  int body_line = 1;
+};
+
+Split split_note(std::string_view text) {
+  Split s;
+  std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  s.body_offset = start;
+  Line first = line_at(text, start);
+  if (!is_fence(text.substr(first.begin, first.end - first.begin), "---")) return s;
+  s.fenced = true;
+  std::size_t pos = first.next;
+  for (int line_no = 2; pos < text.size(); ++line_no) {
+    Line l = line_at(text, pos);
+    std::string_view line = text.substr(l.begin, l.end - l.begin);
+    if (is_fence(line, "---") || is_fence(line, "...")) {
+      s.closed = true;
+      s.yaml = text.substr(first.next, l.begin - first.next);
+      s.body_offset = l.next;
+      s.body_line = line_no + 1;
+      return s;
+    }
+    pos = l.next;
+  }
+  return s;  // not closed: as Obsidian reads it, all of the text is the body
+}
+
+}  // namespace
+
 std::optional<FrontMatter> parse_front_matter(std::string_view path, std::string_view text,
                                               DiagSink& diags) {
   FrontMatter fm;
   fm.fields.kind = Value::Kind::mapping;
   fm.fields.loc = {SharedPath(path), 1, 1};  // every location of the front matter shares it
-  std::size_t start = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") start = 3;
-  Line first = line_at(text, start);
-  if (!is_fence(text.substr(first.begin, first.end - first.begin), "---")) {
-    fm.body_offset = start;
-    fm.body_line = 1;
-    return fm;
+  const Split s = split_note(text);
+  fm.body_offset = s.body_offset;
+  fm.body_line = s.body_line;
+  if (!s.fenced) return fm;
+  if (!s.closed) {
+    diags.error({std::string(path), 1, 1}, "front matter is not closed (add a line '---' after it)");
+    return std::nullopt;
   }
-  // Find the closing fence.
-  std::size_t pos = first.next;
-  int line_no = 2;
-  while (pos < text.size()) {
-    Line l = line_at(text, pos);
-    std::string_view line = text.substr(l.begin, l.end - l.begin);
-    if (is_fence(line, "---") || is_fence(line, "...")) {
-      std::string_view yaml = text.substr(first.next, l.begin - first.next);
-      fm.present = true;
-      fm.body_offset = l.next;
-      fm.body_line = line_no + 1;
-      if (trim(yaml).empty()) return fm;
-      auto value = parse_yaml(fm.fields.loc.path, yaml, 2, diags);
-      if (!value) return std::nullopt;
-      if (value->is_null()) return fm;
-      if (!value->is_mapping()) {
-        diags.error({std::string(path), 2, 1}, "front matter must be a mapping of keys to values");
-        return std::nullopt;
-      }
-      fm.fields = std::move(*value);
-      return fm;
-    }
-    pos = l.next;
-    ++line_no;
+  fm.present = true;
+  if (trim(s.yaml).empty()) return fm;
+  auto value = parse_yaml(fm.fields.loc.path, s.yaml, 2, diags);
+  if (!value) return std::nullopt;
+  if (value->is_null()) return fm;
+  if (!value->is_mapping()) {
+    diags.error({std::string(path), 2, 1}, "front matter must be a mapping of keys to values");
+    return std::nullopt;
   }
-  diags.error({std::string(path), 1, 1}, "front matter is not closed (add a line '---' after it)");
-  return std::nullopt;
+  fm.fields = std::move(*value);
+  return fm;
+}
+
+FrontMatter unread_front_matter(std::string_view path, std::string_view text) {
+  FrontMatter fm;
+  fm.fields.kind = Value::Kind::mapping;
+  fm.fields.loc = {SharedPath(path), 1, 1};
+  const Split s = split_note(text);
+  fm.present = s.closed;
+  fm.broken = true;
+  fm.body_offset = s.body_offset;
+  fm.body_line = s.body_line;
+  return fm;
 }
 
 std::optional<Value> parse_yaml_document(std::string_view path, std::string_view text,

@@ -16,6 +16,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include "char_columns.h"
 #include "kb/base/text.h"
 
 namespace kb {
@@ -294,7 +295,10 @@ std::string_view token_at(std::string_view text, std::size_t pos) {
 
 class TaskFieldReader {
  public:
-  TaskFieldReader(TaskItem& task, DiagSink& diags) : task_(task), diags_(diags) {}
+  /// `source`: the item's lines as written, the first at task.loc.line (for the column of a
+  /// warning).
+  TaskFieldReader(TaskItem& task, DiagSink& diags, std::vector<std::string_view> source = {})
+      : task_(task), diags_(diags), source_(std::move(source)) {}
 
   void read(std::string_view text) {
     for (const auto& e : kEmojiFields) {
@@ -334,7 +338,7 @@ class TaskFieldReader {
       std::size_t value_at = text.find_first_not_of(' ', sep + 2);
       if (key == "priority") {
         if (auto p = parse_priority(value)) task_.priority = *p;
-        else diags_.warning(task_.loc, "invalid priority '" + std::string(value) +
+        else diags_.warning(where(value), "invalid priority '" + std::string(value) +
                                            "' (expected highest, high, medium, low or lowest)");
         continue;
       }
@@ -354,12 +358,25 @@ class TaskFieldReader {
     }
     std::string_view bad = token_at(text, at);
     if (bad.empty()) return;  // a bare signifier: nothing to read
-    diags_.warning(task_.loc, "invalid " + std::string(field_noun(field)) + " date '" + std::string(bad) +
-                                  "' (" + expected_date(bad) + ")");
+    diags_.warning(where(bad), "invalid " + std::string(field_noun(field)) + " date '" + std::string(bad) +
+                                   "' (" + expected_date(bad) + ")");
+  }
+
+  // Where `bad` is written in the item (its first place), else the item's line.
+  SourceLoc where(std::string_view bad) const {
+    SourceLoc at = task_.loc;
+    for (std::size_t k = 0; k < source_.size(); ++k)
+      if (std::size_t pos = source_[k].find(bad); pos != std::string_view::npos) {
+        at.line += static_cast<int>(k);
+        at.column = static_cast<int>(pos) + 1;
+        break;
+      }
+    return at;
   }
 
   TaskItem& task_;
   DiagSink& diags_;
+  std::vector<std::string_view> source_;
 };
 
 // Obsidian Tasks statuses that GFM's task list does not know: any one character in the box
@@ -741,9 +758,27 @@ BodyFacts parse_body(const SharedPath& path, std::string_view body, int first_li
   // Memory runs out: the note loads without its body's facts, and kb goes on (an exception
   // from a loading thread would end the process).
   try {
-    if (body.find(kGeneratedOpen) != std::string_view::npos)
-      return read_body(path, without_generated(body), first_line, diags);
-    return read_body(path, body, first_line, diags);
+    std::string kept;
+    if (body.find(kGeneratedOpen) != std::string_view::npos) body = kept = without_generated(body);
+    if (!CharColumns::needed(body)) return read_body(path, body, first_line, diags);
+    // Columns in characters: the facts' locations and the warnings, counted again.
+    DiagSink found;
+    BodyFacts facts = read_body(path, body, first_line, found);
+    const CharColumns cols(body, first_line);
+    auto fix_links = [&](std::vector<WikiLink>& links) {
+      for (auto& l : links) cols.fix(l.loc);
+    };
+    fix_links(facts.links);
+    for (auto& t : facts.tasks) {
+      cols.fix(t.loc);
+      fix_links(t.links);
+    }
+    for (auto& d : facts.decisions) {
+      cols.fix(d.loc);
+      fix_links(d.links);
+    }
+    cols.forward(found, diags);
+    return facts;
   } catch (const std::bad_alloc&) {
     diags.error({path, first_line, 1}, "out of memory while reading the Markdown body; its links, tasks and tags are left out");
     return {};
@@ -758,7 +793,9 @@ bool first_of_run(cmark_node* text) {
 }
 
 // `[[name]]` where a link reference definition `[name]: path` exists (Foam writes one for each
-// wikilink): cmark reads the inner `[name]` as a link. It is the wikilink, as Foam reads it.
+// wikilink): cmark reads the inner `[name]` as a link. It is the wikilink, as Foam reads it:
+// a link to the definition's note, its path taken as a Markdown link's (from the linking
+// note's folder); a definition that names no note (a web page, a picture) leaves the name.
 std::optional<WikiLink> reference_wikilink(cmark_node* link, const std::vector<std::string_view>& lines,
                                            SourceLoc loc) {
   const std::string_view src = node_source(lines, link);
@@ -773,7 +810,14 @@ std::optional<WikiLink> reference_wikilink(cmark_node* link, const std::vector<s
   std::vector<WikiLink> found;
   scan_wikilinks("[" + std::string(src) + "]", nullptr, loc, found);
   if (found.empty()) return std::nullopt;
-  return std::move(found.front());
+  WikiLink& w = found.front();
+  const char* url = cmark_node_get_url(link);
+  std::string heading;
+  if (auto target = markdown_link_target(loc.path.str(), url ? url : "", &heading)) {
+    w.target = std::move(*target);
+    w.markdown = true;
+  }
+  return std::move(w);
 }
 
 // The [[links]] in the text of `block` (an action's or a decision's paragraph), read as the
@@ -819,7 +863,7 @@ BodyFacts read_body(const SharedPath& path, std::string_view body, int first_lin
     body = body.substr(0, end);
   }
   ParseFailure failure = ParseFailure::none;
-  NodePtr doc = parse_doc(body, {"tasklist"}, CMARK_OPT_DEFAULT, failure);
+  NodePtr doc = parse_doc(body, {"tasklist"}, CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES, failure);  // `[^1]` is a footnote, as in Obsidian
   if (!doc) {
     SourceLoc at{path, first_line, 1};
     if (failure == ParseFailure::out_of_memory)
@@ -906,7 +950,10 @@ BodyFacts read_body(const SharedPath& path, std::string_view body, int first_lin
         task.cancelled = extra == "-";
         task.text = std::move(text);
         if (has_para) task.links = links_in(para, lines, loc_of);
-        TaskFieldReader(task, diags).read(without_code_spans(task.text));
+        std::vector<std::string_view> source;
+        for (int l = cmark_node_get_start_line(node); has_para && l <= cmark_node_get_end_line(para); ++l)
+          if (l >= 1 && l <= static_cast<int>(lines.size())) source.push_back(lines[l - 1]);
+        TaskFieldReader(task, diags, std::move(source)).read(without_code_spans(task.text));
         facts.tasks.push_back(std::move(task));
       } else if (section == "decisions" && para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH) {
         // Only the items of lists placed directly under the heading are decisions.

@@ -55,8 +55,10 @@ std::optional<RawRecord> parse_record(std::string_view path, std::string_view te
     diags.error(loc_of_offset(path, text, bad), "invalid UTF-8 (save the file as UTF-8)");
     return std::nullopt;
   }
+  // Front matter that does not parse is reported, and the note read as a plain note (its
+  // body's links and tasks, its file name), as Obsidian reads it.
   auto front = parse_front_matter(path, text, diags);
-  if (!front) return std::nullopt;
+  if (!front) front = unread_front_matter(path, text);
   RawRecord rec;
   rec.path = std::string(path);
   rec.body = std::string(text.substr(front->body_offset));

@@ -246,18 +246,20 @@ void get(BinaryReader& r, BodyFacts& f, const SharedPath& rp) {
 }
 
 void put(BinaryWriter& w, const FrontMatter& fm, std::string_view rp) {
-  const auto& [present, fields, body_offset, body_line] = fm;
+  const auto& [present, fields, body_offset, body_line, broken] = fm;
   w.b(present);
   put(w, fields, rp);
   w.u(body_offset);
   w.i(body_line);
+  w.b(broken);
 }
 void get(BinaryReader& r, FrontMatter& fm, const SharedPath& rp) {
-  auto& [present, fields, body_offset, body_line] = fm;
+  auto& [present, fields, body_offset, body_line, broken] = fm;
   present = r.b();
   get(r, fields, rp, 0);
   body_offset = static_cast<std::size_t>(r.u());
   body_line = r.i32();
+  broken = r.b();
 }
 
 }  // namespace

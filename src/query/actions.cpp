@@ -27,7 +27,7 @@ std::vector<ActionRef> find_actions(const KnowledgeBase& kb, const ActionFilter&
   std::set<NodeId> org_meetings = meetings_of_orgs(kb, f.orgs);
   std::vector<ActionRef> out;
   for (const auto& m : kb.records()) {
-    if (m.type != RecordType::meeting || !m.defined) continue;
+    if (!m.defined || (m.type != RecordType::meeting && !f.all_notes)) continue;
     if (!f.orgs.empty() && !org_meetings.count(m.id)) continue;
     for (std::size_t i = 0; i < m.outcomes->actions.size(); ++i) {
       const Action& a = m.outcomes->actions[i];

@@ -138,7 +138,8 @@ IndexedNote indexed_note(const Record& r) {
   const Outcomes& o = *r.outcomes;
   n.summary = plain_text(o.summary);
   for (const auto& d : o.decisions) n.decisions += plain_text(d.text) + "\n";
-  for (const auto& a : o.actions) n.actions += plain_text(a.text) + "\n";
+  if (r.type == RecordType::meeting)  // another note's tasks are in its body already
+    for (const auto& a : o.actions) n.actions += plain_text(a.text) + "\n";
   n.body = without_generated(r.text->body);
   return n;
 }

@@ -11,6 +11,12 @@
 namespace kb {
 namespace {
 
+// The actions a record exports: a meeting's (another note's tasks are not exported; issue 23).
+const std::vector<Action>& actions_of(const Record& r) {
+  static const std::vector<Action> none;
+  return r.type == RecordType::meeting ? r.outcomes->actions : none;
+}
+
 constexpr const char* kSchema = R"sql(
 CREATE TABLE records (
   id TEXT PRIMARY KEY,        -- the record id (path without .md), or unresolved:TYPE:NAME
@@ -184,7 +190,7 @@ std::optional<std::string> render_sqlite(const KnowledgeBase& kb, std::string& e
       link(a.org, "affiliation");
     }
     for (const auto& m : *r.mentions) link(m, "mention");
-    for (const auto& a : r.outcomes->actions)
+    for (const auto& a : actions_of(r))
       ok = ok && w.insert("INSERT INTO actions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                           {id, a.loc.line, a.text, id_of(a.owner), opt_date(a.due), a.done, opt_date(a.done_on),
                            a.cancelled, opt_date(a.cancelled_on), opt_date(a.scheduled), opt_date(a.start),

@@ -117,7 +117,9 @@ nlohmann::json action(const KnowledgeBase& kb, const ActionRef& ref) {
   const Record& m = kb.at(ref.meeting);
   const Action& a = m.outcomes->actions[ref.index];
   nlohmann::json j;
-  j["meeting"] = m.rid;
+  // The note the task is in; `meeting` is null for a task of another note (--all-notes).
+  j["meeting"] = m.type == RecordType::meeting ? nlohmann::json(m.rid) : nlohmann::json(nullptr);
+  j["note"] = m.rid;
   j["text"] = plain_text(a.text);  // as a reader reads it
   j["markdown"] = a.text;          // as written
   const Record* owner = kb.lookup(a.owner);

@@ -1,6 +1,7 @@
 #include "kb/parse/markdown.h"
 #include "kb/render/output.h"
 
+#include <algorithm>
 #include <map>
 
 #include "json_values.h"
@@ -173,7 +174,10 @@ void render_actions(std::ostream& out, const KnowledgeBase& kb, const std::vecto
     return;
   }
   Table t;
-  t.headers = {"DUE", "DONE", "OWNER", "ACTION", "MEETING", "LINE"};
+  // Tasks of notes other than meetings (--all-notes): the column names the note.
+  const bool notes = std::any_of(actions.begin(), actions.end(),
+                                 [&](const ActionRef& a) { return kb.at(a.meeting).type != RecordType::meeting; });
+  t.headers = {"DUE", "DONE", "OWNER", "ACTION", notes ? "NOTE" : "MEETING", "LINE"};
   t.flexible = {3};
   t.id_columns = {4, 5};  // the meeting and line name the action
   std::vector<std::string> ids;

@@ -23,6 +23,7 @@ $ kb --kb "$FIXTURES/weekly" actions --all --format json
 >     "line": 12,
 >     "markdown": "Send the platform demo [[Hana Home]] due:2024-12-20",
 >     "meeting": "meetings/2024/2024-06-10-first-call",
+>     "note": "meetings/2024/2024-06-10-first-call",
 >     "owner": "Hana Home",
 >     "text": "Send the platform demo Hana Home"
 >   },
@@ -34,6 +35,7 @@ $ kb --kb "$FIXTURES/weekly" actions --all --format json
 >     "line": 25,
 >     "markdown": "Check the room [[Hana Home]] due:2025-01-03 ✅ 2025-01-07",
 >     "meeting": "meetings/2024/2024-12-30-year-end-review",
+>     "note": "meetings/2024/2024-12-30-year-end-review",
 >     "owner": "Hana Home",
 >     "text": "Check the room Hana Home"
 >   },
@@ -45,6 +47,7 @@ $ kb --kb "$FIXTURES/weekly" actions --all --format json
 >     "line": 22,
 >     "markdown": "Book the next review [[Hana Home]] due:2025-01-05",
 >     "meeting": "meetings/2024/2024-12-30-year-end-review",
+>     "note": "meetings/2024/2024-12-30-year-end-review",
 >     "owner": "Hana Home",
 >     "text": "Book the next review Hana Home"
 >   },
@@ -56,6 +59,7 @@ $ kb --kb "$FIXTURES/weekly" actions --all --format json
 >     "line": 21,
 >     "markdown": "Draft the 2025 budget [[Pat Partner]] due:2025-01-10",
 >     "meeting": "meetings/2024/2024-12-30-year-end-review",
+>     "note": "meetings/2024/2024-12-30-year-end-review",
 >     "owner": "Pat Partner",
 >     "text": "Draft the 2025 budget Pat Partner"
 >   },
@@ -67,6 +71,7 @@ $ kb --kb "$FIXTURES/weekly" actions --all --format json
 >     "line": 10,
 >     "markdown": "Approve the budget [[Pat Partner]] 📅 2025-01-20",
 >     "meeting": "meetings/2025/2025-01-08-budget-follow-up",
+>     "note": "meetings/2025/2025-01-08-budget-follow-up",
 >     "owner": "Pat Partner",
 >     "text": "Approve the budget Pat Partner"
 >   },
@@ -78,6 +83,7 @@ $ kb --kb "$FIXTURES/weekly" actions --all --format json
 >     "line": 13,
 >     "markdown": "Share the contact list [[Olga Old]] ✅ 2024-06-12",
 >     "meeting": "meetings/2024/2024-06-10-first-call",
+>     "note": "meetings/2024/2024-06-10-first-call",
 >     "owner": "Olga Old",
 >     "text": "Share the contact list Olga Old"
 >   },
@@ -89,6 +95,7 @@ $ kb --kb "$FIXTURES/weekly" actions --all --format json
 >     "line": 23,
 >     "markdown": "Circulate the minutes",
 >     "meeting": "meetings/2024/2024-12-30-year-end-review",
+>     "note": "meetings/2024/2024-12-30-year-end-review",
 >     "owner": null,
 >     "text": "Circulate the minutes"
 >   },
@@ -100,6 +107,7 @@ $ kb --kb "$FIXTURES/weekly" actions --all --format json
 >     "line": 24,
 >     "markdown": "Send the agenda [[Hana Home]] ✅ 2024-12-29",
 >     "meeting": "meetings/2024/2024-12-30-year-end-review",
+>     "note": "meetings/2024/2024-12-30-year-end-review",
 >     "owner": "Hana Home",
 >     "text": "Send the agenda Hana Home"
 >   }

@@ -33,6 +33,7 @@ $ kb --kb "$FIXTURES/aliases" query --org iesalc --format json
 >         "line": 18,
 >         "markdown": "Send the draft [[Dr. Zhang Wei]] 📅 2024-05-20",
 >         "meeting": "meetings/2024-05-06-unit",
+>         "note": "meetings/2024-05-06-unit",
 >         "owner": "ZHANG Wei",
 >         "text": "Send the draft Dr. Zhang Wei"
 >       },
@@ -44,6 +45,7 @@ $ kb --kb "$FIXTURES/aliases" query --org iesalc --format json
 >         "line": 19,
 >         "markdown": "Book a room",
 >         "meeting": "meetings/2024-05-06-unit",
+>         "note": "meetings/2024-05-06-unit",
 >         "owner": null,
 >         "text": "Book a room"
 >       }
@@ -91,6 +93,7 @@ $ kb --kb "$FIXTURES/aliases" query --org iesalc --format json
 >         "line": 17,
 >         "markdown": "Share the report [[francesc pedro]] ✅ 2024-09-10",
 >         "meeting": "meetings/2024-09-02-iesalc",
+>         "note": "meetings/2024-09-02-iesalc",
 >         "owner": "Francesc Pedro",
 >         "text": "Share the report francesc pedro"
 >       }
@@ -272,12 +275,12 @@ $ kb --kb "$FIXTURES/broken" query --format ids
 > meetings/good
 > meetings/bad-time
 > meetings/bad-due
-2> kb: 6 files have problems, 4 skipped (run 'kb check')
+2> kb: 6 files have problems, 2 skipped (run 'kb check')
 
 # Say it once: a command prints one summary line for the load's problems, and the problems of
 # a record it was asked about; --verbose prints every problem and where the notes came from.
 $ kb --kb "$FIXTURES/broken" show people/dup-b >/dev/null
-2> kb: 6 files have problems, 4 skipped (run 'kb check')
+2> kb: 6 files have problems, 2 skipped (run 'kb check')
 
 $ kb --kb "$FIXTURES/broken" --verbose list people --format ids 2>&1 >/dev/null | grep -c 'error:'
 > 6
@@ -288,7 +291,7 @@ $ cp -R "$RECORDS" "$WORK/kb" && for i in $(seq 1 50); do printf -- '---\ntitle:
 
 $ kb --kb "$FIXTURES/broken" check
 > meetings/bad-date.md:3:7: error: invalid date '2024-02-30' (expected YYYY-MM-DD)
-> meetings/bad-due.md:5: warning: invalid due date '2024-13-01' (expected YYYY-MM-DD)
+> meetings/bad-due.md:5:17: warning: invalid due date '2024-13-01' (expected YYYY-MM-DD)
 > meetings/bad-time.md:4:7: error: invalid time '25:00' (expected HH:MM, 24 h)
 > meetings/bad-yaml.md:3:5: error: invalid YAML: end of sequence flow not found
 > meetings/good.md:4:27: warning: unresolved organization 'Unknown Org' (no record has this name; run 'kb add org')
@@ -296,7 +299,7 @@ $ kb --kb "$FIXTURES/broken" check
 > meetings/no-title.md:1:1: error: missing required field 'title'
 > meetings/unclosed.md:1:1: error: front matter is not closed (add a line '---' after it)
 > people/dup-b.md:2:7: warning: duplicate person name 'sam same' (also 'Sam Same' in 'people/dup-a.md'); name each as 'sam same (ORGANIZATION)' or by record id, or 'kb merge' them if they are one person
-2> kb: 10 files checked: 6 errors, 3 warnings, 4 skipped
+2> kb: 10 files checked: 6 errors, 3 warnings, 2 skipped
 ? 1
 
 $ kb --kb "$FIXTURES/broken" check --format json
@@ -309,7 +312,7 @@ $ kb --kb "$FIXTURES/broken" check --format json
 >     "severity": "error"
 >   },
 >   {
->     "column": 0,
+>     "column": 17,
 >     "line": 5,
 >     "message": "invalid due date '2024-13-01' (expected YYYY-MM-DD)",
 >     "path": "meetings/bad-due.md",
@@ -365,7 +368,7 @@ $ kb --kb "$FIXTURES/broken" check --format json
 >     "severity": "warning"
 >   }
 > ]
-2> kb: 10 files checked: 6 errors, 3 warnings, 4 skipped
+2> kb: 10 files checked: 6 errors, 3 warnings, 2 skipped
 ? 1
 
 $ kb --kb "$FIXTURES/minimal" check --strict

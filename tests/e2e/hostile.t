@@ -36,13 +36,13 @@ $ kb --kb "$FIXTURES/hostile" check
 > meetings/bad-date-list.md:4:7: error: 'date' must be a date (YYYY-MM-DD)
 > meetings/bad-date-month-13.md:4:7: error: invalid date '2024-13-01' (expected YYYY-MM-DD)
 > meetings/bad-date-text.md:4:7: error: invalid date 'next tuesday' (expected YYYY-MM-DD)
-> meetings/bad-due-date.md:6: warning: invalid due date '2024-02-30' (expected YYYY-MM-DD)
+> meetings/bad-due-date.md:6:21: warning: invalid due date '2024-02-30' (expected YYYY-MM-DD)
 > meetings/bad-missing-date.md:1:1: error: missing required field 'date'
 > meetings/bad-missing-title.md:1:1: error: missing required field 'title'
 > meetings/bad-time-25.md:5:7: error: invalid time '25:00' (expected HH:MM, 24 h)
 > meetings/bad-time-format.md:5:7: error: invalid time '2pm' (expected HH:MM, 24 h)
 > meetings/bad-title-control.md:3:8: error: 'title' holds a control character
-2> kb: 59 files checked: 39 errors, 1 warning, 37 skipped
+2> kb: 59 files checked: 39 errors, 1 warning, 17 skipped
 ? 1
 
 # The valid-but-tricky notes all load; the bad ones are skipped with one summary line.
@@ -62,7 +62,7 @@ $ kb --kb "$FIXTURES/hostile" query --format ids
 > meetings/ok-csv-formula
 > meetings/ok-markdown-title
 > meetings/ok-bidi-title
-2> kb: 39 files have problems, 37 skipped (run 'kb check')
+2> kb: 39 files have problems, 17 skipped (run 'kb check')
 
 # BOM+CRLF, '...', quoted date and time, `no` and friends as strings, CJK, NFD attendees.
 $ kb --kb "$FIXTURES/hostile" -q query --format json --since 2024-09-02 --until 2024-09-06
@@ -77,6 +77,7 @@ $ kb --kb "$FIXTURES/hostile" -q query --format json --since 2024-09-02 --until 
 >         "line": 6,
 >         "markdown": "Follow up due:2024-02-30",
 >         "meeting": "meetings/bad-due-date",
+>         "note": "meetings/bad-due-date",
 >         "owner": null,
 >         "text": "Follow up due:2024-02-30"
 >       }
@@ -143,6 +144,7 @@ $ kb --kb "$FIXTURES/hostile" -q query --format json --since 2024-09-02 --until 
 >         "line": 8,
 >         "markdown": "Reply to [[Zhang Wei]] due:2024-09-09",
 >         "meeting": "meetings/ok-bom-crlf",
+>         "note": "meetings/ok-bom-crlf",
 >         "owner": "张伟",
 >         "text": "Reply to Zhang Wei"
 >       }
@@ -288,6 +290,7 @@ $ kb --kb "$FIXTURES/hostile" -q query --format json --since 2024-09-02 --until 
 >         "line": 6,
 >         "markdown": "Task on line six due:2024-09-13",
 >         "meeting": "meetings/ok-bare-cr",
+>         "note": "meetings/ok-bare-cr",
 >         "owner": null,
 >         "text": "Task on line six"
 >       }

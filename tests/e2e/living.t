@@ -145,7 +145,7 @@ $ printf 'printf -- "---\\ntype: person\\nname: [Francesc\\n---\\n" > "$1"\n' > 
 > ---
 2> people/francesc-pedro.md:4:1: error: invalid YAML: end of sequence flow not found
 2> kb: error: 'people/francesc-pedro.md' does not load cleanly; fix it with 'kb edit people/francesc-pedro.md'
-2> kb: 1 file has problems, 1 skipped (run 'kb check')
+2> kb: 1 file has problems (run 'kb check')
 
 # Errors that a load finds after parsing (an affiliation without an org) count too.
 $ EDITOR="sed -i s/org:/orgx:/" kb --kb "$FIXTURES/write" edit "Francesc Pedro"

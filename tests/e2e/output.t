@@ -95,7 +95,7 @@ $ kb --kb "$RECORDS" graph -o "$WORK/g.graphml" && head -1 "$WORK/g.graphml" && 
 # (NO_COLOR and --color never turn it off; piped, as here, it is off).
 $ kb --color always --kb "$FIXTURES/broken" -v list people --format ids 2>&1 >/dev/null | head -2 | cat -v
 > meetings/bad-date.md:3:7: ^[[1;31merror:^[[0m invalid date '2024-02-30' (expected YYYY-MM-DD)
-> meetings/bad-due.md:5: ^[[33mwarning:^[[0m invalid due date '2024-13-01' (expected YYYY-MM-DD)
+> meetings/bad-due.md:5:17: ^[[33mwarning:^[[0m invalid due date '2024-13-01' (expected YYYY-MM-DD)
 
 $ kb --color always --kb "$RECORDS" query --org Nothing 2>&1 | cat -v
 > kb: ^[[1;31merror:^[[0m unknown organization 'Nothing'

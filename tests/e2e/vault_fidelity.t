@@ -1,10 +1,10 @@
 # Issue 23: a vault read as its own app reads it (tests/fixtures/vault_fidelity). Markdown
-# links name notes from the linking note's folder, with or without `.md`; Foam's link reference
-# definitions leave each [[wikilink]] a wikilink; embeds of files are no links; tasks follow
+# links name notes from the linking note's folder, with or without `.md`; a [[wikilink]] with a
+# Foam link reference definition names the definition's note; embeds of files are no links; tasks follow
 # the Tasks plugin (quotes, callouts, any status, ⌛, code spans); Dataview inline fields are
 # fields. The only problems are the one Markdown link and the one embed that name no note.
 $ kb --kb "$FIXTURES/vault_fidelity" check
-> notes/embeds.md:6:27: warning: unresolved link '[[missing-note]]'
+> notes/embeds.md:6:27: warning: missing embed '![[missing-note]]' (no note of that name)
 > notes/links.md:9:25: warning: unresolved link '[[sub/missing]]'
 2> kb: 6 files checked: 0 errors, 2 warnings
 
@@ -19,8 +19,8 @@ $ kb --kb "$FIXTURES/vault_fidelity" export sqlite f.db >/dev/null 2>&1; sqlite3
 > notes/links | notes/fa2k | fa2k | 4
 > notes/links | top | top | 4
 > notes/links | - | sub/missing | 9
-> notes/links | notes/sub/b | b | 11
 > notes/links | notes/fa2k | fa2k | 11
+> notes/links | notes/sub/b | sub/b | 11
 
 # Tasks as the Tasks plugin reads them: in quotes and callouts; `[>]`, `[!]`, `[?]`, `[/]` open,
 # `[-]` cancelled, `[X]` done; ⌛ is scheduled; a date in a code span is text.

@@ -14,9 +14,11 @@ $ cd "$FIXTURES/vault_ignore" && rm -r .obsidian kb.yaml && kb --kb . check
 > Archive/2019-05-01 Old meeting.md:4:7: error: invalid date '2019-05-32' (expected YYYY-MM-DD)
 > Drawings/Plan.excalidraw.md:4:1: error: invalid YAML: end of sequence flow not found
 > Meta/Templates/Meeting.md:3:9: error: a front matter key must be plain text
+> Meta/Templates/Meeting.md:8:17: warning: unresolved link '[[{{owner}}]]'
+> Meta/Templates/Meeting.md:8:35: warning: invalid due date '{{due}}' (expected YYYY-MM-DD)
 > Templater/Person.md:6:10: warning: unresolved link '[[<% tp.system.prompt("Organization") %>]]'
 > Work/_drafts/Idea.md:1:1: error: missing required field 'date'
-2> kb: 7 files checked: 4 errors, 1 warning, 4 skipped
+2> kb: 7 files checked: 4 errors, 3 warnings, 2 skipped
 ? 1
 
 # A changed ignore list takes effect at once, with the index cache as without it: an excluded
@@ -25,12 +27,14 @@ $ unset KB_NO_CACHE; cd "$FIXTURES/vault_ignore" && kb --kb . check && printf '{
 > Archive/2019-05-01 Old meeting.md:4:7: error: invalid date '2019-05-32' (expected YYYY-MM-DD)
 > Archive/2019-05-01 Old meeting.md:4:7: error: invalid date '2019-05-32' (expected YYYY-MM-DD)
 > Meta/Templates/Meeting.md:3:9: error: a front matter key must be plain text
+> Meta/Templates/Meeting.md:8:17: warning: unresolved link '[[{{owner}}]]'
+> Meta/Templates/Meeting.md:8:35: warning: invalid due date '{{due}}' (expected YYYY-MM-DD)
 > Work/_drafts/Idea.md:1:1: error: missing required field 'date'
 > cache.sqlite
 > cache.sqlite-graph
 2> kb: 2 files checked: 0 errors, 0 warnings
 2> kb: 3 files checked: 1 error, 0 warnings, 1 skipped
-2> kb: 4 files checked: 2 errors, 0 warnings, 2 skipped
+2> kb: 4 files checked: 2 errors, 2 warnings, 1 skipped
 2> kb: 3 files checked: 1 error, 0 warnings, 1 skipped
 
 # A settings file that does not parse is a warning at the place in it; the others still apply,
@@ -46,7 +50,9 @@ $ cd "$FIXTURES/vault_ignore" && printf '{"folder": ["Meta/Templates"]}' > .obsi
 > .obsidian/templates.json:1:12: warning: 'folder' is not a folder name; Obsidian's templates folder is read as notes
 > Drawings/Plan.excalidraw.md:4:1: error: invalid YAML: end of sequence flow not found
 > Meta/Templates/Meeting.md:3:9: error: a front matter key must be plain text
-2> kb: 4 files checked: 2 errors, 2 warnings, 2 skipped
+> Meta/Templates/Meeting.md:8:17: warning: unresolved link '[[{{owner}}]]'
+> Meta/Templates/Meeting.md:8:35: warning: invalid due date '{{due}}' (expected YYYY-MM-DD)
+2> kb: 4 files checked: 2 errors, 4 warnings
 ? 1
 
 # kb.yaml's ignore: a list of globs, or one glob; anything else is an error at its place.

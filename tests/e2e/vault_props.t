@@ -4,7 +4,7 @@
 # error that says how to write it (never read silently, never dropped without a word).
 $ kb --kb "$FIXTURES/vault_props" check
 > Meetings/2024-09-04 Standup.md:3:7: error: invalid date '2024/09/04' (expected YYYY-MM-DD, as in '2024-09-04')
-> Meetings/2024-09-05 Retro.md:7: warning: invalid due date '2024/09/20' (expected YYYY-MM-DD, as in '2024-09-20')
+> Meetings/2024-09-05 Retro.md:7:45: warning: invalid due date '2024/09/20' (expected YYYY-MM-DD, as in '2024-09-20')
 2> kb: 8 files checked: 1 error, 1 warning, 1 skipped
 ? 1
 

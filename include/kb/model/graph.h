@@ -39,6 +39,8 @@ struct KbConfig {
   /// `filenames: name`: new notes (and renamed ones) are named by the record's name itself,
   /// not its slug.
   bool name_files = false;
+  /// `tasks: all-notes`: `kb actions` lists the tasks of every note, not only of meetings.
+  bool tasks_all_notes = false;
   /// From `ignore:` in kb.yaml: globs of paths that are not notes (IgnoreRules::add_glob).
   std::vector<std::string> ignore;
   /// The Tasks plugin's global filter (load_tasks_filter()): when set, only the task lines that

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kb/base/diag.h"
@@ -48,6 +49,9 @@ struct RecordSides {
     std::string_view text(const Mark& m) const;
   };
   std::unique_ptr<PackedLinks> packed_links;  ///< null: none
+  /// Where each `![[embed]]` of a note is (line, column), in order: a missing one is reported
+  /// as a missing embed, not as an unresolved link.
+  std::vector<std::pair<int, int>> embeds;
 };
 
 /// Fills `r` (whose `path` and `rid` are set) from `raw`, taking its contents (moved, not

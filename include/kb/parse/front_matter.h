@@ -58,12 +58,19 @@ struct FrontMatter {
   Value fields;          ///< a mapping (empty when absent)
   std::size_t body_offset = 0;  ///< byte offset of the body in the text (after BOM)
   int body_line = 1;            ///< file line of the body's first line
+  /// true: the front matter did not parse (reported), and the note is read as a plain note
+  /// without fields, as Obsidian still shows it (issue 23)
+  bool broken = false;
 };
 
 /// Splits and parses the front matter of `text` (BOM and CRLF accepted). A YAML error or a
 /// front matter that is not a mapping is reported once to `diags` and yields std::nullopt.
 std::optional<FrontMatter> parse_front_matter(std::string_view path, std::string_view text,
                                               DiagSink& diags);
+
+/// The front matter of a note whose front matter parse_front_matter() rejected: no fields,
+/// `broken` set, and the body after the closing fence (all of the text when there is none).
+FrontMatter unread_front_matter(std::string_view path, std::string_view text);
 
 /// Parses a whole YAML document (e.g. kb.yaml) into a Value; std::nullopt after one diagnostic.
 std::optional<Value> parse_yaml_document(std::string_view path, std::string_view text,

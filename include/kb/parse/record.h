@@ -35,8 +35,9 @@ constexpr std::size_t kMaxRecordBytes = 16u << 20;
 
 /// Parses one record file: front matter always, the body as `body` says. Returns
 /// std::nullopt after reporting one error when the file cannot be read as a record: larger
-/// than kMaxRecordBytes, UTF-16, binary (a NUL byte), invalid UTF-8 (reported at its line), or
-/// a front matter error. A UTF-8 BOM is skipped; LF, CRLF and bare CR all end lines.
+/// than kMaxRecordBytes, UTF-16, binary (a NUL byte) or invalid UTF-8 (reported at its line).
+/// A front matter error is reported too, and the note read as a plain note without fields
+/// (`front.broken`; see unread_front_matter()). A UTF-8 BOM is skipped; LF, CRLF and bare CR all end lines.
 std::optional<RawRecord> parse_record(std::string_view path, std::string_view text,
                                       DiagSink& diags, BodyParse body = BodyParse::all);
 

@@ -1,5 +1,6 @@
 #pragma once
-// Action items and decisions across meetings, filtered and sorted (by due date, undated last).
+// Action items and decisions across meetings (and, when asked, the tasks of every other note),
+// filtered and sorted (by due date, undated last).
 
 #include <cstddef>
 #include <optional>
@@ -10,7 +11,8 @@
 
 namespace kb {
 
-/// One action item: the meeting it is in and its index in Record::actions.
+/// One action item: the note it is in (a meeting, unless the filter asked for all notes) and
+/// its index in the note's Outcomes::actions.
 struct ActionRef {
   NodeId meeting;
   std::size_t index = 0;
@@ -25,9 +27,11 @@ struct ActionFilter {
   std::optional<Date> due_before;  ///< due strictly before
   bool overdue = false;            ///< open and due before `today`
   Date today;
+  bool all_notes = false;  ///< the tasks of every note, not only of meetings (issue 23)
 };
 
-/// Matching actions sorted by due date (undated last), then meeting date, id and line.
+/// Matching actions sorted by due date (undated last), then meeting date (a note of another
+/// type has none and comes first), id and line. `orgs` matches meetings only.
 std::vector<ActionRef> find_actions(const KnowledgeBase& kb, const ActionFilter& f);
 
 const Action& action_at(const KnowledgeBase& kb, const ActionRef& ref);

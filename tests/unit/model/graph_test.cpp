@@ -280,18 +280,43 @@ TEST_SUITE("model") {
   TEST_CASE("load: a malformed file is skipped with one error; the rest loads") {
     test::MemFileSystem fs = test::sample_fs();
     fs.add("meetings/bad.md", "---\ntitle: Bad\ndate: 2024-02-30\n---\n");
-    fs.add("meetings/open.md", "---\ntitle: x\n");
     auto r = load_kb(fs);
-    REQUIRE(r.skipped.size() == 2);
+    REQUIRE(r.skipped.size() == 1);
     CHECK(r.skipped[0] == "meetings/bad.md");
-    CHECK(r.skipped[1] == "meetings/open.md");
+    std::vector<std::string> errors;
+    for (const auto& d : r.diags.all())
+      if (d.severity == Severity::error) errors.push_back(to_string(d));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] == "meetings/bad.md:3:7: error: invalid date '2024-02-30' (expected YYYY-MM-DD)");
+    CHECK(r.kb.lookup_rid("meetings/2024/2024-09-02-iesalc") != nullptr);
+  }
+
+  TEST_CASE("issue 23: a note whose front matter does not parse is a plain note that links and is linked") {
+    test::MemFileSystem fs = test::sample_fs();
+    fs.add("meetings/open.md", "---\ntitle: x\n");
+    fs.add("people/broken-one.md", "---\nname: [Broken\n---\nKnows [[Ana]].\n- [ ] Call [[Ana Mover]] due:2024-10-01\n");
+    fs.add("notes/linker.md", "See [[broken-one]] and [[open]].\n");
+    auto r = load_kb(fs);
+    CHECK(r.skipped.empty());
     std::vector<std::string> errors;
     for (const auto& d : r.diags.all())
       if (d.severity == Severity::error) errors.push_back(to_string(d));
     REQUIRE(errors.size() == 2);
-    CHECK(errors[0] == "meetings/bad.md:3:7: error: invalid date '2024-02-30' (expected YYYY-MM-DD)");
-    CHECK(errors[1] == "meetings/open.md:1:1: error: front matter is not closed (add a line '---' after it)");
-    CHECK(r.kb.lookup_rid("meetings/2024/2024-09-02-iesalc") != nullptr);
+    CHECK(errors[0] == "meetings/open.md:1:1: error: front matter is not closed (add a line '---' after it)");
+    CHECK(errors[1] == "people/broken-one.md:3:1: error: invalid YAML: end of sequence flow not found");
+    const Record* broken = r.kb.lookup_rid("people/broken-one");
+    REQUIRE(broken);
+    CHECK(broken->type == RecordType::note);  // no type: not a person, whatever its folder
+    CHECK(broken->name == "broken-one");
+    CHECK(r.kb.lookup_rid("meetings/open")->type == RecordType::note);
+    REQUIRE(broken->mentions->size() == 2);  // the task's link is a mention too
+    CHECK(r.kb.at((*broken->mentions)[0].target).rid == "people/ana");
+    REQUIRE(broken->outcomes->actions.size() == 1);
+    CHECK(r.kb.at(broken->outcomes->actions[0].owner).rid == "people/ana");
+    const Record* linker = r.kb.lookup_rid("notes/linker");
+    REQUIRE(linker->mentions->size() == 2);
+    CHECK((*linker->mentions)[0].target == broken->id);
+    CHECK(r.kb.at((*linker->mentions)[1].target).rid == "meetings/open");
   }
 
   TEST_CASE("load: two people of one name are a warning; 'NAME (ORGANIZATION)' tells them apart") {

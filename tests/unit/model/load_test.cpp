@@ -243,7 +243,7 @@ void fill(StampedFs& fs) {
                "## Summary\nWe met [[Francesc Pedro|Francesc]].\n## Decisions\n- Go ahead\n## Actions\n"
                "- [ ] Send the agenda [[Ana Lopez]] due:2024-10-15\n- [x] Share it ✅ 2024-09-10\n- [ ] Bad date due:2024-13-01\n");
   }
-  fs.put("meetings/2024/broken.md", "---\ntitle: [unclosed\n---\n");
+  fs.put("meetings/2024/broken.md", "---\ntitle: Bad \xFF byte\n---\n");  // invalid UTF-8: skipped, never cached
   fs.put("notes/plain.md", "Just a note linking [[UNESCO]] and [[Missing Page]].\n");
 }
 
@@ -427,12 +427,21 @@ TEST_SUITE("model") {
       CHECK(dump(r) == dump(load_kb(fs)));
       CHECK(dump(r) != fresh);  // the unresolved attendee now resolves
     }
-    SUBCASE("a note that stops parsing loses its entry and is reported") {
-      fs.put("people/ana.md", "---\nname: [unclosed\n---\n");
+    SUBCASE("a note that stops reading as text loses its entry and is reported") {
+      fs.put("people/ana.md", "---\nname: Ana \xFF\n---\n");
       auto r = load_kb(fs, o);
       CHECK(r.skipped.size() == 2);
       CHECK(dump(r) == dump(load_kb(fs)));
       CHECK(cache.entries.count("people/ana.md") == 0);
+    }
+    SUBCASE("issue 23: a note whose front matter stops parsing is a plain note, cached with its error") {
+      fs.put("people/ana.md", "---\nname: [unclosed\n---\n");
+      auto r = load_kb(fs, o);
+      CHECK(r.skipped.size() == 1);
+      CHECK(r.kb.lookup_rid("people/ana")->type == RecordType::note);
+      CHECK(dump(r) == dump(load_kb(fs)));
+      CHECK(cache.entries.count("people/ana.md") == 1);
+      CHECK(dump(load_kb(fs, o)) == dump(load_kb(fs)));
     }
     SUBCASE("a corrupt entry is parsed again, never believed") {
       auto& e = cache.entries["people/ana.md"];
@@ -872,7 +881,7 @@ TEST_SUITE("model") {
       fs.put("people/ana.md", "---\nname: Ana M. Lopez\naffiliations:\n  - org: Nowhere Inc\n---\n");
       check(true);  // an organization no record has: its node is made
     }
-    SUBCASE("a meeting that stops parsing, a broken note that parses again, a new type") {
+    SUBCASE("a meeting whose front matter stops parsing (a plain note now), a broken note that reads again, a new type") {
       fs.put(clean_a, "---\ntitle: [unclosed\n---\n");
       check(true);
       fs.put("meetings/2024/broken.md", "---\ntitle: Fixed\ndate: 2024-09-25\n---\n");
@@ -895,8 +904,8 @@ TEST_SUITE("model") {
       fs.put("meetings/2024/2024-09-23-d.md", "---\ntitle: Clean D\ndate: 2024-09-01\ntopics: [AI Framework]\n---\n");
       check(true, 2);
     }
-    SUBCASE("a note that does not parse, added or removed, joins or leaves the skipped files") {
-      fs.put("meetings/2024/2024-09-24-bad.md", "---\ntitle: [unclosed\n---\n");
+    SUBCASE("a note that does not read, added or removed, joins or leaves the skipped files") {
+      fs.put("meetings/2024/2024-09-24-bad.md", "---\ntitle: Bad \xFF\n---\n");
       check(true);
       fs.remove("meetings/2024/2024-09-24-bad.md");
       check(true, 0);
@@ -1040,7 +1049,8 @@ TEST_SUITE("model") {
                          "\ntopics: " + (rng() % 2 ? "[AI Framework]" : "[]") + "\n---\n## Summary\nSee " + pick(links) +
                          " and " + pick(links) + ".\n## Actions\n- [ ] Write " + pick(links) + " due:2024-1" +
                          std::to_string(rng() % 4) + "-01\n";
-      if (rng() % 15 == 0) note = "---\ntitle: [broken\n---\n";
+      // Front matter that does not parse: a plain note, whose links and tasks still count (issue 23).
+      if (rng() % 15 == 0) note = "---\ntitle: [broken\n---\nSee " + pick(links) + ".\n- [ ] Ask " + pick(links) + "\n";
       if (rng() % 12 == 0 && fs.files.count(path)) fs.remove(path);  // put back by a later step
       else fs.put(path, note);
       if (rng() % 4 == 0) {  // an extra note added or removed: first, among the meetings or last in path order
@@ -1056,7 +1066,8 @@ TEST_SUITE("model") {
           fs.put(extra, "---\nname: Extra Org\n" + std::string(rng() % 2 ? "parent: UNESCO\n" : "") + "---\n");
         } else {
           const std::string kind = extra[0] == 'm' ? "date: 2024-10-05\norganizations: " + some(orgs, "Nowhere Inc") + "\n" : "";
-          fs.put(extra, "---\ntitle: Extra " + std::to_string(rng() % 3) + "\n" + kind + "---\nOn " + pick(links) + ".\n");
+          fs.put(extra, "---\ntitle: Extra " + std::to_string(rng() % 3) + "\n" + kind + "---\nOn " + pick(links) + ".\n" +
+                            (rng() % 2 ? "- [ ] Ask " + pick(links) + "\n" : ""));  // a task outside meetings too
         }
       }
       if (rng() % 4 == 0) {  // a person's affiliations, on dates around the meetings'
@@ -1066,7 +1077,7 @@ TEST_SUITE("model") {
           person += "  - org: " + pick(orgs) + "\n    role: R" + std::to_string(rng() % 3) + "\n    " +
                     (rng() % 2 ? "since" : "until") + ": 2024-" + (rng() % 2 ? "09" : "10") + "-15\n";
         if (rng() % 10 == 0) person += "  - org: Nowhere Inc\n";
-        fs.put("people/ana.md", person + "---\n");
+        fs.put("people/ana.md", person + "---\n" + (rng() % 3 == 0 ? "- [ ] Ring " + pick(links) + "\n" : ""));
       }
       if (rng() % 10 == 0)
         fs.put("orgs/iesalc.md", std::string("---\nname: UNESCO-IESALC\n") + (rng() % 3 ? "aliases: [IESALC]\n" : "") +

@@ -1,4 +1,5 @@
 #include "kb/parse/markdown.h"
+#include "kb/parse/front_matter.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -210,7 +211,7 @@ TEST_SUITE("parse") {
     CHECK(d.empty());
   }
 
-  TEST_CASE("markdown: a malformed task date is a warning at the item's line") {
+  TEST_CASE("markdown: a malformed task date is a warning at its place, the column in characters") {
     DiagSink d;
     BodyFacts f = parse_body("m.md",
                              "- [ ] A due:2024-13-01\n- [ ] B [due:: soon]\n- [ ] C \xE2\x8F\xB3 2024-02-30\n"
@@ -219,10 +220,10 @@ TEST_SUITE("parse") {
     REQUIRE(f.tasks.size() == 4);
     CHECK_FALSE(f.tasks[0].due);
     CHECK(diag_lines(d) ==
-          "m.md:5: warning: invalid due date '2024-13-01' (expected YYYY-MM-DD)\n"
-          "m.md:6: warning: invalid due date 'soon' (expected YYYY-MM-DD)\n"
-          "m.md:7: warning: invalid scheduled date '2024-02-30' (expected YYYY-MM-DD)\n"
-          "m.md:8: warning: invalid priority 'urgent' (expected highest, high, medium, low or lowest)\n");
+          "m.md:5:13: warning: invalid due date '2024-13-01' (expected YYYY-MM-DD)\n"
+          "m.md:6:16: warning: invalid due date 'soon' (expected YYYY-MM-DD)\n"
+          "m.md:7:11: warning: invalid scheduled date '2024-02-30' (expected YYYY-MM-DD)\n"
+          "m.md:8:21: warning: invalid priority 'urgent' (expected highest, high, medium, low or lowest)\n");
   }
 }
 
@@ -348,21 +349,24 @@ TEST_SUITE("parse") {
     CHECK(file_extension("a.b/c").empty());
   }
 
-  TEST_CASE("issue 23: a [[wikilink]] whose Foam reference definition exists is that wikilink") {
+  TEST_CASE("issue 23: a [[wikilink]] whose Foam reference definition exists links to its note, as Foam reads it") {
     DiagSink d;
     BodyFacts f = parse_body(SharedPath("notes/a.md"),
-                             "See [[b]] and [[c|C]].\n\n- [ ] ask [[b]]\n\n[b]: sub/b.md \"B\"\n[c|C]: c \"C\"\n", 1,
-                             d);
-    REQUIRE(f.links.size() == 3);
-    CHECK(f.links[0].target == "b");
-    CHECK_FALSE(f.links[0].markdown);
+                             "See [[b]] and [[c|C]] and [[w]].\n\n- [ ] ask [[b]]\n\n[b]: sub/b.md \"B\"\n[c|C]: c \"C\"\n"
+                             "[w]: https://example.org/w \"W\"\n",
+                             1, d);
+    REQUIRE(f.links.size() == 4);
+    CHECK(f.links[0].target == "sub/b");  // the definition's path, found as a Markdown link's
+    CHECK(f.links[0].markdown);
     CHECK(f.links[0].loc.column == 5);
     CHECK(f.links[1].target == "c");
     CHECK(f.links[1].display == "C");
-    CHECK(f.links[2].target == "b");
+    CHECK(f.links[2].target == "w");  // a web page: the wikilink's own name
+    CHECK_FALSE(f.links[2].markdown);
+    CHECK(f.links[3].target == "sub/b");
     REQUIRE(f.tasks.size() == 1);
     REQUIRE(f.tasks[0].links.size() == 1);
-    CHECK(f.tasks[0].links[0].target == "b");
+    CHECK(f.tasks[0].links[0].target == "sub/b");
     CHECK(d.empty());
   }
 
@@ -417,5 +421,31 @@ TEST_SUITE("parse") {
     CHECK(fields[3].value == "[[Paris]]");
     CHECK(fields[4].key == "quoted");
     CHECK(fields[4].loc.line == 13);
+  }
+}
+
+TEST_SUITE("parse") {
+  TEST_CASE("issue 23: columns are counted in characters, in the body as in the front matter") {
+    DiagSink d;
+    BodyFacts f = parse_body("m.md", "\xC3\x89t\xC3\xA9 [[A]] \xF0\x9F\x93\x85 ![[B]]\n> - [ ] T\xC3\xA2che [[C]] due:soon\n", 3, d);
+    REQUIRE(f.links.size() == 3);
+    CHECK(f.links[0].loc.column == 5);
+    CHECK(f.links[1].loc.column == 13);
+    CHECK(f.links[2].loc.column == 15);
+    CHECK(diag_lines(d) == "m.md:4:25: warning: invalid due date 'soon' (expected YYYY-MM-DD)\n");
+    DiagSink ok;
+    auto fm = parse_front_matter("m.md", "---\nattendees: [\xC3\x89t\xC3\xA9, Bo]\n---\n", ok);
+    REQUIRE(fm);
+    CHECK(fm->fields.find("attendees")->items[1].loc.column == 18);
+  }
+
+  TEST_CASE("issue 23: a footnote is no link, whatever its text (one word, or CJK without spaces)") {
+    DiagSink d;
+    BodyFacts f = parse_body(SharedPath("a.md"),
+                             "The ID[^1] and the other[^note].\n\n[^1]: Footnote.\n[^note]: \xE8\x84\x9A\xE6\xB3\xA8\xE3\x80\x82 See [[B]].\n",
+                             1, d);
+    REQUIRE(f.links.size() == 1);  // only the wikilink in the footnote's text
+    CHECK(f.links[0].target == "B");
+    CHECK(f.summary == "The ID and the other.");  // footnote marks are not text
   }
 }

@@ -64,8 +64,9 @@ void check_eq(const TaskItem& a, const TaskItem& b) {
 void check_eq(const RawRecord& a, const RawRecord& b) {
   const auto& [path, front, body, facts, body_parsed] = a;
   CHECK(path == b.path);
-  const auto& [present, fields, body_offset, body_line] = front;
+  const auto& [present, fields, body_offset, body_line, broken] = front;
   CHECK(present == b.front.present);
+  CHECK(broken == b.front.broken);
   check_eq(fields, b.front.fields);
   CHECK(body_offset == b.front.body_offset);
   CHECK(body_line == b.front.body_line);
@@ -182,6 +183,20 @@ TEST_SUITE("parse") {
     check_eq(back, *r);
     REQUIRE(diags.size() == d.all().size());
     for (std::size_t i = 0; i < diags.size(); ++i) CHECK(to_string(diags[i]) == to_string(d.all()[i]));
+  }
+
+  TEST_CASE("issue 23: a note whose front matter does not parse round-trips as one") {
+    DiagSink d;
+    auto r = parse_record("notes/b.md", "---\ntitle: [x\n---\nSee [[Ana]].\n", d, kb::BodyParse::all);
+    REQUIRE(r);
+    REQUIRE(r->front.broken);
+    std::string blob = encode_record(*r, d.all());
+    RawRecord back;
+    std::vector<Diagnostic> diags;
+    REQUIRE(decode_record(blob, back, diags));
+    check_eq(back, *r);
+    REQUIRE(diags.size() == 1);
+    CHECK(to_string(diags[0]) == "notes/b.md:3:1: error: invalid YAML: end of sequence flow not found");
   }
 
   TEST_CASE("record codec: truncated, corrupt and foreign-version data is rejected") {

@@ -123,4 +123,40 @@ TEST_SUITE("parse") {
     CHECK(d.empty());
     CHECK(rec->front.fields.find("name")->text == "Jose\xCC\x81");
   }
+
+  TEST_CASE("issue 23: front matter that does not parse is reported, and the note read as a plain note") {
+    SUBCASE("a YAML error: the body after the closing fence") {
+      kb::DiagSink d;
+      auto rec = kb::parse_record("a.md", "---\ntitle: [x\n---\nSee [[b]].\n- [ ] Task\n", d);
+      REQUIRE(rec);
+      CHECK(diag_text(d) == "a.md:3:1: error: invalid YAML: end of sequence flow not found\n");
+      CHECK(rec->front.broken);
+      CHECK(rec->front.fields.is_mapping());
+      CHECK(rec->front.fields.entries.empty());
+      CHECK(rec->body == "See [[b]].\n- [ ] Task\n");
+      CHECK(rec->front.body_line == 4);
+      REQUIRE(rec->facts.links.size() == 1);
+      CHECK(rec->facts.links[0].loc.line == 4);
+      CHECK(rec->facts.tasks.size() == 1);
+    }
+    SUBCASE("not a mapping") {
+      kb::DiagSink d;
+      auto rec = kb::parse_record("a.md", "---\n- a\n---\nbody\n", d);
+      REQUIRE(rec);
+      CHECK(diag_text(d) == "a.md:2:1: error: front matter must be a mapping of keys to values\n");
+      CHECK(rec->front.broken);
+      CHECK(rec->body == "body\n");
+    }
+    SUBCASE("not closed: all of the text is the body, as Obsidian shows it") {
+      kb::DiagSink d;
+      auto rec = kb::parse_record("a.md", "---\ntitle: x\n[[b]]\n", d);
+      REQUIRE(rec);
+      CHECK(diag_text(d) == "a.md:1:1: error: front matter is not closed (add a line '---' after it)\n");
+      CHECK(rec->front.broken);
+      CHECK_FALSE(rec->front.present);
+      CHECK(rec->body == "---\ntitle: x\n[[b]]\n");
+      REQUIRE(rec->facts.links.size() == 1);
+      CHECK(rec->facts.links[0].loc.line == 3);
+    }
+  }
 }

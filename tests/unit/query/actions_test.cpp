@@ -1,0 +1,40 @@
+#include "kb/query/actions.h"
+
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "kb/model/load.h"
+#include "support/mem_fs.h"
+
+using namespace kb;
+
+namespace {
+
+std::vector<std::string> listed(const KnowledgeBase& kb, const ActionFilter& f) {
+  std::vector<std::string> out;
+  for (const ActionRef& ref : find_actions(kb, f))
+    out.push_back(kb.at(ref.meeting).rid + ":" + std::to_string(action_at(kb, ref).loc.line));
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("query") {
+  TEST_CASE("issue 23: tasks outside meetings are listed with all_notes, with their note as the source") {
+    test::MemFileSystem fs;
+    fs.add("meetings/a.md", "---\ntitle: A\ndate: 2024-09-02\n---\n- [ ] In the meeting due:2024-09-10\n");
+    fs.add("people/bo.md", "---\nname: Bo\n---\n- [ ] Call Bo back due:2024-09-05\n");
+    fs.add("notes/todo.md", "# Todo\n\n> - [ ] Quoted [[Bo]]\n- [x] Done already\n");
+    auto r = load_kb(fs);
+    ActionFilter f;
+    CHECK(listed(r.kb, f) == std::vector<std::string>{"meetings/a:5"});  // the default: meetings only
+    f.all_notes = true;
+    CHECK(listed(r.kb, f) == std::vector<std::string>{"people/bo:4", "meetings/a:5", "notes/todo:3"});
+    const Record& todo = *r.kb.lookup_rid("notes/todo");
+    CHECK(r.kb.at(todo.outcomes->actions[0].owner).rid == "people/bo");
+    f.state = ActionState::done;
+    CHECK(listed(r.kb, f) == std::vector<std::string>{"notes/todo:4"});
+  }
+}
