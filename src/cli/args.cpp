@@ -113,7 +113,7 @@ std::optional<Series> series_arg(Session& s, const KnowledgeBase& kb, const std:
     for (const auto& x : find_all_series(kb)) all.push_back(x.name);
     if (all.empty()) msg += " (no meeting names a 'series:' yet)";
     else if (all.size() <= 5) msg += " (the series are " + quoted(all, " and ") + ")";
-    else msg += " (" + std::to_string(all.size()) + " series; 'kb query --has series' lists their meetings)";
+    else msg += " ('kb list series' lists the " + std::to_string(all.size()) + ")";
   }
   s.error(terminal_safe(msg));
   return std::nullopt;

@@ -42,7 +42,67 @@ void render_json(std::ostream& out, const KnowledgeBase& kb, const SeriesView& v
   out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
+// One series as `kb list series` gives it.
+struct SeriesRow {
+  std::string first, last, planned, by_cadence, rhythm;
+};
+
+SeriesRow series_row(const KnowledgeBase& kb, const Series& s, const Date& today) {
+  SeriesRow row;
+  const Cadence c = find_cadence(kb, s);
+  row.first = to_string(*kb.at(s.meetings.front()).date);
+  row.last = to_string(*kb.at(s.meetings.back()).date);
+  for (NodeId id : s.meetings)
+    if (today < *kb.at(id).date) {
+      row.planned = to_string(*kb.at(id).date);
+      break;
+    }
+  if (auto next = next_in_cadence(c, *kb.at(s.meetings.back()).date)) row.by_cadence = to_string(*next);
+  row.rhythm = describe(c);
+  return row;
+}
+
+void render_series_list_json(std::ostream& out, const KnowledgeBase& kb, const std::vector<Series>& all,
+                             const RenderOptions& o) {
+  json arr = json::array();
+  for (const auto& s : all) {
+    const SeriesRow row = series_row(kb, s, o.today);
+    auto or_null = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
+    arr.push_back({{"type", "series"}, {"name", s.name}, {"meetings", s.meetings.size()}, {"first", row.first},
+                   {"last", row.last}, {"next", or_null(row.planned)}, {"next_by_cadence", or_null(row.by_cadence)},
+                   {"cadence", or_null(row.rhythm)}});
+  }
+  if (o.format == OutputFormat::jsonl)
+    for (const auto& j : arr) out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+  else
+    out << arr.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
 }  // namespace
+
+void render_series_list(std::ostream& out, const KnowledgeBase& kb, const std::vector<Series>& all,
+                        const RenderOptions& o) {
+  if (is_json(o.format)) return render_series_list_json(out, kb, all, o);
+  Table t;
+  t.headers = {"SERIES", "MEETINGS", "FIRST", "LAST", "NEXT", "RHYTHM"};
+  t.flexible = {0, 5};
+  for (const auto& s : all) {
+    const SeriesRow row = series_row(kb, s, o.today);
+    const std::string next = !row.planned.empty() ? row.planned
+                             : row.by_cadence.empty() ? std::string() : row.by_cadence + " (by rhythm)";
+    t.rows.push_back({s.name, std::to_string(s.meetings.size()), row.first, row.last, next, row.rhythm});
+  }
+  switch (o.format) {
+    case OutputFormat::ids:
+      for (const auto& s : all) out << terminal_safe(s.name) << '\n';
+      break;
+    case OutputFormat::csv: render_csv(out, t, o.bom); break;
+    case OutputFormat::md: render_markdown_table(out, t); break;
+    default:
+      if (!t.rows.empty()) render_text_table(out, t, {o.color, o.width});
+      break;
+  }
+}
 
 SeriesView build_series_view(const KnowledgeBase& kb, const Series& s, const Date& today) {
   SeriesView v{s, series_history(kb, s, today), find_cadence(kb, s), {}};

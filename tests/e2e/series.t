@@ -105,6 +105,20 @@ $ kb --kb "$FIXTURES/series" query --series "IESALC Monthly Call" --explain
 $ kb --kb "$FIXTURES/series" query --series "Steering committee" --format json | jq -c '[.[] | .series]'
 > ["Steering committee","Steering committee","Steering committee"]
 
+# kb list series: each series, its span, the next meeting (planned, else by its rhythm) and
+# its rhythm.
+$ KB_TODAY=2024-11-20 kb --kb "$FIXTURES/series" list series
+> SERIES               MEETINGS  FIRST       LAST        NEXT                    RHYTHM
+> IESALC monthly call  3         2024-09-02  2024-11-04  2024-12-02 (by rhythm)  monthly on the first Monday
+> Steering committee   3         2024-09-10  2024-11-05
+
+$ KB_TODAY=2024-10-20 kb --kb "$FIXTURES/series" list series --format json | jq -c '.[] | [.name, .meetings, .first, .last, .next, .next_by_cadence, .cadence]'
+> ["IESALC monthly call",3,"2024-09-02","2024-11-04","2024-11-04","2024-12-02","monthly on the first Monday"]
+> ["Steering committee",3,"2024-09-10","2024-11-05","2024-10-22",null,null]
+
+$ kb --kb "$FIXTURES/minimal" list series
+2> kb: no meeting names a 'series:' yet
+
 # kb show of one meeting says its series.
 $ kb --kb "$FIXTURES/series" show meetings/2024/2024-10-07-iesalc-monthly-call | grep Series
 > Series: iesalc-monthly-call
@@ -216,7 +230,6 @@ $ kb --kb "$FIXTURES/series" add meeting --next-in "Steering committee" --date 2
 > ### Carried over from Steering committee
 >
 > - Circulate the minutes [[Hana Home]] (from [[meetings/2024/2024-11-05-steering-committee|2024-11-05 Steering committee 2024-11-05]])
->
 >
 >
 > <!-- /kb:prep -->

@@ -4,6 +4,7 @@
 // open actions counted, newest first, and the open actions of the whole series.
 
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "kb/query/series.h"
@@ -21,6 +22,12 @@ struct SeriesView {
 
 /// Gathers the view of `s` as of `today`.
 SeriesView build_series_view(const KnowledgeBase& kb, const Series& s, const Date& today);
+
+/// `kb list series`: each series with its meeting count, first and last meeting, the next one
+/// (planned, else by its rhythm, as of `o.today`) and its rhythm; `--format ids` gives names.
+/// Reads no outcomes.
+void render_series_list(std::ostream& out, const KnowledgeBase& kb, const std::vector<Series>& all,
+                        const RenderOptions& o);
 
 /// Renders `v` as text, Markdown, JSON (one object, `"type": "series"`) or ids (its meetings).
 void render_series(std::ostream& out, const KnowledgeBase& kb, const SeriesView& v, const RenderOptions& o);
