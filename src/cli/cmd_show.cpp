@@ -58,7 +58,8 @@ void add_show_command(CLI::App& app, Invocation& inv) {
   auto o = std::make_shared<ShowOptions>();
   CLI::App* sub = app.add_subcommand("show", "One record: fields, affiliations or members, meetings, co-attendees, topics, open actions");
   sub->add_option("name", o->name, "A name, alias or record id (e.g. people/francesc-pedro), or a series")->required();
-  sub->add_flag("--series", o->series, "NAME is a series (the meetings' 'series:'): its history, when a record has that name too");
+  sub->add_flag("--series", o->series,
+                "NAME is a series (the meetings' 'series:'): its history, when a record has that name too");
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_show(s, *o); }; });
 }
 

@@ -68,7 +68,8 @@ int equal_gaps(const std::vector<Date>& dates, Gap&& gap) {
 // to three weeks wins; then a month-based rhythm (a gap of 30 or 35 days between two meetings
 // is "monthly" as people plan it, not "every 30 days"); then any equal gap in days.
 Cadence cadence_of(const std::vector<Date>& dates) {
-  const int days = equal_gaps(dates, [](const Date& a, const Date& b) { return days_from_civil(b) - days_from_civil(a); });
+  const int days =
+      equal_gaps(dates, [](const Date& a, const Date& b) { return days_from_civil(b) - days_from_civil(a); });
   if (days > 0 && days % 7 == 0 && days <= 21) return {Cadence::Kind::days, days, 0, 0};
   const int months = equal_gaps(dates, months_between);
   auto same = [&](auto&& key) {
@@ -92,7 +93,8 @@ bool same_series(std::string_view series, std::string_view name) {
 std::vector<Series> find_all_series(const KnowledgeBase& kb) {
   std::vector<Series> out;
   for (auto& [key, s] : series_by_key(kb, nullptr)) out.push_back(std::move(s));
-  std::stable_sort(out.begin(), out.end(), [](const Series& a, const Series& b) { return fold(a.name) < fold(b.name); });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Series& a, const Series& b) { return fold(a.name) < fold(b.name); });
   return out;
 }
 

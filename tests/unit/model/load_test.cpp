@@ -1036,7 +1036,8 @@ TEST_SUITE("model") {
       const int n = std::stoi(path.substr(22, 1)) - 1;
       const std::string title = rng() % 10 == 0 ? "Renamed " + std::to_string(step) : "Random " + std::to_string(n);
       std::string note = "---\ntitle: " + title + "\ndate: 2024-" + (rng() % 2 ? "09" : "10") + "-1" +
-                         std::to_string(rng() % 10) + (step % 3 == 2 ? "" : "\nseries: Call " + std::to_string(step % 2)) +
+                         std::to_string(rng() % 10) +
+                         (step % 3 == 2 ? "" : "\nseries: Call " + std::to_string(step % 2)) +
                          "\norganizations: " + some(orgs, "Nowhere Inc") +
                          "\nattendees: " + some(people, rng() % 2 ? "Nobody Known" : "{name: Ana Lopez, org: Nowhere Inc}") +
                          "\ntopics: " + (rng() % 2 ? "[AI Framework]" : "[]") + "\n---\n## Summary\nSee " + pick(links) +

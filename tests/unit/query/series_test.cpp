@@ -48,7 +48,8 @@ TEST_SUITE("query") {
     auto s = find_series(kb, "iesalc MONTHLY call");
     REQUIRE(s);
     CHECK(s->name == "IESALC Monthly Call");
-    CHECK(rids(kb, s->meetings) == std::vector<std::string>{"meetings/2024-09-02", "meetings/2024-10-07", "meetings/2024-11-04"});
+    CHECK(rids(kb, s->meetings) ==
+          std::vector<std::string>{"meetings/2024-09-02", "meetings/2024-10-07", "meetings/2024-11-04"});
     CHECK(find_series(kb, "[[Steering Committee]]"));
     CHECK_FALSE(find_series(kb, "No series"));
     CHECK_FALSE(find_series(kb, ""));
