@@ -13,7 +13,7 @@ namespace kb::cli {
 
 bool MeetingFilterArgs::any() const {
   return !orgs.empty() || !people.empty() || !topics.empty() || !tags.empty() || !text.empty() || !where.empty() ||
-         !has.empty() || !event.empty() || !since.empty() || !until.empty() || !week.empty();
+         !has.empty() || !event.empty() || !since.empty() || !until.empty() || !week.empty() || !series.empty();
 }
 
 void add_audience_option(CLI::App* sub, std::string& audience) {
@@ -30,6 +30,7 @@ void add_meeting_filter_options(CLI::App* sub, MeetingFilterArgs& a) {
   sub->add_option("--topic", a.topics, "A topic discussed (and its sub-topics)");
   sub->add_option("--tag", a.tags, "A tag");
   sub->add_option("--event", a.event, "The event the meeting was part of");
+  sub->add_option("--series", a.series, "A recurring series (the meetings' 'series:' field)");
   sub->add_option("--since", a.since, "On or after this DATE (2024-09-02, yesterday, -7d, last monday)");
   sub->add_option("--until", a.until, "On or before this DATE");
   sub->add_option("--week", a.week, "In this WEEK (2024-W36, this week, last week, or a DATE in it)");
@@ -63,6 +64,9 @@ ExitCode meeting_filter(Session& s, const MeetingFilterArgs& a, MeetingFilter& f
   f.orgs = *orgs;
   f.people = *people;
   f.topics = *topics;
+  for (const auto& name : a.series)
+    if (!series_arg(s, *kb, name)) return ExitCode::failure;
+  f.series = a.series;
   if (!a.event.empty()) {
     auto ev = resolve_one(s, *kb, a.event, RecordType::event);
     if (!ev) return ExitCode::failure;
@@ -98,6 +102,28 @@ std::optional<NodeId> resolve_any_one(Session& s, const KnowledgeBase& kb, const
   print_resolution(s, diags);
   if (id) s.problems_of(kb.at(*id));
   return id;
+}
+
+std::optional<Series> series_arg(Session& s, const KnowledgeBase& kb, const std::string& name) {
+  if (auto found = find_series(kb, name)) return found;
+  auto quoted = [](const std::vector<std::string>& names, const std::string& last_sep) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i)
+      out += (i == 0 ? "'" : i + 1 == names.size() ? "'" + last_sep + "'" : "', '") + names[i];
+    return out + "'";
+  };
+  std::string msg = "unknown series '" + name + "'";
+  if (auto near = suggest_series(kb, name); !near.empty()) {
+    msg += " (did you mean " + quoted(near, " or ") + "?)";
+  } else {
+    std::vector<std::string> all;
+    for (const auto& x : find_all_series(kb)) all.push_back(x.name);
+    if (all.empty()) msg += " (no meeting names a 'series:' yet)";
+    else if (all.size() <= 5) msg += " (the series are " + quoted(all, " and ") + ")";
+    else msg += " ('kb list series' lists the " + std::to_string(all.size()) + ")";
+  }
+  s.error(terminal_safe(msg));
+  return std::nullopt;
 }
 
 std::optional<std::vector<NodeId>> resolve_all(Session& s, const KnowledgeBase& kb,

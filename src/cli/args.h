@@ -8,6 +8,7 @@
 
 #include "kb/model/graph.h"
 #include "kb/query/meetings.h"
+#include "kb/query/series.h"
 #include "session.h"
 
 namespace CLI {
@@ -18,7 +19,7 @@ namespace kb::cli {
 
 /// The meeting filters `kb query` and `kb graph` share, as written on the command line.
 struct MeetingFilterArgs {
-  std::vector<std::string> orgs, people, topics, tags, text, where, has;
+  std::vector<std::string> orgs, people, topics, tags, text, where, has, series;
   std::string event, since, until, week;
   bool exact_org = false;
   bool any() const;
@@ -43,6 +44,10 @@ std::optional<std::vector<NodeId>> resolve_all(Session& s, const KnowledgeBase& 
 std::optional<NodeId> resolve_one(Session& s, const KnowledgeBase& kb, const std::string& name, RecordType type);
 /// As resolve_one, for a record of any type (a name, an alias or a record id).
 std::optional<NodeId> resolve_any_one(Session& s, const KnowledgeBase& kb, const std::string& name);
+
+/// The series `name` names (query/series.h). Unknown: prints `unknown series 'X'` with the
+/// nearest series names (or those there are) and returns std::nullopt (exit 1).
+std::optional<Series> series_arg(Session& s, const KnowledgeBase& kb, const std::string& name);
 
 /// The largest count a numeric option takes (`--limit`): far above any KB, far below overflow.
 constexpr std::size_t kMaxCount = 1'000'000'000;

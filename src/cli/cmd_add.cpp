@@ -18,11 +18,13 @@
 #include "kb/parse/record.h"
 #include "kb/query/actions.h"
 #include "kb/query/prepare.h"
+#include "kb/query/series.h"
 #include "kb/render/mustache.h"
 #include "kb/render/table.h"
 #include "kb/render/templates.h"
 #include "kb/store/real_fs.h"
 #include "kb/store/writer.h"
+#include "args.h"
 #include "new_note.h"
 #include "session.h"
 #include "writing.h"
@@ -33,6 +35,7 @@ namespace {
 struct AddOptions {
   RecordType type = RecordType::meeting;
   std::string title, date, time, timezone, location, event;
+  std::string series, next_in;  ///< meeting: `series:`; the series whose next occurrence this is
   std::vector<std::string> orgs, attendees, topics, tags;
   std::string name, org, role, parent, start, end, honorific, kind;
   std::vector<std::string> aliases;
@@ -147,7 +150,7 @@ bool checked_options(Session& s, AddOptions& o) {
   for (const auto& [flag, value] : std::vector<std::pair<std::string, const std::string*>>{
            {"--title", &o.title}, {"--name", &o.name}, {"--location", &o.location}, {"--event", &o.event},
            {"--org", &o.org}, {"--role", &o.role}, {"--parent", &o.parent}, {"--timezone", &o.timezone},
-           {"--honorific", &o.honorific}, {"--kind", &o.kind}})
+           {"--honorific", &o.honorific}, {"--kind", &o.kind}, {"--series", &o.series}})
     if (!one_line(s, flag, *value)) return false;
   for (const auto* list : {&o.orgs, &o.attendees, &o.topics, &o.tags, &o.aliases})
     for (const auto& v : *list)
@@ -229,7 +232,13 @@ Draft meeting_draft(const KnowledgeBase& kb, const AddOptions& o, const std::vec
   YamlOut topics = name_list(names, RecordType::topic, true);
   if (!topics.items.empty()) d.front.add(key_for(kb, "topics"), topics);
   if (!o.tags.empty()) d.front.add(key_for(kb, "tags"), str_list(o.tags));
-  d.data = preparation_data(kb, subjects_of(names), *parse_date(o.date));
+  // A meeting of a series lists the open actions of its earlier meetings, as links.
+  const Date date = *parse_date(o.date);
+  std::optional<Series> series = o.series.empty() ? std::nullopt : find_series(kb, o.series);
+  if (!o.series.empty()) d.front.add(key_for(kb, "series"), YamlOut::str(series ? series->name : o.series));
+  const std::vector<ActionRef> carried = series ? carried_actions(kb, *series, date) : std::vector<ActionRef>{};
+  d.data = preparation_data(kb, subjects_of(names), date, series ? series->name : o.series, carried);
+  d.carried = carried.size();
   d.data.set("title", o.title);
   d.data.set("date", o.date);
   d.data.set("time", o.time);
@@ -303,7 +312,69 @@ ExitCode write_drafts(Session& s, const KnowledgeBase& kb, std::vector<Draft>& d
   return ExitCode::ok;
 }
 
+// What the next occurrence of a series takes from its newest meeting, for what is not given:
+// the title (its date, if it holds one, made the new one), time, place, names and tags.
+void take_from(const KnowledgeBase& kb, const Record& last, const Date& date, AddOptions& o) {
+  auto name = [&](const NameRef& n) { return kb.lookup(n.target) ? kb.at(n.target).name : n.text.str(); };
+  auto fill = [](std::string& v, const std::string& from) { if (v.empty()) v = from; };
+  auto fill_names = [&](std::vector<std::string>& v, const std::vector<NameRef>& from) {
+    if (v.empty()) for (const auto& n : from) v.push_back(name(n));
+  };
+  if (o.title.empty()) o.title = next_title(last.name, *last.date, date);
+  fill(o.time, last.time);
+  fill(o.timezone, last.timezone);
+  fill(o.location, last.location);
+  fill_names(o.orgs, last.organizations);
+  if (o.attendees.empty())
+    for (const auto& a : last.attendees) o.attendees.push_back(name(a.person));
+  fill_names(o.topics, last.topics);
+  if (o.tags.empty())
+    for (const auto& t : last.tags) o.tags.push_back(t.str());
+}
+
+// The date of the next occurrence: --date, else the series' rhythm. std::nullopt after an error
+// (`rc` says which).
+std::optional<Date> next_date(Session& s, const KnowledgeBase& kb, const Series& series, const AddOptions& o,
+                              ExitCode& rc) {
+  rc = ExitCode::usage;
+  if (!o.date.empty()) return s.date_arg("--date", o.date);
+  const Cadence c = find_cadence(kb, series);
+  auto date = next_in_cadence(c, *kb.at(series.meetings.back()).date);
+  if (!date) {
+    s.error(series.meetings.size() == 1
+                ? "'" + series.name + "' has one meeting: no rhythm to date the next one by; give --date"
+                : "the meetings of '" + series.name + "' keep no regular rhythm; give --date");
+    return std::nullopt;
+  }
+  s.note("next in '" + series.name + "' (" + describe(c) + "): " + to_string(*date));
+  return date;
+}
+
+// --next-in SERIES: the next occurrence of the series, dated by --date or its rhythm, with what
+// was not given taken from its newest meeting. Refuses a date the series has a meeting on.
+ExitCode apply_next_in(Session& s, AddOptions& o) {
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
+  if (!kb) return ExitCode::failure;
+  auto series = series_arg(s, *kb, o.next_in);
+  if (!series) return ExitCode::failure;
+  ExitCode rc;
+  auto date = next_date(s, *kb, *series, o, rc);
+  if (!date) return rc;
+  for (NodeId id : series->meetings)
+    if (*kb->at(id).date == *date) {
+      s.error("'" + series->name + "' has a meeting on " + to_string(*date) + " already: " +
+              std::string(kb->at(id).path.view()) + "; give --date for another day");
+      return ExitCode::failure;
+    }
+  o.date = to_string(*date);
+  o.series = series->name;
+  take_from(*kb, kb->at(series->meetings.back()), *date, o);
+  return ExitCode::ok;
+}
+
 ExitCode run_add(Session& s, AddOptions o) {
+  if (!o.next_in.empty())
+    if (ExitCode rc = apply_next_in(s, o); rc != ExitCode::ok) return rc;
   if (!checked_options(s, o)) return ExitCode::usage;
   const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);  // names, and meetings before this one
   if (!kb) return ExitCode::failure;
@@ -352,6 +423,10 @@ void add_add_command(CLI::App& app, Invocation& inv) {
   m->add_option("--attendee", o->attendees, "A person who attends (name or alias); repeat for more");
   m->add_option("--topic", o->topics, "A topic discussed; repeat for more");
   m->add_option("--tag", o->tags, "A tag; repeat for more");
+  m->add_option("--series", o->series, "The recurring series it belongs to (written as 'series:')");
+  m->add_option("--next-in", o->next_in,
+                "The next meeting of this SERIES: names, time and place from its last one, the date by its "
+                "rhythm (or --date), its open actions carried as links");
   add_common(m, *o);
 
   CLI::App* p = add_type(add, inv, "person", RecordType::person, "A person record", o);

@@ -50,7 +50,7 @@ std::string value_kind(const std::string& flag) {
 
 // Words that a command takes as its first positional argument.
 std::string positional_words(const std::string& cmd) {
-  if (cmd == "list") return "people orgs topics events meetings";
+  if (cmd == "list") return "people orgs topics events meetings series";
   if (cmd == "export") return "ics sqlite neo4j";
   if (cmd == "completion") return "bash zsh fish";
   return "";

@@ -6,6 +6,8 @@
 #include "args.h"
 #include "commands.h"
 #include "kb/query/profile.h"
+#include "kb/query/series.h"
+#include "kb/render/series.h"
 #include "session.h"
 
 namespace kb::cli {
@@ -16,15 +18,30 @@ struct ListOptions {
   std::vector<std::string> orgs;
 };
 
-ExitCode run_list(Session& s, const ListOptions& o) {
-  auto type = parse_record_type(o.what);
-  if (!type || *type == RecordType::note) {
-    s.error("cannot list '" + o.what + "' (choose people, orgs, topics, events or meetings)");
+// kb list series: the series of recurring meetings (the meetings' `series:`).
+ExitCode list_series(Session& s, const ListOptions& o, OutputFormat fmt) {
+  if (!o.orgs.empty()) {
+    s.error("--org does not apply to series (try 'kb query --org X --has series')");
     return ExitCode::usage;
   }
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::outline);  // names and dates only
+  if (!kb) return ExitCode::failure;
+  const std::vector<Series> all = find_all_series(*kb);
+  render_series_list(s.out, *kb, all, s.render_options(fmt));
+  if (all.empty()) s.note("no meeting names a 'series:' yet");
+  return ExitCode::ok;
+}
+
+ExitCode run_list(Session& s, const ListOptions& o) {
   auto fmt = s.format(OutputFormat::table, {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl,
                                             OutputFormat::csv, OutputFormat::md, OutputFormat::ids});
   if (!fmt) return ExitCode::usage;
+  if (o.what == "series") return list_series(s, o, *fmt);
+  auto type = parse_record_type(o.what);
+  if (!type || *type == RecordType::note) {
+    s.error("cannot list '" + o.what + "' (choose people, orgs, topics, events, meetings or series)");
+    return ExitCode::usage;
+  }
   const KnowledgeBase* kb = s.kb(true, Session::Reads::outline);  // names, counts and dates only
   if (!kb) return ExitCode::failure;
   auto orgs = resolve_all(s, *kb, o.orgs, RecordType::organization);
@@ -65,7 +82,7 @@ ExitCode run_list(Session& s, const ListOptions& o) {
 void add_list_command(CLI::App& app, Invocation& inv) {
   auto o = std::make_shared<ListOptions>();
   CLI::App* sub = app.add_subcommand("list", "Records of one type, with their meeting counts and last meeting date");
-  sub->add_option("what", o->what, "people, orgs, topics, events or meetings")->required();
+  sub->add_option("what", o->what, "people, orgs, topics, events, meetings or series")->required();
   sub->add_option("--org", o->orgs, "Only those tied to this organization (or its sub-organizations)");
   sub->callback([o, &inv] { inv.run = [o](Session& s) { return run_list(s, *o); }; });
 }

@@ -1,6 +1,8 @@
 // A new note made from its template: see new_note.h.
 #include "new_note.h"
 
+#include <algorithm>
+
 #include "kb/base/text.h"
 #include "kb/model/names.h"
 #include "kb/parse/record.h"
@@ -43,14 +45,10 @@ bool same_value(const YamlOut& want, const Value& got) {
 // would make that line a task of the new meeting, so its bracket is escaped.
 std::string list_item_text(const std::string& text) { return !text.empty() && text[0] == '[' ? "\\" + text : text; }
 
-}  // namespace
-
-FileNames file_names(const KnowledgeBase& kb) { return kb.config.name_files ? FileNames::name : FileNames::slug; }
-
-TemplateData preparation_data(const KnowledgeBase& kb, const std::vector<NodeId>& subjects, const Date& date) {
-  Preparation p = prepare_meeting(kb, subjects, date);
+// Actions as the template lists them: the text, and the meeting it lives in as a link.
+TemplateData action_list(const KnowledgeBase& kb, const std::vector<ActionRef>& refs) {
   TemplateData actions = TemplateData::list();
-  for (const ActionRef& ref : p.open_actions) {
+  for (const ActionRef& ref : refs) {
     const Record& m = kb.at(ref.meeting);
     TemplateData a;
     a.set("text", list_item_text(action_at(kb, ref).text));
@@ -59,6 +57,22 @@ TemplateData preparation_data(const KnowledgeBase& kb, const std::vector<NodeId>
     a.set("meeting_date", m.date ? to_string(*m.date) : std::string());
     actions.push(std::move(a));
   }
+  return actions;
+}
+
+}  // namespace
+
+FileNames file_names(const KnowledgeBase& kb) { return kb.config.name_files ? FileNames::name : FileNames::slug; }
+
+TemplateData preparation_data(const KnowledgeBase& kb, const std::vector<NodeId>& subjects, const Date& date,
+                              const std::string& series, const std::vector<ActionRef>& carried) {
+  Preparation p = prepare_meeting(kb, subjects, date);
+  // An action the series carries is listed once, there.
+  std::erase_if(p.open_actions, [&](const ActionRef& a) {
+    return std::any_of(carried.begin(), carried.end(),
+                       [&](const ActionRef& c) { return c.meeting == a.meeting && c.index == a.index; });
+  });
+  TemplateData actions = action_list(kb, p.open_actions);
   TemplateData last = TemplateData::list();
   for (const LastMeeting& l : p.last_meetings) {
     const Record& m = kb.at(l.meeting);
@@ -85,7 +99,10 @@ TemplateData preparation_data(const KnowledgeBase& kb, const std::vector<NodeId>
   out.set("has_open_actions", !p.open_actions.empty());
   out.set("open_actions", std::move(actions));
   out.set("last_meetings", std::move(last));
-  out.set("has_before", !p.empty());
+  out.set("series", series);
+  out.set("has_carried", !carried.empty());
+  out.set("carried", action_list(kb, carried));
+  out.set("has_before", !p.empty() || !carried.empty());
   return out;
 }
 
@@ -102,6 +119,9 @@ std::optional<std::string> render_note(Session& s, RealFileSystem& fs, Draft& d,
     tpl = builtin;
     tpl_path = "built-in " + template_file(d.type);
   }
+  if (d.carried && tpl.find("carried") == std::string::npos)
+    s.warning("template '" + tpl_path + "' has no {{#carried}} section: the " + std::to_string(d.carried) +
+              " open actions of the series are not listed (see the built-in one: 'kb init' in an empty folder)");
   d.data.set("front_matter", emit_yaml(d.front));
   std::string error;
   auto text = render_mustache(tpl, d.data, [](const std::string& v) { return markdown_escape(v); }, error);

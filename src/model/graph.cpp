@@ -376,7 +376,8 @@ namespace {
 template <class Visit>
 void visit_ids(Record& r, Visit&& visit) {
   [[maybe_unused]] auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone,
-                          end_time, location, event, organizations, attendees, topics, outcomes, entity, reads] = r;
+                          end_time, location, series, event, organizations, attendees, topics, outcomes, entity,
+                          reads] = r;
   visit(id);
   visit(event.target);
   for (auto& o : organizations) visit(o.target);

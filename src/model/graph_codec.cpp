@@ -22,8 +22,8 @@ namespace kb {
 // looked up, for a patch: model/reads.h).
 // Most commands read none of the last three, and a load without them touches none of their
 // bytes. The head holds the notes (path and stamps, in walk order), `skipped`, the file
-// diagnostics, the table of shared texts (each distinct name, role, tag, time, time zone and
-// place once; records give its numbers), the record count, the chunk count, each part's length and checksum, and the
+// diagnostics, the table of shared texts (each distinct name, role, tag, time, time zone, place and
+// series once; records give its numbers), the record count, the chunk count, each part's length and checksum, and the
 // indexes (names, meetings, sub-organizations, members, record ids). A chunk holds kChunk
 // records in id order. All varints, as in record_codec.
 struct GraphCodec {
@@ -137,6 +137,7 @@ struct GraphCodec {
     t.add(rec.timezone);
     t.add(rec.end_time);
     t.add(rec.location);
+    t.add(rec.series);
     t.add(rec.event);
     for (const auto& n : rec.organizations) t.add(n);
     for (const auto& a : rec.attendees) {
@@ -195,7 +196,7 @@ struct GraphCodec {
 
   static void put(BinaryWriter& w, const Record& rec, const TextTable& tt) {
     const auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone, end_time,
-                 location, event, organizations, attendees, topics, outcomes, entity, reads] = rec;
+                 location, series, event, organizations, attendees, topics, outcomes, entity, reads] = rec;
     const auto& [honorific, affiliations, parent, kind, start, end] = *entity;
     (void)id;  // the record's place in the graph
     const std::string_view rp = path.str();
@@ -214,6 +215,7 @@ struct GraphCodec {
     put(w, timezone, tt);
     put(w, end_time, tt);
     put(w, location, tt);
+    put(w, series, tt);
     put(w, event, rp, tt);
     put(w, organizations, rp, tt);
     w.u(attendees.size());
@@ -231,7 +233,7 @@ struct GraphCodec {
   }
   static void get(BinaryReader& r, Record& rec, std::uint32_t index, std::size_t nodes, const Texts& tt) {
     auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone, end_time,
-           location, event, organizations, attendees, topics, outcomes, entity, reads] = rec;
+           location, series, event, organizations, attendees, topics, outcomes, entity, reads] = rec;
     EntityFields fields;  // a part of people, organizations, topics and events, as build_record() gives
     auto& [honorific, affiliations, parent, kind, start, end] = fields;
     id = NodeId{index};
@@ -257,6 +259,7 @@ struct GraphCodec {
     get(r, timezone, tt);
     get(r, end_time, tt);
     get(r, location, tt);
+    get(r, series, tt);
     get(r, event, rp, nodes, tt);
     get(r, organizations, rp, nodes, tt);
     attendees.resize(r.count());

@@ -397,6 +397,7 @@ class RecordBuilder {
       r.timezone = shared(scalar(r, "timezone"));
       read_end(r);
       r.location = shared(joined_names(r, "location"));
+      r.series = shared(joined_names(r, "series"));
       if (auto ev = single_name(r, "event")) r.event = std::move(*ev);
       auto orgs = name_list(r, "organizations");
       r.organizations.reserve(orgs.size());

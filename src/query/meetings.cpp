@@ -283,6 +283,17 @@ Matcher event_matcher(const KnowledgeBase& kb, const MeetingFilter& f) {
   };
 }
 
+Matcher series_matcher(const MeetingFilter& f) {
+  std::vector<std::string> keys;
+  for (const auto& name : f.series) keys.push_back(name_key(link_target(name)));
+  return [keys = std::move(keys)](const Record& m, Reasons& why) {
+    if (m.series.empty()) return false;
+    if (std::find(keys.begin(), keys.end(), name_key(m.series.view())) == keys.end()) return false;
+    why.add([&] { return "series '" + m.series.str() + "'"; });
+    return true;
+  };
+}
+
 Matcher date_matcher(const MeetingFilter& f) {
   return [since = f.since, until = f.until](const Record& m, Reasons& why) {
     if ((since && *m.date < *since) || (until && *until < *m.date)) return false;
@@ -338,6 +349,7 @@ std::vector<Matcher> matchers_for(const KnowledgeBase& kb, const MeetingFilter& 
   if (!f.topics.empty()) out.push_back(topic_matcher(kb, f));
   if (!f.tags.empty()) out.push_back(tag_matcher(f));
   if (f.event) out.push_back(event_matcher(kb, f));
+  if (!f.series.empty()) out.push_back(series_matcher(f));
   if (f.since || f.until) out.push_back(date_matcher(f));
   if (!f.where.empty()) out.push_back(where_matcher(f));
   if (!f.has.empty()) out.push_back(has_matcher(f));

@@ -49,6 +49,7 @@ nlohmann::json meeting(const KnowledgeBase& kb, NodeId id) {
   j["timezone"] = str_or_null(m.timezone);
   j["end"] = str_or_null(m.end_time);
   j["location"] = str_or_null(m.location);
+  if (!m.series.empty()) j["series"] = m.series.str();  // only when given: `.series` is null in jq either way
   j["event"] = m.event.text.empty() ? nlohmann::json(nullptr) : nlohmann::json(name_of(kb, m.event));
   auto orgs = nlohmann::json::array();
   for (const auto& o : m.organizations) orgs.push_back(name_of(kb, o));

@@ -20,7 +20,7 @@ bool is_known_key(RecordType t, const std::string& k) {
   switch (t) {
     case RecordType::meeting:
       return k == "date" || k == "time" || k == "end" || k == "duration" || k == "timezone" || k == "location" ||
-             k == "event" ||
+             k == "event" || k == "series" ||
              k == "organizations" || k == "attendees" || k == "topics";
     case RecordType::person: return k == "honorific" || k == "affiliations";
     case RecordType::organization: return k == "parent" || k == "kind";
@@ -108,6 +108,7 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
       w.field("Time", r.time + (r.end_time.empty() ? "" : "–" + r.end_time) + (r.timezone.empty() ? "" : " " + r.timezone));
       w.field("Location", r.location);
       w.field("Event", r.event.text.empty() ? "" : json_values::name_of(kb, r.event));
+      w.field("Series", r.series);
       std::string orgs;
       for (const auto& ref : r.organizations) orgs += (orgs.empty() ? "" : ", ") + json_values::name_of(kb, ref);
       w.field("Organizations", orgs);

@@ -414,7 +414,7 @@ $ kb --kb "$FIXTURES/minimal" qurey
 ? 2
 
 $ kb --kb "$FIXTURES/minimal" list things
-2> kb: error: cannot list 'things' (choose people, orgs, topics, events or meetings)
+2> kb: error: cannot list 'things' (choose people, orgs, topics, events, meetings or series)
 ? 2
 
 $ kb --kb "$FIXTURES/minimal" query --format yaml

@@ -204,6 +204,9 @@ struct Record {
   /// `time` only when a duration runs past midnight (it then ends the next day).
   SharedString end_time;
   SharedString location;
+  /// `series:`, the recurring meeting this one belongs to, as written (a `[[link]]`'s target);
+  /// matched as names are (name_key). Empty when the meeting is in no series.
+  SharedString series;
   NameRef event;
   std::vector<NameRef> organizations;
   std::vector<Attendee> attendees;

@@ -32,6 +32,7 @@ struct MeetingFilter {
   std::vector<NodeId> topics;
   std::vector<std::string> tags;
   std::optional<NodeId> event;
+  std::vector<std::string> series;  ///< `series:` names, any of (query/series.h same_series)
   std::optional<Date> since;  ///< inclusive
   std::optional<Date> until;  ///< inclusive
   TextQuery text;

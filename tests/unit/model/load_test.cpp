@@ -178,6 +178,7 @@ std::string dump(const LoadResult& r, RecordParts parts = {}) {
   for (const auto& rec : kb.records()) {
     o << rec.id.value << ' ' << to_string(rec.type) << ' ' << rec.defined << ' ' << rec.rid << " '" << rec.name << "'";
     if (rec.date) o << ' ' << to_string(*rec.date);
+    if (!rec.series.empty()) o << " series=" << rec.series;
     if (parts.outcomes) o << " summary='" << rec.outcomes->summary << "'";
     if (text) {
       o << " body='" << rec.text->body << "' fields=";
@@ -1044,7 +1045,9 @@ TEST_SUITE("model") {
       const int n = std::stoi(path.substr(22, 1)) - 1;
       const std::string title = rng() % 10 == 0 ? "Renamed " + std::to_string(step) : "Random " + std::to_string(n);
       std::string note = "---\ntitle: " + title + "\ndate: 2024-" + (rng() % 2 ? "09" : "10") + "-1" +
-                         std::to_string(rng() % 10) + "\norganizations: " + some(orgs, "Nowhere Inc") +
+                         std::to_string(rng() % 10) +
+                         (step % 3 == 2 ? "" : "\nseries: Call " + std::to_string(step % 2)) +
+                         "\norganizations: " + some(orgs, "Nowhere Inc") +
                          "\nattendees: " + some(people, rng() % 2 ? "Nobody Known" : "{name: Ana Lopez, org: Nowhere Inc}") +
                          "\ntopics: " + (rng() % 2 ? "[AI Framework]" : "[]") + "\n---\n## Summary\nSee " + pick(links) +
                          " and " + pick(links) + ".\n## Actions\n- [ ] Write " + pick(links) + " due:2024-1" +
