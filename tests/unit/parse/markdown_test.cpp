@@ -427,7 +427,7 @@ TEST_SUITE("parse") {
 TEST_SUITE("parse") {
   TEST_CASE("issue 23: columns are counted in characters, in the body as in the front matter") {
     DiagSink d;
-    BodyFacts f = parse_body("m.md", "\xC3\x89t\xC3\xA9 [[A]] \xF0\x9F\x93\x85 ![[B]]\n> - [ ] T\xC3\xA2che [[C]] due:soon\n", 3, d);
+    BodyFacts f = parse_body("m.md", "\xC3\x89t\xC3\xA9 [[A]] \xF0\x9F\x93\x85 ![[B]]\n> - [ ] T\xC3\xA2" "che [[C]] due:soon\n", 3, d);
     REQUIRE(f.links.size() == 3);
     CHECK(f.links[0].loc.column == 5);
     CHECK(f.links[1].loc.column == 13);
