@@ -65,6 +65,22 @@ const std::map<std::string, Extra>& extras() {
       {"import ics", {"", {"kb import ics calendar.ics --since 2024-09-01 --dry-run"}}},
       {"serve", {"", {"kb serve --open", "kb serve --write --port 8090"}}},
       {"rename", {"", {"kb rename \"Old Name\" \"New Name\" --dry-run"}}},
+      {"init", {"", {"kb init notes", "kb init --detect"}}},
+      {"edit", {"", {"kb edit \"Sobhi Tawil\""}}},
+      {"alias add", {"", {"kb alias add IESALC \"UNESCO IESALC\""}}},
+      {"add person", {"", {"kb add person --name \"Ana Bell\" --org IESALC --role Director --honorific Ms."}}},
+      {"add org", {"", {"kb add org --name \"Partner Institute\" --parent UNESCO"}}},
+      {"add topic", {"", {"kb add topic --name \"Open science\""}}},
+      {"add event", {"", {"kb add event --name \"Digital Learning Week\" --start 2024-09-02 --end 2024-09-05"}}},
+      {"add affiliation", {"", {"kb add affiliation \"Ana Bell\" --org UNESCO --role Chief --since 2024-10-01"}}},
+      {"actions done", {"", {"kb actions done meetings/2024/2024-09-02-unesco-iesalc:24", "kb actions done \"send the report\""}}},
+      {"actions cancel", {"", {"kb actions cancel meetings/2024/2024-09-02-unesco-iesalc:24"}}},
+      {"actions reopen", {"", {"kb actions reopen meetings/2024/2024-09-02-unesco-iesalc:24"}}},
+      {"actions due", {"", {"kb actions due \"send the report\" \"next friday\""}}},
+      {"actions reassign", {"", {"kb actions reassign \"send the report\" --owner \"Ana Bell\""}}},
+      {"actions add", {"", {"kb actions add meetings/2024/2024-09-02-unesco-iesalc \"Share the agenda\" --owner me --due +7d"}}},
+      {"cache", {"", {"kb cache status", "kb cache clear"}}},
+      {"completion", {"", {"source <(kb completion bash)", "kb completion zsh > ~/.zfunc/_kb"}}},
       {"merge", {"", {"kb merge \"F. Pedro\" \"Francesc Pedró\" --dry-run"}}},
   };
   return table;
@@ -108,6 +124,13 @@ class KbFormatter : public CLI::Formatter {
     if (left.size() >= kColumn) left += "\n" + std::string(kColumn, ' ');
     else left.append(kColumn - left.size(), ' ');
     return left + wrap(desc, kColumn, kWidth) + "\n";
+  }
+
+  std::string make_subcommand(const CLI::App* sub) const override {
+    std::string left = "  " + sub->get_display_name(true);
+    if (left.size() >= kColumn) left += "\n" + std::string(kColumn, ' ');
+    else left.append(kColumn - left.size(), ' ');
+    return left + wrap(sub->get_description(), kColumn, kWidth) + "\n";
   }
 
   std::string make_description(const CLI::App* app) const override {

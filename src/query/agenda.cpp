@@ -17,13 +17,15 @@ std::vector<AgendaMeeting> upcoming(const KnowledgeBase& kb, const Date& first, 
       ids.push_back(m.id);
   sort_meetings(kb, ids, false);
   std::vector<AgendaMeeting> out;
+  if (ids.empty()) return out;
+  const Preparer preparer(kb);
   for (NodeId id : ids) {
     const Record& m = kb.at(id);
     std::vector<NodeId> subjects;
     for (const auto& o : m.organizations) subjects.push_back(o.target);
     for (const auto& a : m.attendees) subjects.push_back(a.person.target);
     // What was known the day before: the meeting itself (and its own actions) is not prep.
-    out.push_back({id, prepare_meeting(kb, subjects, add_days(*m.date, -1))});
+    out.push_back({id, preparer.prepare(subjects, add_days(*m.date, -1))});
   }
   return out;
 }

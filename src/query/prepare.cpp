@@ -8,8 +8,23 @@
 
 namespace kb {
 
-Preparation prepare_meeting(const KnowledgeBase& kb, const std::vector<NodeId>& subjects, const Date& date) {
+Preparer::Preparer(const KnowledgeBase& kb) : kb_(kb) {
   kb.require_outcomes("prepare_meeting");
+  for (const Record& m : kb.records()) {
+    if (m.type != RecordType::meeting || !m.defined) continue;
+    for (std::size_t k = 0; k < m.outcomes->actions.size(); ++k) {
+      const Action& a = m.outcomes->actions[k];
+      if (a.owner.valid() && a.is_open()) owned_[a.owner.value].push_back({m.id, k});
+    }
+  }
+}
+
+Preparation prepare_meeting(const KnowledgeBase& kb, const std::vector<NodeId>& subjects, const Date& date) {
+  return Preparer(kb).prepare(subjects, date);
+}
+
+Preparation Preparer::prepare(const std::vector<NodeId>& subjects, const Date& date) const {
+  const KnowledgeBase& kb = kb_;
   Preparation p;
   std::set<std::pair<NodeId, std::size_t>> seen;
   auto take_open = [&](NodeId mid, std::size_t k) {
@@ -34,13 +49,9 @@ Preparation prepare_meeting(const KnowledgeBase& kb, const std::vector<NodeId>& 
       const Record* cur = kb.lookup(last);
       if (!cur || *cur->date < *m.date || (*cur->date == *m.date && cur->time < m.time)) last = mid;
     }
-    if (r->type == RecordType::person) {
-      for (const Record& m : kb.records()) {
-        if (m.type != RecordType::meeting || !m.defined || !on_or_before(m)) continue;
-        for (std::size_t k = 0; k < m.outcomes->actions.size(); ++k)
-          if (m.outcomes->actions[k].owner == s) take_open(m.id, k);
-      }
-    }
+    if (auto owned = owned_.find(s.value); r->type == RecordType::person && owned != owned_.end())
+      for (const ActionRef& a : owned->second)
+        if (on_or_before(kb.at(a.meeting))) take_open(a.meeting, a.index);
     if (!last.valid()) continue;
     auto it = std::find_if(p.last_meetings.begin(), p.last_meetings.end(),
                            [&](const LastMeeting& l) { return l.meeting == last; });

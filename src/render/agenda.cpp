@@ -18,6 +18,9 @@ std::string day_heading(const Agenda& a) {
   return s;
 }
 
+// Each list of the day shows at most this many entries, so the day fits a screen; JSON has all.
+constexpr std::size_t kListed = 10;
+
 std::string meeting_line(const Record& m) {
   std::string s = to_string(*m.date);
   if (!m.time.empty()) s += " " + std::string(m.time.view());
@@ -36,15 +39,21 @@ void write_meeting(TextWriter& w, const KnowledgeBase& kb, const AgendaMeeting& 
     w.item("    and " + std::to_string(open.size() - kPrepActions) + " more open (kb add meeting lists them all)");
 }
 
+// "and 12 more (kb actions --overdue)" under a list cut at kListed.
+void write_more(TextWriter& w, std::size_t total, const std::string& where) {
+  if (total > kListed) w.item("and " + std::to_string(total - kListed) + " more (" + where + ")");
+}
+
 void write_actions(TextWriter& w, const KnowledgeBase& kb, const std::string& title, const std::vector<ActionRef>& list,
-                   Date today) {
+                   Date today, const std::string& where) {
   if (list.empty()) return;
   w.section(title + " (" + std::to_string(list.size()) + ")");
-  for (const ActionRef& ref : list) {
-    const Action& a = action_at(kb, ref);
-    if (!a.due) w.item(action_text(kb, ref));
-    else w.dated_item(to_string(*a.due), a.is_open() && *a.due < today ? Paint::red : Paint::none, action_text(kb, ref));
+  for (std::size_t i = 0; i < list.size() && i < kListed; ++i) {
+    const Action& a = action_at(kb, list[i]);
+    if (!a.due) w.item(action_text(kb, list[i]));
+    else w.dated_item(to_string(*a.due), a.is_open() && *a.due < today ? Paint::red : Paint::none, action_text(kb, list[i]));
   }
+  write_more(w, list.size(), where);
 }
 
 void write_text(std::ostream& out, const KnowledgeBase& kb, const Agenda& a, const RenderOptions& o) {
@@ -52,15 +61,22 @@ void write_text(std::ostream& out, const KnowledgeBase& kb, const Agenda& a, con
   w.title("Today", day_heading(a));
   w.section("Meetings (" + std::to_string(a.meetings.size()) + ")");
   if (a.meetings.empty()) w.item("none");
-  for (const AgendaMeeting& am : a.meetings) write_meeting(w, kb, am);
+  for (std::size_t i = 0; i < a.meetings.size() && i < kListed; ++i) write_meeting(w, kb, a.meetings[i]);
+  write_more(w, a.meetings.size(),
+             "kb query --since " + to_string(a.options.today) + " --until " + to_string(a.last_day));
   const std::string mine = a.options.owners.empty() ? "Overdue actions" : "My overdue actions";
-  write_actions(w, kb, mine, a.overdue, a.options.today);
-  write_actions(w, kb, "Due by " + long_date(a.week_end), a.due_soon, a.options.today);
+  const std::string owner = a.options.owners.empty() ? "" : " --owner \"" + kb.at(a.options.owners.front()).name + "\"";
+  write_actions(w, kb, mine, a.overdue, a.options.today, "kb actions --overdue" + owner);
+  write_actions(w, kb, "Due by " + long_date(a.week_end), a.due_soon, a.options.today,
+                "kb actions --due-before " + to_string(add_days(a.week_end, 1)) + owner);
   if (a.owed.empty()) return;
   w.section("Waiting on me (" + std::to_string(a.owed.size()) + ")");
-  for (const OwedReply& r : a.owed)
+  for (std::size_t i = 0; i < a.owed.size() && i < kListed; ++i) {
+    const OwedReply& r = a.owed[i];
     w.item(kb.at(r.person).name + "  " + std::to_string(r.actions.size()) +
            (r.actions.size() == 1 ? " action" : " actions") + " since " + to_string(r.since));
+  }
+  write_more(w, a.owed.size(), "--format json lists them all");
 }
 
 json actions_json(const KnowledgeBase& kb, const std::vector<ActionRef>& list) {

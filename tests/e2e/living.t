@@ -198,4 +198,7 @@ $ kb --help | grep -E '^  (edit|alias) '; kb add --help | grep affiliation; kb a
 >   --kb DIR                  the KB folder (else $KB_DIR, a kb.yaml here or above)
 >   --color WHEN, -q, -v      colour (auto, always, never); quiet; verbose
 >   --no-cache, --no-pager    read every note afresh; print without a pager
+>
+> Examples:
+>   kb alias add IESALC "UNESCO IESALC"
 

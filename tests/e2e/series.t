@@ -61,6 +61,7 @@ $ KB_TODAY=2024-10-20 kb --kb "$FIXTURES/series" show iesalc-monthly-call --form
 >       "line": 14,
 >       "markdown": "Send the concept note [[Hana Home]] due:2024-09-20",
 >       "meeting": "meetings/2024/2024-09-02-iesalc-monthly-call",
+>       "note": "meetings/2024/2024-09-02-iesalc-monthly-call",
 >       "owner": "Hana Home",
 >       "text": "Send the concept note Hana Home"
 >     },
@@ -72,6 +73,7 @@ $ KB_TODAY=2024-10-20 kb --kb "$FIXTURES/series" show iesalc-monthly-call --form
 >       "line": 11,
 >       "markdown": "Book the workshop room [[Francesc Pedro]] due:2024-11-15",
 >       "meeting": "meetings/2024/2024-10-07-iesalc-monthly-call",
+>       "note": "meetings/2024/2024-10-07-iesalc-monthly-call",
 >       "owner": "Francesc Pedro",
 >       "text": "Book the workshop room Francesc Pedro"
 >     },
@@ -83,6 +85,7 @@ $ KB_TODAY=2024-10-20 kb --kb "$FIXTURES/series" show iesalc-monthly-call --form
 >       "line": 17,
 >       "markdown": "Draft the workshop programme [[Hana Home]]",
 >       "meeting": "meetings/2024/2024-11-04-iesalc-monthly-call",
+>       "note": "meetings/2024/2024-11-04-iesalc-monthly-call",
 >       "owner": "Hana Home",
 >       "text": "Draft the workshop programme Hana Home"
 >     }

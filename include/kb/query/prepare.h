@@ -3,6 +3,8 @@
 // organizations and people it names — the open action items that concern them and the last
 // meeting held with them, with its decisions. Pure queries over a const KnowledgeBase.
 
+#include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "kb/base/date.h"
@@ -27,9 +29,23 @@ struct Preparation {
   bool empty() const { return open_actions.empty() && last_meetings.empty(); }
 };
 
-/// Gathers the preparation for a meeting on `date` with `subjects` (organizations and people;
-/// invalid or undefined ids are skipped, and so is the home side: kb.yaml `home`, its people
-/// on `date`, and `me`, who are at every meeting and would bring every open action).
+/// Preparations for the meetings of one KB. The open actions each person owns are gathered
+/// once, when it is made, so preparing many meetings (`kb today`) costs one pass over the
+/// notes, not one a subject.
+class Preparer {
+ public:
+  explicit Preparer(const KnowledgeBase& kb);
+  /// The preparation for a meeting on `date` with `subjects` (organizations and people;
+  /// invalid or undefined ids are skipped, and so is the home side: kb.yaml `home`, its people
+  /// on `date`, and `me`, who are at every meeting and would bring every open action).
+  Preparation prepare(const std::vector<NodeId>& subjects, const Date& date) const;
+
+ private:
+  const KnowledgeBase& kb_;
+  std::unordered_map<std::uint32_t, std::vector<ActionRef>> owned_;  ///< open actions by owner
+};
+
+/// Preparer(kb).prepare(subjects, date): for one meeting.
 Preparation prepare_meeting(const KnowledgeBase& kb, const std::vector<NodeId>& subjects, const Date& date);
 
 }  // namespace kb
