@@ -463,3 +463,7 @@ $ printf 'honorifics: Sir\n' >> "$RECORDS/kb.yaml" && kb --kb "$RECORDS" check
 2> kb: 33 files checked: 1 error, 0 warnings
 ? 1
 
+
+# A -word after --text is a word the meeting must not hold, not an option (issue 26).
+$ kb --kb "$RECORDS" query --text AI --text -framework --format ids
+> meetings/2024/2024-09-05-division-for-policies-and-lifelong-learning-systems
