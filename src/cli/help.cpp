@@ -92,27 +92,6 @@ std::string path_of(const CLI::App* app) {
   return path;
 }
 
-// `text` wrapped at word boundaries to `width` columns, every line after the first indented by
-// `indent` spaces; the line breaks it has are kept.
-std::string wrap(const std::string& text, std::size_t indent, std::size_t width) {
-  std::string out, line;
-  std::istringstream words(text);
-  auto flush = [&] {
-    if (!out.empty()) out += "\n" + std::string(indent, ' ');
-    out += line;
-    line.clear();
-  };
-  for (std::string para; std::getline(words, para);) {
-    std::istringstream in(para);
-    for (std::string w; in >> w;) {
-      if (!line.empty() && indent + line.size() + 1 + w.size() > width) flush();
-      line += (line.empty() ? "" : " ") + w;
-    }
-    flush();
-  }
-  return out;
-}
-
 class KbFormatter : public CLI::Formatter {
  public:
   KbFormatter() { column_width(kColumn); }
@@ -178,6 +157,25 @@ void dress(CLI::App* app, const std::shared_ptr<KbFormatter>& formatter) {
 }
 
 }  // namespace
+
+std::string wrap(const std::string& text, std::size_t indent, std::size_t width) {
+  std::string out, line;
+  std::istringstream words(text);
+  auto flush = [&] {
+    if (!out.empty()) out += "\n" + std::string(indent, ' ');
+    out += line;
+    line.clear();
+  };
+  for (std::string para; std::getline(words, para);) {
+    std::istringstream in(para);
+    for (std::string w; in >> w;) {
+      if (!line.empty() && indent + line.size() + 1 + w.size() > width) flush();
+      line += (line.empty() ? "" : " ") + w;
+    }
+    flush();
+  }
+  return out;
+}
 
 void dress_help(CLI::App& app) { dress(&app, std::make_shared<KbFormatter>()); }
 

@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "help.h"
 #include "kb/base/text.h"
 
 namespace kb::cli {
@@ -58,8 +59,8 @@ void short_usage(const CLI::App& app, std::ostream& out) {
   out << "usage: kb [--kb DIR] [--format FORMAT] [-q|-v] COMMAND [ARGS...]\n\ncommands:\n";
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
     std::string name = sub->get_name();
-    out << "  " << name << std::string(name.size() < 12 ? 12 - name.size() : 1, ' ') << sub->get_description()
-        << '\n';
+    out << "  " << name << std::string(name.size() < 12 ? 12 - name.size() : 1, ' ')
+        << wrap(sub->get_description(), 14, 80) << '\n';
   }
   out << "\n'kb COMMAND --help' (or 'kb help COMMAND') says more about each.\n";
 }

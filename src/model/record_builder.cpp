@@ -158,10 +158,8 @@ class RecordBuilder {
   void check_visibility(const Record& r) {
     const Value* v = r.text->fields.find_property("visibility");
     if (!v || v->is_null() || (v->is_scalar() && level_named(config_.visibility, v->text))) return;
-    std::string levels;
-    for (const auto& l : config_.visibility.levels) levels += (levels.empty() ? "" : ", ") + l;
-    diags_.warning(v->loc, "visibility '" + (v->is_scalar() ? v->text : std::string("(a list)")) +
-                               "' is no level (" + levels + "); only the audience 'all' sees this note");
+    diags_.warning(v->loc, "visibility '" + (v->is_scalar() ? v->text : std::string("(a list)")) + "' is no level (" +
+                               level_list(config_.visibility) + "); only the audience 'all' sees this note");
   }
 
   const Value* field(const Record& r, std::string_view key) const {

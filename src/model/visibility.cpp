@@ -11,12 +11,6 @@ namespace {
 
 std::string word_of(std::string_view text) { return to_lower_ascii(trim(text)); }
 
-std::string level_list(const Visibility& v) {
-  std::string out;
-  for (const auto& l : v.levels) out += (out.empty() ? "" : ", ") + l;
-  return out;
-}
-
 void read_levels(const Value& doc, Visibility& v, DiagSink& diags) {
   const Value* levels = doc.find("visibility");
   if (!levels || levels->is_null()) return;
@@ -47,6 +41,12 @@ void read_audiences(const Value& doc, Visibility& v, DiagSink& diags) {
 }
 
 }  // namespace
+
+std::string level_list(const Visibility& v) {
+  std::string out;
+  for (const auto& l : v.levels) out += (out.empty() ? "" : ", ") + l;
+  return out;
+}
 
 Visibility parse_visibility(const Value& config, DiagSink& diags) {
   Visibility v;

@@ -37,6 +37,9 @@ struct Visibility {
 /// kb.yaml's `visibility:`, `audiences:` and `audience:` (problems to `diags`).
 Visibility parse_visibility(const Value& config, DiagSink& diags);
 
+/// The levels, least restricted first, for messages: "public, internal, confidential".
+std::string level_list(const Visibility& v);
+
 /// The level `word` names (letter case aside), or std::nullopt.
 std::optional<std::size_t> level_named(const Visibility& v, std::string_view word);
 
