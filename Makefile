@@ -28,7 +28,7 @@ demo: build
 	$(BUILD)/kb --kb records show "Borhene Chakroun"
 
 asan:
-	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DKB_SANITIZE=address -DCMAKE_BUILD_TYPE=Debug"
+	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DKB_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug"
 
 ubsan:
 	$(MAKE) test BUILD=build-ubsan CMAKE_FLAGS="-DKB_SANITIZE=undefined -DCMAKE_BUILD_TYPE=Debug"

@@ -32,11 +32,6 @@
 namespace kb {
 namespace {
 
-// A file whose mtime lies this close to (or after) the moment its cache entry was written may
-// have changed again within the same timestamp tick (coarse file system clocks, FAT's 2 s), so
-// its entry is trusted only if the content hash matches too (git's "racily clean" entries).
-constexpr std::int64_t kRacyWindowNs = 3'000'000'000;
-
 /// One file's way through the pipeline.
 struct Parsed {
   bool parsed = false;           ///< the file parsed (its record may still fail to build)

@@ -19,7 +19,7 @@
 namespace kb {
 namespace {
 
-constexpr int kMaxDepth = 64;
+constexpr int kMaxYamlDepth = 64;
 constexpr std::size_t kMaxNodes = 100000;
 // Scalar text a front matter may expand to through aliases: four times its own size, at least 1 MiB.
 constexpr std::size_t kMinTextBudget = 1u << 20;
@@ -53,7 +53,7 @@ std::string lf_only(std::string_view text) {
 }
 
 std::string deep_message() {
-  return "front matter is nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)";
+  return "front matter is nested too deeply (more than " + std::to_string(kMaxYamlDepth) + " levels)";
 }
 
 // The text yaml-cpp reads, as a stream over the caller's bytes (an istringstream would copy them).
@@ -187,7 +187,7 @@ class ValueBuilder final : public YAML::EventHandler {
                                 "; check for repeated aliases '*')");
       return false;
     }
-    if (depth > kMaxDepth) {
+    if (depth > kMaxYamlDepth) {
       fail(loc, deep_message());
       return false;
     }
@@ -440,7 +440,7 @@ bool check_quotes(std::string_view path, std::string_view yaml, int first_line, 
   return true;
 }
 
-// Where flow nesting ('[' and '{' outside quotes) first goes deeper than kMaxDepth; for block
+// Where flow nesting ('[' and '{' outside quotes) first goes deeper than kMaxYamlDepth; for block
 // nesting, the line yaml-cpp stopped on.
 SourceLoc deep_loc(std::string_view path, std::string_view yaml, int first_line, const YAML::Mark& mark) {
   int line = first_line;
@@ -457,7 +457,7 @@ SourceLoc deep_loc(std::string_view path, std::string_view yaml, int first_line,
     } else if (c == '"' || c == '\'') {
       quote = c;
     } else if (c == '[' || c == '{') {
-      if (++depth > kMaxDepth) return {std::string(path), line, static_cast<int>(pos - begin) + 1};
+      if (++depth > kMaxYamlDepth) return {std::string(path), line, static_cast<int>(pos - begin) + 1};
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
     }

@@ -12,7 +12,7 @@
 namespace kb {
 namespace {
 
-constexpr std::size_t kMaxDepth = 64;
+constexpr std::size_t kMaxJsonDepth = 64;
 
 // A pointer into the text that tells how far nlohmann's lexer has read: the SAX callbacks carry
 // no positions, but each comes right after its token is read, so the token ends there.
@@ -130,8 +130,8 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
   }
   bool add_value(Value v, std::size_t start) { return add(std::move(v), start) != nullptr; }
   bool open(Value::Kind kind) {
-    if (stack_.size() >= kMaxDepth) {
-      error = "nested more than " + std::to_string(kMaxDepth) + " levels deep";
+    if (stack_.size() >= kMaxJsonDepth) {
+      error = "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep";
       error_at = offset() - 1;
       return false;
     }

@@ -7,14 +7,10 @@
 #include "kb/parse/markdown.h"
 #include "kb/render/export.h"
 
+#include "exported_actions.h"
+
 namespace kb {
 namespace {
-
-// The actions a record exports: a meeting's (another note's tasks are not exported; issue 23).
-const std::vector<Action>& actions_of(const Record& r) {
-  static const std::vector<Action> none;
-  return r.type == RecordType::meeting ? r.outcomes->actions : none;
-}
 
 // One CSV field: quoted when it holds a delimiter, a quote or starts with a space; line breaks
 // become spaces so the import needs no --multiline-fields.
@@ -126,7 +122,7 @@ std::vector<std::pair<std::string, std::string>> render_neo4j(const KnowledgeBas
       if (const Record* org = kb.lookup(af.org.target))
         affiliated << row({id, export_id(*org), "AFFILIATED_WITH", af.role, date(af.since), date(af.until)});
     for (const auto& m : *r.mentions) rel(id, m.target, "MENTIONS");
-    for (const auto& a : actions_of(r)) {
+    for (const auto& a : exported_actions(r)) {
       std::string aid = action_id(r, a);
       actions << row({aid, a.text, date(a.due), boolean(a.done), boolean(a.cancelled), date(a.done_on),
                       std::string(to_string(static_cast<TaskPriority>(a.priority))), std::to_string(a.loc.line),

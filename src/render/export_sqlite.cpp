@@ -8,14 +8,10 @@
 #include "kb/parse/markdown.h"
 #include "kb/render/export.h"
 
+#include "exported_actions.h"
+
 namespace kb {
 namespace {
-
-// The actions a record exports: a meeting's (another note's tasks are not exported; issue 23).
-const std::vector<Action>& actions_of(const Record& r) {
-  static const std::vector<Action> none;
-  return r.type == RecordType::meeting ? r.outcomes->actions : none;
-}
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE records (
@@ -190,7 +186,7 @@ std::optional<std::string> render_sqlite(const KnowledgeBase& kb, std::string& e
       link(a.org, "affiliation");
     }
     for (const auto& m : *r.mentions) link(m, "mention");
-    for (const auto& a : actions_of(r))
+    for (const auto& a : exported_actions(r))
       ok = ok && w.insert("INSERT INTO actions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                           {id, a.loc.line, a.text, id_of(a.owner), opt_date(a.due), a.done, opt_date(a.done_on),
                            a.cancelled, opt_date(a.cancelled_on), opt_date(a.scheduled), opt_date(a.start),

@@ -106,11 +106,6 @@ std::uint64_t as_u64(std::int64_t v) {
   return out;
 }
 
-std::int64_t now_ns() {
-  using namespace std::chrono;
-  return duration_cast<nanoseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 // Result of preparing an open handle: usable, busy (leave the file alone), or not our cache.
 enum class Init { ok, busy, foreign };
 

@@ -9,7 +9,7 @@
 namespace kb {
 namespace {
 
-struct Line {
+struct LineSpan {
   std::size_t begin;
   std::size_t end;   // excluding the line break
   std::size_t next;  // start of the next line
@@ -21,18 +21,18 @@ struct Doc {
   std::string_view path;
   std::string_view text;
   FrontMatter fm;
-  std::vector<Line> lines;  // lines[n - 1] is file line n
+  std::vector<LineSpan> lines;  // lines[n - 1] is file line n
   int close = 0;            // file line of the closing fence
   std::string eol;          // the note's own line break, used for every line added
 
   std::string_view line(int n) const {
-    const Line& l = lines[static_cast<std::size_t>(n - 1)];
+    const LineSpan& l = lines[static_cast<std::size_t>(n - 1)];
     return text.substr(l.begin, l.end - l.begin);
   }
 };
 
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> out;
+std::vector<LineSpan> line_spans(std::string_view text) {
+  std::vector<LineSpan> out;
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t nl = pos;
@@ -49,10 +49,10 @@ std::optional<Doc> open_doc(std::string_view path, std::string_view text) {
   DiagSink diags;
   auto fm = parse_front_matter(path, text, diags);
   if (!fm || diags.has_errors() || !fm->present) return std::nullopt;
-  Doc doc{path, text, std::move(*fm), split_lines(text), 0, "\n"};
+  Doc doc{path, text, std::move(*fm), line_spans(text), 0, "\n"};
   doc.close = doc.fm.body_line - 1;
   if (doc.close < 2 || static_cast<std::size_t>(doc.close) > doc.lines.size()) return std::nullopt;
-  const Line& first = doc.lines.front();
+  const LineSpan& first = doc.lines.front();
   if (first.next > first.end) doc.eol = std::string(text.substr(first.end, first.next - first.end));
   return doc;
 }

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include "kb/base/cache.h"
 #include "kb/base/sqlite.h"
 #include "text_index_sql.h"
 
@@ -29,15 +30,6 @@ const char* const kRank = "bm25(search, 10.0, 8.0, 3.0, 3.0, 3.0, 1.0)";
 using sqlite::Database;
 using sqlite::Statement;
 using sqlite::Step;
-
-// A file whose mtime is this near to (or after) the time its note was indexed may have changed
-// again within the same clock tick (coarse file system clocks, FAT's 2 s): as the load's.
-constexpr std::int64_t kRacyWindowNs = 3'000'000'000;
-
-std::int64_t now_ns() {
-  using namespace std::chrono;
-  return duration_cast<nanoseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 // `text` without control characters (C0 but tab and line feed, DEL, C1): a snippet's marks
 // (kSnippetOpen, kSnippetClose) are then the only ones, and a note's escape sequences never

@@ -5,6 +5,7 @@
 // the blob format is the parse module's (record_codec.h). store/cache.h holds the SQLite
 // implementation; tests use an in-memory one.
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -15,6 +16,17 @@
 #include "kb/base/fs.h"
 
 namespace kb {
+
+/// A file whose mtime lies this close to (or after) the moment its entry was stored may have
+/// changed again within the same timestamp tick (coarse file system clocks, FAT's 2 s), so the
+/// entry is trusted only if the content hash matches too (git's "racily clean" entries).
+inline constexpr std::int64_t kRacyWindowNs = 3'000'000'000;
+
+/// The wall clock in nanoseconds since the epoch: the unit of `stored_ns`.
+inline std::int64_t now_ns() {
+  using namespace std::chrono;
+  return duration_cast<nanoseconds>(system_clock::now().time_since_epoch()).count();
+}
 
 struct CacheEntry {
   FileInfo file;                 ///< path and the stamps the file had when it was parsed

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/diag_text.h"
+
 #include <set>
 
 #include "kb/model/load.h"
@@ -11,11 +13,7 @@ using namespace kb;
 
 namespace {
 
-std::string diag_lines(const DiagSink& d) {
-  std::string out;
-  for (const auto& x : d.all()) out += to_string(x) + "\n";
-  return out;
-}
+using kb::test::diag_text;
 
 const Record& rec(const KnowledgeBase& kb, const char* rid) {
   const Record* r = kb.lookup_rid(rid);
@@ -53,7 +51,7 @@ TEST_SUITE("model") {
     CHECK(u.type_rules[0].value == "Meetings");
     DiagSink bad;
     parse_config("kb.yaml", "types:\n  widget:\n    categories: x\n", bad);
-    CHECK(diag_lines(bad) ==
+    CHECK(diag_text(bad) ==
           "kb.yaml:3:5: error: invalid 'types' entry 'widget' (expected meeting, person, organization, topic or "
           "event, each mapping keys to values)\n");
   }
@@ -130,7 +128,7 @@ TEST_SUITE("model") {
     CHECK(name_of(r.kb, m.attendees[0].person.target) == "Ana Bell");
     REQUIRE(m.organizations.size() == 1);
     CHECK(name_of(r.kb, m.organizations[0].target) == "Acme");
-    CHECK(diag_lines(r.diags) ==
+    CHECK(diag_text(r.diags) ==
           "meetings/m.md:5:5: warning: unquoted [[link]] in 'attendees' reads as a nested list; write \"[[Ana Bell]]\" in quotes\n"
           "meetings/m.md:7:17: warning: unquoted [[link]] in 'organizations' reads as a nested list; write \"[[Acme]]\" in quotes\n");
   }
@@ -227,7 +225,7 @@ TEST_SUITE("model") {
            "---\ntitle: N\ndate: 2024-01-06\nattendees:\n  - Ana Bell\n  - {name: Ana Bell, role: Chair}\n  - 1e3\n"
            "event: {name: DLW}\n---\n");
     LoadResult r = load_kb(fs);
-    CHECK(diag_lines(r.diags) ==
+    CHECK(diag_text(r.diags) ==
           "meetings/m.md:4:12: error: 'attendees' must be a list of names\n"
           "meetings/m.md:5:16: error: 'organizations' must be a list of names\n"
           "meetings/m.md:6:14: error: 'topics' must be a list of names\n"
@@ -253,13 +251,13 @@ TEST_SUITE("model") {
     KbConfig config;
     DiagSink ok;
     CHECK(check_note_text(config, "people/a.md", "---\ntype: person\nname: Ana\n---\n", ok));
-    CHECK(diag_lines(ok).empty());
+    CHECK(diag_text(ok).empty());
     DiagSink yaml;
     CHECK(!check_note_text(config, "people/a.md", "---\ntype: person\nname: [Ana\n---\n", yaml));
-    CHECK(diag_lines(yaml) == "people/a.md:4:1: error: invalid YAML: end of sequence flow not found\n");
+    CHECK(diag_text(yaml) == "people/a.md:4:1: error: invalid YAML: end of sequence flow not found\n");
     DiagSink typed;
     CHECK(!check_note_text(config, "people/a.md", "---\ntype: person\nname: Ana\naffiliations:\n  - role: R\n---\n", typed));
-    CHECK(diag_lines(typed) == "people/a.md:5:5: error: affiliation without an 'org'\n");
+    CHECK(diag_text(typed) == "people/a.md:5:5: error: affiliation without an 'org'\n");
   }
 }
 
@@ -274,7 +272,7 @@ TEST_SUITE("model") {
     fs.add("orgs/acme.md", "---\nname: Acme\n---\n");
     fs.add("meetings/b.md", "---\ntitle: B\nTitle: Not this one\ndate: 2024-09-03\nattendees: [Ana]\n---\n");
     LoadResult r = load_kb(fs);
-    CHECK(diag_lines(r.diags).empty());
+    CHECK(diag_text(r.diags).empty());
     const Record& a = rec(r.kb, "Calls/a");
     CHECK(a.type == RecordType::meeting);
     CHECK(a.name == "Call A");
@@ -291,7 +289,7 @@ TEST_SUITE("model") {
     // A message names the key as written.
     DiagSink d;
     check_note_text(KbConfig(), "meetings/c.md", "---\ntitle: C\nDate: 2024-09-02\nAttendees: 42\n---\n", d);
-    CHECK(diag_lines(d) == "meetings/c.md:4:12: error: 'Attendees' must be a list of names\n");
+    CHECK(diag_text(d) == "meetings/c.md:4:12: error: 'Attendees' must be a list of names\n");
   }
 
   TEST_CASE("issue 23: one string in a list field is several names; a comma inside [[...]] is not a split") {
@@ -331,7 +329,7 @@ TEST_SUITE("model") {
     CHECK(rec(r.kb, "meetings/b").time == "09:30");
     CHECK(rec(r.kb, "meetings/c").time == "14:00");
     CHECK(rec(r.kb, "meetings/e").time.empty());
-    CHECK(diag_lines(r.diags) ==
+    CHECK(diag_text(r.diags) ==
           "events/s.md:4:8: error: invalid date '02/09/2024' (expected YYYY-MM-DD)\n"
           "meetings/d.md:3:7: error: invalid date '2024/09/02' (expected YYYY-MM-DD, as in '2024-09-02')\n"
           "meetings/e.md:4:7: error: invalid time '9.30' (expected HH:MM, 24 h)\n"
@@ -352,7 +350,7 @@ TEST_SUITE("model") {
     CHECK(rec(r.kb, "meetings/c").end_time == "00:30");  // the next day
     CHECK(rec(r.kb, "meetings/d").end_time.empty());
     CHECK(rec(r.kb, "meetings/f").end_time.empty());
-    CHECK(diag_lines(r.diags) ==
+    CHECK(diag_text(r.diags) ==
           "meetings/d.md:5:6: error: 'end' 09:00 is not after 'time' 10:00 (a meeting ends on its day; give "
           "'duration' for one past midnight)\n"
           "meetings/e.md:5:11: error: invalid duration '2 days' (expected minutes, 1h30m or PT1H30M, under a day)\n"

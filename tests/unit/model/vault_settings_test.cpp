@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/diag_text.h"
+
 #include "kb/model/load.h"
 #include "support/mem_fs.h"
 
@@ -11,11 +13,7 @@ using namespace kb;
 
 namespace {
 
-std::string diag_text(const DiagSink& d) {
-  std::string out;
-  for (const auto& x : d.all()) out += to_string(x) + "\n";
-  return out;
-}
+using kb::test::diag_text;
 
 std::vector<std::string> listed(test::MemFileSystem& fs, const IgnoreRules& rules) {
   DiagSink d;

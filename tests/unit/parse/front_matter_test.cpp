@@ -4,13 +4,11 @@
 
 #include <doctest/doctest.h>
 
+#include "support/diag_text.h"
+
 namespace {
 
-std::string diag_text(const kb::DiagSink& d) {
-  std::string out;
-  for (const auto& x : d.all()) out += kb::to_string(x) + "\n";
-  return out;
-}
+using kb::test::diag_text;
 
 // The diagnostics of a front matter that must fail to parse ("parsed" if it did not fail).
 std::string failure(const std::string& text) {

@@ -2,15 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include "support/diag_text.h"
+
 using namespace kb;
 
 namespace {
 
-std::string diag_text(const DiagSink& d) {
-  std::string out;
-  for (const auto& x : d.all()) out += to_string(x) + "\n";
-  return out;
-}
+using kb::test::diag_text;
 
 CalendarReadOptions window(std::string zone = "Europe/Paris") {
   return {Date{2024, 1, 1}, Date{2024, 12, 31}, std::move(zone)};

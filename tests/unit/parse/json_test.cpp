@@ -4,17 +4,15 @@
 
 #include <doctest/doctest.h>
 
+#include "support/diag_text.h"
+
 using namespace kb;
 
 namespace {
 
-std::string where(const Value& v) { return std::to_string(v.loc.line) + ":" + std::to_string(v.loc.column); }
+using kb::test::diag_text;
 
-std::string diag_text(const DiagSink& d) {
-  std::string out;
-  for (const auto& x : d.all()) out += to_string(x) + "\n";
-  return out;
-}
+std::string where(const Value& v) { return std::to_string(v.loc.line) + ":" + std::to_string(v.loc.column); }
 
 }  // namespace
 

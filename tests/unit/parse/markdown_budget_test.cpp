@@ -10,17 +10,15 @@
 
 #include <doctest/doctest.h>
 
+#include "support/diag_text.h"
+
 #include "kb/parse/markdown.h"
 
 using namespace kb;
 
 namespace {
 
-std::string diag_lines(const DiagSink& d) {
-  std::string out;
-  for (const auto& x : d.all()) out += to_string(x) + "\n";
-  return out;
-}
+using kb::test::diag_text;
 
 std::string repeat(std::string_view s, std::size_t n) {
   std::string out;
@@ -75,7 +73,7 @@ TEST_SUITE("parse") {
     CHECK(f.tasks[0].text == "First task [[Ana]]");
     REQUIRE(f.links.size() == 1);
     CHECK(f.links[0].target == "Ana");
-    CHECK(diag_lines(d) ==
+    CHECK(diag_text(d) ==
           "big.md:6:1: warning: Markdown body has more than 200000 markup characters; the rest of it is "
           "not read (split the note)\n");
   }
@@ -87,7 +85,7 @@ TEST_SUITE("parse") {
     BodyFacts f = parse_body("bomb.md", body, 3, d);
     CHECK(f.tasks.empty());
     CHECK(f.links.empty());
-    CHECK(diag_lines(d) ==
+    CHECK(diag_text(d) ==
           "bomb.md:3:1: warning: Markdown body needs more than 256 MiB to parse (check for a link reference "
           "used many times); its links, tasks and tags are left out\n");
     // The parser's state was dropped midway; the next parse on this thread is whole.

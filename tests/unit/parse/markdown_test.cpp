@@ -6,15 +6,13 @@
 
 #include <doctest/doctest.h>
 
+#include "support/diag_text.h"
+
 using namespace kb;
 
 namespace {
 
-std::string diag_lines(const DiagSink& d) {
-  std::string out;
-  for (const auto& x : d.all()) out += to_string(x) + "\n";
-  return out;
-}
+using kb::test::diag_text;
 
 }  // namespace
 
@@ -219,7 +217,7 @@ TEST_SUITE("parse") {
                              5, d);
     REQUIRE(f.tasks.size() == 4);
     CHECK_FALSE(f.tasks[0].due);
-    CHECK(diag_lines(d) ==
+    CHECK(diag_text(d) ==
           "m.md:5:13: warning: invalid due date '2024-13-01' (expected YYYY-MM-DD)\n"
           "m.md:6:16: warning: invalid due date 'soon' (expected YYYY-MM-DD)\n"
           "m.md:7:11: warning: invalid scheduled date '2024-02-30' (expected YYYY-MM-DD)\n"
@@ -246,7 +244,7 @@ TEST_SUITE("parse") {
       REQUIRE(f.tasks[1].links.size() == 1);
       CHECK(f.tasks[1].links[0].target == "Ben");
       CHECK(f.tasks[1].due == Date{2024, 11, 1});
-      CHECK(diag_lines(d) == "");
+      CHECK(diag_text(d) == "");
     }
     SUBCASE("CR, LF and CRLF in one note") {
       DiagSink d;
@@ -432,7 +430,7 @@ TEST_SUITE("parse") {
     CHECK(f.links[0].loc.column == 5);
     CHECK(f.links[1].loc.column == 13);
     CHECK(f.links[2].loc.column == 15);
-    CHECK(diag_lines(d) == "m.md:4:25: warning: invalid due date 'soon' (expected YYYY-MM-DD)\n");
+    CHECK(diag_text(d) == "m.md:4:25: warning: invalid due date 'soon' (expected YYYY-MM-DD)\n");
     DiagSink ok;
     auto fm = parse_front_matter("m.md", "---\nattendees: [\xC3\x89t\xC3\xA9, Bo]\n---\n", ok);
     REQUIRE(fm);

@@ -4,13 +4,11 @@
 
 #include <doctest/doctest.h>
 
+#include "support/diag_text.h"
+
 namespace {
 
-std::string diag_text(const kb::DiagSink& d) {
-  std::string out;
-  for (const auto& x : d.all()) out += kb::to_string(x) + "\n";
-  return out;
-}
+using kb::test::diag_text;
 
 std::string check_bad(std::string_view text) {
   kb::DiagSink d;

@@ -11,26 +11,15 @@
 
 #include <doctest/doctest.h>
 
+#include "support/temp_dir.h"
+
 using namespace kb;
 
 namespace {
 
-// A fresh folder under the system temp folder, removed at the end of the test.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "kb-cache-test-XXXXXX").string();
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    REQUIRE(::mkdtemp(buf.data()) != nullptr);
-    path = buf.data();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
+using kb::test::TempDir;
 
+// A fresh folder under the system temp folder, removed at the end of the test.
 CacheEntry entry(std::string path, std::string data, std::uint64_t size = 10) {
   CacheEntry e;
   e.file.path = std::move(path);

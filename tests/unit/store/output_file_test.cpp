@@ -12,20 +12,14 @@
 
 #include <doctest/doctest.h>
 
+#include "support/temp_dir.h"
+
 using namespace kb;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "kb-output-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
+using kb::test::TempDir;
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -90,7 +84,7 @@ TEST_CASE("write_output writes through a FIFO") {
 
 TEST_CASE("write_output reports folders, write errors and files of the KB") {
   TempDir d;
-  fs::create_directory(d.path / "dir");
+  fs::create_directory(d / "dir");
   WriteResult r = write_output(d / "dir", "x", {});
   CHECK(r.status == WriteStatus::error);
   CHECK(r.message == "cannot write '" + (d / "dir") + "': it is a folder");
@@ -98,8 +92,8 @@ TEST_CASE("write_output reports folders, write errors and files of the KB") {
   CHECK(r.status == WriteStatus::error);
   CHECK(r.message == "cannot write '/dev/full': No space left on device");
 
-  fs::create_directories(d.path / "kb" / "people");
-  fs::create_directories(d.path / "kb" / ".kb");
+  fs::create_directories(d / "kb/people");
+  fs::create_directories(d / "kb/.kb");
   put(d / "kb/people/ana.md", "note");
   OutputRules rules;
   rules.kb_root = d / "kb";
@@ -119,9 +113,9 @@ TEST_CASE("write_output removes a killed writer's stale temporary file, never a 
   put(d / ".kb-tmp-elsewhere-aaaaaa", "left by a writer killed two hours ago");
   put(d / ".kb-tmp-elsewhere-bbbbbb", "a writer at work on another machine");
   auto two_hours_ago = fs::file_time_type::clock::now() - std::chrono::hours(2);
-  fs::last_write_time(d.path / ".kb-tmp-elsewhere-aaaaaa", two_hours_ago);
+  fs::last_write_time(d / ".kb-tmp-elsewhere-aaaaaa", two_hours_ago);
   CHECK(write_output(d / "week.html", "report", {}).status == WriteStatus::ok);
-  CHECK_FALSE(fs::exists(d.path / ".kb-tmp-elsewhere-aaaaaa"));
-  CHECK(fs::exists(d.path / ".kb-tmp-elsewhere-bbbbbb"));
+  CHECK_FALSE(fs::exists(d / ".kb-tmp-elsewhere-aaaaaa"));
+  CHECK(fs::exists(d / ".kb-tmp-elsewhere-bbbbbb"));
   CHECK(slurp(d / "week.html") == "report");
 }

@@ -7,6 +7,8 @@
 #include <string>
 
 #include <doctest/doctest.h>
+
+#include "support/diag_text.h"
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -18,11 +20,7 @@
 
 namespace {
 
-std::string diag_text(const kb::DiagSink& d) {
-  std::string out;
-  for (const auto& x : d.all()) out += kb::to_string(x) + "\n";
-  return out;
-}
+using kb::test::diag_text;
 
 using kb::test::TempDir;
 

@@ -6,20 +6,15 @@
 
 #include <doctest/doctest.h>
 
+#include "support/temp_dir.h"
+
 #include "support/mem_fs.h"
 
 using namespace kb;
 
 namespace {
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "kb-writer-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
+using kb::test::TempDir;
 
 }  // namespace
 
@@ -50,28 +45,28 @@ TEST_SUITE("store") {
   TEST_CASE("writer: paths outside the KB are refused, through '..' or a symlinked folder") {
     TempDir root;
     TempDir outside;
-    std::filesystem::create_directories(root.path / "people");
-    std::filesystem::create_symlink(outside.path, root.path / "meetings");
-    std::filesystem::create_symlink(root.path / "people", root.path / "inner");
+    std::filesystem::create_directories(root / "people");
+    std::filesystem::create_symlink(outside.path, root / "meetings");
+    std::filesystem::create_symlink(root / "people", root / "inner");
     std::string error;
-    CHECK(check_inside_root(root.path.string(), "people/a.md", error));
-    CHECK(check_inside_root(root.path.string(), "orgs/new/a.md", error));  // not there yet: created plain
-    CHECK(check_inside_root(root.path.string(), "inner/a.md", error));     // a link that stays inside
-    CHECK_FALSE(check_inside_root(root.path.string(), "../a.md", error));
+    CHECK(check_inside_root(root.path, "people/a.md", error));
+    CHECK(check_inside_root(root.path, "orgs/new/a.md", error));  // not there yet: created plain
+    CHECK(check_inside_root(root.path, "inner/a.md", error));     // a link that stays inside
+    CHECK_FALSE(check_inside_root(root.path, "../a.md", error));
     CHECK(error == "path '../a.md' would leave the knowledge base");
-    CHECK_FALSE(check_inside_root(root.path.string(), "/etc/passwd", error));
-    CHECK_FALSE(check_inside_root(root.path.string(), "people/../../a.md", error));
-    CHECK_FALSE(check_inside_root(root.path.string(), "meetings/2024/a.md", error));
+    CHECK_FALSE(check_inside_root(root.path, "/etc/passwd", error));
+    CHECK_FALSE(check_inside_root(root.path, "people/../../a.md", error));
+    CHECK_FALSE(check_inside_root(root.path, "meetings/2024/a.md", error));
     CHECK(error == "folder 'meetings' leads outside the knowledge base; refusing to write there (replace the link with a folder)");
   }
 
   TEST_CASE("writer: make_folder creates nested folders and refuses a file in the way") {
     TempDir root;
     std::string error;
-    CHECK(make_folder(root.path.string(), "meetings/2024", error));
-    CHECK(std::filesystem::is_directory(root.path / "meetings/2024"));
-    std::ofstream(root.path / "people") << "x";
-    CHECK_FALSE(make_folder(root.path.string(), "people", error));
+    CHECK(make_folder(root.path, "meetings/2024", error));
+    CHECK(std::filesystem::is_directory(root / "meetings/2024"));
+    std::ofstream(root / "people") << "x";
+    CHECK_FALSE(make_folder(root.path, "people", error));
     CHECK(error == "'people' exists and is not a folder");
   }
 }
