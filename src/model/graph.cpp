@@ -125,6 +125,26 @@ const Record* KnowledgeBase::lookup_file(std::string_view link, std::string_view
   return best;
 }
 
+void KnowledgeBase::set_attachments(const std::vector<std::string>& paths) {
+  attachments_.clear();
+  for (const std::string& p : paths) attachments_[file_key(p)].push_back(lower_case(p));
+}
+
+bool KnowledgeBase::has_attachment(std::string_view link, std::string_view from) const {
+  bool relative = false;
+  const std::string want = link_path(link, from, relative);
+  auto it = attachments_.find(file_key(want));
+  if (want.empty() || it == attachments_.end()) return false;
+  // A path without `./` is taken from the root, from the note's folder, or as a path's end.
+  const std::string near = relative ? std::string() : lower_case(join_relative(folder_of(from), want));
+  for (const std::string& path : it->second) {
+    const bool tail = path.size() > want.size() && path[path.size() - want.size() - 1] == '/' &&
+                      std::string_view(path).substr(path.size() - want.size()) == want;
+    if (path == want || (!relative && (path == near || tail))) return true;
+  }
+  return false;
+}
+
 void KnowledgeBase::index_file(NodeId id) {
   const Record& r = records_[id.value];
   if (r.rid.empty()) return;

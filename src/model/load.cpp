@@ -249,10 +249,11 @@ bool fill_text(IndexCache& cache, FileSystem& fs, const std::vector<FileInfo>& f
 }
 
 // What a loaded graph depends on besides the notes (whose paths and stamps the snapshot keeps
-// itself): the formats, kb.yaml's text and the ignore rules (which the vault's settings files
-// may change without touching kb.yaml). A snapshot stored under another key is not used.
+// itself): the formats, kb.yaml's text, the ignore rules (which the vault's settings files
+// may change without touching kb.yaml) and the names of the other files (which embeds name).
+// A snapshot stored under another key is not used.
 std::uint64_t snapshot_key(const std::optional<std::string>& config_text, const IgnoreRules& ignore,
-                           const KbConfig& config) {
+                           const KbConfig& config, const std::vector<std::string>& attachments) {
   BinaryWriter w;
   w.u(kGraphFormatVersion);
   w.u(cache_format_version());
@@ -260,6 +261,8 @@ std::uint64_t snapshot_key(const std::optional<std::string>& config_text, const 
   w.s(config_text ? *config_text : std::string());
   w.s(ignore.key());
   w.s(config.tasks_filter);  // typing depends on it
+w.u(attachments.size());
+for (const std::string& a : attachments) w.s(a);
   return checksum64(w.out);
 }
 
@@ -277,7 +280,8 @@ constexpr std::size_t kMaxPatched = 64;
 // reuse theirs (a few percent of a warm load's peak). `files` is then empty, also when the
 // snapshot fails after that.
 bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::vector<FileInfo>& files,
-                   unsigned threads, RecordParts parts, LoadResult& result) {
+                   const std::vector<std::string>& attachments, unsigned threads, RecordParts parts,
+                   LoadResult& result) {
   LoadResult snap;
   snap.kb.config = result.kb.config;
   snap.kb.root = result.kb.root;
@@ -307,8 +311,10 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::ve
     return decode_graph(data, key, files, accept, snap, threads, parts,
                         [&](std::string_view part) { cache.release_graph(part); });
   });
-  if (!read || (patch.changed.size() + patch.added.size() + patch.removed.size() > 0 &&
-                !patch_graph(snap, fs, patch, parts, notes_read)))
+  if (!read) return false;
+  snap.kb.set_attachments(attachments);
+  if (patch.changed.size() + patch.added.size() + patch.removed.size() > 0 &&
+      !patch_graph(snap, fs, patch, parts, notes_read))
     return false;
   if (parts.text && !fill_text(cache, fs, unchanged_files, snap.kb, threads)) return false;
   keep_parts(snap.kb, parts);
@@ -785,7 +791,9 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   LoadResult result;
   const std::optional<std::string> config_text = read_config(fs, result);
   const IgnoreRules ignore = load_ignore_rules(fs, result.kb.config, result.diags);
-  std::vector<FileInfo> files = fs.list_markdown(ignore, result.diags);
+  std::vector<std::string> attachments;
+  std::vector<FileInfo> files = fs.list_markdown(ignore, result.diags, &attachments);
+  result.kb.set_attachments(attachments);
   result.files = files.size();
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   // Diagnostics of kb.yaml and the walk are found afresh on every run; those of the notes
@@ -796,8 +804,8 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   // The snapshot holds the whole KB: a load for an audience reads the notes (their parses from
   // the cache) and stores no snapshot.
   const bool snapshot = options.cache && !result.kb.config.audience_max;
-  const std::uint64_t key = snapshot ? snapshot_key(config_text, ignore, result.kb.config) : 0;
-  if (snapshot && load_snapshot(*options.cache, fs, key, files, threads, options.parts, result)) {
+  const std::uint64_t key = snapshot ? snapshot_key(config_text, ignore, result.kb.config, attachments) : 0;
+  if (snapshot && load_snapshot(*options.cache, fs, key, files, attachments, threads, options.parts, result)) {
     result.diags.sort();
     return result;
   }

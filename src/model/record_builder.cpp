@@ -435,6 +435,8 @@ class RecordBuilder {
           }
     // Body facts.
     if (raw.body_parsed) {
+      for (const auto& link : raw.facts.links)
+        if (link.embed && is_attachment(link)) sides->attachment_embeds.push_back({SharedString(link.target), link.loc, {}});
       if (std::any_of(raw.facts.links.begin(), raw.facts.links.end(),
                       [](const WikiLink& l) { return !is_attachment(l); })) {
         auto& mentions = r.mentions.edit();
@@ -591,8 +593,8 @@ class RecordBuilder {
 
   // `![[diagram.png]]`, `[[report.pdf]]`: files, not records.
   // A link to a file that is no note: not a mention. An embed `![[x.any]]` of any extension but
-  // `.md` (kb lists only notes, so a missing file is not reported); a link `[[x.pdf]]` of the
-  // usual attachment kinds (`[[v1.2]]`, `[[Dr. Smith]]` are notes).
+  // `.md` (resolving checks that the file is there); a link `[[x.pdf]]` of the usual attachment
+  // kinds (`[[v1.2]]`, `[[Dr. Smith]]` are notes).
   static bool is_attachment(const WikiLink& link) {
     const std::string ext = to_lower_ascii(file_extension(link.target));
     if (ext.empty() || ext == "md") return false;

@@ -192,6 +192,9 @@ void Resolver::resolve_record(Record& r, RecordSides& sides) {
   }
   if (r.mentions.present())
     for (auto& m : r.mentions.edit()) resolve_link(m, r.path.str(), is_embed(sides, m.loc.line, m.loc.column));
+  for (const NameRef& e : sides.attachment_embeds)
+    if (!kb_.has_attachment(e.text.str(), r.path.str()))
+      diags_.warning(e.loc, "missing embed '![[" + e.text.str() + "]]' (no file of that name)");
   // Packed links give the same warnings; their targets are not kept. Each distinct text is
   // resolved once, and every link with it gets its warning.
   if (sides.packed_links && !sides.packed_links->marks.empty()) {

@@ -365,6 +365,7 @@ struct Walker {
   // symbolic link on their path.
   std::vector<FileInfo> found;
   std::vector<bool> found_through_link;
+  std::vector<std::string>* attachments;  // the other regular files met, when asked for
   std::set<std::pair<dev_t, ino_t>> dirs_on_path;
   std::vector<int> open_dirs;  // folders whose pending notes are not taken in yet
   std::vector<std::unique_ptr<std::vector<Pending>>> pending;  // per folder, in walk order
@@ -387,7 +388,10 @@ struct Walker {
     while (dirent* e = ::readdir(d)) {
       std::string name = e->d_name;
       if (name.empty() || IgnoreRules::hidden(name)) continue;  // hidden files and folders, . and ..
-      if (e->d_type == DT_REG && !is_note_name(name)) continue;
+      if (e->d_type == DT_REG && !is_note_name(name)) {
+        if (attachments) attachments->push_back(rel.empty() ? name : rel + "/" + name);
+        continue;
+      }
       names.emplace_back(std::move(name), e->d_type);
     }
     std::sort(names.begin(), names.end());
@@ -442,7 +446,11 @@ struct Walker {
         dirs_on_path.erase(key);
         continue;
       }
-      if (is_note_name(name) && !ignore.skips_file(child)) add_note(std::move(child), Stamp::of(st), through_link || is_link);
+      if (!is_note_name(name)) {
+        if (attachments && S_ISREG(st.st_mode)) attachments->push_back(std::move(child));
+      } else if (!ignore.skips_file(child)) {
+        add_note(std::move(child), Stamp::of(st), through_link || is_link);
+      }
     }
     ::closedir(d);
     if (open_dirs.size() >= kMaxOpenDirs) stat_pending();
@@ -546,12 +554,14 @@ RealFileSystem::RealFileSystem(std::string root) : root_(std::move(root)) {
 
 std::string RealFileSystem::full(const std::string& path) const { return root_ + "/" + path; }
 
-std::vector<FileInfo> RealFileSystem::list_markdown(const IgnoreRules& ignore, DiagSink& diags) {
-  Walker w{root_, ignore, diags, {}, {}, {}, {}, {}, {}};
+std::vector<FileInfo> RealFileSystem::list_markdown(const IgnoreRules& ignore, DiagSink& diags,
+                                                   std::vector<std::string>* attachments) {
+  Walker w{root_, ignore, diags, {}, {}, attachments, {}, {}, {}, {}};
   struct stat st {};
   if (::stat(root_.c_str(), &st) == 0) w.dirs_on_path.insert({st.st_dev, st.st_ino});
   w.walk("", 0, false);
   w.stat_pending();
+  if (attachments) std::sort(attachments->begin(), attachments->end());
   return w.unique();
 }
 

@@ -2,11 +2,15 @@
 # links name notes from the linking note's folder, with or without `.md`; a [[wikilink]] with a
 # Foam link reference definition names the definition's note; embeds of files are no links; tasks follow
 # the Tasks plugin (quotes, callouts, any status, ⌛, code spans); Dataview inline fields are
-# fields. The only problems are the one Markdown link and the one embed that name no note.
+# fields. Embeds of files are found by name anywhere, by a path's end, letter case aside, with a
+# size or a heading. The only problems are the one Markdown link and the embeds of a note and
+# of files the vault does not have (`gone.png`; `notes/pic.png`, a path where it is not).
 $ kb --kb "$FIXTURES/vault_fidelity" check
 > notes/embeds.md:6:27: warning: missing embed '![[missing-note]]' (no note of that name)
+> notes/embeds.md:9:30: warning: missing embed '![[gone.png]]' (no file of that name)
+> notes/embeds.md:9:63: warning: missing embed '![[notes/pic.png]]' (no file of that name)
 > notes/links.md:9:25: warning: unresolved link '[[sub/missing]]'
-2> kb: 6 files checked: 0 errors, 2 warnings
+2> kb: 6 files checked: 0 errors, 4 warnings
 
 # Each link and the note it names.
 $ kb --kb "$FIXTURES/vault_fidelity" export sqlite f.db >/dev/null 2>&1; sqlite3 -separator ' | ' f.db "SELECT source, coalesce(target, '-'), text, line FROM links WHERE kind='mention' ORDER BY source, line, text"
@@ -93,3 +97,11 @@ $ kb --kb "$FIXTURES/vault_fidelity" actions --today 2024-09-03 --format ids | w
 >                               Question                   Meetings/2024-09-02 Standup  20
 >             cancelled         Cancelled                  Meetings/2024-09-02 Standup  22
 
+# The files a vault has are looked at on every run, also when the graph comes from the cache:
+# once gone.png is there, its embed is no problem; once pic.png goes, its embeds are.
+$ kb --kb "$FIXTURES/vault_fidelity" -q check >/dev/null; touch "$FIXTURES/vault_fidelity/gone.png"; kb --kb "$FIXTURES/vault_fidelity" check 2>&1 | grep -c gone.png; rm "$FIXTURES/vault_fidelity/assets/pic.png"; kb --kb "$FIXTURES/vault_fidelity" check 2>&1 | grep -i pic.png
+> 0
+> notes/embeds.md:3:11: warning: missing embed '![[pic.png]]' (no file of that name)
+> notes/embeds.md:8:40: warning: missing embed '![[assets/pic.png]]' (no file of that name)
+> notes/embeds.md:8:65: warning: missing embed '![[PIC.png]]' (no file of that name)
+> notes/embeds.md:9:63: warning: missing embed '![[notes/pic.png]]' (no file of that name)

@@ -2,7 +2,8 @@
 # outside meetings (tests/fixtures/vault_notes). A note whose front matter does not parse is a
 # plain note: no type whatever its folder, named by its file name, its body's links and tasks
 # read, and linked to by others; `kb check` reports the error at its place. A missing embed of
-# a note says so; an embed of a file of another extension is no link. As Foam reads them, a
+# a note says so; an embed of a file of another extension is no link, and one of a file the
+# vault does not have (`![[chart.png]]`) says so too. As Foam reads them, a
 # [[wikilink]] with a link reference definition names the definition's note (`[[setup]]`); one
 # defined as a web page is found by its name (`[[helpdesk]]`, no note of that name). Footnotes
 # (`[^1]: 理事会。`, one word without spaces) are no links.
@@ -10,10 +11,11 @@ $ kb --kb "$FIXTURES/vault_notes" check
 > notes/draft plan.md:4:1: error: invalid YAML: end of sequence flow not found
 > notes/draft plan.md:5:47: warning: unresolved link '[[Nobody Yet]]'
 > notes/draft plan.md:8:1: warning: missing embed '![[lost-diagram]]' (no note of that name)
+> notes/draft plan.md:9:1: warning: missing embed '![[chart.png]]' (no file of that name)
 > notes/foam-style.md:3:40: warning: unresolved link '[[helpdesk]]'
 > notes/unclosed.md:1:1: error: front matter is not closed (add a line '---' after it)
 > people/half-person.md:3:7: error: unterminated quoted value (add the closing " on the same line)
-2> kb: 8 files checked: 3 errors, 3 warnings
+2> kb: 8 files checked: 3 errors, 4 warnings
 ? 1
 
 # Other commands say only that some files have problems.

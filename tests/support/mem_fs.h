@@ -16,10 +16,14 @@ class MemFileSystem : public FileSystem {
   void add(const std::string& path, std::string content) { files[path] = std::move(content); }
 
   using FileSystem::list_markdown;
-  std::vector<FileInfo> list_markdown(const IgnoreRules& ignore, DiagSink&) override {
+  std::vector<FileInfo> list_markdown(const IgnoreRules& ignore, DiagSink&,
+                                      std::vector<std::string>* attachments) override {
     std::vector<FileInfo> out;
     for (const auto& [path, content] : files) {
-      if (path.size() < 4 || path.compare(path.size() - 3, 3, ".md") != 0) continue;
+      if (path.size() < 4 || path.compare(path.size() - 3, 3, ".md") != 0) {
+        if (attachments && path.find("/.") == std::string::npos && path.front() != '.') attachments->push_back(path);
+        continue;
+      }
       if (ignore.skips(path)) continue;
       FileInfo info;
       info.path = path;

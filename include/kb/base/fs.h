@@ -44,8 +44,13 @@ class FileSystem {
   virtual ~FileSystem() = default;
   /// Every `*.md` record file below the root, sorted by path, but those `ignore` skips (a
   /// folder it skips is not walked). Problems met on the way (loops, unreadable folders) go to
-  /// `diags`.
-  virtual std::vector<FileInfo> list_markdown(const IgnoreRules& ignore, DiagSink& diags) = 0;
+  /// `diags`. With `attachments`, also the paths of the other regular files in the folders
+  /// walked (what an `![[embed]]` may name), sorted.
+  virtual std::vector<FileInfo> list_markdown(const IgnoreRules& ignore, DiagSink& diags,
+                                              std::vector<std::string>* attachments) = 0;
+  std::vector<FileInfo> list_markdown(const IgnoreRules& ignore, DiagSink& diags) {
+    return list_markdown(ignore, diags, nullptr);
+  }
   /// list_markdown() with only the rules every KB has: hidden files and folders and the KB's
   /// `templates/` are skipped.
   std::vector<FileInfo> list_markdown(DiagSink& diags) { return list_markdown(IgnoreRules(), diags); }

@@ -128,6 +128,13 @@ class KnowledgeBase {
   static std::string link_file_key(std::string_view link, std::string_view from);
   /// The file-name index's key of a record id: its last part, lower-cased.
   static std::string file_key(std::string_view rid);
+  /// The KB's other files (paths from the root, as the walk lists them), which `![[embed]]`s
+  /// name: set by every load from its walk, never stored in a snapshot.
+  void set_attachments(const std::vector<std::string>& paths);
+  /// Whether an embed of `link` from the note at `from` names one of those files, found as
+  /// lookup_file() finds notes: the end of a path after a `/` or the whole of it, letter case
+  /// aside, or a path from `from`'s folder when it starts with `./` or `../`.
+  bool has_attachment(std::string_view link, std::string_view from) const;
   /// Every record of `type` (defined or not) whose name or alias has the name_key of `name`.
   std::vector<NodeId> find_by_name(std::string_view name, RecordType type) const;
   /// As find_by_name, for a name already reduced by name_key().
@@ -225,6 +232,7 @@ class KnowledgeBase {
   // Every record with a record id, by its file name lower-cased (lower_case(), no folder, no
   // .md), in id order; derived from the records (a snapshot rebuilds it).
   std::unordered_map<std::string, std::vector<NodeId>> by_file_;
+  std::unordered_map<std::string, std::vector<std::string>> attachments_;  ///< file_key -> paths, lower-cased
   NodeLists meetings_;
   NodeLists children_;
   NodeLists members_;

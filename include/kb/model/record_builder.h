@@ -52,6 +52,9 @@ struct RecordSides {
   /// Where each `![[embed]]` of a note is (line, column), in order: a missing one is reported
   /// as a missing embed, not as an unresolved link.
   std::vector<std::pair<int, int>> embeds;
+  /// The note's embeds of files that are not notes (`![[pic.png]]`), as written: resolving
+  /// the note reports those the KB has no file for (KnowledgeBase::has_attachment).
+  std::vector<NameRef> attachment_embeds;
 };
 
 /// Fills `r` (whose `path` and `rid` are set) from `raw`, taking its contents (moved, not

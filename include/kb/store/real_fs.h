@@ -20,7 +20,8 @@ class RealFileSystem : public FileSystem {
   /// REQUIRES: `root` is a directory.
   explicit RealFileSystem(std::string root);
   using FileSystem::list_markdown;
-  std::vector<FileInfo> list_markdown(const IgnoreRules& ignore, DiagSink& diags) override;
+  std::vector<FileInfo> list_markdown(const IgnoreRules& ignore, DiagSink& diags,
+                                      std::vector<std::string>* attachments) override;
   bool read(const std::string& path, std::string& out, std::string& error) override;
   bool exists(const std::string& path) override;
   WriteResult write_new(const std::string& path, std::string_view content) override;

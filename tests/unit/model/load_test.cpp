@@ -59,8 +59,9 @@ class StampedFs : public test::MemFileSystem {
     stamps.erase(path);
   }
   using MemFileSystem::list_markdown;
-  std::vector<FileInfo> list_markdown(const IgnoreRules& ignore, DiagSink& d) override {
-    auto out = MemFileSystem::list_markdown(ignore, d);
+  std::vector<FileInfo> list_markdown(const IgnoreRules& ignore, DiagSink& d,
+                                      std::vector<std::string>* attachments) override {
+    auto out = MemFileSystem::list_markdown(ignore, d, attachments);
     for (auto& f : out) {
       f.mtime_ns = stamps[f.path].mtime;
       f.ctime_ns = stamps[f.path].ctime;
@@ -1129,6 +1130,33 @@ TEST_SUITE("model") {
     CHECK(targets("y/from") == "c->c ./c->- a/b/c->a/b/c ");
     CHECK(to_string(r.diags.all().back()) == "y/from.md:1:7: warning: unresolved link '[[./c]]'");
     CHECK(r.diags.all().size() == 1);
+  }
+
+  TEST_CASE("issue 23: an embed of a file the KB lacks is a warning, and the files are looked at every run") {
+    StampedFs fs;
+    fs.put("notes/a.md", "![[pic.png]] ![[img/Chart.PNG|300]] ![[./local.pdf]] ![[gone.png]]\n");
+    fs.put("assets/pic.png", "png");
+    fs.put("img/chart.png", "png");
+    fs.put("notes/local.pdf", "pdf");
+    auto warnings = [](const LoadResult& r) {
+      std::string out;
+      for (const auto& d : r.diags.all()) out += to_string(d) + "\n";
+      return out;
+    };
+    const std::string gone = "notes/a.md:1:54: warning: missing embed '![[gone.png]]' (no file of that name)\n";
+    CHECK(warnings(load_kb(fs)) == gone);
+    SnapshotCache cache;
+    LoadOptions o;
+    o.cache = &cache;
+    CHECK(warnings(load_kb(fs, o)) == gone);  // writes the snapshot
+    CHECK(warnings(load_kb(fs, o)) == gone);  // reads it
+    fs.put("gone.png", "png");
+    CHECK(warnings(load_kb(fs, o)).empty());
+    fs.remove("assets/pic.png");
+    CHECK(warnings(load_kb(fs, o)) == "notes/a.md:1:1: warning: missing embed '![[pic.png]]' (no file of that name)\n");
+    // A patched note is checked against the files of this run.
+    fs.put("notes/a.md", "![[gone.png]] ![[pic.png]]\n");
+    CHECK(warnings(load_kb(fs, o)) == "notes/a.md:1:15: warning: missing embed '![[pic.png]]' (no file of that name)\n");
   }
 
   TEST_CASE("load: a link's path is first taken from the linking note's folder, then as its end") {
