@@ -43,6 +43,7 @@ ExitCode run_today(Session& s, const TodayOptions& o) {
   auto owners = owners_meant(s, *kb, o);
   if (!owners) return ExitCode::failure;
   a.owners = *owners;
+  if (*fmt != OutputFormat::json) a.prep_actions = kPrepActionsShown;
   render_agenda(s.out, *kb, build_agenda(*kb, a), s.render_options(*fmt));
   return ExitCode::ok;
 }

@@ -10,7 +10,8 @@
 namespace kb {
 namespace {
 
-std::vector<AgendaMeeting> upcoming(const KnowledgeBase& kb, const Date& first, const Date& last) {
+std::vector<AgendaMeeting> upcoming(const KnowledgeBase& kb, const Date& first, const Date& last,
+                                    std::size_t prep_actions) {
   std::vector<NodeId> ids;
   for (const Record& m : kb.records())
     if (m.type == RecordType::meeting && m.defined && m.date && first <= *m.date && *m.date <= last)
@@ -25,16 +26,19 @@ std::vector<AgendaMeeting> upcoming(const KnowledgeBase& kb, const Date& first, 
     for (const auto& o : m.organizations) subjects.push_back(o.target);
     for (const auto& a : m.attendees) subjects.push_back(a.person.target);
     // What was known the day before: the meeting itself (and its own actions) is not prep.
-    out.push_back({id, preparer.prepare(subjects, add_days(*m.date, -1))});
+    out.push_back({id, preparer.prepare(subjects, add_days(*m.date, -1), prep_actions)});
   }
   return out;
 }
 
-std::vector<ActionRef> open_actions(const KnowledgeBase& kb, const AgendaOptions& o) {
+// The open actions of the owners; of everyone, only those due by `week_end` (the rest would
+// only be sorted to be dropped: without owners no one is waiting on me).
+std::vector<ActionRef> open_actions(const KnowledgeBase& kb, const AgendaOptions& o, const Date& week_end) {
   ActionFilter f;
   f.state = ActionState::open;
   f.owners = o.owners;
   f.today = o.today;
+  if (o.owners.empty()) f.due_before = add_days(week_end, 1);
   return find_actions(kb, f);
 }
 
@@ -74,8 +78,8 @@ Agenda build_agenda(const KnowledgeBase& kb, const AgendaOptions& o) {
   a.options = o;
   a.last_day = add_days(o.today, std::max(1L, o.days) - 1);
   a.week_end = add_days(o.today, 7 - iso_weekday(o.today));
-  a.meetings = upcoming(kb, o.today, a.last_day);
-  const std::vector<ActionRef> mine = open_actions(kb, o);
+  a.meetings = upcoming(kb, o.today, a.last_day, o.prep_actions);
+  const std::vector<ActionRef> mine = open_actions(kb, o, a.week_end);
   for (const ActionRef& ref : mine) {
     const Action& act = action_at(kb, ref);
     if (!act.due) continue;

@@ -8,9 +8,6 @@ namespace {
 
 using nlohmann::json;
 
-// The prep lines shown under a meeting: at most this many open actions of the counterpart.
-constexpr std::size_t kPrepActions = 3;
-
 std::string day_heading(const Agenda& a) {
   std::string s = long_date(a.options.today);
   if (a.last_day == add_days(a.options.today, 1)) return s + " and tomorrow";
@@ -34,9 +31,10 @@ void write_meeting(TextWriter& w, const KnowledgeBase& kb, const AgendaMeeting& 
     w.item("    last met " + to_string(*m.date) + ": " + m.name);
   }
   const auto& open = am.prep.open_actions;
-  for (std::size_t i = 0; i < open.size() && i < kPrepActions; ++i) w.item("    open: " + action_text(kb, open[i]));
-  if (open.size() > kPrepActions)
-    w.item("    and " + std::to_string(open.size() - kPrepActions) + " more open (kb add meeting lists them all)");
+  const std::size_t shown = std::min(open.size(), kPrepActionsShown);
+  for (std::size_t i = 0; i < shown; ++i) w.item("    open: " + action_text(kb, open[i]));
+  if (am.prep.open_total > shown)
+    w.item("    and " + std::to_string(am.prep.open_total - shown) + " more open (kb add meeting lists them all)");
 }
 
 // "and 12 more (kb actions --overdue)" under a list cut at kListed.

@@ -17,6 +17,8 @@ struct AgendaOptions {
   Date today;
   long days = 2;               ///< meetings from today through today + days - 1
   std::vector<NodeId> owners;  ///< whose actions (empty: everyone's)
+  /// The most open actions kept in each meeting's prep (Preparation::open_total counts all).
+  std::size_t prep_actions = static_cast<std::size_t>(-1);
 };
 
 struct AgendaMeeting {

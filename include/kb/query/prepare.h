@@ -3,13 +3,16 @@
 // organizations and people it names — the open action items that concern them and the last
 // meeting held with them, with its decisions. Pure queries over a const KnowledgeBase.
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
 #include "kb/base/date.h"
 #include "kb/model/graph.h"
 #include "kb/query/actions.h"
+#include "kb/query/home_side.h"
 
 namespace kb {
 
@@ -22,27 +25,44 @@ struct LastMeeting {
 struct Preparation {
   /// Open actions from meetings on or before the date with any subject (organizations with
   /// their sub-organizations and affiliated attendees), plus open actions a subject person
-  /// owns; each once, by due date (undated last), then meeting date and line.
+  /// owns; each once, by due date (undated last), then meeting date, id and line. Only the
+  /// first `limit` when prepare() was given one.
   std::vector<ActionRef> open_actions;
+  std::size_t open_total = 0;  ///< how many there are in all
   /// Each subject's latest meeting on or before the date, one entry per meeting, newest first.
   std::vector<LastMeeting> last_meetings;
-  bool empty() const { return open_actions.empty() && last_meetings.empty(); }
+  bool empty() const { return open_total == 0 && last_meetings.empty(); }
 };
 
-/// Preparations for the meetings of one KB. The open actions each person owns are gathered
-/// once, when it is made, so preparing many meetings (`kb today`) costs one pass over the
-/// notes, not one a subject.
+/// Preparations for the meetings of one KB. What a subject brings (its meetings by date, its
+/// open actions in order) is gathered the first time it is asked for and kept, so preparing
+/// many meetings with the same organizations (`kb today`) costs one pass over each
+/// organization's meetings, not one a meeting.
 class Preparer {
  public:
   explicit Preparer(const KnowledgeBase& kb);
+  ~Preparer();
   /// The preparation for a meeting on `date` with `subjects` (organizations and people;
   /// invalid or undefined ids are skipped, and so is the home side: kb.yaml `home`, its people
   /// on `date`, and `me`, who are at every meeting and would bring every open action).
-  Preparation prepare(const std::vector<NodeId>& subjects, const Date& date) const;
+  /// `limit`: keep only that many open actions (open_total counts them all).
+  Preparation prepare(const std::vector<NodeId>& subjects, const Date& date,
+                      std::size_t limit = static_cast<std::size_t>(-1)) const;
 
  private:
+  struct Subject;
+  const Subject& subject(NodeId id) const;
+  bool before(const ActionRef& a, const ActionRef& b) const;
+
   const KnowledgeBase& kb_;
+  std::unique_ptr<HomeSide> home_;
   std::unordered_map<std::uint32_t, std::vector<ActionRef>> owned_;  ///< open actions by owner
+  mutable std::unordered_map<std::uint32_t, std::unique_ptr<Subject>> subjects_;
+  /// Every meeting action has a slot, from first_slot_[meeting] on; a slot holds the number of
+  /// the last prepare() that took that action, so each is taken once without a set.
+  std::vector<std::uint32_t> first_slot_;
+  mutable std::vector<std::uint32_t> taken_;
+  mutable std::uint32_t serial_ = 0;
 };
 
 /// Preparer(kb).prepare(subjects, date): for one meeting.
