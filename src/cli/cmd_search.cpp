@@ -1,8 +1,5 @@
 // kb search: ranked full-text search over every note, with the filters of kb query.
-#include <fstream>
-#include <functional>
 #include <memory>
-#include <sstream>
 #include <string_view>
 
 #include <CLI/CLI.hpp>
@@ -10,8 +7,6 @@
 #include "args.h"
 #include "commands.h"
 #include "kb/base/text.h"
-#include "kb/model/record_builder.h"
-#include "kb/model/vault_settings.h"
 #include "kb/query/search.h"
 #include "kb/render/search.h"
 #include "kb/store/cache.h"
@@ -37,39 +32,21 @@ std::optional<RecordType> type_arg(std::string t) {
   return parse_record_type(t);
 }
 
-// What a document depends on besides its note: kb.yaml (its types and field names).
-std::string index_key(const std::string& root) {
-  std::ifstream in(root + "/kb.yaml", std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return std::to_string(std::hash<std::string>{}(text.str()));
-}
-
-// The KB's notes on disk now, with their stamps: the walk the load made, made again (its
-// problems were reported by the load).
-std::vector<FileInfo> note_files(FileSystem& fs, const KnowledgeBase& kb) {
-  DiagSink reported;
-  return fs.list_markdown(load_ignore_rules(fs, kb.config, reported), reported);
-}
-
 // The index kept in the cache when this run used one and could write it, else one in memory.
 // Either way brought up to date with the notes on disk (see docs/search.md).
 std::unique_ptr<TextIndex> ready_index(Session& s, const KnowledgeBase& kb, std::unique_ptr<SqliteCache>& cache) {
-  const std::string key = index_key(s.root());
   RealFileSystem fs(s.root());
-  const std::vector<FileInfo> files = note_files(fs, kb);
-  auto read = [&](const Record& r) { return read_whole_note(fs, kb.config, r); };
   if (s.cache_enabled() && s.load_result().cache_updated) {
     std::string warning;
     cache = open_index_cache(s.root(), Session::cache_version(), warning);
     std::unique_ptr<TextIndex> index = cache ? cache->text_index() : nullptr;
-    if (auto n = index ? sync_text_index(*index, kb, files, key, read) : std::nullopt) {
+    if (auto n = index ? sync_text_index(*index, fs, kb) : std::nullopt) {
       if (s.globals.verbose) s.note("search index: " + std::to_string(*n) + " notes indexed again");
       return index;
     }
   }
   std::unique_ptr<TextIndex> index = memory_text_index();
-  auto n = index ? sync_text_index(*index, kb, files, key, read) : std::nullopt;
+  auto n = index ? sync_text_index(*index, fs, kb) : std::nullopt;
   if (!n) return nullptr;
   if (s.globals.verbose) s.note("search index: in memory, " + std::to_string(*n) + " notes");
   return index;

@@ -6,6 +6,8 @@
 #include <unordered_map>
 
 #include "kb/base/text.h"
+#include "kb/model/record_builder.h"
+#include "kb/model/vault_settings.h"
 #include "kb/parse/markdown.h"
 
 namespace kb {
@@ -290,6 +292,19 @@ std::vector<SearchHit> find_hits(const KnowledgeBase& kb, TextIndex& index, cons
   for (auto& h : out)
     if (h.text_match) h.snippet = std::move(shown[next++].snippet);
   return out;
+}
+
+std::string text_index_key(FileSystem& fs) {
+  std::string text, error;
+  if (!fs.read("kb.yaml", text, error)) text.clear();
+  return std::to_string(std::hash<std::string>{}(text));
+}
+
+std::optional<std::size_t> sync_text_index(TextIndex& index, FileSystem& fs, const KnowledgeBase& kb) {
+  DiagSink reported;
+  const std::vector<FileInfo> files = fs.list_markdown(load_ignore_rules(fs, kb.config, reported), reported);
+  return sync_text_index(index, kb, files, text_index_key(fs),
+                         [&](const Record& r) { return read_whole_note(fs, kb.config, r); });
 }
 
 }  // namespace kb

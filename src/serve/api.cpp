@@ -5,6 +5,7 @@
 #include "kb/query/profile.h"
 #include "kb/render/graph_out.h"
 #include "kb/render/output.h"
+#include "kb/render/search.h"
 #include "pages.h"
 
 namespace kb::serve {
@@ -63,6 +64,33 @@ HttpResponse api_meetings(const PageContext& c) {
   f->explain = false;
   std::ostringstream out;
   render_meetings(out, c.kb, find_meetings(c.kb, *f), json_options());
+  return json_response(out.str());
+}
+
+std::optional<std::vector<SearchHit>> ranked_meetings(const PageContext& c, std::string& error) {
+  const std::string words = c.req.param("text");
+  if (words.empty() || !c.search) return std::nullopt;
+  auto f = meeting_filter_of(c, error);
+  if (!f) return std::nullopt;
+  SearchRequest request;
+  request.terms = parse_search(words);
+  if (request.terms.empty()) return std::nullopt;
+  f->text = {};  // the index finds the words
+  f->explain = false;
+  request.meetings = std::move(*f);
+  request.types = {RecordType::meeting};
+  request.limit = 0;
+  return c.search(request);
+}
+
+HttpResponse api_search(const PageContext& c) {
+  if (c.req.param("text").empty()) return json_error(400, "give the words to search for: /api/search?text=WORDS");
+  std::string error;
+  auto hits = ranked_meetings(c, error);
+  if (!error.empty()) return json_error(400, error);
+  if (!hits) return json_error(404, "no search index here (the KB is served to an audience)");
+  std::ostringstream out;
+  render_search_hits(out, c.kb, *hits, json_options());
   return json_response(out.str());
 }
 

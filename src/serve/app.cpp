@@ -138,7 +138,8 @@ HttpResponse App::handle(const HttpRequest& req) {
 HttpResponse App::route(const HttpRequest& req) {
   if (req.path.rfind("/assets/", 0) == 0) return asset(req.path.substr(8));
   auto load = live_.current();
-  PageContext c{*load, load->kb, req, options_.today(), live_.generation(), false, {}, {}, false};
+  PageContext c{*load, load->kb, req, options_.today(), live_.generation(), false, {}, {}, false, {}};
+  c.search = [this, load](const SearchRequest& request) { return live_.search(load->kb, request); };
   // A visit with ?token=T (the address kb serve printed) keeps the token in a cookie.
   const std::string given = req.param("token"), kept = req.cookie(kTokenCookie);
   const bool token_ok = options_.write && (same_secret(given, options_.token) || same_secret(kept, options_.token));
@@ -156,6 +157,7 @@ HttpResponse App::route(const HttpRequest& req) {
   else if (p == "/actions") r = page_actions(c);
   else if (p == "/graph") r = page_graph(c);
   else if (p == "/api/meetings") r = api_meetings(c);
+  else if (p == "/api/search") r = api_search(c);
   else if (p.rfind("/api/records/", 0) == 0) r = api_record(c, p.substr(13));
   else if (p == "/api/actions") r = api_actions(c);
   else if (p == "/api/graph") r = api_graph(c);

@@ -5,11 +5,36 @@
 
 #include "kb/store/cache.h"
 #include "kb/store/real_fs.h"
+#include "kb/store/text_index.h"
 #include "kb/store/watch.h"
 
 namespace kb::serve {
 
 LiveKb::LiveKb(LiveOptions o) : options_(std::move(o)) {}
+
+LiveKb::~LiveKb() = default;
+
+void LiveKb::sync_index(const LoadResult& loaded) {
+  std::lock_guard<std::mutex> lock(index_mutex_);
+  if (loaded.kb.config.audience_max) {  // the index would show withheld lines in its snippets
+    index_.reset();
+    return;
+  }
+  if (!index_ && options_.use_cache) {
+    std::string warning;
+    index_cache_ = open_index_cache(options_.root, options_.cache_version, warning);
+    if (index_cache_) index_ = index_cache_->text_index();
+  }
+  if (!index_) index_ = memory_text_index();
+  RealFileSystem fs(options_.root);
+  if (index_ && !sync_text_index(*index_, fs, loaded.kb)) index_.reset();
+}
+
+std::optional<std::vector<SearchHit>> LiveKb::search(const KnowledgeBase& kb, const SearchRequest& request) {
+  std::lock_guard<std::mutex> lock(index_mutex_);
+  if (!index_) return std::nullopt;
+  return find_hits(kb, *index_, request);
+}
 
 std::string LiveKb::reload() {
   RealFileSystem fs(options_.root);
@@ -25,6 +50,7 @@ std::string LiveKb::reload() {
   lo.audience = options_.audience;  // everything served is what the audience may see
   auto loaded = std::make_shared<LoadResult>(load_kb(fs, lo));
   loaded->kb.root = options_.root;
+  sync_index(*loaded);
   std::set<std::string_view> files;
   for (const auto& d : loaded->diags.all())
     if (d.severity == Severity::error) files.insert(d.loc.path.str());

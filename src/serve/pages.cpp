@@ -156,10 +156,96 @@ HttpResponse page_week(const PageContext& c) {
   return r;
 }
 
+namespace {
+
+// A result's link, date and organizations.
+TemplateData meeting_row(const PageContext& c, const Record& r) {
+  TemplateData row;
+  row.set("id", r.rid);
+  row.set("title", r.name);
+  row.set("date", r.date ? to_string(*r.date) : std::string());
+  std::string orgs;
+  for (const auto& o : r.organizations) orgs += (orgs.empty() ? "" : ", ") + (o.target.valid() ? c.kb.at(o.target).name : o.text.str());
+  row.set("organizations", orgs);
+  row.set("has_organizations", !orgs.empty());
+  return row;
+}
+
+// An index snippet as parts to show, the matched words marked (each part escaped by the page).
+std::vector<TemplateData> snippet_parts(const std::string& snippet) {
+  std::vector<TemplateData> parts;
+  std::string text;
+  bool marked = false;
+  auto flush = [&] {
+    if (text.empty()) return;
+    TemplateData part;
+    part.set("text", text);
+    part.set("marked", marked);
+    parts.push_back(std::move(part));
+    text.clear();
+  };
+  for (char ch : snippet) {
+    if (ch == kSnippetOpen || ch == kSnippetClose) {
+      flush();
+      marked = ch == kSnippetOpen;
+    } else {
+      text += ch;
+    }
+  }
+  flush();
+  return parts;
+}
+
+// The rows of the meetings kb query's filters find (by date), with why each matched.
+std::vector<TemplateData> filtered_rows(const PageContext& c, const MeetingFilter& f, std::size_t& total) {
+  auto matches = find_meetings(c.kb, f);
+  total = matches.size();
+  std::vector<TemplateData> rows;
+  for (const auto& m : matches) {
+    if (rows.size() == kMaxResults) break;
+    const Record& r = c.kb.at(m.id);
+    TemplateData row = meeting_row(c, r);
+    std::string snippet = summary_snippet(r, f.text), reasons;
+    for (const auto& why : m.reasons) reasons += (reasons.empty() ? "" : "; ") + why;
+    row.set("snippet_parts", list_of(snippet_parts(snippet)));
+    row.set("has_snippet", !snippet.empty());
+    row.set("reasons", reasons);
+    row.set("has_reasons", !reasons.empty());
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// The rows of the index's hits: best match first, or by date when asked.
+std::vector<TemplateData> ranked_rows(const PageContext& c, std::vector<SearchHit> hits, std::size_t& total) {
+  const std::string sort = c.req.param("sort");
+  if (sort == "date" || sort == "-date")
+    std::stable_sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
+      const Record& x = c.kb.at(a.id);
+      const Record& y = c.kb.at(b.id);
+      if (x.date != y.date) return sort == "date" ? x.date < y.date : y.date < x.date;
+      return sort == "date" ? x.time < y.time : y.time < x.time;
+    });
+  total = hits.size();
+  std::vector<TemplateData> rows;
+  for (const SearchHit& h : hits) {
+    if (rows.size() == kMaxResults) break;
+    TemplateData row = meeting_row(c, c.kb.at(h.id));
+    row.set("snippet_parts", list_of(snippet_parts(h.snippet)));
+    row.set("has_snippet", !h.snippet.empty());
+    row.set("has_reasons", false);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace
+
 HttpResponse page_search(const PageContext& c) {
   TemplateData d;
   for (const char* key : {"text", "org", "person", "topic", "tag", "event", "since", "until", "week"})
     d.set(std::string("f_") + key, c.req.param(key));
+  d.set("by_date", c.req.param("sort") == "date");
   d.set("newest", c.req.param("sort") == "-date");
   std::string error;
   auto f = meeting_filter_of(c, error);
@@ -168,29 +254,14 @@ HttpResponse page_search(const PageContext& c) {
   const bool searched = f && !c.req.params.empty();
   d.set("searched", searched);
   if (!searched) return html_page(c, error.empty() ? 200 : 400, "Search", "search.html.mustache", d);
-  auto matches = find_meetings(c.kb, *f);
+  std::size_t total = 0;
   std::vector<TemplateData> rows;
-  for (const auto& m : matches) {
-    if (rows.size() == kMaxResults) break;
-    const Record& r = c.kb.at(m.id);
-    TemplateData row;
-    row.set("id", r.rid);
-    row.set("title", r.name);
-    row.set("date", r.date ? to_string(*r.date) : std::string());
-    std::string orgs;
-    for (const auto& o : r.organizations) orgs += (orgs.empty() ? "" : ", ") + (o.target.valid() ? c.kb.at(o.target).name : o.text.str());
-    row.set("organizations", orgs);
-    row.set("has_organizations", !orgs.empty());
-    std::string snippet = summary_snippet(r, f->text), reasons;
-    for (const auto& why : m.reasons) reasons += (reasons.empty() ? "" : "; ") + why;
-    row.set("snippet", snippet);
-    row.set("has_snippet", !snippet.empty());
-    row.set("reasons", reasons);
-    row.set("has_reasons", !reasons.empty());
-    rows.push_back(std::move(row));
-  }
-  d.set("count", std::to_string(matches.size()) + (matches.size() == 1 ? " meeting" : " meetings"));
-  d.set("more", matches.size() > rows.size());
+  auto hits = ranked_meetings(c, error);
+  d.set("ranked", hits.has_value());
+  if (hits) rows = ranked_rows(c, std::move(*hits), total);
+  else rows = filtered_rows(c, *f, total);
+  d.set("count", std::to_string(total) + (total == 1 ? " meeting" : " meetings"));
+  d.set("more", total > rows.size());
   d.set("shown", std::to_string(rows.size()));
   d.set("results", list_of(std::move(rows)));
   d.set("query", form_query(c.req));

@@ -3,6 +3,7 @@
 // when it came (private to src/serve; app.cpp routes to them).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -10,6 +11,7 @@
 #include "kb/model/load.h"
 #include "kb/query/actions.h"
 #include "kb/query/meetings.h"
+#include "kb/query/search.h"
 #include "kb/render/graph_out.h"
 #include "kb/render/mustache.h"
 #include "kb/serve/http.h"
@@ -26,6 +28,8 @@ struct PageContext {
   std::string token;       ///< put in forms when can_write
   std::string flash;       ///< a message to show above the page (a change done or refused)
   bool flash_bad = false;
+  /// Ranked full-text search (LiveKb::search) over `kb`; unset or std::nullopt: no index.
+  std::function<std::optional<std::vector<SearchHit>>(const SearchRequest&)> search;
 };
 
 // render_page.cpp
@@ -66,6 +70,12 @@ HttpResponse page_graph(const PageContext& c);
 HttpResponse api_meetings(const PageContext& c);
 HttpResponse api_record(const PageContext& c, const std::string& rid);
 HttpResponse api_actions(const PageContext& c);
+/// The JSON of `kb search WORDS --type meetings --format json` with the filters given.
+HttpResponse api_search(const PageContext& c);
+/// The ranked meetings for the search page's words (`text`) and filters: std::nullopt when
+/// there are no words or no index (the page then filters as kb query --text does); an empty
+/// `error` unless a filter is bad.
+std::optional<std::vector<SearchHit>> ranked_meetings(const PageContext& c, std::string& error);
 HttpResponse api_graph(const PageContext& c);
 /// The neighbourhood of `center` for the graph explorer: its newest meetings (a meeting: itself)
 /// and what they name.

@@ -68,11 +68,17 @@ def test_pages_and_api(s):
     check(st == 200 and "1 meeting" in body and "2024-09-02" in body, "search by organization")
     st, _, body = s.get("/search?org=IESALK")
     check(st == 400 and "did you mean" in body, "an unknown name is a clear error on the page")
+    st, _, body = s.get("/search?text=competency+framework")
+    check(st == 200 and "2 meetings" in body and "<mark>competency</mark>" in body and 'href="/api/search?' in body,
+          "words are searched in the index, ranked, the words marked")
+    st, _, body = s.get("/search?text=competency+framework&sort=-date")
+    check(0 < body.find("2024-09-04-future") < body.find("2024-09-02-unesco"), "ranked hits can be shown newest first")
     st, _, body = s.get("/week?week=2024-W36")
     check(st == 200 and "2024-W36" in body, "the weekly briefing is served")
     for path, args in [("/api/meetings?org=IESALC&week=2024-W36", ["query", "--org", "IESALC", "--week", "2024-W36"]),
                        ("/api/records/people/francesc-pedro", ["show", "people/francesc-pedro"]),
-                       ("/api/actions?state=all", ["actions", "--all"])]:
+                       ("/api/actions?state=all", ["actions", "--all"]),
+                       ("/api/search?text=competency&org=UNESCO", ["search", "competency", "--type", "meetings", "--org", "UNESCO"])]:
         st, h, body = s.get(path)
         check(st == 200 and h.get("Content-Type", "").startswith("application/json")
               and json.loads(body) == cli_json(s.root, *args), "%s is the JSON of kb %s" % (path, " ".join(args)))
@@ -164,6 +170,10 @@ def test_audience():
               "a #confidential action is left out of its meeting's page")
         st, _, body = a.get("/api/meetings?org=Ministry+of+Education")
         check(st == 200 and "2025-02-24-ministry" not in body, "nor is it in the API")
+        st, _, body = a.get("/search?text=travel+budget")
+        check(st == 200 and "0 meetings" in body, "a word of a #confidential line finds nothing (%d)" % st)
+        st, _, _ = a.get("/api/search?text=travel")
+        check(st == 404, "no full-text index is served to an audience (%d)" % st)
     finally:
         a.stop()
 
@@ -220,6 +230,16 @@ def test_live_edit(s):
             break
         time.sleep(0.1)
     check(seen, "an edit on disk shows without a restart")
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("\nZanzibarite tea was served.\n")
+    found = False
+    for _ in range(100):
+        st, _, body = s.get("/search?text=zanzibarite")
+        if st == 200 and "1 meeting" in body:
+            found = True
+            break
+        time.sleep(0.1)
+    check(found, "a word written on disk is found by the search without a restart")
     os.remove(s.note("people/su-rui.md"))
     gone = False
     for _ in range(100):

@@ -46,6 +46,14 @@ std::optional<std::size_t> sync_text_index(TextIndex& index, const KnowledgeBase
                                            const std::string& key,
                                            const std::function<std::optional<Record>(const Record&)>& read);
 
+/// What the documents of the KB at `fs` depend on besides their notes: kb.yaml's text (its
+/// types and field names), as a key for sync_text_index().
+std::string text_index_key(FileSystem& fs);
+
+/// sync_text_index() for the KB at `fs` as loaded in `kb`: walks the notes again (the load
+/// reported the walk's problems) and reads a changed note when `kb` lacks its text.
+std::optional<std::size_t> sync_text_index(TextIndex& index, FileSystem& fs, const KnowledgeBase& kb);
+
 struct SearchRequest {
   SearchTerms terms;
   std::optional<MeetingFilter> meetings;  ///< only meetings that pass it (`--org`, `--since`, ...)

@@ -13,8 +13,10 @@
 #include <string>
 
 #include "kb/model/load.h"
+#include "kb/query/search.h"
 
 namespace kb {
+class SqliteCache;
 class TreeWatcher;
 }
 
@@ -31,6 +33,7 @@ struct LiveOptions {
 class LiveKb {
  public:
   explicit LiveKb(LiveOptions o);
+  ~LiveKb();
 
   /// Loads the KB now (outcomes, links and text: every page and filter can be served) and
   /// makes it current(); the readers of the old one keep it until they let it go. Returns the
@@ -38,6 +41,11 @@ class LiveKb {
   std::string reload();
   /// The KB last loaded. REQUIRES: reload() was called once.
   std::shared_ptr<const LoadResult> current() const;
+  /// find_hits() over the full-text index (kb search's, in the cache), which every reload
+  /// brings up to date; `kb` is a graph this LiveKb loaded (a hit for a note it lacks is left
+  /// out). std::nullopt when there is no index: the KB is served to an audience (the index
+  /// holds every line) or it could not be made.
+  std::optional<std::vector<SearchHit>> search(const KnowledgeBase& kb, const SearchRequest& request);
   /// How many loads have been made (the pages' event stream says when it moves).
   std::uint64_t generation() const { return generation_.load(); }
   /// Waits until generation() is not `seen`, `timeout` passes or stop() is called; returns
@@ -53,7 +61,12 @@ class LiveKb {
   std::mutex& write_mutex() { return write_mutex_; }
 
  private:
+  void sync_index(const LoadResult& loaded);
+
   LiveOptions options_;
+  std::mutex index_mutex_;  ///< one SQLite connection: one search or sync at a time
+  std::unique_ptr<SqliteCache> index_cache_;
+  std::unique_ptr<TextIndex> index_;
   mutable std::mutex mutex_;
   mutable std::condition_variable changed_;
   std::shared_ptr<const LoadResult> current_;
