@@ -254,7 +254,23 @@ std::vector<SearchHit> name_hits(const KnowledgeBase& kb, const SearchRequest& r
 
 }  // namespace
 
-std::vector<SearchHit> find_hits(const KnowledgeBase& kb, TextIndex& index, const SearchRequest& req) {
+namespace {
+
+// `hits` by their notes' date and time, oldest or newest first (undated last; stable).
+void sort_by_date(const KnowledgeBase& kb, std::vector<SearchHit>& hits, bool newest) {
+  std::stable_sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
+    const Record& x = kb.at(a.id);
+    const Record& y = kb.at(b.id);
+    if (x.date.has_value() != y.date.has_value()) return x.date.has_value();
+    if (x.date != y.date) return newest ? *y.date < *x.date : *x.date < *y.date;
+    return newest ? y.time < x.time : x.time < y.time;
+  });
+}
+
+}  // namespace
+
+std::vector<SearchHit> find_hits(const KnowledgeBase& kb, TextIndex& index, const SearchRequest& req,
+                                 std::size_t* total) {
   std::vector<SearchHit> out;
   if (req.terms.empty()) return out;
   std::vector<bool> passes;
@@ -268,8 +284,9 @@ std::vector<SearchHit> find_hits(const KnowledgeBase& kb, TextIndex& index, cons
     return !req.meetings || (r.id.value < passes.size() && passes[r.id.value]);
   };
   out = name_hits(kb, req, allowed);
-  const bool filtered = req.meetings || !req.types.empty();
-  std::vector<TextHit> text = index.find(req.terms, filtered || !req.limit ? 0 : req.limit + out.size());
+  // Every match is needed to filter them, sort them by date or count them.
+  const bool every = req.meetings || !req.types.empty() || req.order != SearchOrder::rank || total;
+  std::vector<TextHit> text = index.find(req.terms, every || !req.limit ? 0 : req.limit + out.size());
   std::unordered_map<std::uint32_t, std::size_t> at;  // node -> its place in `out`
   for (std::size_t i = 0; i < out.size(); ++i) at[out[i].id.value] = i;
   std::vector<TextHit> shown;  // the text hits kept, for their snippets
@@ -284,6 +301,8 @@ std::vector<SearchHit> find_hits(const KnowledgeBase& kb, TextIndex& index, cons
       out.push_back({r->id, false, true, t.rank, {}});
     }
   }
+  if (req.order != SearchOrder::rank) sort_by_date(kb, out, req.order == SearchOrder::newest);
+  if (total) *total = out.size();
   if (req.limit && out.size() > req.limit) out.resize(req.limit);
   for (const auto& h : out)
     if (h.text_match) shown.push_back({kb.at(h.id).path.str(), h.rank, {}});

@@ -67,7 +67,8 @@ HttpResponse api_meetings(const PageContext& c) {
   return json_response(out.str());
 }
 
-std::optional<std::vector<SearchHit>> ranked_meetings(const PageContext& c, std::string& error) {
+std::optional<std::vector<SearchHit>> ranked_meetings(const PageContext& c, std::string& error, std::size_t limit,
+                                                     std::size_t* total) {
   const std::string words = c.req.param("text");
   if (words.empty() || !c.search) return std::nullopt;
   auto f = meeting_filter_of(c, error);
@@ -79,14 +80,16 @@ std::optional<std::vector<SearchHit>> ranked_meetings(const PageContext& c, std:
   f->explain = false;
   request.meetings = std::move(*f);
   request.types = {RecordType::meeting};
-  request.limit = 0;
-  return c.search(request);
+  const std::string sort = c.req.param("sort");
+  request.order = sort == "date" ? SearchOrder::oldest : sort == "-date" ? SearchOrder::newest : SearchOrder::rank;
+  request.limit = limit;
+  return c.search(request, total);
 }
 
 HttpResponse api_search(const PageContext& c) {
   if (c.req.param("text").empty()) return json_error(400, "give the words to search for: /api/search?text=WORDS");
   std::string error;
-  auto hits = ranked_meetings(c, error);
+  auto hits = ranked_meetings(c, error, 0, nullptr);
   if (!error.empty()) return json_error(400, error);
   if (!hits) return json_error(404, "no search index here (the KB is served to an audience)");
   std::ostringstream out;

@@ -139,7 +139,9 @@ HttpResponse App::route(const HttpRequest& req) {
   if (req.path.rfind("/assets/", 0) == 0) return asset(req.path.substr(8));
   auto load = live_.current();
   PageContext c{*load, load->kb, req, options_.today(), live_.generation(), false, {}, {}, false, {}};
-  c.search = [this, load](const SearchRequest& request) { return live_.search(load->kb, request); };
+  c.search = [this, load](const SearchRequest& request, std::size_t* total) {
+    return live_.search(load->kb, request, total);
+  };
   // A visit with ?token=T (the address kb serve printed) keeps the token in a cookie.
   const std::string given = req.param("token"), kept = req.cookie(kTokenCookie);
   const bool token_ok = options_.write && (same_secret(given, options_.token) || same_secret(kept, options_.token));

@@ -30,10 +30,11 @@ void LiveKb::sync_index(const LoadResult& loaded) {
   if (index_ && !sync_text_index(*index_, fs, loaded.kb)) index_.reset();
 }
 
-std::optional<std::vector<SearchHit>> LiveKb::search(const KnowledgeBase& kb, const SearchRequest& request) {
+std::optional<std::vector<SearchHit>> LiveKb::search(const KnowledgeBase& kb, const SearchRequest& request,
+                                                    std::size_t* total) {
   std::lock_guard<std::mutex> lock(index_mutex_);
   if (!index_) return std::nullopt;
-  return find_hits(kb, *index_, request);
+  return find_hits(kb, *index_, request, total);
 }
 
 std::string LiveKb::reload() {

@@ -216,20 +216,10 @@ std::vector<TemplateData> filtered_rows(const PageContext& c, const MeetingFilte
   return rows;
 }
 
-// The rows of the index's hits: best match first, or by date when asked.
-std::vector<TemplateData> ranked_rows(const PageContext& c, std::vector<SearchHit> hits, std::size_t& total) {
-  const std::string sort = c.req.param("sort");
-  if (sort == "date" || sort == "-date")
-    std::stable_sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
-      const Record& x = c.kb.at(a.id);
-      const Record& y = c.kb.at(b.id);
-      if (x.date != y.date) return sort == "date" ? x.date < y.date : y.date < x.date;
-      return sort == "date" ? x.time < y.time : y.time < x.time;
-    });
-  total = hits.size();
+// The rows of the index's hits, in the order asked for.
+std::vector<TemplateData> ranked_rows(const PageContext& c, const std::vector<SearchHit>& hits) {
   std::vector<TemplateData> rows;
   for (const SearchHit& h : hits) {
-    if (rows.size() == kMaxResults) break;
     TemplateData row = meeting_row(c, c.kb.at(h.id));
     row.set("snippet_parts", list_of(snippet_parts(h.snippet)));
     row.set("has_snippet", !h.snippet.empty());
@@ -256,9 +246,9 @@ HttpResponse page_search(const PageContext& c) {
   if (!searched) return html_page(c, error.empty() ? 200 : 400, "Search", "search.html.mustache", d);
   std::size_t total = 0;
   std::vector<TemplateData> rows;
-  auto hits = ranked_meetings(c, error);
+  auto hits = ranked_meetings(c, error, kMaxResults, &total);
   d.set("ranked", hits.has_value());
-  if (hits) rows = ranked_rows(c, std::move(*hits), total);
+  if (hits) rows = ranked_rows(c, *hits);
   else rows = filtered_rows(c, *f, total);
   d.set("count", std::to_string(total) + (total == 1 ? " meeting" : " meetings"));
   d.set("more", total > rows.size());

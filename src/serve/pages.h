@@ -29,7 +29,7 @@ struct PageContext {
   std::string flash;       ///< a message to show above the page (a change done or refused)
   bool flash_bad = false;
   /// Ranked full-text search (LiveKb::search) over `kb`; unset or std::nullopt: no index.
-  std::function<std::optional<std::vector<SearchHit>>(const SearchRequest&)> search;
+  std::function<std::optional<std::vector<SearchHit>>(const SearchRequest&, std::size_t* total)> search;
 };
 
 // render_page.cpp
@@ -72,10 +72,12 @@ HttpResponse api_record(const PageContext& c, const std::string& rid);
 HttpResponse api_actions(const PageContext& c);
 /// The JSON of `kb search WORDS --type meetings --format json` with the filters given.
 HttpResponse api_search(const PageContext& c);
-/// The ranked meetings for the search page's words (`text`) and filters: std::nullopt when
-/// there are no words or no index (the page then filters as kb query --text does); an empty
-/// `error` unless a filter is bad.
-std::optional<std::vector<SearchHit>> ranked_meetings(const PageContext& c, std::string& error);
+/// The meetings the index finds for the search page's words (`text`) under its filters, in
+/// its order (`sort`: best match, `date`, `-date`), at most `limit` (0: all) of `total`:
+/// std::nullopt when there are no words or no index (the page then filters as kb query
+/// --text does); `error` set when a filter is bad.
+std::optional<std::vector<SearchHit>> ranked_meetings(const PageContext& c, std::string& error, std::size_t limit,
+                                                     std::size_t* total);
 HttpResponse api_graph(const PageContext& c);
 /// The neighbourhood of `center` for the graph explorer: its newest meetings (a meeting: itself)
 /// and what they name.

@@ -54,11 +54,15 @@ std::string text_index_key(FileSystem& fs);
 /// reported the walk's problems) and reads a changed note when `kb` lacks its text.
 std::optional<std::size_t> sync_text_index(TextIndex& index, FileSystem& fs, const KnowledgeBase& kb);
 
+/// The order of hits: best first, or by the date of the note (undated notes last).
+enum class SearchOrder { rank, oldest, newest };
+
 struct SearchRequest {
   SearchTerms terms;
+  SearchOrder order = SearchOrder::rank;
   std::optional<MeetingFilter> meetings;  ///< only meetings that pass it (`--org`, `--since`, ...)
   std::vector<RecordType> types;          ///< only these types; empty: every type
-  std::size_t limit = 20;                 ///< 0: no limit
+  std::size_t limit = 20;                 ///< 0: no limit (only the hits kept get snippets)
   std::size_t snippet_words = 12;
 };
 
@@ -72,7 +76,10 @@ struct SearchHit {
 
 /// The hits of `r`, best first: records whose name or alias holds every word (as word
 /// prefixes, case, accents and honorifics aside; one typo allowed in a word of five letters or
-/// more), nearest names first, then the other notes the index finds, by rank.
-std::vector<SearchHit> find_hits(const KnowledgeBase& kb, TextIndex& index, const SearchRequest& r);
+/// more), nearest names first, then the other notes the index finds, by rank; or every hit by
+/// date when `r.order` says so. `total`, when given, is set to the number of hits before the
+/// limit.
+std::vector<SearchHit> find_hits(const KnowledgeBase& kb, TextIndex& index, const SearchRequest& r,
+                                 std::size_t* total = nullptr);
 
 }  // namespace kb

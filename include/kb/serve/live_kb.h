@@ -45,7 +45,8 @@ class LiveKb {
   /// brings up to date; `kb` is a graph this LiveKb loaded (a hit for a note it lacks is left
   /// out). std::nullopt when there is no index: the KB is served to an audience (the index
   /// holds every line) or it could not be made.
-  std::optional<std::vector<SearchHit>> search(const KnowledgeBase& kb, const SearchRequest& request);
+  std::optional<std::vector<SearchHit>> search(const KnowledgeBase& kb, const SearchRequest& request,
+                                               std::size_t* total = nullptr);
   /// How many loads have been made (the pages' event stream says when it moves).
   std::uint64_t generation() const { return generation_.load(); }
   /// Waits until generation() is not `seen`, `timeout` passes or stop() is called; returns

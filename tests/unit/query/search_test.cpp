@@ -101,6 +101,37 @@ TEST_SUITE("query") {
     CHECK(index->find(parse_search("concept"), 0).size() == 1);
   }
 
+  TEST_CASE("search: hits by date, oldest or newest first, and how many there are before the limit") {
+    test::MemFileSystem fs;
+    fs.add("meetings/a.md", "---\ntype: meeting\ntitle: Budget review\ndate: 2024-09-02\n---\nThe budget.\n");
+    fs.add("meetings/b.md", "---\ntype: meeting\ntitle: Planning\ndate: 2024-09-05\n---\nA budget line.\n");
+    fs.add("meetings/c.md", "---\ntype: meeting\ntitle: Retreat\ndate: 2024-08-01\n---\nBudget, budget.\n");
+    fs.add("notes/d.md", "An undated budget note.\n");
+    auto index = memory_text_index();
+    REQUIRE(index);
+    REQUIRE(sync(*index, fs));
+    const LoadResult loaded = load_kb(fs);
+    SearchRequest r;
+    r.terms = parse_search("budget");
+    r.limit = 2;
+    auto ids = [&](const std::vector<SearchHit>& hits) {
+      std::string out;
+      for (const auto& h : hits) out += loaded.kb.at(h.id).rid + " ";
+      return out;
+    };
+    std::size_t total = 0;
+    r.order = SearchOrder::oldest;
+    CHECK(ids(find_hits(loaded.kb, *index, r, &total)) == "meetings/c meetings/a ");
+    CHECK(total == 4);
+    r.order = SearchOrder::newest;
+    r.limit = 0;
+    CHECK(ids(find_hits(loaded.kb, *index, r, &total)) == "meetings/b meetings/a meetings/c notes/d ");
+    r.order = SearchOrder::rank;
+    r.limit = 1;
+    CHECK(find_hits(loaded.kb, *index, r, &total).size() == 1);
+    CHECK(total == 4);
+  }
+
   TEST_CASE("search: the index follows the files' stamps, whatever the load read") {
     auto index = memory_text_index();
     REQUIRE(index);
