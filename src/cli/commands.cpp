@@ -45,10 +45,4 @@ void add_commands(CLI::App& app, Invocation& inv, GlobalOptions&) {
   for (const auto& c : kCommands) c.add(app, inv);
 }
 
-std::vector<std::string> command_names() {
-  std::vector<std::string> out;
-  for (const auto& c : kCommands) out.emplace_back(c.name);
-  return out;
-}
-
 }  // namespace kb::cli

@@ -118,7 +118,5 @@ struct Invocation {
 
 /// Registers every command on `app` (commands.cpp holds the table).
 void add_commands(CLI::App& app, Invocation& inv, GlobalOptions& globals);
-/// Names of all commands, in help order (for "did you mean" and completion).
-std::vector<std::string> command_names();
 
 }  // namespace kb::cli

@@ -646,7 +646,6 @@ bool may_hold_tags(std::string_view body) {
   return false;
 }
 
-std::vector<std::string> find_tags(std::string_view text) { return scan_tags(text, nullptr); }
 
 namespace {
 

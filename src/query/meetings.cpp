@@ -134,7 +134,6 @@ TextQuery parse_text_query(const std::vector<std::string>& args) {
   return q;
 }
 
-NodeId attendee_org(const Attendee& a) { return a.org; }
 
 void sort_meetings(const KnowledgeBase& kb, std::vector<NodeId>& ids, bool newest_first) {
   std::sort(ids.begin(), ids.end(), [&](NodeId a, NodeId b) {

@@ -29,14 +29,6 @@ std::vector<NodeId> meetings_for(const KnowledgeBase& kb, NodeId id) {
   return kb.meetings_of(id);
 }
 
-NodeId org_on(const KnowledgeBase& kb, NodeId person, const Date& date) {
-  const Record* p = kb.lookup(person);
-  if (!p) return {};
-  for (const auto& a : p->entity->affiliations)
-    if (a.current_on(date)) return a.org.target;
-  return {};
-}
-
 LastAndNext last_and_next(const KnowledgeBase& kb, const std::vector<NodeId>& meetings, const Date& today) {
   LastAndNext out;
   auto later = [&](NodeId a, NodeId b) {  // a is later than b

@@ -129,10 +129,6 @@ void find_wikilinks(std::string_view text, const SourceLoc& loc, std::vector<Wik
 /// bodies.
 bool may_hold_tags(std::string_view body);
 
-/// Finds Obsidian `#tags` in a run of text (not code): `#` at the start or after white space,
-/// then letters, digits, `_`, `-`, `/`, not digits only. Returned without '#'.
-std::vector<std::string> find_tags(std::string_view text);
-
 /// The extension of the file a link names (`png` for `img/chart.png`, `md` for `a.md`), or ""
 /// when its last part has none: no dot, or after the last dot something that is no extension
 /// (more than 10 characters, not letters and digits, digits only: `v1.2`, `Dr. Smith`).

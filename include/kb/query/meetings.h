@@ -56,9 +56,6 @@ struct MeetingMatch {
 /// Throws std::logic_error when `f` reads text the KB was loaded without.
 std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFilter& f);
 
-/// The organization an attendee belonged to at the meeting, or an invalid id.
-NodeId attendee_org(const Attendee& a);
-
 /// Sorts meeting ids by date, time and id.
 void sort_meetings(const KnowledgeBase& kb, std::vector<NodeId>& ids, bool newest_first);
 

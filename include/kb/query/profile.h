@@ -43,7 +43,4 @@ Profile build_profile(const KnowledgeBase& kb, NodeId id, const Date& today);
 /// The meetings of any node (organizations with roll-up), oldest first.
 std::vector<NodeId> meetings_for(const KnowledgeBase& kb, NodeId id);
 
-/// The organization of a person on a date (the first affiliation current then), or invalid.
-NodeId org_on(const KnowledgeBase& kb, NodeId person, const Date& date);
-
 }  // namespace kb

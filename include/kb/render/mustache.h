@@ -41,7 +41,6 @@ class TemplateData {
   bool flag() const { return flag_; }
   const std::vector<TemplateData>& items() const { return items_; }
   const std::map<std::string, TemplateData>& fields() const { return fields_; }
-  bool empty_list() const { return kind_ == Kind::list && items_.empty(); }
 
  private:
   Kind kind_ = Kind::object;
