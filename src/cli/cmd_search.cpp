@@ -36,17 +36,18 @@ std::optional<RecordType> type_arg(std::string t) {
 // Either way brought up to date with the notes on disk (see docs/search.md).
 std::unique_ptr<TextIndex> ready_index(Session& s, const KnowledgeBase& kb, std::unique_ptr<SqliteCache>& cache) {
   RealFileSystem fs(s.root());
+  const std::vector<FileInfo>* walk = &s.load_result().walk;  // kept by the load (keep_walk)
   if (s.cache_enabled() && s.load_result().cache_updated) {
     std::string warning;
     cache = open_index_cache(s.root(), Session::cache_version(), warning);
     std::unique_ptr<TextIndex> index = cache ? cache->text_index() : nullptr;
-    if (auto n = index ? sync_text_index(*index, fs, kb) : std::nullopt) {
+    if (auto n = index ? sync_text_index(*index, fs, kb, walk) : std::nullopt) {
       if (s.globals.verbose) s.note("search index: " + std::to_string(*n) + " notes indexed again");
       return index;
     }
   }
   std::unique_ptr<TextIndex> index = memory_text_index();
-  auto n = index ? sync_text_index(*index, fs, kb) : std::nullopt;
+  auto n = index ? sync_text_index(*index, fs, kb, walk) : std::nullopt;
   if (!n) return nullptr;
   if (s.globals.verbose) s.note("search index: in memory, " + std::to_string(*n) + " notes");
   return index;
@@ -91,6 +92,7 @@ ExitCode run_search(Session& s, const SearchOptions& o) {
   // that changed are read again); without it, the whole text, to index every note.
   const auto reads = s.cache_enabled() ? Session::Reads::outline : Session::Reads::text;
   const KnowledgeBase* kb = nullptr;
+  s.keep_walk = true;
   if (o.filter.any()) {
     MeetingFilter f;
     f.explain = false;

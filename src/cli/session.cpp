@@ -136,6 +136,7 @@ const KnowledgeBase* Session::kb(bool report, Reads reads) {
   LoadOptions options;
   options.parts = parts;
   options.audience = audience;
+  options.keep_walk = keep_walk;
   // A command that reports the load prints its errors only (kb check prints everything itself).
   options.warnings = !report || globals.verbose;
   // The cache is an optimisation only: when it cannot be opened (a read-only KB, a busy or

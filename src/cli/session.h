@@ -43,6 +43,8 @@ class Session {
   /// Set by reports, exports, graph and serve before the load: the audience to load for
   /// (LoadOptions::audience; "" takes kb.yaml's `audience:`); std::nullopt loads everything.
   std::optional<std::string> audience;
+  /// Set by search before the load: keep the load's walk (LoadResult::walk).
+  bool keep_walk = false;
   std::ostream& out;
   std::ostream& err;
 

@@ -794,6 +794,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   std::vector<std::string> attachments;
   std::vector<FileInfo> files = fs.list_markdown(ignore, result.diags, &attachments);
   result.kb.set_attachments(attachments);
+  if (options.keep_walk) result.walk = files;
   result.files = files.size();
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   // Diagnostics of kb.yaml and the walk are found afresh on every run; those of the notes

@@ -319,10 +319,12 @@ std::string text_index_key(FileSystem& fs) {
   return std::to_string(std::hash<std::string>{}(text));
 }
 
-std::optional<std::size_t> sync_text_index(TextIndex& index, FileSystem& fs, const KnowledgeBase& kb) {
+std::optional<std::size_t> sync_text_index(TextIndex& index, FileSystem& fs, const KnowledgeBase& kb,
+                                           const std::vector<FileInfo>* walk) {
   DiagSink reported;
-  const std::vector<FileInfo> files = fs.list_markdown(load_ignore_rules(fs, kb.config, reported), reported);
-  return sync_text_index(index, kb, files, text_index_key(fs),
+  const std::vector<FileInfo> files =
+      walk ? std::vector<FileInfo>() : fs.list_markdown(load_ignore_rules(fs, kb.config, reported), reported);
+  return sync_text_index(index, kb, walk ? *walk : files, text_index_key(fs),
                          [&](const Record& r) { return read_whole_note(fs, kb.config, r); });
 }
 

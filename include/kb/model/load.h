@@ -65,6 +65,9 @@ struct LoadOptions {
   /// out as if not written, and so are lines tagged above it (model/visibility.h). A
   /// filtered load neither reads nor writes the graph snapshot. std::nullopt: everything.
   std::optional<std::string> audience;
+  /// Keep the walk's notes in LoadResult::walk (kb search compares its index with them
+  /// instead of walking the folders again).
+  bool keep_walk = false;
 };
 
 struct LoadResult {
@@ -77,6 +80,7 @@ struct LoadResult {
   std::size_t withheld_notes = 0;    ///< notes left out for the audience
   std::size_t withheld_lines = 0;    ///< lines left out of the notes shown
   std::string audience_error;        ///< LoadOptions::audience named no audience (nothing loaded)
+  std::vector<FileInfo> walk;        ///< the notes the walk found, with LoadOptions::keep_walk
 };
 
 /// What a load for an audience left out, in a line ("for this audience: 1 note and 2 lines
