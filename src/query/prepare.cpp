@@ -14,7 +14,7 @@ struct Preparer::Subject {
   std::vector<ActionRef> open;
 };
 
-Preparer::Preparer(const KnowledgeBase& kb) : kb_(kb), home_(std::make_unique<HomeSide>(kb)) {
+Preparer::Preparer(const KnowledgeBase& kb) : kb_(kb), home_(kb) {
   kb.require_outcomes("prepare_meeting");
   first_slot_.assign(kb.records().size(), 0);
   std::uint32_t slots = 0;
@@ -105,7 +105,7 @@ Preparation Preparer::prepare(const std::vector<NodeId>& subjects, const Date& d
   std::vector<NodeId> done_subjects;
   for (NodeId s : subjects) {
     const Record* r = kb_.lookup(s);
-    if (!r || !r->defined || home_->has(s, date)) continue;
+    if (!r || !r->defined || home_.has(s, date)) continue;
     if (std::find(done_subjects.begin(), done_subjects.end(), s) != done_subjects.end()) continue;
     done_subjects.push_back(s);
     const Subject& sub = subject(s);

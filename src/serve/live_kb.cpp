@@ -14,7 +14,7 @@ LiveKb::LiveKb(LiveOptions o) : options_(std::move(o)) {}
 
 LiveKb::~LiveKb() = default;
 
-void LiveKb::sync_index(const LoadResult& loaded) {
+void LiveKb::sync_index(const LoadResult& loaded, const std::vector<FileInfo>& walk) {
   std::lock_guard<std::mutex> lock(index_mutex_);
   if (loaded.kb.config.audience_max) {  // the index would show withheld lines in its snippets
     index_.reset();
@@ -27,7 +27,7 @@ void LiveKb::sync_index(const LoadResult& loaded) {
   }
   if (!index_) index_ = memory_text_index();
   RealFileSystem fs(options_.root);
-  if (index_ && !sync_text_index(*index_, fs, loaded.kb)) index_.reset();
+  if (index_ && !sync_text_index(*index_, fs, loaded.kb, &walk)) index_.reset();
 }
 
 std::optional<std::vector<SearchHit>> LiveKb::search(const KnowledgeBase& kb, const SearchRequest& request,
@@ -49,9 +49,11 @@ std::string LiveKb::reload() {
   }
   lo.cache = cache.get();
   lo.audience = options_.audience;  // everything served is what the audience may see
+  lo.keep_walk = true;               // the index is synced against it, not a second walk
   auto loaded = std::make_shared<LoadResult>(load_kb(fs, lo));
   loaded->kb.root = options_.root;
-  sync_index(*loaded);
+  const std::vector<FileInfo> walk = std::move(loaded->walk);  // not kept for the pages
+  sync_index(*loaded, walk);
   std::set<std::string_view> files;
   for (const auto& d : loaded->diags.all())
     if (d.severity == Severity::error) files.insert(d.loc.path.str());

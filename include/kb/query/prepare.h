@@ -55,7 +55,7 @@ class Preparer {
   bool before(const ActionRef& a, const ActionRef& b) const;
 
   const KnowledgeBase& kb_;
-  std::unique_ptr<HomeSide> home_;
+  HomeSide home_;
   std::unordered_map<std::uint32_t, std::vector<ActionRef>> owned_;  ///< open actions by owner
   mutable std::unordered_map<std::uint32_t, std::unique_ptr<Subject>> subjects_;
   /// Every meeting action has a slot, from first_slot_[meeting] on; a slot holds the number of

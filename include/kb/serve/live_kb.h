@@ -62,7 +62,8 @@ class LiveKb {
   std::mutex& write_mutex() { return write_mutex_; }
 
  private:
-  void sync_index(const LoadResult& loaded);
+  /// Brings the index up to date with `loaded` and the notes its load walked.
+  void sync_index(const LoadResult& loaded, const std::vector<FileInfo>& walk);
 
   LiveOptions options_;
   std::mutex index_mutex_;  ///< one SQLite connection: one search or sync at a time
