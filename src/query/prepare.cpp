@@ -6,12 +6,17 @@
 
 namespace kb {
 
-/// What one subject brings to any preparation: its dated meetings, oldest first (by date and
-/// time), and the open actions of those meetings and, for a person, the open actions they own,
-/// each once and in the order of Preparation::open_actions.
+/// What one subject brings to any preparation, in no order: its dated meetings (with their
+/// date and time, first met first) and the open actions of those meetings and, for a person,
+/// the open actions they own, each with where it sorts.
 struct Preparer::Subject {
-  std::vector<NodeId> meetings;
-  std::vector<ActionRef> open;
+  struct Met {
+    std::uint32_t date;
+    const SharedString* time;
+    NodeId meeting;
+  };
+  std::vector<Met> meetings;
+  std::vector<std::pair<OrderKey, ActionRef>> open;
 };
 
 Preparer::Preparer(const KnowledgeBase& kb) : kb_(kb), home_(kb) {
@@ -36,18 +41,28 @@ Preparation prepare_meeting(const KnowledgeBase& kb, const std::vector<NodeId>& 
   return Preparer(kb).prepare(subjects, date);
 }
 
-// The order of Preparation::open_actions: by due date (undated last), then meeting date, id
-// and line.
-bool Preparer::before(const ActionRef& a, const ActionRef& b) const {
-  const Action& x = action_at(kb_, a);
-  const Action& y = action_at(kb_, b);
-  if (x.due.has_value() != y.due.has_value()) return x.due.has_value();
-  if (x.due && *x.due != *y.due) return *x.due < *y.due;
-  const Record& ma = kb_.at(a.meeting);
-  const Record& mb = kb_.at(b.meeting);
-  if (*ma.date != *mb.date) return *ma.date < *mb.date;
-  if (ma.rid != mb.rid) return ma.rid < mb.rid;
-  return x.loc.line < y.loc.line;
+namespace {
+
+// A date as one comparable number.
+std::uint32_t day_number(const Date& d) {
+  return static_cast<std::uint32_t>(d.year) << 9 | static_cast<std::uint32_t>(d.month) << 5 |
+         static_cast<std::uint32_t>(d.day);
+}
+
+}  // namespace
+
+Preparer::OrderKey Preparer::order_key(const ActionRef& a) const {
+  const Record& m = kb_.at(a.meeting);
+  const Action& x = m.outcomes->actions[a.index];
+  return {x.due ? day_number(*x.due) : UINT32_MAX, day_number(*m.date), &m.rid,
+          static_cast<std::uint32_t>(x.loc.line)};
+}
+
+bool Preparer::OrderKey::operator<(const OrderKey& o) const {
+  if (due != o.due) return due < o.due;
+  if (date != o.date) return date < o.date;
+  if (*rid != *o.rid) return *rid < *o.rid;
+  return line < o.line;
 }
 
 const Preparer::Subject& Preparer::subject(NodeId id) const {
@@ -58,40 +73,28 @@ const Preparer::Subject& Preparer::subject(NodeId id) const {
   for (NodeId mid : meetings_for(kb_, id)) {
     const Record& m = kb_.at(mid);
     if (!m.defined || !m.date) continue;
-    s.meetings.push_back(mid);
-    for (std::size_t k = 0; k < m.outcomes->actions.size(); ++k)
-      if (m.outcomes->actions[k].is_open()) s.open.push_back({mid, k});
+    s.meetings.push_back({day_number(*m.date), &m.time, mid});
+    const auto& actions = m.outcomes->actions;
+    for (std::size_t k = 0; k < actions.size(); ++k)
+      if (actions[k].is_open()) s.open.emplace_back(order_key({mid, k}), ActionRef{mid, k});
   }
+  // A person's own actions from other meetings (those of their meetings are met again, and
+  // prepare() takes each action once).
   if (auto owned = owned_.find(id.value); kb_.at(id).type == RecordType::person && owned != owned_.end())
     for (const ActionRef& a : owned->second)
-      if (kb_.at(a.meeting).date) s.open.push_back(a);
-  auto same = [](const ActionRef& a, const ActionRef& b) { return a.meeting == b.meeting && a.index == b.index; };
-  std::sort(s.open.begin(), s.open.end(), [&](const ActionRef& a, const ActionRef& b) { return before(a, b); });
-  s.open.erase(std::unique(s.open.begin(), s.open.end(), same), s.open.end());
-  // Stable: of meetings at the same date and time, the first met stays the first.
-  std::stable_sort(s.meetings.begin(), s.meetings.end(), [&](NodeId a, NodeId b) {
-    const Record& ma = kb_.at(a);
-    const Record& mb = kb_.at(b);
-    return *ma.date != *mb.date ? *ma.date < *mb.date : ma.time < mb.time;
-  });
+      if (kb_.at(a.meeting).date) s.open.emplace_back(order_key(a), a);
   return s;
 }
 
 namespace {
 
-// The subject's latest meeting on or before `date` (the first met of equals), or invalid.
-NodeId last_meeting(const KnowledgeBase& kb, const std::vector<NodeId>& meetings, const Date& date) {
-  auto end = std::upper_bound(meetings.begin(), meetings.end(), date,
-                              [&](const Date& d, NodeId m) { return d < *kb.at(m).date; });
-  if (end == meetings.begin()) return {};
-  auto last = std::prev(end);
-  const Record& l = kb.at(*last);
-  while (last != meetings.begin()) {
-    const Record& p = kb.at(*std::prev(last));
-    if (*p.date != *l.date || p.time != l.time) break;
-    --last;
-  }
-  return *last;
+// The latest of `meetings` on or before `date` (the first met of equals), or invalid.
+template <typename Met>
+NodeId last_meeting(const std::vector<Met>& meetings, std::uint32_t date) {
+  const Met* last = nullptr;
+  for (const Met& m : meetings)
+    if (m.date <= date && (!last || last->date < m.date || (last->date == m.date && *last->time < *m.time))) last = &m;
+  return last ? last->meeting : NodeId{};
 }
 
 }  // namespace
@@ -99,9 +102,8 @@ NodeId last_meeting(const KnowledgeBase& kb, const std::vector<NodeId>& meetings
 Preparation Preparer::prepare(const std::vector<NodeId>& subjects, const Date& date, std::size_t limit) const {
   Preparation p;
   ++serial_;
-  // Each subject's open actions are in order, so the first `limit` of all of them are among the
-  // first `limit` new ones of each list: only those are kept, and the rest counted.
-  std::vector<ActionRef> open;
+  const std::uint32_t day = day_number(date);
+  std::vector<std::pair<OrderKey, ActionRef>> open;
   std::vector<NodeId> done_subjects;
   for (NodeId s : subjects) {
     const Record* r = kb_.lookup(s);
@@ -109,25 +111,26 @@ Preparation Preparer::prepare(const std::vector<NodeId>& subjects, const Date& d
     if (std::find(done_subjects.begin(), done_subjects.end(), s) != done_subjects.end()) continue;
     done_subjects.push_back(s);
     const Subject& sub = subject(s);
-    std::size_t kept = 0;
-    for (const ActionRef& a : sub.open) {
-      if (date < *kb_.at(a.meeting).date) continue;
+    for (const auto& [key, a] : sub.open) {
+      if (day < key.date) continue;
       std::uint32_t& taken = taken_[first_slot_[a.meeting.value] + a.index];
       if (taken == serial_) continue;
       taken = serial_;
-      ++p.open_total;
-      if (kept < limit) open.push_back(a), ++kept;
+      open.emplace_back(key, a);
     }
-    const NodeId last = last_meeting(kb_, sub.meetings, date);
+    const NodeId last = last_meeting(sub.meetings, day);
     if (!last.valid()) continue;
     auto it = std::find_if(p.last_meetings.begin(), p.last_meetings.end(),
                            [&](const LastMeeting& l) { return l.meeting == last; });
     if (it == p.last_meetings.end()) p.last_meetings.push_back({last, {s}});
     else it->subjects.push_back(s);
   }
-  std::sort(open.begin(), open.end(), [&](const ActionRef& a, const ActionRef& b) { return before(a, b); });
-  if (open.size() > limit) open.resize(limit);
-  p.open_actions = std::move(open);
+  p.open_total = open.size();
+  // Only the first `limit` are put in order.
+  auto by_key = [](const auto& x, const auto& y) { return x.first < y.first; };
+  const auto shown = open.begin() + static_cast<std::ptrdiff_t>(std::min(limit, open.size()));
+  std::partial_sort(open.begin(), shown, open.end(), by_key);
+  for (auto it = open.begin(); it != shown; ++it) p.open_actions.push_back(it->second);
   std::stable_sort(p.last_meetings.begin(), p.last_meetings.end(), [&](const LastMeeting& a, const LastMeeting& b) {
     const Record& ma = kb_.at(a.meeting);
     const Record& mb = kb_.at(b.meeting);

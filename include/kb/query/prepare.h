@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -34,10 +35,11 @@ struct Preparation {
   bool empty() const { return open_total == 0 && last_meetings.empty(); }
 };
 
-/// Preparations for the meetings of one KB. What a subject brings (its meetings by date, its
-/// open actions in order) is gathered the first time it is asked for and kept, so preparing
-/// many meetings with the same organizations (`kb today`) costs one pass over each
-/// organization's meetings, not one a meeting.
+/// Preparations for the meetings of one KB. What a subject brings (its meetings, its open
+/// actions, each with where it sorts) is gathered the first time it is asked for and kept, so
+/// preparing many meetings with the same organizations (`kb today`) reads each organization's
+/// meetings once; a preparation is then one pass over its subjects' lists, and only the
+/// actions it shows are put in order.
 class Preparer {
  public:
   explicit Preparer(const KnowledgeBase& kb);
@@ -51,8 +53,17 @@ class Preparer {
 
  private:
   struct Subject;
+  /// Where an action sorts in Preparation::open_actions: due (undated last), meeting date,
+  /// meeting id, line.
+  struct OrderKey {
+    std::uint32_t due;
+    std::uint32_t date;
+    const std::string* rid;
+    std::uint32_t line;
+    bool operator<(const OrderKey& o) const;
+  };
   const Subject& subject(NodeId id) const;
-  bool before(const ActionRef& a, const ActionRef& b) const;
+  OrderKey order_key(const ActionRef& a) const;
 
   const KnowledgeBase& kb_;
   HomeSide home_;

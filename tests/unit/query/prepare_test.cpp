@@ -58,4 +58,41 @@ TEST_SUITE("query") {
     CHECK(prepare_meeting(kb, {iesalc}, Date{2024, 1, 1}).empty());
     CHECK(prepare_meeting(kb, {ghost, NodeId{}}, Date{2025, 1, 1}).empty());
   }
+
+  TEST_CASE("prepare: open actions by due date (undated last), meeting date, id, line; a limit keeps the first") {
+    test::MemFileSystem fs;
+    fs.add("kb.yaml", "name: T\n");
+    fs.add("orgs/acme.md", "---\nname: Acme\n---\n");
+    fs.add("people/bo.md", "---\nname: Bo\naffiliations: [{org: Acme}]\n---\n");
+    fs.add("meetings/b.md", "---\ntitle: B\ndate: 2024-03-01\ntime: \"10:00\"\norganizations: [Acme]\n---\n## Actions\n"
+                     "- [ ] b undated\n- [ ] b due:2024-05-01\n- [x] b done due:2024-01-01\n");
+    fs.add("meetings/a.md", "---\ntitle: A\ndate: 2024-03-01\ntime: \"10:00\"\norganizations: [Acme]\n---\n## Actions\n"
+                     "- [ ] a2 due:2024-04-01\n- [ ] a1 due:2024-04-01\n");
+    fs.add("meetings/c.md", "---\ntitle: C\ndate: 2024-02-01\nattendees: [Bo]\norganizations: [Other]\n---\n## Actions\n"
+                     "- [ ] c undated [[Bo]]\n- [ ] c later due:2024-06-01 [[Bo]]\n");
+    fs.add("meetings/d.md", "---\ntitle: D\ndate: 2024-09-01\norganizations: [Acme]\n---\n## Actions\n- [ ] d due:2024-01-01\n");
+    LoadResult r = load_kb(fs);
+    const KnowledgeBase& kb = r.kb;
+    NodeId acme = named(kb, "Acme", RecordType::organization);
+    NodeId bo = named(kb, "Bo", RecordType::person);
+    auto texts = [&](const Preparation& p) {
+      std::vector<std::string> out;
+      for (const ActionRef& a : p.open_actions) out.push_back(action_at(kb, a).text);
+      return out;
+    };
+    const Preparer preparer(kb);
+    // d's meeting is after the date; Bo's own actions come from a meeting Acme was not at.
+    Preparation all = preparer.prepare({acme, bo, acme}, Date{2024, 8, 1});
+    CHECK(texts(all) == std::vector<std::string>{"a2 due:2024-04-01", "a1 due:2024-04-01", "b due:2024-05-01",
+                                                 "c later due:2024-06-01 [[Bo]]", "c undated [[Bo]]", "b undated"});
+    CHECK(all.open_total == 6);
+    Preparation two = preparer.prepare({bo, acme}, Date{2024, 8, 1}, 2);
+    CHECK(texts(two) == std::vector<std::string>{"a2 due:2024-04-01", "a1 due:2024-04-01"});
+    CHECK(two.open_total == 6);
+    // Two meetings at the same date and time: the first met (a.md, by path) is the last one.
+    REQUIRE(all.last_meetings.size() == 2);
+    CHECK(kb.at(all.last_meetings[0].meeting).rid == "meetings/a");
+    CHECK(all.last_meetings[0].subjects == std::vector<NodeId>{acme});
+    CHECK(kb.at(all.last_meetings[1].meeting).rid == "meetings/c");
+  }
 }
