@@ -101,8 +101,10 @@ class BinaryReader {
   bool ok_ = true;
 };
 
-/// A 64-bit hash of `data`, eight bytes at a step: detects corrupt or truncated cache data and
-/// changed file contents. Not cryptographic; stable across runs and builds on one machine.
+/// A 64-bit hash of `data`: detects corrupt or truncated cache data and changed file
+/// contents. Not cryptographic; stable across runs and builds on one machine. Four lanes of
+/// eight bytes each take 32 bytes a step (one lane's chain of multiplies would leave the core
+/// waiting: the snapshot's 170 MB at 100k notes are hashed on every warm run).
 inline std::uint64_t checksum64(std::string_view data) {
   constexpr std::uint64_t k1 = 0x9E3779B97F4A7C15ull, k2 = 0xC2B2AE3D27D4EB4Full;
   auto mix = [](std::uint64_t h) {
@@ -112,15 +114,20 @@ inline std::uint64_t checksum64(std::string_view data) {
     h *= 0xC4CEB9FE1A85EC53ull;
     return h ^ (h >> 33);
   };
-  std::uint64_t h = k1 ^ (data.size() * k2);
-  const char* p = data.data();
-  std::size_t n = data.size();
-  for (; n >= 8; p += 8, n -= 8) {
+  auto round = [](std::uint64_t h, const char* p) {
     std::uint64_t w;
     std::memcpy(&w, p, 8);
     h ^= w * k2;
-    h = ((h << 29) | (h >> 35)) * k1;
-  }
+    return ((h << 29) | (h >> 35)) * k1;
+  };
+  std::uint64_t lane[4] = {k1 ^ (data.size() * k2), k2, k1 + k2, k1 - k2};
+  const char* p = data.data();
+  std::size_t n = data.size();
+  for (; n >= 32; p += 32, n -= 32)
+    for (int i = 0; i < 4; ++i) lane[i] = round(lane[i], p + 8 * i);
+  std::uint64_t h = lane[0];
+  for (int i = 1; i < 4; ++i) h = (h ^ mix(lane[i])) * k1;
+  for (; n >= 8; p += 8, n -= 8) h = round(h, p);
   std::uint64_t tail = 0;
   for (std::size_t k = 0; k < n; ++k) tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
   h ^= tail * k2;

@@ -26,7 +26,7 @@ namespace kb {
 /// Bump whenever the encoding or an encoded struct (Record and its parts, the indexes of
 /// KnowledgeBase) changes. Encode/decode bind every struct member by structured binding, so a
 /// member added without updating the codec fails to compile.
-inline constexpr std::uint32_t kGraphFormatVersion = 18;
+inline constexpr std::uint32_t kGraphFormatVersion = 19;
 
 /// Encodes `result` under key `key` (kb.yaml and the formats), with `files`, the notes it was
 /// loaded from with their stamps (as the walk gave them), and `file_diags`, the diagnostics the

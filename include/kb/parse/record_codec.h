@@ -18,7 +18,7 @@ namespace kb {
 /// TaskItem, Decision, WikiLink, Diagnostic) changes; caches written by another version are
 /// then rebuilt. Encode/decode bind every struct member by structured binding, so adding a
 /// member without updating the codec fails to compile.
-inline constexpr std::uint32_t kRecordFormatVersion = 5;
+inline constexpr std::uint32_t kRecordFormatVersion = 6;
 
 /// Encodes `rec` and the diagnostics its parse reported (`diags`, in order).
 std::string encode_record(const RawRecord& rec, const std::vector<Diagnostic>& diags = {});
