@@ -267,17 +267,22 @@ std::vector<NodeId> KnowledgeBase::meetings_of_org(NodeId org, bool exact) const
     }
     return out;
   }
-  std::set<NodeId> orgs;
-  for (NodeId o : subtree(org)) orgs.insert(o);
-  std::set<NodeId> found;
-  for (NodeId o : orgs)
-    for (NodeId m : meetings_of(o)) found.insert(m);
-  out.assign(found.begin(), found.end());
-  std::sort(out.begin(), out.end(), [&](NodeId a, NodeId b) {
-    const auto& ra = at(a);
-    const auto& rb = at(b);
-    return ra.date != rb.date ? ra.date < rb.date : ra.rid < rb.rid;
+  const std::vector<NodeId> orgs = subtree(org);
+  if (orgs.size() == 1) return meetings_of(org);  // kept in this order, each once
+  for (NodeId o : orgs) out.insert(out.end(), meetings_of(o).begin(), meetings_of(o).end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  // By date (undated first), then id; each key made once.
+  std::vector<std::pair<std::int32_t, NodeId>> keyed;
+  keyed.reserve(out.size());
+  for (NodeId m : out) {
+    const auto& d = at(m).date;
+    keyed.emplace_back(d ? d->sort_key() : -1, m);
+  }
+  std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : at(a.second).rid < at(b.second).rid;
   });
+  for (std::size_t i = 0; i < keyed.size(); ++i) out[i] = keyed[i].second;
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "kb/query/actions.h"
 
 #include <algorithm>
+#include <climits>
 #include <set>
 
 #include "kb/query/meetings.h"
@@ -39,18 +40,29 @@ std::vector<ActionRef> find_actions(const KnowledgeBase& kb, const ActionFilter&
       out.push_back({m.id, i});
     }
   }
-  std::sort(out.begin(), out.end(), [&](const ActionRef& x, const ActionRef& y) {
-    const Action& a = action_at(kb, x);
-    const Action& b = action_at(kb, y);
-    if (a.due.has_value() != b.due.has_value()) return a.due.has_value();
-    if (a.due != b.due) return a.due < b.due;
-    const Record& ma = kb.at(x.meeting);
-    const Record& mb = kb.at(y.meeting);
-    if (ma.date != mb.date) return ma.date < mb.date;
-    if (ma.rid != mb.rid) return ma.rid < mb.rid;
-    return x.index < y.index;
-  });
+  sort_actions(kb, out);
   return out;
+}
+
+ActionOrder action_order(const KnowledgeBase& kb, const ActionRef& ref) {
+  const Record& m = kb.at(ref.meeting);
+  const Action& a = m.outcomes->actions[ref.index];
+  return {a.due ? a.due->sort_key() : INT32_MAX, m.date ? m.date->sort_key() : -1, &m.rid, ref.index};
+}
+
+bool ActionOrder::operator<(const ActionOrder& o) const {
+  if (due != o.due) return due < o.due;
+  if (date != o.date) return date < o.date;
+  if (*rid != *o.rid) return *rid < *o.rid;
+  return index < o.index;
+}
+
+void sort_actions(const KnowledgeBase& kb, std::vector<ActionRef>& refs) {
+  std::vector<std::pair<ActionOrder, ActionRef>> keyed;
+  keyed.reserve(refs.size());
+  for (const ActionRef& r : refs) keyed.emplace_back(action_order(kb, r), r);
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 0; i < keyed.size(); ++i) refs[i] = keyed[i].second;
 }
 
 std::vector<DecisionRef> find_decisions(const KnowledgeBase& kb, const DecisionFilter& f) {

@@ -3,7 +3,9 @@
 // filtered and sorted (by due date, undated last).
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "kb/base/date.h"
@@ -31,10 +33,24 @@ struct ActionFilter {
 };
 
 /// Matching actions sorted by due date (undated last), then meeting date (a note of another
-/// type has none and comes first), id and line. `orgs` matches meetings only.
+/// type has none and comes first), id and place (ActionOrder). `orgs` matches meetings only.
 std::vector<ActionRef> find_actions(const KnowledgeBase& kb, const ActionFilter& f);
 
 const Action& action_at(const KnowledgeBase& kb, const ActionRef& ref);
+
+/// Where an action sorts among actions: by due date (undated last), then meeting date (a note
+/// without one first), meeting id and place in the meeting. Made once per action to sort many
+/// (a comparison then looks nothing up, but for two actions of meetings of the same day).
+struct ActionOrder {
+  std::int32_t due;
+  std::int32_t date;
+  const std::string* rid;
+  std::size_t index;
+  bool operator<(const ActionOrder& o) const;
+};
+ActionOrder action_order(const KnowledgeBase& kb, const ActionRef& ref);
+/// Sorts `refs` in ActionOrder.
+void sort_actions(const KnowledgeBase& kb, std::vector<ActionRef>& refs);
 
 struct DecisionRef {
   NodeId meeting;

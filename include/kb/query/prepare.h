@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -26,7 +25,7 @@ struct LastMeeting {
 struct Preparation {
   /// Open actions from meetings on or before the date with any subject (organizations with
   /// their sub-organizations and affiliated attendees), plus open actions a subject person
-  /// owns; each once, by due date (undated last), then meeting date, id and line. Only the
+  /// owns; each once, in ActionOrder. Only the
   /// first `limit` when prepare() was given one.
   std::vector<ActionRef> open_actions;
   std::size_t open_total = 0;  ///< how many there are in all
@@ -53,25 +52,18 @@ class Preparer {
 
  private:
   struct Subject;
-  /// Where an action sorts in Preparation::open_actions: due (undated last), meeting date,
-  /// meeting id, line.
-  struct OrderKey {
-    std::uint32_t due;
-    std::uint32_t date;
-    const std::string* rid;
-    std::uint32_t line;
-    bool operator<(const OrderKey& o) const;
-  };
   const Subject& subject(NodeId id) const;
-  OrderKey order_key(const ActionRef& a) const;
+  NodeId last_meeting(const Subject& s, const Date& date) const;
 
   const KnowledgeBase& kb_;
   HomeSide home_;
-  std::unordered_map<std::uint32_t, std::vector<ActionRef>> owned_;  ///< open actions by owner
+  /// Every open action of a dated meeting, with where it sorts; a meeting's are
+  /// open_[first_open_[id] .. first_open_[id + 1]).
+  std::vector<std::pair<ActionOrder, ActionRef>> open_;
+  std::vector<std::uint32_t> first_open_;
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> owned_;  ///< open_ indexes by owner
   mutable std::unordered_map<std::uint32_t, std::unique_ptr<Subject>> subjects_;
-  /// Every meeting action has a slot, from first_slot_[meeting] on; a slot holds the number of
-  /// the last prepare() that took that action, so each is taken once without a set.
-  std::vector<std::uint32_t> first_slot_;
+  /// The number of the last prepare() that took each of open_, so each is taken once.
   mutable std::vector<std::uint32_t> taken_;
   mutable std::uint32_t serial_ = 0;
 };
