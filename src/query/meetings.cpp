@@ -358,17 +358,27 @@ std::vector<Matcher> matchers_for(const KnowledgeBase& kb, const MeetingFilter& 
 
 }  // namespace
 
-std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFilter& f) {
+namespace {
+
+// Calls `found(meeting, reasons)` for each dated meeting that matches `f`, in id order.
+template <typename Found>
+void scan_meetings(const KnowledgeBase& kb, const MeetingFilter& f, Found&& found) {
   if (f.reads_text() && !kb.has_text) throw std::logic_error("find_meetings: a text filter on a KB loaded without text");
   if (f.reads_text()) kb.require_outcomes("find_meetings");  // the text searched includes the summary
   const std::vector<Matcher> matchers = matchers_for(kb, f);
-  std::vector<MeetingMatch> out;
   for (const auto& m : kb.records()) {
     if (m.type != RecordType::meeting || !m.defined || !m.date) continue;
     Reasons why(f.explain);
     if (std::all_of(matchers.begin(), matchers.end(), [&](const Matcher& match) { return match(m, why); }))
-      out.push_back({m.id, why.take()});
+      found(m, why);
   }
+}
+
+}  // namespace
+
+std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFilter& f) {
+  std::vector<MeetingMatch> out;
+  scan_meetings(kb, f, [&](const Record& m, Reasons& why) { out.push_back({m.id, why.take()}); });
   std::vector<NodeId> ids;
   for (const auto& mm : out) ids.push_back(mm.id);
   sort_meetings(kb, ids, f.newest_first);
@@ -379,6 +389,14 @@ std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFi
   for (NodeId id : ids) sorted.push_back(std::move(out[slot[id.value]]));
   if (f.limit && sorted.size() > f.limit) sorted.resize(f.limit);
   return sorted;
+}
+
+std::vector<bool> meeting_set(const KnowledgeBase& kb, const MeetingFilter& f) {
+  std::vector<bool> in(kb.records().size());
+  MeetingFilter unexplained = f;
+  unexplained.explain = false;
+  scan_meetings(kb, unexplained, [&](const Record& m, Reasons&) { in[m.id.value] = true; });
+  return in;
 }
 
 }  // namespace kb

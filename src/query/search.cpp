@@ -274,11 +274,7 @@ std::vector<SearchHit> find_hits(const KnowledgeBase& kb, TextIndex& index, cons
   std::vector<SearchHit> out;
   if (req.terms.empty()) return out;
   std::vector<bool> passes;
-  if (req.meetings)
-    for (const auto& m : find_meetings(kb, *req.meetings)) {
-      passes.resize(kb.records().size());
-      passes[m.id.value] = true;
-    }
+  if (req.meetings) passes = meeting_set(kb, *req.meetings);
   auto allowed = [&](const Record& r) {
     if (!req.types.empty() && std::find(req.types.begin(), req.types.end(), r.type) == req.types.end()) return false;
     return !req.meetings || (r.id.value < passes.size() && passes[r.id.value]);

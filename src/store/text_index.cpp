@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "kb/base/cache.h"
@@ -167,29 +168,49 @@ std::vector<TextHit> SqliteTextIndex::find(const SearchTerms& terms, std::size_t
   std::vector<TextHit> hits;
   const std::string match = fts5_query(terms);
   if (match.empty()) return hits;
-  Statement q(db_, std::string("SELECT d.path, ") + kRank +
-                  " AS r FROM search JOIN search_docs d ON d.id = search.rowid WHERE search MATCH ?1 ORDER BY r, d.path LIMIT ?2");
+  // Every hit: sorted here, where a sort of 40,000 takes a few milliseconds (SQLite's sorter
+  // took a fifth of a common word's search). A few: SQLite keeps only the best.
+  const std::string select = std::string("SELECT d.path, ") + kRank +
+                             " AS r FROM search JOIN search_docs d ON d.id = search.rowid WHERE search MATCH ?1";
+  Statement q(db_, limit ? select + " ORDER BY r, d.path LIMIT ?2" : select);
   if (!q.ok()) return hits;
   q.bind(1, match);
-  q.bind(2, limit ? static_cast<std::int64_t>(limit) : std::int64_t{-1});
+  if (limit) q.bind(2, static_cast<std::int64_t>(limit));
   while (q.step() == Step::row) hits.push_back({q.text(0), q.real(1), {}});
+  if (!limit)
+    std::sort(hits.begin(), hits.end(), [](const TextHit& a, const TextHit& b) {
+      return a.rank != b.rank ? a.rank < b.rank : a.path < b.path;
+    });
   return hits;
 }
 
 void SqliteTextIndex::snippets(const SearchTerms& terms, std::vector<TextHit>& hits, std::size_t words) {
   const std::string match = fts5_query(terms);
-  if (match.empty()) return;
-  Statement q(db_,
-              "SELECT snippet(search, -1, char(1), char(2), '…', ?2) FROM search"
-              " WHERE search MATCH ?1 AND rowid = (SELECT id FROM search_docs WHERE path = ?3)");
-  if (!q.ok()) return;
-  for (auto& h : hits) {
-    q.bind(1, match);
-    q.bind(2, static_cast<std::int64_t>(std::min<std::size_t>(words, 64)));
-    q.bind(3, h.path);
-    if (q.step() == Step::row) h.snippet = q.text(0);
-    q.reset();
+  if (match.empty() || hits.empty()) return;
+  // The hits' rows, then one pass over every match that makes a snippet for those rows only.
+  // A query per snippet made FTS5 gather a prefix's matches (`"observ"*`) once per snippet:
+  // a millisecond each for a word in 40,000 notes; this pass takes 20 ms for 200 of them.
+  Statement row(db_, "SELECT id FROM search_docs WHERE path = ?1");
+  if (!row.ok()) return;
+  std::unordered_map<std::int64_t, std::size_t> hit_of;  // row -> its hit
+  std::string rows;
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    row.bind(1, hits[i].path);
+    if (row.step() == Step::row) {
+      const std::int64_t id = row.int64(0);
+      hit_of.emplace(id, i);
+      rows += (rows.empty() ? "" : ",") + std::to_string(id);
+    }
+    row.reset();
   }
+  if (rows.empty()) return;
+  Statement q(db_, "SELECT rowid, CASE WHEN rowid IN (" + rows +
+                       ") THEN snippet(search, -1, char(1), char(2), '…', ?2) END FROM search WHERE search MATCH ?1");
+  if (!q.ok()) return;
+  q.bind(1, match);
+  q.bind(2, static_cast<std::int64_t>(std::min<std::size_t>(words, 64)));
+  while (q.step() == Step::row)
+    if (auto it = hit_of.find(q.int64(0)); it != hit_of.end()) hits[it->second].snippet = q.text(1);
 }
 
 }  // namespace

@@ -56,6 +56,10 @@ struct MeetingMatch {
 /// Throws std::logic_error when `f` reads text the KB was loaded without.
 std::vector<MeetingMatch> find_meetings(const KnowledgeBase& kb, const MeetingFilter& f);
 
+/// The meetings matching `f` as a set: [id] is true for each (f.limit and f.newest_first
+/// aside). No sort, no reasons: for a caller that only asks whether a meeting is in.
+std::vector<bool> meeting_set(const KnowledgeBase& kb, const MeetingFilter& f);
+
 /// Sorts meeting ids by date, time and id.
 void sort_meetings(const KnowledgeBase& kb, std::vector<NodeId>& ids, bool newest_first);
 
