@@ -44,8 +44,10 @@ void DiagSink::sort() {
   auto key = [](const Diagnostic& d) {
     return std::tie(d.loc.path, d.loc.line, d.loc.column, d.severity, d.message);
   };
-  std::stable_sort(all_.begin(), all_.end(),
-                   [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+  auto before = [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); };
+  // A warm load's come from the snapshot in order: checking costs one pass, a merge sort of
+  // 20,000 of them a twentieth of a warm query.
+  if (!std::is_sorted(all_.begin(), all_.end(), before)) std::stable_sort(all_.begin(), all_.end(), before);
   all_.erase(std::unique(all_.begin(), all_.end(),
                          [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
              all_.end());
