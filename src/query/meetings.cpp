@@ -356,10 +356,6 @@ std::vector<Matcher> matchers_for(const KnowledgeBase& kb, const MeetingFilter& 
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 // Calls `found(meeting, reasons)` for each dated meeting that matches `f`, in id order.
 template <typename Found>
 void scan_meetings(const KnowledgeBase& kb, const MeetingFilter& f, Found&& found) {

@@ -25,8 +25,7 @@ struct LastMeeting {
 struct Preparation {
   /// Open actions from meetings on or before the date with any subject (organizations with
   /// their sub-organizations and affiliated attendees), plus open actions a subject person
-  /// owns; each once, in ActionOrder. Only the
-  /// first `limit` when prepare() was given one.
+  /// owns; each once, in ActionOrder. Only the first `limit` when prepare() was given one.
   std::vector<ActionRef> open_actions;
   std::size_t open_total = 0;  ///< how many there are in all
   /// Each subject's latest meeting on or before the date, one entry per meeting, newest first.
