@@ -24,6 +24,8 @@ namespace {
 
 constexpr std::size_t kMaxResults = 200;  // results a page lists (the count says how many matched)
 constexpr std::size_t kHomeStale = 10;
+constexpr std::size_t kHomeActions = 20;
+constexpr std::size_t kRecordList = 50;  // of each list on a record's page  // of each list on the home page (a link leads to all)
 
 TemplateData list_of(std::vector<TemplateData> items) {
   TemplateData l = TemplateData::list();
@@ -70,23 +72,40 @@ std::string form_query(const HttpRequest& req) {
 
 HttpResponse page_home(const PageContext& c) {
   IsoWeek week = iso_week_of(c.today);
-  TemplateData d = weekly_data(c.kb, build_weekly(c.kb, week), ReportFormat::html, std::nullopt);
+  WeeklyBriefing b = build_weekly(c.kb, week);
+  // The page lists my own actions below, a screen of each; the briefing's lists of everyone's
+  // (every overdue action of a large KB) would only be made into template data and dropped.
+  b.opened.clear();
+  b.due_soon.clear();
+  b.overdue.clear();
+  TemplateData d = weekly_data(c.kb, b, ReportFormat::html, std::nullopt);
   ActionFilter af;
   af.today = c.today;
   const bool no_me = c.kb.config.me.empty();
-  if (NodeId me = HomeSide(c.kb).me(); me.valid()) af.owners.push_back(me);
+  const NodeId me = HomeSide(c.kb).me();
+  if (me.valid()) af.owners.push_back(me);
   std::vector<ActionRef> open, overdue;
   for (const auto& ref : find_actions(c.kb, af)) {
     const Action& a = action_at(c.kb, ref);
     (a.due && *a.due < c.today ? overdue : open).push_back(ref);
   }
-  if (open.size() > 20) open.resize(20);
   d.set("actions_heading", no_me ? "Open actions" : "My actions");
   d.set("no_me", no_me);
-  d.set("overdue_mine", list_of(action_rows(c, overdue)));
-  d.set("has_overdue_mine", !overdue.empty());
-  d.set("open_mine", list_of(action_rows(c, open)));
-  d.set("has_open_mine", !open.empty());
+  // Each list as far as one screen goes; "all N" leads to the actions page with the same owner.
+  const std::string owner = me.valid() ? "owner=" + url_encode(c.kb.at(me).name, false) : "";
+  // `total`: what the link's page lists (the open actions' page lists the overdue ones too).
+  auto set_list = [&](const char* key, std::vector<ActionRef>& refs, std::size_t total, const std::string& query) {
+    const bool more = refs.size() > kHomeActions;
+    if (more) refs.resize(kHomeActions);
+    d.set(std::string(key) + "_mine", list_of(action_rows(c, refs)));
+    d.set(std::string("has_") + key + "_mine", !refs.empty());
+    d.set(std::string(key) + "_more", more);
+    d.set(std::string(key) + "_total", std::to_string(total));
+    d.set(std::string(key) + "_link", "/actions" + (query.empty() ? "" : "?" + query));
+  };
+  const std::size_t all_open = open.size() + overdue.size();
+  set_list("overdue", overdue, overdue.size(), "overdue=1" + (owner.empty() ? "" : "&" + owner));
+  set_list("open", open, all_open, owner);
   StaleFilter sf;
   sf.today = c.today;
   std::vector<TemplateData> stale;
@@ -122,8 +141,34 @@ HttpResponse page_record(const PageContext& c, const std::string& rid) {
     return html_page(c, 200, r->name, "error.html.mustache", d);
   }
   Profile p = build_profile(c.kb, r->id, c.today);
+  const std::size_t meetings = p.meetings.size(), actions = p.open_actions.size();
+  // A screen of each list (an organization in 45,000 meetings made a 24 MB page); the counts
+  // are of all, and links lead to every meeting and action.
+  auto cap = [](auto& list) {
+    if (list.size() > kRecordList) list.resize(kRecordList);
+  };
+  cap(p.meetings);
+  cap(p.people);
+  cap(p.organizations);
+  cap(p.topics);
+  cap(p.open_actions);
   TemplateData d = brief_data(c.kb, p, ReportFormat::html);
+  d.set("meeting_count", std::to_string(meetings) + (meetings == 1 ? " meeting" : " meetings"));
   d.set("open_actions", list_of(action_rows(c, p.open_actions)));
+  const std::string name = url_encode(r->name, false);
+  const char* param = r->type == RecordType::person         ? "person"
+                      : r->type == RecordType::organization ? "org"
+                      : r->type == RecordType::topic        ? "topic"
+                                                            : "event";
+  d.set("meetings_more", meetings > p.meetings.size());
+  d.set("meetings_link", "/search?" + std::string(param) + "=" + name);
+  d.set("meetings_total", std::to_string(meetings));
+  d.set("actions_more", actions > p.open_actions.size());
+  d.set("actions_total", std::to_string(actions));
+  // The actions page filters by owner and organization; a topic's or event's list has no link.
+  const bool linked = r->type == RecordType::person || r->type == RecordType::organization;
+  d.set("actions_linked", linked);
+  d.set("actions_link", std::string("/actions?") + (r->type == RecordType::person ? "owner=" : "org=") + name);
   return html_page(c, 200, r->name, "record.html.mustache", d);
 }
 

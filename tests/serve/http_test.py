@@ -11,6 +11,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -178,6 +179,47 @@ def test_audience():
         a.stop()
 
 
+def test_long_lists_capped():
+    """The home page shows 20 of each list of actions, a record's page 50 of its meetings and
+    actions, and each links to all of them (at 100,000 notes the home page listed every overdue
+    action, 24 MB of HTML in 10 s, and an organization's page all of its 45,000 meetings)."""
+    with tempfile.TemporaryDirectory() as d:
+        def write(rel, text):
+            os.makedirs(os.path.dirname(os.path.join(d, rel)), exist_ok=True)
+            with open(os.path.join(d, rel), "w") as f:
+                f.write(text)
+        write("kb.yaml", "name: Long lists\n")
+        write("orgs/acme.md", "---\ntype: organization\nname: Acme\n---\n")
+        lines = ["- [ ] Overdue task %02d due:2024-08-%02d" % (i, i + 1) for i in range(25)]
+        lines += ["- [ ] Open task %02d" % i for i in range(30)]
+        write("meetings/2024-08-01-many.md", "---\ntitle: Many\ndate: 2024-08-01\n---\n## Actions\n" + "\n".join(lines) + "\n")
+        for i in range(55):
+            write("meetings/acme-%02d.md" % i, "---\ntitle: Acme call %02d\ndate: 2024-07-%02d\norganizations: [Acme]\n"
+                  "---\n## Actions\n- [ ] Acme task %02d\n" % (i, i % 28 + 1, i))
+        a = Server(KB, d)
+        try:
+            st, _, body = a.get("/")
+            opened = body.count("Open task") + body.count("Acme task")
+            check(st == 200 and body.count("Overdue task") == 20 and opened == 20,
+                  "the home page lists 20 overdue and 20 open actions (%d, %d)" % (body.count("Overdue task"), opened))
+            check('<a href="/actions?overdue=1">All 25 overdue actions</a>' in body,
+                  "and links to the 25 overdue ones")
+            check('<a href="/actions">All 110 open actions</a>' in body, "and to all 110 open ones")
+            st, _, body = a.get("/actions?overdue=1")
+            check(st == 200 and body.count("Overdue task") == 25, "the link's page lists all 25")
+            st, _, body = a.get("/r/orgs/acme")
+            listed = body[body.find("<h2>Meetings</h2>"):].split("</section>")[0].count("Acme call")
+            check(st == 200 and listed == 50 and body.count("Acme task") == 50,
+                  "an organization's page lists 50 meetings and 50 actions (%d, %d)" % (listed, body.count("Acme task")))
+            check("<dd>55 meetings</dd>" in body and '<a href="/search?org=Acme">All 55 meetings</a>' in body
+                  and '<a href="/actions?org=Acme">All 55 open actions</a>' in body,
+                  "counts all 55 and links to them")
+            st, _, body = a.get("/search?org=Acme")
+            check(st == 200 and body.count("Acme call") == 55, "the meetings link lists all 55")
+        finally:
+            a.stop()
+
+
 def test_concurrent(s, clients=100, seconds=float(os.environ.get("KB_SERVE_STRESS_SECONDS", "4"))):
     paths = [("/api/meetings?org=IESALC", "2024-09-02-unesco-iesalc"), ("/r/" + MEETING, "Francesc Pedro"),
              ("/search?text=IESALC", "UNESCO-IESALC"), ("/api/records/people/francesc-pedro", "Francesc Pedro"),
@@ -270,6 +312,7 @@ def main():
     finally:
         w.stop()
     test_audience()
+    test_long_lists_capped()
     print("%d failed" % len(failures) if failures else "all passed")
     return 1 if failures else 0
 
