@@ -24,8 +24,8 @@ namespace {
 
 constexpr std::size_t kMaxResults = 200;  // results a page lists (the count says how many matched)
 constexpr std::size_t kHomeStale = 10;
-constexpr std::size_t kHomeActions = 20;
-constexpr std::size_t kRecordList = 50;  // of each list on a record's page  // of each list on the home page (a link leads to all)
+constexpr std::size_t kHomeActions = 20;  // of each list on the home page (a link leads to all)
+constexpr std::size_t kRecordList = 50;   // of each list on a record's page (likewise)
 
 TemplateData list_of(std::vector<TemplateData> items) {
   TemplateData l = TemplateData::list();
@@ -66,6 +66,24 @@ std::string form_query(const HttpRequest& req) {
   std::string q;
   for (const auto& [k, v] : req.params) q += (q.empty() ? "" : "&") + url_encode(k, false) + "=" + url_encode(v, false);
   return q;
+}
+
+// Links from a record's page to all its meetings (the search page) and open actions (the
+// actions page, which filters by owner and organization: a topic's or event's list gets none).
+// The record is named by its name where that names only it, else by its id.
+void link_whole_lists(const KnowledgeBase& kb, const Record& r, bool more_meetings, bool more_actions, TemplateData& d) {
+  DiagSink ignored;
+  const auto named = resolve_name(kb, r.name, r.type, ignored);
+  const std::string name = url_encode(named && *named == r.id ? r.name : r.rid, false);
+  const char* param = r.type == RecordType::person         ? "person"
+                      : r.type == RecordType::organization ? "org"
+                      : r.type == RecordType::topic        ? "topic"
+                                                           : "event";
+  d.set("meetings_more", more_meetings);
+  d.set("meetings_link", "/search?" + std::string(param) + "=" + name);
+  d.set("actions_more", more_actions);
+  d.set("actions_linked", r.type == RecordType::person || r.type == RecordType::organization);
+  d.set("actions_link", std::string("/actions?") + (r.type == RecordType::person ? "owner=" : "org=") + name);
 }
 
 }  // namespace
@@ -155,20 +173,9 @@ HttpResponse page_record(const PageContext& c, const std::string& rid) {
   TemplateData d = brief_data(c.kb, p, ReportFormat::html);
   d.set("meeting_count", std::to_string(meetings) + (meetings == 1 ? " meeting" : " meetings"));
   d.set("open_actions", list_of(action_rows(c, p.open_actions)));
-  const std::string name = url_encode(r->name, false);
-  const char* param = r->type == RecordType::person         ? "person"
-                      : r->type == RecordType::organization ? "org"
-                      : r->type == RecordType::topic        ? "topic"
-                                                            : "event";
-  d.set("meetings_more", meetings > p.meetings.size());
-  d.set("meetings_link", "/search?" + std::string(param) + "=" + name);
+  link_whole_lists(c.kb, *r, meetings > p.meetings.size(), actions > p.open_actions.size(), d);
   d.set("meetings_total", std::to_string(meetings));
-  d.set("actions_more", actions > p.open_actions.size());
   d.set("actions_total", std::to_string(actions));
-  // The actions page filters by owner and organization; a topic's or event's list has no link.
-  const bool linked = r->type == RecordType::person || r->type == RecordType::organization;
-  d.set("actions_linked", linked);
-  d.set("actions_link", std::string("/actions?") + (r->type == RecordType::person ? "owner=" : "org=") + name);
   return html_page(c, 200, r->name, "record.html.mustache", d);
 }
 
