@@ -434,7 +434,6 @@ bool SqliteCache::fetch_graph(std::string_view bytes) {
   const auto begin = reinterpret_cast<std::uintptr_t>(bytes.data());
   if (mapped_.empty() || graph_fd_ < 0 || begin < map_begin || begin + bytes.size() > map_begin + mapped_.size())
     return false;
-  // The bytes are inside read_graph()'s own writable mapping, handed out as read-only views.
   return read_range(graph_fd_, const_cast<char*>(bytes.data()), bytes.size(), begin - map_begin);
 }
 
