@@ -429,20 +429,16 @@ struct GraphCodec {
 
   static bool decode(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& walk,
                      const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts,
-                     const std::function<void(std::string_view)>& release,
-                     const std::function<bool(std::string_view)>& fetch) {
+                     const std::function<void(std::string_view)>& release) {
     auto done = [&](std::string_view part) {
       if (release) release(part);
     };
-    // A part is read only after it is fetched, and only the parts asked for are fetched.
-    auto there = [&](std::string_view part) { return !fetch || fetch(part); };
-    if (data.size() < kHeaderSize || !there(data.substr(0, kHeaderSize))) return false;
-    if (std::memcmp(data.data(), kMagic, 4) != 0) return false;
+    if (data.size() < kHeaderSize || std::memcmp(data.data(), kMagic, 4) != 0) return false;
     if (get_le(data, 4, 4) != kGraphFormatVersion || get_le(data, 8, 8) != key) return false;
     std::uint64_t head_size = get_le(data, 16, 8);
     if (head_size > data.size() - kHeaderSize) return false;
     std::string_view head_bytes = data.substr(kHeaderSize, static_cast<std::size_t>(head_size));
-    if (!there(head_bytes) || checksum64(head_bytes) != get_le(data, 24, 8)) return false;
+    if (checksum64(head_bytes) != get_le(data, 24, 8)) return false;
 
     BinaryReader head(head_bytes);
     // The notes, compared with the walk as they are read (no copy of 100,000 paths): both lists
@@ -524,7 +520,7 @@ struct GraphCodec {
     kb.records_.resize(nodes);
     std::atomic<bool> ok{true};
     auto decode_chunk = [&](std::size_t c, const Texts& texts) {
-      if (!there(chunk[c]) || checksum64(chunk[c]) != sums[c]) {
+      if (checksum64(chunk[c]) != sums[c]) {
         ok = false;
         return;
       }
@@ -537,7 +533,7 @@ struct GraphCodec {
       // The outcomes part, then the text part, each when asked for.
       auto read_part = [&](std::size_t part, auto&& get_one) {
         const std::size_t k = part * chunks + c;
-        if (!ok || !there(chunk[k]) || checksum64(chunk[k]) != sums[k]) {
+        if (!ok || checksum64(chunk[k]) != sums[k]) {
           ok = false;
           return;
         }
@@ -595,9 +591,8 @@ std::vector<std::string> encode_graph(std::uint64_t key, const std::vector<FileI
 
 bool decode_graph(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& files,
                   const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts,
-                  const std::function<void(std::string_view)>& release,
-                  const std::function<bool(std::string_view)>& fetch) {
-  return GraphCodec::decode(data, key, files, accept, result, threads, parts, release, fetch);
+                  const std::function<void(std::string_view)>& release) {
+  return GraphCodec::decode(data, key, files, accept, result, threads, parts, release);
 }
 
 }  // namespace kb

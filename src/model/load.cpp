@@ -308,9 +308,8 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::ve
       std::vector<FileInfo>().swap(files);  // decode_graph() reads it no more
       return true;
     };
-    return decode_graph(
-        data, key, files, accept, snap, threads, parts, [&](std::string_view part) { cache.release_graph(part); },
-        [&](std::string_view part) { return cache.fetch_graph(part); });
+    return decode_graph(data, key, files, accept, snap, threads, parts,
+                        [&](std::string_view part) { cache.release_graph(part); });
   });
   if (!read) return false;
   snap.kb.set_attachments(attachments);

@@ -377,12 +377,12 @@ std::string graph_header(const std::string& version, std::int64_t stored_ns) {
 
 namespace {
 
-// Reads `size` bytes of the regular file `fd` from `offset` into `out`; false when the file
-// holds less (it was cut short meanwhile) or cannot be read.
-bool read_range(int fd, char* out, std::size_t size, std::size_t offset) {
+// Reads the whole regular file `fd` of `size` bytes into `out`, fresh private memory; false
+// when the file holds less (it was cut short meanwhile) or cannot be read.
+bool read_whole(int fd, char* out, std::size_t size) {
   std::size_t done = 0;
   while (done < size) {
-    const ssize_t n = ::pread(fd, out + done, size - done, static_cast<off_t>(offset + done));
+    const ssize_t n = ::pread(fd, out + done, size - done, static_cast<off_t>(done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
     done += static_cast<std::size_t>(n);
@@ -404,37 +404,25 @@ bool SqliteCache::read_graph(const std::function<bool(std::string_view, std::int
   const auto size = static_cast<std::size_t>(st.st_size);
   // Read into memory of kb's own, not mapped from the file: a mapping of a file that another
   // program cuts short in place raises SIGBUS when the pages past the new end are touched.
-  // The memory is an anonymous mapping, in huge pages where the kernel has them (faulting in
-  // 4 KiB pages one by one took 180 ms for a 25 MB snapshot, huge pages 20 ms). Only the
-  // header is read here: the decoder fetches the parts it reads (fetch_graph), so a query
-  // that needs the records' outline does not read (nor zero memory for) their outcomes and
-  // links; and release_graph() gives back what was decoded.
+  // The memory is an anonymous mapping so that release_graph() can give back what was decoded,
+  // in huge pages where the kernel has them: faulting in 4 KiB pages one by one took 180 ms for
+  // a 25 MB snapshot (20k notes), huge pages 20 ms.
   void* map = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (map == MAP_FAILED) {
     ::close(fd);
     return false;
   }
   ::madvise(map, size, MADV_HUGEPAGE);
-  const bool read = read_range(fd, static_cast<char*>(map), head, 0);
+  const bool read = read_whole(fd, static_cast<char*>(map), size);
+  ::close(fd);
   std::string_view data(static_cast<const char*>(map), size);
   bool ok = false;
   mapped_ = data;
-  graph_fd_ = fd;
   if (read && data.substr(0, head - 8) == std::string_view(graph_header(version_, 0)).substr(0, head - 8))
     ok = use(data.substr(head), as_i64(get_le(data, head - 8, 8)));
   mapped_ = {};
-  graph_fd_ = -1;
-  ::close(fd);
   ::munmap(map, size);
   return ok;
-}
-
-bool SqliteCache::fetch_graph(std::string_view bytes) {
-  const auto map_begin = reinterpret_cast<std::uintptr_t>(mapped_.data());
-  const auto begin = reinterpret_cast<std::uintptr_t>(bytes.data());
-  if (mapped_.empty() || graph_fd_ < 0 || begin < map_begin || begin + bytes.size() > map_begin + mapped_.size())
-    return false;
-  return read_range(graph_fd_, const_cast<char*>(bytes.data()), bytes.size(), begin - map_begin);
 }
 
 void SqliteCache::release_graph(std::string_view bytes) {

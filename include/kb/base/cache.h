@@ -72,14 +72,6 @@ class IndexCache {
     (void)use;
     return false;
   }
-  /// Makes `bytes`, a part of the data passed to read_graph()'s `use` during that call,
-  /// readable: a cache may hand over data whose bytes are read from the file only when asked
-  /// for, so that a load reads only the parts it decodes. False when they cannot be read (the
-  /// file was cut short meanwhile). Thread-safe. This default has every byte there already.
-  virtual bool fetch_graph(std::string_view bytes) {
-    (void)bytes;
-    return true;
-  }
   /// Says that `bytes`, a part of the data passed to read_graph()'s `use` during that call,
   /// will not be read again: the cache may free them, so that a load does not hold the file and
   /// the graph decoded from it in memory at once. Thread-safe.

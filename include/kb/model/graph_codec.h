@@ -61,12 +61,10 @@ using AcceptChanged = std::function<bool(const NoteChanges& changes)>;
 /// are read (the outcomes, and for RecordParts::links the wikilinks): the members of the others
 /// are left empty and their bytes are not read (nor checked: a damaged outcomes or links part
 /// fails only a load that reads it). NoteText::fields and body are never in a snapshot
-/// (KnowledgeBase::has_text is false). `fetch`, when given, is called (from any thread) with
-/// each part of `data` before it is read, and a false from it fails the decode (IndexCache::
-/// fetch_graph); `release` with each part once it is decoded and will not be read again.
+/// (KnowledgeBase::has_text is false). `release`, when given, is called (from any thread) with
+/// each part of `data` once it is decoded and will not be read again.
 bool decode_graph(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& files,
                   const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts = {},
-                  const std::function<void(std::string_view)>& release = {},
-                  const std::function<bool(std::string_view)>& fetch = {});
+                  const std::function<void(std::string_view)>& release = {});
 
 }  // namespace kb

@@ -65,7 +65,6 @@ class SqliteCache : public IndexCache {
   /// snapshot (or the one read), never a SIGBUS.
   bool read_graph(const std::function<bool(std::string_view, std::int64_t)>& use) override;
   /// Gives back the memory pages of `bytes` (madvise(2)).
-  bool fetch_graph(std::string_view bytes) override;
   void release_graph(std::string_view bytes) override;
   bool write_graph(const std::vector<std::string>& parts) override;
 
@@ -88,7 +87,6 @@ class SqliteCache : public IndexCache {
   bool broken_ = false;  ///< a read found corruption: the next update rebuilds the file
   std::string version_;
   std::string_view mapped_;  ///< the snapshot's bytes while read_graph() holds them
-  int graph_fd_ = -1;        ///< the snapshot file while read_graph() holds it (fetch_graph)
 };
 
 /// Where the index cache of the KB at `root` lives (`<root>/.kb/cache.sqlite`).

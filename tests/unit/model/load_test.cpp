@@ -113,23 +113,12 @@ class SnapshotCache : public MemCache {
 
  public:
   std::string graph;
-  std::string served_;  ///< what read_graph() hands over, fetched part by part
   bool has_graph = false;
   std::int64_t graph_stored_ns = 9'000'000'000'000'000'000;
   int graph_writes = 0;
 
-  // As SqliteCache: the bytes handed over are there only once fetched (zeros until then), so
-  // a decode that reads a part it did not fetch fails its checksum and loads the whole KB.
   bool read_graph(const std::function<bool(std::string_view, std::int64_t)>& use) override {
-    if (!has_graph) return false;
-    served_.assign(graph.size(), '\0');
-    return use(served_, graph_stored_ns);
-  }
-  bool fetch_graph(std::string_view bytes) override {
-    const std::size_t at = static_cast<std::size_t>(bytes.data() - served_.data());
-    if (bytes.data() < served_.data() || at + bytes.size() > served_.size()) return false;
-    std::copy_n(graph.data() + at, bytes.size(), served_.data() + at);
-    return true;
+    return has_graph && use(graph, graph_stored_ns);
   }
   bool write_graph(const std::vector<std::string>& parts) override {
     ++graph_writes;

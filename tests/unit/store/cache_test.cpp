@@ -137,7 +137,6 @@ TEST_SUITE("store") {
     std::string path = dir.path + "/cache.sqlite", error;
     auto read = [](SqliteCache& c, std::string& out, std::int64_t& when) {
       return c.read_graph([&](std::string_view data, std::int64_t stored_ns) {
-        if (!c.fetch_graph(data)) return false;
         out = std::string(data);
         when = stored_ns;
         return true;
@@ -191,7 +190,6 @@ TEST_SUITE("store") {
     c->release_graph(blob);  // outside read_graph: ignored
     std::string first, before, after;
     REQUIRE(c->read_graph([&](std::string_view data, std::int64_t) {
-      REQUIRE(c->fetch_graph(data));
       first = std::string(data);
       c->release_graph(data.substr(100, 3 * 4096));  // whole pages inside it are given back
       c->release_graph(std::string_view(data.data() - 1, data.size() + 2));  // not all ours: ignored
@@ -215,35 +213,13 @@ TEST_SUITE("store") {
     std::string got;
     REQUIRE(c->read_graph([&](std::string_view data, std::int64_t) {
       // Another program truncates the file between the open and the decode: had kb mapped
-      // the file, touching the pages past the new end would raise SIGBUS. What was fetched
-      // before stays; what is fetched after is not there, and says so.
-      REQUIRE(c->fetch_graph(data.substr(0, 4096)));
+      // the file, touching the pages past the new end would raise SIGBUS.
       REQUIRE(::truncate((path + "-graph").c_str(), 0) == 0);
-      CHECK_FALSE(c->fetch_graph(data.substr(4096, 4096)));
-      got = std::string(data.substr(0, 4096));
+      got = std::string(data);
       return true;
     }));
-    CHECK(got == blob.substr(0, 4096));
+    CHECK(got == blob);
     CHECK_FALSE(c->read_graph([](std::string_view, std::int64_t) { return true; }));  // cut: no snapshot
-  }
-
-  TEST_CASE("cache: only the parts of the snapshot that are fetched are read") {
-    TempDir dir;
-    std::string path = dir.path + "/cache.sqlite", error;
-    auto c = SqliteCache::open(path, "v1", error);
-    REQUIRE(c);
-    std::string blob(3 * 4096, 'a');
-    blob.replace(4096, 4096, std::string(4096, 'b'));
-    REQUIRE(c->write_graph({blob}));
-    REQUIRE(c->read_graph([&](std::string_view data, std::int64_t) {
-      REQUIRE(c->fetch_graph(data.substr(4096, 10)));
-      CHECK(data.substr(4096, 10) == "bbbbbbbbbb");
-      CHECK(data.substr(0, 10) == std::string(10, '\0'));  // not fetched: never read
-      CHECK_FALSE(c->fetch_graph(std::string_view(data.data() + data.size() - 1, 2)));  // past the end
-      CHECK_FALSE(c->fetch_graph("elsewhere"));
-      return true;
-    }));
-    CHECK_FALSE(c->fetch_graph(blob));  // outside read_graph
   }
 
   TEST_CASE("cache: a file that is not a cache is replaced, never read") {
