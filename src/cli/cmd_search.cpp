@@ -36,7 +36,7 @@ std::optional<RecordType> type_arg(std::string t) {
 // Either way brought up to date with the notes on disk (see docs/search.md).
 std::unique_ptr<TextIndex> ready_index(Session& s, const KnowledgeBase& kb, std::unique_ptr<SqliteCache>& cache) {
   RealFileSystem fs(s.root());
-  const std::vector<FileInfo>* walk = &s.load_result().walk;  // kept by the load (keep_walk)
+  const std::vector<FileInfo>& walk = s.load_result().walk;  // kept by the load (keep_walk)
   if (s.cache_enabled() && s.load_result().cache_updated) {
     std::string warning;
     cache = open_index_cache(s.root(), Session::cache_version(), warning);

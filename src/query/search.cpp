@@ -7,7 +7,6 @@
 
 #include "kb/base/text.h"
 #include "kb/model/record_builder.h"
-#include "kb/model/vault_settings.h"
 #include "kb/parse/markdown.h"
 
 namespace kb {
@@ -316,11 +315,8 @@ std::string text_index_key(FileSystem& fs) {
 }
 
 std::optional<std::size_t> sync_text_index(TextIndex& index, FileSystem& fs, const KnowledgeBase& kb,
-                                           const std::vector<FileInfo>* walk) {
-  DiagSink reported;
-  const std::vector<FileInfo> files =
-      walk ? std::vector<FileInfo>() : fs.list_markdown(load_ignore_rules(fs, kb.config, reported), reported);
-  return sync_text_index(index, kb, walk ? *walk : files, text_index_key(fs),
+                                           const std::vector<FileInfo>& walk) {
+  return sync_text_index(index, kb, walk, text_index_key(fs),
                          [&](const Record& r) { return read_whole_note(fs, kb.config, r); });
 }
 

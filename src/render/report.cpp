@@ -50,10 +50,6 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep = "
   return out;
 }
 
-std::string count_text(std::size_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
-
 // Sets `key` and the flag `has_key`. Every optional value is always set (maybe empty), so a
 // missing one never falls through to a key of the same name in an outer context.
 void set_text(TemplateData& d, const std::string& key, const std::string& value) {
@@ -145,6 +141,10 @@ std::string escape_for(ReportFormat f, const std::string& s) {
 }
 
 }  // namespace
+
+std::string count_text(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
 
 TemplateData action_data(const KnowledgeBase& kb, const ActionRef& ref) {
   const Action& a = action_at(kb, ref);

@@ -27,7 +27,7 @@ void LiveKb::sync_index(const LoadResult& loaded, const std::vector<FileInfo>& w
   }
   if (!index_) index_ = memory_text_index();
   RealFileSystem fs(options_.root);
-  if (index_ && !sync_text_index(*index_, fs, loaded.kb, &walk)) index_.reset();
+  if (index_ && !sync_text_index(*index_, fs, loaded.kb, walk)) index_.reset();
 }
 
 std::optional<std::vector<SearchHit>> LiveKb::search(const KnowledgeBase& kb, const SearchRequest& request,

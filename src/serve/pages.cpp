@@ -171,7 +171,7 @@ HttpResponse page_record(const PageContext& c, const std::string& rid) {
   cap(p.topics);
   cap(p.open_actions);
   TemplateData d = brief_data(c.kb, p, ReportFormat::html);
-  d.set("meeting_count", std::to_string(meetings) + (meetings == 1 ? " meeting" : " meetings"));
+  d.set("meeting_count", count_text(meetings, "meeting", "meetings"));  // all, not those shown
   d.set("open_actions", list_of(action_rows(c, p.open_actions)));
   link_whole_lists(c.kb, *r, meetings > p.meetings.size(), actions > p.open_actions.size(), d);
   d.set("meetings_total", std::to_string(meetings));

@@ -50,11 +50,10 @@ std::optional<std::size_t> sync_text_index(TextIndex& index, const KnowledgeBase
 /// types and field names), as a key for sync_text_index().
 std::string text_index_key(FileSystem& fs);
 
-/// sync_text_index() for the KB at `fs` as loaded in `kb`, against `walk` (the load's, kept
-/// with LoadOptions::keep_walk) or, when null, a walk of the notes made now (the load reported
-/// its problems); a changed note is read when `kb` lacks its text.
+/// sync_text_index() for the KB at `fs` as loaded in `kb`, against the notes its load walked
+/// (`walk`, kept with LoadOptions::keep_walk); a changed note is read when `kb` lacks its text.
 std::optional<std::size_t> sync_text_index(TextIndex& index, FileSystem& fs, const KnowledgeBase& kb,
-                                           const std::vector<FileInfo>* walk = nullptr);
+                                           const std::vector<FileInfo>& walk);
 
 /// The order of hits: best first, or by the date of the note (undated notes last).
 enum class SearchOrder { rank, oldest, newest };
