@@ -81,11 +81,11 @@ bool write_whole(Session& s, const std::string& path, const std::string& content
   return r.status == WriteStatus::ok;
 }
 
-ExitCode emit(Session& s, const ReportOptions& o, const std::string& tpl, const TemplateData& data,
+ExitCode emit(Session& s, const ReportOptions& o, const std::string& tpl, TemplateData data,
               ReportFormat f, const std::string& tpl_name) {
   std::ostringstream text;
   std::string error;
-  if (!render_report(text, tpl, data, f, error)) {
+  if (!render_report(text, tpl, std::move(data), f, error)) {
     s.error("template '" + (o.tpl.empty() ? tpl_name : o.tpl) + "': " + error);
     return ExitCode::failure;
   }

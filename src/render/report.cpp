@@ -61,16 +61,12 @@ void set_date(TemplateData& d, const std::string& key, const std::optional<Date>
   set_text(d, key, value ? to_string(*value) : std::string());
 }
 
-TemplateData list_of(const std::vector<TemplateData>& items) {
-  TemplateData l = TemplateData::list();
-  for (const auto& i : items) l.push(i);
-  return l;
-}
+TemplateData list_of(std::vector<TemplateData> items) { return TemplateData::list(std::move(items)); }
 
 // Adds `key` (a list) and `has_key` (a flag).
-void set_list(TemplateData& d, const std::string& key, const std::vector<TemplateData>& items) {
-  d.set(key, list_of(items));
+void set_list(TemplateData& d, const std::string& key, std::vector<TemplateData> items) {
   d.set("has_" + key, !items.empty());
+  d.set(key, list_of(std::move(items)));
 }
 
 // Marks the last item of a list so templates can write separators.
@@ -116,9 +112,9 @@ TemplateData meeting_head(const KnowledgeBase& kb, const Record& m) {
       TemplateData n;
       n.set("name", name_of(kb, ref));
       set_text(n, "rid", rid_of(kb, ref.target));
-      out.push_back(n);
+      out.push_back(std::move(n));
     }
-    return with_last(out);
+    return with_last(std::move(out));
   };
   set_list(d, "organization_list", named(m.organizations));
   set_list(d, "topic_list", named(m.topics));
@@ -131,7 +127,7 @@ std::vector<TemplateData> decisions_data(const Record& m) {
   for (const auto& dec : m.outcomes->decisions) {
     TemplateData d;
     d.set("text", plain_text(dec.text));
-    out.push_back(d);
+    out.push_back(std::move(d));
   }
   return out;
 }
@@ -255,12 +251,12 @@ TemplateData meeting_data(const KnowledgeBase& kb, const WeeklyMeeting& wm, Repo
       pd.set("name", addressed(kb, p.person));
       set_text(pd, "rid", rid_of(kb, p.person));
       set_text(pd, "role", p.role);
-      people.push_back(pd);
+      people.push_back(std::move(pd));
     }
-    gd.set("people", list_of(with_last(people)));
-    groups.push_back(gd);
+    gd.set("people", list_of(with_last(std::move(people))));
+    groups.push_back(std::move(gd));
   }
-  set_list(md, "groups", groups);
+  set_list(md, "groups", std::move(groups));
   set_summary(md, m.outcomes->summary, f);
   set_list(md, "decisions", decisions_data(m));
   std::vector<ActionRef> refs;
@@ -285,7 +281,7 @@ TemplateData weekly_data(const KnowledgeBase& kb, const WeeklyBriefing& b, Repor
   figures.set("organizations", count_text(b.organizations.size(), "organization", "organizations"));
   figures.set("people", count_text(b.people.size(), "person", "people"));
   figures.set("new_contacts", count_text(b.new_contacts.size(), "new contact", "new contacts"));
-  d.set("figures", figures);
+  d.set("figures", std::move(figures));
   std::vector<std::string> org_names;
   for (NodeId o : b.organizations) org_names.push_back(name_of(kb, o));
   set_text(d, "organizations", join(org_names));
@@ -294,7 +290,7 @@ TemplateData weekly_data(const KnowledgeBase& kb, const WeeklyBriefing& b, Repor
   for (const auto& wm : b.meetings) {
     meetings.push_back(meeting_data(kb, wm, f));
   }
-  set_list(d, "meetings", meetings);
+  set_list(d, "meetings", std::move(meetings));
 
   std::vector<TemplateData> topics;
   for (const auto& t : b.topics) {
@@ -304,9 +300,9 @@ TemplateData weekly_data(const KnowledgeBase& kb, const WeeklyBriefing& b, Repor
     for (NodeId o : t.orgs) orgs.push_back(name_of(kb, o));
     set_text(td, "organizations", join(orgs));
     td.set("meetings", count_text(t.meetings.size(), "meeting", "meetings"));
-    topics.push_back(td);
+    topics.push_back(std::move(td));
   }
-  set_list(d, "topics", topics);
+  set_list(d, "topics", std::move(topics));
 
   set_list(d, "opened", actions_data(kb, b.opened));
   set_list(d, "due_soon", actions_data(kb, b.due_soon));
@@ -323,13 +319,13 @@ TemplateData weekly_data(const KnowledgeBase& kb, const WeeklyBriefing& b, Repor
     const Record& m = kb.at(c.meeting);
     cd.set("meeting", m.name);
     set_date(cd, "date", m.date);
-    contacts.push_back(cd);
+    contacts.push_back(std::move(cd));
   }
-  set_list(d, "new_contacts", contacts);
+  set_list(d, "new_contacts", std::move(contacts));
 
   std::vector<TemplateData> next;
   for (NodeId id : b.next_week) next.push_back(meeting_head(kb, kb.at(id)));
-  set_list(d, "next_week", next);
+  set_list(d, "next_week", std::move(next));
   d.set("next_week_label", to_string(iso_week_of(add_days(b.range.last, 1))));
 
   std::string pic = f == ReportFormat::html && svg ? inline_svg(*svg) : std::string();
@@ -370,17 +366,17 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
     ad.set("since", a.since ? to_string(*a.since) : std::string("?"));
     ad.set("until", a.until ? to_string(*a.until) : std::string("now"));
     ad.set("dated", a.since.has_value() || a.until.has_value());
-    affs.push_back(ad);
+    affs.push_back(std::move(ad));
   }
-  set_list(d, "affiliations", affs);
+  set_list(d, "affiliations", std::move(affs));
   std::vector<TemplateData> children, members;
   for (NodeId c : kb.children_of(p.id)) {
     TemplateData cd;
     cd.set("name", name_of(kb, c));
     set_text(cd, "rid", rid_of(kb, c));
-    children.push_back(cd);
+    children.push_back(std::move(cd));
   }
-  set_list(d, "children", children);
+  set_list(d, "children", std::move(children));
   if (r.type == RecordType::organization)
     for (NodeId m : kb.members_of(p.id)) {
       TemplateData md;
@@ -390,9 +386,9 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
       for (const auto& a : kb.at(m).entity->affiliations)
         if (a.org.target == p.id) roles.push_back(a.role);
       set_text(md, "role", join(roles));
-      members.push_back(md);
+      members.push_back(std::move(md));
     }
-  set_list(d, "members", members);
+  set_list(d, "members", std::move(members));
 
   set_date(d, "last_met", p.last_met);
   set_text(d, "last_met_long", p.last_met ? long_date(*p.last_met) : std::string());
@@ -407,18 +403,18 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
     TemplateData md = meeting_head(kb, m);
     set_summary(md, m.outcomes->summary, f);
     set_list(md, "decisions", decisions_data(m));
-    meetings.push_back(md);
+    meetings.push_back(std::move(md));
     for (const auto& dec : m.outcomes->decisions) {
       TemplateData dd;
       dd.set("text", plain_text(dec.text));
       set_date(dd, "date", m.date);
       dd.set("meeting", m.name);
       dd.set("meeting_id", m.rid);
-      decisions.push_back(dd);
+      decisions.push_back(std::move(dd));
     }
   }
-  set_list(d, "meetings", meetings);
-  set_list(d, "decisions", decisions);
+  set_list(d, "meetings", std::move(meetings));
+  set_list(d, "decisions", std::move(decisions));
   auto ties = [&](const std::vector<Tie>& list) {
     std::vector<TemplateData> out;
     for (const auto& t : list) {
@@ -426,7 +422,7 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
       td.set("name", addressed(kb, t.id));
       set_text(td, "rid", rid_of(kb, t.id));
       td.set("meetings", count_text(t.count, "meeting", "meetings"));
-      out.push_back(td);
+      out.push_back(std::move(td));
     }
     return out;
   };
@@ -437,14 +433,15 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
   return d;
 }
 
-bool render_report(std::ostream& out, std::string_view tpl, const TemplateData& data, ReportFormat f,
+bool render_report(std::ostream& out, std::string_view tpl, TemplateData data, ReportFormat f,
                    std::string& error) {
   Escaper esc = [f](const std::string& s) { return escape_for(f, s); };
-  auto text = render_mustache(tpl, data, esc, error);
+  auto text = render_mustache(tpl, std::move(data), esc, error);
   if (!text) return false;
   if (f == ReportFormat::md) {
     // Sections that are left out leave their blank lines behind: keep at most one in a row.
     std::string tidy;
+    tidy.reserve(text->size());
     std::size_t newlines = 0;
     for (char c : *text) {
       newlines = c == '\n' ? newlines + 1 : 0;

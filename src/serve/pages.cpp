@@ -192,7 +192,7 @@ HttpResponse page_week(const PageContext& c) {
   TemplateData d = weekly_data(c.kb, b, ReportFormat::html, svg ? std::optional<std::string>(inline_svg(*svg)) : std::nullopt);
   std::ostringstream out;
   std::string error;
-  if (!render_report(out, lookup_embedded_template("weekly.html.mustache"), d, ReportFormat::html, error))
+  if (!render_report(out, lookup_embedded_template("weekly.html.mustache"), std::move(d), ReportFormat::html, error))
     return error_page(c, 500, "Template error", error);
   // The briefing is the printable report itself: its one inline style block is allowed by a
   // nonce of this response, and a line of links leads back.

@@ -46,12 +46,12 @@ TemplateData with_urls(const TemplateData& d) {
   return out;
 }
 
-std::string render(const std::string& asset, const TemplateData& data) {
+std::string render(const std::string& asset, TemplateData data) {
   const char* tpl = lookup_asset(asset);
   if (!tpl) return "<p class=\"error\">missing template " + html_escape(asset) + "</p>";
   std::string error;
   Escaper esc = [](const std::string& s) { return html_escape(s); };
-  auto text = render_mustache(with_partials(tpl), data, esc, error);
+  auto text = render_mustache(with_partials(tpl), std::move(data), esc, error);
   return text ? *text : "<p class=\"error\">template " + html_escape(asset) + ": " + html_escape(error) + "</p>";
 }
 
@@ -94,7 +94,7 @@ HttpResponse html_page(const PageContext& c, int status, const std::string& titl
   layout.set("flash_kind", c.flash_bad ? "bad" : "ok");
   HttpResponse r;
   r.status = status;
-  r.body = render("layout.html.mustache", layout);
+  r.body = render("layout.html.mustache", std::move(layout));
   return r;
 }
 

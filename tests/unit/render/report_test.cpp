@@ -22,6 +22,32 @@ TEST_SUITE("render") {
     CHECK(md.str() == "\\<script\\>x\\</script\\> \\& \\*y\\*");
   }
 
+  TEST_CASE("report: nested lists and objects render whole; a key set again is replaced") {
+    TemplateData d;
+    d.set("title", "first");
+    d.set("title", "Week");
+    std::vector<TemplateData> people;
+    for (const char* name : {"Ana", "Ben"}) {
+      TemplateData p;
+      p.set("name", name);
+      std::vector<TemplateData> roles;
+      for (const char* role : {"chair", "host"}) roles.push_back(TemplateData(std::string(name) + "-" + role));
+      p.set("roles", TemplateData::list(std::move(roles)));
+      p.set("lead", std::string(name) == "Ana");
+      people.push_back(std::move(p));
+    }
+    TemplateData group;
+    group.set("people", TemplateData::list(std::move(people)));
+    d.set("group", std::move(group));
+    REQUIRE(d.fields().size() == 2);
+    std::ostringstream out;
+    std::string error;
+    REQUIRE(render_report(out, "{{title}}:{{#group}}{{#people}} {{name}}{{#lead}}*{{/lead}}({{#roles}}{{.}};{{/roles}}){{/people}}{{/group}}",
+                          d, ReportFormat::html, error));
+    CHECK(out.str() == "Week: Ana*(Ana-chair;Ana-host;) Ben(Ben-chair;Ben-host;)");
+    CHECK(d.fields().size() == 2);  // render_report took a copy: the caller's tree is whole
+  }
+
   TEST_CASE("report: a malformed template is an error, not a crash") {
     std::ostringstream out;
     std::string error;
