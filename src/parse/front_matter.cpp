@@ -9,6 +9,7 @@
 #include <utility>
 #include <unordered_set>
 
+#include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
@@ -53,7 +54,7 @@ std::string lf_only(std::string_view text) {
 }
 
 std::string deep_message() {
-  return "front matter is nested too deeply (more than " + std::to_string(kMaxYamlDepth) + " levels)";
+  return fmt::format("front matter is nested too deeply (more than {} levels)", kMaxYamlDepth);
 }
 
 // The text yaml-cpp reads, as a stream over the caller's bytes (an istringstream would copy them).
@@ -183,8 +184,8 @@ class ValueBuilder final : public YAML::EventHandler {
   bool count(const SourceLoc& loc) { return count_at(loc, depth()); }
   bool count_at(const SourceLoc& loc, int depth) {
     if (++nodes_ > kMaxNodes) {
-      fail(budget_loc(loc), "front matter has too many values (more than " + std::to_string(kMaxNodes) +
-                                "; check for repeated aliases '*')");
+      fail(budget_loc(loc),
+           fmt::format("front matter has too many values (more than {}; check for repeated aliases '*')", kMaxNodes));
       return false;
     }
     if (depth > kMaxYamlDepth) {
@@ -196,8 +197,9 @@ class ValueBuilder final : public YAML::EventHandler {
   bool spend(std::size_t bytes, const SourceLoc& loc) {
     bytes_ += bytes;
     if (bytes_ <= max_bytes_) return true;
-    fail(budget_loc(loc), "front matter expands to too much text (more than " + std::to_string(max_bytes_) +
-                              " bytes; check for repeated aliases '*')");
+    fail(budget_loc(loc), fmt::format("front matter expands to too much text (more than {} bytes; check for "
+                                      "repeated aliases '*')",
+                                      max_bytes_));
     return false;
   }
 
@@ -246,7 +248,7 @@ class ValueBuilder final : public YAML::EventHandler {
         for (const auto& e : f.value.entries) f.seen.insert(e.first);
       duplicate = !f.seen.insert(key.text).second;
     }
-    if (duplicate) return fail(key.loc, "duplicate key '" + key.text + "' (remove one of them)");
+    if (duplicate) return fail(key.loc, fmt::format("duplicate key '{}' (remove one of them)", key.text));
     if (stack_.size() == 1) top_key_ = key.loc;
     f.key = std::move(key.text);
     f.key_loc = std::move(key.loc);
@@ -426,8 +428,7 @@ bool check_quotes(std::string_view path, std::string_view yaml, int first_line, 
       }
       if (!closed) {
         diags.error({std::string(path), line_no, static_cast<int>(q) + 1},
-                    "unterminated quoted value (add the closing " + std::string(1, quote) +
-                        " on the same line)");
+                    fmt::format("unterminated quoted value (add the closing {} on the same line)", quote));
         return false;
       }
       pos = next;
@@ -479,7 +480,7 @@ std::string link_list_hint(std::string_view yaml, const YAML::Mark& mark) {
   std::string_view line = yaml.substr(start, yaml.find('\n', start) - start);
   std::size_t colon = line.find(": [[");
   if (colon == std::string_view::npos || line.find("]],", colon) == std::string_view::npos) return "";
-  return "; quote each [[link]] in a list: " + std::string(line.substr(0, colon)) + ": [\"[[A]]\", \"[[B]]\"]";
+  return fmt::format("; quote each [[link]] in a list: {}: [\"[[A]]\", \"[[B]]\"]", line.substr(0, colon));
 }
 
 std::optional<Value> parse_yaml_bytes(const SharedPath& path, std::string_view text, int first_line,
@@ -503,10 +504,10 @@ std::optional<Value> parse_yaml_bytes(const SharedPath& path, std::string_view t
   } catch (const YAML::ParserException& e) {
     SourceLoc loc{path, e.mark.line + first_line, e.mark.column + 1};
     if (e.mark.is_null()) loc.line = loc.column = 0;
-    diags.error(loc, "invalid YAML: " + e.msg + link_list_hint(yaml, e.mark));
+    diags.error(loc, fmt::format("invalid YAML: {}{}", e.msg, link_list_hint(yaml, e.mark)));
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    diags.error({path, first_line, 0}, "invalid YAML: " + e.msg);
+    diags.error({path, first_line, 0}, fmt::format("invalid YAML: {}", e.msg));
     return std::nullopt;
   }
   if (const auto& problem = builder.problem()) {

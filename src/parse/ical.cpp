@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 
+#include <fmt/format.h>
 #include <libical/ical.h>
 
 #include "kb/base/text.h"
@@ -73,9 +74,9 @@ std::optional<std::vector<int>> scan_structure(std::string_view path, std::strin
       if (value == "VEVENT" && open.size() == 1 && calendars == 1) events.push_back(line_no);
       open.emplace_back(value, line_no);
     } else if (open.empty() || open.back().first != value) {
-      diags.error(loc, open.empty() ? "'END:" + value + "' closes nothing"
-                                    : "'END:" + value + "' where 'BEGIN:" + open.back().first + "' of line " +
-                                          std::to_string(open.back().second) + " is still open");
+      diags.error(loc, open.empty() ? fmt::format("'END:{}' closes nothing", value)
+                                    : fmt::format("'END:{}' where 'BEGIN:{}' of line {} is still open", value,
+                                                  open.back().first, open.back().second));
       return std::nullopt;
     } else {
       open.pop_back();
@@ -87,7 +88,7 @@ std::optional<std::vector<int>> scan_structure(std::string_view path, std::strin
   }
   if (!open.empty()) {
     diags.error({SharedPath(std::string(path)), open.back().second, 0},
-                "'BEGIN:" + open.back().first + "' is never closed (the file is cut short?)");
+                fmt::format("'BEGIN:{}' is never closed (the file is cut short?)", open.back().first));
     return std::nullopt;
   }
   return events;
@@ -150,7 +151,8 @@ class Clock {
       return convert(static_cast<std::int64_t>(icaltime_as_timet_with_zone(t, z)));
     if (std::find(said_.begin(), said_.end(), tzid) == said_.end()) {
       said_.push_back(tzid);
-      diags_.warning(loc, "unknown time zone '" + tzid + "' and no VTIMEZONE for it; its times are kept as written");
+      diags_.warning(
+          loc, fmt::format("unknown time zone '{}' and no VTIMEZONE for it; its times are kept as written", tzid));
     }
     return wall;
   }
@@ -213,7 +215,7 @@ std::string lic_error(icalcomponent* ev) {
     // libical says `Can't parse ... DTSTART property. Removing entire property: 2024-99`.
     const std::string removing = ". Removing entire property:";
     if (std::size_t at = text.find(removing); at != std::string::npos)
-      text = text.substr(0, at) + " ('" + std::string(trim(text.substr(at + removing.size()))) + "')";
+      text = fmt::format("{} ('{}')", text.substr(0, at), trim(text.substr(at + removing.size())));
     if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
     std::string up = upper(text);
     for (const char* name : kNeeded)
@@ -263,15 +265,16 @@ class Reader {
     e.title = text_of(ev, ICAL_SUMMARY_PROPERTY);
     if (e.title.empty()) e.title = "Untitled event";
     if (std::string err = lic_error(ev); !err.empty()) {
-      diags_.warning(loc, "event '" + e.title + "' left out: " + err);
+      diags_.warning(loc, fmt::format("event '{}' left out: {}", e.title, err));
       return false;
     }
     if (e.uid.empty()) {
-      diags_.warning(loc, "event '" + e.title + "' has no UID; left out (kb needs it to know the event again)");
+      diags_.warning(loc,
+                     fmt::format("event '{}' has no UID; left out (kb needs it to know the event again)", e.title));
       return false;
     }
     if (!icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY)) {
-      diags_.warning(loc, "event '" + e.title + "' has no DTSTART; left out");
+      diags_.warning(loc, fmt::format("event '{}' has no DTSTART; left out", e.title));
       return false;
     }
     e.location = text_of(ev, ICAL_LOCATION_PROPERTY);
@@ -286,7 +289,7 @@ class Reader {
     icalproperty* p = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
     auto l = clock_.local(start, param(p, "TZID"), loc);
     if (!l) {
-      diags_.warning(loc, "event '" + e.title + "' has a start kb cannot read; left out");
+      diags_.warning(loc, fmt::format("event '{}' has a start kb cannot read; left out", e.title));
       return false;
     }
     e.date = l->date;
@@ -343,7 +346,7 @@ class Reader {
     std::unique_ptr<icalrecur_iterator, decltype(&icalrecur_iterator_free)> it(icalrecur_iterator_new(rule, start),
                                                                                  &icalrecur_iterator_free);
     if (!it) {
-      diags_.warning(proto.loc, "event '" + proto.title + "' has a recurrence rule kb cannot read; left out");
+      diags_.warning(proto.loc, fmt::format("event '{}' has a recurrence rule kb cannot read; left out", proto.title));
       return;
     }
     for (int n = 0; n < kMaxOccurrences; ++n) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "kb/base/text.h"
@@ -131,7 +132,7 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
   bool add_value(Value v, std::size_t start) { return add(std::move(v), start) != nullptr; }
   bool open(Value::Kind kind) {
     if (stack_.size() >= kMaxJsonDepth) {
-      error = "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep";
+      error = fmt::format("nested more than {} levels deep", kMaxJsonDepth);
       error_at = offset() - 1;
       return false;
     }
@@ -166,7 +167,7 @@ std::optional<Value> parse_json(std::string_view path, std::string_view text, Di
   Builder builder(path, text, read);
   ReadingIterator first{text.data(), &read}, last{text.data() + text.size(), &read};
   if (nlohmann::json::sax_parse(first, last, &builder) && builder.root) return std::move(builder.root);
-  diags.error(builder.loc_of(builder.error_at), "invalid JSON: " + builder.error);
+  diags.error(builder.loc_of(builder.error_at), fmt::format("invalid JSON: {}", builder.error));
   return std::nullopt;
 }
 

@@ -15,6 +15,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
+#include <fmt/format.h>
 
 #include "char_columns.h"
 #include "kb/base/text.h"
@@ -338,8 +339,9 @@ class TaskFieldReader {
       std::size_t value_at = text.find_first_not_of(' ', sep + 2);
       if (key == "priority") {
         if (auto p = parse_priority(value)) task_.priority = *p;
-        else diags_.warning(where(value), "invalid priority '" + std::string(value) +
-                                           "' (expected highest, high, medium, low or lowest)");
+        else
+          diags_.warning(where(value),
+                         fmt::format("invalid priority '{}' (expected highest, high, medium, low or lowest)", value));
         continue;
       }
       for (const auto& f : kDataviewFields)
@@ -358,8 +360,7 @@ class TaskFieldReader {
     }
     std::string_view bad = token_at(text, at);
     if (bad.empty()) return;  // a bare signifier: nothing to read
-    diags_.warning(where(bad), "invalid " + std::string(field_noun(field)) + " date '" + std::string(bad) +
-                                   "' (" + expected_date(bad) + ")");
+    diags_.warning(where(bad), fmt::format("invalid {} date '{}' ({})", field_noun(field), bad, expected_date(bad)));
   }
 
   // Where `bad` is written in the item (its first place), else the item's line.
@@ -857,8 +858,9 @@ BodyFacts read_body(const SharedPath& path, std::string_view body, int first_lin
     // Past the budget cmark-gfm would take seconds and hundreds of MB (5 us and 220 bytes a
     // markup byte, measured): the body is read up to the line the budget ends on.
     diags.warning({path, first_line + count_line_ends(body.substr(0, end)), 1},
-                  "Markdown body has more than " + std::to_string(kMaxMarkupBytes) +
-                      " markup characters; the rest of it is not read (split the note)");
+                  fmt::format("Markdown body has more than {} markup characters; the rest of it is not read (split "
+                              "the note)",
+                              kMaxMarkupBytes));
     body = body.substr(0, end);
   }
   ParseFailure failure = ParseFailure::none;
@@ -868,9 +870,9 @@ BodyFacts read_body(const SharedPath& path, std::string_view body, int first_lin
     if (failure == ParseFailure::out_of_memory)
       diags.error(at, "out of memory while reading the Markdown body; its links, tasks and tags are left out");
     else
-      diags.warning(at, "Markdown body needs more than " + std::to_string(kMaxMarkdownMemory >> 20) +
-                            " MiB to parse (check for a link reference used many times); its links, tasks "
-                            "and tags are left out");
+      diags.warning(at, fmt::format("Markdown body needs more than {} MiB to parse (check for a link reference used "
+                                    "many times); its links, tasks and tags are left out",
+                                    kMaxMarkdownMemory >> 20));
     return facts;
   }
   auto lines = split_lines(body);

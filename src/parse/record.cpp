@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 
 namespace kb {
@@ -38,8 +40,9 @@ bool looks_like_utf16(std::string_view text) {
 std::optional<RawRecord> parse_record(std::string_view path, std::string_view text,
                                       DiagSink& diags, BodyParse body) {
   if (text.size() > kMaxRecordBytes) {
-    diags.error({std::string(path), 0, 0}, "file is larger than " + std::to_string(kMaxRecordBytes >> 20) +
-                                               " MiB; skipped (split it into smaller notes)");
+    diags.error(
+        {std::string(path), 0, 0},
+        fmt::format("file is larger than {} MiB; skipped (split it into smaller notes)", kMaxRecordBytes >> 20));
     return std::nullopt;
   }
   if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF" || looks_like_utf16(text)) {
