@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "kb/base/date.h"
 #include "kb/base/text.h"
 #include "kb/model/names.h"
@@ -30,9 +32,10 @@ void check_names(const KnowledgeBase& kb, const std::string& key, const Value& v
     if (kb.at(id).defined) return;
   std::vector<std::string> near = suggest_names(kb, name, type);
   const std::string noun = type_noun(type);
-  diags.warning(v.loc, key + " '" + name + "' names no " + noun + " of the KB" +
-                           (near.empty() ? " (add it with 'kb add " + std::string(type == RecordType::person ? "person" : "org") + "')"
-                                         : " (did you mean '" + near.front() + "'?)"));
+  const std::string hint =
+      near.empty() ? fmt::format(" (add it with 'kb add {}')", type == RecordType::person ? "person" : "org")
+                   : fmt::format(" (did you mean '{}'?)", near.front());
+  diags.warning(v.loc, fmt::format("{} '{}' names no {} of the KB{}", key, name, noun, hint));
 }
 
 }  // namespace
@@ -49,8 +52,8 @@ void check_config(const KnowledgeBase& kb, DiagSink& diags) {
   for (const auto& [key, v] : raw.entries) {
     if (std::find(known_settings().begin(), known_settings().end(), key) != known_settings().end()) continue;
     const std::string near = closest_setting(key);
-    diags.warning(at_line(v), "unknown setting '" + key + "'" +
-                                  (near.empty() ? std::string() : " (did you mean '" + near + "'?)") + "; kb ignores it");
+    diags.warning(at_line(v), fmt::format("unknown setting '{}'{}; kb ignores it", key,
+                                          near.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", near)));
   }
   if (const Value* home = raw.find("home")) check_names(kb, "home", *home, RecordType::organization, diags);
   if (const Value* me = raw.find("me")) check_names(kb, "me", *me, RecordType::person, diags);
@@ -59,8 +62,8 @@ void check_config(const KnowledgeBase& kb, DiagSink& diags) {
   if (const Value* t = raw.find("tasks"); t && (!t->is_scalar() || (trim(t->text) != "meetings" && trim(t->text) != "all-notes")))
     diags.warning(t->loc, "tasks is 'meetings' (the default) or 'all-notes'");
   if (const Value* tz = raw.find("timezone"); tz && tz->is_scalar() && !trim(tz->text).empty() && !is_time_zone(trim(tz->text)))
-    diags.warning(tz->loc, "unknown time zone '" + std::string(trim(tz->text)) +
-                               "' (use an IANA name such as 'Europe/Paris')");
+    diags.warning(tz->loc,
+                  fmt::format("unknown time zone '{}' (use an IANA name such as 'Europe/Paris')", trim(tz->text)));
 }
 
 }  // namespace kb

@@ -6,6 +6,8 @@
 #include <string>
 #include <optional>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 #include "kb/model/load.h"
 #include "kb/model/record_builder.h"
@@ -105,8 +107,9 @@ std::vector<FileInfo> notes_to_read(FileSystem& fs, DetectedMapping& m) {
   if (fs.exists("kb.yaml") && fs.read("kb.yaml", text, err)) config = parse_config("kb.yaml", text, ignored);
   std::vector<FileInfo> files = fs.list_markdown(load_ignore_rules(fs, config, ignored), ignored);
   if (std::size_t skipped = fs.list_markdown(ignored).size() - files.size(); skipped > 0)
-    m.evidence.push_back(std::to_string(skipped) + (skipped == 1 ? " note is" : " notes are") +
-                         " skipped already (kb.yaml's ignore, the vault's template folders and excluded files)");
+    m.evidence.push_back(
+        fmt::format("{} {} skipped already (kb.yaml's ignore, the vault's template folders and excluded files)",
+                    skipped, skipped == 1 ? "note is" : "notes are"));
   std::map<std::string, std::size_t> templates;  // folder -> notes in it
   std::vector<FileInfo> kept;
   for (auto& f : files) {
@@ -116,8 +119,8 @@ std::vector<FileInfo> notes_to_read(FileSystem& fs, DetectedMapping& m) {
   }
   for (const auto& [folder, count] : templates) {
     m.ignore.push_back(folder + "/**");
-    m.evidence.push_back("folder '" + folder + "' holds " + std::to_string(count) +
-                         (count == 1 ? " template" : " templates") + ", not notes");
+    m.evidence.push_back(
+        fmt::format("folder '{}' holds {} {}, not notes", folder, count, count == 1 ? "template" : "templates"));
   }
   return kept;
 }
@@ -173,8 +176,8 @@ DetectedMapping detect_mapping(FileSystem& fs) {
     }
   for (const auto& mk : markers) {
     m.types.push_back(TypeRule{mk.type, "", mk.key, mk.value});
-    m.evidence.push_back(std::to_string(mk.count) + (mk.count == 1 ? " note has " : " notes have ") + mk.key +
-                         " '" + mk.value + "'");
+    m.evidence.push_back(
+        fmt::format("{} {} {} '{}'", mk.count, mk.count == 1 ? "note has" : "notes have", mk.key, mk.value));
   }
   // Folders named for a type below the top level (the top level already works).
   std::map<std::string, std::pair<RecordType, std::size_t>> folders;
@@ -192,8 +195,7 @@ DetectedMapping detect_mapping(FileSystem& fs) {
   }
   for (const auto& [dir, tc] : folders) {
     m.types.push_back(TypeRule{tc.first, dir, "", ""});
-    m.evidence.push_back("folder '" + dir + "' holds " + std::to_string(tc.second) +
-                         (tc.second == 1 ? " note" : " notes"));
+    m.evidence.push_back(fmt::format("folder '{}' holds {} {}", dir, tc.second, tc.second == 1 ? "note" : "notes"));
   }
 
   // Type each note as kb would with the proposed rules, then look at meeting notes' keys.
@@ -213,7 +215,7 @@ DetectedMapping detect_mapping(FileSystem& fs) {
       return has_value(n->fields.find_property(key));
     }));
   };
-  std::string of = " of " + std::to_string(meetings.size()) + (meetings.size() == 1 ? " meeting" : " meetings");
+  std::string of = fmt::format(" of {} {}", meetings.size(), meetings.size() == 1 ? "meeting" : "meetings");
   for (const auto& syn : kMeetingSynonyms) {
     std::size_t own = count(syn.kb_key);
     const char* best = nullptr;
@@ -222,22 +224,22 @@ DetectedMapping detect_mapping(FileSystem& fs) {
       if (std::size_t c = count(name); c > best_n) best = name, best_n = c;
     if (best && best_n > own) {
       m.fields[syn.kb_key] = best;
-      m.evidence.push_back(std::to_string(best_n) + of + " use '" + best + "' for " + syn.kb_key + " (" +
-                           std::to_string(own) + " use '" + syn.kb_key + "')");
+      m.evidence.push_back(
+          fmt::format("{}{} use '{}' for {} ({} use '{}')", best_n, of, best, syn.kb_key, own, syn.kb_key));
     }
   }
   std::size_t titled = count("title");
   if (titled * 2 < meetings.size()) {
     m.fields["title"] = "file.name";
-    m.evidence.push_back(std::to_string(meetings.size() - titled) + of +
-                         " have no 'title': their file name is the title");
+    m.evidence.push_back(
+        fmt::format("{}{} have no 'title': their file name is the title", meetings.size() - titled, of));
   }
   return m;
 }
 
 std::string render_mapping_yaml(const DetectedMapping& m) {
   if (m.fields.empty() && m.types.empty() && m.ignore.empty()) return "";
-  std::string out = "# Proposed by 'kb init --detect' from " + std::to_string(m.notes) + " notes:\n";
+  std::string out = fmt::format("# Proposed by 'kb init --detect' from {} notes:\n", m.notes);
   for (const auto& e : m.evidence) out += "#   " + e + "\n";
   if (!m.ignore.empty()) {
     out += "ignore:\n";

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 
 namespace kb {
@@ -27,7 +29,7 @@ const std::vector<NodeId> KnowledgeBase::kEmpty;
 
 void KnowledgeBase::require_outcomes(const char* who) const {
   if (!has_outcomes)
-    throw std::logic_error(std::string(who) + ": summaries, decisions or actions read from a KB loaded without them");
+    throw std::logic_error(fmt::format("{}: summaries, decisions or actions read from a KB loaded without them", who));
 }
 
 const Record* KnowledgeBase::lookup_rid(std::string_view rid) const {

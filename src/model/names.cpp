@@ -6,6 +6,8 @@
 #include <set>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 
 namespace kb {
@@ -16,17 +18,16 @@ std::string quote_list(const KnowledgeBase& kb, const std::vector<NodeId>& ids) 
   for (std::size_t i = 0; i < ids.size(); ++i) {
     const Record& r = kb.at(ids[i]);
     if (i > 0) out += i + 1 == ids.size() ? " and " : ", ";
-    out += "'" + r.name + "' (" + (r.rid.empty() ? "no record" : r.rid) + ")";
+    out += fmt::format("'{}' ({})", r.name, r.rid.empty() ? "no record" : r.rid);
   }
   return out;
 }
 
 void report_unknown(const KnowledgeBase& kb, std::string_view name, std::optional<RecordType> type,
                     DiagSink& diags, const SourceLoc& loc) {
-  std::string msg = "unknown " + (type ? type_noun(*type) : std::string("name")) + " '" +
-                    std::string(name) + "'";
+  std::string msg = fmt::format("unknown {} '{}'", type ? type_noun(*type) : std::string("name"), name);
   auto hints = suggest_names(kb, name, type);
-  if (!hints.empty()) msg += " (did you mean '" + hints.front() + "'?)";
+  if (!hints.empty()) msg += fmt::format(" (did you mean '{}'?)", hints.front());
   else if (!type) msg += " (try 'kb list people', 'kb list orgs' or 'kb list topics')";
   diags.error(loc, msg);
 }
@@ -44,7 +45,7 @@ int pick_rank(RecordType t) {
 // "a person", "an organization".
 std::string with_article(RecordType t) {
   std::string noun = type_noun(t);
-  return (noun.front() == 'o' || noun.front() == 'e' ? "an " : "a ") + noun;
+  return fmt::format("{} {}", noun.front() == 'o' || noun.front() == 'e' ? "an" : "a", noun);
 }
 
 }  // namespace
@@ -56,9 +57,9 @@ void report_other_types(const KnowledgeBase& kb, std::string_view name, NodeId c
     for (NodeId id : kb.find_by_name(name, t)) {
       const Record& other = kb.at(id);
       if (!other.defined) continue;
-      diags.warning({}, "'" + std::string(name) + "' is also " + with_article(t) + " (" + other.path.str() +
-                            "); this is the " + type_noun(picked.type) + " (" + picked.path.str() + "): give '" +
-                            other.rid + "' to pick the " + type_noun(t));
+      diags.warning(
+          {}, fmt::format("'{}' is also {} ({}); this is the {} ({}): give '{}' to pick the {}", name, with_article(t),
+                          other.path.str(), type_noun(picked.type), picked.path.str(), other.rid, type_noun(t)));
     }
   }
 }
@@ -87,9 +88,10 @@ void report_name_across_types(const KnowledgeBase& kb, const NameAcrossTypes& n,
   const Record& other = kb.at(n.other);
   const Value* v = other.text.present() ? other.text->fields.find_property("name") : nullptr;
   SourceLoc loc = v ? v->loc : SourceLoc{other.path, 1, 1};
-  diags.warning(loc, type_noun(other.type) + " '" + other.name + "' shares a name with " + with_article(p.type) +
-                         " (" + p.path.str() + "); a name on the command line picks the " + type_noun(p.type) +
-                         " (give '" + other.rid + "' for this one)");
+  diags.warning(loc, fmt::format("{} '{}' shares a name with {} ({}); a name on the command line picks the {} "
+                                 "(give '{}' for this one)",
+                                 type_noun(other.type), other.name, with_article(p.type), p.path.str(),
+                                 type_noun(p.type), other.rid));
 }
 
 std::string type_noun(RecordType t) { return std::string(to_string(t)); }
@@ -178,10 +180,10 @@ std::optional<NodeId> resolve_name(const KnowledgeBase& kb, std::string_view nam
     for (NodeId id : ids)
       if (kb.at(id).defined) defined.push_back(id);
     if (defined.size() == 1) return defined.front();
-    diags.error(loc, "ambiguous " + type_noun(want) + " '" + std::string(name) + "': matches " +
-                         quote_list(kb, defined.empty() ? ids : defined) +
-                         (want == RecordType::person ? " (give 'NAME (ORGANIZATION)' or the record id)"
-                                                     : " (use the record id instead)"));
+    diags.error(loc, fmt::format("ambiguous {} '{}': matches {}{}", type_noun(want), name,
+                                 quote_list(kb, defined.empty() ? ids : defined),
+                                 want == RecordType::person ? " (give 'NAME (ORGANIZATION)' or the record id)"
+                                                            : " (use the record id instead)"));
     return std::nullopt;
   }
   if (ids.size() == 1) return ids.front();

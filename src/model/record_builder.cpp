@@ -6,6 +6,8 @@
 #include <span>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 #include "kb/parse/markdown.h"
 
@@ -158,8 +160,9 @@ class RecordBuilder {
   void check_visibility(const Record& r) {
     const Value* v = r.text->fields.find_property("visibility");
     if (!v || v->is_null() || (v->is_scalar() && level_named(config_.visibility, v->text))) return;
-    diags_.warning(v->loc, "visibility '" + (v->is_scalar() ? v->text : std::string("(a list)")) + "' is no level (" +
-                               level_list(config_.visibility) + "); only the audience 'all' sees this note");
+    diags_.warning(v->loc,
+                   fmt::format("visibility '{}' is no level ({}); only the audience 'all' sees this note",
+                               v->is_scalar() ? v->text : std::string("(a list)"), level_list(config_.visibility)));
   }
 
   const Value* field(const Record& r, std::string_view key) const {
@@ -191,21 +194,24 @@ class RecordBuilder {
     if (!v || !v->is_scalar() || trim(v->text).empty()) return;
     const std::string key = written_key(r, e ? "end" : "duration");
     if (r.time.empty()) {
-      diags_.warning(v->loc, "'" + key + "' without 'time' is ignored (an all-day meeting has no end time)");
+      diags_.warning(v->loc, fmt::format("'{}' without 'time' is ignored (an all-day meeting has no end time)", key));
       return;
     }
     const int start = minutes_of_day(r.time.str());
     if (e) {
       auto end = parse_time_value(trim(e->text));
-      if (!end) diags_.error(e->loc, "invalid time '" + e->text + "' (expected HH:MM, 24 h)");
+      if (!end) diags_.error(e->loc, fmt::format("invalid time '{}' (expected HH:MM, 24 h)", e->text));
       else if (minutes_of_day(*end) <= start)
-        diags_.error(e->loc, "'" + key + "' " + *end + " is not after 'time' " + r.time.str() +
-                                 " (a meeting ends on its day; give 'duration' for one past midnight)");
+        diags_.error(e->loc, fmt::format("'{}' {} is not after 'time' {} (a meeting ends on its day; give "
+                                         "'duration' for one past midnight)",
+                                         key, *end, r.time.str()));
       else r.end_time = shared(std::move(*end));
       return;
     }
     if (auto minutes = parse_duration(trim(d->text))) r.end_time = shared(hhmm_of(start + *minutes));
-    else diags_.error(d->loc, "invalid duration '" + d->text + "' (expected minutes, 1h30m or PT1H30M, under a day)");
+    else
+      diags_.error(d->loc,
+                   fmt::format("invalid duration '{}' (expected minutes, 1h30m or PT1H30M, under a day)", d->text));
   }
 
   std::string scalar(const Record& r, std::string_view key) const {
@@ -239,9 +245,9 @@ class RecordBuilder {
           const Value* inner = &item;
           while (inner->is_sequence() && inner->items.size() == 1) inner = &inner->items[0];
           if (inner->is_scalar()) {
-            diags_.warning(item.loc, "unquoted [[link]] in '" + std::string(key) +
-                                         "' reads as a nested list; write \"[[" + inner->text +
-                                         "]]\" in quotes");
+            diags_.warning(item.loc, fmt::format("unquoted [[link]] in '{}' reads as a nested list; write \"[[{}]]\" "
+                                                 "in quotes",
+                                                 key, inner->text));
             add_scalar(*inner, false);
           }
         }
@@ -264,7 +270,7 @@ class RecordBuilder {
       for (const auto& item : v->items)
         if (!bad && is_bad(item) && !(mapping_items && item.is_mapping())) bad = &item;
     if (!bad) return true;
-    diags_.error(bad->loc, "'" + std::string(key) + (list ? "' must be a list of names" : "' must be a name"));
+    diags_.error(bad->loc, fmt::format("'{}' must be {}", key, list ? "a list of names" : "a name"));
     return false;
   }
 
@@ -302,11 +308,11 @@ class RecordBuilder {
                                  std::string* time_out = nullptr) {
     const Value* v = field(r, key);
     if (!v || v->is_null() || (v->is_scalar() && trim(v->text).empty())) {
-      if (required) diags_.error({r.path, 1, 1}, "missing required field '" + std::string(key) + "'");
+      if (required) diags_.error({r.path, 1, 1}, fmt::format("missing required field '{}'", key));
       return std::nullopt;
     }
     if (!v->is_scalar()) {
-      diags_.error(v->loc, "'" + std::string(key) + "' must be a date (YYYY-MM-DD)");
+      diags_.error(v->loc, fmt::format("'{}' must be a date (YYYY-MM-DD)", key));
       return std::nullopt;
     }
     std::string text = clean_name(v->text);  // "[[2024-09-02]]": a link to a daily note
@@ -320,7 +326,7 @@ class RecordBuilder {
     } else {
       d = parse_date(text);
     }
-    if (!d) diags_.error(v->loc, "invalid date '" + v->text + "' (" + expected_date(text) + ")");
+    if (!d) diags_.error(v->loc, fmt::format("invalid date '{}' ({})", v->text, expected_date(text)));
     return d;
   }
 
@@ -390,7 +396,7 @@ class RecordBuilder {
       if (!time_in_date.empty()) r.time = shared(std::move(time_in_date));
       if (const Value* t = field(r, "time"); t && t->is_scalar() && !trim(t->text).empty()) {
         if (auto ok = parse_time_value(trim(t->text))) r.time = shared(std::move(*ok));
-        else diags_.error(t->loc, "invalid time '" + t->text + "' (expected HH:MM, 24 h)");
+        else diags_.error(t->loc, fmt::format("invalid time '{}' (expected HH:MM, 24 h)", t->text));
       }
       r.timezone = shared(scalar(r, "timezone"));
       read_end(r);
@@ -430,7 +436,7 @@ class RecordBuilder {
       if (const Value* v = field(r, key); v && v->is_scalar())
         for (char c : v->text)
           if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
-            diags_.error(v->loc, "'" + std::string(key) + "' holds a control character");
+            diags_.error(v->loc, fmt::format("'{}' holds a control character", key));
             return false;
           }
     // Body facts.
@@ -568,7 +574,7 @@ class RecordBuilder {
           const Value* d = item.find_property(key);
           if (!d || d->is_null() || (d->is_scalar() && trim(d->text).empty())) continue;
           if (auto parsed = d->is_scalar() ? parse_date(trim(d->text)) : std::nullopt) *slot = parsed;
-          else diags_.error(d->loc, "invalid date '" + d->text + "' (" + expected_date(trim(d->text)) + ")");
+          else diags_.error(d->loc, fmt::format("invalid date '{}' ({})", d->text, expected_date(trim(d->text))));
         }
         r.entity.edit().affiliations.push_back(std::move(a));
       }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "kb/base/parallel.h"
 #include "kb/base/text.h"
 #include "kb/model/names.h"
@@ -62,12 +64,12 @@ void Resolver::report_ambiguous(const NameRef& ref, RecordType type, const std::
   std::vector<NodeId> ids;
   for (NodeId id : kb_.find_by_key(key, type))
     if (kb_.at(id).defined) ids.push_back(id);
-  std::string msg = "ambiguous " + type_noun(type) + " '" + ref.text + "': matches ";
+  std::string msg = fmt::format("ambiguous {} '{}': matches ", type_noun(type), ref.text.str());
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (i > 0) msg += i + 1 == ids.size() ? " and " : ", ";
-    msg += "'" + kb_.at(ids[i]).rid + "'";
+    msg += fmt::format("'{}'", kb_.at(ids[i]).rid);
   }
-  if (type == RecordType::person) msg += " (write '" + ref.text.str() + " (ORGANIZATION)' or the record id)";
+  if (type == RecordType::person) msg += fmt::format(" (write '{} (ORGANIZATION)' or the record id)", ref.text.str());
   diags_.error(ref.loc, msg);
 }
 
@@ -108,16 +110,17 @@ void Resolver::check_duplicate_names(const Record& r) {
     if (!first.valid()) continue;
     const Value* v = r.text.loaded() ? r.text->fields.find_property("name") : nullptr;
     const SourceLoc loc = v ? v->loc : SourceLoc{r.path, 1, 1};
-    const std::string msg = "duplicate " + type_noun(r.type) + " name '" + n + "' (also '" + kb_.at(first).name +
-                            "' in '" + kb_.at(first).path.str() + "')";
+    const std::string msg = fmt::format("duplicate {} name '{}' (also '{}' in '{}')", type_noun(r.type), n,
+                                        kb_.at(first).name, kb_.at(first).path.str());
     // Two people may share a name (Zhang Wei at the World Bank and at UNESCO): notes tell them
     // apart as 'NAME (ORGANIZATION)' or by record id. Two organizations, topics or events of
     // one name are one written twice.
     if (r.type == RecordType::person)
-      diags_.warning(loc, msg + "; name each as '" + n + " (ORGANIZATION)' or by record id, or 'kb merge' them if "
-                                "they are one person");
+      diags_.warning(loc, fmt::format("{}; name each as '{} (ORGANIZATION)' or by record id, or 'kb merge' them if "
+                                      "they are one person",
+                                      msg, n));
     else
-      diags_.error(loc, msg + "; 'kb merge' them if they are one");
+      diags_.error(loc, fmt::format("{}; 'kb merge' them if they are one", msg));
   }
 }
 
@@ -153,10 +156,12 @@ Resolver::LinkMiss Resolver::link_target(const std::string& text, std::string_vi
 }
 
 void Resolver::warn_link(const std::string& text, const SourceLoc& loc, LinkMiss miss, bool embed) {
-  const std::string written = (embed ? "'![[" : "'[[") + text + "]]'";
-  if (miss == LinkMiss::ambiguous) diags_.warning(loc, (embed ? "ambiguous embed " : "ambiguous link ") + written);
+  const std::string written = fmt::format("'{}[[{}]]'", embed ? "!" : "", text);
+  if (miss == LinkMiss::ambiguous)
+    diags_.warning(loc, fmt::format("ambiguous {} {}", embed ? "embed" : "link", written));
   if (miss == LinkMiss::unresolved)
-    diags_.warning(loc, embed ? "missing embed " + written + " (no note of that name)" : "unresolved link " + written);
+    diags_.warning(loc, embed ? fmt::format("missing embed {} (no note of that name)", written)
+                              : fmt::format("unresolved link {}", written));
 }
 
 void Resolver::resolve_link(NameRef& ref, std::string_view from, bool embed) {
@@ -194,7 +199,7 @@ void Resolver::resolve_record(Record& r, RecordSides& sides) {
     for (auto& m : r.mentions.edit()) resolve_link(m, r.path.str(), is_embed(sides, m.loc.line, m.loc.column));
   for (const NameRef& e : sides.attachment_embeds)
     if (!kb_.has_attachment(e.text.str(), r.path.str()))
-      diags_.warning(e.loc, "missing embed '![[" + e.text.str() + "]]' (no file of that name)");
+      diags_.warning(e.loc, fmt::format("missing embed '![[{}]]' (no file of that name)", e.text.str()));
   // Packed links give the same warnings; their targets are not kept. Each distinct text is
   // resolved once, and every link with it gets its warning.
   if (sides.packed_links && !sides.packed_links->marks.empty()) {
@@ -232,9 +237,9 @@ const Resolver::Known& Resolver::known_name(const std::string& text) {
 }
 
 void Resolver::warn_unresolved(const NameRef& ref, RecordType type) {
-  diags_.warning(ref.loc, "unresolved " + type_noun(type) + " '" + ref.text +
-                              "' (no record has this name; run 'kb add " +
-                              (type == RecordType::organization ? std::string("org") : type_noun(type)) + "')");
+  diags_.warning(ref.loc,
+                 fmt::format("unresolved {} '{}' (no record has this name; run 'kb add {}')", type_noun(type),
+                             ref.text.str(), type == RecordType::organization ? std::string("org") : type_noun(type)));
 }
 
 void resolve_graph(KnowledgeBase& kb, std::vector<RecordSides>& sides, DiagSink& diags, unsigned threads) {

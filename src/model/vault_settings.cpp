@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 #include "kb/parse/json.h"
 
@@ -15,18 +17,18 @@ std::optional<Value> read_settings(FileSystem& fs, const char* path, const std::
   if (!fs.exists(path)) return std::nullopt;
   std::string text, err;
   if (!fs.read(path, text, err)) {
-    diags.warning({path, 0, 0}, "cannot read: " + err + "; " + lost);
+    diags.warning({path, 0, 0}, fmt::format("cannot read: {}; {}", err, lost));
     return std::nullopt;
   }
   DiagSink found;
   std::optional<Value> doc = parse_json(path, text, found);
   for (Diagnostic d : found.all()) {
     d.severity = Severity::warning;  // another app's file: kb reads on without it
-    d.message += "; " + lost;
+    d.message += fmt::format("; {}", lost);
     diags.report(std::move(d));
   }
   if (doc && !doc->is_mapping()) {
-    diags.warning(doc->loc, "expected a JSON object; " + lost);
+    diags.warning(doc->loc, fmt::format("expected a JSON object; {}", lost));
     return std::nullopt;
   }
   return doc;
@@ -35,12 +37,12 @@ std::optional<Value> read_settings(FileSystem& fs, const char* path, const std::
 // A templates folder named by `key` in the settings file `path`.
 void add_templates_folder(FileSystem& fs, const char* path, const char* key, const std::string& app,
                           IgnoreRules& rules, DiagSink& diags) {
-  const std::string lost = app + "'s templates folder is read as notes";
+  const std::string lost = fmt::format("{}'s templates folder is read as notes", app);
   std::optional<Value> doc = read_settings(fs, path, lost, diags);
   const Value* folder = doc ? doc->find(key) : nullptr;
   if (!folder || folder->is_null()) return;
   if (!folder->is_scalar())
-    diags.warning(folder->loc, std::string("'") + key + "' is not a folder name; " + lost);
+    diags.warning(folder->loc, fmt::format("'{}' is not a folder name; {}", key, lost));
   else
     rules.add_folder(trim(folder->text));
 }
@@ -52,7 +54,7 @@ void add_excluded_files(FileSystem& fs, IgnoreRules& rules, DiagSink& diags) {
   const Value* filters = doc ? doc->find("userIgnoreFilters") : nullptr;
   if (!filters || filters->is_null()) return;
   if (!filters->is_sequence()) {
-    diags.warning(filters->loc, "'userIgnoreFilters' is not a list; " + lost);
+    diags.warning(filters->loc, fmt::format("'userIgnoreFilters' is not a list; {}", lost));
     return;
   }
   for (const auto& f : filters->items) {
@@ -60,8 +62,8 @@ void add_excluded_files(FileSystem& fs, IgnoreRules& rules, DiagSink& diags) {
     if (!f.is_scalar())
       diags.warning(f.loc, "an entry of 'userIgnoreFilters' is not a string; it is left out");
     else if (!rules.add_excluded(f.text, error))
-      diags.warning(f.loc, "invalid regular expression '" + f.text + "' in 'userIgnoreFilters' (" + error +
-                               "); it is left out");
+      diags.warning(f.loc, fmt::format("invalid regular expression '{}' in 'userIgnoreFilters' ({}); it is left out",
+                                       f.text, error));
   }
 }
 
@@ -73,7 +75,7 @@ std::string load_tasks_filter(FileSystem& fs, DiagSink& diags) {
   const Value* filter = doc ? doc->find("globalFilter") : nullptr;
   if (!filter || filter->is_null()) return {};
   if (!filter->is_scalar()) {
-    diags.warning(filter->loc, "'globalFilter' is not a string; " + lost);
+    diags.warning(filter->loc, fmt::format("'globalFilter' is not a string; {}", lost));
     return {};
   }
   return std::string(trim(filter->text));

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 #include "kb/parse/markdown.h"
 
@@ -31,8 +33,8 @@ void read_audiences(const Value& doc, Visibility& v, DiagSink& diags) {
   for (const auto& [name, level] : audiences && audiences->is_mapping() ? audiences->entries : decltype(audiences->entries){}) {
     auto at = level.is_scalar() ? level_named(v, level.text) : std::nullopt;
     if (!at) {
-      diags.error(level.loc, "audience '" + name + "': no level '" + (level.is_scalar() ? level.text : "") +
-                                 "' (levels: " + level_list(v) + ")");
+      diags.error(level.loc, fmt::format("audience '{}': no level '{}' (levels: {})", name,
+                                         level.is_scalar() ? level.text : "", level_list(v)));
       continue;
     }
     v.audiences.emplace_back(word_of(name), *at);
@@ -71,7 +73,7 @@ std::optional<std::size_t> audience_level(const Visibility& v, std::string_view 
   if (a == "external") return 0;
   std::string names = "all, external";
   for (const auto& [name, level] : v.audiences) names += ", " + name;
-  error = "unknown audience '" + std::string(audience) + "' (choose " + names + ", or a level: " + level_list(v) + ")";
+  error = fmt::format("unknown audience '{}' (choose {}, or a level: {})", audience, names, level_list(v));
   return std::nullopt;
 }
 
