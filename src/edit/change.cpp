@@ -1,5 +1,7 @@
 #include "kb/edit/change.h"
 
+#include <fmt/format.h>
+
 #include "kb/base/diff.h"
 
 namespace kb {
@@ -32,17 +34,17 @@ ChangeResult apply_change(FileSystem& fs, const KbChange& change) {
     WriteResult w = moved ? fs.move(change.move->from, change.move->to, moved->after)
                           : WriteResult{WriteStatus::error, "kb did not read it"};
     if (w.status != WriteStatus::ok)
-      r.last_step_failed = "kept the file name " + change.move->from + " (" +
-                           (w.status == WriteStatus::exists    ? change.move->to + " exists"
-                            : w.status == WriteStatus::changed ? std::string("it changed meanwhile")
-                                                               : w.message) +
-                           ")";
+      r.last_step_failed = fmt::format("kept the file name {} ({})", change.move->from,
+                                       w.status == WriteStatus::exists    ? fmt::format("{} exists", change.move->to)
+                                       : w.status == WriteStatus::changed ? std::string("it changed meanwhile")
+                                                                          : w.message);
   }
   if (change.remove) {
     WriteResult w = fs.remove(change.remove->path, change.remove->before);
     if (w.status != WriteStatus::ok)
-      r.last_step_failed = "kept " + change.remove->path + " (" +
-                           (w.status == WriteStatus::changed ? std::string("it changed meanwhile") : w.message) + ")";
+      r.last_step_failed =
+          fmt::format("kept {} ({})", change.remove->path,
+                      w.status == WriteStatus::changed ? std::string("it changed meanwhile") : w.message);
   }
   return r;
 }
@@ -50,8 +52,8 @@ ChangeResult apply_change(FileSystem& fs, const KbChange& change) {
 std::string change_diff(const KbChange& change) {
   std::string out;
   for (const NoteChange& n : change.notes) out += unified_diff("a/" + n.path, "b/" + n.path, n.before, n.after);
-  if (change.move) out += "rename " + change.move->from + " => " + change.move->to + "\n";
-  if (change.remove) out += "delete " + change.remove->path + "\n";
+  if (change.move) out += fmt::format("rename {} => {}\n", change.move->from, change.move->to);
+  if (change.remove) out += fmt::format("delete {}\n", change.remove->path);
   return out;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "kb/base/date.h"
 #include "kb/base/diag.h"
 #include "kb/base/text.h"
@@ -57,7 +59,7 @@ void move_names(const Record& dup, const Record& into, Into& n) {
   for (const std::string& name : names) {
     if (!keys.insert(name_key(name)).second) continue;
     n.edit(append_list_item(n.path, n.text, key, YamlOut::str(name)));
-    n.plan.moved.push_back("alias '" + name + "'");
+    n.plan.moved.push_back(fmt::format("alias '{}'", name));
   }
 }
 
@@ -80,8 +82,8 @@ void move_affiliations(const Record& dup, const Record& into, Into& n) {
     };
     if (std::any_of(have.begin(), have.end(), same)) continue;
     n.edit(append_list_item(n.path, n.text, key, affiliation_out(a)));
-    n.plan.moved.push_back("affiliation '" + std::string(a.org.text.view()) + "'" +
-                           (a.role.empty() ? "" : " (" + std::string(a.role.view()) + ")"));
+    n.plan.moved.push_back(fmt::format("affiliation '{}'{}", a.org.text.view(),
+                                       a.role.empty() ? "" : fmt::format(" ({})", a.role.view())));
   }
 }
 
@@ -98,11 +100,12 @@ void move_field(const std::string& key, const Value& theirs, Into& n) {
       if (!held) n.edit(append_list_item(n.path, n.text, key, scalar_out(item.text)));
     }
   } else if (!theirs.is_null()) {
-    n.plan.conflicts.push_back(key + ": " + inline_text(theirs) +
-                               (ours ? " (kept: " + inline_text(*ours) + ")" : " (kb cannot move it)"));
+    n.plan.conflicts.push_back(
+        fmt::format("{}: {}{}", key, inline_text(theirs),
+                    ours ? fmt::format(" (kept: {})", inline_text(*ours)) : " (kb cannot move it)"));
     return;
   }
-  n.plan.moved.push_back("field '" + key + "'");
+  n.plan.moved.push_back(fmt::format("field '{}'", key));
 }
 
 void move_fields(const Value& dup_fields, Into& n) {
@@ -134,8 +137,10 @@ MergePlan plan_merge(const KnowledgeBase& kb, FileSystem& fs, NodeId duplicate, 
   MergePlan plan{{}, {}, {}, uses.by_alias, std::move(uses.problems)};
   const std::string dup_path = dup.path.str(), into_path = into.path.str();
   std::string dup_text, into_disk, error;
-  if (!fs.read(dup_path, dup_text, error)) plan.problems.push_back(dup_path + ": cannot read it (" + error + ")");
-  if (!fs.read(into_path, into_disk, error)) plan.problems.push_back(into_path + ": cannot read it (" + error + ")");
+  if (!fs.read(dup_path, dup_text, error))
+    plan.problems.push_back(fmt::format("{}: cannot read it ({})", dup_path, error));
+  if (!fs.read(into_path, into_disk, error))
+    plan.problems.push_back(fmt::format("{}: cannot read it ({})", into_path, error));
   if (!plan.problems.empty()) return plan;
   std::string into_text = into_disk;
   for (NoteChange& c : uses.notes) {
@@ -146,14 +151,15 @@ MergePlan plan_merge(const KnowledgeBase& kb, FileSystem& fs, NodeId duplicate, 
   auto dup_front = parse_front_matter(dup_path, dup_text, diags);
   Into n{kb.config, into_path, into_text, parse_front_matter(into_path, into_text, diags), plan};
   if (!dup_front || !n.front || !n.front->present) {
-    plan.problems.push_back((dup_front ? into_path : dup_path) + ": its front matter does not parse");
+    plan.problems.push_back(fmt::format("{}: its front matter does not parse", dup_front ? into_path : dup_path));
     return plan;
   }
   move_names(dup, into, n);
   move_affiliations(dup, into, n);
   move_fields(dup_front->fields, n);
   keep_the_rest(dup, std::string_view(dup_text).substr(dup_front->body_offset), n);
-  if (!n.ok) plan.problems.push_back(into_path + ": kb cannot edit its front matter safely; edit it by hand");
+  if (!n.ok)
+    plan.problems.push_back(fmt::format("{}: kb cannot edit its front matter safely; edit it by hand", into_path));
   plan.change.notes.push_back({into_path, std::move(into_disk), std::move(n.text), 0});
   plan.change.remove = NoteChange{dup_path, std::move(dup_text), {}, 0};
   return plan;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "kb/base/diag.h"
 #include "kb/base/text.h"
 #include "kb/model/record_builder.h"
@@ -46,11 +48,11 @@ void rename_in_note(const KnowledgeBase& kb, const std::string& path, std::strin
   if (changes.empty()) return;
   auto after = rename_names(path, text, changes);
   if (!after) {
-    out.problems.push_back(path + ": kb cannot rewrite its names safely; edit it by hand");
+    out.problems.push_back(fmt::format("{}: kb cannot rewrite its names safely; edit it by hand", path));
     return;
   }
   if (loads_clean(kb.config, path, text) && !loads_clean(kb.config, path, *after)) {
-    out.problems.push_back(path + ": it would no longer load after the edit");
+    out.problems.push_back(fmt::format("{}: it would no longer load after the edit", path));
     return;
   }
   out.notes.push_back({path, std::move(text), std::move(*after), changes.size()});
@@ -96,7 +98,7 @@ UsesRenamed rename_uses(const KnowledgeBase& kb, FileSystem& fs, NodeId target, 
     const std::string path = kb.at(id).path.str();
     std::string text, error;
     if (!fs.read(path, text, error)) {
-      out.problems.push_back(path + ": cannot read it (" + error + ")");
+      out.problems.push_back(fmt::format("{}: cannot read it ({})", path, error));
       continue;
     }
     rename_in_note(kb, path, std::move(text), target, name, rid, out);
@@ -121,14 +123,16 @@ RenamePlan plan_rename(const KnowledgeBase& kb, FileSystem& fs, NodeId record, s
     self = std::move(*own);
     uses.notes.erase(own);
   } else if (std::string error; !fs.read(path, self.before, error)) {
-    plan.problems.push_back(path + ": cannot read it (" + error + ")");
+    plan.problems.push_back(fmt::format("{}: cannot read it ({})", path, error));
     return plan;
   } else {
     self.after = self.before;
   }
   auto renamed = rename_own(kb, r, self.after, new_name, options);
-  if (!renamed) plan.problems.push_back(path + ": kb cannot edit its front matter safely; edit it by hand");
-  else self.after = std::move(*renamed);
+  if (!renamed)
+    plan.problems.push_back(fmt::format("{}: kb cannot edit its front matter safely; edit it by hand", path));
+  else
+    self.after = std::move(*renamed);
   // The record's own note first: from then on the old name is an alias, so each note after it
   // names the record whether it is written yet or not (a kill -9 between two leaves a KB that
   // reads the same).
