@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include <fmt/format.h>
+
 namespace kb {
 
 namespace fs = std::filesystem;
@@ -15,12 +17,12 @@ std::optional<KbLocation> find_kb(const std::string& flag_dir, const char* env_d
   auto is_dir = [&](const fs::path& p) { return fs::is_directory(p, ec); };
   if (!flag_dir.empty()) {
     if (is_dir(flag_dir)) return KbLocation{flag_dir, "--kb"};
-    error = "knowledge base '" + flag_dir + "' is not a folder (create one with 'kb init " + flag_dir + "')";
+    error = fmt::format("knowledge base '{0}' is not a folder (create one with 'kb init {0}')", flag_dir);
     return std::nullopt;
   }
   if (env_dir && *env_dir) {
     if (is_dir(env_dir)) return KbLocation{env_dir, "KB_DIR"};
-    error = std::string("KB_DIR '") + env_dir + "' is not a folder (fix KB_DIR or unset it)";
+    error = fmt::format("KB_DIR '{}' is not a folder (fix KB_DIR or unset it)", env_dir);
     return std::nullopt;
   }
   for (fs::path dir = fs::path(cwd); !dir.empty(); dir = dir.parent_path()) {
@@ -44,7 +46,7 @@ std::optional<KbLocation> locate_kb(const std::string& flag_dir, const char* env
   std::error_code ec;
   fs::directory_iterator it(loc->root, ec);
   if (ec) {
-    error = "cannot read knowledge base '" + loc->root + "': " + ec.message();
+    error = fmt::format("cannot read knowledge base '{}': {}", loc->root, ec.message());
     return std::nullopt;
   }
   return loc;

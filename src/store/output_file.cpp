@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include "posix_io.h"
 #include "temp_files.h"
 
@@ -20,7 +22,7 @@ namespace {
 constexpr int kMaxLinks = 40;  // as the kernel's own limit on a path's symbolic links
 
 WriteResult failure(const std::string& path, const std::string& why) {
-  return {WriteStatus::error, "cannot write '" + path + "': " + why};
+  return {WriteStatus::error, fmt::format("cannot write '{}': {}", path, why)};
 }
 
 std::string dir_of(const std::string& path) {
@@ -146,7 +148,8 @@ WriteResult write_path(const std::string& path, const std::string& shown, std::s
   if (exists && S_ISSOCK(st.st_mode)) return failure(shown, "it is a socket");
   if (exists && !S_ISREG(st.st_mode)) return write_through(path, shown, content);
   if (auto rel = inside_kb(rules.kb_root, path); rel && kb_reads(*rel))
-    return failure(shown, "it is a file of the knowledge base ('" + *rel + "'); kb never replaces one with its output");
+    return failure(
+        shown, fmt::format("it is a file of the knowledge base ('{}'); kb never replaces one with its output", *rel));
   if (exists && !rules.replace_regular) return {WriteStatus::exists, {}};
   return write_regular(path, shown, content, exists ? &st : nullptr);
 }

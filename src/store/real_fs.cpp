@@ -26,6 +26,8 @@
 #include <sys/xattr.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include "kb/store/writer.h"
 #include "posix_io.h"
 #include "temp_files.h"
@@ -101,25 +103,26 @@ bool get_xattr(int fd, const std::string& name, std::string& value) {
 bool copy_xattrs(int from, int to, std::string& error) {
   std::vector<std::string> want, have;
   if (!list_xattrs(from, want) || !list_xattrs(to, have)) {
-    error = "kb cannot read its extended attributes (" + errno_text(errno) + "); edit it by hand";
+    error = fmt::format("kb cannot read its extended attributes ({}); edit it by hand", errno_text(errno));
     return false;
   }
   for (const auto& name : have)
     if (std::find(want.begin(), want.end(), name) == want.end() && ::fremovexattr(to, name.c_str()) != 0 &&
         errno != ENODATA) {
-      error = "kb cannot leave out the extended attribute '" + name + "' (" + errno_text(errno) + "); edit it by hand";
+      error =
+          fmt::format("kb cannot leave out the extended attribute '{}' ({}); edit it by hand", name, errno_text(errno));
       return false;
     }
   std::string value, old;
   for (const auto& name : want) {
     if (!get_xattr(from, name, value)) {
       if (errno == ENODATA) continue;  // removed meanwhile
-      error = "kb cannot read its extended attribute '" + name + "' (" + errno_text(errno) + "); edit it by hand";
+      error = fmt::format("kb cannot read its extended attribute '{}' ({}); edit it by hand", name, errno_text(errno));
       return false;
     }
     if (get_xattr(to, name, old) && old == value) continue;  // e.g. an SELinux label
     if (::fsetxattr(to, name.c_str(), value.data(), value.size(), 0) != 0) {
-      error = "kb cannot keep its extended attribute '" + name + "' (" + errno_text(errno) + "); edit it by hand";
+      error = fmt::format("kb cannot keep its extended attribute '{}' ({}); edit it by hand", name, errno_text(errno));
       return false;
     }
   }
@@ -136,12 +139,12 @@ bool copy_metadata(int from, int to, std::string& error) {
     return false;
   }
   if ((want.st_uid != have.st_uid || want.st_gid != have.st_gid) && ::fchown(to, want.st_uid, want.st_gid) != 0) {
-    error = "kb cannot keep its owner and group (" + errno_text(errno) + "); edit it by hand";
+    error = fmt::format("kb cannot keep its owner and group ({}); edit it by hand", errno_text(errno));
     return false;
   }
   if (!copy_xattrs(from, to, error)) return false;
   if (::fchmod(to, want.st_mode & 07777) != 0) {
-    error = "kb cannot keep its permissions (" + errno_text(errno) + "); edit it by hand";
+    error = fmt::format("kb cannot keep its permissions ({}); edit it by hand", errno_text(errno));
     return false;
   }
   return true;
@@ -213,7 +216,7 @@ bool read_whole(int fd, std::string& out) {
 std::string why_not_editable(const std::string& target, const struct stat& st) {
   if (!S_ISREG(st.st_mode)) return "not a regular file";
   if (st.st_nlink > 1)
-    return "it has " + std::to_string(st.st_nlink) + " hard links, which replacing it would split; edit it by hand";
+    return fmt::format("it has {} hard links, which replacing it would split; edit it by hand", st.st_nlink);
   // Root may write any file, so a note that no one may write counts as read-only for root too.
   if ((st.st_mode & 0222) == 0)
     return "it is read-only; kb does not change a note's permissions (make it writable to edit it)";
@@ -378,7 +381,7 @@ struct Walker {
     std::string dir = rel.empty() ? root : root + "/" + rel;
     DIR* d = ::opendir(dir.c_str());
     if (!d) {
-      diags.error({rel.empty() ? "." : rel, 0, 0}, "cannot read folder: " + errno_text(errno));
+      diags.error({rel.empty() ? "." : rel, 0, 0}, fmt::format("cannot read folder: {}", errno_text(errno)));
       return;
     }
     // Entries are looked at relative to the open folder (no path resolution from the root
@@ -459,7 +462,7 @@ struct Walker {
   void report_stat_error(const std::string& child, int err, bool is_link) {
     if (err == ELOOP) diags.warning({child, 0, 0}, "symbolic link loop; skipped");
     else if (is_link) diags.warning({child, 0, 0}, "broken symbolic link; skipped");
-    else diags.error({child, 0, 0}, "cannot read: " + errno_text(err));
+    else diags.error({child, 0, 0}, fmt::format("cannot read: {}", errno_text(err)));
   }
 
   void add_note(std::string child, const Stamp& st, bool through_link) {
@@ -468,8 +471,8 @@ struct Walker {
       return;
     }
     if (st.size > RealFileSystem::kMaxFileSize) {
-      diags.warning({child, 0, 0}, "file is larger than " + std::to_string(RealFileSystem::kMaxFileSize >> 20) +
-                                       " MiB; skipped");
+      diags.warning({child, 0, 0},
+                    fmt::format("file is larger than {} MiB; skipped", RealFileSystem::kMaxFileSize >> 20));
       return;
     }
     found.push_back({std::move(child), st.size, st.mtime_ns, st.ctime_ns, st.inode, st.device});
@@ -614,7 +617,8 @@ bool RealFileSystem::exists(const std::string& path) {
 
 WriteResult RealFileSystem::write_new(const std::string& path, std::string_view content) {
   std::string target = full(path);
-  if (!make_dirs(parent_of(target))) return {WriteStatus::error, "cannot create folder: " + errno_text(errno)};
+  if (!make_dirs(parent_of(target)))
+    return {WriteStatus::error, fmt::format("cannot create folder: {}", errno_text(errno))};
   std::string error;
   std::string tmp = write_temp(target, content, error);
   if (tmp.empty()) return {WriteStatus::error, error};
@@ -642,8 +646,9 @@ WriteResult RealFileSystem::replace(const std::string& path, std::string_view ex
   std::optional<std::string> ignored;
   WriteResult back = replace_once(target, content, *theirs, ignored, nullptr);
   if (back.status == WriteStatus::ok) return {WriteStatus::changed, {}};
-  return {WriteStatus::error, "another program wrote it at the same moment, and kb could not put that version back"
-                              " (" + (back.message.empty() ? std::string("it changed again") : back.message) + ")"};
+  return {WriteStatus::error,
+          fmt::format("another program wrote it at the same moment, and kb could not put that version back ({})",
+                      back.message.empty() ? std::string("it changed again") : back.message)};
 }
 
 bool RealFileSystem::resolve_note(const std::string& path, std::string& target, std::string& error) const {
@@ -736,7 +741,7 @@ WriteResult RealFileSystem::move(const std::string& from, const std::string& to,
   if (fd < 0) return result;
   const std::string target = full(to);
   if (!make_dirs(parent_of(target))) {
-    result = {WriteStatus::error, "cannot create folder: " + errno_text(errno)};
+    result = {WriteStatus::error, fmt::format("cannot create folder: {}", errno_text(errno))};
   } else if (rename_noreplace(source, target) != 0) {
     result = {errno == EEXIST ? WriteStatus::exists : WriteStatus::error, errno == EEXIST ? "" : errno_text(errno)};
   } else {
@@ -764,8 +769,9 @@ WriteResult RealFileSystem::remove(const std::string& path, std::string_view exp
       ::unlink(aside.c_str());
     } else {
       result = {WriteStatus::changed, {}};
-      if (rename_noreplace(aside, target) != 0) result = {WriteStatus::error, "it was written while kb deleted it; "
-                                                          "that version is kept as " + aside};
+      if (rename_noreplace(aside, target) != 0)
+        result = {WriteStatus::error,
+                  fmt::format("it was written while kb deleted it; that version is kept as {}", aside)};
     }
     fsync_dir(parent_of(target));
   }

@@ -13,6 +13,8 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 namespace kb {
 
 namespace {
@@ -41,7 +43,7 @@ struct TreeWatcher::Impl {
     int wd = inotify_add_watch(inotify, dir.c_str(), kEvents);
     if (wd < 0) {
       if (errno == ENOENT || errno == ENOTDIR) return true;
-      error = "cannot watch '" + dir + "': " + std::strerror(errno);
+      error = fmt::format("cannot watch '{}': {}", dir, std::strerror(errno));
       return false;
     }
     folders[wd] = dir;

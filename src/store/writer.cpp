@@ -7,6 +7,8 @@
 
 #include <sys/stat.h>
 
+#include <fmt/format.h>
+
 #include "kb/base/date.h"
 #include "kb/base/text.h"
 
@@ -43,7 +45,7 @@ std::string note_base_path(std::string_view folder, std::string_view prefix, std
 
 bool check_inside_root(const std::string& root, const std::string& rel, std::string& error) {
   if (rel.empty() || rel.front() == '/') {
-    error = "path '" + rel + "' is not relative to the knowledge base";
+    error = fmt::format("path '{}' is not relative to the knowledge base", rel);
     return false;
   }
   std::vector<std::string> parts;
@@ -53,7 +55,7 @@ bool check_inside_root(const std::string& root, const std::string& rel, std::str
     if (slash == std::string::npos) slash = rel.size();
     std::string part = rel.substr(start, slash - start);
     if (part.empty() || part == "." || part == ".." || part.find('\\') != std::string::npos) {
-      error = "path '" + rel + "' would leave the knowledge base";
+      error = fmt::format("path '{}' would leave the knowledge base", rel);
       return false;
     }
     parts.push_back(std::move(part));
@@ -61,7 +63,7 @@ bool check_inside_root(const std::string& root, const std::string& rel, std::str
   }
   std::string root_real = real_path(root);
   if (root_real.empty()) {
-    error = "cannot read the knowledge base folder: " + std::string(std::strerror(errno));
+    error = fmt::format("cannot read the knowledge base folder: {}", std::strerror(errno));
     return false;
   }
   // Every folder on the way that exists must resolve to a place inside the root; one that a
@@ -73,13 +75,14 @@ bool check_inside_root(const std::string& root, const std::string& rel, std::str
     if (::lstat(prefix.c_str(), &st) != 0) break;
     std::string real = real_path(prefix);
     if (real.empty() || real.compare(0, root_real.size() + 1, root_real + "/") != 0) {
-      error = "folder '" + rel.substr(0, prefix.size() - root.size() - 1) +
-              "' leads outside the knowledge base; refusing to write there (replace the link with a folder)";
+      error = fmt::format("folder '{}' leads outside the knowledge base; refusing to write there "
+                          "(replace the link with a folder)",
+                          rel.substr(0, prefix.size() - root.size() - 1));
       return false;
     }
     struct stat target {};
     if (::stat(prefix.c_str(), &target) != 0 || !S_ISDIR(target.st_mode)) {
-      error = "'" + rel.substr(0, prefix.size() - root.size() - 1) + "' is not a folder";
+      error = fmt::format("'{}' is not a folder", rel.substr(0, prefix.size() - root.size() - 1));
       return false;
     }
   }
@@ -95,13 +98,13 @@ bool make_folder(const std::string& root, const std::string& rel, std::string& e
     path += "/" + rel.substr(start, slash - start);
     start = slash + 1;
     if (::mkdir(path.c_str(), 0777) != 0 && errno != EEXIST) {
-      error = "cannot create folder '" + rel + "': " + std::strerror(errno);
+      error = fmt::format("cannot create folder '{}': {}", rel, std::strerror(errno));
       return false;
     }
   }
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-    error = "'" + rel + "' exists and is not a folder";
+    error = fmt::format("'{}' exists and is not a folder", rel);
     return false;
   }
   return true;
@@ -115,12 +118,12 @@ NewNote write_new_note(FileSystem& fs, const std::string& base, std::string_view
     if (w.status == WriteStatus::exists) continue;
     result.path = path;
     result.status = w.status;
-    if (w.status != WriteStatus::ok) result.message = "cannot write '" + path + "': " + w.message;
+    if (w.status != WriteStatus::ok) result.message = fmt::format("cannot write '{}': {}", path, w.message);
     return result;
   }
   result.status = WriteStatus::error;
-  result.message = "'" + base + ".md' and " + std::to_string(max_tries - 1) +
-                   " numbered variants exist already; choose another title";
+  result.message =
+      fmt::format("'{}.md' and {} numbered variants exist already; choose another title", base, max_tries - 1);
   return result;
 }
 
