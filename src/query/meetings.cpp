@@ -5,6 +5,8 @@
 #include <set>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 #include "kb/parse/markdown.h"
 
@@ -187,14 +189,14 @@ Matcher org_matcher(const KnowledgeBase& kb, const MeetingFilter& f) {
     bool any = false;
     for (const auto& [want, set] : sets) {
       auto below = [&, want = want](NodeId o) {
-        return o != want ? ", a sub-organization of '" + name_of(kb, want) + "'" : std::string();
+        return o != want ? fmt::format(", a sub-organization of '{}'", name_of(kb, want)) : std::string();
       };
       for (const auto& o : m.organizations) {
         if (!set.count(o.target)) continue;
         any = true;
         why.add([&] {
-          std::string line = "organization '" + name_of(kb, o.target) + "'" + below(o.target);
-          if (o.text != name_of(kb, o.target)) line += " (written '" + o.text + "')";
+          std::string line = fmt::format("organization '{}'{}", name_of(kb, o.target), below(o.target));
+          if (o.text != name_of(kb, o.target)) line += fmt::format(" (written '{}')", o.text.str());
           return line;
         });
       }
@@ -206,9 +208,10 @@ Matcher org_matcher(const KnowledgeBase& kb, const MeetingFilter& f) {
           continue;  // said above
         any = true;
         why.add([&] {
-          return "attendee '" + name_of(kb, a.person.target) + "' of '" + name_of(kb, a.org) + "'" +
-                 (a.org_given ? " (given in the meeting)" : " (affiliation on " + to_string(*m.date) + ")") +
-                 below(a.org);
+          return fmt::format(
+              "attendee '{}' of '{}'{}{}", name_of(kb, a.person.target), name_of(kb, a.org),
+              a.org_given ? " (given in the meeting)" : fmt::format(" (affiliation on {})", to_string(*m.date)),
+              below(a.org));
         });
       }
     }
@@ -224,8 +227,8 @@ Matcher person_matcher(const KnowledgeBase& kb, const MeetingFilter& f) {
         if (a.person.target != p) continue;
         any = true;
         why.add([&] {
-          std::string line = "attendee '" + name_of(kb, p) + "'";
-          if (a.person.text != name_of(kb, p)) line += " (written '" + a.person.text + "')";
+          std::string line = fmt::format("attendee '{}'", name_of(kb, p));
+          if (a.person.text != name_of(kb, p)) line += fmt::format(" (written '{}')", a.person.text.str());
           return line;
         });
       }
@@ -241,8 +244,8 @@ Matcher topic_matcher(const KnowledgeBase& kb, const MeetingFilter& f) {
         if (!set.count(t.target)) continue;
         any = true;
         why.add([&, want = want] {
-          std::string line = "topic '" + name_of(kb, t.target) + "'";
-          if (t.target != want) line += ", a sub-topic of '" + name_of(kb, want) + "'";
+          std::string line = fmt::format("topic '{}'", name_of(kb, t.target));
+          if (t.target != want) line += fmt::format(", a sub-topic of '{}'", name_of(kb, want));
           return line;
         });
       }
@@ -268,7 +271,7 @@ Matcher tag_matcher(const MeetingFilter& f) {
       const std::string tag = fold(t);
       if (std::none_of(want.begin(), want.end(), [&](const std::string& w) { return tag_within(tag, w); })) continue;
       any = true;
-      why.add([&] { return "tag '" + t + "'"; });
+      why.add([&] { return fmt::format("tag '{}'", t.str()); });
     }
     return any;
   };
@@ -277,7 +280,7 @@ Matcher tag_matcher(const MeetingFilter& f) {
 Matcher event_matcher(const KnowledgeBase& kb, const MeetingFilter& f) {
   return [&kb, event = *f.event](const Record& m, Reasons& why) {
     if (m.event.target != event) return false;
-    why.add([&] { return "event '" + name_of(kb, event) + "'"; });
+    why.add([&] { return fmt::format("event '{}'", name_of(kb, event)); });
     return true;
   };
 }
@@ -288,7 +291,7 @@ Matcher series_matcher(const MeetingFilter& f) {
   return [keys = std::move(keys)](const Record& m, Reasons& why) {
     if (m.series.empty()) return false;
     if (std::find(keys.begin(), keys.end(), name_key(m.series.view())) == keys.end()) return false;
-    why.add([&] { return "series '" + m.series.str() + "'"; });
+    why.add([&] { return fmt::format("series '{}'", m.series.str()); });
     return true;
   };
 }
@@ -296,7 +299,7 @@ Matcher series_matcher(const MeetingFilter& f) {
 Matcher date_matcher(const MeetingFilter& f) {
   return [since = f.since, until = f.until](const Record& m, Reasons& why) {
     if ((since && *m.date < *since) || (until && *until < *m.date)) return false;
-    why.add([&] { return "date " + to_string(*m.date); });
+    why.add([&] { return fmt::format("date {}", to_string(*m.date)); });
     return true;
   };
 }
@@ -308,7 +311,7 @@ Matcher where_matcher(const MeetingFilter& f) {
     for (const auto& [key, value] : f.where) {
       const Value* v = find_field(*m.text, key, inline_value);
       if (!v || !value_matches(*v, where_text(value))) return false;
-      why.add([&] { return key + " = '" + value + "'"; });
+      why.add([&] { return fmt::format("{} = '{}'", key, value); });
     }
     return true;
   };
@@ -320,7 +323,7 @@ Matcher has_matcher(const MeetingFilter& f) {
     Value inline_value;
     for (const auto& key : f.has) {
       if (!has_value(find_field(*m.text, key, inline_value))) return false;
-      why.add([&] { return "has '" + key + "'"; });
+      why.add([&] { return fmt::format("has '{}'", key); });
     }
     return true;
   };
@@ -334,7 +337,7 @@ Matcher text_matcher(const KnowledgeBase& kb, const MeetingFilter& f) {
     for (const auto& alts : f.text.all_of) {
       auto hit = std::find_if(alts.begin(), alts.end(), in);
       if (hit == alts.end()) return false;
-      why.add([&] { return "text '" + *hit + "'"; });
+      why.add([&] { return fmt::format("text '{}'", *hit); });
     }
     return std::none_of(f.text.none_of.begin(), f.text.none_of.end(), in);
   };

@@ -4,6 +4,8 @@
 #include <map>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 #include "kb/parse/markdown.h"
 #include "kb/query/meetings.h"
@@ -147,15 +149,15 @@ std::optional<Date> next_in_cadence(const Cadence& c, const Date& last) {
 std::string describe(const Cadence& c) {
   static const char* const kNth[] = {"", "first", "second", "third", "fourth", "fifth"};
   static const char* const kDay[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-  const std::string months = c.every == 1 ? "monthly" : "every " + std::to_string(c.every) + " months";
+  const std::string months = c.every == 1 ? "monthly" : fmt::format("every {} months", c.every);
   switch (c.kind) {
     case Cadence::Kind::none: return "";
     case Cadence::Kind::days:
-      if (c.every % 7 == 0) return c.every == 7 ? "weekly" : "every " + std::to_string(c.every / 7) + " weeks";
-      return "every " + std::to_string(c.every) + " days";
-    case Cadence::Kind::month_day: return months + " on day " + std::to_string(c.nth);
+      if (c.every % 7 == 0) return c.every == 7 ? "weekly" : fmt::format("every {} weeks", c.every / 7);
+      return fmt::format("every {} days", c.every);
+    case Cadence::Kind::month_day: return fmt::format("{} on day {}", months, c.nth);
     case Cadence::Kind::month_weekday:
-      return months + " on the " + kNth[std::clamp(c.nth, 1, 5)] + " " + kDay[std::clamp(c.weekday, 1, 7)];
+      return fmt::format("{} on the {} {}", months, kNth[std::clamp(c.nth, 1, 5)], kDay[std::clamp(c.weekday, 1, 7)]);
   }
   return "";
 }
