@@ -5,6 +5,8 @@
 #include <ctime>
 #include <vector>
 
+#include <fmt/format.h>
+
 namespace kb {
 namespace {
 
@@ -132,7 +134,7 @@ std::string expected_date(std::string_view t) {
       !parse_digits(t.substr(5, second - 5), m) || !parse_digits(t.substr(second + 1), d) || second - 5 > 2 ||
       t.size() - second - 1 > 2 || !is_valid_date(y, m, d))
     return plain;
-  return plain + ", as in '" + to_string(Date{y, m, d}) + "'";
+  return fmt::format("{}, as in '{}'", plain, to_string(Date{y, m, d}));
 }
 
 std::string to_string(const Date& d) {

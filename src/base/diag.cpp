@@ -4,6 +4,8 @@
 #include <ostream>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 
 namespace kb {
@@ -13,8 +15,8 @@ std::string to_string(const Diagnostic& d) {
   if (!d.loc.path.empty()) {
     out += terminal_safe(d.loc.path);
     if (d.loc.line > 0) {
-      out += ':' + std::to_string(d.loc.line);
-      if (d.loc.column > 0) out += ':' + std::to_string(d.loc.column);
+      out += fmt::format(":{}", d.loc.line);
+      if (d.loc.column > 0) out += fmt::format(":{}", d.loc.column);
     }
     out += ": ";
   }

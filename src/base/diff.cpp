@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 
 namespace kb {
@@ -60,7 +62,7 @@ std::vector<Step> edit_script(const Lines& a, const Lines& b) {
 
 // "l,n" of a hunk side: its first line (1-based; the line before it when empty) and length.
 std::string range(std::size_t first, std::size_t count) {
-  return std::to_string(count == 0 ? first : first + 1) + "," + std::to_string(count);
+  return fmt::format("{},{}", count == 0 ? first : first + 1, count);
 }
 
 void hunk(const std::vector<Step>& steps, std::size_t from, std::size_t to, const Lines& a, const Lines& b,
@@ -70,7 +72,7 @@ void hunk(const std::vector<Step>& steps, std::size_t from, std::size_t to, cons
     if (steps[k].op != '+') ++na;
     if (steps[k].op != '-') ++nb;
   }
-  out += "@@ -" + range(steps[from].a, na) + " +" + range(steps[from].b, nb) + " @@\n";
+  out += fmt::format("@@ -{} +{} @@\n", range(steps[from].a, na), range(steps[from].b, nb));
   for (std::size_t k = from; k < to; ++k) {
     const Step& s = steps[k];
     out += s.op;
@@ -87,7 +89,7 @@ std::string unified_diff(std::string_view label_before, std::string_view label_a
   const Lines a = split_lines(before), b = split_lines(after);
   const std::vector<Step> steps = edit_script(a, b);
   const std::size_t ctx = static_cast<std::size_t>(std::max(context, 0));
-  std::string out = "--- " + std::string(label_before) + "\n+++ " + std::string(label_after) + "\n";
+  std::string out = fmt::format("--- {}\n+++ {}\n", label_before, label_after);
   std::size_t k = 0;
   while (k < steps.size()) {
     while (k < steps.size() && steps[k].op == ' ') ++k;
