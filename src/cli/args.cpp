@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "kb/base/text.h"
@@ -46,7 +47,7 @@ ExitCode meeting_filter(Session& s, const MeetingFilterArgs& a, MeetingFilter& f
   for (const auto& w : a.where) {
     auto eq = w.find('=');
     if (eq == std::string::npos || eq == 0) {
-      s.error("invalid --where '" + w + "' (expected KEY=VALUE)");
+      s.error(fmt::format("invalid --where '{}' (expected KEY=VALUE)", w));
       return ExitCode::usage;
     }
     f.where.emplace_back(w.substr(0, eq), w.substr(eq + 1));
@@ -79,7 +80,7 @@ void print_resolution(Session& s, const DiagSink& diags) {
   // The names in these messages come from notes (did-you-mean, candidates): made terminal_safe.
   for (const auto& d : diags.all()) {
     if (d.severity == Severity::error) s.error(terminal_safe(d.message));
-    else s.note("note: " + terminal_safe(d.message));
+    else s.note(fmt::format("note: {}", terminal_safe(d.message)));
   }
 }
 
@@ -109,18 +110,18 @@ std::optional<Series> series_arg(Session& s, const KnowledgeBase& kb, const std:
   auto quoted = [](const std::vector<std::string>& names, const std::string& last_sep) {
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i)
-      out += (i == 0 ? "'" : i + 1 == names.size() ? "'" + last_sep + "'" : "', '") + names[i];
-    return out + "'";
+      out += fmt::format("{}'{}'", i == 0 ? "" : i + 1 == names.size() ? last_sep : ", ", names[i]);
+    return out;
   };
-  std::string msg = "unknown series '" + name + "'";
+  std::string msg = fmt::format("unknown series '{}'", name);
   if (auto near = suggest_series(kb, name); !near.empty()) {
-    msg += " (did you mean " + quoted(near, " or ") + "?)";
+    msg += fmt::format(" (did you mean {}?)", quoted(near, " or "));
   } else {
     std::vector<std::string> all;
     for (const auto& x : find_all_series(kb)) all.push_back(x.name);
     if (all.empty()) msg += " (no meeting names a 'series:' yet)";
-    else if (all.size() <= 5) msg += " (the series are " + quoted(all, " and ") + ")";
-    else msg += " ('kb list series' lists the " + std::to_string(all.size()) + ")";
+    else if (all.size() <= 5) msg += fmt::format(" (the series are {})", quoted(all, " and "));
+    else msg += fmt::format(" ('kb list series' lists the {})", all.size());
   }
   s.error(terminal_safe(msg));
   return std::nullopt;
@@ -145,8 +146,7 @@ std::optional<std::size_t> count_arg(Session& s, const std::string& flag, const 
   bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
   auto [ptr, ec] = std::from_chars(text.data(), end, n);
   if (digits && ec == std::errc() && ptr == end && n >= min && n <= kMaxCount) return n;
-  s.error(flag + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(kMaxCount) +
-          ", not '" + text + "'");
+  s.error(fmt::format("{} must be a whole number from {} to {}, not '{}'", flag, min, kMaxCount, text));
   return std::nullopt;
 }
 
@@ -166,7 +166,9 @@ std::string format_of_file(const std::string& path) {
 
 std::optional<IsoWeek> week_phrase_arg(Session& s, const std::string& text) {
   auto w = parse_week_phrase(text, s.today());
-  if (!w) s.error("invalid week '" + text + "' (expected YYYY-Www as 2024-W36, this week, last week, next week, or a date)");
+  if (!w)
+    s.error(fmt::format("invalid week '{}' (expected YYYY-Www as 2024-W36, this week, last week, next week, or a date)",
+                        text));
   return w;
 }
 
@@ -175,7 +177,7 @@ bool since_until_args(Session& s, const std::string& since, const std::string& u
   if (!since.empty() && !(from = s.date_arg("--since", since))) return false;
   if (!until.empty() && !(to = s.date_arg("--until", until))) return false;
   if (from && to && *to < *from) {
-    s.error("--since " + to_string(*from) + " is after --until " + to_string(*to));
+    s.error(fmt::format("--since {} is after --until {}", to_string(*from), to_string(*to)));
     return false;
   }
   return true;

@@ -4,6 +4,7 @@
 // words that match one action of the whole KB.
 #include <memory>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "args.h"
@@ -57,7 +58,7 @@ std::optional<Found> in_note(Session& s, FileSystem& fs, const std::string& path
   Found f{path, {}, 0, {}};
   std::string error;
   if (!fs.read(path, f.text, error)) {
-    s.error("cannot read '" + path + "': " + error);
+    s.error(fmt::format("cannot read '{}': {}", path, error));
     return std::nullopt;
   }
   DiagSink diags;
@@ -75,11 +76,13 @@ std::optional<Found> in_note(Session& s, FileSystem& fs, const std::string& path
     const std::string kind = kind_taken(op);
     std::string lines;
     for (const TaskItem* t : hits) lines += (lines.empty() ? "" : ", ") + std::to_string(t->loc.line);
-    s.error(hits.empty() ? (all_digits(which) ? "line " + which + " of '" + path +
-                                                    "' is not an action item (run 'kb actions --all' for the lines)"
-                                              : std::string("no ") + kind + "action in '" + path + "' contains '" + which + "'")
-                         : "'" + which + "' matches " + std::to_string(hits.size()) + " " + kind + "actions in '" + path +
-                               "' (lines " + lines + "); give the line number");
+    s.error(hits.empty()
+                ? (all_digits(which)
+                       ? fmt::format("line {} of '{}' is not an action item (run 'kb actions --all' for the lines)",
+                                     which, path)
+                       : fmt::format("no {}action in '{}' contains '{}'", kind, path, which))
+                : fmt::format("'{}' matches {} {}actions in '{}' (lines {}); give the line number", which, hits.size(),
+                              kind, path, lines));
     return std::nullopt;
   }
   f.line = hits.front()->loc.line;
@@ -101,8 +104,10 @@ std::optional<std::pair<std::string, std::string>> by_words(Session& s, const Kn
   }
   if (hits.size() == 1) return hits.front();
   const std::string kind = op == TaskChange::Op::reopen ? "done or cancelled " : kind_taken(op);
-  if (hits.empty()) s.error("no " + kind + "action matches '" + words + "' (run 'kb actions --all' to see them)");
-  else s.error("'" + words + "' matches " + std::to_string(hits.size()) + " actions; give ID:LINE (see 'kb actions --format ids')");
+  if (hits.empty())
+    s.error(fmt::format("no {}action matches '{}' (run 'kb actions --all' to see them)", kind, words));
+  else
+    s.error(fmt::format("'{}' matches {} actions; give ID:LINE (see 'kb actions --format ids')", words, hits.size()));
   return std::nullopt;
 }
 
@@ -123,7 +128,7 @@ std::optional<Found> find_action(Session& s, const KnowledgeBase& kb, FileSystem
   std::optional<NodeId> id = resolve_any(kb, record, rd);
   if (!id || !kb.at(*id).defined || kb.at(*id).path.empty()) {
     for (const auto& d : rd.all()) s.error(d.message);
-    if (id) s.error("'" + record + "' is a name no record defines; give a meeting id (see 'kb actions')");
+    if (id) s.error(fmt::format("'{}' is a name no record defines; give a meeting id (see 'kb actions')", record));
     return std::nullopt;
   }
   return in_note(s, fs, kb.at(*id).path.str(), which, o.op);
@@ -157,11 +162,14 @@ std::optional<TaskChange> the_change(Session& s, const KnowledgeBase& kb, const 
 }
 
 std::string refusal(MarkStatus m, const Found& f) {
-  const std::string where = "the action on line " + std::to_string(f.line) + " of '" + f.path + "'";
+  const std::string where = fmt::format("the action on line {} of '{}'", f.line, f.path);
   switch (m) {
-    case MarkStatus::already_done: return where + (f.item.cancelled ? " is cancelled" : " is done already");
-    case MarkStatus::not_closed: return where + " is open";
-    default: return "line " + std::to_string(f.line) + " of '" + f.path + "' does not start with a task marker; edit it by hand";
+    case MarkStatus::already_done:
+      return fmt::format("{} {}", where, f.item.cancelled ? "is cancelled" : "is done already");
+    case MarkStatus::not_closed:
+      return fmt::format("{} is open", where);
+    default:
+      return fmt::format("line {} of '{}' does not start with a task marker; edit it by hand", f.line, f.path);
   }
 }
 
@@ -179,11 +187,11 @@ ExitCode run_edit(Session& s, const EditOptions& o) {
     return ExitCode::failure;
   }
   if (e.status == WriteStatus::changed) {
-    s.error("'" + found->path + "' changed while kb was editing it; nothing written (run the command again)");
+    s.error(fmt::format("'{}' changed while kb was editing it; nothing written (run the command again)", found->path));
     return ExitCode::failure;
   }
   if (e.status != WriteStatus::ok) {
-    s.error("cannot write '" + found->path + "': " + e.message);
+    s.error(fmt::format("cannot write '{}': {}", found->path, e.message));
     return ExitCode::failure;
   }
   int line = found->line;
@@ -205,7 +213,7 @@ ExitCode run_add_action(Session& s, const EditOptions& o) {
   if (!id) return ExitCode::failure;
   const Record& m = kb->at(*id);
   if (m.type != RecordType::meeting || m.path.empty()) {
-    s.error("'" + m.name + "' is not a meeting; actions are added to meeting notes");
+    s.error(fmt::format("'{}' is not a meeting; actions are added to meeting notes", m.name));
     return ExitCode::failure;
   }
   if (!o.owner.empty()) {

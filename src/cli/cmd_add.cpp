@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
@@ -77,15 +78,15 @@ bool prompt_missing(Session& s, std::vector<std::pair<std::string, std::string*>
     std::string list;
     for (std::size_t i = 0; i < missing.size(); ++i)
       list += (i == 0 ? "" : i + 1 == missing.size() ? " and " : ", ") + missing[i];
-    s.error("missing " + list + " (give " + (missing.size() == 1 ? "it" : "them") +
-            " as flags; kb asks for them only when stdin is a terminal)");
+    s.error(fmt::format("missing {} (give {} as flags; kb asks for them only when stdin is a terminal)", list,
+                        missing.size() == 1 ? "it" : "them"));
     return false;
   }
   for (auto& [flag, value] : required) {
     while (std::string(trim(*value)).empty()) {
       s.err << flag.substr(2) << ": " << std::flush;
       if (!std::getline(std::cin, *value)) {
-        s.error("missing " + flag);
+        s.error(fmt::format("missing {}", flag));
         return false;
       }
     }
@@ -111,10 +112,9 @@ bool check_not_duplicate(Session& s, const KnowledgeBase& kb, const AddOptions& 
       if (const Record& m = kb.at(id); m.date && to_string(*m.date) == o.date && name_key(m.name) == key)
         same.push_back(&m);
     if (!same.empty() && !s.globals.quiet)
-      s.warning("a meeting '" + same.front()->name + "' on " + o.date + " exists already (" +
-                std::string(same.front()->path.view()) +
-                (same.size() > 1 ? " and " + std::to_string(same.size() - 1) + " more" : std::string()) +
-                "); writing another note");
+      s.warning(fmt::format("a meeting '{}' on {} exists already ({}{}); writing another note", same.front()->name,
+                            o.date, same.front()->path.view(),
+                            same.size() > 1 ? fmt::format(" and {} more", same.size() - 1) : std::string()));
     return true;
   }
   if (o.force) return true;
@@ -126,14 +126,13 @@ bool check_not_duplicate(Session& s, const KnowledgeBase& kb, const AddOptions& 
     // Two people may share a name: one at another organization is added, and named in notes
     // with it (pick_by_org).
     if (o.type == RecordType::person && !o.org.empty() && !pick_by_org(kb, n + " (" + o.org + ")")) {
-      s.warning("another person '" + r->name + "' exists (" + std::string(r->path.view()) + "); name this one '" +
-                o.name + " (" + o.org + ")' in notes");
+      s.warning(fmt::format("another person '{}' exists ({}); name this one '{} ({})' in notes", r->name,
+                            r->path.view(), o.name, o.org));
       continue;
     }
-    s.error(type_noun(o.type) + " '" + n + "' exists already: " + std::string(r->path.view()) +
-            (r->name == n ? "" : " ('" + r->name + "')") + "; use that record, or " +
-            (o.type == RecordType::person ? "give --org for another person of that name, or " : "") +
-            "--force to add a second one of that name");
+    s.error(fmt::format("{} '{}' exists already: {}{}; use that record, or {}--force to add a second one of that name",
+                        type_noun(o.type), n, r->path.view(), r->name == n ? "" : fmt::format(" ('{}')", r->name),
+                        o.type == RecordType::person ? "give --org for another person of that name, or " : ""));
     return false;
   }
   return true;
@@ -168,11 +167,11 @@ bool checked_options(Session& s, AddOptions& o) {
     if (out) *out = d;
   }
   if (start && end && *end < *start) {
-    s.error("--end " + o.end + " is before --start " + o.start);
+    s.error(fmt::format("--end {} is before --start {}", o.end, o.start));
     return false;
   }
   if (!o.time.empty() && !parse_time(o.time)) {
-    s.error("invalid time '" + o.time + "' for --time (expected HH:MM, 24 h)");
+    s.error(fmt::format("invalid time '{}' for --time (expected HH:MM, 24 h)", o.time));
     return false;
   }
   if (o.type == RecordType::person && !o.role.empty() && o.org.empty()) {
@@ -305,7 +304,7 @@ ExitCode write_drafts(Session& s, const KnowledgeBase& kb, std::vector<Draft>& d
     }
     written.push_back(n.path);
     s.out << s.root() << '/' << n.path << '\n';
-    if (i > 0) s.note("created " + type_noun(drafts[i].type) + " record '" + n.path + "'");
+    if (i > 0) s.note(fmt::format("created {} record '{}'", type_noun(drafts[i].type), n.path));
   }
   s.out.flush();
   if (o.edit) return edit_until_clean(s, kb, written.front());
@@ -342,11 +341,11 @@ std::optional<Date> next_date(Session& s, const KnowledgeBase& kb, const Series&
   auto date = next_in_cadence(c, *kb.at(series.meetings.back()).date);
   if (!date) {
     s.error(series.meetings.size() == 1
-                ? "'" + series.name + "' has one meeting: no rhythm to date the next one by; give --date"
-                : "the meetings of '" + series.name + "' keep no regular rhythm; give --date");
+                ? fmt::format("'{}' has one meeting: no rhythm to date the next one by; give --date", series.name)
+                : fmt::format("the meetings of '{}' keep no regular rhythm; give --date", series.name));
     return std::nullopt;
   }
-  s.note("next in '" + series.name + "' (" + describe(c) + "): " + to_string(*date));
+  s.note(fmt::format("next in '{}' ({}): {}", series.name, describe(c), to_string(*date)));
   return date;
 }
 
@@ -362,8 +361,8 @@ ExitCode apply_next_in(Session& s, AddOptions& o) {
   if (!date) return rc;
   for (NodeId id : series->meetings)
     if (*kb->at(id).date == *date) {
-      s.error("'" + series->name + "' has a meeting on " + to_string(*date) + " already: " +
-              std::string(kb->at(id).path.view()) + "; give --date for another day");
+      s.error(fmt::format("'{}' has a meeting on {} already: {}; give --date for another day", series->name,
+                          to_string(*date), kb->at(id).path.view()));
       return ExitCode::failure;
     }
   o.date = to_string(*date);

@@ -3,6 +3,7 @@
 // edit of the person's front matter (store/front_edit).
 #include <memory>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "args.h"
@@ -38,8 +39,8 @@ std::optional<std::string> close_open(Session& s, const std::string& path, std::
     const Value* since = item.find("since");
     auto start = since && since->is_scalar() ? parse_date(trim(since->text)) : std::nullopt;
     if (start && until < *start) {
-      s.error("the affiliation with '" + item_org(item) + "' in '" + path + "' starts on " + to_string(*start) +
-              ", after --since; edit it by hand");
+      s.error(fmt::format("the affiliation with '{}' in '{}' starts on {}, after --since; edit it by hand",
+                          item_org(item), path, to_string(*start)));
       refused = true;
       return std::nullopt;
     }
@@ -62,7 +63,7 @@ ExitCode run_add_affiliation(Session& s, const AffiliationOptions& o) {
   if (!id) return ExitCode::failure;
   const Record& r = kb->at(*id);
   if (!r.defined || r.path.empty()) {
-    s.error("'" + o.person + "' is a name no record defines; add it with 'kb add person'");
+    s.error(fmt::format("'{}' is a name no record defines; add it with 'kb add person'", o.person));
     return ExitCode::failure;
   }
   std::vector<GivenName> orgs;
@@ -84,7 +85,9 @@ ExitCode run_add_affiliation(Session& s, const AffiliationOptions& o) {
     const std::string key = key_in_note(*kb, fm->fields, "affiliations");
     list = fm->fields.find(key);
     if (!list && (fm->fields.find(key_in_note(*kb, fm->fields, "org")) || fm->fields.find_property("organization"))) {
-      s.error("'" + path + "' gives its organization as a top-level 'org:'; move it into an 'affiliations:' list by hand");
+      s.error(fmt::format("'{}' gives its organization as a top-level 'org:'; move it into an 'affiliations:' "
+                          "list by hand",
+                          path));
       return ExitCode::failure;
     }
     bool refused = false;

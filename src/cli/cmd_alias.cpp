@@ -2,6 +2,7 @@
 // its front matter in place (store/front_edit) and writing it back atomically.
 #include <memory>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "args.h"
@@ -35,24 +36,24 @@ ExitCode run_alias_add(Session& s, const AliasOptions& o) {
   if (!id) return ExitCode::failure;
   const Record& r = kb->at(*id);
   if (r.type == RecordType::meeting) {
-    s.error("'" + r.name + "' is a meeting; aliases are for people, organizations, topics and events");
+    s.error(fmt::format("'{}' is a meeting; aliases are for people, organizations, topics and events", r.name));
     return ExitCode::failure;
   }
   if (!r.defined || r.path.empty()) {
-    s.error("'" + o.name + "' is a name no record defines; add one with 'kb add " +
-            (r.type == RecordType::organization ? std::string("org") : type_noun(r.type)) + "'");
+    s.error(fmt::format("'{}' is a name no record defines; add one with 'kb add {}'", o.name,
+                        r.type == RecordType::organization ? std::string("org") : type_noun(r.type)));
     return ExitCode::failure;
   }
   const std::string path = r.path.str();
   for (NodeId other : kb->find_by_name(alias, r.type)) {
     const Record& taken = kb->at(other);
     if (other == r.id) {
-      s.note("'" + alias + "' already names '" + r.name + "' (" + path + "); nothing to do");
+      s.note(fmt::format("'{}' already names '{}' ({}); nothing to do", alias, r.name, path));
       return ExitCode::ok;
     }
     if (!taken.defined) continue;
-    s.error("'" + alias + "' already names another " + type_noun(r.type) + ": '" + taken.name + "' (" +
-            std::string(taken.path.view()) + ")");
+    s.error(fmt::format("'{}' already names another {}: '{}' ({})", alias, type_noun(r.type), taken.name,
+                        taken.path.view()));
     return ExitCode::failure;
   }
 

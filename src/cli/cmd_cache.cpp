@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <memory>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include <sys/stat.h>
@@ -21,7 +22,7 @@ struct CacheOptions {
 
 ExitCode run_cache(Session& s, const CacheOptions& o) {
   if (o.action != "status" && o.action != "clear") {
-    s.error("unknown cache action '" + o.action + "' (expected 'status' or 'clear')");
+    s.error(fmt::format("unknown cache action '{}' (expected 'status' or 'clear')", o.action));
     return ExitCode::usage;
   }
   std::string why;

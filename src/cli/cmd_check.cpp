@@ -1,6 +1,7 @@
 // kb check: every problem in the KB, as path:line:col: severity: message.
 #include <memory>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
@@ -36,10 +37,9 @@ ExitCode run_check(Session& s, const CheckOptions& o) {
     for (const auto& d : diags.all()) s.out << to_string(d) << '\n';
   }
   std::size_t errors = diags.error_count(), warnings = diags.warning_count();
-  std::string summary = std::to_string(r.files) + (r.files == 1 ? " file" : " files") + " checked: " +
-                        std::to_string(errors) + (errors == 1 ? " error" : " errors") + ", " +
-                        std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
-  if (!r.skipped.empty()) summary += ", " + std::to_string(r.skipped.size()) + " skipped";
+  std::string summary = fmt::format("{} {} checked: {} {}, {} {}", r.files, r.files == 1 ? "file" : "files", errors,
+                                    errors == 1 ? "error" : "errors", warnings, warnings == 1 ? "warning" : "warnings");
+  if (!r.skipped.empty()) summary += fmt::format(", {} skipped", r.skipped.size());
   s.note(summary);
   if (errors > 0 || (o.strict && warnings > 0)) return ExitCode::failure;
   return ExitCode::ok;

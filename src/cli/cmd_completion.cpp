@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
@@ -345,7 +346,7 @@ ExitCode run_names(Session& s, const std::string& what) {
   if (what == "all") types = {RecordType::person, RecordType::organization, RecordType::topic, RecordType::event};
   else if (auto t = parse_record_type(what); t && *t != RecordType::note && *t != RecordType::meeting) types = {*t};
   if (types.empty()) {
-    s.error("unknown kind of name '" + what + "' (choose people, orgs, topics, events or all)");
+    s.error(fmt::format("unknown kind of name '{}' (choose people, orgs, topics, events or all)", what));
     return ExitCode::usage;
   }
   const KnowledgeBase* kb = s.kb(false, Session::Reads::outline);

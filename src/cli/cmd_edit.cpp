@@ -2,6 +2,7 @@
 // (writing.h edit_until_clean).
 #include <memory>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "args.h"
@@ -30,7 +31,7 @@ ExitCode run_edit(Session& s, const EditOptions& o) {
   if (!id) return ExitCode::failure;
   const Record& r = kb->at(*id);
   if (!r.defined || r.path.empty()) {
-    s.error("'" + o.name + "' is a name no record defines; there is no note to edit");
+    s.error(fmt::format("'{}' is a name no record defines; there is no note to edit", o.name));
     return ExitCode::failure;
   }
   return edit_until_clean(s, *kb, r.path.str());

@@ -8,6 +8,7 @@
 #include <memory>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "args.h"
@@ -57,7 +58,8 @@ bool write_file(Session& s, const ExportOptions& o, const std::filesystem::path&
   rules.kb_root = s.root();
   WriteResult r = write_output(path.string(), content, rules);
   if (r.status == WriteStatus::exists)
-    s.error("'" + path.string() + "' exists; kb export replaces a file only with --force (or choose another name)");
+    s.error(fmt::format("'{}' exists; kb export replaces a file only with --force (or choose another name)",
+                        path.string()));
   else if (r.status != WriteStatus::ok)
     s.error(r.message);
   return r.status == WriteStatus::ok;
@@ -65,8 +67,8 @@ bool write_file(Session& s, const ExportOptions& o, const std::filesystem::path&
 
 ExitCode run_export(Session& s, const ExportOptions& o) {
   if (o.what != "ics" && o.target.empty()) {
-    s.error("kb export " + o.what + " needs a " + (o.what == "neo4j" ? "folder" : "file") +
-            " to write (e.g. 'kb export " + o.what + (o.what == "neo4j" ? " neo4j-import'" : " kb.sqlite'") + ")");
+    s.error(fmt::format("kb export {0} needs a {1} to write (e.g. 'kb export {0} {2}')", o.what,
+                        o.what == "neo4j" ? "folder" : "file", o.what == "neo4j" ? "neo4j-import" : "kb.sqlite"));
     return ExitCode::usage;
   }
   const KnowledgeBase* kb = s.kb();
@@ -90,11 +92,11 @@ ExitCode run_export(Session& s, const ExportOptions& o) {
     std::string error;
     auto image = render_sqlite(*kb, error);
     if (!image) {
-      s.error("cannot build the SQLite database: " + error);
+      s.error(fmt::format("cannot build the SQLite database: {}", error));
       return ExitCode::failure;
     }
     if (!write_file(s, o, o.target, *image)) return ExitCode::failure;
-    s.note("wrote '" + o.target + "' (try: sqlite3 " + o.target + " '.tables')");
+    s.note(fmt::format("wrote '{0}' (try: sqlite3 {0} '.tables')", o.target));
     return ExitCode::ok;
   }
   // neo4j: every file is checked before any is written, so a refusal leaves nothing behind.
@@ -103,11 +105,12 @@ ExitCode run_export(Session& s, const ExportOptions& o) {
   std::error_code ec;
   for (const auto& [name, content] : files)
     if (!o.force && std::filesystem::exists(dir / name, ec)) {
-      s.error("'" + (dir / name).string() + "' exists; kb export replaces files only with --force (or choose an empty folder)");
+      s.error(fmt::format("'{}' exists; kb export replaces files only with --force (or choose an empty folder)",
+                          (dir / name).string()));
       return ExitCode::failure;
     }
   if (std::filesystem::create_directories(dir, ec); ec) {
-    s.error("cannot create folder '" + o.target + "': " + ec.message());
+    s.error(fmt::format("cannot create folder '{}': {}", o.target, ec.message()));
     return ExitCode::failure;
   }
   std::string nodes, rels;
@@ -116,8 +119,9 @@ ExitCode run_export(Session& s, const ExportOptions& o) {
     bool is_rel = content.rfind(":START_ID", 0) == 0;
     (is_rel ? rels : nodes) += (is_rel ? " --relationships=" : " --nodes=") + name;
   }
-  s.note("wrote " + std::to_string(files.size()) + " files to '" + o.target + "'; import them with:\n  cd " +
-         o.target + " && neo4j-admin database import full" + nodes + rels + " neo4j");
+  s.note(fmt::format(
+      "wrote {0} files to '{1}'; import them with:\n  cd {1} && neo4j-admin database import full{2}{3} neo4j",
+      files.size(), o.target, nodes, rels));
   return ExitCode::ok;
 }
 

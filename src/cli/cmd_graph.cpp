@@ -3,6 +3,7 @@
 #include <memory>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "args.h"
@@ -30,7 +31,7 @@ std::optional<GraphFormat> graph_format(Session& s, const std::string& output, b
   svg = given == "svg";
   if (given.empty() || svg) return GraphFormat::dot;
   auto f = parse_graph_format(given);
-  if (!f) s.error("kb graph takes --format dot, json, graphml, mermaid or svg, not '" + given + "'");
+  if (!f) s.error(fmt::format("kb graph takes --format dot, json, graphml, mermaid or svg, not '{}'", given));
   return f;
 }
 
@@ -83,7 +84,7 @@ ExitCode run_graph(Session& s, const GraphOptions& o) {
     s.error(w.message);
     return ExitCode::failure;
   }
-  s.note("wrote " + o.output);
+  s.note(fmt::format("wrote {}", o.output));
   return ExitCode::ok;
 }
 

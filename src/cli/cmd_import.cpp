@@ -11,6 +11,7 @@
 
 #include <sys/stat.h>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
@@ -40,18 +41,19 @@ std::optional<std::string> read_input(Session& s, const std::string& file) {
   if (file == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
   struct stat st {};
   if (::stat(file.c_str(), &st) != 0) {
-    s.error("cannot read '" + file + "': " + (errno == ENOENT ? std::string("no such file") : std::strerror(errno)));
+    s.error(fmt::format("cannot read '{}': {}", file,
+                        errno == ENOENT ? std::string("no such file") : std::strerror(errno)));
     return std::nullopt;
   }
   if (S_ISDIR(st.st_mode)) {
-    s.error("cannot read '" + file + "': it is a folder (give the .ics file)");
+    s.error(fmt::format("cannot read '{}': it is a folder (give the .ics file)", file));
     return std::nullopt;
   }
   std::ifstream in(file, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   if (!in && !in.eof()) {
-    s.error("cannot read '" + file + "'");
+    s.error(fmt::format("cannot read '{}'", file));
     return std::nullopt;
   }
   return text.str();
@@ -67,8 +69,8 @@ std::string when(const CalendarEvent& e) {
 std::string changes_text(const std::vector<FieldChange>& changes) {
   std::string out;
   for (const auto& c : changes)
-    out += (out.empty() ? "" : ", ") + c.key + " " + (c.from.empty() ? "(none)" : "'" + c.from + "'") + " -> '" +
-           c.to + "'";
+    out += fmt::format("{}{} {} -> '{}'", out.empty() ? "" : ", ", c.key,
+                       c.from.empty() ? "(none)" : fmt::format("'{}'", c.from), c.to);
   return out;
 }
 
@@ -109,12 +111,13 @@ bool update(Session& s, RealFileSystem& fs, const KnowledgeBase& kb, const Impor
 
 void say_people(Session& s, const ImportPlan& plan, bool create_missing) {
   for (const auto& name : plan.ambiguous)
-    s.warning("attendee '" + name + "' names two people; written as given (add an 'email:' to tell them apart)");
+    s.warning(
+        fmt::format("attendee '{}' names two people; written as given (add an 'email:' to tell them apart)", name));
   if (create_missing) return;
   for (const auto& u : plan.unknown)
-    s.warning("unknown attendee '" + u.name + "'" + (u.email.empty() || u.email == u.name ? "" : " <" + u.email + ">") +
-              " (" + std::to_string(u.events) + (u.events == 1 ? " event" : " events") +
-              "); written as given (--create-missing writes a person note)");
+    s.warning(fmt::format("unknown attendee '{}'{} ({} {}); written as given (--create-missing writes a person note)",
+                          u.name, u.email.empty() || u.email == u.name ? "" : fmt::format(" <{}>", u.email), u.events,
+                          u.events == 1 ? "event" : "events"));
 }
 
 // Carries out the plan; the counts of what it did go to `done`. False after an error.
@@ -124,12 +127,13 @@ bool carry_out_plan(Session& s, const KnowledgeBase& kb, const ImportPlan& plan,
   for (const NewRecord& p : plan.people)
     if (!create(s, fs, p, "(person)", o.dry_run)) return false;
   for (const ImportItem& item : plan.items) {
-    const std::string what = item.event.title + " (" + when(item.event) + ")";
+    const std::string what = fmt::format("{} ({})", item.event.title, when(item.event));
     if (item.kind == ImportItem::Kind::create && !create(s, fs, item.note, what, o.dry_run)) return false;
     if (item.kind == ImportItem::Kind::update && !update(s, fs, kb, item, o.dry_run)) return false;
     if (item.kind == ImportItem::Kind::cancelled)
-      s.note("cancelled in the calendar, left out: " + what +
-             (item.meeting.valid() ? " (its note " + kb.at(item.meeting).path.str() + " is kept)" : ""));
+      s.note(fmt::format(
+          "cancelled in the calendar, left out: {}{}", what,
+          item.meeting.valid() ? fmt::format(" (its note {} is kept)", kb.at(item.meeting).path.str()) : ""));
     ++done[item.kind];
   }
   return true;
@@ -139,18 +143,18 @@ void say_summary(Session& s, std::map<ImportItem::Kind, int>& done, const Calend
                  const std::string& window, bool dry) {
   using K = ImportItem::Kind;
   if (read.outside > 0)
-    s.note(std::to_string(read.outside) + (read.outside == 1 ? " event" : " events") + " outside " + window +
-           " left out (--since, --until)");
+    s.note(fmt::format("{} {} outside {} left out (--since, --until)", read.outside,
+                       read.outside == 1 ? "event" : "events", window));
   if (done[K::create] == 0 && done[K::update] == 0) {
     int same = done[K::unchanged];
-    s.note("nothing to import" + (same == 0 ? std::string()
-                                            : ": " + std::to_string(same) + (same == 1 ? " event" : " events") +
-                                                  " already in the KB, unchanged"));
+    const std::string unchanged =
+        same == 0 ? std::string()
+                  : fmt::format(": {} {} already in the KB, unchanged", same, same == 1 ? "event" : "events");
+    s.note(fmt::format("nothing to import{}", unchanged));
     return;
   }
-  s.note(std::string(dry ? "dry run, nothing written: would create " : "created ") + std::to_string(done[K::create]) +
-         ", " + (dry ? "update " : "updated ") + std::to_string(done[K::update]) + ", unchanged " +
-         std::to_string(done[K::unchanged]));
+  s.note(fmt::format("{} {}, {} {}, unchanged {}", dry ? "dry run, nothing written: would create" : "created",
+                     done[K::create], dry ? "update" : "updated", done[K::update], done[K::unchanged]));
 }
 
 ExitCode run_import_ics(Session& s, const ImportOptions& o) {
@@ -167,7 +171,7 @@ ExitCode run_import_ics(Session& s, const ImportOptions& o) {
     read_opts.until = *d;
   }
   if (read_opts.until < read_opts.since) {
-    s.error("--since " + to_string(read_opts.since) + " is after --until " + to_string(read_opts.until));
+    s.error(fmt::format("--since {} is after --until {}", to_string(read_opts.since), to_string(read_opts.until)));
     return ExitCode::usage;
   }
   auto text = read_input(s, o.file);
@@ -185,7 +189,7 @@ ExitCode run_import_ics(Session& s, const ImportOptions& o) {
   bool ok = carry_out_plan(s, *kb, plan, o, done);
   s.out.flush();
   if (!ok) return ExitCode::failure;
-  say_summary(s, done, *read, to_string(read_opts.since) + ".." + to_string(read_opts.until), o.dry_run);
+  say_summary(s, done, *read, fmt::format("{}..{}", to_string(read_opts.since), to_string(read_opts.until)), o.dry_run);
   return ExitCode::ok;
 }
 

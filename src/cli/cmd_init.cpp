@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <memory>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
@@ -42,7 +43,7 @@ ExitCode run_init(Session& s, const InitOptions& o) {
   std::error_code ec;
   std::filesystem::create_directories(o.dir, ec);
   if (ec || !std::filesystem::is_directory(o.dir, ec)) {
-    s.error("cannot create folder '" + o.dir + "'" + (ec ? ": " + ec.message() : std::string()));
+    s.error(fmt::format("cannot create folder '{}'{}", o.dir, ec ? fmt::format(": {}", ec.message()) : std::string()));
     return ExitCode::failure;
   }
   std::string root = o.dir;
@@ -55,7 +56,7 @@ ExitCode run_init(Session& s, const InitOptions& o) {
     WriteResult w = fs.write_new(path, content);
     if (w.status == WriteStatus::exists) return true;  // someone else was quicker: keep theirs
     if (w.status != WriteStatus::ok) {
-      error = "cannot write '" + path + "': " + w.message;
+      error = fmt::format("cannot write '{}': {}", path, w.message);
       return false;
     }
     created.push_back(path);
@@ -83,8 +84,10 @@ ExitCode run_init(Session& s, const InitOptions& o) {
     s.error(error);
     return ExitCode::failure;
   }
-  if (created.empty()) s.note("'" + o.dir + "' already holds a knowledge base with every folder and template; nothing added");
-  else s.note("knowledge base ready in '" + o.dir + "' (next: cd there and run 'kb add meeting')");
+  if (created.empty())
+    s.note(fmt::format("'{}' already holds a knowledge base with every folder and template; nothing added", o.dir));
+  else
+    s.note(fmt::format("knowledge base ready in '{}' (next: cd there and run 'kb add meeting')", o.dir));
   return ExitCode::ok;
 }
 

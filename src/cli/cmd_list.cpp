@@ -1,6 +1,7 @@
 // kb list: the records of one type.
 #include <memory>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "args.h"
@@ -39,7 +40,7 @@ ExitCode run_list(Session& s, const ListOptions& o) {
   if (o.what == "series") return list_series(s, o, *fmt);
   auto type = parse_record_type(o.what);
   if (!type || *type == RecordType::note) {
-    s.error("cannot list '" + o.what + "' (choose people, orgs, topics, events, meetings or series)");
+    s.error(fmt::format("cannot list '{}' (choose people, orgs, topics, events, meetings or series)", o.what));
     return ExitCode::usage;
   }
   const KnowledgeBase* kb = s.kb(true, Session::Reads::outline);  // names, counts and dates only

@@ -2,6 +2,7 @@
 // (edit/merge.h), written all or nothing; --dry-run prints the diff instead.
 #include <memory>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "args.h"
@@ -24,7 +25,7 @@ struct MergeOptions {
 // A defined person, organization, topic or event that NAME gives; else nullopt after an error.
 std::string a_noun(RecordType t) {
   const std::string noun = type_noun(t);
-  return (std::string("aeiou").find(noun[0]) != std::string::npos ? "an " : "a ") + noun;
+  return fmt::format("{} {}", std::string("aeiou").find(noun[0]) != std::string::npos ? "an" : "a", noun);
 }
 
 std::optional<NodeId> record_to_merge(Session& s, const KnowledgeBase& kb, const std::string& name) {
@@ -32,11 +33,11 @@ std::optional<NodeId> record_to_merge(Session& s, const KnowledgeBase& kb, const
   if (!id) return std::nullopt;
   const Record& r = kb.at(*id);
   if (!r.defined || r.path.empty()) {
-    s.error("'" + name + "' is a name no record defines; there is no note to merge");
+    s.error(fmt::format("'{}' is a name no record defines; there is no note to merge", name));
     return std::nullopt;
   }
   if (r.type == RecordType::meeting || r.type == RecordType::note) {
-    s.error("'" + r.name + "' is " + a_noun(r.type) + "; kb merges people, organizations, topics and events");
+    s.error(fmt::format("'{}' is {}; kb merges people, organizations, topics and events", r.name, a_noun(r.type)));
     return std::nullopt;
   }
   return id;
@@ -47,7 +48,7 @@ void report(Session& s, const Record& dup, const Record& into, const MergePlan& 
     if (n.names > 0) s.out << n.path << ": " << n.names << (n.names == 1 ? " name" : " names") << " now '" << into.name << "'\n";
   for (const std::string& m : plan.moved) s.out << into.path.str() << ": " << m << " from '" << dup.name << "'\n";
   for (const std::string& c : plan.conflicts)
-    s.warning(into.path.str() + ": both give " + c + "; kept under '## Merged from " + dup.name + "'");
+    s.warning(fmt::format("{}: both give {}; kept under '## Merged from {}'", into.path.str(), c, dup.name));
   if (done.last_step_failed.empty()) s.out << "deleted " << dup.path.str() << "\n";
   else s.warning(done.last_step_failed);
   s.out << "'" << dup.name << "' is merged into '" << into.name << "' (" << into.path.str() << ")\n";
@@ -62,18 +63,18 @@ ExitCode run_merge(Session& s, const MergeOptions& o) {
   const Record& d = kb->at(*dup);
   const Record& i = kb->at(*into);
   if (*dup == *into) {
-    s.error("'" + o.duplicate + "' and '" + o.into + "' are one record already (" + d.path.str() + ")");
+    s.error(fmt::format("'{}' and '{}' are one record already ({})", o.duplicate, o.into, d.path.str()));
     return ExitCode::failure;
   }
   if (d.type != i.type) {
-    s.error("'" + d.name + "' is " + a_noun(d.type) + " and '" + i.name + "' " + a_noun(i.type) +
-            "; kb merges two records of one type");
+    s.error(fmt::format("'{}' is {} and '{}' {}; kb merges two records of one type", d.name, a_noun(d.type), i.name,
+                        a_noun(i.type)));
     return ExitCode::failure;
   }
   RealFileSystem fs(s.root());
   MergePlan plan = plan_merge(*kb, fs, *dup, *into);
   if (o.dry_run)
-    for (const std::string& c : plan.conflicts) s.warning("both give " + c);
+    for (const std::string& c : plan.conflicts) s.warning(fmt::format("both give {}", c));
   return carry_out(s, fs, plan.change, plan.problems, o.dry_run, "merged",
                    [&](const ChangeResult& done) { report(s, d, i, plan, done); });
 }

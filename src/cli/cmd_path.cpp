@@ -1,6 +1,7 @@
 // kb path: the shortest chain of meetings and people between two people or organizations.
 #include <memory>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "args.h"
@@ -24,7 +25,7 @@ std::optional<NodeId> end_point(Session& s, const KnowledgeBase& kb, const std::
   if (!id) return std::nullopt;
   RecordType t = kb.at(*id).type;
   if (t != RecordType::person && t != RecordType::organization) {
-    s.error("'" + name + "' is a " + std::string(to_string(t)) + "; kb path links people and organizations");
+    s.error(fmt::format("'{}' is a {}; kb path links people and organizations", name, to_string(t)));
     return std::nullopt;
   }
   return id;
@@ -42,8 +43,9 @@ ExitCode run_path(Session& s, const PathOptions& o) {
   auto steps = find_path(*kb, *a, *b, o.via_home);
   if (!steps) {
     render_path(s.out, *kb, {}, s.render_options(*fmt));
-    s.note("no chain of meetings and people links '" + kb->at(*a).name + "' and '" + kb->at(*b).name + "'" +
-           (o.via_home || HomeSide(*kb).empty() ? "" : " outside the home side (--via-home passes through it)"));
+    s.note(fmt::format(
+        "no chain of meetings and people links '{}' and '{}'{}", kb->at(*a).name, kb->at(*b).name,
+        o.via_home || HomeSide(*kb).empty() ? "" : " outside the home side (--via-home passes through it)"));
     return ExitCode::ok;
   }
   render_path(s.out, *kb, *steps, s.render_options(*fmt));

@@ -1,6 +1,7 @@
 // kb related: the people, organizations and topics most tied to one record.
 #include <memory>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "args.h"
@@ -33,7 +34,7 @@ ExitCode run_related(Session& s, const RelatedOptions& o) {
   Related r = find_related(*kb, *id, *limit, o.with_home);
   render_related(s.out, *kb, r, s.render_options(*fmt));
   if (r.people.empty() && r.organizations.empty() && r.topics.empty())
-    s.note("'" + terminal_safe(kb->at(*id).name) + "' shares no meetings with anyone yet");
+    s.note(fmt::format("'{}' shares no meetings with anyone yet", terminal_safe(kb->at(*id).name)));
   return ExitCode::ok;
 }
 

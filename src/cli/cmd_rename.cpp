@@ -2,6 +2,7 @@
 // (edit/rename.h), written all or nothing; --dry-run prints the diff instead.
 #include <memory>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "args.h"
@@ -30,18 +31,18 @@ std::optional<NodeId> record_to_rename(Session& s, const KnowledgeBase& kb, cons
   if (!id) return std::nullopt;
   const Record& r = kb.at(*id);
   if (!r.defined || r.path.empty()) {
-    s.error("'" + o.name + "' is a name no record defines; there is no note to rename");
+    s.error(fmt::format("'{}' is a name no record defines; there is no note to rename", o.name));
     return std::nullopt;
   }
   if (r.name == new_name) {
-    s.error("'" + r.name + "' is called that already");
+    s.error(fmt::format("'{}' is called that already", r.name));
     return std::nullopt;
   }
   for (NodeId other : kb.find_by_name(new_name, r.type)) {
     const Record& taken = kb.at(other);
     if (other == *id || !taken.defined) continue;
-    s.error("'" + new_name + "' already names another " + type_noun(r.type) + ": '" + taken.name + "' (" +
-            taken.path.str() + "); to make them one, use 'kb merge'");
+    s.error(fmt::format("'{}' already names another {}: '{}' ({}); to make them one, use 'kb merge'", new_name,
+                        type_noun(r.type), taken.name, taken.path.str()));
     return std::nullopt;
   }
   return id;
@@ -57,8 +58,8 @@ void report(Session& s, const Record& r, const std::string& new_name, const Rena
     s.out << "renamed " << plan.change.move->from << " to " << plan.change.move->to << "\n";
   if (!done.last_step_failed.empty()) s.warning(done.last_step_failed);
   if (plan.by_alias > 0)
-    s.note(std::to_string(plan.by_alias) + (plan.by_alias == 1 ? " use of an alias was" : " uses of its aliases were") +
-           " left as written (they still name it)");
+    s.note(fmt::format("{} {} left as written (they still name it)", plan.by_alias,
+                       plan.by_alias == 1 ? "use of an alias was" : "uses of its aliases were"));
 }
 
 ExitCode run_rename(Session& s, const RenameOptions& o) {

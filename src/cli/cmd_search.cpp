@@ -2,6 +2,7 @@
 #include <memory>
 #include <string_view>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "args.h"
@@ -42,14 +43,14 @@ std::unique_ptr<TextIndex> ready_index(Session& s, const KnowledgeBase& kb, std:
     cache = open_index_cache(s.root(), Session::cache_version(), warning);
     std::unique_ptr<TextIndex> index = cache ? cache->text_index() : nullptr;
     if (auto n = index ? sync_text_index(*index, fs, kb, walk) : std::nullopt) {
-      if (s.globals.verbose) s.note("search index: " + std::to_string(*n) + " notes indexed again");
+      if (s.globals.verbose) s.note(fmt::format("search index: {} notes indexed again", *n));
       return index;
     }
   }
   std::unique_ptr<TextIndex> index = memory_text_index();
   auto n = index ? sync_text_index(*index, fs, kb, walk) : std::nullopt;
   if (!n) return nullptr;
-  if (s.globals.verbose) s.note("search index: in memory, " + std::to_string(*n) + " notes");
+  if (s.globals.verbose) s.note(fmt::format("search index: in memory, {} notes", *n));
   return index;
 }
 
@@ -64,14 +65,15 @@ bool request_from(Session& s, const SearchOptions& o, SearchRequest& r) {
   r.terms = parse_search(text, &truncated);
   if (r.terms.empty()) {
     const std::string shown = text.size() > 40 ? text.substr(0, 40) + "..." : text;
-    s.error("nothing to search for in '" + shown + "' (give a word, \"a phrase\", or words joined by OR)");
+    s.error(fmt::format("nothing to search for in '{}' (give a word, \"a phrase\", or words joined by OR)", shown));
     return false;
   }
-  if (truncated) s.note("only the first " + std::to_string(kMaxSearchTerms) + " terms are searched");
+  if (truncated) s.note(fmt::format("only the first {} terms are searched", kMaxSearchTerms));
   for (const auto& t : o.types) {
     auto type = type_arg(t);
     if (!type) {
-      s.error("unknown --type '" + t + "' (expected meetings, people, organizations, topics, events or notes)");
+      s.error(
+          fmt::format("unknown --type '{}' (expected meetings, people, organizations, topics, events or notes)", t));
       return false;
     }
     r.types.push_back(*type);

@@ -12,6 +12,7 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "args.h"
@@ -45,7 +46,7 @@ void open_browser(Session& s, const std::string& url) {
   pid_t pid = 0;
   const char* argv[] = {"xdg-open", url.c_str(), nullptr};
   if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0)
-    s.note("cannot open a browser (no xdg-open); open " + url);
+    s.note(fmt::format("cannot open a browser (no xdg-open); open {}", url));
 }
 
 // Blocks SIGINT and SIGTERM in every thread started after this, and waits for them on one
@@ -71,7 +72,7 @@ ExitCode run_serve(Session& s, const ServeOptions& o) {
     return ExitCode::failure;
   }
   if (!loopback(o.bind))
-    s.warning("listening on " + o.bind + ": anyone who can reach this machine there can read the notes");
+    s.warning(fmt::format("listening on {}: anyone who can reach this machine there can read the notes", o.bind));
   serve::LiveKb live({loc->root, s.cache_enabled(), Session::cache_version(), o.audience});
   const std::string problems = live.reload();
   if (const auto loaded = live.current(); !loaded->audience_error.empty()) {
@@ -80,9 +81,9 @@ ExitCode run_serve(Session& s, const ServeOptions& o) {
   } else if (const std::string withheld = withheld_summary(*loaded); !withheld.empty()) {
     s.note(withheld);
   }
-  if (!problems.empty()) s.note(problems + " (run 'kb check')");
+  if (!problems.empty()) s.note(fmt::format("{} (run 'kb check')", problems));
   std::unique_ptr<TreeWatcher> watcher = TreeWatcher::start(loc->root, why);
-  if (!watcher) s.warning(why + "; changes on disk show after a restart");
+  if (!watcher) s.warning(fmt::format("{}; changes on disk show after a restart", why));
 
   serve::AppOptions ao;
   ao.write = o.write;
@@ -97,12 +98,12 @@ ExitCode run_serve(Session& s, const ServeOptions& o) {
   serve::HttpServer server(handlers);
   ao.port = server.bind(o.bind, o.port, why);
   if (ao.port < 0) {
-    s.error(why + " (give another with --port)");
+    s.error(fmt::format("{} (give another with --port)", why));
     return ExitCode::failure;
   }
   app = std::make_unique<serve::App>(live, ao);
   const std::string host = o.bind.find(':') != std::string::npos ? "[" + o.bind + "]" : o.bind;
-  std::string url = "http://" + host + ":" + std::to_string(ao.port) + "/";
+  std::string url = fmt::format("http://{}:{}/", host, ao.port);
   if (o.write) url += "?token=" + ao.token;
   s.out << "kb: serving " << loc->root << " at " << url << std::endl;
   if (o.write) s.note("changes are on: only pages opened from that address (it holds the token) can make them");

@@ -1,6 +1,7 @@
 // kb show: one record and everything kb knows about it.
 #include <memory>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "args.h"
@@ -27,7 +28,7 @@ bool shows_series(Session& s, const KnowledgeBase& kb, const ShowOptions& o, con
   if (!id) return true;  // no record, or several (meetings titled as the series)
   const Record& r = kb.at(*id);
   if (!r.defined || (r.type == RecordType::meeting && same_series(r.series, series.name))) return true;
-  s.note("note: '" + o.name + "' is also a series; 'kb show --series \"" + o.name + "\"' shows its history");
+  s.note(fmt::format("note: '{0}' is also a series; 'kb show --series \"{0}\"' shows its history", o.name));
   return false;
 }
 

@@ -1,6 +1,7 @@
 // kb stale: people and organizations not met in N days (the "going cold" list).
 #include <memory>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "args.h"
@@ -37,7 +38,7 @@ ExitCode run_stale(Session& s, const StaleOptions& o) {
   }
   auto list = find_stale(*kb, f);
   render_stale(s.out, *kb, list, s.render_options(*fmt));
-  if (list.empty()) s.note("nobody has gone " + o.days + " days without a meeting");
+  if (list.empty()) s.note(fmt::format("nobody has gone {} days without a meeting", o.days));
   return ExitCode::ok;
 }
 

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 #include "kb/model/names.h"
 #include "kb/parse/record.h"
@@ -113,28 +115,32 @@ std::optional<std::string> render_note(Session& s, RealFileSystem& fs, Draft& d,
   if (!fs.exists(tpl_path) || !fs.read(tpl_path, tpl, read_error)) {
     const char* builtin = lookup_embedded_template(template_file(d.type));
     if (!builtin) {
-      s.error("no template for " + type_noun(d.type) + " notes (restore '" + tpl_path + "' with 'kb init')");
+      s.error(fmt::format("no template for {} notes (restore '{}' with 'kb init')", type_noun(d.type), tpl_path));
       return std::nullopt;
     }
     tpl = builtin;
-    tpl_path = "built-in " + template_file(d.type);
+    tpl_path = fmt::format("built-in {}", template_file(d.type));
   }
   if (d.carried && tpl.find("carried") == std::string::npos)
-    s.warning("template '" + tpl_path + "' has no {{#carried}} section: the " + std::to_string(d.carried) +
-              " open actions of the series are not listed (see the built-in one: 'kb init' in an empty folder)");
+    s.warning(
+        fmt::format("template '{}' has no {} section: the {} open actions of the series are not listed (see "
+                    "the built-in one: 'kb init' in an empty folder)",
+                    tpl_path, "{{#carried}}", d.carried));
   d.data.set("front_matter", emit_yaml(d.front));
   std::string error;
   auto text = render_mustache(tpl, d.data, [](const std::string& v) { return markdown_escape(v); }, error);
   if (!text) {
-    s.error("template '" + tpl_path + "': " + error);
+    s.error(fmt::format("template '{}': {}", tpl_path, error));
     return std::nullopt;
   }
   DiagSink diags;
   auto raw = parse_record(path, *text, diags);
   if (!raw || diags.has_errors() || !raw->front.present || !same_value(d.front, raw->front.fields)) {
     std::string why = diags.all().empty() ? "the front matter does not hold the values given" : to_string(diags.all().front());
-    s.error("the note made from template '" + tpl_path + "' does not read back (" + why +
-            "); the template must start with '---', a line holding {{{front_matter}}}, and '---'");
+    s.error(
+        fmt::format("the note made from template '{}' does not read back ({}); the template must start with "
+                    "'---', a line holding {}, and '---'",
+                    tpl_path, why, "{{{front_matter}}}"));
     return std::nullopt;
   }
   return text;

@@ -146,7 +146,7 @@ const KnowledgeBase* Session::kb(bool report, Reads reads) {
   if (cache_enabled()) {
     std::string warning;
     cache = open_index_cache(root_, cache_version(), warning);
-    if (!warning.empty() && !globals.quiet) this->warning(warning + "; running without the cache");
+    if (!warning.empty() && !globals.quiet) this->warning(fmt::format("{}; running without the cache", warning));
   }
   options.cache = cache.get();
   // A progress line for loads that take more than a second, on a terminal only.
@@ -189,7 +189,7 @@ void Session::report_load(bool with_warnings) {
   if (files.empty()) return;
   std::string line = fmt::format("{} {} problems", files.size(), files.size() == 1 ? "file has" : "files have");
   if (!r.skipped.empty()) line += fmt::format(", {} skipped", r.skipped.size());
-  note(line + " (run 'kb check')");
+  note(fmt::format("{} (run 'kb check')", line));
 }
 
 std::string Session::painted(const Diagnostic& d) const {
@@ -232,7 +232,7 @@ std::optional<OutputFormat> Session::format(OutputFormat fallback, const std::ve
   if (globals.format.empty()) return fallback;
   auto f = parse_output_format(globals.format);
   if (!f || std::find(allowed.begin(), allowed.end(), *f) == allowed.end()) {
-    error("this command does not take --format '" + globals.format + "' (see --help)");
+    error(fmt::format("this command does not take --format '{}' (see --help)", globals.format));
     return std::nullopt;
   }
   return f;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "help.h"
@@ -88,8 +89,8 @@ bool handle_help(CLI::App& app, int argc, char** argv, int& exit_code) {
     }
     if (!next) {
       const std::string best = nearest(argv[i], command_list(*at));
-      std::cerr << "kb: error: no command '" << argv[i] << "' in '" << command_path(at) << "'"
-                << (best.empty() ? "" : " (did you mean '" + best + "'?)") << "; see 'kb --help'\n";
+      std::cerr << fmt::format("kb: error: no command '{}' in '{}'{}; see 'kb --help'\n", argv[i], command_path(at),
+                               best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best));
       exit_code = 2;
       return true;
     }
@@ -139,9 +140,9 @@ std::string first_word(int argc, char** argv) {
 
 int unknown_command(const CLI::App& app, const CLI::App* sub, const std::string& word) {
   const std::string best = nearest(word, command_list(sub ? *sub : app));
-  std::cerr << "kb: error: unknown command '" << terminal_safe(word) << "'"
-            << (sub ? " for '" + command_path(sub) + "'" : std::string())
-            << (best.empty() ? "" : " (did you mean '" + best + "'?)") << "; see '" << command_path(sub) << " --help'\n";
+  std::cerr << fmt::format("kb: error: unknown command '{}'{}{}; see '{} --help'\n", terminal_safe(word),
+                           sub ? fmt::format(" for '{}'", command_path(sub)) : std::string(),
+                           best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best), command_path(sub));
   return 2;
 }
 
@@ -151,15 +152,15 @@ int report_parse_error(CLI::App& app, const CLI::ParseError& e, int argc, char**
   if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
   const CLI::App* sub = chosen(app);
   const std::string where = command_path(sub);
-  const std::string more = "see '" + where + " --help'";
+  const std::string more = fmt::format("see '{} --help'", where);
   if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
     const std::vector<std::string> options = long_options(sub ? sub : &app);
     for (const std::string& extra : extras_of(e)) {
       if (extra.size() > 1 && extra[0] == '-') {
         const std::string name = extra.substr(0, extra.find('='));
         const std::string best = nearest(name, options);
-        std::cerr << "kb: error: unknown option '" << terminal_safe(name) << "' for '" << where << "'"
-                  << (best.empty() ? "" : " (did you mean '" + best + "'?)") << "; " << more << '\n';
+        std::cerr << fmt::format("kb: error: unknown option '{}' for '{}'{}; {}\n", terminal_safe(name), where,
+                                 best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best), more);
         return 2;
       }
     }

@@ -24,7 +24,7 @@ std::string allocator_text() {
   std::size_t size = sizeof(const char*);
   if (mallctl("version", &version, &size, nullptr, 0) != 0 || !version) return ", jemalloc";
   std::string text(version);
-  text = ", jemalloc " + text.substr(0, text.find('-'));
+  text = fmt::format(", jemalloc {}", text.substr(0, text.find('-')));
   size = sizeof(const char*);
   if (mallctl("opt.thp", &thp, &size, nullptr, 0) == 0 && thp) text += fmt::format(" (thp: {})", thp);
   return text;

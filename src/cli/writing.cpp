@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include "kb/base/fs.h"
 #include "kb/base/text.h"
 #include "kb/model/names.h"
@@ -31,12 +33,12 @@ std::string key_in_note(const KnowledgeBase& kb, const Value& fields, const std:
 
 bool one_line(Session& s, const std::string& flag, const std::string& value) {
   if (find_invalid_utf8(value) != std::string::npos) {
-    s.error(flag + " is not valid UTF-8");
+    s.error(fmt::format("{} is not valid UTF-8", flag));
     return false;
   }
   for (unsigned char c : value)
     if (c < 0x20 || c == 0x7f) {
-      s.error(flag + " must be one line of text without control characters");
+      s.error(fmt::format("{} must be one line of text without control characters", flag));
       return false;
     }
   return true;
@@ -59,12 +61,14 @@ bool unknown_for_write(Session& s, const KnowledgeBase& kb, const std::string& t
   DiagSink d;
   resolve_name(kb, text, type, d);
   if (kb.config.strict) {
-    for (const auto& m : d.all()) s.error(m.message + " (kb.yaml has strict: true; add the record first)");
+    for (const auto& m : d.all())
+      s.error(fmt::format("{} (kb.yaml has strict: true; add the record first)", m.message));
     return false;
   }
   for (const auto& m : d.all())
-    s.warning(m.message + (create_missing ? "; writing a stub record for it"
-                                          : "; written as given (--create-missing writes a stub record)"));
+    s.warning(fmt::format(
+        "{}; {}", m.message,
+        create_missing ? "writing a stub record for it" : "written as given (--create-missing writes a stub record)"));
   if (!ask || create_missing || !::isatty(STDIN_FILENO)) return true;
   if (ask_new_name(s, text, type)) return true;
   s.error("nothing written");
@@ -114,14 +118,14 @@ bool run_editor(Session& s, const std::string& file) {
   const char* argv[] = {"sh", "-c", script.c_str(), "sh", file.c_str(), nullptr};
   pid_t pid;
   if (::posix_spawnp(&pid, "sh", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0) {
-    s.error("cannot start the editor '" + std::string(editor) + "'");
+    s.error(fmt::format("cannot start the editor '{}'", editor));
     return false;
   }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    s.warning(std::string("the editor '") + editor + "' did not exit cleanly; the note is kept");
+    s.warning(fmt::format("the editor '{}' did not exit cleanly; the note is kept", editor));
     return false;
   }
   return true;
@@ -148,12 +152,12 @@ ExitCode edit_until_clean(Session& s, const KnowledgeBase& kb, const std::string
     std::string text, error;
     DiagSink diags;
     bool clean = false;
-    if (!fs.read(path, text, error)) s.error("cannot read '" + path + "': " + error);
+    if (!fs.read(path, text, error)) s.error(fmt::format("cannot read '{}': {}", path, error));
     else clean = check_note_text(kb.config, path, text, diags);
     s.print(diags, true);
     if (clean) return ExitCode::ok;
     if (!ask_edit_again(s)) {
-      s.error("'" + path + "' does not load cleanly; fix it with 'kb edit " + path + "'");
+      s.error(fmt::format("'{0}' does not load cleanly; fix it with 'kb edit {0}'", path));
       return ExitCode::failure;
     }
   }
@@ -163,7 +167,7 @@ std::optional<NoteToEdit> read_note_to_edit(Session& s, FileSystem& fs, const st
   NoteToEdit note;
   std::string error;
   if (!fs.read(path, note.text, error)) {
-    s.error("cannot read '" + path + "': " + error);
+    s.error(fmt::format("cannot read '{}': {}", path, error));
     return std::nullopt;
   }
   DiagSink diags;
@@ -174,16 +178,16 @@ std::optional<NoteToEdit> read_note_to_edit(Session& s, FileSystem& fs, const st
 bool write_front_edit(Session& s, FileSystem& fs, const std::string& path, const std::string& old,
                       const std::optional<std::string>& next) {
   if (!next) {
-    s.error("kb cannot edit this front matter safely; edit it by hand: " + path);
+    s.error(fmt::format("kb cannot edit this front matter safely; edit it by hand: {}", path));
     return false;
   }
   WriteResult w = fs.replace(path, old, *next);
   if (w.status == WriteStatus::changed) {
-    s.error("'" + path + "' changed while kb was editing it; nothing written (run the command again)");
+    s.error(fmt::format("'{}' changed while kb was editing it; nothing written (run the command again)", path));
     return false;
   }
   if (w.status != WriteStatus::ok) {
-    s.error("cannot write '" + path + "': " + w.message);
+    s.error(fmt::format("cannot write '{}': {}", path, w.message));
     return false;
   }
   return true;
@@ -193,7 +197,7 @@ ExitCode carry_out(Session& s, FileSystem& fs, const KbChange& change, const std
                    bool dry_run, const std::string& changed, const std::function<void(const ChangeResult&)>& report) {
   if (!problems.empty()) {
     for (const std::string& p : problems) s.error(p);
-    s.error("nothing was " + changed);
+    s.error(fmt::format("nothing was {}", changed));
     return ExitCode::failure;
   }
   if (dry_run) {
@@ -206,14 +210,14 @@ ExitCode carry_out(Session& s, FileSystem& fs, const KbChange& change, const std
     return ExitCode::ok;
   }
   if (done.status == WriteStatus::changed)
-    s.error("'" + done.failed + "' changed while kb was writing; run the command again");
+    s.error(fmt::format("'{}' changed while kb was writing; run the command again", done.failed));
   else
-    s.error("cannot write '" + done.failed + "': " + done.message);
+    s.error(fmt::format("cannot write '{}': {}", done.failed, done.message));
   if (done.not_restored.empty()) {
     s.error("nothing was changed (the notes written before it were put back)");
   } else {
     for (const std::string& p : done.not_restored)
-      s.error("'" + p + "' was written and changed again since, so kb left it as it is: check it by hand");
+      s.error(fmt::format("'{}' was written and changed again since, so kb left it as it is: check it by hand", p));
   }
   return ExitCode::failure;
 }
