@@ -42,6 +42,19 @@ void DiagSink::merge(const DiagSink& other) {
   for (const auto& d : other.all_) report(d);
 }
 
+void DiagSink::merge(DiagSink&& other) {
+  if (all_.empty()) {
+    *this = std::move(other);
+    return;
+  }
+  all_.reserve(all_.size() + other.all_.size());
+  for (auto& d : other.all_) report(std::move(d));
+}
+
+void DiagSink::drop_warnings() {
+  std::erase_if(all_, [](const Diagnostic& d) { return d.severity == Severity::warning; });
+}
+
 void DiagSink::sort() {
   auto key = [](const Diagnostic& d) {
     return std::tie(d.loc.path, d.loc.line, d.loc.column, d.severity, d.message);

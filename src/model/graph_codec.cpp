@@ -358,7 +358,9 @@ struct GraphCodec {
     const std::size_t chunks = (nodes + kChunk - 1) / kChunk;
     // Parts 1 .. chunks: the typed parts; then the outcomes parts, the links parts and the
     // reads parts.
-    std::vector<std::string> chunk(1 + kParts * chunks);
+    // The last part: every diagnostic (the head holds the errors again, all that a load
+    // without warnings reads).
+    std::vector<std::string> chunk(1 + kParts * chunks + 1);
     TextTable texts;
     for (const Record& r : kb.records_) add_texts(texts, r);
     for (const Record& r : kb.records_)
@@ -389,8 +391,17 @@ struct GraphCodec {
       head.u(device);
     }
     kb::put(head, result.skipped);
-    head.u(file_diags.size());
-    for (const auto& d : file_diags) kb::put(head, d, "");
+    BinaryWriter all_diags;
+    all_diags.u(file_diags.size());
+    std::size_t errors = 0;
+    for (const auto& d : file_diags) {
+      kb::put(all_diags, d, "");
+      errors += d.severity == Severity::error;
+    }
+    chunk.back() = std::move(all_diags.out);
+    head.u(errors);
+    for (const auto& d : file_diags)
+      if (d.severity == Severity::error) kb::put(head, d, "");
     head.u(texts.texts.size());
     for (std::string_view t : texts.texts) head.s(t);
     head.u(nodes);
@@ -427,18 +438,33 @@ struct GraphCodec {
     return chunk;
   }
 
-  static bool decode(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& walk,
+  // Every stored diagnostic, from the last part (the head holds only the errors).
+  template <typename Span>
+  static bool read_all_diags(const ByteSource& data, const Span& part, std::vector<Diagnostic>& diags) {
+    std::string buffer;
+    std::string_view bytes;
+    if (!data.read_into(part.at, part.size, buffer, bytes) || checksum64(bytes) != part.sum) return false;
+    BinaryReader r(bytes);
+    diags.assign(r.count(), Diagnostic());
+    for (auto& d : diags) kb::get(r, d, SharedPath());
+    return r.ok() && r.at_end();
+  }
+
+  static bool decode(const ByteSource& data, std::uint64_t key, const std::vector<FileInfo>& walk,
                      const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts,
-                     const std::function<void(std::string_view)>& release) {
-    auto done = [&](std::string_view part) {
-      if (release) release(part);
-    };
-    if (data.size() < kHeaderSize || std::memcmp(data.data(), kMagic, 4) != 0) return false;
-    if (get_le(data, 4, 4) != kGraphFormatVersion || get_le(data, 8, 8) != key) return false;
-    std::uint64_t head_size = get_le(data, 16, 8);
-    if (head_size > data.size() - kHeaderSize) return false;
-    std::string_view head_bytes = data.substr(kHeaderSize, static_cast<std::size_t>(head_size));
-    if (checksum64(head_bytes) != get_le(data, 24, 8)) return false;
+                     bool warnings) {
+    // The header, then the head (read whole: the table of texts is viewed in it until the
+    // workers have their strings), then only the parts decoded, each into a worker's buffer.
+    std::string head_buffer;
+    std::string_view header, head_bytes;
+    const std::size_t size = data.size();
+    if (size < kHeaderSize || !data.read_into(0, kHeaderSize, head_buffer, header)) return false;
+    if (std::memcmp(header.data(), kMagic, 4) != 0) return false;
+    if (get_le(header, 4, 4) != kGraphFormatVersion || get_le(header, 8, 8) != key) return false;
+    const std::uint64_t head_size = get_le(header, 16, 8), head_sum = get_le(header, 24, 8);
+    if (head_size > size - kHeaderSize) return false;
+    if (!data.read_into(kHeaderSize, static_cast<std::size_t>(head_size), head_buffer, head_bytes)) return false;
+    if (checksum64(head_bytes) != head_sum) return false;
 
     BinaryReader head(head_bytes);
     // The notes, compared with the walk as they are read (no copy of 100,000 paths): both lists
@@ -484,17 +510,22 @@ struct GraphCodec {
     const std::size_t nodes = static_cast<std::size_t>(nodes64);
     // chunk[c] is the typed part of chunk c, chunk[chunks + c] its outcomes part,
     // chunk[2 * chunks + c] its links part and chunk[3 * chunks + c] its reads part.
-    std::vector<std::string_view> chunk(kParts * chunks);
-    std::vector<std::uint64_t> sums(kParts * chunks);
+    struct Span {
+      std::size_t at, size;
+      std::uint64_t sum;
+    };
+    std::vector<Span> chunk(kParts * chunks + 1);  // and last, every diagnostic
     std::size_t at = kHeaderSize + static_cast<std::size_t>(head_size);
-    for (std::size_t c = 0; c < kParts * chunks; ++c) {
-      std::uint64_t size = head.u();
-      sums[c] = head.u();
-      if (!head.ok() || size > data.size() - at) return false;
-      chunk[c] = data.substr(at, static_cast<std::size_t>(size));
-      at += static_cast<std::size_t>(size);
+    for (auto& [part_at, part_size, sum] : chunk) {
+      const std::uint64_t n = head.u();
+      sum = head.u();
+      if (!head.ok() || n > size - at) return false;
+      part_at = at;
+      part_size = static_cast<std::size_t>(n);
+      at += part_size;
     }
-    if (at != data.size()) return false;
+    if (at != size) return false;
+    if (warnings && !read_all_diags(data, chunk.back(), diags)) return false;
 
     // Built aside and moved in only when everything decoded, so a failure leaves `result` as it was.
     KnowledgeBase kb;
@@ -519,28 +550,30 @@ struct GraphCodec {
     prefault(kb.records_.data(), nodes * sizeof(Record), threads);
     kb.records_.resize(nodes);
     std::atomic<bool> ok{true};
-    auto decode_chunk = [&](std::size_t c, const Texts& texts) {
-      if (checksum64(chunk[c]) != sums[c]) {
+    // Reads part k into `buffer` and checks it.
+    auto fetch = [&](std::size_t k, std::string& buffer, std::string_view& bytes) {
+      return data.read_into(chunk[k].at, chunk[k].size, buffer, bytes) && checksum64(bytes) == chunk[k].sum;
+    };
+    auto decode_chunk = [&](std::size_t c, const Texts& texts, std::string& buffer) {
+      std::string_view bytes;
+      if (!fetch(c, buffer, bytes)) {
         ok = false;
         return;
       }
-      BinaryReader r(chunk[c]);
+      BinaryReader r(bytes);
       const std::size_t end = std::min(nodes, (c + 1) * kChunk);
       for (std::size_t i = c * kChunk; i < end && r.ok(); ++i)
         get(r, kb.records_[i], static_cast<std::uint32_t>(i), nodes, texts);
       if (!r.ok() || !r.at_end()) ok = false;
-      done(chunk[c]);
-      // The outcomes part, then the text part, each when asked for.
+      // The outcomes part, then the links part, then the reads part, each when asked for.
       auto read_part = [&](std::size_t part, auto&& get_one) {
-        const std::size_t k = part * chunks + c;
-        if (!ok || checksum64(chunk[k]) != sums[k]) {
+        if (!ok || !fetch(part * chunks + c, buffer, bytes)) {
           ok = false;
           return;
         }
-        BinaryReader p(chunk[k]);
+        BinaryReader p(bytes);
         for (std::size_t i = c * kChunk; i < end && p.ok(); ++i) get_one(p, kb.records_[i]);
         if (!p.ok() || !p.at_end()) ok = false;
-        done(chunk[k]);
       };
       if (parts.outcomes) read_part(1, [&](BinaryReader& p, Record& rec) { get_outcomes(p, rec, nodes); });
       if (parts.links) read_part(2, [&](BinaryReader& p, Record& rec) { get_links(p, rec, nodes, texts); });
@@ -554,7 +587,9 @@ struct GraphCodec {
     parallel_for(workers, static_cast<unsigned>(workers), [&](std::size_t) {
       Texts texts(table.size());
       for (std::size_t i = 1; i < table.size(); ++i) texts[i] = SharedString(table[i]);
-      for (std::size_t c; (c = next_chunk.fetch_add(1, std::memory_order_relaxed)) < chunks;) decode_chunk(c, texts);
+      std::string buffer;  // each part read in turn, in this worker's memory
+      for (std::size_t c; (c = next_chunk.fetch_add(1, std::memory_order_relaxed)) < chunks;)
+        decode_chunk(c, texts, buffer);
     });
     if (!ok) return false;
     kb.has_outcomes = parts.outcomes;
@@ -573,7 +608,6 @@ struct GraphCodec {
       if (i > 0 && kb.records_[id].rid < kb.records_[kb.by_rid_[i - 1].value].rid) return false;
     }
     for (std::uint32_t i = 0; i < nodes; ++i) kb.index_file(NodeId{i});
-    done(head_bytes);  // last: the table of texts is read from it
     kb.config = std::move(result.kb.config);
     kb.root = std::move(result.kb.root);
     result.kb = std::move(kb);
@@ -589,10 +623,10 @@ std::vector<std::string> encode_graph(std::uint64_t key, const std::vector<FileI
   return GraphCodec::encode(key, files, result, file_diags, threads);
 }
 
-bool decode_graph(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& files,
+bool decode_graph(const ByteSource& data, std::uint64_t key, const std::vector<FileInfo>& files,
                   const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts,
-                  const std::function<void(std::string_view)>& release) {
-  return GraphCodec::decode(data, key, files, accept, result, threads, parts, release);
+                  bool warnings) {
+  return GraphCodec::decode(data, key, files, accept, result, threads, parts, warnings);
 }
 
 }  // namespace kb

@@ -280,8 +280,9 @@ constexpr std::size_t kMaxPatched = 64;
 // reuse theirs (a few percent of a warm load's peak). `files` is then empty, also when the
 // snapshot fails after that.
 bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::vector<FileInfo>& files,
-                   const std::vector<std::string>& attachments, unsigned threads, RecordParts parts,
+                   const std::vector<std::string>& attachments, unsigned threads, const LoadOptions& options,
                    LoadResult& result) {
+  const RecordParts parts = options.parts;
   LoadResult snap;
   snap.kb.config = result.kb.config;
   snap.kb.root = result.kb.root;
@@ -289,7 +290,7 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::ve
   NotePatch patch;
   std::size_t notes_read = 0;
   std::vector<FileInfo> unchanged_files;  // for a load with text: whose text to fill in
-  const bool read = cache.read_graph([&](std::string_view data, std::int64_t stored_ns) {
+  const bool read = cache.read_graph([&](const ByteSource& data, std::int64_t stored_ns) {
     auto accept = [&](const NoteChanges& c) {
       if (c.size() > kMaxPatched) return false;
       std::vector<char> differs(files.size(), 0);
@@ -308,8 +309,7 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::ve
       std::vector<FileInfo>().swap(files);  // decode_graph() reads it no more
       return true;
     };
-    return decode_graph(data, key, files, accept, snap, threads, parts,
-                        [&](std::string_view part) { cache.release_graph(part); });
+    return decode_graph(data, key, files, accept, snap, threads, parts, options.warnings);
   });
   if (!read) return false;
   snap.kb.set_attachments(attachments);
@@ -321,7 +321,7 @@ bool load_snapshot(IndexCache& cache, FileSystem& fs, std::uint64_t key, std::ve
   result.kb = std::move(snap.kb);
   result.files = file_count;
   result.skipped = std::move(snap.skipped);
-  result.diags.merge(snap.diags);
+  result.diags.merge(std::move(snap.diags));
   result.cache_hits = file_count - notes_read;
   result.cache_updated = true;
   return true;
@@ -606,7 +606,7 @@ class WholeLoad {
         ++result_.withheld_notes;
         continue;
       }
-      result_.diags.merge(parsed_[i].diags);
+      result_.diags.merge(std::move(parsed_[i].diags));
       if (!parsed_[i].typed) {
         result_.skipped.push_back(files_[i].path);
         continue;
@@ -787,6 +787,13 @@ std::string withheld_summary(const LoadResult& r) {
                      r.withheld_notes == 1 ? "note" : "notes", r.withheld_lines, r.withheld_lines == 1 ? "line" : "lines");
 }
 
+// The diagnostics in order; only the errors for a load without warnings, whichever way it
+// went (a snapshot gives its errors only, a patch or a whole load all it found).
+void finish_diags(const LoadOptions& options, LoadResult& result) {
+  if (!options.warnings) result.diags.drop_warnings();
+  result.diags.sort();
+}
+
 LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   LoadResult result;
   const std::optional<std::string> config_text = read_config(fs, result);
@@ -806,8 +813,8 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   // the cache) and stores no snapshot.
   const bool snapshot = options.cache && !result.kb.config.audience_max;
   const std::uint64_t key = snapshot ? snapshot_key(config_text, ignore, result.kb.config, attachments) : 0;
-  if (snapshot && load_snapshot(*options.cache, fs, key, files, attachments, threads, options.parts, result)) {
-    result.diags.sort();
+  if (snapshot && load_snapshot(*options.cache, fs, key, files, attachments, threads, options, result)) {
+    finish_diags(options, result);
     return result;
   }
   if (files.size() != result.files) {
@@ -823,7 +830,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   if (snapshot) load.store_snapshot(key, first_file_diag);
   // The same graph as a load from the snapshot gives: only the parts asked for.
   keep_parts(result.kb, options.parts);
-  result.diags.sort();
+  finish_diags(options, result);
   return result;
 }
 

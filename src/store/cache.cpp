@@ -8,7 +8,6 @@
 #include <utility>
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -377,67 +376,46 @@ std::string graph_header(const std::string& version, std::int64_t stored_ns) {
 
 namespace {
 
-// Reads the whole regular file `fd` of `size` bytes into `out`, fresh private memory; false
-// when the file holds less (it was cut short meanwhile) or cannot be read.
-bool read_whole(int fd, char* out, std::size_t size) {
-  std::size_t done = 0;
-  while (done < size) {
-    const ssize_t n = ::pread(fd, out + done, size - done, static_cast<off_t>(done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<std::size_t>(n);
+// The snapshot file past its own header, read with pread(2) into memory of the reader's, never
+// mapped: a mapping of a file that another program cuts short in place raises SIGBUS when the
+// pages past the new end are touched; a read then just comes short, and the decode fails.
+class SnapshotFile final : public ByteSource {
+ public:
+  SnapshotFile(int fd, std::size_t base, std::size_t size) : fd_(fd), base_(base), size_(size) {}
+  std::size_t size() const override { return size_; }
+  bool read(std::size_t offset, std::size_t n, char* out) const override {
+    if (offset > size_ || n > size_ - offset) return false;
+    for (std::size_t done = 0; done < n;) {
+      const ssize_t got = ::pread(fd_, out + done, n - done, static_cast<off_t>(base_ + offset + done));
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) return false;
+      done += static_cast<std::size_t>(got);
+    }
+    return true;
   }
-  return true;
-}
+
+ private:
+  int fd_;
+  std::size_t base_, size_;
+};
 
 }  // namespace
 
-bool SqliteCache::read_graph(const std::function<bool(std::string_view, std::int64_t)>& use) {
+bool SqliteCache::read_graph(const std::function<bool(const ByteSource&, std::int64_t)>& use) {
   const int fd = ::openat(dir_fd_, graph_name_.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat st {};
-  const std::size_t head = 4 + 4 + version_.size() + 8;
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 || static_cast<std::size_t>(st.st_size) < head) {
-    ::close(fd);
-    return false;
-  }
-  const auto size = static_cast<std::size_t>(st.st_size);
-  // Read into memory of kb's own, not mapped from the file: a mapping of a file that another
-  // program cuts short in place raises SIGBUS when the pages past the new end are touched.
-  // The memory is an anonymous mapping so that release_graph() can give back what was decoded,
-  // in huge pages where the kernel has them: faulting in 4 KiB pages one by one took 180 ms for
-  // a 25 MB snapshot (20k notes), huge pages 20 ms.
-  void* map = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (map == MAP_FAILED) {
-    ::close(fd);
-    return false;
-  }
-  ::madvise(map, size, MADV_HUGEPAGE);
-  const bool read = read_whole(fd, static_cast<char*>(map), size);
-  ::close(fd);
-  std::string_view data(static_cast<const char*>(map), size);
+  const std::string expected = graph_header(version_, 0);
+  const std::size_t head = expected.size();
   bool ok = false;
-  mapped_ = data;
-  if (read && data.substr(0, head - 8) == std::string_view(graph_header(version_, 0)).substr(0, head - 8))
-    ok = use(data.substr(head), as_i64(get_le(data, head - 8, 8)));
-  mapped_ = {};
-  ::munmap(map, size);
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 && static_cast<std::size_t>(st.st_size) >= head) {
+    const SnapshotFile file(fd, 0, static_cast<std::size_t>(st.st_size));
+    std::string header(head, '\0');
+    if (file.read(0, head, header.data()) && header.compare(0, head - 8, expected, 0, head - 8) == 0)
+      ok = use(SnapshotFile(fd, head, file.size() - head), as_i64(get_le(header, head - 8, 8)));
+  }
+  ::close(fd);
   return ok;
-}
-
-void SqliteCache::release_graph(std::string_view bytes) {
-  // Only whole pages inside `bytes` (a neighbouring part may still be being read), and only
-  // inside the memory read_graph() filled: its pages are given back (they would read as zeros,
-  // but they are never read again).
-  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto map_begin = reinterpret_cast<std::uintptr_t>(mapped_.data());
-  const auto map_end = map_begin + mapped_.size();
-  auto begin = reinterpret_cast<std::uintptr_t>(bytes.data());
-  auto end = begin + bytes.size();
-  if (mapped_.empty() || begin < map_begin || end > map_end) return;
-  begin = (begin + page - 1) / page * page;
-  end = end / page * page;
-  if (begin < end) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
 }
 
 bool SqliteCache::write_graph(const std::vector<std::string>& parts) {
@@ -460,7 +438,7 @@ bool SqliteCache::write_graph(const std::vector<std::string>& parts) {
 
 long long SqliteCache::graph_size() {
   long long size = -1;
-  read_graph([&](std::string_view data, std::int64_t) {
+  read_graph([&](const ByteSource& data, std::int64_t) {
     size = static_cast<long long>(data.size());
     return true;
   });

@@ -101,6 +101,43 @@ class BinaryReader {
   bool ok_ = true;
 };
 
+/// Bytes read a range at a time: the graph snapshot is read so, each part when the load
+/// decodes it, into a buffer the reading thread reuses, so that a load neither reads the parts
+/// it does not decode nor holds the file and the graph decoded from it in memory at once.
+/// Thread-safe.
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  virtual std::size_t size() const = 0;
+  /// Copies the `n` bytes at `offset` to `out`; false when they lie past size() or cannot all
+  /// be read (a file cut short meanwhile).
+  virtual bool read(std::size_t offset, std::size_t n, char* out) const = 0;
+
+  /// Reads the `n` bytes at `offset` into `buffer` (grown as needed, never shrunk, so a
+  /// reused buffer is allocated once) and views them there; false when they cannot be read.
+  bool read_into(std::size_t offset, std::size_t n, std::string& buffer, std::string_view& bytes) const {
+    if (buffer.size() < n) buffer.resize(n);
+    if (!read(offset, n, buffer.data())) return false;
+    bytes = std::string_view(buffer.data(), n);
+    return true;
+  }
+};
+
+/// A ByteSource over bytes in memory (tests, the fuzzer).
+class MemorySource final : public ByteSource {
+ public:
+  explicit MemorySource(std::string_view data) : data_(data) {}
+  std::size_t size() const override { return data_.size(); }
+  bool read(std::size_t offset, std::size_t n, char* out) const override {
+    if (offset > data_.size() || n > data_.size() - offset) return false;
+    if (n > 0) std::memcpy(out, data_.data() + offset, n);
+    return true;
+  }
+
+ private:
+  std::string_view data_;
+};
+
 /// A 64-bit hash of `data`: detects corrupt or truncated cache data and changed file
 /// contents. Not cryptographic; stable across runs and builds on one machine. Four lanes of
 /// eight bytes each take 32 bytes a step (one lane's chain of multiplies would leave the core

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kb/base/binary.h"
 #include "kb/base/fs.h"
 
 namespace kb {
@@ -65,17 +66,13 @@ class IndexCache {
   virtual std::unique_ptr<CacheWrite> begin_write();
 
   /// The graph snapshot (model/graph_codec.h): one opaque blob beside the entries. When there
-  /// is one written by this cache version, calls `use` with it (valid during the call only) and
-  /// the wall clock when it was written, and returns what `use` returned; else returns false.
-  /// A cache without snapshots keeps this default.
-  virtual bool read_graph(const std::function<bool(std::string_view data, std::int64_t stored_ns)>& use) {
+  /// is one written by this cache version, calls `use` with its bytes (readable during the
+  /// call only, a range at a time) and the wall clock when it was written, and returns what
+  /// `use` returned; else returns false. A cache without snapshots keeps this default.
+  virtual bool read_graph(const std::function<bool(const ByteSource& data, std::int64_t stored_ns)>& use) {
     (void)use;
     return false;
   }
-  /// Says that `bytes`, a part of the data passed to read_graph()'s `use` during that call,
-  /// will not be read again: the cache may free them, so that a load does not hold the file and
-  /// the graph decoded from it in memory at once. Thread-safe.
-  virtual void release_graph(std::string_view bytes) { (void)bytes; }
   /// Replaces the snapshot with `parts` joined, whole or not at all. Returns false when it
   /// could not be written.
   virtual bool write_graph(const std::vector<std::string>& parts) {

@@ -42,6 +42,9 @@ class DiagSink {
   void warning(SourceLoc loc, std::string message);
   void report(Diagnostic d);
   void merge(const DiagSink& other);
+  void merge(DiagSink&& other);
+  /// Keeps the errors only (for a command that prints no warnings).
+  void drop_warnings();
   /// Sorts by path, line, column (stable for equal locations) and drops exact duplicates.
   void sort();
   bool has_errors() const { return errors_ > 0; }

@@ -26,7 +26,7 @@ namespace kb {
 /// Bump whenever the encoding or an encoded struct (Record and its parts, the indexes of
 /// KnowledgeBase) changes. Encode/decode bind every struct member by structured binding, so a
 /// member added without updating the codec fails to compile.
-inline constexpr std::uint32_t kGraphFormatVersion = 19;
+inline constexpr std::uint32_t kGraphFormatVersion = 20;
 
 /// Encodes `result` under key `key` (kb.yaml and the formats), with `files`, the notes it was
 /// loaded from with their stamps (as the walk gave them), and `file_diags`, the diagnostics the
@@ -61,10 +61,17 @@ using AcceptChanged = std::function<bool(const NoteChanges& changes)>;
 /// are read (the outcomes, and for RecordParts::links the wikilinks): the members of the others
 /// are left empty and their bytes are not read (nor checked: a damaged outcomes or links part
 /// fails only a load that reads it). NoteText::fields and body are never in a snapshot
-/// (KnowledgeBase::has_text is false). `release`, when given, is called (from any thread) with
-/// each part of `data` once it is decoded and will not be read again.
-bool decode_graph(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& files,
+/// (KnowledgeBase::has_text is false). `data` is read a part at a time, each part when it is
+/// decoded, into a buffer of the decoding thread; the parts not decoded are not read. Without
+/// `warnings` only the stored errors are read (the warnings are a part of their own).
+bool decode_graph(const ByteSource& data, std::uint64_t key, const std::vector<FileInfo>& files,
                   const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts = {},
-                  const std::function<void(std::string_view)>& release = {});
+                  bool warnings = true);
+/// The same, from bytes in memory.
+inline bool decode_graph(std::string_view data, std::uint64_t key, const std::vector<FileInfo>& files,
+                         const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts = {},
+                         bool warnings = true) {
+  return decode_graph(MemorySource(data), key, files, accept, result, threads, parts, warnings);
+}
 
 }  // namespace kb

@@ -52,10 +52,10 @@ struct LoadOptions {
   /// What to read of each record besides its type, names, dates and links; a load from the
   /// graph snapshot reads only the parts asked for.
   RecordParts parts;
-  /// False for a command that prints errors only: the warnings that only a body gives
-  /// (unresolved or ambiguous [[links]], malformed task dates) may then be left out, and a
-  /// load without a cache, outcomes or text parses a body only when it may hold a #tag (the
-  /// one thing such a load takes from it). Errors are the same either way.
+  /// False for a command that prints errors only: the result then holds no warnings (a load
+  /// from the snapshot reads only its errors), and a load without a cache, outcomes or text
+  /// parses a body only when it may hold a #tag (the one thing such a load takes from it).
+  /// Errors are the same either way.
   bool warnings = true;
   /// Called from the calling thread every 100 ms while files are read and parsed (so never for
   /// a quicker load), with the number of files done and the total.

@@ -60,12 +60,10 @@ class SqliteCache : public IndexCache {
   std::unique_ptr<CacheWrite> begin_write() override;
   /// The snapshot lives in its own file beside the database (`cache.sqlite-graph`), headed by
   /// this cache's version and written to a new private file that is renamed over it, so
-  /// readers see an old snapshot or a new one, never half of one. It is read with read(2)
-  /// into memory of its own, never mapped: a file cut short while kb reads it gives no
-  /// snapshot (or the one read), never a SIGBUS.
-  bool read_graph(const std::function<bool(std::string_view, std::int64_t)>& use) override;
-  /// Gives back the memory pages of `bytes` (madvise(2)).
-  void release_graph(std::string_view bytes) override;
+  /// readers see an old snapshot or a new one, never half of one. It is read with pread(2),
+  /// a part at a time, into memory of the reader's, never mapped: a file cut short while kb
+  /// reads it gives no snapshot, never a SIGBUS.
+  bool read_graph(const std::function<bool(const ByteSource&, std::int64_t)>& use) override;
   bool write_graph(const std::vector<std::string>& parts) override;
 
   /// The full-text index kept in this cache's file (`kb search`), which keeps the file stamps
@@ -86,7 +84,6 @@ class SqliteCache : public IndexCache {
   std::string graph_name_;     ///< the snapshot's name in that folder
   bool broken_ = false;  ///< a read found corruption: the next update rebuilds the file
   std::string version_;
-  std::string_view mapped_;  ///< the snapshot's bytes while read_graph() holds them
 };
 
 /// Where the index cache of the KB at `root` lives (`<root>/.kb/cache.sqlite`).
