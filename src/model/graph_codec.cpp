@@ -1,6 +1,7 @@
 #include "kb/model/graph_codec.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstring>
 #include <unordered_set>
@@ -13,22 +14,24 @@
 
 namespace kb {
 
-// Layout: "KBGS" magic, u32 format version, u64 key, u64 head length, u64 checksum64 of the
-// head; the head; then the chunks of records back to back: first every chunk's typed part,
-// then every chunk's outcomes part (a meeting's summary, decisions and action items), then
-// every chunk's links part (the body's wikilinks, resolved: the front matter as written and the
-// body are not kept here but in each note's cache entry, so the snapshot does not hold the
-// notes' text a second time), then every chunk's reads part (what resolving each record
-// looked up, for a patch: model/reads.h).
-// Most commands read none of the last three, and a load without them touches none of their
-// bytes. The head holds the notes (path and stamps, in walk order), `skipped`, the file
-// diagnostics, the table of shared texts (each distinct name, role, tag, time, time zone, place and
-// series once; records give its numbers), the record count, the chunk count, each part's length and checksum, and the
-// indexes (names, meetings, sub-organizations, members, record ids). A chunk holds kChunk
-// records in id order. All varints, as in record_codec.
+// Layout, in the order it is written: the chunks of records, each chunk's four parts one after
+// the other: typed, outcomes (a meeting's summary, decisions and action items), links (the
+// body's wikilinks, resolved: the front matter as written and the body are not kept here but in
+// each note's cache entry, so the snapshot does not hold the notes' text a second time) and
+// reads (what resolving each record looked up, for a patch: model/reads.h). Then every
+// diagnostic of the notes; then the head; last the trailer: "KBGS" magic, u32 format version,
+// u64 key, u64 head length, u64 checksum64 of the head. Written so, the parts go to the file as
+// they are encoded (a first run never holds the whole snapshot), and a reader finds the head
+// from the file's end. Most commands read only the typed parts, and a load touches no byte of
+// a part it does not decode. The head holds the notes (path and stamps, in walk order),
+// `skipped`, the notes' errors, the table of shared texts (each distinct name, role, tag, time,
+// time zone, place and series once; records give its numbers), the record count, the chunk
+// count, each part's length and checksum in file order, and the indexes (names, meetings,
+// sub-organizations, members, record ids). A chunk holds kChunk records in id order. All
+// varints, as in record_codec.
 struct GraphCodec {
   static constexpr char kMagic[4] = {'K', 'B', 'G', 'S'};
-  static constexpr std::size_t kHeaderSize = 4 + 4 + 8 + 8 + 8;
+  static constexpr std::size_t kTrailerSize = 4 + 4 + 8 + 8 + 8;
   static constexpr std::size_t kChunk = 256;
   static constexpr std::size_t kParts = 4;  // typed, outcomes, links, reads
 
@@ -351,35 +354,43 @@ struct GraphCodec {
     }
   }
 
-  static std::vector<std::string> encode(std::uint64_t key, const std::vector<FileInfo>& files, const LoadResult& result,
-                                         const std::vector<Diagnostic>& file_diags, unsigned threads) {
-    const KnowledgeBase& kb = result.kb;
-    const std::size_t nodes = kb.records_.size();
-    const std::size_t chunks = (nodes + kChunk - 1) / kChunk;
-    // Parts 1 .. chunks: the typed parts; then the outcomes parts, the links parts and the
-    // reads parts.
-    // The last part: every diagnostic (the head holds the errors again, all that a load
-    // without warnings reads).
-    std::vector<std::string> chunk(1 + kParts * chunks + 1);
-    TextTable texts;
-    for (const Record& r : kb.records_) add_texts(texts, r);
-    for (const Record& r : kb.records_)
-      for (const auto& m : *r.mentions) texts.add(m);
-    parallel_for(chunks, threads, [&](std::size_t c) {
-      BinaryWriter w, outcomes, text, reads;
-      for (std::size_t i = c * kChunk; i < std::min(nodes, (c + 1) * kChunk); ++i) {
-        put(w, kb.records_[i], texts);
-        put_outcomes(outcomes, kb.records_[i]);
-        put_links(text, kb.records_[i], texts);
-        put_reads(reads, kb.records_[i]);
-      }
-      chunk[1 + c] = std::move(w.out);
-      chunk[1 + chunks + c] = std::move(outcomes.out);
-      chunk[1 + 2 * chunks + c] = std::move(text.out);
-      chunk[1 + 3 * chunks + c] = std::move(reads.out);
-    });
+  using Write = std::function<bool(std::string_view part)>;
 
-    BinaryWriter head;
+  static void encode_chunk(const KnowledgeBase& kb, std::size_t c, const TextTable& texts,
+                           std::array<std::string, kParts>& out) {
+    BinaryWriter typed, outcomes, links, reads;
+    for (std::size_t i = c * kChunk; i < std::min(kb.records_.size(), (c + 1) * kChunk); ++i) {
+      put(typed, kb.records_[i], texts);
+      put_outcomes(outcomes, kb.records_[i]);
+      put_links(links, kb.records_[i], texts);
+      put_reads(reads, kb.records_[i]);
+    }
+    out = {std::move(typed.out), std::move(outcomes.out), std::move(links.out), std::move(reads.out)};
+  }
+
+  // Writes the chunks' parts in order, a batch of chunks at a time (each batch encoded on every
+  // core), and notes each part's length and checksum in `table`.
+  static bool write_chunks(const KnowledgeBase& kb, const TextTable& texts, unsigned threads, BinaryWriter& table,
+                           const Write& write) {
+    const std::size_t chunks = (kb.records_.size() + kChunk - 1) / kChunk;
+    const std::size_t batch = 4 * std::max(1u, threads);
+    std::vector<std::array<std::string, kParts>> encoded(batch);
+    for (std::size_t first = 0; first < chunks; first += batch) {
+      const std::size_t n = std::min(batch, chunks - first);
+      parallel_for(n, threads, [&](std::size_t k) { encode_chunk(kb, first + k, texts, encoded[k]); });
+      for (std::size_t k = 0; k < n; ++k)
+        for (const std::string& part : encoded[k]) {
+          table.u(part.size());
+          table.u(checksum64(part));
+          if (!write(part)) return false;
+        }
+    }
+    return true;
+  }
+
+  static void put_head(BinaryWriter& head, const std::vector<FileInfo>& files, const LoadResult& result,
+                       const std::vector<Diagnostic>& file_diags, const TextTable& texts, const BinaryWriter& table) {
+    const KnowledgeBase& kb = result.kb;
     head.out.reserve(files.size() * 64);
     head.u(files.size());
     for (const auto& [path, size, mtime_ns, ctime_ns, inode, device] : files) {
@@ -391,25 +402,14 @@ struct GraphCodec {
       head.u(device);
     }
     kb::put(head, result.skipped);
-    BinaryWriter all_diags;
-    all_diags.u(file_diags.size());
-    std::size_t errors = 0;
-    for (const auto& d : file_diags) {
-      kb::put(all_diags, d, "");
-      errors += d.severity == Severity::error;
-    }
-    chunk.back() = std::move(all_diags.out);
-    head.u(errors);
+    head.u(std::count_if(file_diags.begin(), file_diags.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
     for (const auto& d : file_diags)
       if (d.severity == Severity::error) kb::put(head, d, "");
     head.u(texts.texts.size());
     for (std::string_view t : texts.texts) head.s(t);
-    head.u(nodes);
-    head.u(chunks);
-    for (std::size_t c = 1; c < chunk.size(); ++c) {
-      head.u(chunk[c].size());
-      head.u(checksum64(chunk[c]));
-    }
+    head.u(kb.records_.size());
+    head.u((kb.records_.size() + kChunk - 1) / kChunk);
+    head.out += table.out;
     // by_key_ in key order, so the same graph always gives the same bytes.
     std::vector<const std::pair<const std::string, std::vector<NodeId>>*> keys;
     keys.reserve(kb.by_key_.size());
@@ -424,18 +424,33 @@ struct GraphCodec {
     put(head, kb.children_);
     put(head, kb.members_);
     put(head, kb.by_rid_);  // sorted: load_kb() built the indexes
+  }
 
-    std::string out;
-    out.reserve(kHeaderSize + head.out.size());
-    out.resize(kHeaderSize);
-    std::memcpy(out.data(), kMagic, 4);
-    put_le(out, 4, kGraphFormatVersion, 4);
-    put_le(out, 8, key, 8);
-    put_le(out, 16, head.out.size(), 8);
-    put_le(out, 24, checksum64(head.out), 8);
-    out += head.out;
-    chunk[0] = std::move(out);
-    return chunk;
+  static bool encode(std::uint64_t key, const std::vector<FileInfo>& files, const LoadResult& result,
+                     const std::vector<Diagnostic>& file_diags, unsigned threads, const Write& write) {
+    const KnowledgeBase& kb = result.kb;
+    TextTable texts;
+    for (const Record& r : kb.records_) add_texts(texts, r);
+    for (const Record& r : kb.records_)
+      for (const auto& m : *r.mentions) texts.add(m);
+    BinaryWriter table;  // each part's length and checksum, in file order
+    if (!write_chunks(kb, texts, threads, table, write)) return false;
+    // Every diagnostic (the head holds the errors again, all that a load without warnings reads).
+    BinaryWriter diags;
+    diags.u(file_diags.size());
+    for (const auto& d : file_diags) kb::put(diags, d, "");
+    table.u(diags.out.size());
+    table.u(checksum64(diags.out));
+    if (!write(diags.out)) return false;
+    BinaryWriter head;
+    put_head(head, files, result, file_diags, texts, table);
+    std::string trailer(kTrailerSize, '\0');
+    std::memcpy(trailer.data(), kMagic, 4);
+    put_le(trailer, 4, kGraphFormatVersion, 4);
+    put_le(trailer, 8, key, 8);
+    put_le(trailer, 16, head.out.size(), 8);
+    put_le(trailer, 24, checksum64(head.out), 8);
+    return write(head.out) && write(trailer);
   }
 
   // Every stored diagnostic, from the last part (the head holds only the errors).
@@ -453,17 +468,19 @@ struct GraphCodec {
   static bool decode(const ByteSource& data, std::uint64_t key, const std::vector<FileInfo>& walk,
                      const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts,
                      bool warnings) {
-    // The header, then the head (read whole: the table of texts is viewed in it until the
-    // workers have their strings), then only the parts decoded, each into a worker's buffer.
+    // The trailer, then the head before it (read whole: the table of texts is viewed in it
+    // until the workers have their strings), then only the parts decoded, each into a worker's
+    // buffer.
     std::string head_buffer;
-    std::string_view header, head_bytes;
+    std::string_view trailer, head_bytes;
     const std::size_t size = data.size();
-    if (size < kHeaderSize || !data.read_into(0, kHeaderSize, head_buffer, header)) return false;
-    if (std::memcmp(header.data(), kMagic, 4) != 0) return false;
-    if (get_le(header, 4, 4) != kGraphFormatVersion || get_le(header, 8, 8) != key) return false;
-    const std::uint64_t head_size = get_le(header, 16, 8), head_sum = get_le(header, 24, 8);
-    if (head_size > size - kHeaderSize) return false;
-    if (!data.read_into(kHeaderSize, static_cast<std::size_t>(head_size), head_buffer, head_bytes)) return false;
+    if (size < kTrailerSize || !data.read_into(size - kTrailerSize, kTrailerSize, head_buffer, trailer)) return false;
+    if (std::memcmp(trailer.data(), kMagic, 4) != 0) return false;
+    if (get_le(trailer, 4, 4) != kGraphFormatVersion || get_le(trailer, 8, 8) != key) return false;
+    const std::uint64_t head_size = get_le(trailer, 16, 8), head_sum = get_le(trailer, 24, 8);
+    if (head_size > size - kTrailerSize) return false;
+    const std::size_t head_at = size - kTrailerSize - static_cast<std::size_t>(head_size);
+    if (!data.read_into(head_at, static_cast<std::size_t>(head_size), head_buffer, head_bytes)) return false;
     if (checksum64(head_bytes) != head_sum) return false;
 
     BinaryReader head(head_bytes);
@@ -514,17 +531,23 @@ struct GraphCodec {
       std::size_t at, size;
       std::uint64_t sum;
     };
-    std::vector<Span> chunk(kParts * chunks + 1);  // and last, every diagnostic
-    std::size_t at = kHeaderSize + static_cast<std::size_t>(head_size);
-    for (auto& [part_at, part_size, sum] : chunk) {
+    // chunk[part * chunks + c] is part `part` of chunk c (in the file, c's four parts are one
+    // after the other); the last span is every diagnostic.
+    std::vector<Span> chunk(kParts * chunks + 1);
+    std::size_t at = 0;
+    auto next_span = [&](Span& span) {
       const std::uint64_t n = head.u();
-      sum = head.u();
-      if (!head.ok() || n > size - at) return false;
-      part_at = at;
-      part_size = static_cast<std::size_t>(n);
-      at += part_size;
-    }
-    if (at != size) return false;
+      span.sum = head.u();
+      if (!head.ok() || n > head_at - at) return false;
+      span.at = at;
+      span.size = static_cast<std::size_t>(n);
+      at += span.size;
+      return true;
+    };
+    for (std::size_t c = 0; c < chunks; ++c)
+      for (std::size_t part = 0; part < kParts; ++part)
+        if (!next_span(chunk[part * chunks + c])) return false;
+    if (!next_span(chunk.back()) || at != head_at) return false;
     if (warnings && !read_all_diags(data, chunk.back(), diags)) return false;
 
     // Built aside and moved in only when everything decoded, so a failure leaves `result` as it was.
@@ -618,9 +641,20 @@ struct GraphCodec {
   }
 };
 
+bool encode_graph(std::uint64_t key, const std::vector<FileInfo>& files, const LoadResult& result,
+                  const std::vector<Diagnostic>& file_diags, unsigned threads,
+                  const std::function<bool(std::string_view part)>& write) {
+  return GraphCodec::encode(key, files, result, file_diags, threads, write);
+}
+
 std::vector<std::string> encode_graph(std::uint64_t key, const std::vector<FileInfo>& files, const LoadResult& result,
                                       const std::vector<Diagnostic>& file_diags, unsigned threads) {
-  return GraphCodec::encode(key, files, result, file_diags, threads);
+  std::vector<std::string> parts;
+  GraphCodec::encode(key, files, result, file_diags, threads, [&](std::string_view part) {
+    parts.emplace_back(part);
+    return true;
+  });
+  return parts;
 }
 
 bool decode_graph(const ByteSource& data, std::uint64_t key, const std::vector<FileInfo>& files,

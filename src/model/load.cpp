@@ -641,9 +641,11 @@ class WholeLoad {
     if (cache_ && all_read_) {
       const auto& all = result_.diags.all();
       std::vector<Diagnostic> file_diags(all.begin() + static_cast<std::ptrdiff_t>(first_file_diag), all.end());
-      std::vector<std::string> data = encode_graph(key, files_, result_, file_diags, threads_);
+      auto snapshot = cache_->begin_graph_write();
+      const bool written = snapshot && encode_graph(key, files_, result_, file_diags, threads_,
+                                                    [&](std::string_view part) { return snapshot->append(part); });
       writer_.reset();  // the entries are committed first
-      cache_->write_graph(data);
+      if (written) snapshot->commit();
     }
     writer_.reset();
   }

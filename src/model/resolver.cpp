@@ -272,9 +272,9 @@ void resolve_graph(KnowledgeBase& kb, std::vector<RecordSides>& sides, DiagSink&
       settle_meeting(kb, kb.mutable_at(NodeId{static_cast<std::uint32_t>(i)}), sides[i], *run[k].resolver);
   });
   kb.sort_unresolved();  // ids that do not depend on which note named a name first
-  for (const Run& r : run) found.merge(r.diags);
+  for (Run& r : run) found.merge(std::move(r.diags));
   found.sort();
-  diags.merge(found);
+  diags.merge(std::move(found));
 }
 
 void settle_meeting(const KnowledgeBase& kb, Record& r, RecordSides& sides, Resolver& resolver) {

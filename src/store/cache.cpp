@@ -418,22 +418,60 @@ bool SqliteCache::read_graph(const std::function<bool(const ByteSource&, std::in
   return ok;
 }
 
-bool SqliteCache::write_graph(const std::vector<std::string>& parts) {
-  // A fresh private file (O_EXCL: never one that exists, nor where a link points), renamed over
-  // the snapshot, inside the folder the cache was opened in.
-  const std::string tmp = graph_name_ + ".tmp" + std::to_string(::getpid());
-  int fd = -1;
-  for (int attempt = 0; attempt < 2 && fd < 0; ++attempt) {
-    fd = ::openat(dir_fd_, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0 && errno == EEXIST && attempt == 0) ::unlinkat(dir_fd_, tmp.c_str(), 0);  // left by a crash
+namespace {
+
+// A snapshot written to a fresh private file (O_EXCL: never one that exists, nor where a link
+// points) inside the cache's folder, renamed over the snapshot on commit. The header goes first
+// with a zero time, and is written again with the time on commit.
+class SnapshotWrite final : public GraphWrite {
+ public:
+  SnapshotWrite(int dir_fd, std::string tmp, std::string name, std::string version)
+      : dir_fd_(dir_fd), tmp_(std::move(tmp)), name_(std::move(name)), version_(std::move(version)) {
+    for (int attempt = 0; attempt < 2 && fd_ < 0; ++attempt) {
+      fd_ = ::openat(dir_fd_, tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+      if (fd_ < 0 && errno == EEXIST && attempt == 0) ::unlinkat(dir_fd_, tmp_.c_str(), 0);  // left by a crash
+    }
+    ok_ = fd_ >= 0 && posix::write_all(fd_, graph_header(version_, 0));
   }
-  if (fd < 0) return false;
-  bool ok = posix::write_all(fd, graph_header(version_, now_ns()));
-  for (const auto& part : parts) ok = ok && posix::write_all(fd, part);
-  ok = ::close(fd) == 0 && ok;
-  if (ok && ::renameat(dir_fd_, tmp.c_str(), dir_fd_, graph_name_.c_str()) == 0) return true;
-  ::unlinkat(dir_fd_, tmp.c_str(), 0);
-  return false;
+  ~SnapshotWrite() override {
+    if (fd_ >= 0) {
+      ::close(fd_);
+      ::unlinkat(dir_fd_, tmp_.c_str(), 0);
+    }
+  }
+  bool append(std::string_view bytes) override { return ok_ = ok_ && posix::write_all(fd_, bytes); }
+  bool commit() override {
+    if (fd_ < 0) return false;
+    const std::string header = graph_header(version_, now_ns());
+    bool ok = ok_ && ::pwrite(fd_, header.data(), header.size(), 0) == static_cast<ssize_t>(header.size());
+    ok = ::close(fd_) == 0 && ok;
+    fd_ = -1;
+    if (ok && ::renameat(dir_fd_, tmp_.c_str(), dir_fd_, name_.c_str()) == 0) return true;
+    ::unlinkat(dir_fd_, tmp_.c_str(), 0);
+    return false;
+  }
+
+ private:
+  int dir_fd_;
+  std::string tmp_, name_, version_;
+  int fd_ = -1;
+  bool ok_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<GraphWrite> SqliteCache::begin_graph_write() {
+  auto w = std::make_unique<SnapshotWrite>(dir_fd_, graph_name_ + ".tmp" + std::to_string(::getpid()), graph_name_,
+                                           version_);
+  if (!w->append({})) return nullptr;
+  return w;
+}
+
+bool SqliteCache::write_graph(const std::vector<std::string>& parts) {
+  auto w = begin_graph_write();
+  if (!w) return false;
+  for (const auto& part : parts) w->append(part);
+  return w->commit();
 }
 
 long long SqliteCache::graph_size() {

@@ -50,6 +50,16 @@ class CacheWrite {
   virtual bool commit(const std::vector<std::string>& remove) = 0;
 };
 
+/// A graph snapshot being written: bytes appended in order, made the snapshot by commit(),
+/// whole or not at all. Dropped without a commit, it writes nothing.
+class GraphWrite {
+ public:
+  virtual ~GraphWrite() = default;
+  /// False once the write has failed (later appends are ignored, and commit() fails).
+  virtual bool append(std::string_view bytes) = 0;
+  virtual bool commit() = 0;
+};
+
 class IndexCache {
  public:
   virtual ~IndexCache() = default;
@@ -79,7 +89,28 @@ class IndexCache {
     (void)parts;
     return false;
   }
+  /// Starts a snapshot written a part at a time (a first run never holds it whole), or returns
+  /// nullptr when none can be written. This default holds the parts and hands them to
+  /// write_graph() on commit; a cache that can store them as they come overrides it.
+  virtual std::unique_ptr<GraphWrite> begin_graph_write();
 };
+
+inline std::unique_ptr<GraphWrite> IndexCache::begin_graph_write() {
+  class Held : public GraphWrite {
+   public:
+    explicit Held(IndexCache& cache) : cache_(cache) {}
+    bool append(std::string_view bytes) override {
+      parts_.emplace_back(bytes);
+      return true;
+    }
+    bool commit() override { return cache_.write_graph(parts_); }
+
+   private:
+    IndexCache& cache_;
+    std::vector<std::string> parts_;
+  };
+  return std::make_unique<Held>(*this);
+}
 
 inline std::unique_ptr<CacheWrite> IndexCache::begin_write() {
   class Held : public CacheWrite {

@@ -26,13 +26,18 @@ namespace kb {
 /// Bump whenever the encoding or an encoded struct (Record and its parts, the indexes of
 /// KnowledgeBase) changes. Encode/decode bind every struct member by structured binding, so a
 /// member added without updating the codec fails to compile.
-inline constexpr std::uint32_t kGraphFormatVersion = 20;
+inline constexpr std::uint32_t kGraphFormatVersion = 21;
 
 /// Encodes `result` under key `key` (kb.yaml and the formats), with `files`, the notes it was
 /// loaded from with their stamps (as the walk gave them), and `file_diags`, the diagnostics the
 /// records gave (those of kb.yaml and of the walk are found afresh on every run, so they are not
 /// stored). kb.config and kb.root are left out too: they come from kb.yaml and the caller on
-/// every run. The result is in parts, to be written one after the other without a joined copy.
+/// every run. The snapshot is handed to `write` a part at a time, in order, as it is encoded
+/// (never whole in memory); false when a write failed (the rest is then not encoded).
+bool encode_graph(std::uint64_t key, const std::vector<FileInfo>& files, const LoadResult& result,
+                  const std::vector<Diagnostic>& file_diags, unsigned threads,
+                  const std::function<bool(std::string_view part)>& write);
+/// The same, its parts kept in order (tests, the fuzzer).
 std::vector<std::string> encode_graph(std::uint64_t key, const std::vector<FileInfo>& files, const LoadResult& result,
                                       const std::vector<Diagnostic>& file_diags, unsigned threads);
 

@@ -65,6 +65,9 @@ class SqliteCache : public IndexCache {
   /// reads it gives no snapshot, never a SIGBUS.
   bool read_graph(const std::function<bool(const ByteSource&, std::int64_t)>& use) override;
   bool write_graph(const std::vector<std::string>& parts) override;
+  /// Appends to a fresh private file as the parts come; commit() stamps the header with the
+  /// time and renames the file over the snapshot.
+  std::unique_ptr<GraphWrite> begin_graph_write() override;
 
   /// The full-text index kept in this cache's file (`kb search`), which keeps the file stamps
   /// of every note it holds, so a search indexes again only the notes whose file changed.

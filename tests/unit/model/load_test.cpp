@@ -109,7 +109,7 @@ class MemCache : public IndexCache {
 // MemCache that keeps a graph snapshot too, as SqliteCache does.
 class SnapshotCache : public MemCache {
  public:
-  std::vector<std::size_t> part_sizes;  ///< of the last graph written: head, then each chunk's parts
+  std::vector<std::size_t> part_sizes;  ///< of the last graph written, in order (graph_codec.cpp's layout)
 
  public:
   std::string graph;
@@ -1251,10 +1251,10 @@ TEST_SUITE("model") {
     fs.reads = 2;
 
     SUBCASE("a damaged links part fails only a load that reads it") {
-      // The parts: the head, then the one chunk's typed, outcomes, links and reads parts; the
-      // links part's last byte is in the last record's links.
-      REQUIRE(cache.part_sizes.size() == 6);  // the head, one chunk's four parts, the diagnostics
-      const std::size_t last = cache.part_sizes[0] + cache.part_sizes[1] + cache.part_sizes[2] + cache.part_sizes[3] - 1;
+      // The parts: the one chunk's typed, outcomes, links and reads parts, the diagnostics, the
+      // head and the trailer; the links part's last byte is in the last record's links.
+      REQUIRE(cache.part_sizes.size() == 7);
+      const std::size_t last = cache.part_sizes[0] + cache.part_sizes[1] + cache.part_sizes[2] - 1;
       cache.graph[last] = static_cast<char>(cache.graph[last] ^ 0x5A);
       fs.reads = 0;
       CHECK(dump(load_kb(fs, o), kNoText) == dump(fresh, kNoText));
@@ -1263,10 +1263,9 @@ TEST_SUITE("model") {
       CHECK(fs.reads > 2);  // read the notes again
     }
     SUBCASE("a damaged reads part fails only a patch") {
-      // The reads part is the last before the diagnostics: its last byte is in the last
-      // record's reads.
-      REQUIRE(cache.part_sizes.size() == 6);
-      const std::size_t last = cache.graph.size() - cache.part_sizes[5] - 1;
+      // The reads part is the chunk's last: its last byte is in the last record's reads.
+      REQUIRE(cache.part_sizes.size() == 7);
+      const std::size_t last = cache.part_sizes[0] + cache.part_sizes[1] + cache.part_sizes[2] + cache.part_sizes[3] - 1;
       cache.graph[last] = static_cast<char>(cache.graph[last] ^ 0x5A);
       fs.reads = 0;
       CHECK(dump(load_kb(fs, with_text)) == dump(full));
@@ -1366,11 +1365,11 @@ TEST_SUITE("model") {
     CHECK(fs.reads == 2);
 
     SUBCASE("a damaged outcomes part fails only a load that reads it") {
-      // The parts: the head, then each chunk's typed part, outcomes part, links part and reads
-      // part. The fixture is one chunk, so the outcomes part is the third; its last byte is in
-      // the last record's actions (none: then in its count).
-      REQUIRE(cache.part_sizes.size() == 6);
-      const std::size_t last = cache.part_sizes[0] + cache.part_sizes[1] + cache.part_sizes[2] - 1;
+      // The parts: each chunk's typed part, outcomes part, links part and reads part, then the
+      // diagnostics, the head and the trailer. The fixture is one chunk, so the outcomes part
+      // is the second; its last byte is in the last record's actions (none: then in its count).
+      REQUIRE(cache.part_sizes.size() == 7);
+      const std::size_t last = cache.part_sizes[0] + cache.part_sizes[1] - 1;
       cache.graph[last] = static_cast<char>(cache.graph[last] ^ 0x5A);
       fs.reads = 0;
       CHECK(dump(load_kb(fs, o), kOutline) == dump(full, kOutline));

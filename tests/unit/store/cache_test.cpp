@@ -180,6 +180,39 @@ TEST_SUITE("store") {
     CHECK_FALSE(std::filesystem::exists(path + "-graph"));
   }
 
+  TEST_CASE("cache: a snapshot written a part at a time appears whole on commit, or not at all") {
+    TempDir dir;
+    std::string path = dir.path + "/cache.sqlite", error;
+    auto c = SqliteCache::open(path, "v1", error);
+    REQUIRE(c);
+    auto read_back = [&] {
+      std::string got = "-";
+      c->read_graph([&](const ByteSource& data, std::int64_t stored_ns) {
+        got.assign(data.size(), '\0');
+        CHECK(stored_ns > 1'700'000'000'000'000'000);  // stamped on commit
+        return data.read(0, data.size(), got.data());
+      });
+      return got;
+    };
+    REQUIRE(c->write_graph({"old"}));
+    {
+      auto w = c->begin_graph_write();
+      REQUIRE(w);
+      CHECK(w->append("new "));
+      CHECK(read_back() == "old");  // not before the commit
+      CHECK(w->append("parts"));
+    }  // dropped: nothing written, no file left behind
+    CHECK(read_back() == "old");
+    for (const auto& f : std::filesystem::directory_iterator(dir.path))
+      CHECK(f.path().filename().string().find(".tmp") == std::string::npos);
+    auto w = c->begin_graph_write();
+    REQUIRE(w);
+    CHECK(w->append("new "));
+    CHECK(w->append("parts"));
+    REQUIRE(w->commit());
+    CHECK(read_back() == "new parts");
+  }
+
   TEST_CASE("cache: the snapshot is read a range at a time, and never past its end") {
     TempDir dir;
     std::string path = dir.path + "/cache.sqlite", error;
