@@ -453,8 +453,13 @@ struct GraphCodec {
     return write(head.out) && write(trailer);
   }
 
+  // Where a part lies in the file, and its checksum.
+  struct Span {
+    std::size_t at, size;
+    std::uint64_t sum;
+  };
+
   // Every stored diagnostic, from the last part (the head holds only the errors).
-  template <typename Span>
   static bool read_all_diags(const ByteSource& data, const Span& part, std::vector<Diagnostic>& diags) {
     std::string buffer;
     std::string_view bytes;
@@ -465,33 +470,29 @@ struct GraphCodec {
     return r.ok() && r.at_end();
   }
 
-  static bool decode(const ByteSource& data, std::uint64_t key, const std::vector<FileInfo>& walk,
-                     const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts,
-                     bool warnings) {
-    // The trailer, then the head before it (read whole: the table of texts is viewed in it
-    // until the workers have their strings), then only the parts decoded, each into a worker's
-    // buffer.
-    std::string head_buffer;
-    std::string_view trailer, head_bytes;
+  // The trailer, then the head before it, read whole into `buffer` (the table of texts is viewed
+  // in it until the workers have their strings); `head_at`: where the head begins.
+  static bool read_head(const ByteSource& data, std::uint64_t key, std::string& buffer, std::string_view& head,
+                        std::size_t& head_at) {
+    std::string_view trailer;
     const std::size_t size = data.size();
-    if (size < kTrailerSize || !data.read_into(size - kTrailerSize, kTrailerSize, head_buffer, trailer)) return false;
+    if (size < kTrailerSize || !data.read_into(size - kTrailerSize, kTrailerSize, buffer, trailer)) return false;
     if (std::memcmp(trailer.data(), kMagic, 4) != 0) return false;
     if (get_le(trailer, 4, 4) != kGraphFormatVersion || get_le(trailer, 8, 8) != key) return false;
     const std::uint64_t head_size = get_le(trailer, 16, 8), head_sum = get_le(trailer, 24, 8);
     if (head_size > size - kTrailerSize) return false;
-    const std::size_t head_at = size - kTrailerSize - static_cast<std::size_t>(head_size);
-    if (!data.read_into(head_at, static_cast<std::size_t>(head_size), head_buffer, head_bytes)) return false;
-    if (checksum64(head_bytes) != head_sum) return false;
+    head_at = size - kTrailerSize - static_cast<std::size_t>(head_size);
+    return data.read_into(head_at, static_cast<std::size_t>(head_size), buffer, head) && checksum64(head) == head_sum;
+  }
 
-    BinaryReader head(head_bytes);
-    // The notes, compared with the walk as they are read (no copy of 100,000 paths): both lists
-    // are in path order, so one pass over each finds the notes changed, added and removed.
-    const std::size_t files = head.count();
-    if (!head.ok()) return false;
-    NoteChanges changes;
+  // The stored notes, compared with the walk as they are read (no copy of 100,000 paths): both
+  // lists are in path order, so one pass over each finds the notes changed, added and removed.
+  static bool compare_notes(BinaryReader& head, const std::vector<FileInfo>& walk, std::size_t& files,
+                            NoteChanges& changes) {
+    files = head.count();
     std::size_t w = 0;
     std::string_view previous;
-    for (std::size_t i = 0; i < files; ++i) {
+    for (std::size_t i = 0; i < files && head.ok(); ++i) {
       const std::string_view path = head.view();
       FileInfo stored;  // its path stays empty: same_stamps() compares the stamps only
       stored.size = head.u();
@@ -506,36 +507,20 @@ struct GraphCodec {
         changes.removed.emplace_back(path);
         continue;
       }
-      const FileInfo& f = walk[w];
-      if (!stored.same_stamps(f)) changes.changed.push_back(w);
+      if (!stored.same_stamps(walk[w])) changes.changed.push_back(w);
       ++w;
     }
     while (w < walk.size()) changes.added.push_back(w++);
-    if (accept ? !accept(changes) : changes.size() != 0) return false;
-    std::vector<std::string> skipped;
-    kb::get(head, skipped);
-    std::vector<Diagnostic> diags(head.count());
-    for (auto& d : diags) kb::get(head, d, SharedPath());
-    std::vector<std::string_view> table(head.count() + 1);  // [0]: the empty text
-    for (std::size_t i = 1; i < table.size() && head.ok(); ++i) {
-      table[i] = head.view();
-      if (table[i].empty()) head.fail();
-    }
-    std::uint64_t nodes64 = head.u();
-    std::size_t chunks = head.count();
-    if (!head.ok() || nodes64 > UINT32_MAX || chunks != (nodes64 + kChunk - 1) / kChunk) return false;
-    const std::size_t nodes = static_cast<std::size_t>(nodes64);
-    // chunk[c] is the typed part of chunk c, chunk[chunks + c] its outcomes part,
-    // chunk[2 * chunks + c] its links part and chunk[3 * chunks + c] its reads part.
-    struct Span {
-      std::size_t at, size;
-      std::uint64_t sum;
-    };
-    // chunk[part * chunks + c] is part `part` of chunk c (in the file, c's four parts are one
-    // after the other); the last span is every diagnostic.
-    std::vector<Span> chunk(kParts * chunks + 1);
+    return head.ok();
+  }
+
+  // The parts' places: spans[part * chunks + c] is part `part` of chunk c (in the file, c's four
+  // parts are one after the other); the last span is every diagnostic. They fill the file up to
+  // the head.
+  static bool read_spans(BinaryReader& head, std::size_t chunks, std::size_t head_at, std::vector<Span>& spans) {
+    spans.assign(kParts * chunks + 1, Span{});
     std::size_t at = 0;
-    auto next_span = [&](Span& span) {
+    auto next = [&](Span& span) {
       const std::uint64_t n = head.u();
       span.sum = head.u();
       if (!head.ok() || n > head_at - at) return false;
@@ -546,13 +531,13 @@ struct GraphCodec {
     };
     for (std::size_t c = 0; c < chunks; ++c)
       for (std::size_t part = 0; part < kParts; ++part)
-        if (!next_span(chunk[part * chunks + c])) return false;
-    if (!next_span(chunk.back()) || at != head_at) return false;
-    if (warnings && !read_all_diags(data, chunk.back(), diags)) return false;
+        if (!next(spans[part * chunks + c])) return false;
+    return next(spans.back()) && at == head_at;
+  }
 
-    // Built aside and moved in only when everything decoded, so a failure leaves `result` as it was.
-    KnowledgeBase kb;
-    std::size_t key_count = head.count();
+  // The name, meeting, sub-organization, member and record-id indexes: the end of the head.
+  static bool read_indexes(BinaryReader& head, std::size_t nodes, KnowledgeBase& kb) {
+    const std::size_t key_count = head.count();
     kb.by_key_.reserve(key_count);
     for (std::size_t k = 0; k < key_count && head.ok(); ++k) {
       std::string name;
@@ -565,42 +550,41 @@ struct GraphCodec {
     get(head, kb.children_, nodes);
     get(head, kb.members_, nodes);
     get(head, kb.by_rid_, nodes);
-    if (!head.ok() || !head.at_end()) return false;
+    return head.ok() && head.at_end();
+  }
 
+  // Decodes the `nodes` records on every core: each chunk's typed part, and its outcomes, links
+  // and (`reads`, to patch) reads parts when asked for, each part read when decoded.
+  static bool decode_records(const ByteSource& data, const std::vector<Span>& spans,
+                             const std::vector<std::string_view>& table, std::size_t nodes, RecordParts parts,
+                             bool reads, unsigned threads, KnowledgeBase& kb) {
+    const std::size_t chunks = (spans.size() - 1) / kParts;
     // The records are the largest block of the graph: its pages are backed on every core
     // before they are written (resize would fault them in one by one on this thread).
     kb.records_.reserve(nodes);
     prefault(kb.records_.data(), nodes * sizeof(Record), threads);
     kb.records_.resize(nodes);
     std::atomic<bool> ok{true};
-    // Reads part k into `buffer` and checks it.
-    auto fetch = [&](std::size_t k, std::string& buffer, std::string_view& bytes) {
-      return data.read_into(chunk[k].at, chunk[k].size, buffer, bytes) && checksum64(bytes) == chunk[k].sum;
-    };
     auto decode_chunk = [&](std::size_t c, const Texts& texts, std::string& buffer) {
-      std::string_view bytes;
-      if (!fetch(c, buffer, bytes)) {
-        ok = false;
-        return;
-      }
-      BinaryReader r(bytes);
       const std::size_t end = std::min(nodes, (c + 1) * kChunk);
-      for (std::size_t i = c * kChunk; i < end && r.ok(); ++i)
-        get(r, kb.records_[i], static_cast<std::uint32_t>(i), nodes, texts);
-      if (!r.ok() || !r.at_end()) ok = false;
-      // The outcomes part, then the links part, then the reads part, each when asked for.
+      // Reads part `part` of the chunk into `buffer`, checks it and decodes each record's.
       auto read_part = [&](std::size_t part, auto&& get_one) {
-        if (!ok || !fetch(part * chunks + c, buffer, bytes)) {
+        const Span& span = spans[part * chunks + c];
+        std::string_view bytes;
+        if (!ok || !data.read_into(span.at, span.size, buffer, bytes) || checksum64(bytes) != span.sum) {
           ok = false;
           return;
         }
         BinaryReader p(bytes);
-        for (std::size_t i = c * kChunk; i < end && p.ok(); ++i) get_one(p, kb.records_[i]);
+        for (std::size_t i = c * kChunk; i < end && p.ok(); ++i) get_one(p, i, kb.records_[i]);
         if (!p.ok() || !p.at_end()) ok = false;
       };
-      if (parts.outcomes) read_part(1, [&](BinaryReader& p, Record& rec) { get_outcomes(p, rec, nodes); });
-      if (parts.links) read_part(2, [&](BinaryReader& p, Record& rec) { get_links(p, rec, nodes, texts); });
-      if (changes.size() > 0) read_part(3, [&](BinaryReader& p, Record& rec) { get_reads(p, rec); });  // to patch
+      read_part(0, [&](BinaryReader& p, std::size_t i, Record& rec) {
+        get(p, rec, static_cast<std::uint32_t>(i), nodes, texts);
+      });
+      if (parts.outcomes) read_part(1, [&](BinaryReader& p, std::size_t, Record& rec) { get_outcomes(p, rec, nodes); });
+      if (parts.links) read_part(2, [&](BinaryReader& p, std::size_t, Record& rec) { get_links(p, rec, nodes, texts); });
+      if (reads) read_part(3, [&](BinaryReader& p, std::size_t, Record& rec) { get_reads(p, rec); });
     };
     // Each worker makes the table's strings for itself and takes the next chunk while there is
     // one: records share a worker's strings, and a copy counts on that worker's own strings
@@ -614,13 +598,15 @@ struct GraphCodec {
       for (std::size_t c; (c = next_chunk.fetch_add(1, std::memory_order_relaxed)) < chunks;)
         decode_chunk(c, texts, buffer);
     });
-    if (!ok) return false;
     kb.has_outcomes = parts.outcomes;
     kb.has_links = parts.links;
     kb.has_text = false;  // the notes' text is in the cache entries (load_kb's fill_text)
+    return ok;
+  }
 
-    // The record-id index: each record with an id once, in order of the ids.
-    std::vector<bool> seen(nodes);
+  // The record-id index holds each record with an id once, in order of the ids.
+  static bool rid_index_ok(const KnowledgeBase& kb) {
+    std::vector<bool> seen(kb.records_.size());
     std::size_t with_rid = 0;
     for (const auto& r : kb.records_) with_rid += !r.rid.empty();
     if (kb.by_rid_.size() != with_rid) return false;
@@ -630,6 +616,41 @@ struct GraphCodec {
       seen[id] = true;
       if (i > 0 && kb.records_[id].rid < kb.records_[kb.by_rid_[i - 1].value].rid) return false;
     }
+    return true;
+  }
+
+  static bool decode(const ByteSource& data, std::uint64_t key, const std::vector<FileInfo>& walk,
+                     const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts,
+                     bool warnings) {
+    std::string head_buffer;
+    std::string_view head_bytes;
+    std::size_t head_at = 0, files = 0;
+    if (!read_head(data, key, head_buffer, head_bytes, head_at)) return false;
+    BinaryReader head(head_bytes);
+    NoteChanges changes;
+    if (!compare_notes(head, walk, files, changes)) return false;
+    if (accept ? !accept(changes) : changes.size() != 0) return false;  // `walk` may be gone now
+    std::vector<std::string> skipped;
+    kb::get(head, skipped);
+    std::vector<Diagnostic> diags(head.count());  // the errors
+    for (auto& d : diags) kb::get(head, d, SharedPath());
+    std::vector<std::string_view> table(head.count() + 1);  // [0]: the empty text
+    for (std::size_t i = 1; i < table.size() && head.ok(); ++i) {
+      table[i] = head.view();
+      if (table[i].empty()) head.fail();
+    }
+    const std::uint64_t nodes = head.u();
+    const std::size_t chunks = head.count();
+    if (!head.ok() || nodes > UINT32_MAX || chunks != (nodes + kChunk - 1) / kChunk) return false;
+    std::vector<Span> spans;
+    if (!read_spans(head, chunks, head_at, spans)) return false;
+    if (warnings && !read_all_diags(data, spans.back(), diags)) return false;
+    // Built aside and moved in only when everything decoded, so a failure leaves `result` as it was.
+    KnowledgeBase kb;
+    if (!read_indexes(head, static_cast<std::size_t>(nodes), kb)) return false;
+    if (!decode_records(data, spans, table, static_cast<std::size_t>(nodes), parts, changes.size() > 0, threads, kb))
+      return false;
+    if (!rid_index_ok(kb)) return false;
     for (std::uint32_t i = 0; i < nodes; ++i) kb.index_file(NodeId{i});
     kb.config = std::move(result.kb.config);
     kb.root = std::move(result.kb.root);
