@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "args.h"
 #include "commands.h"
@@ -37,10 +38,10 @@ std::optional<ReportFormat> report_format(Session& s, const std::string& output)
   if (given.empty()) return ReportFormat::md;
   auto f = parse_report_format(given);
   if (!f && s.globals.format.empty())
-    s.error("kb report writes md or html, not '" + given + "' (the name '" + output + "' says " + given +
-            "; give --format md or html)");
+    s.error(fmt::format("kb report writes md or html, not '{0}' (the name '{1}' says {0}; give --format md or html)",
+                        given, output));
   else if (!f)
-    s.error("kb report takes --format md or html, not '" + given + "'");
+    s.error(fmt::format("kb report takes --format md or html, not '{}'", given));
   return f;
 }
 
@@ -50,7 +51,7 @@ std::optional<std::string> load_template(Session& s, const std::string& flag_fil
   if (!flag_file.empty()) {
     RealFileSystem fs(flag_file[0] == '/' ? "" : ".");
     if (!fs.read(flag_file, text, why)) {
-      s.error("cannot read template '" + flag_file + "': " + why);
+      s.error(fmt::format("cannot read template '{}': {}", flag_file, why));
       return std::nullopt;
     }
     return text;
@@ -59,14 +60,14 @@ std::optional<std::string> load_template(Session& s, const std::string& flag_fil
   std::string own = "templates/" + name;
   if (kb_fs.exists(own)) {
     if (!kb_fs.read(own, text, why)) {
-      s.error("cannot read template '" + own + "': " + why);
+      s.error(fmt::format("cannot read template '{}': {}", own, why));
       return std::nullopt;
     }
     return text;
   }
   const char* built_in = lookup_embedded_template(name);
   if (!built_in) {
-    s.error("no built-in template '" + name + "'");
+    s.error(fmt::format("no built-in template '{}'", name));
     return std::nullopt;
   }
   return std::string(built_in);
@@ -86,7 +87,7 @@ ExitCode emit(Session& s, const ReportOptions& o, const std::string& tpl, Templa
   std::ostringstream text;
   std::string error;
   if (!render_report(text, tpl, std::move(data), f, error)) {
-    s.error("template '" + (o.tpl.empty() ? tpl_name : o.tpl) + "': " + error);
+    s.error(fmt::format("template '{}': {}", o.tpl.empty() ? tpl_name : o.tpl, error));
     return ExitCode::failure;
   }
   if (o.output.empty() || o.output == "-") {
@@ -94,7 +95,7 @@ ExitCode emit(Session& s, const ReportOptions& o, const std::string& tpl, Templa
     return ExitCode::ok;
   }
   if (!write_whole(s, o.output, text.str())) return ExitCode::failure;
-  s.note("wrote " + o.output);
+  s.note(fmt::format("wrote {}", o.output));
   return ExitCode::ok;
 }
 
@@ -126,7 +127,7 @@ ExitCode run_weekly(Session& s, const ReportOptions& o) {
     svg = render_svg_with_dot(weekly_graph_dot(*kb, b));
     if (!svg) svg = std::string();  // dot is there but failed: the report says so
   }
-  if (b.meetings.empty()) s.note("no meetings in " + to_string(week));
+  if (b.meetings.empty()) s.note(fmt::format("no meetings in {}", to_string(week)));
   return emit(s, o, *tpl, weekly_data(*kb, b, *f, svg), *f, name);
 }
 
@@ -139,8 +140,8 @@ ExitCode run_brief(Session& s, const ReportOptions& o) {
   if (!id) return ExitCode::failure;
   RecordType t = kb->at(*id).type;
   if (t == RecordType::meeting || t == RecordType::note) {
-    s.error("'" + o.name + "' is a " + std::string(to_string(t)) +
-            "; a brief is about a person, organization, topic or event (try 'kb show')");
+    s.error(fmt::format("'{}' is a {}; a brief is about a person, organization, topic or event (try 'kb show')", o.name,
+                        to_string(t)));
     return ExitCode::failure;
   }
   std::string name = report_template_name("brief", *f);

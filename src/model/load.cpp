@@ -148,7 +148,7 @@ std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& 
     p.blob.clear();
   }
   if (!have_text && !fs.read(file.path, text, err)) {
-    p.diags.error({file.path, 0, 0}, "cannot read file: " + err);
+    p.diags.error({file.path, 0, 0}, fmt::format("cannot read file: {}", err));
     p.unreadable = true;
     return std::nullopt;
   }
@@ -441,8 +441,9 @@ KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& di
     for (const auto& [name, markers] : types->is_mapping() ? types->entries : decltype(types->entries){}) {
       auto type = parse_record_type(name);
       if (!type || *type == RecordType::note || !markers.is_mapping()) {
-        diags.error(markers.loc, "invalid 'types' entry '" + name +
-                                     "' (expected meeting, person, organization, topic or event, each mapping keys to values)");
+        diags.error(markers.loc, fmt::format("invalid 'types' entry '{}' (expected meeting, person, organization, topic "
+                                             "or event, each mapping keys to values)",
+                                             name));
         continue;
       }
       for (const auto& [key, v] : markers.entries) {
@@ -477,7 +478,7 @@ std::optional<std::string> read_config(FileSystem& fs, LoadResult& result) {
   if (!fs.exists("kb.yaml")) return std::nullopt;
   std::string text, err;
   if (!fs.read("kb.yaml", text, err)) {
-    result.diags.error({"kb.yaml", 0, 0}, "cannot read: " + err);
+    result.diags.error({"kb.yaml", 0, 0}, fmt::format("cannot read: {}", err));
     return std::nullopt;
   }
   result.kb.config = parse_config("kb.yaml", text, result.diags);

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include "kb/base/binary.h"
 #include "kb/base/sqlite.h"
 #include "posix_io.h"
@@ -45,9 +47,9 @@ std::pair<std::string, std::string> split(const std::string& path) {
 std::string refusal(const std::string& path, const std::string& shown, bool folder) {
   struct stat st {};
   if (::lstat(path.c_str(), &st) != 0) return "";
-  if (S_ISLNK(st.st_mode)) return shown + " is a symbolic link";
-  if (folder && !S_ISDIR(st.st_mode)) return shown + " is not a folder";
-  if (!folder && !S_ISREG(st.st_mode)) return shown + " is not a regular file";
+  if (S_ISLNK(st.st_mode)) return fmt::format("{} is a symbolic link", shown);
+  if (folder && !S_ISDIR(st.st_mode)) return fmt::format("{} is not a folder", shown);
+  if (!folder && !S_ISREG(st.st_mode)) return fmt::format("{} is not a regular file", shown);
   return "";
 }
 
@@ -189,15 +191,15 @@ bool SqliteCache::remove_files(const std::string& path, std::string& error) {
   const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (dir_fd < 0) {
     if (errno == ENOENT) return true;
-    error = errno == ELOOP || errno == ENOTDIR ? refusal(dir, split(dir).second, true) + " (remove it yourself)"
-                                               : "cannot open '" + dir + "': " + std::strerror(errno);
+    error = errno == ELOOP || errno == ENOTDIR ? fmt::format("{} (remove it yourself)", refusal(dir, split(dir).second, true))
+                                               : fmt::format("cannot open '{}': {}", dir, std::strerror(errno));
     return false;
   }
   bool ok = true;
   for (const char* suffix : kSuffixes) {
     const std::string file = name + suffix;
     if (::unlinkat(dir_fd, file.c_str(), 0) != 0 && errno != ENOENT) {
-      error = "cannot remove '" + dir + "/" + file + "': " + std::strerror(errno);
+      error = fmt::format("cannot remove '{}/{}': {}", dir, file, std::strerror(errno));
       ok = false;
       break;
     }
@@ -214,7 +216,7 @@ std::unique_ptr<SqliteCache> SqliteCache::open(const std::string& given, const s
   const auto [dir, name] = split(path);
   const int dir_fd = path.empty() ? -1 : ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (dir_fd < 0) {
-    error = "cannot open the folder of '" + given + "': " + std::strerror(errno);
+    error = fmt::format("cannot open the folder of '{}': {}", given, std::strerror(errno));
     return nullptr;
   }
   const std::string version = kSchemaVersion + kb_version;
