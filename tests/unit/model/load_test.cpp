@@ -1429,6 +1429,45 @@ TEST_SUITE("model") {
     CHECK(fs.reads == 2);  // kb.yaml and the broken note (never cached): the rest from their entries
   }
 
+  TEST_CASE("load: a load without warnings keeps none, from the snapshot, a patch or a whole load") {
+    StampedFs fs;
+    fill(fs);
+    SnapshotCache cache;
+    LoadOptions loud;
+    loud.cache = &cache;
+    LoadOptions quiet = loud;
+    quiet.warnings = false;
+    LoadOptions uncached;
+    uncached.warnings = false;
+    auto errors_of = [](const LoadResult& r) {
+      std::vector<std::string> out;
+      for (const auto& d : r.diags.all())
+        if (d.severity == Severity::error) out.push_back(to_string(d));
+      return out;
+    };
+    const LoadResult first = load_kb(fs, loud);  // a whole load: it writes the snapshot
+    REQUIRE(cache.graph_writes == 1);
+    REQUIRE(first.diags.warning_count() > 0);
+    REQUIRE(first.diags.error_count() > 0);
+    const LoadResult warm = load_kb(fs, quiet);  // the snapshot's errors only
+    CHECK(warm.diags.warning_count() == 0);
+    CHECK(errors_of(warm) == errors_of(first));
+    // A patched note that gains an unresolved link (a warning) and a bad front matter (an error).
+    fs.put("notes/plain.md", "---\ntags: [x\n---\nSee [[Nobody Anywhere]].\n");
+    const LoadResult patched = load_kb(fs, quiet);
+    CHECK(cache.graph_writes == 1);  // patched, not loaded whole
+    CHECK(patched.diags.warning_count() == 0);
+    CHECK(errors_of(patched) == errors_of(load_kb(fs, uncached)));
+    CHECK(errors_of(patched).size() == first.diags.error_count() + 1);
+    // With warnings, the snapshot's part of them and the patch's give what a load without cache does.
+    const LoadResult with_cache = load_kb(fs, loud), fresh = load_kb(fs);
+    std::vector<std::string> all_loud, all_fresh;
+    for (const auto& d : with_cache.diags.all()) all_loud.push_back(to_string(d));
+    for (const auto& d : fresh.diags.all()) all_fresh.push_back(to_string(d));
+    CHECK(all_loud == all_fresh);
+    CHECK(cache.graph_writes == 1);
+  }
+
   TEST_CASE("load: body links give the same warnings packed (an outline load) as kept whole") {
     StampedFs fs;
     fill(fs);
