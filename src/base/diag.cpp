@@ -38,10 +38,6 @@ void DiagSink::report(Diagnostic d) {
   all_.push_back(std::move(d));
 }
 
-void DiagSink::merge(const DiagSink& other) {
-  for (const auto& d : other.all_) report(d);
-}
-
 void DiagSink::merge(DiagSink&& other) {
   if (all_.empty()) {
     *this = std::move(other);

@@ -438,7 +438,7 @@ class Patcher {
     DiagSink kept;
     for (const auto& d : snap_.diags.all())
       if (!diags_.count(d.loc.path.str())) kept.report(d);
-    for (auto& [path, diags] : diags_) kept.merge(diags);
+    for (auto& [path, diags] : diags_) kept.merge(std::move(diags));
     snap_.diags = std::move(kept);
   }
 

@@ -61,12 +61,10 @@ void set_date(TemplateData& d, const std::string& key, const std::optional<Date>
   set_text(d, key, value ? to_string(*value) : std::string());
 }
 
-TemplateData list_of(std::vector<TemplateData> items) { return TemplateData::list(std::move(items)); }
-
 // Adds `key` (a list) and `has_key` (a flag).
 void set_list(TemplateData& d, const std::string& key, std::vector<TemplateData> items) {
   d.set("has_" + key, !items.empty());
-  d.set(key, list_of(std::move(items)));
+  d.set(key, TemplateData::list(std::move(items)));
 }
 
 // Marks the last item of a list so templates can write separators.
@@ -253,7 +251,7 @@ TemplateData meeting_data(const KnowledgeBase& kb, const WeeklyMeeting& wm, Repo
       set_text(pd, "role", p.role);
       people.push_back(std::move(pd));
     }
-    gd.set("people", list_of(with_last(std::move(people))));
+    gd.set("people", TemplateData::list(with_last(std::move(people))));
     groups.push_back(std::move(gd));
   }
   set_list(md, "groups", std::move(groups));

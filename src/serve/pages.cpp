@@ -27,12 +27,6 @@ constexpr std::size_t kHomeStale = 10;
 constexpr std::size_t kHomeActions = 20;  // of each list on the home page (a link leads to all)
 constexpr std::size_t kRecordList = 50;   // of each list on a record's page (likewise)
 
-TemplateData list_of(std::vector<TemplateData> items) {
-  TemplateData l = TemplateData::list();
-  for (auto& i : items) l.push(std::move(i));
-  return l;
-}
-
 // Action rows as the report module gives them, with the page's flags: overdue, writable.
 std::vector<TemplateData> action_rows(const PageContext& c, const std::vector<ActionRef>& refs) {
   std::vector<TemplateData> rows;
@@ -115,7 +109,7 @@ HttpResponse page_home(const PageContext& c) {
   auto set_list = [&](const char* key, std::vector<ActionRef>& refs, std::size_t total, const std::string& query) {
     const bool more = refs.size() > kHomeActions;
     if (more) refs.resize(kHomeActions);
-    d.set(std::string(key) + "_mine", list_of(action_rows(c, refs)));
+    d.set(std::string(key) + "_mine", TemplateData::list(action_rows(c, refs)));
     d.set(std::string("has_") + key + "_mine", !refs.empty());
     d.set(std::string(key) + "_more", more);
     d.set(std::string(key) + "_total", std::to_string(total));
@@ -137,7 +131,7 @@ HttpResponse page_home(const PageContext& c) {
     stale.push_back(std::move(s));
   }
   d.set("has_stale", !stale.empty());
-  d.set("stale", list_of(std::move(stale)));
+  d.set("stale", TemplateData::list(std::move(stale)));
   d.set("stale_days", std::to_string(sf.days));
   return html_page(c, 200, "This week", "home.html.mustache", d);
 }
@@ -149,7 +143,7 @@ HttpResponse page_record(const PageContext& c, const std::string& rid) {
     TemplateData d = meeting_data(c.kb, group_attendees(c.kb, r->id), ReportFormat::html);
     std::vector<TemplateData> rows;
     for (std::size_t i = 0; i < r->outcomes->actions.size(); ++i) rows.push_back(action_rows(c, {{r->id, i}}).front());
-    d.set("action_items", list_of(std::move(rows)));
+    d.set("action_items", TemplateData::list(std::move(rows)));
     return html_page(c, 200, r->name, "meeting.html.mustache", d);
   }
   if (!r->entity.present()) {
@@ -172,7 +166,7 @@ HttpResponse page_record(const PageContext& c, const std::string& rid) {
   cap(p.open_actions);
   TemplateData d = brief_data(c.kb, p, ReportFormat::html);
   d.set("meeting_count", count_text(meetings, "meeting", "meetings"));  // all, not those shown
-  d.set("open_actions", list_of(action_rows(c, p.open_actions)));
+  d.set("open_actions", TemplateData::list(action_rows(c, p.open_actions)));
   link_whole_lists(c.kb, *r, meetings > p.meetings.size(), actions > p.open_actions.size(), d);
   d.set("meetings_total", std::to_string(meetings));
   d.set("actions_total", std::to_string(actions));
@@ -259,7 +253,7 @@ std::vector<TemplateData> filtered_rows(const PageContext& c, const MeetingFilte
     TemplateData row = meeting_row(c, r);
     std::string snippet = summary_snippet(r, f.text), reasons;
     for (const auto& why : m.reasons) reasons += (reasons.empty() ? "" : "; ") + why;
-    row.set("snippet_parts", list_of(snippet_parts(snippet)));
+    row.set("snippet_parts", TemplateData::list(snippet_parts(snippet)));
     row.set("has_snippet", !snippet.empty());
     row.set("reasons", reasons);
     row.set("has_reasons", !reasons.empty());
@@ -273,7 +267,7 @@ std::vector<TemplateData> ranked_rows(const PageContext& c, const std::vector<Se
   std::vector<TemplateData> rows;
   for (const SearchHit& h : hits) {
     TemplateData row = meeting_row(c, c.kb.at(h.id));
-    row.set("snippet_parts", list_of(snippet_parts(h.snippet)));
+    row.set("snippet_parts", TemplateData::list(snippet_parts(h.snippet)));
     row.set("has_snippet", !h.snippet.empty());
     row.set("has_reasons", false);
     rows.push_back(std::move(row));
@@ -305,7 +299,7 @@ HttpResponse page_search(const PageContext& c) {
   d.set("count", std::to_string(total) + (total == 1 ? " meeting" : " meetings"));
   d.set("more", total > rows.size());
   d.set("shown", std::to_string(rows.size()));
-  d.set("results", list_of(std::move(rows)));
+  d.set("results", TemplateData::list(std::move(rows)));
   d.set("query", form_query(c.req));
   return html_page(c, 200, "Search", "search.html.mustache", d);
 }
@@ -325,7 +319,7 @@ HttpResponse page_actions(const PageContext& c) {
   if (refs.size() > kMaxResults) refs.resize(kMaxResults);
   d.set("count", std::to_string(total) + (total == 1 ? " action" : " actions") +
                      (total > refs.size() ? " (the first " + std::to_string(refs.size()) + " shown)" : ""));
-  d.set("actions", list_of(action_rows(c, refs)));
+  d.set("actions", TemplateData::list(action_rows(c, refs)));
   d.set("query", form_query(c.req));
   return html_page(c, error.empty() ? 200 : 400, "Actions", "actions.html.mustache", d);
 }
@@ -358,7 +352,7 @@ HttpResponse page_graph(const PageContext& c) {
       nd.set("type", std::string(to_string(n.type)));
       ns.push_back(std::move(nd));
     }
-    d.set("neighbours", list_of(std::move(ns)));
+    d.set("neighbours", TemplateData::list(std::move(ns)));
   }
   return html_page(c, error.empty() ? 200 : 404, "Graph", "graph.html.mustache", d);
 }

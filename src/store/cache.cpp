@@ -441,6 +441,7 @@ class SnapshotWrite final : public GraphWrite {
       ::unlinkat(dir_fd_, tmp_.c_str(), 0);
     }
   }
+  bool ok() const { return ok_; }  ///< the file is open and its header written
   bool append(std::string_view bytes) override { return ok_ = ok_ && posix::write_all(fd_, bytes); }
   bool commit() override {
     if (fd_ < 0) return false;
@@ -465,7 +466,7 @@ class SnapshotWrite final : public GraphWrite {
 std::unique_ptr<GraphWrite> SqliteCache::begin_graph_write() {
   auto w = std::make_unique<SnapshotWrite>(dir_fd_, graph_name_ + ".tmp" + std::to_string(::getpid()), graph_name_,
                                            version_);
-  if (!w->append({})) return nullptr;
+  if (!w->ok()) return nullptr;
   return w;
 }
 

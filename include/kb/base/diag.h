@@ -41,7 +41,6 @@ class DiagSink {
   void error(SourceLoc loc, std::string message);
   void warning(SourceLoc loc, std::string message);
   void report(Diagnostic d);
-  void merge(const DiagSink& other);
   void merge(DiagSink&& other);
   /// Keeps the errors only (for a command that prints no warnings).
   void drop_warnings();
