@@ -1,5 +1,7 @@
 #include "kb/render/agenda.h"
 
+#include <fmt/format.h>
+
 #include "json_values.h"
 #include "text_writer.h"
 
@@ -10,8 +12,8 @@ using nlohmann::json;
 
 std::string day_heading(const Agenda& a) {
   std::string s = long_date(a.options.today);
-  if (a.last_day == add_days(a.options.today, 1)) return s + " and tomorrow";
-  if (a.last_day != a.options.today) return s + " to " + long_date(a.last_day);
+  if (a.last_day == add_days(a.options.today, 1)) return fmt::format("{} and tomorrow", s);
+  if (a.last_day != a.options.today) return fmt::format("{} to {}", s, long_date(a.last_day));
   return s;
 }
 
@@ -19,33 +21,32 @@ std::string day_heading(const Agenda& a) {
 constexpr std::size_t kListed = 10;
 
 std::string meeting_line(const Record& m) {
-  std::string s = to_string(*m.date);
-  if (!m.time.empty()) s += " " + std::string(m.time.view());
-  return s + "  " + m.name + "  " + m.rid;
+  if (m.time.empty()) return fmt::format("{}  {}  {}", to_string(*m.date), m.name, m.rid);
+  return fmt::format("{} {}  {}  {}", to_string(*m.date), m.time.view(), m.name, m.rid);
 }
 
 void write_meeting(TextWriter& w, const KnowledgeBase& kb, const AgendaMeeting& am) {
   w.item(meeting_line(kb.at(am.meeting)));
   for (const LastMeeting& l : am.prep.last_meetings) {
     const Record& m = kb.at(l.meeting);
-    w.item("    last met " + to_string(*m.date) + ": " + m.name);
+    w.item(fmt::format("    last met {}: {}", to_string(*m.date), m.name));
   }
   const auto& open = am.prep.open_actions;
   const std::size_t shown = std::min(open.size(), kPrepActionsShown);
-  for (std::size_t i = 0; i < shown; ++i) w.item("    open: " + action_text(kb, open[i]));
+  for (std::size_t i = 0; i < shown; ++i) w.item(fmt::format("    open: {}", action_text(kb, open[i])));
   if (am.prep.open_total > shown)
-    w.item("    and " + std::to_string(am.prep.open_total - shown) + " more open (kb add meeting lists them all)");
+    w.item(fmt::format("    and {} more open (kb add meeting lists them all)", am.prep.open_total - shown));
 }
 
 // "and 12 more (kb actions --overdue)" under a list cut at kListed.
 void write_more(TextWriter& w, std::size_t total, const std::string& where) {
-  if (total > kListed) w.item("and " + std::to_string(total - kListed) + " more (" + where + ")");
+  if (total > kListed) w.item(fmt::format("and {} more ({})", total - kListed, where));
 }
 
 void write_actions(TextWriter& w, const KnowledgeBase& kb, const std::string& title, const std::vector<ActionRef>& list,
                    Date today, const std::string& where) {
   if (list.empty()) return;
-  w.section(title + " (" + std::to_string(list.size()) + ")");
+  w.section(fmt::format("{} ({})", title, list.size()));
   for (std::size_t i = 0; i < list.size() && i < kListed; ++i) {
     const Action& a = action_at(kb, list[i]);
     if (!a.due) w.item(action_text(kb, list[i]));
@@ -57,22 +58,23 @@ void write_actions(TextWriter& w, const KnowledgeBase& kb, const std::string& ti
 void write_text(std::ostream& out, const KnowledgeBase& kb, const Agenda& a, const RenderOptions& o) {
   TextWriter w(out, o.format == OutputFormat::md, o.color);
   w.title("Today", day_heading(a));
-  w.section("Meetings (" + std::to_string(a.meetings.size()) + ")");
+  w.section(fmt::format("Meetings ({})", a.meetings.size()));
   if (a.meetings.empty()) w.item("none");
   for (std::size_t i = 0; i < a.meetings.size() && i < kListed; ++i) write_meeting(w, kb, a.meetings[i]);
   write_more(w, a.meetings.size(),
-             "kb query --since " + to_string(a.options.today) + " --until " + to_string(a.last_day));
+             fmt::format("kb query --since {} --until {}", to_string(a.options.today), to_string(a.last_day)));
   const std::string mine = a.options.owners.empty() ? "Overdue actions" : "My overdue actions";
-  const std::string owner = a.options.owners.empty() ? "" : " --owner \"" + kb.at(a.options.owners.front()).name + "\"";
-  write_actions(w, kb, mine, a.overdue, a.options.today, "kb actions --overdue" + owner);
-  write_actions(w, kb, "Due by " + long_date(a.week_end), a.due_soon, a.options.today,
-                "kb actions --due-before " + to_string(add_days(a.week_end, 1)) + owner);
+  const std::string owner =
+      a.options.owners.empty() ? "" : fmt::format(" --owner \"{}\"", kb.at(a.options.owners.front()).name);
+  write_actions(w, kb, mine, a.overdue, a.options.today, fmt::format("kb actions --overdue{}", owner));
+  write_actions(w, kb, fmt::format("Due by {}", long_date(a.week_end)), a.due_soon, a.options.today,
+                fmt::format("kb actions --due-before {}{}", to_string(add_days(a.week_end, 1)), owner));
   if (a.owed.empty()) return;
-  w.section("Waiting on me (" + std::to_string(a.owed.size()) + ")");
+  w.section(fmt::format("Waiting on me ({})", a.owed.size()));
   for (std::size_t i = 0; i < a.owed.size() && i < kListed; ++i) {
     const OwedReply& r = a.owed[i];
-    w.item(kb.at(r.person).name + "  " + std::to_string(r.actions.size()) +
-           (r.actions.size() == 1 ? " action" : " actions") + " since " + to_string(r.since));
+    w.item(fmt::format("{}  {} {} since {}", kb.at(r.person).name, r.actions.size(),
+                       r.actions.size() == 1 ? "action" : "actions", to_string(r.since)));
   }
   write_more(w, a.owed.size(), "--format json lists them all");
 }

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <iterator>
+
+#include <fmt/format.h>
 
 #include "kb/base/date.h"
 #include "kb/base/text.h"
@@ -14,20 +17,20 @@ namespace kb {
 namespace {
 
 
-std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string ics_date(const Date& d) { return fmt::format("{}{:02}{:02}", d.year, d.month, d.day); }
 
-std::string ics_date(const Date& d) {
-  return std::to_string(d.year) + two(d.month) + two(d.day);
+// A local DATE-TIME from a date and an `HH:MM` time.
+std::string ics_date_time(const Date& d, std::string_view hhmm) {
+  return fmt::format("{}T{}{}00", ics_date(d), hhmm.substr(0, 2), hhmm.substr(3, 2));
 }
 
 // A UID from a record id: letters, digits and `._/-` kept, everything else %XX, so that ids
 // with spaces or non-ASCII names (Obsidian file names) stay one stable token.
 std::string uid_of(std::string_view rid) {
-  static const char* hex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : rid) {
     if (std::isalnum(c) || c == '.' || c == '_' || c == '/' || c == '-') out += static_cast<char>(c);
-    else out += std::string("%") + hex[c >> 4] + hex[c & 15];
+    else fmt::format_to(std::back_inserter(out), "%{:02X}", c);
   }
   return out;
 }
@@ -37,7 +40,7 @@ class Lines {
   explicit Lines(std::ostream& out) : out_(out) {}
   void add(std::string_view line) { out_ << ics_fold(line); }
   void prop(std::string_view name, std::string_view text) {
-    if (!text.empty()) add(std::string(name) + ":" + ics_escape(text));
+    if (!text.empty()) add(fmt::format("{}:{}", name, ics_escape(text)));
   }
 
  private:
@@ -146,10 +149,9 @@ class PosixParser {
 };
 
 std::string utc_offset(long seconds) {
-  std::string out = seconds < 0 ? "-" : "+";
   long a = std::labs(seconds);
-  out += two(static_cast<int>(a / 3600)) + two(static_cast<int>(a / 60 % 60));
-  if (a % 60) out += two(static_cast<int>(a % 60));
+  std::string out = fmt::format("{}{:02}{:02}", seconds < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+  if (a % 60) fmt::format_to(std::back_inserter(out), "{:02}", a % 60);
   return out;
 }
 
@@ -169,10 +171,9 @@ std::pair<std::string, std::string> onset(const PosixRule::When& w) {
   long day_shift = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
   t -= day_shift * 86400;
   d = add_days(d, day_shift);
-  std::string start = ics_date(d) + "T" + two(static_cast<int>(t / 3600)) + two(static_cast<int>(t / 60 % 60)) +
-                      two(static_cast<int>(t % 60));
-  std::string byday = (w.week == 5 ? std::string("-1") : std::to_string(w.week)) + days[w.weekday];
-  std::string rrule = "FREQ=YEARLY;BYMONTH=" + std::to_string(w.month) + ";BYDAY=" + byday;
+  std::string start = fmt::format("{}T{:02}{:02}{:02}", ics_date(d), t / 3600, t / 60 % 60, t % 60);
+  std::string rrule =
+      fmt::format("FREQ=YEARLY;BYMONTH={};BYDAY={}{}", w.month, w.week == 5 ? -1 : w.week, days[w.weekday]);
   // A shifted onset (rare: `/25`) cannot be said with BYDAY alone; keep the plain rule.
   return {start, rrule};
 }
@@ -192,9 +193,7 @@ std::string attendee_line(const KnowledgeBase& kb, const Attendee& a) {
   if (const Record* org = kb.lookup(a.org)) extra.push_back(org->name);
   if (!a.role.empty()) extra.push_back(a.role);
   if (extra.empty()) return name;
-  std::string out = name + " (";
-  for (std::size_t i = 0; i < extra.size(); ++i) out += (i ? ", " : "") + extra[i];
-  return out + ")";
+  return fmt::format("{} ({})", name, fmt::join(extra, ", "));
 }
 
 std::string name_of(const KnowledgeBase& kb, const NameRef& ref) {
@@ -206,7 +205,7 @@ std::string name_of(const KnowledgeBase& kb, const NameRef& ref) {
 
 std::string export_id(const Record& r) {
   if (r.defined) return r.rid;
-  return "unresolved:" + std::string(to_string(r.type)) + ":" + r.name;
+  return fmt::format("unresolved:{}:{}", to_string(r.type), r.name);
 }
 
 std::string ics_escape(std::string_view text) {
@@ -253,30 +252,30 @@ std::optional<std::string> ics_vtimezone(const std::string& tzid, std::string_vi
   std::string out;
   auto add = [&](std::string_view l) { out += ics_fold(l); };
   add("BEGIN:VTIMEZONE");
-  add("TZID:" + ics_escape(tzid));
+  add(fmt::format("TZID:{}", ics_escape(tzid)));
   if (!rule->has_dst) {
     add("BEGIN:STANDARD");
     add("DTSTART:19700101T000000");
-    add("TZOFFSETFROM:" + utc_offset(rule->std_offset));
-    add("TZOFFSETTO:" + utc_offset(rule->std_offset));
-    add("TZNAME:" + ics_escape(rule->std_name));
+    add(fmt::format("TZOFFSETFROM:{}", utc_offset(rule->std_offset)));
+    add(fmt::format("TZOFFSETTO:{}", utc_offset(rule->std_offset)));
+    add(fmt::format("TZNAME:{}", ics_escape(rule->std_name)));
     add("END:STANDARD");
   } else {
     auto [dst_start, dst_rrule] = onset(rule->start);
     auto [std_start, std_rrule] = onset(rule->end);
     add("BEGIN:DAYLIGHT");
-    add("DTSTART:" + dst_start);
-    add("RRULE:" + dst_rrule);
-    add("TZOFFSETFROM:" + utc_offset(rule->std_offset));
-    add("TZOFFSETTO:" + utc_offset(rule->dst_offset));
-    add("TZNAME:" + ics_escape(rule->dst_name));
+    add(fmt::format("DTSTART:{}", dst_start));
+    add(fmt::format("RRULE:{}", dst_rrule));
+    add(fmt::format("TZOFFSETFROM:{}", utc_offset(rule->std_offset)));
+    add(fmt::format("TZOFFSETTO:{}", utc_offset(rule->dst_offset)));
+    add(fmt::format("TZNAME:{}", ics_escape(rule->dst_name)));
     add("END:DAYLIGHT");
     add("BEGIN:STANDARD");
-    add("DTSTART:" + std_start);
-    add("RRULE:" + std_rrule);
-    add("TZOFFSETFROM:" + utc_offset(rule->dst_offset));
-    add("TZOFFSETTO:" + utc_offset(rule->std_offset));
-    add("TZNAME:" + ics_escape(rule->std_name));
+    add(fmt::format("DTSTART:{}", std_start));
+    add(fmt::format("RRULE:{}", std_rrule));
+    add(fmt::format("TZOFFSETFROM:{}", utc_offset(rule->dst_offset)));
+    add(fmt::format("TZOFFSETTO:{}", utc_offset(rule->std_offset)));
+    add(fmt::format("TZNAME:{}", ics_escape(rule->std_name)));
     add("END:STANDARD");
   }
   add("END:VTIMEZONE");
@@ -312,7 +311,9 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
     if (!vtz) {
       const Value* v = m.text->fields.find_property("timezone");
       diags.warning(v && !m.timezone.empty() ? v->loc : SourceLoc{m.path, 0, 0},
-                    "unknown time zone '" + tz + "'; times are written without one (use an IANA name such as 'Europe/Paris')");
+                    fmt::format("unknown time zone '{}'; times are written without one (use an IANA name such as "
+                                "'Europe/Paris')",
+                                tz));
       continue;
     }
     known.push_back(tz);
@@ -322,32 +323,29 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
   for (NodeId id : meetings) {
     const Record& m = kb.at(id);
     l.add("BEGIN:VEVENT");
-    l.add("UID:" + uid_of(m.rid) + "@kb");
-    l.add("DTSTAMP:" + o.stamp);
+    l.add(fmt::format("UID:{}@kb", uid_of(m.rid)));
+    l.add(fmt::format("DTSTAMP:{}", o.stamp));
     if (m.time.empty()) {
-      l.add("DTSTART;VALUE=DATE:" + ics_date(*m.date));
-      l.add("DTEND;VALUE=DATE:" + ics_date(add_days(*m.date, 1)));
+      l.add(fmt::format("DTSTART;VALUE=DATE:{}", ics_date(*m.date)));
+      l.add(fmt::format("DTEND;VALUE=DATE:{}", ics_date(add_days(*m.date, 1))));
     } else {
       std::string tz = m.timezone.empty() ? kb.config.timezone : m.timezone.str();
-      std::string local = ics_date(*m.date) + "T" + m.time.str().substr(0, 2) + m.time.str().substr(3, 2) + "00";
       bool zoned = std::find(known.begin(), known.end(), tz) != known.end();
-      std::string prefix = zoned ? ";TZID=" + tz + ":" : std::string(":");
-      l.add("DTSTART" + prefix + local);
+      std::string prefix = zoned ? fmt::format(";TZID={}:", tz) : std::string(":");
+      l.add(fmt::format("DTSTART{}{}", prefix, ics_date_time(*m.date, m.time.view())));
       if (!m.end_time.empty()) {
         // A duration past midnight ends the next day (Record::end_time).
         bool next_day = minutes_of_day(m.end_time.str()) <= minutes_of_day(m.time.str());
-        std::string end = m.end_time.str();
-        l.add("DTEND" + prefix + ics_date(add_days(*m.date, next_day ? 1 : 0)) + "T" + end.substr(0, 2) +
-              end.substr(3, 2) + "00");
+        Date end_date = add_days(*m.date, next_day ? 1 : 0);
+        l.add(fmt::format("DTEND{}{}", prefix, ics_date_time(end_date, m.end_time.view())));
       }
     }
     l.prop("SUMMARY", m.name);
     l.prop("LOCATION", m.location);
     std::string desc = plain_text(m.outcomes->summary);
+    auto gap = [&desc] { return desc.empty() ? "" : "\n\n"; };
     auto section = [&](const std::string& head, const std::vector<std::string>& items) {
-      if (items.empty()) return;
-      desc += (desc.empty() ? "" : "\n\n") + head + ":";
-      for (const auto& i : items) desc += "\n- " + i;
+      if (!items.empty()) desc += fmt::format("{}{}:\n- {}", gap(), head, fmt::join(items, "\n- "));
     };
     std::vector<std::string> orgs, people, topics, decisions;
     for (const auto& org : m.organizations) orgs.push_back(name_of(kb, org));
@@ -358,13 +356,14 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
     section("Attendees", people);
     section("Topics", topics);
     section("Decisions", decisions);
-    if (!m.event.text.empty()) desc += (desc.empty() ? "" : "\n\n") + std::string("Event: ") + name_of(kb, m.event);
-    desc += (desc.empty() ? "" : "\n\n") + std::string("kb: ") + m.rid;
+    if (!m.event.text.empty()) desc += fmt::format("{}Event: {}", gap(), name_of(kb, m.event));
+    desc += fmt::format("{}kb: {}", gap(), m.rid);
     l.prop("DESCRIPTION", desc);
     if (!m.tags.empty()) {
       std::string cats;
-      for (const auto& t : m.tags) cats += (cats.empty() ? "" : ",") + ics_escape(t);
-      l.add("CATEGORIES:" + cats);
+      for (const auto& t : m.tags)
+        fmt::format_to(std::back_inserter(cats), "{}{}", cats.empty() ? "" : ",", ics_escape(t));
+      l.add(fmt::format("CATEGORIES:{}", cats));
     }
     l.add("END:VEVENT");
   }
@@ -375,17 +374,18 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
     for (const auto& a : m.outcomes->actions) {
       if (!a.due) continue;
       l.add("BEGIN:VTODO");
-      l.add("UID:" + uid_of(m.rid) + "-L" + std::to_string(a.loc.line) + "@kb");
-      l.add("DTSTAMP:" + o.stamp);
+      l.add(fmt::format("UID:{}-L{}@kb", uid_of(m.rid), a.loc.line));
+      l.add(fmt::format("DTSTAMP:{}", o.stamp));
       l.prop("SUMMARY", plain_text(a.text));
-      l.add("DUE;VALUE=DATE:" + ics_date(*a.due));
-      l.add(std::string("STATUS:") + (a.done ? "COMPLETED" : a.cancelled ? "CANCELLED" : "NEEDS-ACTION"));
-      if (a.priority > 0 && a.priority <= 5) l.add("PRIORITY:" + std::to_string(kPriority[a.priority]));
+      l.add(fmt::format("DUE;VALUE=DATE:{}", ics_date(*a.due)));
+      l.add(fmt::format("STATUS:{}", a.done ? "COMPLETED" : a.cancelled ? "CANCELLED" : "NEEDS-ACTION"));
+      if (a.priority > 0 && a.priority <= 5) l.add(fmt::format("PRIORITY:{}", kPriority[a.priority]));
       std::string desc;
-      if (const Record* owner = kb.lookup(a.owner)) desc = "Owner: " + owner->name + "\n";
-      desc += "From: " + m.name + " (" + to_string(*m.date) + ")\nkb: " + m.rid + " line " + std::to_string(a.loc.line);
+      if (const Record* owner = kb.lookup(a.owner)) desc = fmt::format("Owner: {}\n", owner->name);
+      fmt::format_to(std::back_inserter(desc), "From: {} ({})\nkb: {} line {}", m.name, to_string(*m.date), m.rid,
+                     a.loc.line);
       l.prop("DESCRIPTION", desc);
-      l.add("RELATED-TO:" + uid_of(m.rid) + "@kb");
+      l.add(fmt::format("RELATED-TO:{}@kb", uid_of(m.rid)));
       l.add("END:VTODO");
     }
   }

@@ -4,6 +4,8 @@
 #include <sstream>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "kb/parse/markdown.h"
 #include "kb/render/export.h"
 
@@ -24,9 +26,9 @@ std::string field(std::string_view s) {
 }
 
 std::string row(const std::vector<std::string>& cells) {
-  std::string out;
-  for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + field(cells[i]);
-  return out + "\n";
+  std::vector<std::string> fields;
+  for (const auto& c : cells) fields.push_back(field(c));
+  return fmt::format("{}\n", fmt::join(fields, ","));
 }
 
 // An array property: values joined by neo4j-admin's default array delimiter
@@ -59,7 +61,7 @@ std::string label_of(RecordType t) {
 
 std::string labels(const Record& r) { return label_of(r.type) + (r.defined ? "" : ";Unresolved"); }
 
-std::string action_id(const Record& m, const Action& a) { return m.rid + "#L" + std::to_string(a.loc.line); }
+std::string action_id(const Record& m, const Action& a) { return fmt::format("{}#L{}", m.rid, a.loc.line); }
 
 }  // namespace
 

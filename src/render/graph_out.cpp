@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "kb/base/text.h"
@@ -30,11 +31,11 @@ int type_rank(RecordType t) {
 // and name.
 std::string node_key(const Record& r) {
   if (r.defined && !r.rid.empty()) return r.rid;
-  return "unresolved:" + std::string(to_string(r.type)) + ":" + r.name;
+  return fmt::format("unresolved:{}:{}", to_string(r.type), r.name);
 }
 
 std::string node_label(const Record& r) {
-  if (r.type == RecordType::meeting && r.date) return to_string(*r.date) + " " + r.name;
+  if (r.type == RecordType::meeting && r.date) return fmt::format("{} {}", to_string(*r.date), r.name);
   return r.name;
 }
 
@@ -89,7 +90,7 @@ class Builder {
 
 // ---- writers ----
 
-std::string node_id(std::size_t i) { return "n" + std::to_string(i); }
+std::string node_id(std::size_t i) { return fmt::format("n{}", i); }
 
 const char* dot_shape(RecordType t) {
   switch (t) {
@@ -143,8 +144,8 @@ void write_dot(std::ostream& out, const KnowledgeBase& kb, const GraphData& g, b
     if (e.type == EdgeType::met && !picture) out << ", dir=none, penwidth=" << std::min<std::size_t>(1 + e.weight, 6);
     if (!picture) {
       std::string label(to_string(e.type));
-      if (!e.label.empty()) label += ": " + e.label;
-      if (e.weight > 1) label += " (" + std::to_string(e.weight) + ")";
+      if (!e.label.empty()) label += fmt::format(": {}", e.label);
+      if (e.weight > 1) label += fmt::format(" ({})", e.weight);
       out << ", label=" << dot_quote(label);
     }
     out << "];\n";
@@ -234,7 +235,7 @@ void write_mermaid(std::ostream& out, const KnowledgeBase& kb, const GraphData& 
   }
   for (const auto& e : g.edges) {
     std::string label(to_string(e.type));
-    if (e.weight > 1) label += " " + std::to_string(e.weight);
+    if (e.weight > 1) label += fmt::format(" {}", e.weight);
     out << "  " << node_id(pos[e.from.value]) << (e.type == EdgeType::met ? " ---|" : " -->|") << label << "| "
         << node_id(pos[e.to.value]) << '\n';
   }

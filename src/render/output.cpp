@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "json_values.h"
 #include "kb/base/text.h"
 #include "kb/render/table.h"
@@ -189,7 +191,7 @@ void render_actions(std::ostream& out, const KnowledgeBase& kb, const std::vecto
                       : a.cancelled ? "cancelled"
                                     : "",
                       owner ? owner->name : "", plain_text(a.text), m.rid, std::to_string(a.loc.line)});
-    ids.push_back(m.rid + ":" + std::to_string(a.loc.line));
+    ids.push_back(fmt::format("{}:{}", m.rid, a.loc.line));
     // On a terminal: a closed action dimmed, an open one past its due date with the date red.
     if (!a.is_open()) t.paint.emplace_back(t.headers.size(), Paint::dim);
     else if (a.due && *a.due < o.today) t.paint.push_back({Paint::red});
@@ -218,7 +220,7 @@ void render_decisions(std::ostream& out, const KnowledgeBase& kb, const std::vec
   for (const auto& d : decisions) {
     const Record& m = kb.at(d.meeting);
     t.rows.push_back({date_text(m.date), plain_text(m.outcomes->decisions[d.index].text), m.rid});
-    ids.push_back(m.rid + ":" + std::to_string(m.outcomes->decisions[d.index].loc.line));
+    ids.push_back(fmt::format("{}:{}", m.rid, m.outcomes->decisions[d.index].loc.line));
   }
   render_table(out, std::move(t), ids, o);
 }
@@ -235,8 +237,8 @@ void render_diagnostics_json(std::ostream& out, const std::vector<Diagnostic>& d
 }
 
 std::string json_library_version() {
-  return "nlohmann-json " + std::to_string(NLOHMANN_JSON_VERSION_MAJOR) + "." +
-         std::to_string(NLOHMANN_JSON_VERSION_MINOR) + "." + std::to_string(NLOHMANN_JSON_VERSION_PATCH);
+  return fmt::format("nlohmann-json {}.{}.{}", NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR,
+                     NLOHMANN_JSON_VERSION_PATCH);
 }
 
 }  // namespace kb

@@ -1,5 +1,8 @@
 // `kb show`: one record with everything kb knows about it.
+#include <iterator>
 #include <map>
+
+#include <fmt/format.h>
 
 #include "json_values.h"
 #include "text_writer.h"
@@ -41,7 +44,8 @@ std::string value_text(const Value& v) {
     }
     case Value::Kind::mapping: {
       std::string out;
-      for (const auto& [k, i] : v.entries) out += (out.empty() ? "" : ", ") + k + ": " + value_text(i);
+      for (const auto& [k, i] : v.entries)
+        fmt::format_to(std::back_inserter(out), "{}{}: {}", out.empty() ? "" : ", ", k, value_text(i));
       return "{" + out + "}";
     }
   }
@@ -49,10 +53,19 @@ std::string value_text(const Value& v) {
 }
 
 std::string affiliation_text(const KnowledgeBase& kb, const Affiliation& a) {
-  std::string s = a.role.empty() ? json_values::name_of(kb, a.org) : a.role + ", " + json_values::name_of(kb, a.org);
+  const std::string org = json_values::name_of(kb, a.org);
+  std::string s = a.role.empty() ? org : fmt::format("{}, {}", a.role.view(), org);
   if (a.since || a.until)
-    s += " (" + (a.since ? to_string(*a.since) : std::string("?")) + " to " +
-         (a.until ? to_string(*a.until) : std::string("now")) + ")";
+    fmt::format_to(std::back_inserter(s), " ({} to {})", a.since ? to_string(*a.since) : "?",
+                   a.until ? to_string(*a.until) : "now");
+  return s;
+}
+
+// A meeting's `HH:MM–HH:MM zone`, each part only when given.
+std::string time_text(const Record& r) {
+  std::string s = r.time;
+  if (!r.end_time.empty()) fmt::format_to(std::back_inserter(s), "–{}", r.end_time.view());
+  if (!r.timezone.empty()) fmt::format_to(std::back_inserter(s), " {}", r.timezone.view());
   return s;
 }
 
@@ -99,13 +112,13 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
     return;
   }
   TextWriter w(out, o.format == OutputFormat::md, o.color);
-  std::string sub = std::string(to_string(r.type)) + (r.defined ? " · " + r.rid : " · no record (only named in notes)");
+  std::string sub = fmt::format("{} · {}", to_string(r.type), r.defined ? r.rid : "no record (only named in notes)");
   w.title(r.name, sub);
   if (!r.aliases.empty()) w.field("Aliases", [&] { std::string s; for (const auto& a : r.aliases) s += (s.empty() ? "" : ", ") + a; return s; }());
   switch (r.type) {
     case RecordType::meeting: {
       w.field("Date", r.date ? long_date(*r.date) : "");
-      w.field("Time", r.time + (r.end_time.empty() ? "" : "–" + r.end_time) + (r.timezone.empty() ? "" : " " + r.timezone));
+      w.field("Time", time_text(r));
       w.field("Location", r.location);
       w.field("Event", r.event.text.empty() ? "" : json_values::name_of(kb, r.event));
       w.field("Series", r.series);
@@ -141,7 +154,7 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
     if (!r.text->fields.find_property(k)) w.field(k, value_text(v));
   if (p.last_met && r.type != RecordType::meeting) w.field("Last met", long_date(*p.last_met));
   if (const Record* next = kb.lookup(p.next); next && r.type != RecordType::meeting)
-    w.field("Next", long_date(*next->date) + "  " + next->name + "  " + next->rid);
+    w.field("Next", fmt::format("{}  {}  {}", long_date(*next->date), next->name, next->rid));
 
   if (r.type == RecordType::meeting) {
     if (!r.attendees.empty()) {
@@ -150,7 +163,7 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
         std::string s = json_values::name_of(kb, a.person);
         std::string detail = a.role;
         if (const Record* org = kb.lookup(a.org)) detail += (detail.empty() ? "" : ", ") + org->name;
-        if (!detail.empty()) s += " (" + detail + ")";
+        if (!detail.empty()) s += fmt::format(" ({})", detail);
         w.item(s);
       }
     }
@@ -184,22 +197,22 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
       for (NodeId m : members) {
         std::string s = kb.at(m).name;
         for (const auto& a : kb.at(m).entity->affiliations)
-          if (a.org.target == p.id && !a.role.empty()) s += " (" + a.role + ")";
+          if (a.org.target == p.id && !a.role.empty()) s += fmt::format(" ({})", a.role.view());
         w.item(s);
       }
     }
   }
-  w.section("Meetings (" + std::to_string(p.meetings.size()) + ")");
+  w.section(fmt::format("Meetings ({})", p.meetings.size()));
   if (p.meetings.empty()) w.item("none yet");
   for (NodeId m : p.meetings) {
     const Record& mr = kb.at(m);
-    w.item((mr.date ? to_string(*mr.date) : "") + "  " + mr.name + "  " + mr.rid);
+    w.item(fmt::format("{}  {}  {}", mr.date ? to_string(*mr.date) : "", mr.name, mr.rid));
   }
   auto ties = [&](const std::string& name, const std::vector<Tie>& list) {
     if (list.empty()) return;
     w.section(name);
     for (const auto& t : list)
-      w.item(kb.at(t.id).name + " (" + std::to_string(t.count) + (t.count == 1 ? " meeting)" : " meetings)"));
+      w.item(fmt::format("{} ({} {})", kb.at(t.id).name, t.count, t.count == 1 ? "meeting" : "meetings"));
   };
   ties(r.type == RecordType::person ? "Frequent co-attendees" : "People met", p.people);
   ties("Organizations", p.organizations);

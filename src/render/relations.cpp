@@ -1,5 +1,7 @@
 #include "kb/render/relations.h"
 
+#include <fmt/format.h>
+
 #include "json_values.h"
 #include "kb/query/profile.h"
 #include "kb/render/table.h"
@@ -59,7 +61,7 @@ void render_related(std::ostream& out, const KnowledgeBase& kb, const Related& r
       const Record* last = kb.lookup(when.last);
       const Record* next = kb.lookup(when.next);
       t.rows.push_back({kind, x.name, std::to_string(tie.strength), date_text(when.last_met), last ? last->name : "",
-                        next ? date_text(next->date) + " " + next->name : ""});
+                        next ? fmt::format("{} {}", date_text(next->date), next->name) : ""});
       std::string ms;
       if (all_ids)
         for (NodeId m : tie.meetings) ms += (ms.empty() ? "" : ", ") + kb.at(m).rid;

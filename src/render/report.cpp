@@ -4,6 +4,8 @@
 #include <map>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 #include "kb/parse/markdown.h"
 #include "kb/query/actions.h"
@@ -31,7 +33,7 @@ std::string addressed(const KnowledgeBase& kb, NodeId id) {
   if (r->type != RecordType::person || !r->entity.present() || r->entity->honorific.empty()) return r->name;
   const std::string& h = r->entity->honorific;
   if (to_lower_ascii(r->name).rfind(to_lower_ascii(h), 0) == 0) return r->name;  // "Dr. Ana Bell" already
-  return h + " " + r->name;
+  return fmt::format("{} {}", h, r->name);
 }
 
 // The record id of a defined record, "" for an unresolved name (a page links only the former).
@@ -137,7 +139,7 @@ std::string escape_for(ReportFormat f, const std::string& s) {
 }  // namespace
 
 std::string count_text(std::size_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+  return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
 TemplateData action_data(const KnowledgeBase& kb, const ActionRef& ref) {
@@ -159,7 +161,7 @@ TemplateData action_data(const KnowledgeBase& kb, const ActionRef& ref) {
   set_date(d, "done_on", a.done_on);
   d.set("meeting", m.name);
   set_date(d, "meeting_date", m.date);
-  d.set("ref", m.rid + ":" + std::to_string(a.loc.line));
+  d.set("ref", fmt::format("{}:{}", m.rid, a.loc.line));
   return d;
 }
 

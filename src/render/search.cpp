@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "kb/base/text.h"
@@ -74,7 +75,7 @@ void render_list(std::ostream& out, const KnowledgeBase& kb, const std::vector<S
     type.resize(std::max<std::size_t>(type.size(), 12), ' ');
     std::string title = terminal_safe(r.name);
     const std::string d = date_of(r), rid = terminal_safe(r.rid);
-    const std::string tail = d.empty() ? std::string() : "  " + d;
+    const std::string tail = d.empty() ? std::string() : fmt::format("  {}", d);
     std::size_t room = o.width;
     bool with_id = true;
     if (room > 0 && type.size() + 1 + display_width(title) + tail.size() + 2 + display_width(rid) > room) {
@@ -82,7 +83,7 @@ void render_list(std::ostream& out, const KnowledgeBase& kb, const std::vector<S
       const std::size_t fixed = type.size() + 1 + tail.size();
       title = truncate_display(title, room > fixed + 12 ? room - fixed : 12);
     }
-    if (o.color) title = "\x1b[1m" + title + std::string(kPlain);
+    if (o.color) title = fmt::format("\x1b[1m{}{}", title, kPlain);
     out << type << ' ' << title << tail;
     if (with_id) out << "  " << rid;
     out << '\n';

@@ -1,6 +1,8 @@
 // `kb show SERIES`: see series.h.
 #include "kb/render/series.h"
 
+#include <fmt/format.h>
+
 #include "json_values.h"
 #include "text_writer.h"
 
@@ -11,11 +13,15 @@ using nlohmann::json;
 
 // The next meeting: the first planned one, else the date the rhythm gives after the last.
 std::string next_text(const KnowledgeBase& kb, const SeriesView& v) {
-  for (auto it = v.history.rbegin(); it != v.history.rend(); ++it)
-    if (it->planned) return to_string(*kb.at(it->meeting).date) + " (planned: " + kb.at(it->meeting).rid + ")";
+  for (auto it = v.history.rbegin(); it != v.history.rend(); ++it) {
+    if (!it->planned) continue;
+    const Record& m = kb.at(it->meeting);
+    return fmt::format("{} (planned: {})", to_string(*m.date), m.rid);
+  }
   if (v.history.empty()) return "";
   auto next = next_in_cadence(v.cadence, *kb.at(v.history.front().meeting).date);
-  return next ? to_string(*next) + " by its rhythm (kb add meeting --next-in '" + v.series.name + "')" : "";
+  if (!next) return "";
+  return fmt::format("{} by its rhythm (kb add meeting --next-in '{}')", to_string(*next), v.series.name);
 }
 
 void render_json(std::ostream& out, const KnowledgeBase& kb, const SeriesView& v) {
@@ -88,8 +94,9 @@ void render_series_list(std::ostream& out, const KnowledgeBase& kb, const std::v
   t.flexible = {0, 5};
   for (const auto& s : all) {
     const SeriesRow row = series_row(kb, s, o.today);
-    const std::string next = !row.planned.empty() ? row.planned
-                             : row.by_cadence.empty() ? std::string() : row.by_cadence + " (by rhythm)";
+    const std::string next = !row.planned.empty()     ? row.planned
+                             : row.by_cadence.empty() ? std::string()
+                                                      : fmt::format("{} (by rhythm)", row.by_cadence);
     t.rows.push_back({s.name, std::to_string(s.meetings.size()), row.first, row.last, next, row.rhythm});
   }
   switch (o.format) {
@@ -118,16 +125,16 @@ void render_series(std::ostream& out, const KnowledgeBase& kb, const SeriesView&
   }
   TextWriter w(out, o.format == OutputFormat::md, o.color);
   const std::size_t n = v.history.size();
-  w.title(v.series.name, "series · " + std::to_string(n) + (n == 1 ? " meeting" : " meetings"));
+  w.title(v.series.name, fmt::format("series · {} {}", n, n == 1 ? "meeting" : "meetings"));
   w.field("Rhythm", describe(v.cadence));
   w.field("Next", next_text(kb, v));
-  w.section("Meetings (" + std::to_string(n) + ")");
+  w.section(fmt::format("Meetings ({})", n));
   for (const auto& e : v.history) {
     const Record& m = kb.at(e.meeting);
-    std::string open = e.planned ? "planned" : std::to_string(e.open_actions) + " open";
-    w.item(to_string(*m.date) + "  " + m.name + "  " + open + "  " + m.rid);
+    std::string open = e.planned ? "planned" : fmt::format("{} open", e.open_actions);
+    w.item(fmt::format("{}  {}  {}  {}", to_string(*m.date), m.name, open, m.rid));
   }
-  w.section("Open actions (" + std::to_string(v.open_actions.size()) + ")");
+  w.section(fmt::format("Open actions ({})", v.open_actions.size()));
   if (v.open_actions.empty()) w.item("none");
   for (const auto& a : v.open_actions) w.item(action_text(kb, a));
 }

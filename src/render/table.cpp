@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 
 namespace kb {
@@ -95,8 +97,8 @@ Paint paint_of(const Table& t, std::size_t row, std::size_t col) {
 std::string paint(const std::string& text, Paint p) {
   if (text.empty()) return text;  // nothing to paint; trailing padding is still trimmed
   switch (p) {
-    case Paint::dim: return "\x1b[2m" + text + "\x1b[0m";
-    case Paint::red: return "\x1b[31m" + text + "\x1b[0m";
+    case Paint::dim: return fmt::format("\x1b[2m{}\x1b[0m", text);
+    case Paint::red: return fmt::format("\x1b[31m{}\x1b[0m", text);
     default: return text;
   }
 }
@@ -152,7 +154,7 @@ std::vector<std::size_t> columns_named(const Table& t, const std::vector<std::st
     if (c == t.headers.size()) {
       std::string known;
       for (const auto& h : t.headers) known += (known.empty() ? "" : ", ") + field_name(h);
-      throw UnknownField("--fields: no column '" + f + "' here (columns: " + known + ")");
+      throw UnknownField(fmt::format("--fields: no column '{}' here (columns: {})", f, known));
     }
     keep.push_back(c);
   }
