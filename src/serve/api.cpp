@@ -1,6 +1,9 @@
 // The JSON API: the same JSON as `kb query|show|actions|graph --format json`, written by the
 // render module's functions; the parameters are the search form's (filters.cpp).
+#include <iterator>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "kb/query/profile.h"
 #include "kb/render/graph_out.h"
@@ -25,12 +28,8 @@ std::string json_string(const std::string& s) {
   std::string out = "\"";
   for (unsigned char ch : s) {
     if (ch == '"' || ch == '\\') out += {'\\', static_cast<char>(ch)};
-    else if (ch < 0x20) {
-      static const char* kHex = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[ch >> 4];
-      out += kHex[ch & 15];
-    } else out += static_cast<char>(ch);
+    else if (ch < 0x20) fmt::format_to(std::back_inserter(out), "\\u{:04x}", ch);
+    else out += static_cast<char>(ch);
   }
   return out + "\"";
 }
@@ -38,7 +37,7 @@ std::string json_string(const std::string& s) {
 }  // namespace
 
 HttpResponse json_error(int status, const std::string& message) {
-  return json_response("{\"error\": " + json_string(message) + "}\n", status);
+  return json_response(fmt::format("{{\"error\": {}}}\n", json_string(message)), status);
 }
 
 GraphData neighbourhood(const KnowledgeBase& kb, NodeId center) {
@@ -99,7 +98,7 @@ HttpResponse api_search(const PageContext& c) {
 
 HttpResponse api_record(const PageContext& c, const std::string& rid) {
   const Record* r = c.kb.lookup_rid(rid);
-  if (!r) return json_error(404, "no record has the id '" + rid + "'");
+  if (!r) return json_error(404, fmt::format("no record has the id '{}'", rid));
   std::ostringstream out;
   render_profile(out, c.kb, build_profile(c.kb, r->id, c.today), json_options());
   return json_response(out.str());

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <random>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 #include "pages.h"
 #include "assets.h"
@@ -87,8 +89,11 @@ void secure(HttpResponse& r) {
 }  // namespace
 
 std::string content_security_policy(const std::string& nonce) {
-  return "default-src 'none'; script-src 'self'; style-src 'self'" + (nonce.empty() ? "" : " 'nonce-" + nonce + "'") +
-         "; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  const std::string style_nonce = nonce.empty() ? "" : fmt::format(" 'nonce-{}'", nonce);
+  return fmt::format(
+      "default-src 'none'; script-src 'self'; style-src 'self'{}; img-src 'self' data:; "
+      "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      style_nonce);
 }
 
 std::string make_nonce() { return random_hex(16); }
@@ -108,8 +113,9 @@ App::App(LiveKb& live, AppOptions o) : live_(live), options_(std::move(o)) {}
 // Why a request is refused before it reaches a page, if it is.
 std::optional<HttpResponse> App::refuse(const HttpRequest& req) const {
   if (!host_allowed(req.header("host"), options_.port))
-    return plain(421, "kb serve answers requests for localhost or this machine's address only (Host '" +
-                          terminal_safe(req.header("host")) + "' refused)");
+    return plain(421, fmt::format("kb serve answers requests for localhost or this machine's address only "
+                                  "(Host '{}' refused)",
+                                  terminal_safe(req.header("host"))));
   if (req.method == "POST") {
     if (!options_.write) return plain(403, "kb serve was started without --write; nothing can be changed");
     if (!same_secret(req.param("token"), options_.token))
@@ -129,7 +135,7 @@ HttpResponse App::handle(const HttpRequest& req) {
     if (auto refusal = refuse(req)) r = *refusal;
     else r = req.method == "POST" ? write(req) : route(req);
   } catch (const std::exception& e) {
-    r = plain(500, std::string("kb: internal error: ") + e.what());
+    r = plain(500, fmt::format("kb: internal error: {}", e.what()));
   }
   secure(r);
   return r;
@@ -163,10 +169,11 @@ HttpResponse App::route(const HttpRequest& req) {
   else if (p.rfind("/api/records/", 0) == 0) r = api_record(c, p.substr(13));
   else if (p == "/api/actions") r = api_actions(c);
   else if (p == "/api/graph") r = api_graph(c);
-  else if (p.rfind("/api/", 0) == 0) r = json_error(404, "no such API: " + p);
-  else r = error_page(c, 404, "Not found", "kb serve has no page '" + p + "'");
+  else if (p.rfind("/api/", 0) == 0) r = json_error(404, fmt::format("no such API: {}", p));
+  else r = error_page(c, 404, "Not found", fmt::format("kb serve has no page '{}'", p));
   if (same_secret(given, options_.token) && options_.write)
-    r.headers.emplace_back("Set-Cookie", std::string(kTokenCookie) + "=" + options_.token + "; Path=/; HttpOnly; SameSite=Strict");
+    r.headers.emplace_back("Set-Cookie",
+                           fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict", kTokenCookie, options_.token));
   return r;
 }
 
@@ -205,7 +212,7 @@ bool App::stream(const HttpRequest& req, EventStream& out, HttpResponse& refusal
       return true;
     }
     *seen = now;
-    chunk = "event: change\ndata: " + std::to_string(now) + "\n\n";
+    chunk = fmt::format("event: change\ndata: {}\n\n", now);
     return true;
   };
   return true;

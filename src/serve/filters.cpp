@@ -3,6 +3,8 @@
 // sentence for the page, never an exception.
 #include <charconv>
 
+#include <fmt/format.h>
+
 #include "kb/base/text.h"
 #include "kb/model/names.h"
 #include "kb/query/week.h"
@@ -24,7 +26,7 @@ bool names_of(const PageContext& c, const std::string& key, RecordType type, std
     DiagSink diags;
     auto id = resolve_name(c.kb, name, type, diags);
     if (!id) {
-      error = first_error(diags, "unknown name '" + name + "'");
+      error = first_error(diags, fmt::format("unknown name '{}'", name));
       return false;
     }
     out.push_back(*id);
@@ -36,7 +38,7 @@ bool date_of(const PageContext& c, const std::string& key, std::optional<Date>& 
   const std::string text = c.req.param(key);
   if (text.empty()) return true;
   out = parse_date_phrase(text, c.today);
-  if (!out) error = "invalid date '" + text + "' for " + key + " (expected " + kDatePhrases + ")";
+  if (!out) error = fmt::format("invalid date '{}' for {} (expected {})", text, key, kDatePhrases);
   return out.has_value();
 }
 
@@ -45,7 +47,7 @@ bool week_of(const PageContext& c, MeetingFilter& f, std::string& error) {
   if (text.empty()) return true;
   auto w = parse_week_phrase(text, c.today);
   if (!w) {
-    error = "invalid week '" + text + "' (expected YYYY-Www as 2024-W36, this week, last week, or a date)";
+    error = fmt::format("invalid week '{}' (expected YYYY-Www as 2024-W36, this week, last week, or a date)", text);
     return false;
   }
   DateRange r = week_range(*w);
@@ -60,7 +62,7 @@ std::optional<NodeId> record_named(const KnowledgeBase& kb, const std::string& t
   if (const Record* r = kb.lookup_rid(text)) return r->id;
   DiagSink diags;
   auto id = resolve_any(kb, text, diags);
-  if (!id) error = first_error(diags, "no record is named '" + text + "'");
+  if (!id) error = first_error(diags, fmt::format("no record is named '{}'", text));
   return id;
 }
 
@@ -70,7 +72,7 @@ std::optional<MeetingFilter> meeting_filter_of(const PageContext& c, std::string
   f.newest_first = c.req.param("sort") == "-date";
   if (!date_of(c, "since", f.since, error) || !date_of(c, "until", f.until, error)) return std::nullopt;
   if (f.since && f.until && *f.until < *f.since) {
-    error = "since " + to_string(*f.since) + " is after until " + to_string(*f.until);
+    error = fmt::format("since {} is after until {}", to_string(*f.since), to_string(*f.until));
     return std::nullopt;
   }
   if (!week_of(c, f, error)) return std::nullopt;
@@ -80,7 +82,7 @@ std::optional<MeetingFilter> meeting_filter_of(const PageContext& c, std::string
   for (const auto& w : c.req.params_of("where")) {
     auto eq = w.find('=');
     if (eq == std::string::npos || eq == 0) {
-      error = "invalid where '" + w + "' (expected KEY=VALUE)";
+      error = fmt::format("invalid where '{}' (expected KEY=VALUE)", w);
       return std::nullopt;
     }
     f.where.emplace_back(w.substr(0, eq), w.substr(eq + 1));
@@ -103,7 +105,7 @@ std::optional<ActionFilter> action_filter_of(const PageContext& c, std::string& 
   if (state == "done") f.state = ActionState::done;
   else if (state == "all") f.state = ActionState::all;
   else if (!state.empty() && state != "open") {
-    error = "invalid state '" + state + "' (expected open, done or all)";
+    error = fmt::format("invalid state '{}' (expected open, done or all)", state);
     return std::nullopt;
   }
   f.overdue = !c.req.param("overdue").empty();

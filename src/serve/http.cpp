@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include <fmt/format.h>
 #include <httplib.h>
 
 namespace kb::serve {
@@ -128,7 +129,8 @@ HttpServer::~HttpServer() = default;
 int HttpServer::bind(const std::string& host, int port, std::string& error) {
   int bound = port == 0 ? impl_->server.bind_to_any_port(host) : (impl_->server.bind_to_port(host, port) ? port : -1);
   if (bound <= 0) {
-    error = "cannot listen on " + host + ":" + std::to_string(port) + " (the port is in use, or the address is not this machine's)";
+    error =
+        fmt::format("cannot listen on {}:{} (the port is in use, or the address is not this machine's)", host, port);
     return -1;
   }
   return bound;

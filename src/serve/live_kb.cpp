@@ -3,6 +3,8 @@
 #include <set>
 #include <string_view>
 
+#include <fmt/format.h>
+
 #include "kb/store/cache.h"
 #include "kb/store/real_fs.h"
 #include "kb/store/text_index.h"
@@ -67,7 +69,7 @@ std::string LiveKb::reload() {
   changed_.notify_all();
   if (!audience_error.empty()) return audience_error;
   if (files.empty()) return {};
-  return std::to_string(files.size()) + (files.size() == 1 ? " file has problems" : " files have problems");
+  return fmt::format("{} {}", files.size(), files.size() == 1 ? "file has problems" : "files have problems");
 }
 
 std::shared_ptr<const LoadResult> LiveKb::current() const {

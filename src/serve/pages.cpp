@@ -1,8 +1,11 @@
 // The HTML pages: each fills a template from src/serve/assets with the report module's data
 // (the same as the briefing and the dossier), so a page says what `kb report` would.
 #include <algorithm>
+#include <iterator>
 #include <random>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "assets.h"
 #include "kb/base/text.h"
@@ -53,12 +56,13 @@ std::string summary_snippet(const Record& m, const TextQuery& q) {
   while (at + len < text.size() && (static_cast<unsigned char>(text[at + len]) & 0xC0) == 0x80) --len;
   std::string out = text.substr(at, len);
   std::replace(out.begin(), out.end(), '\n', ' ');
-  return (at > 0 ? "…" : "") + out + (at + len < text.size() ? "…" : "");
+  return fmt::format("{}{}{}", at > 0 ? "…" : "", out, at + len < text.size() ? "…" : "");
 }
 
 std::string form_query(const HttpRequest& req) {
   std::string q;
-  for (const auto& [k, v] : req.params) q += (q.empty() ? "" : "&") + url_encode(k, false) + "=" + url_encode(v, false);
+  for (const auto& [k, v] : req.params)
+    fmt::format_to(std::back_inserter(q), "{}{}={}", q.empty() ? "" : "&", url_encode(k, false), url_encode(v, false));
   return q;
 }
 
@@ -74,10 +78,18 @@ void link_whole_lists(const KnowledgeBase& kb, const Record& r, bool more_meetin
                       : r.type == RecordType::topic        ? "topic"
                                                            : "event";
   d.set("meetings_more", more_meetings);
-  d.set("meetings_link", "/search?" + std::string(param) + "=" + name);
+  d.set("meetings_link", fmt::format("/search?{}={}", param, name));
   d.set("actions_more", more_actions);
   d.set("actions_linked", r.type == RecordType::person || r.type == RecordType::organization);
-  d.set("actions_link", std::string("/actions?") + (r.type == RecordType::person ? "owner=" : "org=") + name);
+  d.set("actions_link", fmt::format("/actions?{}={}", r.type == RecordType::person ? "owner" : "org", name));
+}
+
+// The line of links at the top of a briefing: kb's home, the week before and the week after.
+std::string week_nav(const DateRange& range) {
+  return fmt::format(
+      "\n<nav class=\"kb-serve\"><a href=\"/\">kb</a> · <a href=\"/week?week={}\">previous week</a> · "
+      "<a href=\"/week?week={}\">next week</a></nav><script src=\"/assets/kb.js\" defer></script>",
+      to_string(iso_week_of(add_days(range.first, -7))), to_string(iso_week_of(add_days(range.last, 1))));
 }
 
 }  // namespace
@@ -104,19 +116,19 @@ HttpResponse page_home(const PageContext& c) {
   d.set("actions_heading", no_me ? "Open actions" : "My actions");
   d.set("no_me", no_me);
   // Each list as far as one screen goes; "all N" leads to the actions page with the same owner.
-  const std::string owner = me.valid() ? "owner=" + url_encode(c.kb.at(me).name, false) : "";
+  const std::string owner = me.valid() ? fmt::format("owner={}", url_encode(c.kb.at(me).name, false)) : "";
   // `total`: what the link's page lists (the open actions' page lists the overdue ones too).
   auto set_list = [&](const char* key, std::vector<ActionRef>& refs, std::size_t total, const std::string& query) {
     const bool more = refs.size() > kHomeActions;
     if (more) refs.resize(kHomeActions);
-    d.set(std::string(key) + "_mine", TemplateData::list(action_rows(c, refs)));
-    d.set(std::string("has_") + key + "_mine", !refs.empty());
-    d.set(std::string(key) + "_more", more);
-    d.set(std::string(key) + "_total", std::to_string(total));
-    d.set(std::string(key) + "_link", "/actions" + (query.empty() ? "" : "?" + query));
+    d.set(fmt::format("{}_mine", key), TemplateData::list(action_rows(c, refs)));
+    d.set(fmt::format("has_{}_mine", key), !refs.empty());
+    d.set(fmt::format("{}_more", key), more);
+    d.set(fmt::format("{}_total", key), std::to_string(total));
+    d.set(fmt::format("{}_link", key), query.empty() ? "/actions" : fmt::format("/actions?{}", query));
   };
   const std::size_t all_open = open.size() + overdue.size();
-  set_list("overdue", overdue, overdue.size(), "overdue=1" + (owner.empty() ? "" : "&" + owner));
+  set_list("overdue", overdue, overdue.size(), owner.empty() ? "overdue=1" : fmt::format("overdue=1&{}", owner));
   set_list("open", open, all_open, owner);
   StaleFilter sf;
   sf.today = c.today;
@@ -138,7 +150,7 @@ HttpResponse page_home(const PageContext& c) {
 
 HttpResponse page_record(const PageContext& c, const std::string& rid) {
   const Record* r = c.kb.lookup_rid(rid);
-  if (!r) return error_page(c, 404, "Not found", "no record has the id '" + rid + "' (search for it by name)");
+  if (!r) return error_page(c, 404, "Not found", fmt::format("no record has the id '{}' (search for it by name)", rid));
   if (r->type == RecordType::meeting) {
     TemplateData d = meeting_data(c.kb, group_attendees(c.kb, r->id), ReportFormat::html);
     std::vector<TemplateData> rows;
@@ -149,7 +161,7 @@ HttpResponse page_record(const PageContext& c, const std::string& rid) {
   if (!r->entity.present()) {
     TemplateData d;
     d.set("heading", r->name);
-    d.set("message", "a note (" + r->rid + "); kb shows meetings, people, organizations, topics and events");
+    d.set("message", fmt::format("a note ({}); kb shows meetings, people, organizations, topics and events", r->rid));
     return html_page(c, 200, r->name, "error.html.mustache", d);
   }
   Profile p = build_profile(c.kb, r->id, c.today);
@@ -177,7 +189,9 @@ HttpResponse page_week(const PageContext& c) {
   IsoWeek week = iso_week_of(c.today);
   if (const std::string text = c.req.param("week"); !text.empty()) {
     auto w = parse_week_phrase(text, c.today);
-    if (!w) return error_page(c, 400, "Bad week", "invalid week '" + text + "' (expected YYYY-Www as 2024-W36, or a date)");
+    if (!w)
+      return error_page(c, 400, "Bad week",
+                        fmt::format("invalid week '{}' (expected YYYY-Www as 2024-W36, or a date)", text));
     week = *w;
   }
   WeeklyBriefing b = build_weekly(c.kb, week);
@@ -191,11 +205,9 @@ HttpResponse page_week(const PageContext& c) {
   // The briefing is the printable report itself: its one inline style block is allowed by a
   // nonce of this response, and a line of links leads back.
   std::string html = out.str(), nonce = make_nonce();
-  if (auto at = html.find("<style>"); at != std::string::npos) html.replace(at, 7, "<style nonce=\"" + nonce + "\">");
-  if (auto at = html.find("<body>"); at != std::string::npos)
-    html.insert(at + 6, "\n<nav class=\"kb-serve\"><a href=\"/\">kb</a> · <a href=\"/week?week=" + to_string(iso_week_of(add_days(b.range.first, -7))) +
-                            "\">previous week</a> · <a href=\"/week?week=" + to_string(iso_week_of(add_days(b.range.last, 1))) +
-                            "\">next week</a></nav><script src=\"/assets/kb.js\" defer></script>");
+  if (auto at = html.find("<style>"); at != std::string::npos)
+    html.replace(at, 7, fmt::format("<style nonce=\"{}\">", nonce));
+  if (auto at = html.find("<body>"); at != std::string::npos) html.insert(at + 6, week_nav(b.range));
   HttpResponse r;
   r.body = std::move(html);
   r.headers.emplace_back("Content-Security-Policy", content_security_policy(nonce));
@@ -280,7 +292,7 @@ std::vector<TemplateData> ranked_rows(const PageContext& c, const std::vector<Se
 HttpResponse page_search(const PageContext& c) {
   TemplateData d;
   for (const char* key : {"text", "org", "person", "topic", "tag", "event", "since", "until", "week"})
-    d.set(std::string("f_") + key, c.req.param(key));
+    d.set(fmt::format("f_{}", key), c.req.param(key));
   d.set("by_date", c.req.param("sort") == "date");
   d.set("newest", c.req.param("sort") == "-date");
   std::string error;
@@ -296,7 +308,7 @@ HttpResponse page_search(const PageContext& c) {
   d.set("ranked", hits.has_value());
   if (hits) rows = ranked_rows(c, *hits);
   else rows = filtered_rows(c, *f, total);
-  d.set("count", std::to_string(total) + (total == 1 ? " meeting" : " meetings"));
+  d.set("count", count_text(total, "meeting", "meetings"));
   d.set("more", total > rows.size());
   d.set("shown", std::to_string(rows.size()));
   d.set("results", TemplateData::list(std::move(rows)));
@@ -306,7 +318,7 @@ HttpResponse page_search(const PageContext& c) {
 
 HttpResponse page_actions(const PageContext& c) {
   TemplateData d;
-  for (const char* key : {"owner", "org", "due_before"}) d.set(std::string("f_") + key, c.req.param(key));
+  for (const char* key : {"owner", "org", "due_before"}) d.set(fmt::format("f_{}", key), c.req.param(key));
   d.set("s_done", c.req.param("state") == "done");
   d.set("s_all", c.req.param("state") == "all");
   d.set("overdue_only", !c.req.param("overdue").empty());
@@ -317,8 +329,9 @@ HttpResponse page_actions(const PageContext& c) {
   std::vector<ActionRef> refs = f ? find_actions(c.kb, *f) : std::vector<ActionRef>{};
   const std::size_t total = refs.size();
   if (refs.size() > kMaxResults) refs.resize(kMaxResults);
-  d.set("count", std::to_string(total) + (total == 1 ? " action" : " actions") +
-                     (total > refs.size() ? " (the first " + std::to_string(refs.size()) + " shown)" : ""));
+  std::string count = count_text(total, "action", "actions");
+  if (total > refs.size()) count += fmt::format(" (the first {} shown)", refs.size());
+  d.set("count", count);
   d.set("actions", TemplateData::list(action_rows(c, refs)));
   d.set("query", form_query(c.req));
   return html_page(c, error.empty() ? 200 : 400, "Actions", "actions.html.mustache", d);
@@ -346,7 +359,8 @@ HttpResponse page_graph(const PageContext& c) {
       if (id == *center || ns.size() == kMaxResults) continue;
       const Record& n = c.kb.at(id);
       TemplateData nd;
-      nd.set("name", n.type == RecordType::meeting && n.date ? to_string(*n.date) + " " + n.name : n.name);
+      const bool dated = n.type == RecordType::meeting && n.date;
+      nd.set("name", dated ? fmt::format("{} {}", to_string(*n.date), n.name) : n.name);
       nd.set("rid", n.defined ? n.rid : std::string());
       nd.set("has_rid", n.defined);
       nd.set("type", std::string(to_string(n.type)));

@@ -1,6 +1,9 @@
 // Filling the embedded templates: partials, link targets, the layout.
 #include <cctype>
+#include <iterator>
 #include <string_view>
+
+#include <fmt/format.h>
 
 #include "assets.h"
 #include "kb/render/table.h"
@@ -48,25 +51,21 @@ TemplateData with_urls(const TemplateData& d) {
 
 std::string render(const std::string& asset, TemplateData data) {
   const char* tpl = lookup_asset(asset);
-  if (!tpl) return "<p class=\"error\">missing template " + html_escape(asset) + "</p>";
+  if (!tpl) return fmt::format("<p class=\"error\">missing template {}</p>", html_escape(asset));
   std::string error;
   Escaper esc = [](const std::string& s) { return html_escape(s); };
   auto text = render_mustache(with_partials(tpl), std::move(data), esc, error);
-  return text ? *text : "<p class=\"error\">template " + html_escape(asset) + ": " + html_escape(error) + "</p>";
+  if (text) return *text;
+  return fmt::format("<p class=\"error\">template {}: {}</p>", html_escape(asset), html_escape(error));
 }
 
 }  // namespace
 
 std::string url_encode(const std::string& text, bool keep_slash) {
-  static const char* kHex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char ch : text) {
     if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~' || (keep_slash && ch == '/')) out += static_cast<char>(ch);
-    else {
-      out += '%';
-      out += kHex[ch >> 4];
-      out += kHex[ch & 15];
-    }
+    else fmt::format_to(std::back_inserter(out), "%{:02X}", ch);
   }
   return out;
 }
@@ -78,8 +77,10 @@ HttpResponse html_page(const PageContext& c, int status, const std::string& titl
   // A form sends the reader back to this page with its filters (not an earlier change's message).
   std::string query;
   for (const auto& [k, v] : c.req.params)
-    if (k != "done" && k != "refused" && k != "token") query += (query.empty() ? "" : "&") + url_encode(k, false) + "=" + url_encode(v, false);
-  data.set("back", query.empty() ? c.req.path : c.req.path + "?" + query);
+    if (k != "done" && k != "refused" && k != "token")
+      fmt::format_to(std::back_inserter(query), "{}{}={}", query.empty() ? "" : "&", url_encode(k, false),
+                     url_encode(v, false));
+  data.set("back", query.empty() ? c.req.path : fmt::format("{}?{}", c.req.path, query));
   TemplateData layout;
   layout.set("title", title);
   layout.set("kb_name", c.kb.config.name);
@@ -88,7 +89,8 @@ HttpResponse html_page(const PageContext& c, int status, const std::string& titl
   layout.set("generation", std::to_string(c.generation));
   std::size_t problems = c.load.skipped.size();
   layout.set("has_problems", problems > 0);
-  layout.set("problems", std::to_string(problems) + (problems == 1 ? " file could not be loaded" : " files could not be loaded"));
+  layout.set("problems",
+             fmt::format("{} {}", problems, problems == 1 ? "file could not be loaded" : "files could not be loaded"));
   layout.set("has_flash", !c.flash.empty());
   layout.set("flash", c.flash);
   layout.set("flash_kind", c.flash_bad ? "bad" : "ok");
