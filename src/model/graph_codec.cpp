@@ -660,6 +660,135 @@ struct GraphCodec {
     for (auto& d : diags) result.diags.report(std::move(d));
     return true;
   }
+
+  // A typed note (graph_codec.h): "KBTN", u32 format version, u64 key, u64 checksum64 of the
+  // rest, which is the note's table of shared texts, the record as a snapshot's chunk holds it
+  // (its outcomes and links each after a flag saying it has them; no node is resolved yet, so
+  // every target is written as none), its front matter's `name:` entry, the sides, the name
+  // keys and the diagnostics.
+  static constexpr char kNoteMagic[4] = {'K', 'B', 'T', 'N'};
+  static constexpr std::size_t kNoteHeader = 4 + 4 + 8 + 8;
+
+  static void add_side_texts(TextTable& tt, const Record& rec, const RecordSides& sides) {
+    add_texts(tt, rec);
+    if (rec.mentions.present())
+      for (const auto& m : *rec.mentions) tt.add(m);
+    for (const auto& a : sides.attendees) {
+      tt.add(a.org);
+      tt.add(a.role);
+    }
+    for (const auto& n : sides.attachment_embeds) tt.add(n);
+  }
+
+  static void put_sides(BinaryWriter& w, const RecordSides& sides, std::string_view rp, const TextTable& tt) {
+    const auto& [action_links, attendees, packed_links, embeds, attachment_embeds] = sides;
+    (void)packed_links;  // made after typing, by a load that keeps no links (never a cached one)
+    w.u(action_links.size());
+    for (const auto& links : action_links) kb::put(w, links);
+    w.u(attendees.size());
+    for (const auto& [attendee, org, role] : attendees) {
+      w.u(attendee);
+      put(w, org, rp, tt);
+      put(w, role, tt);
+    }
+    w.u(embeds.size());
+    for (const auto& [line, column] : embeds) {
+      w.i(line);
+      w.i(column);
+    }
+    put(w, attachment_embeds, rp, tt);
+  }
+  static void get_sides(BinaryReader& r, RecordSides& sides, const SharedPath& rp, const Texts& tt) {
+    auto& [action_links, attendees, packed_links, embeds, attachment_embeds] = sides;
+    packed_links.reset();
+    action_links.resize(r.count());
+    for (auto& links : action_links) kb::get(r, links);
+    attendees.resize(r.count());
+    for (auto& [attendee, org, role] : attendees) {
+      attendee = static_cast<std::size_t>(r.u());
+      get(r, org, rp, 0, tt);
+      get(r, role, tt);
+    }
+    embeds.resize(r.count());
+    for (auto& [line, column] : embeds) {
+      line = r.i32();
+      column = r.i32();
+    }
+    get(r, attachment_embeds, rp, 0, tt);
+  }
+
+  // Of a note's text, a typed note keeps what a load without text keeps: its front matter's
+  // `name:` entry (where a duplicate name was written), after a flag saying it has a text.
+  static void put_name_field(BinaryWriter& w, const Record& rec) {
+    w.b(rec.text.present());
+    Value kept;
+    kept.kind = Value::Kind::mapping;
+    if (rec.text.present()) {
+      const Value& fields = rec.text->fields;
+      kept.loc = fields.loc;
+      if (std::string_view key = fields.property_name("name"); !key.empty())
+        kept.entries.emplace_back(std::string(key), *fields.find(key));
+    }
+    kb::put(w, kept, rec.path.str());
+  }
+  static void get_name_field(BinaryReader& r, Record& rec) {
+    const bool has_text = r.b();
+    Value kept;
+    kb::get(r, kept, rec.path);
+    if (!kept.is_mapping() || kept.entries.size() > 1) r.fail();
+    if (has_text) rec.text.edit().fields = std::move(kept);
+  }
+
+  static std::string encode_note(std::uint64_t key, const Record& rec, const RecordSides& sides,
+                                 const std::vector<std::string>& keys, const std::vector<Diagnostic>& diags) {
+    TextTable tt;
+    add_side_texts(tt, rec, sides);
+    const std::string_view rp = rec.path.str();
+    BinaryWriter w;
+    w.out.resize(kNoteHeader);
+    w.u(tt.texts.size());
+    for (std::string_view t : tt.texts) w.s(t);
+    put(w, rec, tt);
+    w.b(rec.outcomes.present());
+    if (rec.outcomes.present()) put_outcomes(w, rec);
+    w.b(rec.mentions.present());
+    if (rec.mentions.present()) put_links(w, rec, tt);
+    put_name_field(w, rec);
+    put_sides(w, sides, rp, tt);
+    kb::put(w, keys);
+    w.u(diags.size());
+    for (const auto& d : diags) kb::put(w, d, rp);
+    std::memcpy(w.out.data(), kNoteMagic, 4);
+    put_le(w.out, 4, kGraphFormatVersion, 4);
+    put_le(w.out, 8, key, 8);
+    put_le(w.out, 16, checksum64(std::string_view(w.out).substr(kNoteHeader)), 8);
+    return std::move(w.out);
+  }
+
+  static bool decode_note(std::string_view data, std::uint64_t key, Record& rec, RecordSides& sides,
+                          std::vector<std::string>& keys, std::vector<Diagnostic>& diags, StringPool& pool) {
+    if (data.size() < kNoteHeader || std::memcmp(data.data(), kNoteMagic, 4) != 0) return false;
+    if (get_le(data, 4, 4) != kGraphFormatVersion || get_le(data, 8, 8) != key) return false;
+    const std::string_view payload = data.substr(kNoteHeader);
+    if (get_le(data, 16, 8) != checksum64(payload)) return false;
+    BinaryReader r(payload);
+    Texts tt(1);
+    tt.resize(r.count() + 1);
+    for (std::size_t i = 1; i < tt.size() && r.ok(); ++i) {
+      tt[i] = pool.get(r.view());
+      if (tt[i].empty()) r.fail();
+    }
+    get(r, rec, 0, 0, tt);
+    rec.id = NodeId{};  // given when the graph is assembled
+    if (r.b()) get_outcomes(r, rec, 0);
+    if (r.b()) get_links(r, rec, 0, tt);
+    get_name_field(r, rec);
+    get_sides(r, sides, rec.path, tt);
+    kb::get(r, keys);
+    diags.resize(r.count());
+    for (auto& d : diags) kb::get(r, d, rec.path);
+    return r.ok() && r.at_end();
+  }
 };
 
 bool encode_graph(std::uint64_t key, const std::vector<FileInfo>& files, const LoadResult& result,
@@ -682,6 +811,16 @@ bool decode_graph(const ByteSource& data, std::uint64_t key, const std::vector<F
                   const AcceptChanged& accept, LoadResult& result, unsigned threads, RecordParts parts,
                   bool warnings) {
   return GraphCodec::decode(data, key, files, accept, result, threads, parts, warnings);
+}
+
+std::string encode_typed_note(std::uint64_t key, const Record& record, const RecordSides& sides,
+                              const std::vector<std::string>& keys, const std::vector<Diagnostic>& diags) {
+  return GraphCodec::encode_note(key, record, sides, keys, diags);
+}
+
+bool decode_typed_note(std::string_view data, std::uint64_t key, Record& record, RecordSides& sides,
+                       std::vector<std::string>& keys, std::vector<Diagnostic>& diags, StringPool& pool) {
+  return GraphCodec::decode_note(data, key, record, sides, keys, diags, pool);
 }
 
 }  // namespace kb

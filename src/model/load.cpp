@@ -40,7 +40,7 @@ struct Parsed {
   std::vector<std::string> keys;  ///< the record's name keys (KnowledgeBase::name_keys)
   RecordSides sides;  ///< what typing gave beside the record, for building the graph
   DiagSink diags;
-  std::string blob;            ///< a matching cache entry to decode, or the new entry to store
+  std::string blob;            ///< a matching cache entry to decode, or the new entry's parse to store
   std::uint64_t hash = 0;      ///< content hash of the cached or freshly read text
   bool cached = false;         ///< `blob` came from the cache
   bool racy = false;           ///< the cached entry must also match the content hash
@@ -121,31 +121,50 @@ void read_cache(IndexCache& cache, const std::vector<FileInfo>& files, std::vect
   });
 }
 
-// Takes one file from its cache entry when that entry can be believed, else reads and parses it.
-// `body` says how much of a note's body is parsed (all of it when caching: an entry serves
-// every later command).
-std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& p, bool caching, BodyParse body,
-                                  std::string& text) {
+// A note's cache entry: its parse (record_codec), then the note as typed (graph_codec's typed
+// note), which an entry written by a load for an audience, or for a note that could not be
+// typed, lacks. Both empty when the entry does not start with a parse of this format.
+struct EntryParts {
+  std::string_view parse, typed;
+};
+EntryParts split_entry(std::string_view entry) {
+  const std::size_t n = encoded_record_size(entry);
+  if (n == 0) return {};
+  return {entry.substr(0, n), entry.substr(n)};
+}
+
+// The cache entry is not used: the note is read and parsed.
+void drop_entry(Parsed& p) {
+  p.cached = false;
+  std::string().swap(p.blob);
+}
+
+// Whether a cache entry whose stamps matched the file's can be believed: one written within the
+// racy window of the file's mtime only when the file's text (then read into `text`, and
+// `have_text` set) has the entry's hash.
+bool entry_believed(FileSystem& fs, const FileInfo& file, const Parsed& p, std::string& text, bool& have_text) {
+  if (!p.racy) return true;
   std::string err;
-  bool have_text = false;
+  have_text = fs.read(file.path, text, err);
+  return have_text && content_hash(text) == p.hash;
+}
+
+// Takes one file's parse from its cache entry (which is kept: a new typed part may be stored
+// after it) when the entry decodes, its body's facts read again; else parses the file (its
+// text in `text` already when `have_text`). `body` says how much of a note's body is parsed
+// (all of it when caching: an entry serves every later command).
+std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& p, bool caching, BodyParse body,
+                                  std::string& text, bool have_text) {
+  std::string err;
   if (p.cached) {
-    bool usable = true;
-    if (p.racy) {
-      have_text = fs.read(file.path, text, err);
-      usable = have_text && content_hash(text) == p.hash;
+    RawRecord rec;
+    std::vector<Diagnostic> diags;
+    if (decode_record(split_entry(p.blob).parse, rec, diags) && rec.path == file.path) {
+      for (auto& d : diags) p.diags.report(std::move(d));
+      parse_body_again(rec);  // an entry keeps the note as typed, not its body's facts
+      return rec;
     }
-    if (usable) {
-      RawRecord rec;
-      std::vector<Diagnostic> diags;
-      if (decode_record(p.blob, rec, diags) && rec.path == file.path) {
-        for (auto& d : diags) p.diags.report(std::move(d));
-        p.blob.clear();
-        p.blob.shrink_to_fit();
-        return rec;
-      }
-    }
-    p.cached = false;
-    p.blob.clear();
+    drop_entry(p);
   }
   if (!have_text && !fs.read(file.path, text, err)) {
     p.diags.error({file.path, 0, 0}, fmt::format("cannot read file: {}", err));
@@ -165,9 +184,9 @@ std::optional<RawRecord> load_one(FileSystem& fs, const FileInfo& file, Parsed& 
 // load_one on a loading thread: memory that runs out (a huge YAML tree) skips this note with an
 // error; an exception leaving the thread would end the process.
 std::optional<RawRecord> load_guarded(FileSystem& fs, const FileInfo& file, Parsed& p, bool caching, BodyParse body,
-                                      std::string& text) {
+                                      std::string& text, bool have_text) {
   try {
-    return load_one(fs, file, p, caching, body, text);
+    return load_one(fs, file, p, caching, body, text, have_text);
   } catch (const std::bad_alloc&) {
     p.store = false;
     p.diags.error({SharedPath(file.path), 0, 0}, "out of memory while reading this note; skipped");
@@ -218,7 +237,7 @@ bool fill_text(IndexCache& cache, FileSystem& fs, const std::vector<FileInfo>& f
           }
           FrontMatter front;
           std::string body;
-          const bool decoded = usable && decode_record_text(p.blob, r.path, front, body);
+          const bool decoded = usable && decode_record_text(split_entry(p.blob).parse, r.path, front, body);
           std::string().swap(p.blob);
           if (decoded) {
             NoteText& t = r.text.edit();
@@ -248,21 +267,29 @@ bool fill_text(IndexCache& cache, FileSystem& fs, const std::vector<FileInfo>& f
   return !failed;
 }
 
-// What a loaded graph depends on besides the notes (whose paths and stamps the snapshot keeps
-// itself): the formats, kb.yaml's text, the ignore rules (which the vault's settings files
-// may change without touching kb.yaml) and the names of the other files (which embeds name).
-// A snapshot stored under another key is not used.
-std::uint64_t snapshot_key(const std::optional<std::string>& config_text, const IgnoreRules& ignore,
-                           const KbConfig& config, const std::vector<std::string>& attachments) {
+// What typing a note reads besides the note (the kb binary is part of the cache's version):
+// kb.yaml's text and the Tasks plugin's filter. A typed note stored under another key is typed
+// again.
+std::uint64_t typing_key(const std::optional<std::string>& config_text, const KbConfig& config) {
   BinaryWriter w;
-  w.u(kGraphFormatVersion);
   w.u(cache_format_version());
   w.b(config_text.has_value());
   w.s(config_text ? *config_text : std::string());
+  w.s(config.tasks_filter);
+  return checksum64(w.out);
+}
+
+// What a loaded graph depends on besides the notes (whose paths and stamps the snapshot keeps
+// itself): what typing them does (`typing`), the ignore rules (which the vault's settings files
+// may change without touching kb.yaml) and the names of the other files (which embeds name).
+// A snapshot stored under another key is not used.
+std::uint64_t snapshot_key(std::uint64_t typing, const IgnoreRules& ignore, const std::vector<std::string>& attachments) {
+  BinaryWriter w;
+  w.u(kGraphFormatVersion);
+  w.u(typing);
   w.s(ignore.key());
-  w.s(config.tasks_filter);  // typing depends on it
-w.u(attachments.size());
-for (const std::string& a : attachments) w.s(a);
+  w.u(attachments.size());
+  for (const std::string& a : attachments) w.s(a);
   return checksum64(w.out);
 }
 
@@ -468,7 +495,8 @@ KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& di
   return config;
 }
 
-std::uint32_t cache_format_version() { return kRecordFormatVersion; }
+// An entry holds a parse and a typed note (graph_codec.h): a change to either format changes it.
+std::uint32_t cache_format_version() { return kRecordFormatVersion << 16 | kGraphFormatVersion; }
 
 namespace {
 
@@ -549,9 +577,9 @@ class CacheWriter {
 class WholeLoad {
  public:
   WholeLoad(FileSystem& fs, const LoadOptions& options, std::vector<FileInfo>& files, LoadResult& result,
-            unsigned threads)
+            unsigned threads, std::uint64_t typing_key)
       : fs_(fs), options_(options), cache_(options.cache), files_(files), result_(result), threads_(threads),
-        parsed_(files.size()) {
+        typing_key_(typing_key), parsed_(files.size()) {
     // Each note is typed in place, in a slot of the vector that becomes the graph's own, so the
     // records are never held twice. Room for unresolved names past the notes: memory that is
     // never written is never made resident, and the graph's vector need not move when they come.
@@ -683,25 +711,91 @@ class WholeLoad {
     }
   }
 
-  // One file: its parse from the cache or the file, typed into its slot.
+  // One file into its slot: as typed from its cache entry, else parsed (from the entry or the
+  // file) and typed; then its entry stored when it is new or its typed part is.
   void read_one(std::size_t i, Worker& w) {
     Parsed& p = parsed_[i];
-    std::optional<RawRecord> raw = load_guarded(fs_, files_[i], p, cache_ != nullptr, body_parse(), w.text);
-    if (p.store) writer_->push(CacheEntry{files_[i], p.hash, 0, std::move(p.blob)});
-    if (!raw) return;
-    p.parsed = true;
-    if (audience_ && !audience_->apply(*raw, p.withheld_lines)) {
+    bool have_text = false;
+    if (p.cached && !entry_believed(fs_, files_[i], p, w.text, have_text)) drop_entry(p);
+    if (p.cached && take_typed(i, w)) return;
+    std::optional<RawRecord> raw = load_guarded(fs_, files_[i], p, cache_ != nullptr, body_parse(), w.text, have_text);
+    if (raw) {
+      p.parsed = true;
+      type_one(i, std::move(*raw), w);
+    }
+    store_entry(i);
+  }
+
+  // The note as its entry's typed part holds it, when typed under this load's key: neither
+  // parsed nor typed again. Its text (front matter as written, body) from the entry's parse,
+  // when asked for or an audience must be shown it: a note it may see only a part of is
+  // parsed again without the lines it may not (false), one it may not see is withheld.
+  bool take_typed(std::size_t i, Worker& w) {
+    Parsed& p = parsed_[i];
+    Record& r = records_[i];
+    const EntryParts entry = split_entry(p.blob);
+    const bool text = options_.parts.text || audience_;
+    std::vector<Diagnostic> diags;
+    FrontMatter front;
+    std::string body;
+    bool ok = false;
+    try {
+      ok = decode_typed_note(entry.typed, typing_key_, r, p.sides, p.keys, diags, w.names) &&
+           r.path == files_[i].path && (!text || decode_record_text(entry.parse, r.path, front, body));
+    } catch (const std::bad_alloc&) {
+      ok = false;  // parsed from the file instead, which reports it
+    }
+    const auto shown = ok && audience_ ? audience_->shown(front.fields, body) : AudienceFilter::Shown::all;
+    if (!ok || shown != AudienceFilter::Shown::all) {
+      r = Record();
+      p.sides = RecordSides();
+      p.keys.clear();
+      if (shown != AudienceFilter::Shown::none) return false;
+      p.parsed = p.withheld = true;
+      std::string().swap(p.blob);
+      return true;
+    }
+    if (options_.parts.text) {
+      NoteText& text = r.text.edit();
+      text.fields = std::move(front.fields);
+      text.body = std::move(body);
+    }
+    for (auto& d : diags) p.diags.report(std::move(d));
+    drop_unasked(r, p.sides);
+    p.parsed = p.typed = true;
+    std::string().swap(p.blob);
+    return true;
+  }
+
+  // Hands the cache writer the note's entry when its parse is new, or when its typed part did
+  // not serve (another kb.yaml, an entry without one): the parse, then the note as typed,
+  // unless the load is for an audience (whose notes lose lines before they are typed).
+  void store_entry(std::size_t i) {
+    Parsed& p = parsed_[i];
+    const bool typed = p.typed && !audience_;
+    if (writer_ && (p.store || (p.cached && typed))) {
+      std::string entry = p.store ? std::move(p.blob) : std::string(split_entry(p.blob).parse);
+      if (typed) entry += encode_typed_note(typing_key_, records_[i], p.sides, p.keys, p.diags.all());
+      writer_->push(CacheEntry{files_[i], p.hash, 0, std::move(entry)});
+    }
+    std::string().swap(p.blob);
+  }
+
+  // Types a parsed note into its slot (unless it is withheld from the audience).
+  void type_one(std::size_t i, RawRecord&& raw, Worker& w) {
+    Parsed& p = parsed_[i];
+    if (audience_ && !audience_->apply(raw, p.withheld_lines)) {
       p.withheld = true;
       return;
     }
     Record& r = records_[i];
     // The record's path is the string every location of the note already shares.
-    const SharedPath& located = raw->front.fields.loc.path;
+    const SharedPath& located = raw.front.fields.loc.path;
     r.path = located == files_[i].path ? located : SharedPath(files_[i].path);
     r.rid = record_id(r.path.str());
     // Typing needs only the record and the config, so it runs here too; the raw record is
     // dropped as soon as it is typed, which keeps the peak down.
-    if (!build_record(result_.kb.config, std::move(*raw), r, p.sides, p.diags, &w.names,
+    if (!build_record(result_.kb.config, std::move(raw), r, p.sides, p.diags, &w.names,
                       keeps_links() ? &w.names : nullptr)) {
       r = Record();
       return;
@@ -763,6 +857,7 @@ class WholeLoad {
   std::vector<FileInfo>& files_;
   LoadResult& result_;
   const unsigned threads_;
+  const std::uint64_t typing_key_;  // under which typed notes are stored and taken (typing_key())
   std::vector<Parsed> parsed_;
   std::vector<Record> records_;
   std::vector<std::string> remove_;  // cache entries of files gone (found by the scan)
@@ -812,10 +907,11 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
   const std::size_t first_file_diag = result.diags.all().size();
   result.kb.config.tasks_filter = load_tasks_filter(fs, result.diags);
   if (!choose_audience(options, result)) return result;
-  // The snapshot holds the whole KB: a load for an audience reads the notes (their parses from
-  // the cache) and stores no snapshot.
+  // The snapshot holds the whole KB: a load for an audience takes the notes from their cache
+  // entries (as typed, or parsed again when it may not see all of one) and stores no snapshot.
   const bool snapshot = options.cache && !result.kb.config.audience_max;
-  const std::uint64_t key = snapshot ? snapshot_key(config_text, ignore, result.kb.config, attachments) : 0;
+  const std::uint64_t typing = typing_key(config_text, result.kb.config);
+  const std::uint64_t key = snapshot ? snapshot_key(typing, ignore, attachments) : 0;
   if (snapshot && load_snapshot(*options.cache, fs, key, files, attachments, threads, options, result)) {
     finish_diags(options, result);
     return result;
@@ -827,7 +923,7 @@ LoadResult load_kb(FileSystem& fs, const LoadOptions& options) {
     files = fs.list_markdown(ignore, again);
     result.files = files.size();
   }
-  WholeLoad load(fs, options, files, result, threads);
+  WholeLoad load(fs, options, files, result, threads, typing);
   load.read_all();
   load.assemble();
   if (snapshot) load.store_snapshot(key, first_file_diag);

@@ -117,17 +117,29 @@ std::string AudienceFilter::blank_lines(std::string_view text, std::size_t& drop
   return out;
 }
 
+bool AudienceFilter::shows_fields(const Value& fields) const {
+  const Value* word = fields.find_property("visibility");
+  return !word || word->is_null() || (word->is_scalar() && shows_note(word->text));
+}
+
+AudienceFilter::Shown AudienceFilter::shown(const Value& fields, std::string_view body) const {
+  if (!shows_fields(fields)) return Shown::none;
+  while (!body.empty()) {
+    const std::size_t nl = body.find('\n');
+    const std::string_view line = body.substr(0, nl == std::string_view::npos ? body.size() : nl + 1);
+    if (!shows_line(line)) return Shown::part;
+    body.remove_prefix(line.size());
+  }
+  return Shown::all;
+}
+
 bool AudienceFilter::apply(RawRecord& raw, std::size_t& dropped) const {
-  const Value* word = raw.front.fields.find_property("visibility");
-  if (word && !word->is_null() && (!word->is_scalar() || !shows_note(word->text))) return false;
+  if (!shows_fields(raw.front.fields)) return false;
   const std::size_t before = dropped;
   std::string body = blank_lines(raw.body, dropped);
   if (dropped == before) return true;
   raw.body = std::move(body);
-  if (raw.body_parsed) {
-    DiagSink again;  // the note's warnings were said by the first reading
-    raw.facts = parse_body(raw.front.fields.loc.path, raw.body, raw.front.body_line, again);
-  }
+  if (raw.body_parsed) parse_body_again(raw);
   return true;
 }
 

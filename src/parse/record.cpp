@@ -73,4 +73,10 @@ std::optional<RawRecord> parse_record(std::string_view path, std::string_view te
   return rec;
 }
 
+void parse_body_again(RawRecord& rec) {
+  DiagSink said;  // the first reading reported them
+  rec.facts = parse_body(rec.front.fields.loc.path, rec.body, rec.front.body_line, said);
+  rec.body_parsed = true;
+}
+
 }  // namespace kb

@@ -13,7 +13,7 @@ namespace {
 // payload. The payload is varints (LEB128, zigzag for signed values) and length-prefixed
 // strings, in the member order of each struct.
 constexpr char kMagic[4] = {'K', 'B', 'R', 'C'};
-constexpr std::size_t kHeaderSize = 4 + 4 + 8;
+constexpr std::size_t kHeaderSize = 4 + 4 + 8 + 8;  // magic, version, checksum, payload length
 constexpr int kMaxValueDepth = 512;
 
 }  // namespace
@@ -147,104 +147,6 @@ void get(BinaryReader& r, Diagnostic& d, const SharedPath& rp) {
 
 namespace {
 
-void put(BinaryWriter& w, const WikiLink& l, std::string_view rp) {
-  const auto& [target, heading, display, loc, block, embed, markdown] = l;
-  w.s(target);
-  w.s(heading);
-  w.s(display);
-  put(w, loc, rp);
-  w.s(block);
-  w.b(embed);
-  w.b(markdown);
-}
-void get(BinaryReader& r, WikiLink& l, const SharedPath& rp) {
-  auto& [target, heading, display, loc, block, embed, markdown] = l;
-  r.s(target);
-  r.s(heading);
-  r.s(display);
-  get(r, loc, rp);
-  r.s(block);
-  embed = r.b();
-  markdown = r.b();
-}
-
-void put(BinaryWriter& w, const std::vector<WikiLink>& links, std::string_view rp) {
-  w.u(links.size());
-  for (const auto& l : links) put(w, l, rp);
-}
-void get(BinaryReader& r, std::vector<WikiLink>& links, const SharedPath& rp) {
-  links.resize(r.count());
-  for (auto& l : links) get(r, l, rp);
-}
-
-void put(BinaryWriter& w, const TaskItem& t, std::string_view rp) {
-  const auto& [text, done, due, done_on, links, loc, cancelled, scheduled, start, created, cancelled_on,
-               priority] = t;
-  w.s(text);
-  w.b(done);
-  put(w, due);
-  put(w, done_on);
-  put(w, links, rp);
-  put(w, loc, rp);
-  w.b(cancelled);
-  put(w, scheduled);
-  put(w, start);
-  put(w, created);
-  put(w, cancelled_on);
-  w.u(static_cast<std::uint64_t>(priority));
-}
-void get(BinaryReader& r, TaskItem& t, const SharedPath& rp) {
-  auto& [text, done, due, done_on, links, loc, cancelled, scheduled, start, created, cancelled_on, priority] = t;
-  r.s(text);
-  done = r.b();
-  get(r, due);
-  get(r, done_on);
-  get(r, links, rp);
-  get(r, loc, rp);
-  cancelled = r.b();
-  get(r, scheduled);
-  get(r, start);
-  get(r, created);
-  get(r, cancelled_on);
-  std::uint64_t p = r.u();
-  if (p > static_cast<std::uint64_t>(TaskPriority::highest)) r.fail();
-  priority = static_cast<TaskPriority>(p);
-}
-
-void put(BinaryWriter& w, const Decision& d, std::string_view rp) {
-  const auto& [text, links, loc] = d;
-  w.s(text);
-  put(w, links, rp);
-  put(w, loc, rp);
-}
-void get(BinaryReader& r, Decision& d, const SharedPath& rp) {
-  auto& [text, links, loc] = d;
-  r.s(text);
-  get(r, links, rp);
-  get(r, loc, rp);
-}
-
-void put(BinaryWriter& w, const BodyFacts& f, std::string_view rp) {
-  const auto& [summary, decisions, tasks, links, tags] = f;
-  w.s(summary);
-  w.u(decisions.size());
-  for (const auto& d : decisions) put(w, d, rp);
-  w.u(tasks.size());
-  for (const auto& t : tasks) put(w, t, rp);
-  put(w, links, rp);
-  put(w, tags);
-}
-void get(BinaryReader& r, BodyFacts& f, const SharedPath& rp) {
-  auto& [summary, decisions, tasks, links, tags] = f;
-  r.s(summary);
-  decisions.resize(r.count());
-  for (auto& d : decisions) get(r, d, rp);
-  tasks.resize(r.count());
-  for (auto& t : tasks) get(r, t, rp);
-  get(r, links, rp);
-  get(r, tags);
-}
-
 void put(BinaryWriter& w, const FrontMatter& fm, std::string_view rp) {
   const auto& [present, fields, body_offset, body_line, broken] = fm;
   w.b(present);
@@ -271,16 +173,16 @@ std::string encode_record(const RawRecord& rec, const std::vector<Diagnostic>& d
   w.out.resize(kHeaderSize);
   w.out.reserve(rec.body.size() * 2 + 512);
   const auto& [path, front, body, facts, body_parsed] = rec;
+  (void)facts, (void)body_parsed;  // read again from the body (parse_body_again)
   w.s(path);
   put(w, front, path);
   w.s(body);
-  w.b(body_parsed);
-  put(w, facts, path);
   w.u(diags.size());
   for (const auto& d : diags) put(w, d, path);
   std::memcpy(w.out.data(), kMagic, 4);
   put_le(w.out, 4, kRecordFormatVersion, 4);
   put_le(w.out, 8, checksum64(std::string_view(w.out).substr(kHeaderSize)), 8);
+  put_le(w.out, 16, w.out.size() - kHeaderSize, 8);
   return std::move(w.out);
 }
 
@@ -291,9 +193,21 @@ std::optional<std::string_view> checked_payload(std::string_view data) {
   if (data.size() < kHeaderSize || std::memcmp(data.data(), kMagic, 4) != 0) return std::nullopt;
   if (get_le(data, 4, 4) != kRecordFormatVersion) return std::nullopt;
   std::string_view payload = data.substr(kHeaderSize);
-  if (get_le(data, 8, 8) != checksum64(payload)) return std::nullopt;
+  if (get_le(data, 16, 8) != payload.size() || get_le(data, 8, 8) != checksum64(payload)) return std::nullopt;
   return payload;
 }
+
+}  // namespace
+
+std::size_t encoded_record_size(std::string_view data) {
+  if (data.size() < kHeaderSize || std::memcmp(data.data(), kMagic, 4) != 0) return 0;
+  if (get_le(data, 4, 4) != kRecordFormatVersion) return 0;
+  const std::uint64_t payload = get_le(data, 16, 8);
+  if (payload > data.size() - kHeaderSize) return 0;
+  return kHeaderSize + static_cast<std::size_t>(payload);
+}
+
+namespace {
 
 }  // namespace
 
@@ -318,8 +232,8 @@ bool decode_record(std::string_view data, RawRecord& rec, std::vector<Diagnostic
   const SharedPath shared(path);  // one string for every location in the record
   get(r, front, shared);
   r.s(body);
-  body_parsed = r.b();
-  get(r, facts, shared);
+  facts = BodyFacts();
+  body_parsed = false;
   std::size_t n = r.count();
   std::vector<Diagnostic> read(n);
   for (auto& d : read) get(r, d, shared);

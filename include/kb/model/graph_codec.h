@@ -20,13 +20,14 @@
 
 #include "kb/base/diag.h"
 #include "kb/model/load.h"
+#include "kb/model/record_builder.h"
 
 namespace kb {
 
 /// Bump whenever the encoding or an encoded struct (Record and its parts, the indexes of
 /// KnowledgeBase) changes. Encode/decode bind every struct member by structured binding, so a
 /// member added without updating the codec fails to compile.
-inline constexpr std::uint32_t kGraphFormatVersion = 21;
+inline constexpr std::uint32_t kGraphFormatVersion = 22;
 
 /// Encodes `result` under key `key` (kb.yaml and the formats), with `files`, the notes it was
 /// loaded from with their stamps (as the walk gave them), and `file_diags`, the diagnostics the
@@ -78,5 +79,19 @@ inline bool decode_graph(std::string_view data, std::uint64_t key, const std::ve
                          bool warnings = true) {
   return decode_graph(MemorySource(data), key, files, accept, result, threads, parts, warnings);
 }
+
+/// A note as build_record() typed it (names not resolved), for the note's cache entry: a whole
+/// load that finds it under the same `key` (what typing reads besides the note: kb.yaml and
+/// the Tasks filter) takes it instead of parsing and typing the note again. Holds `record`
+/// with every part, of its text only the front matter's `name:` entry (what a load without
+/// text keeps; the entry's parse holds the whole text), `sides`, the record's name `keys`
+/// (KnowledgeBase::name_keys) and the note's diagnostics, of its parse and its typing.
+std::string encode_typed_note(std::uint64_t key, const Record& record, const RecordSides& sides,
+                              const std::vector<std::string>& keys, const std::vector<Diagnostic>& diags);
+/// Decodes what encode_typed_note() wrote under the same `key` into `record` (its text holding
+/// the `name:` entry only), `sides`, `keys` and `diags` (replaced), its shared texts from `pool`.
+/// False, the outputs unspecified, when `data` is of another key or format, truncated or corrupt.
+bool decode_typed_note(std::string_view data, std::uint64_t key, Record& record, RecordSides& sides,
+                       std::vector<std::string>& keys, std::vector<Diagnostic>& diags, StringPool& pool);
 
 }  // namespace kb

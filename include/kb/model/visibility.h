@@ -62,6 +62,12 @@ class AudienceFilter {
   /// `text` with the lines that may not be shown made empty (their line breaks kept, so every
   /// other line keeps its number); adds how many there were to `dropped`.
   std::string blank_lines(std::string_view text, std::size_t& dropped) const;
+  /// Whether a note whose front matter is `fields` may be shown (by its `visibility:`).
+  bool shows_fields(const Value& fields) const;
+  /// How much may be shown of a note with front matter `fields` and `body`: none of it (its
+  /// `visibility:`), all of it, or a part (a line of it is tagged above the audience).
+  enum class Shown { none, all, part };
+  Shown shown(const Value& fields, std::string_view body) const;
   /// Leaves in a parsed note only what may be shown: false when the whole note may not be
   /// (its `visibility:` is above the audience); else its body loses the lines tagged above
   /// the audience (counted in `dropped`), and its facts (tasks, decisions, summary, links,

@@ -41,4 +41,9 @@ constexpr std::size_t kMaxRecordBytes = 16u << 20;
 std::optional<RawRecord> parse_record(std::string_view path, std::string_view text,
                                       DiagSink& diags, BodyParse body = BodyParse::all);
 
+/// Reads the facts of `rec`'s body (BodyParse::all) again, as parse_record() read them, without
+/// reporting what the first reading reported: for a record decoded from the cache, which keeps
+/// none, or a body an audience sees less of.
+void parse_body_again(RawRecord& rec);
+
 }  // namespace kb

@@ -344,7 +344,7 @@ TEST_SUITE("model") {
       CHECK(cache.puts == static_cast<int>(first.files) - 1);  // all but the broken file
       // Every entry corrupt: each is parsed again while the scan still runs, more of them than
       // the writer's queue holds; they are stored once the scan is over.
-      for (auto& [path, e] : cache.entries) e.data.back() ^= 0x5A;
+      for (auto& [path, e] : cache.entries) e.data[encoded_record_size(e.data) - 1] ^= 0x5A;  // the parse's
       cache.puts = 0;
       LoadResult again = load_kb(fs, o);
       CHECK(dump(again) == base);
@@ -447,10 +447,22 @@ TEST_SUITE("model") {
     }
     SUBCASE("a corrupt entry is parsed again, never believed") {
       auto& e = cache.entries["people/ana.md"];
-      e.data[e.data.size() / 2] ^= 0x20;
+      e.data[encoded_record_size(e.data) / 2] ^= 0x20;  // in its parse
       auto r = load_kb(fs, o);
       CHECK(r.cache_hits == r.files - 2);
       CHECK(dump(r) == fresh);
+    }
+    SUBCASE("a corrupt typed part is typed again from the entry's parse, and stored again") {
+      auto& e = cache.entries["people/pedro.md"];
+      const std::size_t parse = encoded_record_size(e.data);
+      REQUIRE(parse < e.data.size());
+      e.data[(parse + e.data.size()) / 2] ^= 0x20;
+      const std::string corrupt = e.data;
+      auto r = load_kb(fs, o);
+      CHECK(r.cache_hits == r.files - 1);  // the parse served
+      CHECK(dump(r) == fresh);
+      CHECK(cache.entries["people/pedro.md"].data != corrupt);
+      CHECK(dump(load_kb(fs, o)) == fresh);
     }
     SUBCASE("an entry of another format version is parsed again") {
       auto& e = cache.entries["people/ana.md"];
@@ -464,6 +476,65 @@ TEST_SUITE("model") {
       auto r = load_kb(fs, o);
       CHECK(dump(r) == fresh);
     }
+  }
+
+  TEST_CASE("issue 28: a whole load takes each note as typed from its entry, typed again when kb.yaml changes") {
+    StampedFs fs;
+    fill(fs);
+    fs.put("notes/tasks.md", "---\ntags: [t]\nvisibility: internal\n---\n- [ ] Call [[Ana Lopez]] 📅 2024-10-01\n![[gone.png]]\n");
+    MemCache cache;  // no snapshot: every load is a whole load, from the entries
+    LoadOptions o;
+    o.cache = &cache;
+    const std::string meeting = "meetings/2024/2024-09-01-m.md";
+    load_kb(fs, o);
+    // The entry's parse is the note's; its typed part is another text's, typed under the same
+    // kb.yaml: a load that takes the typed part shows the other title, and the text as written.
+    StampedFs other;
+    fill(other);
+    other.put(meeting, "---\ntitle: Typed elsewhere\ndate: 2024-09-01\n---\nOther.\n");
+    MemCache other_cache;
+    LoadOptions oo;
+    oo.cache = &other_cache;
+    load_kb(other, oo);
+    std::string& data = cache.entries[meeting].data;
+    const std::string& typed = other_cache.entries[meeting].data;
+    data = data.substr(0, encoded_record_size(data)) + typed.substr(encoded_record_size(typed));
+    LoadOptions with_text = o;
+    with_text.parts.text = true;
+    fs.reads = 0;
+    LoadResult r = load_kb(fs, with_text);
+    CHECK(fs.reads == 2);  // kb.yaml and the broken file
+    const Record* m = r.kb.lookup_rid("meetings/2024/2024-09-01-m");
+    REQUIRE(m);
+    CHECK(m->name == "Typed elsewhere");
+    CHECK(m->text->body.find("We met") != std::string::npos);  // the parse's text
+    // Another kb.yaml: every note is typed again from its parse, and its entry stored again.
+    fs.put("kb.yaml", "name: Load test\n# changed\n");
+    cache.updates = 0;
+    r = load_kb(fs, o);
+    CHECK(r.kb.lookup_rid("meetings/2024/2024-09-01-m")->name == "Meeting 1");
+    CHECK(dump(r) == dump(load_kb(fs)));
+    CHECK(r.cache_hits == r.files - 1);  // the parses served
+    // Taken as typed again: the same graph, every part, as a load without cache gives.
+    for (RecordParts parts : {RecordParts{}, RecordParts{true, true, true}, RecordParts{false, false, false}}) {
+      LoadOptions a = o, b;
+      a.parts = b.parts = parts;
+      CHECK(dump(load_kb(fs, a), parts) == dump(load_kb(fs, b), parts));
+    }
+    // A load for an audience types the notes it reads itself, after leaving lines out.
+    fs.put("kb.yaml", "name: Load test\nvisibility: [public, internal]\naudiences: {partners: public}\n");
+    fs.put("meetings/2024/2024-09-02-m.md", "---\ntitle: Cut\ndate: 2024-09-02\n---\n## Actions\n"
+                                            "- [ ] Shown [[Ana Lopez]]\n- [ ] Not for partners #internal\n");
+    load_kb(fs, o);
+    LoadOptions partners = o, plain;
+    partners.audience = plain.audience = "partners";
+    plain.parts = partners.parts = RecordParts{true, false, true};
+    const LoadResult seen = load_kb(fs, partners);
+    CHECK(dump(seen, partners.parts) == dump(load_kb(fs, plain), partners.parts));
+    CHECK(seen.kb.lookup_rid("notes/tasks") == nullptr);  // above the audience
+    CHECK(seen.kb.lookup_rid("meetings/2024/2024-09-02-m")->outcomes->actions.size() == 1);
+    CHECK(seen.withheld_notes == 1);
+    CHECK(seen.withheld_lines == 1);
   }
 
   TEST_CASE("load: a file changed within the timestamp tick of its cache entry is seen") {
@@ -1290,7 +1361,8 @@ TEST_SUITE("model") {
       text_from_note("no entry");
     }
     SUBCASE("a corrupt entry is read from the note") {
-      cache.entries[note].data.back() ^= 0x5A;
+      std::string& data = cache.entries[note].data;
+      data[encoded_record_size(data) - 1] ^= 0x5A;  // the parse's last byte
       text_from_note("corrupt entry");
     }
     SUBCASE("an entry with other stamps is read from the note") {
@@ -1637,6 +1709,44 @@ TEST_SUITE("model") {
         CHECK(m.location.same(first.location));
       }
     });
+  }
+
+  TEST_CASE("graph_codec: a typed note round-trips; a truncation, a trailing byte or another key is rejected") {
+    StampedFs fs;
+    fill(fs);
+    fs.put("meetings/2024/2024-10-01-x.md",
+           "---\ntitle: X\ndate: 2024-10-01\ntime: '10:00'\ntags: [a, b]\nattendees:\n  - name: Ana Lopez\n    org: UNESCO\n"
+           "    role: Chair\n---\n## Actions\n- [ ] Send [[Ana Lopez]] due:2024-10-15\n![[pic.png]] ![[Missing]]\nBad [[\n");
+    const KbConfig config;
+    for (const std::string path : {"meetings/2024/2024-10-01-x.md", "people/pedro.md", "orgs/iesalc.md", "notes/plain.md"}) {
+      INFO(path);
+      std::string text, err;
+      REQUIRE(fs.read(path, text, err));
+      DiagSink diags;
+      auto raw = parse_record(path, text, diags);
+      REQUIRE(raw);
+      Record rec;
+      rec.path = SharedPath(path);
+      rec.rid = record_id(path);
+      RecordSides sides;
+      REQUIRE(build_record(config, std::move(*raw), rec, sides, diags));
+      const std::vector<std::string> keys = KnowledgeBase::name_keys(rec);
+      const std::string data = encode_typed_note(7, rec, sides, keys, diags.all());
+      StringPool pool;
+      Record back;
+      RecordSides back_sides;
+      std::vector<std::string> back_keys;
+      std::vector<Diagnostic> back_diags;
+      REQUIRE(decode_typed_note(data, 7, back, back_sides, back_keys, back_diags, pool));
+      CHECK(encode_typed_note(7, back, back_sides, back_keys, back_diags) == data);
+      CHECK(back_keys == keys);
+      CHECK(back_diags.size() == diags.all().size());
+      CHECK_FALSE(decode_typed_note(data, 8, back, back_sides, back_keys, back_diags, pool));
+      CHECK_FALSE(decode_typed_note(data + "x", 7, back, back_sides, back_keys, back_diags, pool));
+      for (std::size_t size = 0; size < data.size(); ++size)
+        if (decode_typed_note(std::string_view(data).substr(0, size), 7, back, back_sides, back_keys, back_diags, pool))
+          FAIL("decoded a typed note cut to " << size);
+    }
   }
 
   TEST_CASE("graph_codec: every truncation and a wrong key are rejected") {
