@@ -9,6 +9,8 @@
 
 namespace kb {
 
+struct YamlEntry;
+
 /// A front-matter value to emit: a string, a date (written plain when it is a valid
 /// YYYY-MM-DD, else quoted), a sequence or a mapping, in the order given.
 struct YamlOut {
@@ -17,7 +19,7 @@ struct YamlOut {
   std::string text;
   bool flow = false;  ///< sequences: `[a, b]` instead of one item a line
   std::vector<YamlOut> items;
-  std::vector<std::pair<std::string, YamlOut>> entries;
+  std::vector<YamlEntry> entries;  ///< mapping (a struct, not a pair: YamlOut is incomplete here)
 
   static YamlOut str(std::string s);
   static YamlOut date(std::string s);
@@ -27,6 +29,13 @@ struct YamlOut {
   YamlOut& add(std::string key, YamlOut value);
   /// Sequence: appends (REQUIRES: kind == sequence).
   YamlOut& push(YamlOut value);
+};
+
+/// One `key: value` of a mapping; `auto& [key, value]` works as for a pair.
+struct YamlEntry {
+  std::string first;
+  YamlOut second;
+  YamlEntry(std::string key, YamlOut value) : first(std::move(key)), second(std::move(value)) {}
 };
 
 /// True when `s` written as a plain YAML scalar could be read back as anything but this
