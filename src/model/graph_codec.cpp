@@ -749,10 +749,14 @@ struct GraphCodec {
     w.u(tt.texts.size());
     for (std::string_view t : tt.texts) w.s(t);
     put(w, rec, tt);
-    w.b(rec.outcomes.present());
-    if (rec.outcomes.present()) put_outcomes(w, rec);
-    w.b(rec.mentions.present());
-    if (rec.mentions.present()) put_links(w, rec, tt);
+    // An empty part is written as none, as a snapshot's chunk reads it back.
+    const bool outcomes = rec.outcomes.present() &&
+                          !(rec.outcomes->summary.empty() && rec.outcomes->decisions.empty() && rec.outcomes->actions.empty());
+    w.b(outcomes);
+    if (outcomes) put_outcomes(w, rec);
+    const bool links = rec.mentions.present() && !rec.mentions->empty();
+    w.b(links);
+    if (links) put_links(w, rec, tt);
     put_name_field(w, rec);
     put_sides(w, sides, rp, tt);
     kb::put(w, keys);

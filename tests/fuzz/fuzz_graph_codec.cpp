@@ -1,8 +1,9 @@
 // libFuzzer target: the graph snapshot codec on whatever a note can hold. The input is loaded as
 // the one note of an in-memory KB (beside a person and an organization it may name); the loaded
 // graph must encode, decode completely, and encode again to the same bytes; its typed part alone
-// must decode to the same records with their text empty; a cut copy must be rejected. Built by
-// `make fuzz` only (CMake option KB_FUZZ, clang).
+// must decode to the same records with their text empty; a cut copy must be rejected. The note
+// as typed (a cache entry's typed part) must round-trip, and the input read as a typed note
+// must be rejected or decoded safely. Built by `make fuzz` only (CMake option KB_FUZZ, clang).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 
 #include "kb/model/graph_codec.h"
 #include "kb/model/load.h"
+#include "kb/model/record_builder.h"
 #include "support/mem_fs.h"
 
 namespace {
@@ -19,6 +21,30 @@ std::string joined(const std::vector<std::string>& parts) {
   std::string out;
   for (const auto& p : parts) out += p;
   return out;
+}
+
+// The note typed as a whole load types it must encode, decode and encode again to the same
+// bytes; `input` itself, read as a typed note, must not crash.
+void typed_note(const kb::KbConfig& config, std::string_view input) {
+  const std::string path = "meetings/fuzz.md";
+  kb::DiagSink diags;
+  kb::StringPool pool;
+  kb::Record back;
+  kb::RecordSides back_sides;
+  std::vector<std::string> back_keys;
+  std::vector<kb::Diagnostic> back_diags;
+  kb::decode_typed_note(input, 7, back, back_sides, back_keys, back_diags, pool);
+  auto raw = kb::parse_record(path, input, diags);
+  if (!raw) return;
+  kb::Record rec;
+  rec.path = kb::SharedPath(path);
+  rec.rid = kb::record_id(path);
+  kb::RecordSides sides;
+  if (!kb::build_record(config, std::move(*raw), rec, sides, diags)) return;
+  const std::string note = kb::encode_typed_note(7, rec, sides, kb::KnowledgeBase::name_keys(rec), diags.all());
+  back = kb::Record();
+  if (!kb::decode_typed_note(note, 7, back, back_sides, back_keys, back_diags, pool)) std::abort();
+  if (kb::encode_typed_note(7, back, back_sides, back_keys, back_diags) != note) std::abort();
 }
 
 }  // namespace
@@ -60,5 +86,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   kb::LoadResult cut;
   if (kb::decode_graph(std::string_view(bytes).substr(0, bytes.size() - 1 - size % 17), 7, {}, {}, cut, 1)) std::abort();
+  typed_note(loaded.kb.config, std::string_view(reinterpret_cast<const char*>(data), size));
   return 0;
 }

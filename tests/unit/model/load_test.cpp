@@ -1717,8 +1717,10 @@ TEST_SUITE("model") {
     fs.put("meetings/2024/2024-10-01-x.md",
            "---\ntitle: X\ndate: 2024-10-01\ntime: '10:00'\ntags: [a, b]\nattendees:\n  - name: Ana Lopez\n    org: UNESCO\n"
            "    role: Chair\n---\n## Actions\n- [ ] Send [[Ana Lopez]] due:2024-10-15\n![[pic.png]] ![[Missing]]\nBad [[\n");
+    fs.put("meetings/2024/2024-10-02-empty.md", "---\ntitle: Nothing said\ndate: 2024-10-02\n---\n## Decisions\n");
     const KbConfig config;
-    for (const std::string path : {"meetings/2024/2024-10-01-x.md", "people/pedro.md", "orgs/iesalc.md", "notes/plain.md"}) {
+    for (const std::string path : {"meetings/2024/2024-10-01-x.md", "meetings/2024/2024-10-02-empty.md", "people/pedro.md",
+                                   "orgs/iesalc.md", "notes/plain.md"}) {
       INFO(path);
       std::string text, err;
       REQUIRE(fs.read(path, text, err));
