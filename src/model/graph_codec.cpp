@@ -698,14 +698,16 @@ struct GraphCodec {
     }
     put(w, attachment_embeds, rp, tt);
   }
-  static void get_sides(BinaryReader& r, RecordSides& sides, const SharedPath& rp, const Texts& tt) {
+  static void get_sides(BinaryReader& r, RecordSides& sides, const Record& rec, const Texts& tt) {
     auto& [action_links, attendees, packed_links, embeds, attachment_embeds] = sides;
+    const SharedPath& rp = rec.path;
     packed_links.reset();
     action_links.resize(r.count());
     for (auto& links : action_links) kb::get(r, links);
     attendees.resize(r.count());
     for (auto& [attendee, org, role] : attendees) {
       attendee = static_cast<std::size_t>(r.u());
+      if (attendee >= rec.attendees.size()) r.fail();  // one of the meeting's attendees
       get(r, org, rp, 0, tt);
       get(r, role, tt);
     }
@@ -787,7 +789,7 @@ struct GraphCodec {
     if (r.b()) get_outcomes(r, rec, 0);
     if (r.b()) get_links(r, rec, 0, tt);
     get_name_field(r, rec);
-    get_sides(r, sides, rec.path, tt);
+    get_sides(r, sides, rec, tt);
     kb::get(r, keys);
     diags.resize(r.count());
     for (auto& d : diags) kb::get(r, d, rec.path);

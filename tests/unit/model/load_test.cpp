@@ -1748,6 +1748,10 @@ TEST_SUITE("model") {
       for (std::size_t size = 0; size < data.size(); ++size)
         if (decode_typed_note(std::string_view(data).substr(0, size), 7, back, back_sides, back_keys, back_diags, pool))
           FAIL("decoded a typed note cut to " << size);
+      // What typing never gives is rejected: an attendee's organization for no attendee.
+      sides.attendees.push_back(AttendeeInline{rec.attendees.size(), NameRef{}, SharedString()});
+      const std::string odd = encode_typed_note(7, rec, sides, keys, diags.all());
+      CHECK_FALSE(decode_typed_note(odd, 7, back, back_sides, back_keys, back_diags, pool));
     }
   }
 
