@@ -40,11 +40,11 @@ struct Parsed {
   std::vector<std::string> keys;  ///< the record's name keys (KnowledgeBase::name_keys)
   RecordSides sides;  ///< what typing gave beside the record, for building the graph
   DiagSink diags;
-  std::string blob;            ///< a matching cache entry to decode, or the new entry's parse to store
+  std::string blob;            ///< the matching cache entry (kept until typed), or a fresh parse to store
   std::uint64_t hash = 0;      ///< content hash of the cached or freshly read text
   bool cached = false;         ///< `blob` came from the cache
   bool racy = false;           ///< the cached entry must also match the content hash
-  bool store = false;          ///< `blob` is a fresh entry for the cache
+  bool store = false;          ///< `blob` is a fresh parse: its entry is stored (store_entry)
   bool had_entry = false;      ///< the cache held an entry for this path (matching or not)
   bool withheld = false;       ///< left out for the audience (LoadOptions::audience)
   std::size_t withheld_lines = 0;  ///< lines of it left out for the audience
