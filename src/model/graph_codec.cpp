@@ -778,8 +778,7 @@ struct GraphCodec {
     const std::string_view payload = data.substr(kNoteHeader);
     if (get_le(data, 16, 8) != checksum64(payload)) return false;
     BinaryReader r(payload);
-    Texts tt(1);
-    tt.resize(r.count() + 1);
+    Texts tt(r.count() + 1);  // [0]: the empty text
     for (std::size_t i = 1; i < tt.size() && r.ok(); ++i) {
       tt[i] = pool.get(r.view());
       if (tt[i].empty()) r.fail();

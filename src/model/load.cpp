@@ -194,15 +194,33 @@ std::optional<RawRecord> load_guarded(FileSystem& fs, const FileInfo& file, Pars
   }
 }
 
+// Makes `front`'s fields and `body` the note's text as written.
+void put_text(Record& r, FrontMatter&& front, std::string&& body) {
+  NoteText& text = r.text.edit();
+  text.fields = std::move(front.fields);
+  text.body = std::move(body);
+}
+
 // Puts the front matter as written and the body of `content`, the text of `r`'s note, into
 // r.text. False when it does not parse.
 bool set_text(std::string_view content, Record& r) {
   DiagSink ignored;  // the load reported this note's diagnostics
   std::optional<RawRecord> raw = parse_record(r.path.str(), content, ignored, BodyParse::none);
   if (!raw) return false;
-  NoteText& text = r.text.edit();
-  text.fields = std::move(raw->front.fields);
-  text.body = std::move(raw->body);
+  put_text(r, std::move(raw->front), std::move(raw->body));
+  return true;
+}
+
+// Puts the text as written that `p`'s cache entry holds into r.text. False when the entry
+// cannot be believed or does not decode (the note is then read).
+bool text_from_entry(FileSystem& fs, const FileInfo& file, const Parsed& p, Record& r, std::string& text,
+                     bool& have_text) {
+  FrontMatter front;
+  std::string body;
+  if (!entry_believed(fs, file, p, text, have_text) ||
+      !decode_record_text(split_entry(p.blob).parse, r.path, front, body))
+    return false;
+  put_text(r, std::move(front), std::move(body));
   return true;
 }
 
@@ -229,23 +247,9 @@ bool fill_text(IndexCache& cache, FileSystem& fs, const std::vector<FileInfo>& f
         Parsed& p = slot[i];
         Record& r = kb.mutable_at(node[i]);
         bool have_text = false;
-        if (p.cached) {
-          bool usable = true;
-          if (p.racy) {
-            have_text = fs.read(files[i].path, text, err);
-            usable = have_text && content_hash(text) == p.hash;
-          }
-          FrontMatter front;
-          std::string body;
-          const bool decoded = usable && decode_record_text(split_entry(p.blob).parse, r.path, front, body);
-          std::string().swap(p.blob);
-          if (decoded) {
-            NoteText& t = r.text.edit();
-            t.fields = std::move(front.fields);
-            t.body = std::move(body);
-            continue;
-          }
-        }
+        const bool from_entry = p.cached && text_from_entry(fs, files[i], p, r, text, have_text);
+        std::string().swap(p.blob);
+        if (from_entry) continue;
         if (!(have_text || fs.read(files[i].path, text, err)) || !set_text(text, r)) failed = true;
       }
     }
@@ -285,8 +289,7 @@ std::uint64_t typing_key(const std::optional<std::string>& config_text, const Kb
 // A snapshot stored under another key is not used.
 std::uint64_t snapshot_key(std::uint64_t typing, const IgnoreRules& ignore, const std::vector<std::string>& attachments) {
   BinaryWriter w;
-  w.u(kGraphFormatVersion);
-  w.u(typing);
+  w.u(typing);  // the formats too
   w.s(ignore.key());
   w.u(attachments.size());
   for (const std::string& a : attachments) w.s(a);
@@ -755,11 +758,7 @@ class WholeLoad {
       std::string().swap(p.blob);
       return true;
     }
-    if (options_.parts.text) {
-      NoteText& text = r.text.edit();
-      text.fields = std::move(front.fields);
-      text.body = std::move(body);
-    }
+    if (options_.parts.text) put_text(r, std::move(front), std::move(body));
     for (auto& d : diags) p.diags.report(std::move(d));
     drop_unasked(r, p.sides);
     p.parsed = p.typed = true;

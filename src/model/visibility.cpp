@@ -100,19 +100,29 @@ bool AudienceFilter::shows_line(std::string_view line) const {
   return !level || *level <= max_;
 }
 
+namespace {
+
+// The first line of `text` with its line break, taken off `text`.
+std::string_view take_line(std::string_view& text) {
+  const std::size_t nl = text.find('\n');
+  const std::string_view line = text.substr(0, nl == std::string_view::npos ? text.size() : nl + 1);
+  text.remove_prefix(line.size());
+  return line;
+}
+
+}  // namespace
+
 std::string AudienceFilter::blank_lines(std::string_view text, std::size_t& dropped) const {
   std::string out;
   out.reserve(text.size());
   while (!text.empty()) {
-    const std::size_t nl = text.find('\n');
-    const std::string_view line = text.substr(0, nl == std::string_view::npos ? text.size() : nl + 1);
+    const std::string_view line = take_line(text);
     if (shows_line(line)) {
       out += line;
     } else {
       ++dropped;
       if (line.back() == '\n') out += line.size() > 1 && line[line.size() - 2] == '\r' ? "\r\n" : "\n";
     }
-    text.remove_prefix(line.size());
   }
   return out;
 }
@@ -124,12 +134,8 @@ bool AudienceFilter::shows_fields(const Value& fields) const {
 
 AudienceFilter::Shown AudienceFilter::shown(const Value& fields, std::string_view body) const {
   if (!shows_fields(fields)) return Shown::none;
-  while (!body.empty()) {
-    const std::size_t nl = body.find('\n');
-    const std::string_view line = body.substr(0, nl == std::string_view::npos ? body.size() : nl + 1);
-    if (!shows_line(line)) return Shown::part;
-    body.remove_prefix(line.size());
-  }
+  while (!body.empty())
+    if (!shows_line(take_line(body))) return Shown::part;
   return Shown::all;
 }
 
