@@ -104,10 +104,11 @@ WeeklyBriefing build_weekly(const KnowledgeBase& kb, const IsoWeek& w) {
   });
 
   // Actions to follow, judged at the end of the week's Sunday.
-  ActionFilter all;
-  all.state = ActionState::all;
   Date soon_end = add_days(b.range.last, 7);
-  for (const auto& ref : find_actions(kb, all)) {
+  ActionFilter due;
+  due.state = ActionState::all;
+  due.due_before = add_days(soon_end, 1);
+  for (const auto& ref : find_actions(kb, due)) {
     const Action& a = action_at(kb, ref);
     const Record& m = kb.at(ref.meeting);
     if (!a.due || !m.date || b.range.last < *m.date) continue;  // not yet written at the week's end

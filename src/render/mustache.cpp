@@ -1,40 +1,126 @@
 #include "kb/render/mustache.h"
 
+#include <deque>
+#include <stdexcept>
+
 #include <kainjow/mustache.hpp>
 
 namespace kb {
+
+const std::vector<TemplateData>& TemplateData::items() const {
+  if (make_) throw std::logic_error("TemplateData::items() on a made list: use size() and item(i)");
+  return items_;
+}
+
 namespace {
 
 namespace mu = kainjow::mustache;
 
-// Builds kainjow's tree from `d`, freeing each of d's subtrees once converted (the two trees
-// of a long report are never whole at once), without copying a subtree: mu::data's push_back
-// and set copy their argument, and a tree built bottom-up with them copies each level's
-// subtree into its parent. Members are moved in through operator[], items through the list
-// itself, which kainjow exposes only as const (the list is not const).
-mu::data to_data(TemplateData&& d) {
-  switch (d.kind()) {
-    case TemplateData::Kind::text: return mu::data(d.text());
-    case TemplateData::Kind::flag: return mu::data(d.flag());
-    case TemplateData::Kind::list: {
-      mu::data list(mu::data::type::list);
-      auto& items = const_cast<mu::list&>(list.list_value());
-      std::vector<TemplateData> from = d.take_items();
-      items.reserve(from.size());
-      for (auto& item : from) {
-        items.push_back(to_data(std::move(item)));
-        item = TemplateData();
-      }
-      return list;
-    }
-    case TemplateData::Kind::object: {
-      mu::data obj(mu::data::type::object);
-      for (auto& [k, v] : d.take_fields()) obj[k] = to_data(std::move(v));
-      return obj;
-    }
+// kainjow asks its context for the value of each name a template uses and pushes the value a
+// section opens. This context answers from the TemplateData tree itself, so no second tree is
+// built: it hands kainjow a small value for what a name resolves to (a copy of a text, a flag,
+// a list of placeholders of the list's length) and, when kainjow pushes one of those, looks
+// up what it stands for. A value handed out lives until the section open when it was asked
+// for closes, which is as long as kainjow reads it.
+class DataContext final : public mu::basic_context<std::string> {
+ public:
+  explicit DataContext(const TemplateData& root) { frames_.push_back(Frame{&root, {}, {}}); }
+
+  void push(const mu::data* value) override { frames_.push_back(frame_for(value)); }
+  void pop() override { frames_.pop_back(); }
+
+  const mu::data* get(const std::string& name) const override {
+    if (name == ".") return hand(frames_.back().data);
+    for (auto f = frames_.rbegin(); f != frames_.rend(); ++f)
+      if (const TemplateData* v = resolve(f->data, name)) return hand(v);
+    return nullptr;
   }
-  return mu::data();
-}
+
+  // As kainjow's own context: a plain member lookup, no dotted names.
+  const mu::data* get_partial(const std::string& name) const override {
+    for (auto f = frames_.rbegin(); f != frames_.rend(); ++f)
+      if (const TemplateData* v = member(f->data, name)) return hand(v);
+    return nullptr;
+  }
+
+ private:
+  struct Handed {
+    mu::data value;
+    const TemplateData* source;
+  };
+  struct Frame {
+    const TemplateData* data;            // what the section opened (null: nothing known)
+    std::unique_ptr<TemplateData> made;  // an item of a made list, owned while it is open
+    std::deque<Handed> handed;           // values handed out while this frame was on top
+  };
+
+  static const TemplateData* member(const TemplateData* d, std::string_view name) {
+    return d && d->kind() == TemplateData::Kind::object ? d->find(name) : nullptr;
+  }
+
+  // `a.b.c` walks members from `d`; kainjow resolves a dotted name in the first frame where
+  // the whole path exists.
+  static const TemplateData* resolve(const TemplateData* d, std::string_view name) {
+    std::size_t from = 0;
+    for (std::size_t dot; d && (dot = name.find('.', from)) != std::string_view::npos; from = dot + 1)
+      d = member(d, name.substr(from, dot - from));
+    return member(d, name.substr(from));
+  }
+
+  static mu::data value_for(const TemplateData& d) {
+    switch (d.kind()) {
+      case TemplateData::Kind::text: return mu::data(d.text());
+      case TemplateData::Kind::flag: return mu::data(d.flag() ? mu::data::type::bool_true : mu::data::type::bool_false);
+      case TemplateData::Kind::object: return mu::data(mu::data::type::bool_true);  // truthy, renders nothing
+      case TemplateData::Kind::list: {
+        mu::data list(mu::data::type::list);
+        auto& items = const_cast<mu::list&>(list.list_value());  // kainjow gives only a const list
+        items.reserve(d.size());
+        for (std::size_t i = 0; i < d.size(); ++i) items.emplace_back(mu::data::type::bool_true);
+        return list;
+      }
+    }
+    return mu::data(mu::data::type::bool_false);
+  }
+
+  const mu::data* hand(const TemplateData* d) const {
+    if (!d) return nullptr;
+    return &frames_.back().handed.emplace_back(Handed{value_for(*d), d}).value;
+  }
+
+  // The frame for a value kainjow pushes: one handed out, or an item of a list handed out.
+  Frame frame_for(const mu::data* value) const {
+    std::less<const mu::data*> before;
+    for (auto f = frames_.rbegin(); f != frames_.rend(); ++f)
+      for (const Handed& h : f->handed) {
+        if (value == &h.value) return Frame{h.source, {}, {}};
+        if (!h.value.is_list() || h.value.list_value().empty()) continue;
+        const mu::data* first = &h.value.list_value().front();
+        if (before(value, first) || before(&h.value.list_value().back(), value)) continue;
+        return item_frame(*h.source, static_cast<std::size_t>(value - first));
+      }
+    return Frame{nullptr, {}, {}};
+  }
+
+  static Frame item_frame(const TemplateData& list, std::size_t i) {
+    if (!list.made()) return Frame{&list.items()[i], {}, {}};
+    auto made = std::make_unique<TemplateData>(list.item(i));
+    const TemplateData* data = made.get();
+    return Frame{data, std::move(made), {}};
+  }
+
+  // A deque: frames and what they handed out keep their addresses as it grows.
+  mutable std::deque<Frame> frames_;
+};
+
+// kainjow writes its output to a stream; this one appends to a string.
+struct Appender {
+  std::string& out;
+  Appender& operator<<(const std::string& s) {
+    out += s;
+    return *this;
+  }
+};
 
 }  // namespace
 
@@ -47,7 +133,10 @@ std::optional<std::string> render_mustache(std::string_view tpl, TemplateData da
   }
   if (escape) t.set_custom_escape(escape);
   else t.set_custom_escape([](const std::string& s) { return s; });
-  std::string out = t.render(to_data(std::move(data)));
+  DataContext context(data);
+  std::string out;
+  Appender append{out};
+  t.render(context, append);
   if (!t.is_valid()) {
     error = t.error_message();
     return std::nullopt;

@@ -64,9 +64,13 @@ void set_date(TemplateData& d, const std::string& key, const std::optional<Date>
 }
 
 // Adds `key` (a list) and `has_key` (a flag).
+void set_list(TemplateData& d, const std::string& key, TemplateData list) {
+  d.set("has_" + key, list.size() != 0);
+  d.set(key, std::move(list));
+}
+
 void set_list(TemplateData& d, const std::string& key, std::vector<TemplateData> items) {
-  d.set("has_" + key, !items.empty());
-  d.set(key, TemplateData::list(std::move(items)));
+  set_list(d, key, TemplateData::list(std::move(items)));
 }
 
 // Marks the last item of a list so templates can write separators.
@@ -84,10 +88,11 @@ void set_summary(TemplateData& d, const std::string& summary, ReportFormat f) {
 
 
 
-std::vector<TemplateData> actions_data(const KnowledgeBase& kb, const std::vector<ActionRef>& refs) {
-  std::vector<TemplateData> out;
-  for (const auto& r : refs) out.push_back(action_data(kb, r));
-  return out;
+// The actions as a made list: an action's data is made when the template reaches it (a
+// briefing's overdue actions can run to tens of thousands). `kb` outlives the rendering.
+TemplateData actions_data(const KnowledgeBase& kb, std::vector<ActionRef> refs) {
+  auto shared = std::make_shared<const std::vector<ActionRef>>(std::move(refs));
+  return TemplateData::list(shared->size(), [&kb, shared](std::size_t i) { return action_data(kb, (*shared)[i]); });
 }
 
 TemplateData meeting_head(const KnowledgeBase& kb, const Record& m) {
@@ -146,6 +151,7 @@ TemplateData action_data(const KnowledgeBase& kb, const ActionRef& ref) {
   const Action& a = action_at(kb, ref);
   const Record& m = kb.at(ref.meeting);
   TemplateData d;
+  d.reserve(18);
   const std::string text = plain_text(a.text);
   d.set("text", text);
   // The owner once: not again when the text names them already ("Call [[Ana Bell]]").

@@ -34,6 +34,8 @@ bool names_a_record(std::string_view key) {
 
 // A copy of `d` in which each record id also has its `_url` form.
 TemplateData with_urls(const TemplateData& d) {
+  if (d.kind() == TemplateData::Kind::list && d.made())
+    return TemplateData::list(d.size(), [d](std::size_t i) { return with_urls(d.item(i)); });
   if (d.kind() == TemplateData::Kind::list) {
     TemplateData out = TemplateData::list();
     for (const auto& item : d.items()) out.push(with_urls(item));

@@ -26,6 +26,18 @@ class TemplateData {
     d.items_ = std::move(items);
     return d;
   }
+  /// Makes item i of a made list.
+  using Maker = std::function<TemplateData(std::size_t)>;
+  /// A list of `size` items, each made by `make(i)` when a template reaches it and freed when
+  /// the template leaves it: a long list is never whole in memory. `make` is called again if a
+  /// template reads the list twice, so it reads only what outlives the rendering.
+  static TemplateData list(std::size_t size, Maker make) {
+    TemplateData d;
+    d.kind_ = Kind::list;
+    d.size_ = size;
+    d.make_ = std::move(make);
+    return d;
+  }
 
   /// Object: sets `key`, in place of its value if it has one (REQUIRES: kind() == object).
   TemplateData& set(const std::string& key, TemplateData value) {
@@ -37,6 +49,8 @@ class TemplateData {
     fields_.emplace_back(key, std::move(value));
     return *this;
   }
+  /// Object: room for `n` members without growing.
+  void reserve(std::size_t n) { fields_.reserve(n); }
   /// List: appends (REQUIRES: kind() == list).
   TemplateData& push(TemplateData value) {
     items_.push_back(std::move(value));
@@ -45,18 +59,29 @@ class TemplateData {
   Kind kind() const { return kind_; }
   const std::string& text() const { return text_; }
   bool flag() const { return flag_; }
-  const std::vector<TemplateData>& items() const { return items_; }
+  /// A list's length, made or stored.
+  std::size_t size() const { return make_ ? size_ : items_.size(); }
+  bool made() const { return static_cast<bool>(make_); }
+  /// Item i of a list, made or copied (REQUIRES: i < size()).
+  TemplateData item(std::size_t i) const { return make_ ? make_(i) : items_[i]; }
+  /// A stored list's items; a made list has none to give and throws std::logic_error.
+  const std::vector<TemplateData>& items() const;
   /// An object's members, each key once, in the order they were first set.
   const std::vector<std::pair<std::string, TemplateData>>& fields() const { return fields_; }
-  /// Moves the items or members out (the renderer frees the tree as it converts it).
-  std::vector<TemplateData> take_items() { return std::move(items_); }
-  std::vector<std::pair<std::string, TemplateData>> take_fields() { return std::move(fields_); }
+  /// An object's member `key`, or null.
+  const TemplateData* find(std::string_view key) const {
+    for (const auto& [k, v] : fields_)
+      if (k == key) return &v;
+    return nullptr;
+  }
 
  private:
   Kind kind_ = Kind::object;
   std::string text_;
   bool flag_ = false;
   std::vector<TemplateData> items_;
+  std::size_t size_ = 0;  // a made list's
+  Maker make_;
   std::vector<std::pair<std::string, TemplateData>> fields_;  // a few keys: a map costs more
 };
 
@@ -64,8 +89,7 @@ class TemplateData {
 /// escaping for Markdown reports, none for YAML-emitted note text.
 using Escaper = std::function<std::string(const std::string&)>;
 
-/// Renders `tpl` with `data`, which it takes (a long report's tree is freed as it is read). A
-/// template syntax error yields std::nullopt and sets `error`.
+/// Renders `tpl` with `data`. A template syntax error yields std::nullopt and sets `error`.
 std::optional<std::string> render_mustache(std::string_view tpl, TemplateData data,
                                            const Escaper& escape, std::string& error);
 
