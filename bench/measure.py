@@ -9,8 +9,9 @@ Prints one line per command: `median_s min_s max_rss_kib stdout_lines exit_code 
 round by round, on runs made moments apart: on a noisy host the medians of runs made minutes
 apart can move by a third. The peak memory is the largest ru_maxrss that wait4(2) reports for
 the command over all runs (for a pipeline run through bash, that of its largest process).
-`--pre` runs (untimed) before every run. A command's stderr is discarded; its exit code is that
-of its last run.
+`--pre` runs (untimed) before every run; a command may have its own, written first in its
+part (`::: --pre SHELL_CMD COMMAND...`), which runs (untimed) after the common one before each
+of its runs. A command's stderr is discarded; its exit code is that of its last run.
 """
 import argparse
 import os
@@ -42,11 +43,17 @@ def main():
             cmds.append([])
         else:
             cmds[-1].append(w)
+    own_pre = []
+    for i, cmd in enumerate(cmds):
+        own_pre.append(cmd[1] if len(cmd) > 2 and cmd[0] == "--pre" else "")
+        if own_pre[-1]:
+            cmds[i] = cmd[2:]
     stats = [{"times": [], "rss": 0, "lines": 0, "rc": 0} for _ in cmds]
     for _ in range(a.runs):
-        for cmd, s in zip(cmds, stats):
-            if a.pre:
-                subprocess.run(["bash", "-c", a.pre], check=True)
+        for cmd, pre, s in zip(cmds, own_pre, stats):
+            for shell in (a.pre, pre):
+                if shell:
+                    subprocess.run(["bash", "-c", shell], check=True)
             t, rss, lines, rc = run_once(cmd)
             s["times"].append(t)
             s["rss"] = max(s["rss"], rss)

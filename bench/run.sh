@@ -17,6 +17,7 @@
 #                 ids column counts the problems it prints)
 #   kb warm       the same with a valid index cache
 #   kb first run  the same on a KB without a cache: builds the cache entries and the snapshot
+#                 (in turns with kb cold whole, the cache cleared and the disk synced before each)
 #   kb after a change: the query right after an untimed change made before each run, so that
 #                 every run finds one. The edited meeting is the first that `kb check` says
 #                 nothing about (on the clean shape, the first meeting):
@@ -30,9 +31,10 @@
 #     person renamed  the first person of the corpus given a new `name:`: every meeting that
 #                     names them is read again
 #                 Each of the last four starts from the KB as generated and a fresh snapshot.
+#                 Each run is followed by a warm query, and the ratio under the table is paired.
 #                 Under the table: in how many runs of each the snapshot was written again,
 #                 which kb does only after a whole load (a change it refuses to patch).
-#   kb report     kb report weekly (skipped when the command fails)
+#   kb report     kb report weekly, in turns with a warm query (skipped when the command fails)
 #   kb today      kb today on a day of the corpus, warm
 #   kb search     kb search ORG --format ids with the full-text index built (untimed, first);
 #                 kb today and kb search run in turns with a warm query, and under the table
@@ -216,8 +218,16 @@ for pair in "${pairs[@]}"; do
   warm[$n-$shape]=$(awk '{ print $1 }' <<< "${line["kb warm (cache)"]}")
   # The first command on a KB builds the cache: every note parsed whole, its entry stored,
   # and the graph snapshot written (the cache is cleared, untimed, before each run).
-  row "kb first run (builds the cache)" --pre "'$kb' --kb '$corpus' cache clear -q" \
-    -- "$kb" --kb "$corpus" query --org "$org" --format ids || true
+  # In turns with the cold whole-note load it is compared with; the cache is cleared and the
+  # disk written back (untimed) before each of both.
+  turns=("kb first run (builds the cache)" "kb cold whole (in turns with the first run)")
+  k=0
+  while IFS= read -r m; do
+    line[${turns[$k]}]=$m
+    k=$((k + 1))
+  done < <(python3 "$measure" --runs "$runs" --pre "'$kb' --kb '$corpus' cache clear -q; sync" \
+             -- "$kb" --kb "$corpus" query --org "$org" --format ids ::: "$kb" --kb "$corpus" --no-cache check -q)
+  print_row "kb first run (builds the cache)" "${line["kb first run (builds the cache)"]}" || true
   print_row "kb warm (cache)" "${line["kb warm (cache)"]}" || true
   # Untimed: fill the cache and its graph snapshot again. The wait takes every note out of the
   # racy window (docs/performance.md), as it is for notes that were not written seconds ago.
@@ -229,13 +239,22 @@ for pair in "${pairs[@]}"; do
   loads=$work/loads
   rm -f "$loads" "$loads".*
   declare -A whole=()
+  # Each run after a change is followed by a warm query (in turns: the ratio is paired), after
+  # which the load is noted.
+  declare -A edit_ratio=()
   change_row() {
-    local label=$1 short=$2 change=$3
+    local label=$1 short=$2 change=$3 k=0 m
+    local turns=("$label" "kb warm (in turns with $short)")
     rm -f "$loads.run" "$loads.run.mark"
-    row "$label" --pre "bench_note_load '$corpus' '$loads.run' && { $change; } && bench_mark '$corpus' '$loads.run'" \
-      -- "$kb" --kb "$corpus" query --org "$org" --format ids || true
-    bench_note_load "$corpus" "$loads.run"
+    while IFS= read -r m; do
+      line[${turns[$k]}]=$m
+      k=$((k + 1))
+    done < <(python3 "$measure" --runs "$runs" \
+               -- --pre "{ $change; } && bench_mark '$corpus' '$loads.run'" "$kb" --kb "$corpus" query --org "$org" --format ids \
+               ::: --pre "bench_note_load '$corpus' '$loads.run'" "$kb" --kb "$corpus" query --org "$org" --format ids)
+    print_row "$label" "${line[$label]}" || true
     whole[$short]="$(grep -c whole "$loads.run" || true)/$runs"
+    edit_ratio[$short]=$(paired "$label" "${turns[1]}")
   }
   # Untimed: the KB as generated, and a snapshot written by a whole load from the entries.
   reset_kb() {
@@ -274,8 +293,17 @@ for pair in "${pairs[@]}"; do
   cp -p "$person_pristine" "$corpus/$person"
   # The KB as generated again, and its snapshot, for the report.
   reset_kb
+  report_ratio=""
   if "$kb" --kb "$corpus" report weekly --week 2024-W36 >/dev/null 2>&1 && sync; then
-    row "kb report weekly (warm)" -- "$kb" --kb "$corpus" report weekly --week 2024-W36 || true
+    turns=("kb report weekly (warm)" "kb warm (in turns with the report)")
+    k=0
+    while IFS= read -r m; do
+      line[${turns[$k]}]=$m
+      k=$((k + 1))
+    done < <(python3 "$measure" --runs "$runs" -- "$kb" --kb "$corpus" report weekly --week 2024-W36 \
+               ::: "$kb" --kb "$corpus" query --org "$org" --format ids)
+    print_row "kb report weekly (warm)" "${line["kb report weekly (warm)"]}" || true
+    report_ratio=$(paired "kb report weekly (warm)" "kb warm (in turns with the report)")
   else
     echo "| kb report weekly | skipped ('kb report weekly' failed) | | | | |"
   fi
@@ -322,6 +350,13 @@ for pair in "${pairs[@]}"; do
   [ -n "${line["PyYAML script"]:-}" ] && echo "- PyYAML / kb cold: $(paired "PyYAML script" "kb cold (--no-cache)") (goal: at least 2x)"
   [ -n "${line["Node gray-matter script"]:-}" ] && echo "- Node / kb cold: $(paired "Node gray-matter script" "kb cold (--no-cache)") (goal: at least 2x)"
   echo "- kb cold whole notes / full floor: $(paired "kb cold whole notes (--no-cache check)" "floor: + cmark-gfm bodies") (goal: at most 1.3x)"
+  echo "- kb first run / cold whole notes: $(paired "kb first run (builds the cache)" "kb cold whole (in turns with the first run)") (goal: at most 1.5x)"
+  [ -n "$report_ratio" ] && echo "- kb report weekly / warm query --org: $report_ratio (goal: at most 1.5x)"
+  echo "- kb after a change / warm query --org (goal: at most 1.3x):" \
+    "1 edited ${edit_ratio["1 edited"]}, added or deleted ${edit_ratio["added or deleted"]}," \
+    "unknown name ${edit_ratio["unknown name"]}, retitle ${edit_ratio["retitle"]}," \
+    "person added ${edit_ratio["person added"]}, person removed ${edit_ratio["person removed"]}," \
+    "person renamed ${edit_ratio["person renamed"]}"
   echo
   echo "Runs after a change that loaded the whole KB (the snapshot written again): 1 edited ${whole["1 edited"]}," \
     "added or deleted ${whole["added or deleted"]}, unknown name ${whole["unknown name"]}, retitle ${whole["retitle"]}," \
