@@ -38,6 +38,12 @@ $ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WO
 2> kb: warning: .kb/cache.sqlite-shm is a symbolic link; running without the cache
 2> kb: warning: .kb/cache.sqlite-graph is a symbolic link; running without the cache
 
+# The rollback journal an empty cache is filled through, a link before the first run.
+$ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; mkdir -m 700 "$WORK/kb/.kb"; ln -s ../../outside "$WORK/kb/.kb/cache.sqlite-journal"; cd "$WORK/kb" && kb --kb . query --org IESALC --format ids; [ -e "$WORK/outside" ] || echo "nothing outside"
+> meetings/2024/2024-09-02-unesco-iesalc
+> nothing outside
+2> kb: warning: .kb/cache.sqlite-journal is a symbolic link; running without the cache
+
 # A FIFO in place of the snapshot is never opened (it would block).
 $ unset KB_NO_CACHE; cp -R "$RECORDS" "$WORK/kb"; rm -rf "$WORK/kb/.kb"; cd "$WORK/kb" && kb --kb . query --org IESALC --format ids >/dev/null && rm .kb/cache.sqlite-graph && mkfifo .kb/cache.sqlite-graph && timeout 20 kb --kb . query --org IESALC --format ids && kb --kb . cache status
 > meetings/2024/2024-09-02-unesco-iesalc

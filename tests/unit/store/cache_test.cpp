@@ -11,6 +11,7 @@
 
 #include <doctest/doctest.h>
 
+#include "kb/base/sqlite.h"
 #include "support/temp_dir.h"
 
 using namespace kb;
@@ -325,6 +326,44 @@ TEST_SUITE("store") {
     }
   }
 
+  TEST_CASE("cache: an empty cache is filled through a rollback journal, then is WAL again") {
+    TempDir dir;
+    std::string path = dir.path + "/cache.sqlite", error;
+    auto mode = [&] {
+      auto db = sqlite::Database::open_file(path, error);
+      REQUIRE_MESSAGE(db, error);
+      sqlite::Statement q(*db, "PRAGMA journal_mode");
+      REQUIRE(q.step() == sqlite::Step::row);
+      return q.text(0);
+    };
+    auto fill = [&](IndexCache& c, const std::string& prefix, bool journal) {
+      std::unique_ptr<CacheWrite> w = c.begin_write();
+      REQUIRE(w);
+      for (int i = 0; i < 300; ++i) CHECK(w->put(entry(prefix + std::to_string(i) + ".md", std::string(5000, 'x'))));
+      // Each page is written once, into the database; the journal holds what was there before.
+      CHECK(std::filesystem::exists(path + "-journal") == journal);
+      CHECK(w->commit({}));
+    };
+    auto c = SqliteCache::open(path, "v1", error);
+    REQUIRE_MESSAGE(c, error);
+    fill(*c, "a", true);
+    CHECK_FALSE(std::filesystem::exists(path + "-journal"));
+    CHECK(mode() == "wal");
+    CHECK(read_all(*c).size() == 300);
+    fill(*c, "b", false);  // not empty: WAL throughout
+    CHECK(read_all(*c).size() == 600);
+
+    // Another connection open (another kb run): the mode stays WAL, and the fill lands.
+    c.reset();
+    auto d = SqliteCache::open(path, "v2", error);  // a new version: emptied
+    REQUIRE_MESSAGE(d, error);
+    auto other = SqliteCache::open(path, "v2", error);
+    REQUIRE_MESSAGE(other, error);
+    fill(*d, "c", false);
+    CHECK(read_all(*other).size() == 300);
+    CHECK(mode() == "wal");
+  }
+
   TEST_CASE("cache: two writers at once both land") {
     TempDir dir;
     std::string path = dir.path + "/cache.sqlite", error;
@@ -390,6 +429,7 @@ TEST_SUITE("store") {
       SUBCASE("database") { suffix = ""; }
       SUBCASE("wal") { suffix = "-wal"; }
       SUBCASE("shm") { suffix = "-shm"; }
+      SUBCASE("rollback journal") { suffix = "-journal"; }
       SUBCASE("snapshot") { suffix = "-graph"; }
       std::filesystem::create_directories(kb + "/.kb");
       std::filesystem::create_symlink("../../outside/target", path + suffix);
@@ -449,7 +489,9 @@ TEST_SUITE("store") {
     REQUIRE_MESSAGE(c, error);
     std::vector<CacheEntry> put;
     put.push_back(entry("a.md", "secret"));
-    REQUIRE(c->update(std::move(put), {}));
+    REQUIRE(c->update(std::move(put), {}));  // an empty cache filled: through a rollback journal
+    put.push_back(entry("b.md", "secret"));
+    REQUIRE(c->update(std::move(put), {}));  // then through the WAL
     REQUIRE(c->write_graph({"secret"}));
     for (const char* suffix : {"", "-wal", "-shm", "-graph"}) {
       INFO(suffix);
