@@ -82,18 +82,17 @@ bool write_whole(Session& s, const std::string& path, const std::string& content
   return r.status == WriteStatus::ok;
 }
 
-ExitCode emit(Session& s, const ReportOptions& o, const std::string& tpl, TemplateData data,
+ExitCode emit(Session& s, const ReportOptions& o, const std::string& tpl, const TemplateData& data,
               ReportFormat f, const std::string& tpl_name) {
+  const bool to_stdout = o.output.empty() || o.output == "-";
   std::ostringstream text;
   std::string error;
-  if (!render_report(text, tpl, std::move(data), f, error)) {
+  // Written only when whole: render_report writes nothing for a malformed template.
+  if (!render_report(to_stdout ? s.out : text, tpl, data, f, error)) {
     s.error(fmt::format("template '{}': {}", o.tpl.empty() ? tpl_name : o.tpl, error));
     return ExitCode::failure;
   }
-  if (o.output.empty() || o.output == "-") {
-    s.out << text.str();
-    return ExitCode::ok;
-  }
+  if (to_stdout) return ExitCode::ok;
   if (!write_whole(s, o.output, text.str())) return ExitCode::failure;
   s.note(fmt::format("wrote {}", o.output));
   return ExitCode::ok;

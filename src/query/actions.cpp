@@ -53,7 +53,7 @@ ActionOrder action_order(const KnowledgeBase& kb, const ActionRef& ref) {
 bool ActionOrder::operator<(const ActionOrder& o) const {
   if (due != o.due) return due < o.due;
   if (date != o.date) return date < o.date;
-  if (*rid != *o.rid) return *rid < *o.rid;
+  if (const int c = rid->compare(*o.rid); c != 0) return c < 0;
   return index < o.index;
 }
 

@@ -24,10 +24,15 @@ namespace mu = kainjow::mustache;
 // for closes, which is as long as kainjow reads it.
 class DataContext final : public mu::basic_context<std::string> {
  public:
-  explicit DataContext(const TemplateData& root) { frames_.push_back(Frame{&root, {}, {}}); }
+  explicit DataContext(const TemplateData& root) { frames_.push_back(Frame{&root, 0, false}); }
 
   void push(const mu::data* value) override { frames_.push_back(frame_for(value)); }
-  void pop() override { frames_.pop_back(); }
+  void pop() override {
+    const Frame& top = frames_.back();
+    while (handed_.size() > top.handed_from) handed_.pop_back();
+    if (top.made) made_.pop_back();
+    frames_.pop_back();
+  }
 
   const mu::data* get(const std::string& name) const override {
     if (name == ".") return hand(frames_.back().data);
@@ -48,10 +53,13 @@ class DataContext final : public mu::basic_context<std::string> {
     mu::data value;
     const TemplateData* source;
   };
+  // A frame is what a section opened. The values handed out while it is on top, and the item
+  // it made when it is one of a made list's, are on stacks of their own (no allocation a
+  // frame): popping the frame pops them.
   struct Frame {
-    const TemplateData* data;            // what the section opened (null: nothing known)
-    std::unique_ptr<TemplateData> made;  // an item of a made list, owned while it is open
-    std::deque<Handed> handed;           // values handed out while this frame was on top
+    const TemplateData* data;  // null: nothing known
+    std::size_t handed_from;   // handed_'s size when the frame was pushed
+    bool made;                 // its item is made_.back()
   };
 
   static const TemplateData* member(const TemplateData* d, std::string_view name) {
@@ -85,32 +93,33 @@ class DataContext final : public mu::basic_context<std::string> {
 
   const mu::data* hand(const TemplateData* d) const {
     if (!d) return nullptr;
-    return &frames_.back().handed.emplace_back(Handed{value_for(*d), d}).value;
+    return &handed_.emplace_back(Handed{value_for(*d), d}).value;
   }
 
-  // The frame for a value kainjow pushes: one handed out, or an item of a list handed out.
+  // The frame for a value kainjow pushes: one handed out, or an item of a list handed out
+  // (the most recent first, as kainjow pushes what it was just given).
   Frame frame_for(const mu::data* value) const {
     std::less<const mu::data*> before;
-    for (auto f = frames_.rbegin(); f != frames_.rend(); ++f)
-      for (const Handed& h : f->handed) {
-        if (value == &h.value) return Frame{h.source, {}, {}};
-        if (!h.value.is_list() || h.value.list_value().empty()) continue;
-        const mu::data* first = &h.value.list_value().front();
-        if (before(value, first) || before(&h.value.list_value().back(), value)) continue;
-        return item_frame(*h.source, static_cast<std::size_t>(value - first));
-      }
-    return Frame{nullptr, {}, {}};
+    for (auto h = handed_.rbegin(); h != handed_.rend(); ++h) {
+      if (value == &h->value) return Frame{h->source, handed_.size(), false};
+      if (!h->value.is_list() || h->value.list_value().empty()) continue;
+      const mu::data* first = &h->value.list_value().front();
+      if (before(value, first) || before(&h->value.list_value().back(), value)) continue;
+      return item_frame(*h->source, static_cast<std::size_t>(value - first));
+    }
+    return Frame{nullptr, handed_.size(), false};
   }
 
-  static Frame item_frame(const TemplateData& list, std::size_t i) {
-    if (!list.made()) return Frame{&list.items()[i], {}, {}};
-    auto made = std::make_unique<TemplateData>(list.item(i));
-    const TemplateData* data = made.get();
-    return Frame{data, std::move(made), {}};
+  Frame item_frame(const TemplateData& list, std::size_t i) const {
+    if (!list.made()) return Frame{&list.items()[i], handed_.size(), false};
+    made_.push_back(list.item(i));
+    return Frame{&made_.back(), handed_.size(), true};
   }
 
-  // A deque: frames and what they handed out keep their addresses as it grows.
+  // Deques: what they hold keeps its address as they grow and shrink at the back.
   mutable std::deque<Frame> frames_;
+  mutable std::deque<Handed> handed_;
+  mutable std::deque<TemplateData> made_;
 };
 
 // kainjow writes its output to a stream; this one appends to a string.
@@ -124,7 +133,7 @@ struct Appender {
 
 }  // namespace
 
-std::optional<std::string> render_mustache(std::string_view tpl, TemplateData data, const Escaper& escape,
+std::optional<std::string> render_mustache(std::string_view tpl, const TemplateData& data, const Escaper& escape,
                                            std::string& error) {
   mu::mustache t{std::string(tpl)};
   if (!t.is_valid()) {

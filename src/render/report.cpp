@@ -54,9 +54,10 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep = "
 
 // Sets `key` and the flag `has_key`. Every optional value is always set (maybe empty), so a
 // missing one never falls through to a key of the same name in an outer context.
-void set_text(TemplateData& d, const std::string& key, const std::string& value) {
-  d.set(key, value);
-  d.set("has_" + key, !value.empty());
+void set_text(TemplateData& d, const std::string& key, std::string value) {
+  const bool has = !value.empty();
+  d.set(key, std::move(value));
+  d.set("has_" + key, has);
 }
 
 void set_date(TemplateData& d, const std::string& key, const std::optional<Date>& value) {
@@ -85,8 +86,6 @@ void set_summary(TemplateData& d, const std::string& summary, ReportFormat f) {
   set_text(d, "summary", plain_text(summary));
   d.set("summary_html", f == ReportFormat::html && !summary.empty() ? summary_html(summary) : std::string());
 }
-
-
 
 // The actions as a made list: an action's data is made when the template reaches it (a
 // briefing's overdue actions can run to tens of thousands). `kb` outlives the rendering.
@@ -152,13 +151,13 @@ TemplateData action_data(const KnowledgeBase& kb, const ActionRef& ref) {
   const Record& m = kb.at(ref.meeting);
   TemplateData d;
   d.reserve(18);
-  const std::string text = plain_text(a.text);
-  d.set("text", text);
+  std::string text = plain_text(a.text);
   // The owner once: not again when the text names them already ("Call [[Ana Bell]]").
-  const std::string owner = name_of(kb, a.owner);
+  std::string owner = name_of(kb, a.owner);
   set_text(d, "owner", text.find(owner) == std::string::npos ? owner : std::string());
+  d.set("text", std::move(text));
   set_text(d, "owner_rid", rid_of(kb, a.owner));
-  d.set("owner_name", owner);
+  d.set("owner_name", std::move(owner));
   d.set("meeting_id", m.rid);
   d.set("line", std::to_string(a.loc.line));
   set_date(d, "due", a.due);
@@ -439,22 +438,20 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
   return d;
 }
 
-bool render_report(std::ostream& out, std::string_view tpl, TemplateData data, ReportFormat f,
+bool render_report(std::ostream& out, std::string_view tpl, const TemplateData& data, ReportFormat f,
                    std::string& error) {
   Escaper esc = [f](const std::string& s) { return escape_for(f, s); };
-  auto text = render_mustache(tpl, std::move(data), esc, error);
+  auto text = render_mustache(tpl, data, esc, error);
   if (!text) return false;
   if (f == ReportFormat::md) {
     // Sections that are left out leave their blank lines behind: keep at most one in a row.
-    std::string tidy;
-    tidy.reserve(text->size());
-    std::size_t newlines = 0;
-    for (char c : *text) {
+    std::string& tidy = *text;
+    std::size_t kept = 0, newlines = 0;
+    for (char c : tidy) {
       newlines = c == '\n' ? newlines + 1 : 0;
-      if (newlines <= 2) tidy += c;
+      if (newlines <= 2) tidy[kept++] = c;
     }
-    out << tidy;
-    return true;
+    tidy.resize(kept);
   }
   out << *text;
   return true;

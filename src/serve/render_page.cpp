@@ -51,12 +51,12 @@ TemplateData with_urls(const TemplateData& d) {
   return out;
 }
 
-std::string render(const std::string& asset, TemplateData data) {
+std::string render(const std::string& asset, const TemplateData& data) {
   const char* tpl = lookup_asset(asset);
   if (!tpl) return fmt::format("<p class=\"error\">missing template {}</p>", html_escape(asset));
   std::string error;
   Escaper esc = [](const std::string& s) { return html_escape(s); };
-  auto text = render_mustache(with_partials(tpl), std::move(data), esc, error);
+  auto text = render_mustache(with_partials(tpl), data, esc, error);
   if (text) return *text;
   return fmt::format("<p class=\"error\">template {}: {}</p>", html_escape(asset), html_escape(error));
 }

@@ -90,7 +90,7 @@ class TemplateData {
 using Escaper = std::function<std::string(const std::string&)>;
 
 /// Renders `tpl` with `data`. A template syntax error yields std::nullopt and sets `error`.
-std::optional<std::string> render_mustache(std::string_view tpl, TemplateData data,
+std::optional<std::string> render_mustache(std::string_view tpl, const TemplateData& data,
                                            const Escaper& escape, std::string& error);
 
 }  // namespace kb
