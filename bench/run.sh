@@ -196,11 +196,18 @@ for pair in "${pairs[@]}"; do
     group+=(::: env NODE_PATH="$work/node/node_modules" node "$src/bench/peers/query_org.js" "$corpus" "$org")
   fi
   declare -A line=()
-  k=0
-  while IFS= read -r m; do
-    line[${labels[$k]}]=$m
-    k=$((k + 1))
-  done < <(python3 "$measure" --runs "$runs" "${group[@]}")
+  # in_turns LABEL... -- MEASURE_ARGS: runs measure.py's commands in turns, and keeps each
+  # command's output line under its label.
+  in_turns() {
+    local labels=() m k=0
+    while [ "$1" != "--" ]; do labels+=("$1"); shift; done
+    shift
+    while IFS= read -r m; do
+      line[${labels[$k]}]=$m
+      k=$((k + 1))
+    done < <(python3 "$measure" --runs "$runs" "$@")
+  }
+  in_turns "${labels[@]}" -- "${group[@]}"
   # The times of a case, comma-separated, in round order.
   times_of() { [ -n "${line[$1]:-}" ] && awk '{ print $6 }' <<< "${line[$1]}"; }
   # Median over the rounds of case A's time over case B's, as "1.23x".
@@ -220,13 +227,9 @@ for pair in "${pairs[@]}"; do
   # and the graph snapshot written (the cache is cleared, untimed, before each run).
   # In turns with the cold whole-note load it is compared with; the cache is cleared and the
   # disk written back (untimed) before each of both.
-  turns=("kb first run (builds the cache)" "kb cold whole (in turns with the first run)")
-  k=0
-  while IFS= read -r m; do
-    line[${turns[$k]}]=$m
-    k=$((k + 1))
-  done < <(python3 "$measure" --runs "$runs" --pre "'$kb' --kb '$corpus' cache clear -q; sync" \
-             -- "$kb" --kb "$corpus" query --org "$org" --format ids ::: "$kb" --kb "$corpus" --no-cache check -q)
+  in_turns "kb first run (builds the cache)" "kb cold whole (in turns with the first run)" \
+    -- --pre "'$kb' --kb '$corpus' cache clear -q; sync" \
+    -- "$kb" --kb "$corpus" query --org "$org" --format ids ::: "$kb" --kb "$corpus" --no-cache check -q
   print_row "kb first run (builds the cache)" "${line["kb first run (builds the cache)"]}" || true
   print_row "kb warm (cache)" "${line["kb warm (cache)"]}" || true
   # Untimed: fill the cache and its graph snapshot again. The wait takes every note out of the
@@ -243,18 +246,14 @@ for pair in "${pairs[@]}"; do
   # which the load is noted.
   declare -A edit_ratio=()
   change_row() {
-    local label=$1 short=$2 change=$3 k=0 m
-    local turns=("$label" "kb warm (in turns with $short)")
+    local label=$1 short=$2 change=$3
     rm -f "$loads.run" "$loads.run.mark"
-    while IFS= read -r m; do
-      line[${turns[$k]}]=$m
-      k=$((k + 1))
-    done < <(python3 "$measure" --runs "$runs" \
-               -- --pre "{ $change; } && bench_mark '$corpus' '$loads.run'" "$kb" --kb "$corpus" query --org "$org" --format ids \
-               ::: --pre "bench_note_load '$corpus' '$loads.run'" "$kb" --kb "$corpus" query --org "$org" --format ids)
+    in_turns "$label" "kb warm (in turns with $short)" \
+      -- -- --pre "{ $change; } && bench_mark '$corpus' '$loads.run'" "$kb" --kb "$corpus" query --org "$org" --format ids \
+      ::: --pre "bench_note_load '$corpus' '$loads.run'" "$kb" --kb "$corpus" query --org "$org" --format ids
     print_row "$label" "${line[$label]}" || true
     whole[$short]="$(grep -c whole "$loads.run" || true)/$runs"
-    edit_ratio[$short]=$(paired "$label" "${turns[1]}")
+    edit_ratio[$short]=$(paired "$label" "kb warm (in turns with $short)")
   }
   # Untimed: the KB as generated, and a snapshot written by a whole load from the entries.
   reset_kb() {
@@ -295,13 +294,8 @@ for pair in "${pairs[@]}"; do
   reset_kb
   report_ratio=""
   if "$kb" --kb "$corpus" report weekly --week 2024-W36 >/dev/null 2>&1 && sync; then
-    turns=("kb report weekly (warm)" "kb warm (in turns with the report)")
-    k=0
-    while IFS= read -r m; do
-      line[${turns[$k]}]=$m
-      k=$((k + 1))
-    done < <(python3 "$measure" --runs "$runs" -- "$kb" --kb "$corpus" report weekly --week 2024-W36 \
-               ::: "$kb" --kb "$corpus" query --org "$org" --format ids)
+    in_turns "kb report weekly (warm)" "kb warm (in turns with the report)" \
+      -- -- "$kb" --kb "$corpus" report weekly --week 2024-W36 ::: "$kb" --kb "$corpus" query --org "$org" --format ids
     print_row "kb report weekly (warm)" "${line["kb report weekly (warm)"]}" || true
     report_ratio=$(paired "kb report weekly (warm)" "kb warm (in turns with the report)")
   else
@@ -313,13 +307,9 @@ for pair in "${pairs[@]}"; do
   # top organization's name: in many titles and bodies.
   "$kb" --kb "$corpus" today --today 2024-09-04 >/dev/null 2>&1 || true
   "$kb" --kb "$corpus" search "$org" --format ids >/dev/null 2>&1 || true
-  turns=("kb warm (in turns with today and search)" "kb today (warm)" "kb search (warm index)")
-  k=0
-  while IFS= read -r m; do
-    line[${turns[$k]}]=$m
-    k=$((k + 1))
-  done < <(python3 "$measure" --runs "$runs" -- "$kb" --kb "$corpus" query --org "$org" --format ids \
-             ::: "$kb" --kb "$corpus" today --today 2024-09-04 ::: "$kb" --kb "$corpus" search "$org" --format ids)
+  in_turns "kb warm (in turns with today and search)" "kb today (warm)" "kb search (warm index)" \
+    -- -- "$kb" --kb "$corpus" query --org "$org" --format ids \
+    ::: "$kb" --kb "$corpus" today --today 2024-09-04 ::: "$kb" --kb "$corpus" search "$org" --format ids
   print_row "kb today (warm)" "${line["kb today (warm)"]}" || true
   search_line=${line["kb search (warm index)"]}
   print_row "kb search (warm index)" "$search_line" || true
