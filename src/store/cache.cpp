@@ -282,9 +282,6 @@ void SqliteCache::scan(const std::function<void(CacheEntry&&)>& visit) {
 
 namespace {
 
-// One write transaction, fed entry by entry: BEGIN IMMEDIATE when made, each put() one INSERT
-// (SQLite copies the blob, so the entry's memory goes as soon as it is stored), COMMIT in
-// commit(), ROLLBACK when dropped uncommitted or after a failed step.
 // Sets the journal mode ("wal", "delete"); the mode in force after, "" when it cannot be read.
 // SQLite leaves WAL only when no other connection has the file open.
 std::string journal_mode(Database& db, const std::string& mode) {
@@ -297,6 +294,9 @@ bool has_entries(Database& db) {
   return !q.ok() || q.step() != Step::done;  // unknown: taken as some
 }
 
+// One write transaction, fed entry by entry: BEGIN IMMEDIATE when made, each put() one INSERT
+// (SQLite copies the blob, so the entry's memory goes as soon as it is stored), COMMIT in
+// commit(), ROLLBACK when dropped uncommitted or after a failed step.
 class SqliteWrite : public CacheWrite {
  public:
   // `build`: the write fills an empty cache through a rollback journal; WAL again after it.
