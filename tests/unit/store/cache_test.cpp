@@ -342,6 +342,8 @@ TEST_SUITE("store") {
       for (int i = 0; i < 300; ++i) CHECK(w->put(entry(prefix + std::to_string(i) + ".md", std::string(5000, 'x'))));
       // Each page is written once, into the database; the journal holds what was there before.
       CHECK(std::filesystem::exists(path + "-journal") == journal);
+      struct stat st {};
+      if (journal && ::stat((path + "-journal").c_str(), &st) == 0) CHECK((st.st_mode & 0777) == 0600);  // as private
       CHECK(w->commit({}));
     };
     auto c = SqliteCache::open(path, "v1", error);
