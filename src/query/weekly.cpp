@@ -103,18 +103,17 @@ WeeklyBriefing build_weekly(const KnowledgeBase& kb, const IsoWeek& w) {
     return fx != fy ? fx < fy : x.topic < y.topic;
   });
 
-  // Actions to follow, judged at the end of the week's Sunday.
-  Date soon_end = add_days(b.range.last, 7);
+  // Actions to follow, judged at the end of the week's Sunday: due by then (overdue) or in
+  // the week after (due soon).
   ActionFilter due;
   due.state = ActionState::all;
-  due.due_before = add_days(soon_end, 1);
+  due.due_before = add_days(b.range.last, 8);
   for (const auto& ref : find_actions(kb, due)) {
     const Action& a = action_at(kb, ref);
     const Record& m = kb.at(ref.meeting);
-    if (!a.due || !m.date || b.range.last < *m.date) continue;  // not yet written at the week's end
+    if (!m.date || b.range.last < *m.date) continue;  // not yet written at the week's end
     if (!open_at(a, b.range.last)) continue;
-    if (!(b.range.last < *a.due)) b.overdue.push_back(ref);
-    else if (!(soon_end < *a.due)) b.due_soon.push_back(ref);
+    (b.range.last < *a.due ? b.due_soon : b.overdue).push_back(ref);
   }
 
   // New contacts: the first meeting ever falls in this week.

@@ -20,8 +20,8 @@ namespace mu = kainjow::mustache;
 // section opens. This context answers from the TemplateData tree itself, so no second tree is
 // built: it hands kainjow a small value for what a name resolves to (a copy of a text, a flag,
 // a list of placeholders of the list's length) and, when kainjow pushes one of those, looks
-// up what it stands for. A value handed out lives until the section open when it was asked
-// for closes, which is as long as kainjow reads it.
+// up what it stands for. A value handed out lives until the section that was open when it
+// was asked for closes, which is as long as kainjow reads it.
 class DataContext final : public mu::basic_context<std::string> {
  public:
   explicit DataContext(const TemplateData& root) { frames_.push_back(Frame{&root, 0, false}); }
@@ -116,8 +116,8 @@ class DataContext final : public mu::basic_context<std::string> {
     return Frame{&made_.back(), handed_.size(), true};
   }
 
+  std::vector<Frame> frames_;
   // Deques: what they hold keeps its address as they grow and shrink at the back.
-  mutable std::deque<Frame> frames_;
   mutable std::deque<Handed> handed_;
   mutable std::deque<TemplateData> made_;
 };

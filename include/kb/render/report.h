@@ -47,7 +47,8 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
 /// "1 meeting", "3 meetings": a count with its noun, as the reports write them.
 std::string count_text(std::size_t n, std::string_view one, std::string_view many);
 
-/// Renders `tpl` with `data`, escaping every `{{value}}` for `f` (Markdown or HTML). Returns false and sets `error` when the template is malformed.
+/// Renders `tpl` with `data`, escaping every `{{value}}` for `f` (Markdown or HTML). Returns
+/// false and sets `error` when the template is malformed.
 bool render_report(std::ostream& out, std::string_view tpl, const TemplateData& data, ReportFormat f,
                    std::string& error);
 
