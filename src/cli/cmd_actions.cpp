@@ -38,7 +38,7 @@ ExitCode run_actions(Session& s, const ActionsOptions& o) {
   auto today = s.today_arg(o.today);
   if (!today) return ExitCode::usage;
   f.today = *today;
-  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::actions);
   if (!kb) return ExitCode::failure;
   auto owners = resolve_all(s, *kb, o.owners, RecordType::person);
   auto orgs = resolve_all(s, *kb, o.orgs, RecordType::organization);

@@ -97,7 +97,7 @@ std::optional<std::pair<std::string, std::string>> by_words(Session& s, const Kn
   const std::string want = fold(trim(words));
   for (const Record& r : kb.records()) {
     if (!r.defined || want.empty() || (r.type != RecordType::meeting && !kb.config.tasks_all_notes)) continue;
-    for (const Action& a : r.outcomes->actions) {
+    for (const Action& a : *r.actions) {
       if (takes(op, a.is_open()) && fold(a.text).find(want) != std::string::npos)
         hits.emplace_back(r.path.str(), std::to_string(a.loc.line));
     }

@@ -115,12 +115,14 @@ ExitCode run_weekly(Session& s, const ReportOptions& o) {
     if (!d) return ExitCode::usage;
     week = iso_week_of(*d);
   }
-  const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
+  // Every meeting's actions (the overdue ones can be years old), the week's minutes only.
+  const KnowledgeBase* kb = s.kb(true, Session::Reads::actions);
   if (!kb) return ExitCode::failure;
   std::string name = report_template_name("weekly", *f);
   auto tpl = load_template(s, o.tpl, name);
   if (!tpl) return ExitCode::failure;
   WeeklyBriefing b = build_weekly(*kb, week);
+  for (const auto& m : b.meetings) s.with_minutes(m.id);
   std::optional<std::string> svg;
   if (*f == ReportFormat::html && !b.meetings.empty() && find_dot()) {
     svg = render_svg_with_dot(weekly_graph_dot(*kb, b));

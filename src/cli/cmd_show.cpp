@@ -40,7 +40,7 @@ ExitCode show_series(Session& s, const KnowledgeBase& kb, const Series& series, 
 ExitCode run_show(Session& s, const ShowOptions& o) {
   auto fmt = s.format(OutputFormat::table, {OutputFormat::table, OutputFormat::json, OutputFormat::md, OutputFormat::ids});
   if (!fmt) return ExitCode::usage;
-  // The graph with the outcomes; the one note's text (its fields) is read when shown.
+  // The graph with minutes and actions; the one note's text (its fields) is read when shown.
   const KnowledgeBase* kb = s.kb(true, Session::Reads::graph);
   if (!kb) return ExitCode::failure;
   if (auto series = find_series(*kb, o.name); series && shows_series(s, *kb, o, *series))

@@ -84,7 +84,7 @@ TemplateData preparation_data(const KnowledgeBase& kb, const std::vector<NodeId>
       with += kb.at(l.subjects[i]).name;
     }
     TemplateData decisions = TemplateData::list();
-    for (const auto& d : m.outcomes->decisions) {
+    for (const auto& d : m.minutes->decisions) {
       TemplateData item;
       item.set("text", list_item_text(d.text));
       decisions.push(std::move(item));

@@ -109,15 +109,25 @@ const Record& Session::with_text(NodeId id) {
   return r;
 }
 
+const Record& Session::with_minutes(NodeId id) {
+  Record& r = load_->kb.mutable_at(id);
+  if (r.defined && !r.minutes.loaded()) {
+    RealFileSystem fs(root_);
+    read_note_minutes(fs, load_->kb.config, r);  // a note that cannot be read now shows none
+  }
+  return r;
+}
+
 const KnowledgeBase* Session::kb(bool report, Reads reads) {
   RecordParts parts;
-  parts.outcomes = reads != Reads::outline;
+  parts.actions = reads != Reads::outline;
+  parts.minutes = reads != Reads::outline && reads != Reads::actions;
   parts.text = reads == Reads::text;
   parts.links = reads == Reads::text || reads == Reads::links;
   if (load_) {
     // A command loads once; the graph it holds must not be swapped under it.
     if ((parts.text && !load_->kb.has_text) || (parts.links && !load_->kb.has_links) ||
-        (parts.outcomes && !load_->kb.has_outcomes))
+        (parts.minutes && !load_->kb.has_minutes) || (parts.actions && !load_->kb.has_actions))
       throw std::logic_error("Session::kb: more asked for after a load without it");
     return &load_->kb;
   }

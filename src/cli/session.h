@@ -50,11 +50,12 @@ class Session {
 
   /// What a command reads of the KB (RecordParts): the records' names, dates and links only
   /// (attendees, organizations, topics, affiliations: meeting and record tables, related,
-  /// path, stale, check); the typed graph with each meeting's summary, decisions and actions
-  /// (actions, decisions, reports, show, add, meetings as JSON); that and the bodies'
-  /// wikilinks (graph); or each note's text as well (front matter as written, body: exports
-  /// and the text filters).
-  enum class Reads { outline, graph, links, text };
+  /// path, stale, check); those and each meeting's actions (kb actions, the weekly report,
+  /// which reads its week's minutes with with_minutes()); the typed graph with each meeting's
+  /// summary, decisions and actions (decisions, reports, show, add, meetings as JSON); that and
+  /// the bodies' wikilinks (graph); or each note's text as well (front matter as written, body:
+  /// exports and the text filters).
+  enum class Reads { outline, actions, graph, links, text };
   /// The KB, loaded on first call (asking for more after a load without it is a logic error);
   /// with `report`, says the load's problems once: a one-line summary (every problem with
   /// --verbose), and the load may leave out the warnings that only bodies give
@@ -65,6 +66,9 @@ class Session {
   /// read from the note when the load left the text out (`kb show` reads one note's only).
   /// REQUIRES: kb() returned non-null.
   const Record& with_text(NodeId id);
+  /// The record `id` with its summary and decisions, read from its note when the load left
+  /// them out (the weekly report reads its week's meetings' only). REQUIRES: as with_text.
+  const Record& with_minutes(NodeId id);
   /// The whole load result (for `kb check`). REQUIRES: kb() returned non-null.
   const LoadResult& load_result() const { return *load_; }
   const std::string& root() const { return root_; }

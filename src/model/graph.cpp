@@ -27,9 +27,12 @@ std::string KbConfig::key_in(const Value& fields, const std::string& key) const 
 
 const std::vector<NodeId> KnowledgeBase::kEmpty;
 
-void KnowledgeBase::require_outcomes(const char* who) const {
-  if (!has_outcomes)
-    throw std::logic_error(fmt::format("{}: summaries, decisions or actions read from a KB loaded without them", who));
+void KnowledgeBase::require_minutes(const char* who) const {
+  if (!has_minutes) throw std::logic_error(fmt::format("{}: summaries or decisions read from a KB loaded without them", who));
+}
+
+void KnowledgeBase::require_actions(const char* who) const {
+  if (!has_actions) throw std::logic_error(fmt::format("{}: actions read from a KB loaded without them", who));
 }
 
 const Record* KnowledgeBase::lookup_rid(std::string_view rid) const {
@@ -403,8 +406,8 @@ namespace {
 template <class Visit>
 void visit_ids(Record& r, Visit&& visit) {
   [[maybe_unused]] auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone,
-                          end_time, location, series, event, organizations, attendees, topics, outcomes, entity,
-                          reads] = r;
+                          end_time, location, series, event, organizations, attendees, topics, minutes, actions,
+                          entity, reads] = r;
   visit(id);
   visit(event.target);
   for (auto& o : organizations) visit(o.target);
@@ -416,9 +419,8 @@ void visit_ids(Record& r, Visit&& visit) {
   for (auto& t : topics) visit(t.target);
   if (mentions.present())
     for (auto& m : mentions.edit()) visit(m.target);
-  if (outcomes.present()) {
-    [[maybe_unused]] auto& [summary, decisions, actions] = outcomes.edit();
-    for (auto& a : actions) {
+  if (actions.present()) {
+    for (auto& a : actions.edit()) {
       [[maybe_unused]] auto& [a_text, done, due, done_on, owner, loc, cancelled, scheduled, start, created,
                               cancelled_on, priority] = a;
       visit(owner);

@@ -14,8 +14,9 @@
 
 namespace kb {
 
-// Layout, in the order it is written: the chunks of records, each chunk's four parts one after
-// the other: typed, outcomes (a meeting's summary, decisions and action items), links (the
+// Layout, in the order it is written: the chunks of records, each chunk's five parts one after
+// the other: typed, minutes (a meeting's summary and decisions), actions (its action items,
+// apart: a report reads every meeting's actions and a few meetings' minutes), links (the
 // body's wikilinks, resolved: the front matter as written and the body are not kept here but in
 // each note's cache entry, so the snapshot does not hold the notes' text a second time) and
 // reads (what resolving each record looked up, for a patch: model/reads.h). Then every
@@ -33,7 +34,7 @@ struct GraphCodec {
   static constexpr char kMagic[4] = {'K', 'B', 'G', 'S'};
   static constexpr std::size_t kTrailerSize = 4 + 4 + 8 + 8 + 8;
   static constexpr std::size_t kChunk = 256;
-  static constexpr std::size_t kParts = 4;  // typed, outcomes, links, reads
+  static constexpr std::size_t kParts = 5;  // typed, minutes, actions, links, reads
 
   // Node ids: written as value + 1 so that the invalid id is 0; read back only when in range.
   static void put(BinaryWriter& w, NodeId id) { w.u(id.valid() ? std::uint64_t{id.value} + 1 : 0); }
@@ -199,7 +200,7 @@ struct GraphCodec {
 
   static void put(BinaryWriter& w, const Record& rec, const TextTable& tt) {
     const auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone, end_time,
-                 location, series, event, organizations, attendees, topics, outcomes, entity, reads] = rec;
+                 location, series, event, organizations, attendees, topics, minutes, actions, entity, reads] = rec;
     const auto& [honorific, affiliations, parent, kind, start, end] = *entity;
     (void)id;  // the record's place in the graph
     const std::string_view rp = path.str();
@@ -224,7 +225,8 @@ struct GraphCodec {
     w.u(attendees.size());
     for (const auto& a : attendees) put(w, a, rp, tt);
     put(w, topics, rp, tt);
-    (void)outcomes;  // in the outcomes part: put_outcomes()
+    (void)minutes;  // in the minutes part: put_minutes()
+    (void)actions;  // in the actions part: put_actions()
     (void)reads;     // in the reads part: put_reads()
     w.s(honorific);
     w.u(affiliations.size());
@@ -236,7 +238,7 @@ struct GraphCodec {
   }
   static void get(BinaryReader& r, Record& rec, std::uint32_t index, std::size_t nodes, const Texts& tt) {
     auto& [id, type, defined, rid, path, name, aliases, tags, text, mentions, date, time, timezone, end_time,
-           location, series, event, organizations, attendees, topics, outcomes, entity, reads] = rec;
+           location, series, event, organizations, attendees, topics, minutes, actions, entity, reads] = rec;
     EntityFields fields;  // a part of people, organizations, topics and events, as build_record() gives
     auto& [honorific, affiliations, parent, kind, start, end] = fields;
     id = NodeId{index};
@@ -268,7 +270,8 @@ struct GraphCodec {
     attendees.resize(r.count());
     for (auto& a : attendees) get(r, a, rp, nodes, tt);
     get(r, topics, rp, nodes, tt);
-    (void)outcomes;  // in the outcomes part: get_outcomes()
+    (void)minutes;  // in the minutes part: get_minutes()
+    (void)actions;  // in the actions part: get_actions()
     (void)reads;     // in the reads part: get_reads()
     r.s(honorific);
     affiliations.resize(r.count());
@@ -280,27 +283,34 @@ struct GraphCodec {
     if (type != RecordType::meeting && type != RecordType::note) entity.edit() = std::move(fields);
   }
 
-  // A record's outcomes part: a meeting's summary, decisions and action items.
-  // An empty one stays absent from the record (as in a record of another type).
-  static void put_outcomes(BinaryWriter& w, const Record& rec) {
-    const auto& [summary, decisions, actions] = *rec.outcomes;
-    const std::string_view rp = rec.path.str();
+  // A record's minutes part: a meeting's summary and decisions; its actions part: its action
+  // items. An empty one stays absent from the record (as in a record of another type).
+  static bool has_minutes(const Record& rec) {
+    return rec.minutes.present() && !(rec.minutes->summary.empty() && rec.minutes->decisions.empty());
+  }
+  static void put_minutes(BinaryWriter& w, const Record& rec) {
+    const auto& [summary, decisions] = *rec.minutes;
     w.s(summary);
     w.u(decisions.size());
-    for (const auto& d : decisions) put(w, d, rp);
-    w.u(actions.size());
-    for (const auto& a : actions) put(w, a, rp);
+    for (const auto& d : decisions) put(w, d, rec.path.str());
   }
-  static void get_outcomes(BinaryReader& r, Record& rec, std::size_t nodes) {
-    Outcomes o;
-    auto& [summary, decisions, actions] = o;
-    const SharedPath& rp = rec.path;
+  static void get_minutes(BinaryReader& r, Record& rec) {
+    Minutes m;
+    auto& [summary, decisions] = m;
     r.s(summary);
     decisions.resize(r.count());
-    for (auto& d : decisions) get(r, d, rp);
-    actions.resize(r.count());
-    for (auto& a : actions) get(r, a, rp, nodes);
-    if (!summary.empty() || !decisions.empty() || !actions.empty()) rec.outcomes.edit() = std::move(o);
+    for (auto& d : decisions) get(r, d, rec.path);
+    if (!summary.empty() || !decisions.empty()) rec.minutes.edit() = std::move(m);
+  }
+  static bool has_actions(const Record& rec) { return rec.actions.present() && !rec.actions->empty(); }
+  static void put_actions(BinaryWriter& w, const Record& rec) {
+    w.u(rec.actions->size());
+    for (const auto& a : *rec.actions) put(w, a, rec.path.str());
+  }
+  static void get_actions(BinaryReader& r, Record& rec, std::size_t nodes) {
+    std::vector<Action> actions(r.count());
+    for (auto& a : actions) get(r, a, rec.path, nodes);
+    if (!actions.empty()) rec.actions.edit() = std::move(actions);
   }
 
   // A record's links part: the body's wikilinks, resolved. Its front matter as written and
@@ -358,14 +368,16 @@ struct GraphCodec {
 
   static void encode_chunk(const KnowledgeBase& kb, std::size_t c, const TextTable& texts,
                            std::array<std::string, kParts>& out) {
-    BinaryWriter typed, outcomes, links, reads;
+    BinaryWriter typed, minutes, actions, links, reads;
     for (std::size_t i = c * kChunk; i < std::min(kb.records_.size(), (c + 1) * kChunk); ++i) {
       put(typed, kb.records_[i], texts);
-      put_outcomes(outcomes, kb.records_[i]);
+      put_minutes(minutes, kb.records_[i]);
+      put_actions(actions, kb.records_[i]);
       put_links(links, kb.records_[i], texts);
       put_reads(reads, kb.records_[i]);
     }
-    out = {std::move(typed.out), std::move(outcomes.out), std::move(links.out), std::move(reads.out)};
+    out = {std::move(typed.out), std::move(minutes.out), std::move(actions.out), std::move(links.out),
+           std::move(reads.out)};
   }
 
   // Writes the chunks' parts in order, a batch of chunks at a time (each batch encoded on every
@@ -553,8 +565,8 @@ struct GraphCodec {
     return head.ok() && head.at_end();
   }
 
-  // Decodes the `nodes` records on every core: each chunk's typed part, and its outcomes, links
-  // and (`reads`, to patch) reads parts when asked for, each part read when decoded.
+  // Decodes the `nodes` records on every core: each chunk's typed part, and its minutes,
+  // actions, links and (`reads`, to patch) reads parts when asked for, each read when decoded.
   static bool decode_records(const ByteSource& data, const std::vector<Span>& spans,
                              const std::vector<std::string_view>& table, std::size_t nodes, RecordParts parts,
                              bool reads, unsigned threads, KnowledgeBase& kb) {
@@ -582,9 +594,10 @@ struct GraphCodec {
       read_part(0, [&](BinaryReader& p, std::size_t i, Record& rec) {
         get(p, rec, static_cast<std::uint32_t>(i), nodes, texts);
       });
-      if (parts.outcomes) read_part(1, [&](BinaryReader& p, std::size_t, Record& rec) { get_outcomes(p, rec, nodes); });
-      if (parts.links) read_part(2, [&](BinaryReader& p, std::size_t, Record& rec) { get_links(p, rec, nodes, texts); });
-      if (reads) read_part(3, [&](BinaryReader& p, std::size_t, Record& rec) { get_reads(p, rec); });
+      if (parts.minutes) read_part(1, [&](BinaryReader& p, std::size_t, Record& rec) { get_minutes(p, rec); });
+      if (parts.actions) read_part(2, [&](BinaryReader& p, std::size_t, Record& rec) { get_actions(p, rec, nodes); });
+      if (parts.links) read_part(3, [&](BinaryReader& p, std::size_t, Record& rec) { get_links(p, rec, nodes, texts); });
+      if (reads) read_part(4, [&](BinaryReader& p, std::size_t, Record& rec) { get_reads(p, rec); });
     };
     // Each worker makes the table's strings for itself and takes the next chunk while there is
     // one: records share a worker's strings, and a copy counts on that worker's own strings
@@ -598,7 +611,8 @@ struct GraphCodec {
       for (std::size_t c; (c = next_chunk.fetch_add(1, std::memory_order_relaxed)) < chunks;)
         decode_chunk(c, texts, buffer);
     });
-    kb.has_outcomes = parts.outcomes;
+    kb.has_minutes = parts.minutes;
+    kb.has_actions = parts.actions;
     kb.has_links = parts.links;
     kb.has_text = false;  // the notes' text is in the cache entries (load_kb's fill_text)
     return ok;
@@ -663,7 +677,7 @@ struct GraphCodec {
 
   // A typed note (graph_codec.h): "KBTN", u32 format version, u64 key, u64 checksum64 of the
   // rest, which is the note's table of shared texts, the record as a snapshot's chunk holds it
-  // (its outcomes and links each after a flag saying it has them; no node is resolved yet, so
+  // (its minutes, actions and links each after a flag saying it has them; no node is resolved yet, so
   // every target is written as none), its front matter's `name:` entry, the sides, the name
   // keys and the diagnostics.
   static constexpr char kNoteMagic[4] = {'K', 'B', 'T', 'N'};
@@ -752,10 +766,10 @@ struct GraphCodec {
     for (std::string_view t : tt.texts) w.s(t);
     put(w, rec, tt);
     // An empty part is written as none, as a snapshot's chunk reads it back.
-    const bool outcomes = rec.outcomes.present() &&
-                          !(rec.outcomes->summary.empty() && rec.outcomes->decisions.empty() && rec.outcomes->actions.empty());
-    w.b(outcomes);
-    if (outcomes) put_outcomes(w, rec);
+    w.b(has_minutes(rec));
+    if (has_minutes(rec)) put_minutes(w, rec);
+    w.b(has_actions(rec));
+    if (has_actions(rec)) put_actions(w, rec);
     const bool links = rec.mentions.present() && !rec.mentions->empty();
     w.b(links);
     if (links) put_links(w, rec, tt);
@@ -785,7 +799,8 @@ struct GraphCodec {
     }
     get(r, rec, 0, 0, tt);
     rec.id = NodeId{};  // given when the graph is assembled
-    if (r.b()) get_outcomes(r, rec, 0);
+    if (r.b()) get_minutes(r, rec);
+    if (r.b()) get_actions(r, rec, 0);
     if (r.b()) get_links(r, rec, 0, tt);
     get_name_field(r, rec);
     get_sides(r, sides, rec, tt);

@@ -373,7 +373,8 @@ void keep_name_only(Value& fields) {
 void keep_parts(Record& r, RecordParts parts) {
   if (!parts.text) r.text.unload();
   if (!parts.links) r.mentions.unload();
-  if (!parts.outcomes) r.outcomes.unload();
+  if (!parts.minutes) r.minutes.unload();
+  if (!parts.actions) r.actions.unload();
 }
 
 void keep_parts(KnowledgeBase& kb, RecordParts parts) {
@@ -384,7 +385,8 @@ void keep_parts(KnowledgeBase& kb, RecordParts parts) {
   }
   kb.has_text = parts.text;
   kb.has_links = parts.links;
-  kb.has_outcomes = parts.outcomes;
+  kb.has_minutes = parts.minutes;
+  kb.has_actions = parts.actions;
 }
 
 bool read_note_text(FileSystem& fs, Record& r) {
@@ -392,6 +394,13 @@ bool read_note_text(FileSystem& fs, Record& r) {
   if (fs.read(r.path.str(), content, err) && set_text(content, r)) return true;
   r.text.reset();
   return false;
+}
+
+bool read_note_minutes(FileSystem& fs, const KbConfig& config, Record& r) {
+  std::optional<Record> whole = read_whole_note(fs, config, r);
+  if (whole && whole->minutes.present()) r.minutes = std::move(whole->minutes);
+  else r.minutes.reset();
+  return whole.has_value();
 }
 
 namespace {
@@ -806,7 +815,8 @@ class WholeLoad {
 
   // A body is read whole unless the load takes nothing from it but its tags.
   BodyParse body_parse() const {
-    const bool whole = cache_ || options_.parts.outcomes || options_.parts.text || options_.warnings;
+    const RecordParts& parts = options_.parts;
+    const bool whole = cache_ || parts.minutes || parts.actions || parts.text || options_.warnings;
     return whole ? BodyParse::all : BodyParse::tags;
   }
   // The body's links outlive typing with a cache (for the snapshot) or when asked for.
@@ -815,8 +825,8 @@ class WholeLoad {
   // What was not asked for goes as soon as a note is typed: the body and the front-matter tree
   // once their facts are taken (after typing only the duplicate-name check reads the tree, for
   // where `name:` was written); the body's links unless kept, or packed for the warnings they
-  // give; without a cache (no snapshot to write), a meeting's outcomes too, with the links that
-  // find each action's owner.
+  // give; without a cache (no snapshot to write), a meeting's minutes and actions too (with the
+  // links that find each action's owner).
   void drop_unasked(Record& r, RecordSides& sides) const {
     const RecordParts& parts = options_.parts;
     if (!parts.text) {
@@ -833,8 +843,9 @@ class WholeLoad {
       // A meeting or note has no `name:` to point at: without text, the whole part goes.
       if (!parts.text && (r.type == RecordType::meeting || r.type == RecordType::note)) r.text.reset();
     }
-    if (!cache_ && !parts.outcomes) {
-      r.outcomes.reset();
+    if (!cache_ && !parts.minutes) r.minutes.reset();
+    if (!cache_ && !parts.actions) {
+      r.actions.reset();
       decltype(sides.action_links)().swap(sides.action_links);
     }
   }

@@ -455,7 +455,7 @@ class RecordBuilder {
         std::sort(sides->embeds.begin(), sides->embeds.end());
       }
       if (r.type == RecordType::meeting) {
-        Outcomes& out = r.outcomes.edit();
+        Minutes& out = r.minutes.edit();
         out.summary = std::move(raw.facts.summary);
         if (out.summary.empty()) out.summary = scalar(r, "summary");
         out.decisions.reserve(raw.facts.decisions.size());
@@ -476,8 +476,8 @@ class RecordBuilder {
   // The body's task items (those the Tasks global filter keeps) as the note's actions, and
   // the links of each in sides->action_links, in order.
   void read_tasks(Record& r, RawRecord& raw) {
-    Outcomes& out = r.outcomes.edit();
-    out.actions.reserve(raw.facts.tasks.size());
+    std::vector<Action>& actions = r.actions.edit();
+    actions.reserve(raw.facts.tasks.size());
     sides->action_links.reserve(raw.facts.tasks.size());
     for (auto& t : raw.facts.tasks) {
       if (!take_filtered(config_.tasks_filter, t.text)) continue;
@@ -493,7 +493,7 @@ class RecordBuilder {
       a.created = t.created;
       a.cancelled_on = t.cancelled_on;
       a.priority = static_cast<int>(t.priority);
-      out.actions.push_back(std::move(a));
+      actions.push_back(std::move(a));
       // Only the targets: the owner is the first that names a person.
       std::vector<std::string> targets;
       targets.reserve(t.links.size());

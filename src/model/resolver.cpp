@@ -279,14 +279,14 @@ void resolve_graph(KnowledgeBase& kb, std::vector<RecordSides>& sides, DiagSink&
 
 void settle_meeting(const KnowledgeBase& kb, Record& r, RecordSides& sides, Resolver& resolver) {
   // Other notes' tasks get owners too (`kb actions --all-notes`); they have no attendees.
-  if (r.type != RecordType::meeting && (sides.action_links.empty() || r.outcomes->actions.empty())) return;
+  if (r.type != RecordType::meeting && (sides.action_links.empty() || r.actions->empty())) return;
   resolver.note_reads(&r.reads.edit());
-  for (std::size_t k = 0; k < r.outcomes->actions.size() && k < sides.action_links.size(); ++k)
+  for (std::size_t k = 0; k < r.actions->size() && k < sides.action_links.size(); ++k)
     for (const auto& target : sides.action_links[k]) {
       NodeId owner;
       resolver.read(Probe::name, resolver.key_of(target));
       if (kb.count_by_key(resolver.key_of(target), RecordType::person, owner) == 1) {
-        r.outcomes.edit().actions[k].owner = owner;
+        r.actions.edit()[k].owner = owner;
         break;
       }
     }

@@ -19,19 +19,19 @@ std::set<NodeId> meetings_of_orgs(const KnowledgeBase& kb, const std::vector<Nod
 }  // namespace
 
 const Action& action_at(const KnowledgeBase& kb, const ActionRef& ref) {
-  kb.require_outcomes("action_at");
-  return kb.at(ref.meeting).outcomes->actions[ref.index];
+  kb.require_actions("action_at");
+  return (*kb.at(ref.meeting).actions)[ref.index];
 }
 
 std::vector<ActionRef> find_actions(const KnowledgeBase& kb, const ActionFilter& f) {
-  kb.require_outcomes("find_actions");
+  kb.require_actions("find_actions");
   std::set<NodeId> org_meetings = meetings_of_orgs(kb, f.orgs);
   std::vector<ActionRef> out;
   for (const auto& m : kb.records()) {
     if (!m.defined || (m.type != RecordType::meeting && !f.all_notes)) continue;
     if (!f.orgs.empty() && !org_meetings.count(m.id)) continue;
-    for (std::size_t i = 0; i < m.outcomes->actions.size(); ++i) {
-      const Action& a = m.outcomes->actions[i];
+    for (std::size_t i = 0; i < m.actions->size(); ++i) {
+      const Action& a = (*m.actions)[i];
       if (f.state == ActionState::open && !a.is_open()) continue;
       if (f.state == ActionState::done && !a.done) continue;
       if (!f.owners.empty() && std::find(f.owners.begin(), f.owners.end(), a.owner) == f.owners.end()) continue;
@@ -46,7 +46,7 @@ std::vector<ActionRef> find_actions(const KnowledgeBase& kb, const ActionFilter&
 
 ActionOrder action_order(const KnowledgeBase& kb, const ActionRef& ref) {
   const Record& m = kb.at(ref.meeting);
-  const Action& a = m.outcomes->actions[ref.index];
+  const Action& a = (*m.actions)[ref.index];
   return {a.due ? a.due->sort_key() : INT32_MAX, m.date ? m.date->sort_key() : -1, &m.rid, ref.index};
 }
 
@@ -66,7 +66,7 @@ void sort_actions(const KnowledgeBase& kb, std::vector<ActionRef>& refs) {
 }
 
 std::vector<DecisionRef> find_decisions(const KnowledgeBase& kb, const DecisionFilter& f) {
-  kb.require_outcomes("find_decisions");
+  kb.require_minutes("find_decisions");
   MeetingFilter mf;
   mf.orgs = f.orgs;
   mf.topics = f.topics;
@@ -75,7 +75,7 @@ std::vector<DecisionRef> find_decisions(const KnowledgeBase& kb, const DecisionF
   std::vector<DecisionRef> out;
   for (const auto& match : find_meetings(kb, mf)) {
     const Record& m = kb.at(match.id);
-    for (std::size_t i = 0; i < m.outcomes->decisions.size(); ++i) out.push_back({m.id, i});
+    for (std::size_t i = 0; i < m.minutes->decisions.size(); ++i) out.push_back({m.id, i});
   }
   return out;
 }

@@ -73,7 +73,7 @@ std::vector<OwedReply> owed_replies(const KnowledgeBase& kb, const std::vector<A
 }  // namespace
 
 Agenda build_agenda(const KnowledgeBase& kb, const AgendaOptions& o) {
-  kb.require_outcomes("build_agenda");
+  kb.require_actions("build_agenda");
   Agenda a;
   a.options = o;
   a.last_day = add_days(o.today, std::max(1L, o.days) - 1);

@@ -14,7 +14,7 @@ namespace kb {
 namespace {
 
 std::string haystack(const KnowledgeBase& kb, const Record& m) {
-  std::string text = m.name + "\n" + m.location + "\n" + m.outcomes->summary + "\n" + without_generated(m.text->body) + "\n";
+  std::string text = m.name + "\n" + m.location + "\n" + m.minutes->summary + "\n" + without_generated(m.text->body) + "\n";
   for (const auto& o : m.organizations) text += o.text + "\n";
   for (const auto& a : m.attendees) text += a.person.text + "\n";
   for (const auto& t : m.topics) text += t.text + "\n";
@@ -363,7 +363,7 @@ std::vector<Matcher> matchers_for(const KnowledgeBase& kb, const MeetingFilter& 
 template <typename Found>
 void scan_meetings(const KnowledgeBase& kb, const MeetingFilter& f, Found&& found) {
   if (f.reads_text() && !kb.has_text) throw std::logic_error("find_meetings: a text filter on a KB loaded without text");
-  if (f.reads_text()) kb.require_outcomes("find_meetings");  // the text searched includes the summary
+  if (f.reads_text()) kb.require_minutes("find_meetings");  // the text searched includes the summary
   const std::vector<Matcher> matchers = matchers_for(kb, f);
   for (const auto& m : kb.records()) {
     if (m.type != RecordType::meeting || !m.defined || !m.date) continue;

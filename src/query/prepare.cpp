@@ -16,12 +16,12 @@ struct Preparer::Subject {
 };
 
 Preparer::Preparer(const KnowledgeBase& kb) : kb_(kb), home_(kb) {
-  kb.require_outcomes("prepare_meeting");
+  kb.require_actions("prepare_meeting");
   first_open_.assign(kb.records().size() + 1, 0);
   for (const Record& m : kb.records()) {
     first_open_[m.id.value] = static_cast<std::uint32_t>(open_.size());
     if (m.type != RecordType::meeting || !m.defined || !m.date) continue;
-    const auto& actions = m.outcomes->actions;
+    const auto& actions = *m.actions;
     for (std::size_t k = 0; k < actions.size(); ++k) {
       if (!actions[k].is_open()) continue;
       if (actions[k].owner.valid()) owned_[actions[k].owner.value].push_back(static_cast<std::uint32_t>(open_.size()));

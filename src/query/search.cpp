@@ -136,11 +136,10 @@ IndexedNote indexed_note(const Record& r) {
     keys.insert(name_key(a));
   }
   for (const auto& k : keys) n.names += k + "\n";
-  const Outcomes& o = *r.outcomes;
-  n.summary = plain_text(o.summary);
-  for (const auto& d : o.decisions) n.decisions += plain_text(d.text) + "\n";
+  n.summary = plain_text(r.minutes->summary);
+  for (const auto& d : r.minutes->decisions) n.decisions += plain_text(d.text) + "\n";
   if (r.type == RecordType::meeting)  // another note's tasks are in its body already
-    for (const auto& a : o.actions) n.actions += plain_text(a.text) + "\n";
+    for (const auto& a : *r.actions) n.actions += plain_text(a.text) + "\n";
   n.body = without_generated(r.text->body);
   return n;
 }
@@ -156,7 +155,7 @@ struct IndexChanges {
 class IndexSync {
  public:
   IndexSync(const KnowledgeBase& kb, const std::function<std::optional<Record>(const Record&)>& read)
-      : kb_(kb), read_(read), whole_(kb.has_text && kb.has_outcomes) {}
+      : kb_(kb), read_(read), whole_(kb.has_text && kb.has_minutes && kb.has_actions) {}
 
   // Walks the files and the index's documents (both sorted by path) side by side.
   IndexChanges diff(const std::vector<FileInfo>& files, const std::vector<FileInfo>& indexed) {

@@ -163,13 +163,13 @@ std::string describe(const Cadence& c) {
 }
 
 std::vector<ActionRef> carried_actions(const KnowledgeBase& kb, const Series& s, const Date& date) {
-  kb.require_outcomes("carried_actions");
+  kb.require_actions("carried_actions");
   std::vector<ActionRef> out;
   for (NodeId id : s.meetings) {
     const Record& m = kb.at(id);
     if (!(*m.date < date)) continue;
-    for (std::size_t i = 0; i < m.outcomes->actions.size(); ++i)
-      if (m.outcomes->actions[i].is_open()) out.push_back({id, i});
+    for (std::size_t i = 0; i < m.actions->size(); ++i)
+      if ((*m.actions)[i].is_open()) out.push_back({id, i});
   }
   return out;
 }
@@ -189,12 +189,12 @@ std::string next_title(const std::string& previous, const Date& prev_date, const
 }
 
 std::vector<SeriesEntry> series_history(const KnowledgeBase& kb, const Series& s, const Date& today) {
-  kb.require_outcomes("series_history");
+  kb.require_actions("series_history");
   std::vector<SeriesEntry> out;
   for (auto it = s.meetings.rbegin(); it != s.meetings.rend(); ++it) {
     const Record& m = kb.at(*it);
-    SeriesEntry e{*it, 0, m.outcomes->actions.size(), today < *m.date};
-    for (const auto& a : m.outcomes->actions) e.open_actions += a.is_open() ? 1 : 0;
+    SeriesEntry e{*it, 0, m.actions->size(), today < *m.date};
+    for (const auto& a : *m.actions) e.open_actions += a.is_open() ? 1 : 0;
     out.push_back(e);
   }
   return out;

@@ -52,7 +52,7 @@ WeeklyMeeting group_attendees(const KnowledgeBase& kb, NodeId meeting) {
 }
 
 WeeklyBriefing build_weekly(const KnowledgeBase& kb, const IsoWeek& w) {
-  kb.require_outcomes("build_weekly");
+  kb.require_actions("build_weekly");
   WeeklyBriefing b;
   b.week = w;
   b.range = week_range(w);
@@ -77,7 +77,7 @@ WeeklyBriefing build_weekly(const KnowledgeBase& kb, const IsoWeek& w) {
       wt.topic = t.target;
       if (std::find(wt.meetings.begin(), wt.meetings.end(), mid) == wt.meetings.end()) wt.meetings.push_back(mid);
     }
-    for (std::size_t i = 0; i < m.outcomes->actions.size(); ++i) b.opened.push_back({mid, i});
+    for (std::size_t i = 0; i < m.actions->size(); ++i) b.opened.push_back({mid, i});
     b.meetings.push_back(std::move(wm));
   }
   b.organizations.assign(orgs.begin(), orgs.end());

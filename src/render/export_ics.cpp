@@ -284,7 +284,8 @@ std::optional<std::string> ics_vtimezone(const std::string& tzid, std::string_vi
 
 
 void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o, DiagSink& diags) {
-  kb.require_outcomes("render_ics");
+  kb.require_minutes("render_ics");
+  kb.require_actions("render_ics");
   Lines l(out);
   l.add("BEGIN:VCALENDAR");
   l.add("VERSION:2.0");
@@ -342,7 +343,7 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
     }
     l.prop("SUMMARY", m.name);
     l.prop("LOCATION", m.location);
-    std::string desc = plain_text(m.outcomes->summary);
+    std::string desc = plain_text(m.minutes->summary);
     auto gap = [&desc] { return desc.empty() ? "" : "\n\n"; };
     auto section = [&](const std::string& head, const std::vector<std::string>& items) {
       if (!items.empty()) desc += fmt::format("{}{}:\n- {}", gap(), head, fmt::join(items, "\n- "));
@@ -351,7 +352,7 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
     for (const auto& org : m.organizations) orgs.push_back(name_of(kb, org));
     for (const auto& a : m.attendees) people.push_back(attendee_line(kb, a));
     for (const auto& t : m.topics) topics.push_back(name_of(kb, t));
-    for (const auto& d : m.outcomes->decisions) decisions.push_back(plain_text(d.text));
+    for (const auto& d : m.minutes->decisions) decisions.push_back(plain_text(d.text));
     section("Organizations", orgs);
     section("Attendees", people);
     section("Topics", topics);
@@ -371,7 +372,7 @@ void render_ics(std::ostream& out, const KnowledgeBase& kb, const IcsOptions& o,
   static const int kPriority[] = {0, 9, 7, 5, 3, 1};  // TaskPriority -> RFC 5545 PRIORITY
   for (NodeId id : meetings) {
     const Record& m = kb.at(id);
-    for (const auto& a : m.outcomes->actions) {
+    for (const auto& a : *m.actions) {
       if (!a.due) continue;
       l.add("BEGIN:VTODO");
       l.add(fmt::format("UID:{}-L{}@kb", uid_of(m.rid), a.loc.line));

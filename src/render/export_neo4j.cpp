@@ -66,7 +66,8 @@ std::string action_id(const Record& m, const Action& a) { return fmt::format("{}
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> render_neo4j(const KnowledgeBase& kb) {
-  kb.require_outcomes("render_neo4j");
+  kb.require_minutes("render_neo4j");
+  kb.require_actions("render_neo4j");
   std::ostringstream people, orgs, topics, events, meetings, notes, actions, attended, affiliated, rels;
   people << "id:ID,name,aliases:string[],tags:string[],honorific,path,:LABEL\n";
   orgs << "id:ID,name,aliases:string[],tags:string[],kind,path,:LABEL\n";
@@ -103,7 +104,7 @@ std::vector<std::pair<std::string, std::string>> render_neo4j(const KnowledgeBas
         events << row({id, r.name, array(r.aliases), date(r.entity->start), date(r.entity->end), r.location, r.path, labels(r)});
         break;
       case RecordType::meeting:
-        meetings << row({id, r.name, date(r.date), r.time, r.timezone, r.location, r.outcomes->summary, array(r.tags), r.path,
+        meetings << row({id, r.name, date(r.date), r.time, r.timezone, r.location, r.minutes->summary, array(r.tags), r.path,
                          labels(r)});
         break;
       case RecordType::note:

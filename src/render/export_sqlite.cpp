@@ -139,7 +139,8 @@ class Writer {
 }  // namespace
 
 std::optional<std::string> render_sqlite(const KnowledgeBase& kb, std::string& error) {
-  kb.require_outcomes("render_sqlite");
+  kb.require_minutes("render_sqlite");
+  kb.require_actions("render_sqlite");
   std::unique_ptr<sqlite::Database> db = sqlite::Database::open_memory(error);
   if (!db) return std::nullopt;
   Writer w(*db, error);
@@ -160,7 +161,7 @@ std::optional<std::string> render_sqlite(const KnowledgeBase& kb, std::string& e
     ok = ok && w.insert("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         {id, std::string(to_string(r.type)), r.name, r.defined, opt_text(r.path), opt_date(r.date),
                          opt_text(r.time), opt_text(r.timezone), opt_text(r.location), id_of(r.event.target),
-                         opt_text(r.outcomes->summary), id_of(r.entity->parent.target), opt_text(r.entity->kind), opt_text(r.entity->honorific),
+                         opt_text(r.minutes->summary), id_of(r.entity->parent.target), opt_text(r.entity->kind), opt_text(r.entity->honorific),
                          opt_date(r.entity->start), opt_date(r.entity->end), aliases.dump(), tags.dump(), fields});
     for (const auto& t : r.tags) ok = ok && w.insert("INSERT INTO tags VALUES (?,?)", {id, t.str()});
     auto link = [&](const NameRef& ref, const char* kind) {

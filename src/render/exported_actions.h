@@ -10,7 +10,7 @@ namespace kb {
 
 inline const std::vector<Action>& exported_actions(const Record& r) {
   static const std::vector<Action> none;
-  return r.type == RecordType::meeting ? r.outcomes->actions : none;
+  return r.type == RecordType::meeting ? *r.actions : none;
 }
 
 }  // namespace kb

@@ -38,7 +38,8 @@ nlohmann::json value(const Value& v) {
 }
 
 nlohmann::json meeting(const KnowledgeBase& kb, NodeId id) {
-  kb.require_outcomes("json_values::meeting");
+  kb.require_minutes("json_values::meeting");
+  kb.require_actions("json_values::meeting");
   const Record& m = kb.at(id);
   nlohmann::json j;
   j["id"] = m.rid;
@@ -68,12 +69,12 @@ nlohmann::json meeting(const KnowledgeBase& kb, NodeId id) {
   for (const auto& t : m.topics) topics.push_back(name_of(kb, t));
   j["topics"] = topics;
   j["tags"] = m.tags;
-  j["summary"] = m.outcomes->summary;
+  j["summary"] = m.minutes->summary;
   auto decisions = nlohmann::json::array();
-  for (const auto& d : m.outcomes->decisions) decisions.push_back(d.text);
+  for (const auto& d : m.minutes->decisions) decisions.push_back(d.text);
   j["decisions"] = decisions;
   auto actions = nlohmann::json::array();
-  for (std::size_t i = 0; i < m.outcomes->actions.size(); ++i) actions.push_back(action(kb, {id, i}));
+  for (std::size_t i = 0; i < m.actions->size(); ++i) actions.push_back(action(kb, {id, i}));
   j["actions"] = actions;
   return j;
 }
@@ -114,9 +115,9 @@ nlohmann::json entity(const KnowledgeBase& kb, NodeId id) {
 }
 
 nlohmann::json action(const KnowledgeBase& kb, const ActionRef& ref) {
-  kb.require_outcomes("json_values::action");
+  kb.require_actions("json_values::action");
   const Record& m = kb.at(ref.meeting);
-  const Action& a = m.outcomes->actions[ref.index];
+  const Action& a = (*m.actions)[ref.index];
   nlohmann::json j;
   // The note the task is in; `meeting` is null for a task of another note (--all-notes).
   j["meeting"] = m.type == RecordType::meeting ? nlohmann::json(m.rid) : nlohmann::json(nullptr);

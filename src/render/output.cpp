@@ -207,7 +207,7 @@ void render_decisions(std::ostream& out, const KnowledgeBase& kb, const std::vec
     for (const auto& d : decisions) {
       const Record& m = kb.at(d.meeting);
       arr.push_back({{"meeting", m.rid}, {"date", date_text(m.date)}, {"title", m.name},
-                     {"text", plain_text(m.outcomes->decisions[d.index].text)}, {"markdown", m.outcomes->decisions[d.index].text}, {"line", m.outcomes->decisions[d.index].loc.line}});
+                     {"text", plain_text(m.minutes->decisions[d.index].text)}, {"markdown", m.minutes->decisions[d.index].text}, {"line", m.minutes->decisions[d.index].loc.line}});
     }
     write_json(out, arr, o.format == OutputFormat::jsonl);
     return;
@@ -219,8 +219,8 @@ void render_decisions(std::ostream& out, const KnowledgeBase& kb, const std::vec
   std::vector<std::string> ids;
   for (const auto& d : decisions) {
     const Record& m = kb.at(d.meeting);
-    t.rows.push_back({date_text(m.date), plain_text(m.outcomes->decisions[d.index].text), m.rid});
-    ids.push_back(fmt::format("{}:{}", m.rid, m.outcomes->decisions[d.index].loc.line));
+    t.rows.push_back({date_text(m.date), plain_text(m.minutes->decisions[d.index].text), m.rid});
+    ids.push_back(fmt::format("{}:{}", m.rid, m.minutes->decisions[d.index].loc.line));
   }
   render_table(out, std::move(t), ids, o);
 }

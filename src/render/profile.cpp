@@ -167,17 +167,17 @@ void render_profile(std::ostream& out, const KnowledgeBase& kb, const Profile& p
         w.item(s);
       }
     }
-    if (!r.outcomes->summary.empty()) {
+    if (!r.minutes->summary.empty()) {
       w.section("Summary");
-      w.para(r.outcomes->summary);
+      w.para(r.minutes->summary);
     }
-    if (!r.outcomes->decisions.empty()) {
+    if (!r.minutes->decisions.empty()) {
       w.section("Decisions");
-      for (const auto& d : r.outcomes->decisions) w.item(plain_text(d.text));
+      for (const auto& d : r.minutes->decisions) w.item(plain_text(d.text));
     }
-    if (!r.outcomes->actions.empty()) {
+    if (!r.actions->empty()) {
       w.section("Actions");
-      for (std::size_t i = 0; i < r.outcomes->actions.size(); ++i) w.item(action_text(kb, {p.id, i}));
+      for (std::size_t i = 0; i < r.actions->size(); ++i) w.item(action_text(kb, {p.id, i}));
     }
     return;
   }

@@ -128,7 +128,7 @@ TemplateData meeting_head(const KnowledgeBase& kb, const Record& m) {
 
 std::vector<TemplateData> decisions_data(const Record& m) {
   std::vector<TemplateData> out;
-  for (const auto& dec : m.outcomes->decisions) {
+  for (const auto& dec : m.minutes->decisions) {
     TemplateData d;
     d.set("text", plain_text(dec.text));
     out.push_back(std::move(d));
@@ -262,10 +262,10 @@ TemplateData meeting_data(const KnowledgeBase& kb, const WeeklyMeeting& wm, Repo
     groups.push_back(std::move(gd));
   }
   set_list(md, "groups", std::move(groups));
-  set_summary(md, m.outcomes->summary, f);
+  set_summary(md, m.minutes->summary, f);
   set_list(md, "decisions", decisions_data(m));
   std::vector<ActionRef> refs;
-  for (std::size_t i = 0; i < m.outcomes->actions.size(); ++i) refs.push_back({wm.id, i});
+  for (std::size_t i = 0; i < m.actions->size(); ++i) refs.push_back({wm.id, i});
   set_list(md, "action_items", actions_data(kb, refs));
   return md;
 }
@@ -406,10 +406,10 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
   for (NodeId id : p.meetings) {
     const Record& m = kb.at(id);
     TemplateData md = meeting_head(kb, m);
-    set_summary(md, m.outcomes->summary, f);
+    set_summary(md, m.minutes->summary, f);
     set_list(md, "decisions", decisions_data(m));
     meetings.push_back(std::move(md));
-    for (const auto& dec : m.outcomes->decisions) {
+    for (const auto& dec : m.minutes->decisions) {
       TemplateData dd;
       dd.set("text", plain_text(dec.text));
       set_date(dd, "date", m.date);

@@ -42,7 +42,7 @@ std::optional<std::vector<SearchHit>> LiveKb::search(const KnowledgeBase& kb, co
 std::string LiveKb::reload() {
   RealFileSystem fs(options_.root);
   LoadOptions lo;
-  lo.parts = RecordParts{};  // everything: pages show outcomes, the graph links, search the text
+  lo.parts = RecordParts{};  // everything: pages show minutes and actions, the graph links, search the text
   lo.warnings = false;       // the pages say the load's errors only, as every command but check does
   std::unique_ptr<SqliteCache> cache;
   if (options_.use_cache) {

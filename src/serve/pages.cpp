@@ -44,7 +44,7 @@ std::vector<TemplateData> action_rows(const PageContext& c, const std::vector<Ac
 
 std::string summary_snippet(const Record& m, const TextQuery& q) {
   std::string text = m.text.present() ? plain_text(m.text->body) : std::string();
-  if (m.outcomes.present() && !m.outcomes->summary.empty() && q.empty()) text = plain_text(m.outcomes->summary);
+  if (m.minutes.present() && !m.minutes->summary.empty() && q.empty()) text = plain_text(m.minutes->summary);
   std::size_t at = 0;
   if (!q.empty() && !q.all_of.empty() && !q.all_of.front().empty()) {
     const std::string folded = to_lower_ascii(text), word = to_lower_ascii(q.all_of.front().front());
@@ -154,7 +154,7 @@ HttpResponse page_record(const PageContext& c, const std::string& rid) {
   if (r->type == RecordType::meeting) {
     TemplateData d = meeting_data(c.kb, group_attendees(c.kb, r->id), ReportFormat::html);
     std::vector<TemplateData> rows;
-    for (std::size_t i = 0; i < r->outcomes->actions.size(); ++i) rows.push_back(action_rows(c, {{r->id, i}}).front());
+    for (std::size_t i = 0; i < r->actions->size(); ++i) rows.push_back(action_rows(c, {{r->id, i}}).front());
     d.set("action_items", TemplateData::list(std::move(rows)));
     return html_page(c, 200, r->name, "meeting.html.mustache", d);
   }

@@ -101,13 +101,16 @@ class KnowledgeBase {
   /// Every record's body wikilinks are loaded (NoteText::mentions). False when the load was
   /// asked for without them (RecordParts::links); they are empty then.
   bool has_links = true;
-  /// Every meeting's summary, decisions and action items are loaded (Record::summary,
-  /// decisions, actions). False when the load was asked for without them
-  /// (RecordParts::outcomes); they are empty then, and the queries that read them throw
-  /// std::logic_error (require_outcomes()).
-  bool has_outcomes = true;
-  /// Throws std::logic_error naming `who` unless has_outcomes.
-  void require_outcomes(const char* who) const;
+  /// Every meeting's summary and decisions are loaded (Record::minutes). False when the load
+  /// was asked for without them (RecordParts::minutes): reading them throws PartNotLoaded, and
+  /// the queries that read them std::logic_error (require_minutes()).
+  bool has_minutes = true;
+  /// Every meeting's action items are loaded (Record::actions); as has_minutes, for
+  /// RecordParts::actions and require_actions().
+  bool has_actions = true;
+  /// Throw std::logic_error naming `who` unless has_minutes, has_actions.
+  void require_minutes(const char* who) const;
+  void require_actions(const char* who) const;
 
   const std::vector<Record>& records() const { return records_; }
   const Record& at(NodeId id) const { return records_[id.value]; }

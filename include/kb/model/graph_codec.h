@@ -1,7 +1,7 @@
 #pragma once
 // A whole loaded graph in binary form, for the index cache's graph snapshot: every record as
 // typed and resolved, the indexes, the files skipped and the diagnostics the files gave; each
-// meeting's outcomes (summary, decisions, actions) and each record's wikilinks apart, for the
+// meeting's minutes (summary, decisions), its actions and each record's wikilinks apart, for the
 // loads that want them. A note's front matter as written and its body are not in it: a load
 // with text takes them from the cache entries (load_kb), which hold them already.
 // load_kb() stores one after a load with the notes' paths and stamps and, on the next run,
@@ -27,7 +27,7 @@ namespace kb {
 /// Bump whenever the encoding or an encoded struct (Record and its parts, the indexes of
 /// KnowledgeBase) changes. Encode/decode bind every struct member by structured binding, so a
 /// member added without updating the codec fails to compile.
-inline constexpr std::uint32_t kGraphFormatVersion = 22;
+inline constexpr std::uint32_t kGraphFormatVersion = 23;
 
 /// Encodes `result` under key `key` (kb.yaml and the formats), with `files`, the notes it was
 /// loaded from with their stamps (as the walk gave them), and `file_diags`, the diagnostics the
@@ -64,8 +64,8 @@ using AcceptChanged = std::function<bool(const NoteChanges& changes)>;
 /// `accept` takes no change); `files` is not read after it returns true, so it may let `files` go.
 /// Returns false, leaving `result` untouched, when `data` is of another key or format, of other
 /// notes, truncated, corrupt or inconsistent, or `accept` said no. Only the `parts` asked for
-/// are read (the outcomes, and for RecordParts::links the wikilinks): the members of the others
-/// are left empty and their bytes are not read (nor checked: a damaged outcomes or links part
+/// are read (minutes, actions, and for RecordParts::links the wikilinks): the members of the others
+/// are left empty and their bytes are not read (nor checked: a damaged minutes, actions or links part
 /// fails only a load that reads it). NoteText::fields and body are never in a snapshot
 /// (KnowledgeBase::has_text is false). `data` is read a part at a time, each part when it is
 /// decoded, into a buffer of the decoding thread; the parts not decoded are not read. Without

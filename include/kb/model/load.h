@@ -19,14 +19,16 @@
 namespace kb {
 
 /// The parts of a record a command may not need: a load leaves out those not asked for (reading
-/// one throws PartNotLoaded) and says which it has in KnowledgeBase::has_outcomes, has_text and
-/// has_links. A record's type, names, dates, attendees, organizations, topics, event,
+/// one throws PartNotLoaded) and says which it has in KnowledgeBase::has_minutes, has_actions,
+/// has_text and has_links. A record's type, names, dates, attendees, organizations, topics, event,
 /// affiliations and parent are always read.
 struct RecordParts {
-  /// A meeting's summary, decisions and action items (Record::summary, decisions, actions):
-  /// for `kb actions`, `decisions`, `show`, reports, exports and meetings as JSON; most of a
-  /// meeting's typed size.
-  bool outcomes = true;
+  /// A meeting's summary and decisions (Record::minutes): for `kb decisions`, `show`, reports,
+  /// exports and meetings as JSON; most of a meeting's typed size.
+  bool minutes = true;
+  /// A meeting's action items (Record::actions): for `kb actions`, reports, exports and
+  /// meetings as JSON.
+  bool actions = true;
   /// The front matter as written and the body (NoteText::fields, body): for exports and the
   /// text filters (`show` reads its one note's with read_note_text()). On a warm load they come
   /// from the cache entries, which makes this the dearest part.
@@ -38,7 +40,7 @@ struct RecordParts {
 /// Leaves in `r` only the `parts` asked for, as a load of only those gives it: the others are
 /// not loaded (reading them throws PartNotLoaded).
 void keep_parts(Record& r, RecordParts parts);
-/// keep_parts() for every record, and the KB's has_text, has_links and has_outcomes; each
+/// keep_parts() for every record, and the KB's has_text, has_links, has_minutes and has_actions; each
 /// record's reads (what a patch needs, model/reads.h) are not loaded after.
 void keep_parts(KnowledgeBase& kb, RecordParts parts);
 
@@ -53,7 +55,7 @@ struct LoadOptions {
   /// graph snapshot reads only the parts asked for.
   RecordParts parts;
   /// False for a command that prints errors only: the result then holds no warnings (a load
-  /// from the snapshot reads only its errors), and a load without a cache, outcomes or text
+  /// from the snapshot reads only its errors), and a load without a cache, minutes, actions or text
   /// parses a body only when it may hold a #tag (the one thing such a load takes from it).
   /// Errors are the same either way.
   bool warnings = true;
@@ -97,6 +99,11 @@ std::uint32_t cache_format_version();
 /// `r.text`: for a command that shows one note's text after a load without text. False, leaving
 /// it empty, when the note cannot be read or does not parse any more.
 bool read_note_text(FileSystem& fs, Record& r);
+
+/// Reads the summary and decisions of `r`'s note into `r.minutes`, as a load with them gives
+/// them: for a command that shows a few meetings' minutes after a load without them (the
+/// weekly report). False, leaving none, when the note cannot be read or typed now.
+bool read_note_minutes(FileSystem& fs, const KbConfig& config, Record& r);
 
 /// Reads kb.yaml text into a KbConfig; problems go to `diags`.
 KbConfig parse_config(std::string_view path, std::string_view text, DiagSink& diags);

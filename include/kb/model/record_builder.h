@@ -75,7 +75,7 @@ bool build_record(const KbConfig& config, RawRecord&& raw, Record& r, RecordSide
 bool check_note_text(const KbConfig& config, std::string_view path, std::string_view text, DiagSink& diags);
 
 /// Reads, parses and types `r`'s note (its path, through `fs`) against `config`, with every
-/// part (text, outcomes, links; names not resolved): a note a load read without them, as a
+/// part (text, minutes, actions, links; names not resolved): a note a load read without them, as a
 /// load with them gives it (`kb search` indexes it so). std::nullopt when it cannot be read,
 /// parsed or typed now.
 std::optional<Record> read_whole_note(FileSystem& fs, const KbConfig& config, const Record& r);

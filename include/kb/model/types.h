@@ -156,11 +156,11 @@ class RecordPart {
   T* p_ = nullptr;
 };
 
-/// A meeting's outcomes: its summary, the decisions taken and the action items.
-struct Outcomes {
+/// A meeting's minutes: its summary and the decisions taken (its action items are a part of
+/// their own, Record::actions: most commands that read one need only one).
+struct Minutes {
   std::string summary;
   std::vector<DecisionItem> decisions;
-  std::vector<Action> actions;
 };
 
 /// A note as written: its front matter and its body.
@@ -211,8 +211,10 @@ struct Record {
   std::vector<NameRef> organizations;
   std::vector<Attendee> attendees;
   std::vector<NameRef> topics;
-  /// Summary, decisions and actions (RecordParts::outcomes).
-  RecordPart<Outcomes> outcomes;
+  /// Summary and decisions (RecordParts::minutes).
+  RecordPart<Minutes> minutes;
+  /// Action items (RecordParts::actions).
+  RecordPart<std::vector<Action>> actions;
 
   /// A person's, organization's, topic's or event's own fields.
   RecordPart<EntityFields> entity;

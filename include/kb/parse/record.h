@@ -25,7 +25,7 @@ enum class BodyParse {
   none,  ///< none: the facts stay empty
   all,   ///< every fact (summary, decisions, tasks, links, tags) and its warnings
   /// Only what a #tag needs: the body is parsed (whole) when may_hold_tags() says it may hold
-  /// one, else left unparsed, which gives the same tags. For a load that reads no outcomes,
+  /// one, else left unparsed, which gives the same tags. For a load that reads no minutes, actions,
   /// no links and no warnings.
   tags,
 };

@@ -44,7 +44,7 @@ struct Agenda {
   std::vector<OwedReply> owed;         ///< most actions first, then oldest meeting first; only with owners
 };
 
-/// The agenda of `o.today`. REQUIRES: the KB was loaded with outcomes (actions, decisions).
+/// The agenda of `o.today`. REQUIRES: the KB was loaded with actions.
 Agenda build_agenda(const KnowledgeBase& kb, const AgendaOptions& o);
 
 }  // namespace kb

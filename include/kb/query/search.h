@@ -28,7 +28,7 @@ SearchTerms parse_search(std::string_view text, bool* truncated = nullptr);
 
 /// What is indexed of `r`: its name (a meeting's title), its aliases and the name keys of
 /// all its names, its summary, decisions and actions as read (plain_text) and its body without
-/// generated sections. REQUIRES: `r` holds its text and outcomes.
+/// generated sections. REQUIRES: `r` holds its text, minutes and actions.
 IndexedNote indexed_note(const Record& r);
 
 /// Brings `index` up to date with the notes on disk, `files` (the KB's walk, sorted by path,
@@ -36,7 +36,7 @@ IndexedNote indexed_note(const Record& r);
 /// differ from those the index holds or that it does not hold (every one when the index cannot
 /// tell), and drops the documents of files gone or no longer a note of `kb`. Whatever the load
 /// did (a whole load, a graph snapshot patched, a snapshot as it was), the stamps decide. A
-/// record is taken as it is when `kb` holds text and outcomes, else from `read`, which gives
+/// record is taken as it is when `kb` holds text, minutes and actions, else from `read`, which gives
 /// it with both (std::nullopt when the note cannot be read now: its document is dropped).
 /// `key` is what else documents depend on (kb.yaml's text). Returns how many documents were
 /// written or dropped, or std::nullopt when the index could not be written.

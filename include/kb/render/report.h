@@ -30,7 +30,7 @@ std::string weekly_graph_dot(const KnowledgeBase& kb, const WeeklyBriefing& b);
 
 /// The template data of a weekly briefing. `svg`: the picture from Graphviz, or std::nullopt
 /// when Graphviz is not installed (the HTML report then says so). See docs/reports.md for
-/// every key.
+/// every key. REQUIRES: every meeting's actions and the minutes of `b`'s meetings are loaded.
 TemplateData weekly_data(const KnowledgeBase& kb, const WeeklyBriefing& b, ReportFormat f,
                          const std::optional<std::string>& svg);
 

@@ -25,7 +25,7 @@ SeriesView build_series_view(const KnowledgeBase& kb, const Series& s, const Dat
 
 /// `kb list series`: each series with its meeting count, first and last meeting, the next one
 /// (planned, else by its rhythm, as of `o.today`) and its rhythm; `--format ids` gives names.
-/// Reads no outcomes.
+/// Reads no minutes or actions.
 void render_series_list(std::ostream& out, const KnowledgeBase& kb, const std::vector<Series>& all,
                         const RenderOptions& o);
 

@@ -35,7 +35,7 @@ class LiveKb {
   explicit LiveKb(LiveOptions o);
   ~LiveKb();
 
-  /// Loads the KB now (outcomes, links and text: every page and filter can be served) and
+  /// Loads the KB now (minutes, actions, links and text: every page and filter can be served) and
   /// makes it current(); the readers of the old one keep it until they let it go. Returns the
   /// load's problems in a line such as "2 files have problems" ("" when none).
   std::string reload();

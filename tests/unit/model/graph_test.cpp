@@ -177,9 +177,9 @@ TEST_SUITE("model") {
     CHECK(kb.at(m.attendees[1].person.target).rid == "people/pedro");
     CHECK(kb.at(m.topics[0].target).name == "AI Framework");
     CHECK(m.time == "14:00");
-    CHECK(m.outcomes->summary == "Agreed on the framework.");
-    REQUIRE(m.outcomes->decisions.size() == 1);
-    CHECK(m.outcomes->decisions[0].text == "Hold a workshop");
+    CHECK(m.minutes->summary == "Agreed on the framework.");
+    REQUIRE(m.minutes->decisions.size() == 1);
+    CHECK(m.minutes->decisions[0].text == "Hold a workshop");
   }
 
   TEST_CASE("load: an attendee belongs to the affiliation current on the meeting date") {
@@ -229,15 +229,15 @@ TEST_SUITE("model") {
     auto r = test::load_sample();
     const KnowledgeBase& kb = r.kb;
     const Record& m = *kb.lookup_rid("meetings/2024/2024-09-02-iesalc");
-    REQUIRE(m.outcomes->actions.size() == 2);
-    CHECK(m.outcomes->actions[0].text == "Send agenda [[Francesc Pedro]] due:2024-09-20");
-    CHECK(kb.at(m.outcomes->actions[0].owner).name == "Francesc Pedro");
-    CHECK(m.outcomes->actions[0].due == Date{2024, 9, 20});
-    CHECK_FALSE(m.outcomes->actions[0].done);
-    CHECK(m.outcomes->actions[0].loc.line == 20);
-    CHECK(m.outcomes->actions[1].done);
-    CHECK(m.outcomes->actions[1].done_on == Date{2024, 9, 3});
-    CHECK_FALSE(m.outcomes->actions[1].owner.valid());
+    REQUIRE(m.actions->size() == 2);
+    CHECK((*m.actions)[0].text == "Send agenda [[Francesc Pedro]] due:2024-09-20");
+    CHECK(kb.at((*m.actions)[0].owner).name == "Francesc Pedro");
+    CHECK((*m.actions)[0].due == Date{2024, 9, 20});
+    CHECK_FALSE((*m.actions)[0].done);
+    CHECK((*m.actions)[0].loc.line == 20);
+    CHECK((*m.actions)[1].done);
+    CHECK((*m.actions)[1].done_on == Date{2024, 9, 3});
+    CHECK_FALSE((*m.actions)[1].owner.valid());
   }
 
   TEST_CASE("load: names nothing defines become nodes, with a warning at their line") {
@@ -311,8 +311,8 @@ TEST_SUITE("model") {
     CHECK(r.kb.lookup_rid("meetings/open")->type == RecordType::note);
     REQUIRE(broken->mentions->size() == 2);  // the task's link is a mention too
     CHECK(r.kb.at((*broken->mentions)[0].target).rid == "people/ana");
-    REQUIRE(broken->outcomes->actions.size() == 1);
-    CHECK(r.kb.at(broken->outcomes->actions[0].owner).rid == "people/ana");
+    REQUIRE(broken->actions->size() == 1);
+    CHECK(r.kb.at((*broken->actions)[0].owner).rid == "people/ana");
     const Record* linker = r.kb.lookup_rid("notes/linker");
     REQUIRE(linker->mentions->size() == 2);
     CHECK((*linker->mentions)[0].target == broken->id);

@@ -145,11 +145,13 @@ std::string link_targets(const LoadResult& r, const std::string& rid) {
   return out;
 }
 
-// What a load without outcomes, without text, or without either keeps.
-constexpr RecordParts kNoText{true, false, false};
-constexpr RecordParts kNoOutcomes{false, true, true};
-constexpr RecordParts kOutline{false, false, false};
-constexpr RecordParts kLinks{true, false, true};  // what `kb graph` reads
+// What a load without text, without minutes or actions, without any of them, of the actions
+// only (kb actions, the weekly report) or of the links (kb graph) keeps.
+constexpr RecordParts kNoText{.minutes = true, .actions = true, .text = false, .links = false};
+constexpr RecordParts kNoOutcomes{.minutes = false, .actions = false, .text = true, .links = true};
+constexpr RecordParts kOutline{.minutes = false, .actions = false, .text = false, .links = false};
+constexpr RecordParts kActions{.minutes = false, .actions = true, .text = false, .links = false};
+constexpr RecordParts kLinks{.minutes = true, .actions = true, .text = false, .links = true};
 
 // A front-matter tree as written, with every value's location.
 void dump_value(std::ostream& o, const Value& v) {
@@ -180,7 +182,7 @@ std::string dump(const LoadResult& r, RecordParts parts = {}) {
     o << rec.id.value << ' ' << to_string(rec.type) << ' ' << rec.defined << ' ' << rec.rid << " '" << rec.name << "'";
     if (rec.date) o << ' ' << to_string(*rec.date);
     if (!rec.series.empty()) o << " series=" << rec.series;
-    if (parts.outcomes) o << " summary='" << rec.outcomes->summary << "'";
+    if (parts.minutes) o << " summary='" << rec.minutes->summary << "'";
     if (text) {
       o << " body='" << rec.text->body << "' fields=";
       dump_value(o, rec.text->fields);
@@ -192,12 +194,12 @@ std::string dump(const LoadResult& r, RecordParts parts = {}) {
       o << " att=" << ref(kb, a.person) << '@' << a.org.value << (a.org_given ? "!" : "") << '/' << a.role;
     if (parts.links)
       for (const auto& m : *rec.mentions) o << " link=" << ref(kb, m) << ':' << m.loc.line;
-    if (parts.outcomes) {
-      for (const auto& a : rec.outcomes->actions)
+    if (parts.actions)
+      for (const auto& a : *rec.actions)
         o << " action='" << a.text << "' done=" << a.done << " due=" << (a.due ? to_string(*a.due) : "-")
           << " owner=" << a.owner.value << " line=" << a.loc.line;
-      for (const auto& d : rec.outcomes->decisions) o << " decision='" << d.text << "'";
-    }
+    if (parts.minutes)
+      for (const auto& d : rec.minutes->decisions) o << " decision='" << d.text << "' line=" << d.loc.line;
     for (const auto& a : rec.entity->affiliations) o << " aff=" << ref(kb, a.org) << '/' << a.role;
     if (!rec.entity->parent.text.empty()) o << " parent=" << ref(kb, rec.entity->parent);
     o << " meetings=";
@@ -516,7 +518,7 @@ TEST_SUITE("model") {
     CHECK(dump(r) == dump(load_kb(fs)));
     CHECK(r.cache_hits == r.files - 1);  // the parses served
     // Taken as typed again: the same graph, every part, as a load without cache gives.
-    for (RecordParts parts : {RecordParts{}, RecordParts{true, true, true}, RecordParts{false, false, false}}) {
+    for (RecordParts parts : {RecordParts{}, kActions, kNoOutcomes, kOutline}) {
       LoadOptions a = o, b;
       a.parts = b.parts = parts;
       CHECK(dump(load_kb(fs, a), parts) == dump(load_kb(fs, b), parts));
@@ -528,11 +530,11 @@ TEST_SUITE("model") {
     load_kb(fs, o);
     LoadOptions partners = o, plain;
     partners.audience = plain.audience = "partners";
-    plain.parts = partners.parts = RecordParts{true, false, true};
+    plain.parts = partners.parts = kLinks;
     const LoadResult seen = load_kb(fs, partners);
     CHECK(dump(seen, partners.parts) == dump(load_kb(fs, plain), partners.parts));
     CHECK(seen.kb.lookup_rid("notes/tasks") == nullptr);  // above the audience
-    CHECK(seen.kb.lookup_rid("meetings/2024/2024-09-02-m")->outcomes->actions.size() == 1);
+    CHECK(seen.kb.lookup_rid("meetings/2024/2024-09-02-m")->actions->size() == 1);
     CHECK(seen.withheld_notes == 1);
     CHECK(seen.withheld_lines == 1);
   }
@@ -781,7 +783,7 @@ TEST_SUITE("model") {
       // Every member and index too: the snapshots of both graphs are the same bytes.
       std::vector<Diagnostic> no_diags;
       CHECK(encode_graph(1, {}, r, no_diags, 1) == encode_graph(1, {}, whole, no_diags, 1));
-      for (RecordParts parts : {kNoText, kNoOutcomes, kOutline}) {
+      for (RecordParts parts : {kNoText, kNoOutcomes, kOutline, kActions}) {
         LoadOptions bare = o, plain;
         bare.parts = plain.parts = parts;
         CHECK(dump(load_kb(fs, bare), parts) == dump(load_kb(fs, plain), parts));
@@ -1248,17 +1250,17 @@ TEST_SUITE("model") {
     fs.add("meetings/2024-09-02-m.md", "---\ntitle: M\ndate: 2024-09-02\n---\n## Actions\n"
                                        "- [ ] #task Send the note\n- [ ] A checklist item\n- [x] Book it #task\n");
     LoadResult r = load_kb(fs);
-    const auto& actions = r.kb.lookup_rid("meetings/2024-09-02-m")->outcomes->actions;
+    const auto& actions = *r.kb.lookup_rid("meetings/2024-09-02-m")->actions;
     REQUIRE(actions.size() == 2);
     CHECK(actions[0].text == "Send the note");
     CHECK(actions[1].text == "Book it");
     CHECK(actions[1].loc.line == 8);
     fs.add(".obsidian/plugins/obsidian-tasks-plugin/data.json", "{\"globalFilter\": \"\"}");
     r = load_kb(fs);
-    CHECK(r.kb.lookup_rid("meetings/2024-09-02-m")->outcomes->actions.size() == 3);
+    CHECK(r.kb.lookup_rid("meetings/2024-09-02-m")->actions->size() == 3);
     fs.add(".obsidian/plugins/obsidian-tasks-plugin/data.json", "{\"globalFilter\": [1]}");
     r = load_kb(fs);
-    CHECK(r.kb.lookup_rid("meetings/2024-09-02-m")->outcomes->actions.size() == 3);
+    CHECK(r.kb.lookup_rid("meetings/2024-09-02-m")->actions->size() == 3);
     REQUIRE(!r.diags.all().empty());
     CHECK(to_string(r.diags.all().front()).find("'globalFilter' is not a string") != std::string::npos);
   }
@@ -1279,7 +1281,7 @@ TEST_SUITE("model") {
       CHECK_FALSE(rec.mentions.loaded());
       CHECK_THROWS_AS((void)rec.text->body, PartNotLoaded);
       CHECK_THROWS_AS((void)rec.mentions->size(), PartNotLoaded);
-      CHECK_NOTHROW((void)rec.outcomes->actions);  // asked for
+      CHECK_NOTHROW((void)*rec.actions);  // asked for
     }
     // Everything else is as in a load with text.
     CHECK(dump(fresh, kNoText) == dump(full, kNoText));
@@ -1322,10 +1324,11 @@ TEST_SUITE("model") {
     fs.reads = 2;
 
     SUBCASE("a damaged links part fails only a load that reads it") {
-      // The parts: the one chunk's typed, outcomes, links and reads parts, the diagnostics, the
-      // head and the trailer; the links part's last byte is in the last record's links.
-      REQUIRE(cache.part_sizes.size() == 7);
-      const std::size_t last = cache.part_sizes[0] + cache.part_sizes[1] + cache.part_sizes[2] - 1;
+      // The parts: the one chunk's typed, minutes, actions, links and reads parts, the
+      // diagnostics, the head and the trailer; the links part's last byte is in the last
+      // record's links.
+      REQUIRE(cache.part_sizes.size() == 8);
+      const std::size_t last = cache.part_sizes[0] + cache.part_sizes[1] + cache.part_sizes[2] + cache.part_sizes[3] - 1;
       cache.graph[last] = static_cast<char>(cache.graph[last] ^ 0x5A);
       fs.reads = 0;
       CHECK(dump(load_kb(fs, o), kNoText) == dump(fresh, kNoText));
@@ -1335,8 +1338,10 @@ TEST_SUITE("model") {
     }
     SUBCASE("a damaged reads part fails only a patch") {
       // The reads part is the chunk's last: its last byte is in the last record's reads.
-      REQUIRE(cache.part_sizes.size() == 7);
-      const std::size_t last = cache.part_sizes[0] + cache.part_sizes[1] + cache.part_sizes[2] + cache.part_sizes[3] - 1;
+      REQUIRE(cache.part_sizes.size() == 8);
+      std::size_t last = 0;
+      for (std::size_t i = 0; i < 5; ++i) last += cache.part_sizes[i];
+      --last;
       cache.graph[last] = static_cast<char>(cache.graph[last] ^ 0x5A);
       fs.reads = 0;
       CHECK(dump(load_kb(fs, with_text)) == dump(full));
@@ -1396,28 +1401,58 @@ TEST_SUITE("model") {
     }
   }
 
-  TEST_CASE("load: without outcomes, the rest is the same and the snapshot's outcomes part is not read") {
+  TEST_CASE("load: without minutes or actions, the rest is the same and their snapshot parts are not read") {
     StampedFs fs;
     fill(fs);
     const LoadResult full = load_kb(fs);
-    REQUIRE(full.kb.has_outcomes);
-    for (RecordParts parts : {kNoOutcomes, kOutline}) {
-      INFO("text " << parts.text);
+    REQUIRE(full.kb.has_minutes);
+    REQUIRE(full.kb.has_actions);
+    for (RecordParts parts : {kNoOutcomes, kOutline, kActions}) {
+      INFO("text " << parts.text << " actions " << parts.actions);
       LoadOptions bare;
       bare.parts = parts;
       const LoadResult fresh = load_kb(fs, bare);
-      CHECK_FALSE(fresh.kb.has_outcomes);
+      CHECK_FALSE(fresh.kb.has_minutes);
+      CHECK(fresh.kb.has_actions == parts.actions);
       CHECK(fresh.kb.has_text == parts.text);
       CHECK(fresh.kb.has_links == parts.links);
       for (const auto& rec : fresh.kb.records()) {
-        CHECK_FALSE(rec.outcomes.loaded());
-        CHECK_THROWS_AS((void)rec.outcomes->actions, PartNotLoaded);
+        CHECK_FALSE(rec.minutes.loaded());
+        CHECK_THROWS_AS((void)rec.minutes->summary, PartNotLoaded);
+        CHECK(rec.actions.loaded() == parts.actions);
+        if (!parts.actions) CHECK_THROWS_AS((void)*rec.actions, PartNotLoaded);
       }
       // Everything else is as in a whole load, the diagnostics of the actions too.
       CHECK(dump(fresh, parts) == dump(full, parts));
-      CHECK_THROWS_AS(dump(fresh, {true, parts.text, parts.links}), PartNotLoaded);
-      CHECK_THROWS_AS(fresh.kb.require_outcomes("test"), std::logic_error);
-      CHECK_NOTHROW(full.kb.require_outcomes("test"));
+      RecordParts more = parts;
+      more.minutes = true;
+      CHECK_THROWS_AS(dump(fresh, more), PartNotLoaded);
+      CHECK_THROWS_AS(fresh.kb.require_minutes("test"), std::logic_error);
+      if (parts.actions) CHECK_NOTHROW(fresh.kb.require_actions("test"));
+      else CHECK_THROWS_AS(fresh.kb.require_actions("test"), std::logic_error);
+      CHECK_NOTHROW(full.kb.require_minutes("test"));
+      CHECK_NOTHROW(full.kb.require_actions("test"));
+    }
+    {
+      // A few meetings' minutes, read for the weekly report after a load without them.
+      LoadOptions bare;
+      bare.parts = kActions;
+      const LoadResult fresh = load_kb(fs, bare);
+      const std::string meeting = "meetings/2024/2024-09-03-m";
+      Record shown = fresh.kb.at(fresh.kb.lookup_rid(meeting)->id);
+      REQUIRE(read_note_minutes(fs, fresh.kb.config, shown));
+      const Record& as_loaded = *full.kb.lookup_rid(meeting);
+      CHECK(shown.minutes->summary == as_loaded.minutes->summary);
+      REQUIRE(shown.minutes->decisions.size() == 1);
+      CHECK(shown.minutes->decisions[0].text == as_loaded.minutes->decisions[0].text);
+      CHECK(shown.minutes->decisions[0].loc.line == as_loaded.minutes->decisions[0].loc.line);
+      CHECK(shown.actions->size() == as_loaded.actions->size());  // as loaded, untouched
+      // A note that cannot be read now has none (not the part "not loaded").
+      StampedFs gone = fs;
+      gone.remove(meeting + ".md");
+      CHECK_FALSE(read_note_minutes(gone, fresh.kb.config, shown));
+      CHECK(shown.minutes.loaded());
+      CHECK(shown.minutes->summary.empty());
     }
 
     SnapshotCache cache;
@@ -1429,28 +1464,43 @@ TEST_SUITE("model") {
     fs.reads = 0;
     const LoadResult outline = load_kb(fs, o);
     CHECK(fs.reads == 1);  // kb.yaml only
-    CHECK_FALSE(outline.kb.has_outcomes);
+    CHECK_FALSE(outline.kb.has_minutes);
+    CHECK_FALSE(outline.kb.has_actions);
     CHECK(dump(outline, kOutline) == dump(full, kOutline));
     LoadOptions whole;
     whole.cache = &cache;
-    CHECK(dump(load_kb(fs, whole)) == dump(full));  // the same snapshot, outcomes and all
+    CHECK(dump(load_kb(fs, whole)) == dump(full));  // the same snapshot, minutes, actions and all
     CHECK(fs.reads == 2);
 
-    SUBCASE("a damaged outcomes part fails only a load that reads it") {
-      // The parts: each chunk's typed part, outcomes part, links part and reads part, then the
-      // diagnostics, the head and the trailer. The fixture is one chunk, so the outcomes part
-      // is the second; its last byte is in the last record's actions (none: then in its count).
-      REQUIRE(cache.part_sizes.size() == 7);
-      const std::size_t last = cache.part_sizes[0] + cache.part_sizes[1] - 1;
-      cache.graph[last] = static_cast<char>(cache.graph[last] ^ 0x5A);
+    // The parts: each chunk's typed, minutes, actions, links and reads parts, then the
+    // diagnostics, the head and the trailer. The fixture is one chunk, so the minutes part is
+    // the second and the actions part the third; the last byte of each is in the last record's
+    // (its count when it has none).
+    auto damage_part = [&](std::size_t part) {
+      REQUIRE(cache.part_sizes.size() == 8);
+      std::size_t last = 0;
+      for (std::size_t i = 0; i <= part; ++i) last += cache.part_sizes[i];
+      cache.graph[last - 1] = static_cast<char>(cache.graph[last - 1] ^ 0x5A);
       fs.reads = 0;
+    };
+    LoadOptions actions = o, with_text = o;
+    actions.parts = kActions;
+    with_text.parts = kNoOutcomes;
+    SUBCASE("a damaged minutes part fails only a load that reads it") {
+      damage_part(1);
       CHECK(dump(load_kb(fs, o), kOutline) == dump(full, kOutline));
-      CHECK(fs.reads == 1);
-      LoadOptions no_outcomes = o;
-      no_outcomes.parts = kNoOutcomes;
-      CHECK(dump(load_kb(fs, no_outcomes), kNoOutcomes) == dump(full, kNoOutcomes));  // text read, fine
-      CHECK(fs.reads == 2);
+      CHECK(dump(load_kb(fs, actions), kActions) == dump(full, kActions));
+      CHECK(dump(load_kb(fs, with_text), kNoOutcomes) == dump(full, kNoOutcomes));  // text read, fine
+      CHECK(fs.reads == 3);  // kb.yaml, each time
       CHECK(dump(load_kb(fs, whole)) == dump(full));
+      CHECK(fs.reads > 4);  // read the notes again
+    }
+    SUBCASE("a damaged actions part fails only a load that reads it") {
+      damage_part(2);
+      CHECK(dump(load_kb(fs, o), kOutline) == dump(full, kOutline));
+      CHECK(dump(load_kb(fs, with_text), kNoOutcomes) == dump(full, kNoOutcomes));
+      CHECK(fs.reads == 2);
+      CHECK(dump(load_kb(fs, actions), kActions) == dump(full, kActions));
       CHECK(fs.reads > 3);  // read the notes again
     }
   }
@@ -1777,7 +1827,7 @@ TEST_SUITE("model") {
     std::string longer = data + "x";
     CHECK_FALSE(decode_graph(longer, 42, {}, {}, other, 1));
     // Only the parts decoded are read, each once: the header, the head, each chunk's typed
-    // part with its outcomes and links parts when asked for (never its reads part: nothing
+    // part with its minutes, actions and links parts when asked for (never its reads part: nothing
     // changed), and the part of all diagnostics when warnings are, in disjoint ranges.
     struct Recording : ByteSource {
       explicit Recording(std::string_view d) : bytes(d) {}
@@ -1791,26 +1841,28 @@ TEST_SUITE("model") {
       mutable std::mutex mu;
       mutable std::vector<std::pair<std::size_t, std::size_t>> reads;
     };
-    for (RecordParts parts : {kOutline, kNoText, kNoOutcomes, kLinks, RecordParts{}}) {
+    for (RecordParts parts : {kOutline, kNoText, kNoOutcomes, kActions, kLinks, RecordParts{}}) {
       const bool warnings = parts.links;
-      INFO("outcomes " << parts.outcomes << " text " << parts.text << " links " << parts.links);
+      INFO("minutes " << parts.minutes << " actions " << parts.actions << " text " << parts.text << " links "
+                      << parts.links);
       Recording source(data);
       LoadResult told;
       REQUIRE(decode_graph(source, 42, {}, {}, told, 2, parts, warnings));
       CHECK(told.diags.error_count() == back.diags.error_count());
       CHECK(told.diags.warning_count() == (warnings ? back.diags.warning_count() : 0));
       auto& released = source.reads;
-      CHECK(told.kb.has_outcomes == parts.outcomes);
+      CHECK(told.kb.has_minutes == parts.minutes);
+      CHECK(told.kb.has_actions == parts.actions);
       CHECK_FALSE(told.kb.has_text);  // the notes' text is in the cache entries
       CHECK(told.kb.has_links == parts.links);
-      const RecordParts stored{parts.outcomes, false, parts.links};
+      const RecordParts stored{.minutes = parts.minutes, .actions = parts.actions, .text = false, .links = parts.links};
       const DiagSink all = back.diags;
       if (!warnings) back.diags.drop_warnings();
       CHECK(dump(told, stored) == dump(back, stored));
       back.diags = all;
       std::sort(released.begin(), released.end());
       const std::size_t records = back.kb.records().size(), chunks = (records + 255) / 256;
-      CHECK(released.size() == 2 + chunks * (1 + parts.outcomes + parts.links) + warnings);
+      CHECK(released.size() == 2 + chunks * (1 + parts.minutes + parts.actions + parts.links) + warnings);
       for (std::size_t i = 1; i < released.size(); ++i)
         CHECK(released[i - 1].first + released[i - 1].second <= released[i].first);
     }

@@ -79,9 +79,9 @@ TEST_SUITE("model") {
     CHECK(m.attendees[0].role == "CTO");
     REQUIRE(m.organizations.size() == 1);
     CHECK(kb.at(m.organizations[0].target).type == RecordType::organization);
-    REQUIRE(m.outcomes->actions.size() == 1);
-    CHECK(m.outcomes->actions[0].due == Date{2024, 9, 10});
-    CHECK(name_of(kb, m.outcomes->actions[0].owner) == "Ana Bell");
+    REQUIRE(m.actions->size() == 1);
+    CHECK((*m.actions)[0].due == Date{2024, 9, 10});
+    CHECK(name_of(kb, (*m.actions)[0].owner) == "Ana Bell");
     const Record& quick = rec(kb, "Calls/2024-09-03 Quick");
     CHECK(quick.type == RecordType::meeting);
     CHECK(quick.date == Date{2024, 9, 3});
@@ -157,11 +157,11 @@ TEST_SUITE("model") {
     REQUIRE(m.mentions->size() == 1);
     CHECK((*m.mentions)[0].text == "Ana Bell");
     CHECK(m.tags == std::vector<kb::SharedString>{"a", "b"});
-    REQUIRE(m.outcomes->actions.size() == 2);
-    CHECK(m.outcomes->actions[0].cancelled);
-    CHECK(m.outcomes->actions[0].cancelled_on == Date{2024, 1, 6});
-    CHECK(m.outcomes->actions[1].priority == static_cast<int>(TaskPriority::high));
-    CHECK(m.outcomes->actions[1].scheduled == Date{2024, 1, 8});
+    REQUIRE(m.actions->size() == 2);
+    CHECK((*m.actions)[0].cancelled);
+    CHECK((*m.actions)[0].cancelled_on == Date{2024, 1, 6});
+    CHECK((*m.actions)[1].priority == static_cast<int>(TaskPriority::high));
+    CHECK((*m.actions)[1].scheduled == Date{2024, 1, 8});
   }
   TEST_CASE("record builder: packed links keep each text once and give every link back in order") {
     // Texts repeated, and more distinct texts than the linear search takes, so the map is used.
@@ -205,11 +205,11 @@ TEST_SUITE("model") {
     CHECK(m.path == "meetings/m.md");
     REQUIRE(m.attendees.size() == 1);
     REQUIRE(m.mentions->size() == 2);
-    REQUIRE(m.outcomes->actions.size() == 1);
+    REQUIRE(m.actions->size() == 1);
     const std::string* one = &m.path.str();
     CHECK(&m.attendees[0].person.loc.path.str() == one);  // from the front matter
     CHECK(&(*m.mentions)[0].loc.path.str() == one);    // from the body
-    CHECK(&m.outcomes->actions[0].loc.path.str() == one);
+    CHECK(&(*m.actions)[0].loc.path.str() == one);
     CHECK(&m.text->fields.loc.path.str() == one);
   }
 

@@ -52,6 +52,6 @@ TEST_SUITE("model/types") {
   }
 
   TEST_CASE("record part: a record is one pointer a part") {
-    CHECK(sizeof(RecordPart<Outcomes>) == sizeof(void*));
+    CHECK(sizeof(RecordPart<Minutes>) == sizeof(void*));
   }
 }

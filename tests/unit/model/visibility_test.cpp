@@ -45,7 +45,7 @@ LoadResult load_for(test::MemFileSystem& fs, std::optional<std::string> audience
 std::size_t actions_of(const LoadResult& r) {
   std::size_t n = 0;
   for (const auto& rec : r.kb.records())
-    if (rec.type == RecordType::meeting && rec.defined) n += rec.outcomes->actions.size();
+    if (rec.type == RecordType::meeting && rec.defined) n += rec.actions->size();
   return n;
 }
 
@@ -87,8 +87,8 @@ TEST_CASE("issue 26: a load for an audience leaves out notes and tagged lines, k
   CHECK(actions_of(external) == 1);
   const Record* sync = external.kb.lookup_rid("meetings/2025-03-03-sync");
   REQUIRE(sync);
-  REQUIRE(sync->outcomes->decisions.size() == 1);
-  CHECK(sync->outcomes->actions[0].loc.line == 12);  // as written in the file
+  REQUIRE(sync->minutes->decisions.size() == 1);
+  CHECK((*sync->actions)[0].loc.line == 12);  // as written in the file
   CHECK(external.kb.lookup_rid("meetings/2025-03-04-minister") == nullptr);
   CHECK(external.kb.lookup_rid("people/ana-bell") == nullptr);
   for (const auto& rec : external.kb.records()) CHECK(rec.name != "Omar Secret");  // the withheld line's link is gone
@@ -97,7 +97,7 @@ TEST_CASE("issue 26: a load for an audience leaves out notes and tagged lines, k
   CHECK(internal.withheld_notes == 1);
   CHECK(internal.withheld_lines == 1);  // the #confidential action; the #internal decision stays
   CHECK(actions_of(internal) == 1);
-  CHECK(internal.kb.lookup_rid("meetings/2025-03-03-sync")->outcomes->decisions.size() == 2);
+  CHECK(internal.kb.lookup_rid("meetings/2025-03-03-sync")->minutes->decisions.size() == 2);
 
   const LoadResult bad = load_for(fs, "press");
   CHECK(!bad.audience_error.empty());

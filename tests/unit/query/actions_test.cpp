@@ -33,7 +33,7 @@ TEST_SUITE("query") {
     f.all_notes = true;
     CHECK(listed(r.kb, f) == std::vector<std::string>{"people/bo:4", "meetings/a:5", "notes/todo:3"});
     const Record& todo = *r.kb.lookup_rid("notes/todo");
-    CHECK(r.kb.at(todo.outcomes->actions[0].owner).rid == "people/bo");
+    CHECK(r.kb.at((*todo.actions)[0].owner).rid == "people/bo");
     f.state = ActionState::done;
     CHECK(listed(r.kb, f) == std::vector<std::string>{"notes/todo:4"});
   }

@@ -93,18 +93,23 @@ TEST_SUITE("query") {
     }
   }
 
-  TEST_CASE("meetings, actions, decisions: a KB loaded without outcomes answers names, not outcomes") {
+  TEST_CASE("meetings, actions, decisions: a KB loaded without minutes or actions answers names, not them") {
     test::MemFileSystem fs = test::sample_fs();
     LoadOptions o;
-    o.parts = {false, false};
+    o.parts = {.minutes = false, .actions = false, .text = false, .links = false};
     auto bare = load_kb(fs, o);
+    o.parts.actions = true;
+    auto actions = load_kb(fs, o);
     auto full = test::load_sample();
-    REQUIRE_FALSE(bare.kb.has_outcomes);
+    REQUIRE_FALSE(bare.kb.has_minutes);
+    REQUIRE_FALSE(bare.kb.has_actions);
     MeetingFilter f;
     f.orgs = {node(bare.kb, "IESALC", RecordType::organization)};
     CHECK(ids_of(bare.kb, find_meetings(bare.kb, f)) == ids_of(full.kb, find_meetings(full.kb, f)));
     CHECK_THROWS_AS(find_actions(bare.kb, {}), std::logic_error);
     CHECK_THROWS_AS(find_decisions(bare.kb, {}), std::logic_error);
+    CHECK_THROWS_AS(find_decisions(actions.kb, {}), std::logic_error);
+    CHECK(find_actions(actions.kb, {}).size() == find_actions(full.kb, {}).size());
     CHECK_FALSE(find_actions(full.kb, {}).empty());
     CHECK_FALSE(find_decisions(full.kb, {}).empty());
   }

@@ -19,7 +19,7 @@ TEST_SUITE("query") {
     REQUIRE(p.last_meetings.size() == 1);
     CHECK(kb.at(p.last_meetings[0].meeting).rid == "meetings/2024/2024-09-02-iesalc");
     CHECK(p.last_meetings[0].subjects == std::vector<NodeId>{iesalc, pedro});
-    CHECK(kb.at(p.last_meetings[0].meeting).outcomes->decisions.at(0).text == "Hold a workshop");
+    CHECK(kb.at(p.last_meetings[0].meeting).minutes->decisions.at(0).text == "Hold a workshop");
   }
 
   TEST_CASE("prepare: each subject's own last meeting, newest first; later meetings do not count") {
