@@ -1,5 +1,6 @@
 #include "kb/render/mustache.h"
 
+#include <algorithm>
 #include <deque>
 #include <stdexcept>
 
@@ -122,35 +123,58 @@ class DataContext final : public mu::basic_context<std::string> {
   mutable std::deque<TemplateData> made_;
 };
 
-// kainjow writes its output to a stream; this one appends to a string.
+// kainjow writes its output to a stream; this one appends to a string or a BlockText.
+template <class Text>
 struct Appender {
-  std::string& out;
+  Text& out;
   Appender& operator<<(const std::string& s) {
-    out += s;
+    out.append(s);
     return *this;
   }
 };
 
-}  // namespace
-
-std::optional<std::string> render_mustache(std::string_view tpl, const TemplateData& data, const Escaper& escape,
-                                           std::string& error) {
+template <class Text>
+bool render_into(std::string_view tpl, const TemplateData& data, const Escaper& escape, Text& out,
+                 std::string& error) {
   mu::mustache t{std::string(tpl)};
   if (!t.is_valid()) {
     error = t.error_message();
-    return std::nullopt;
+    return false;
   }
   if (escape) t.set_custom_escape(escape);
   else t.set_custom_escape([](const std::string& s) { return s; });
   DataContext context(data);
-  std::string out;
-  Appender append{out};
+  Appender<Text> append{out};
   t.render(context, append);
   if (!t.is_valid()) {
     error = t.error_message();
-    return std::nullopt;
+    return false;
   }
+  return true;
+}
+
+}  // namespace
+
+void BlockText::append(std::string_view s) {
+  while (!s.empty()) {
+    if (blocks_.empty() || blocks_.back().size() == kBlock) blocks_.emplace_back().reserve(kBlock);
+    std::string& last = blocks_.back();
+    const std::size_t n = std::min(s.size(), kBlock - last.size());
+    last.append(s.substr(0, n));
+    s.remove_prefix(n);
+  }
+}
+
+std::optional<std::string> render_mustache(std::string_view tpl, const TemplateData& data, const Escaper& escape,
+                                           std::string& error) {
+  std::string out;
+  if (!render_into(tpl, data, escape, out, error)) return std::nullopt;
   return out;
+}
+
+bool render_mustache(std::string_view tpl, const TemplateData& data, const Escaper& escape, BlockText& out,
+                     std::string& error) {
+  return render_into(tpl, data, escape, out, error);
 }
 
 }  // namespace kb

@@ -441,19 +441,21 @@ TemplateData brief_data(const KnowledgeBase& kb, const Profile& p, ReportFormat 
 bool render_report(std::ostream& out, std::string_view tpl, const TemplateData& data, ReportFormat f,
                    std::string& error) {
   Escaper esc = [f](const std::string& s) { return escape_for(f, s); };
-  auto text = render_mustache(tpl, data, esc, error);
-  if (!text) return false;
-  if (f == ReportFormat::md) {
-    // Sections that are left out leave their blank lines behind: keep at most one in a row.
-    std::string& tidy = *text;
-    std::size_t kept = 0, newlines = 0;
-    for (char c : tidy) {
-      newlines = c == '\n' ? newlines + 1 : 0;
-      if (newlines <= 2) tidy[kept++] = c;
+  BlockText text;
+  if (!render_mustache(tpl, data, esc, text, error)) return false;
+  std::size_t newlines = 0;  // in a row, across blocks
+  for (std::string& block : text.blocks()) {
+    if (f == ReportFormat::md) {
+      // Sections that are left out leave their blank lines behind: keep at most one in a row.
+      std::size_t kept = 0;
+      for (char c : block) {
+        newlines = c == '\n' ? newlines + 1 : 0;
+        if (newlines <= 2) block[kept++] = c;
+      }
+      block.resize(kept);
     }
-    tidy.resize(kept);
+    out << block;
   }
-  out << *text;
   return true;
 }
 

@@ -93,4 +93,21 @@ using Escaper = std::function<std::string(const std::string&)>;
 std::optional<std::string> render_mustache(std::string_view tpl, const TemplateData& data,
                                            const Escaper& escape, std::string& error);
 
+/// Text kept in blocks of a fixed size: a long rendering (a report of tens of thousands of
+/// lines) grows by a block at a time instead of being copied into ever larger strings.
+class BlockText {
+ public:
+  void append(std::string_view s);
+  std::vector<std::string>& blocks() { return blocks_; }
+
+ private:
+  static constexpr std::size_t kBlock = std::size_t{1} << 20;
+  std::vector<std::string> blocks_;
+};
+
+/// render_mustache() into `out`, for a long rendering. False on a template error (sets
+/// `error`; `out` may then hold a part).
+bool render_mustache(std::string_view tpl, const TemplateData& data, const Escaper& escape, BlockText& out,
+                     std::string& error);
+
 }  // namespace kb

@@ -31,6 +31,22 @@ TemplateData texts(std::initializer_list<const char*> items) {
 }  // namespace
 
 TEST_SUITE("render") {
+  TEST_CASE("mustache: a rendering into blocks gives the text a string rendering gives") {
+    std::vector<TemplateData> items;
+    for (int i = 0; i < 30000; ++i) items.emplace_back(std::string(40 + i % 13, static_cast<char>('a' + i % 26)));
+    TemplateData d;
+    d.set("items", TemplateData::list(std::move(items)));
+    const std::string tpl = "{{#items}}{{.}}\n{{/items}}";
+    BlockText blocks;
+    std::string error;
+    REQUIRE(render_mustache(tpl, d, nullptr, blocks, error));
+    REQUIRE(blocks.blocks().size() == 2);  // 1.4 MB
+    CHECK(blocks.blocks()[0].size() == std::size_t{1} << 20);
+    std::string joined;
+    for (const auto& b : blocks.blocks()) joined += b;
+    CHECK(joined == render(tpl, d));
+  }
+
   TEST_CASE("mustache: a section's names resolve in it, then outward") {
     TemplateData d;
     d.set("org", "UNESCO");

@@ -48,6 +48,23 @@ TEST_SUITE("render") {
     CHECK(d.fields().size() == 2);  // render_report took a copy: the caller's tree is whole
   }
 
+  TEST_CASE("report: a Markdown report keeps one blank line in a row, over the rendering's blocks too") {
+    // The rendering is kept in blocks of 1 MiB (BlockText): four newlines from two before the
+    // first block's end to two after it are one blank line, as anywhere else.
+    const std::size_t block = std::size_t{1} << 20;
+    for (std::size_t before : {std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
+      INFO("newlines before the block's end: " << before);
+      TemplateData d;
+      d.set("a", std::string(block - before, 'a'));
+      d.set("b", std::string(block, 'b'));
+      std::ostringstream out;
+      std::string error;
+      REQUIRE(render_report(out, "{{a}}\n\n\n\n{{b}}\n\n\n{{b}}\n", d, ReportFormat::md, error));
+      CHECK(out.str() == std::string(block - before, 'a') + "\n\n" + std::string(block, 'b') + "\n\n" +
+                             std::string(block, 'b') + "\n");
+    }
+  }
+
   TEST_CASE("report: a malformed template is an error, not a crash") {
     std::ostringstream out;
     std::string error;
