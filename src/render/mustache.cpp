@@ -13,6 +13,17 @@ const std::vector<TemplateData>& TemplateData::items() const {
   return items_;
 }
 
+const TemplateData* TemplateData::find(std::string_view key) const {
+  for (const auto& [k, v] : fields_)
+    if (k == key) return &v;
+  if (!lookup_) return nullptr;
+  for (const auto& [k, v] : made_fields_)
+    if (k == key) return &v;
+  std::optional<TemplateData> made = lookup_(key);
+  if (!made) return nullptr;
+  return &made_fields_.emplace_back(std::string(key), std::move(*made)).second;
+}
+
 namespace {
 
 namespace mu = kainjow::mustache;

@@ -146,28 +146,60 @@ std::string count_text(std::size_t n, std::string_view one, std::string_view man
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+namespace {
+
+// An action's members as templates read them, each made when asked for: a briefing's line
+// reads 6 of the 18, and a briefing can list tens of thousands of actions. `kb` outlives it.
+class ActionFields {
+ public:
+  ActionFields(const KnowledgeBase& kb, const ActionRef& ref) : kb_(&kb), ref_(ref) {}
+
+  std::optional<TemplateData> operator()(std::string_view key) const {
+    const Action& a = action_at(*kb_, ref_);
+    if (key == "done") return TemplateData(a.done);
+    if (key == "cancelled") return TemplateData(a.cancelled);
+    // The optional texts come with their flag has_KEY, as set_text() gives them.
+    if (key.starts_with("has_")) {
+      const std::string_view name = key.substr(4);
+      const bool optional = name == "owner" || name == "owner_rid" || name == "due" || name == "done_on" ||
+                            name == "meeting_date";
+      auto value = optional ? text(a, name) : std::nullopt;
+      return value ? std::optional<TemplateData>(!value->empty()) : std::nullopt;
+    }
+    auto value = text(a, key);
+    return value ? std::optional<TemplateData>(std::move(*value)) : std::nullopt;
+  }
+
+ private:
+  std::optional<std::string> text(const Action& a, std::string_view key) const {
+    const Record& m = kb_->at(ref_.meeting);
+    if (key == "text") return plain_text(a.text);
+    if (key == "owner") {
+      // The owner once: not again when the text names them already ("Call [[Ana Bell]]").
+      std::string owner = name_of(*kb_, a.owner);
+      return plain_text(a.text).find(owner) == std::string::npos ? owner : std::string();
+    }
+    if (key == "owner_name") return name_of(*kb_, a.owner);
+    if (key == "owner_rid") return rid_of(*kb_, a.owner);
+    if (key == "meeting_id") return m.rid;
+    if (key == "line") return std::to_string(a.loc.line);
+    if (key == "due") return date_text(a.due);
+    if (key == "done_on") return date_text(a.done_on);
+    if (key == "meeting") return m.name;
+    if (key == "meeting_date") return date_text(m.date);
+    if (key == "ref") return fmt::format("{}:{}", m.rid, a.loc.line);
+    return std::nullopt;
+  }
+  static std::string date_text(const std::optional<Date>& d) { return d ? to_string(*d) : std::string(); }
+
+  const KnowledgeBase* kb_;
+  ActionRef ref_;
+};
+
+}  // namespace
+
 TemplateData action_data(const KnowledgeBase& kb, const ActionRef& ref) {
-  const Action& a = action_at(kb, ref);
-  const Record& m = kb.at(ref.meeting);
-  TemplateData d;
-  d.reserve(18);
-  std::string text = plain_text(a.text);
-  // The owner once: not again when the text names them already ("Call [[Ana Bell]]").
-  std::string owner = name_of(kb, a.owner);
-  set_text(d, "owner", text.find(owner) == std::string::npos ? owner : std::string());
-  d.set("text", std::move(text));
-  set_text(d, "owner_rid", rid_of(kb, a.owner));
-  d.set("owner_name", std::move(owner));
-  d.set("meeting_id", m.rid);
-  d.set("line", std::to_string(a.loc.line));
-  set_date(d, "due", a.due);
-  d.set("done", a.done);
-  d.set("cancelled", a.cancelled);
-  set_date(d, "done_on", a.done_on);
-  d.set("meeting", m.name);
-  set_date(d, "meeting_date", m.date);
-  d.set("ref", fmt::format("{}:{}", m.rid, a.loc.line));
-  return d;
+  return TemplateData::object(ActionFields(kb, ref));
 }
 
 std::optional<ReportFormat> parse_report_format(std::string_view text) {

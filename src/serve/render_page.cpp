@@ -32,8 +32,25 @@ bool names_a_record(std::string_view key) {
   return key == "id" || key == "rid" || ends("_rid") || ends("_id");
 }
 
+TemplateData with_urls(const TemplateData& d);
+
+// with_urls() of an object whose members are made when asked for: so are its `_url` forms.
+TemplateData looked_up_with_urls(const TemplateData& d) {
+  return TemplateData::object([d](std::string_view key) -> std::optional<TemplateData> {
+    constexpr std::string_view kUrl = "_url";
+    if (key.size() > kUrl.size() && key.substr(key.size() - kUrl.size()) == kUrl) {
+      const std::string_view named = key.substr(0, key.size() - kUrl.size());
+      const TemplateData* id = names_a_record(named) ? d.find(named) : nullptr;
+      if (id && id->kind() == TemplateData::Kind::text) return TemplateData(url_encode(id->text(), true));
+    }
+    const TemplateData* value = d.find(key);
+    return value ? std::optional<TemplateData>(with_urls(*value)) : std::nullopt;
+  });
+}
+
 // A copy of `d` in which each record id also has its `_url` form.
 TemplateData with_urls(const TemplateData& d) {
+  if (d.kind() == TemplateData::Kind::object && d.looked_up()) return looked_up_with_urls(d);
   if (d.kind() == TemplateData::Kind::list && d.made())
     return TemplateData::list(d.size(), [d](std::size_t i) { return with_urls(d.item(i)); });
   if (d.kind() == TemplateData::Kind::list) {

@@ -282,6 +282,18 @@ def test_live_edit(s):
             break
         time.sleep(0.1)
     check(found, "a word written on disk is found by the search without a restart")
+    # An action's line links its owner and its meeting (members made as the page asks).
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("\n- [ ] Phone the rector [[Francesc Pedró]]\n")
+    line = ""
+    for _ in range(100):
+        st, _, body = s.get("/actions")
+        line = next((li for li in body.split("<li") if "Phone the rector" in li), "")
+        if line:
+            break
+        time.sleep(0.1)
+    check('<a href="/r/people/francesc-pedro">Francesc Pedro</a>' in line and 'href="/r/%s"' % MEETING in line,
+          "an action added on disk links its owner and its meeting (%r)" % line[:300])
     os.remove(s.note("people/su-rui.md"))
     gone = False
     for _ in range(100):

@@ -3,6 +3,7 @@
 // context tree (text, flag, list or object) that reports and note templates fill in.
 
 #include <functional>
+#include <list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,18 @@ class TemplateData {
     return d;
   }
 
+  /// Makes an object's member `key`: std::nullopt when it has none.
+  using Lookup = std::function<std::optional<TemplateData>(std::string_view key)>;
+  /// An object whose members are made by `lookup` when a template asks for them, each once, and
+  /// kept until the object goes: a record of many fields of which a template reads a few (a
+  /// report's action line reads 6 of 18). Members set() are found first; fields() gives only
+  /// those, so a caller that copies members must ask looked_up().
+  static TemplateData object(Lookup lookup) {
+    TemplateData d;
+    d.lookup_ = std::move(lookup);
+    return d;
+  }
+
   /// Object: sets `key`, in place of its value if it has one (REQUIRES: kind() == object).
   TemplateData& set(const std::string& key, TemplateData value) {
     for (auto& [k, v] : fields_)
@@ -66,14 +79,13 @@ class TemplateData {
   TemplateData item(std::size_t i) const { return make_ ? make_(i) : items_[i]; }
   /// A stored list's items; a made list has none to give and throws std::logic_error.
   const std::vector<TemplateData>& items() const;
-  /// An object's members, each key once, in the order they were first set.
+  /// An object's members set(), each key once, in the order they were first set.
   const std::vector<std::pair<std::string, TemplateData>>& fields() const { return fields_; }
-  /// An object's member `key`, or null.
-  const TemplateData* find(std::string_view key) const {
-    for (const auto& [k, v] : fields_)
-      if (k == key) return &v;
-    return nullptr;
-  }
+  /// An object made with object(lookup).
+  bool looked_up() const { return static_cast<bool>(lookup_); }
+  /// An object's member `key`, or null; for an object(lookup), made on first asking (its
+  /// address then holds while the object lives).
+  const TemplateData* find(std::string_view key) const;
 
  private:
   Kind kind_ = Kind::object;
@@ -83,6 +95,10 @@ class TemplateData {
   std::size_t size_ = 0;  // a made list's
   Maker make_;
   std::vector<std::pair<std::string, TemplateData>> fields_;  // a few keys: a map costs more
+  Lookup lookup_;
+  // The members lookup_ made: a list, as a member's address must hold while more are made
+  // (and a list may hold the type being defined; it allocates nothing while empty).
+  mutable std::list<std::pair<std::string, TemplateData>> made_fields_;
 };
 
 /// How `{{value}}` is escaped (`{{{value}}}` never is): HTML for HTML reports, Markdown

@@ -35,7 +35,8 @@ TemplateData weekly_data(const KnowledgeBase& kb, const WeeklyBriefing& b, Repor
                          const std::optional<std::string>& svg);
 
 /// The template data of one action item as reports list it (text, owner, due, done, meeting),
-/// with `meeting_id`, `line` and `owner_rid` for pages that link or change it.
+/// with `meeting_id`, `line` and `owner_rid` for pages that link or change it: an object whose
+/// members are made when a template asks for them (TemplateData::object). `kb` outlives it.
 TemplateData action_data(const KnowledgeBase& kb, const ActionRef& ref);
 /// The template data of one meeting as the briefing lists it (head, attendees grouped by
 /// organization, summary, decisions and every action item); the names that are records carry

@@ -142,6 +142,35 @@ TEST_SUITE("render") {
     CHECK(made == 9);
   }
 
+  TEST_CASE("mustache: an object's looked-up members are made when asked for, each once") {
+    std::vector<std::string> asked;
+    TemplateData item = TemplateData::object([&](std::string_view key) -> std::optional<TemplateData> {
+      asked.emplace_back(key);
+      if (key == "name") return TemplateData("Ana");
+      if (key == "lead") return TemplateData(true);
+      if (key == "roles") return texts({"chair", "host"});
+      return std::nullopt;
+    });
+    item.set("name", "set first");  // a member set is found before the lookup is asked
+    CHECK(item.looked_up());
+    CHECK(item.fields().size() == 1);
+    const TemplateData* roles = item.find("roles");
+    REQUIRE(roles);
+    CHECK(item.find("lead")->flag());
+    CHECK(item.find("roles") == roles);  // made once; its address holds as more are made
+    CHECK(asked == std::vector<std::string>{"roles", "lead"});
+    asked.clear();
+
+    TemplateData d;
+    d.set("org", "UNESCO");
+    d.set("people", TemplateData::list({item}));
+    // Names it has not resolve outward, as a stored object's do; a section over one of its
+    // members reads the member, each made once.
+    CHECK(render("{{#people}}{{name}} of {{org}}{{#lead}}*{{/lead}}:{{#roles}} {{.}}{{/roles}}{{^none}}.{{/none}}{{/people}}",
+                 d) == "set first of UNESCO*: chair host.");
+    CHECK(asked == std::vector<std::string>{"org", "none"});  // the copy in the list kept what it made
+  }
+
   TEST_CASE("mustache: a template error is reported, not rendered") {
     std::string error;
     CHECK_FALSE(render_mustache("{{#open}}", TemplateData(), nullptr, error).has_value());
