@@ -173,11 +173,11 @@ class ActionFields {
  private:
   std::optional<std::string> text(const Action& a, std::string_view key) const {
     const Record& m = kb_->at(ref_.meeting);
-    if (key == "text") return plain_text(a.text);
+    if (key == "text") return shown(a);
     if (key == "owner") {
       // The owner once: not again when the text names them already ("Call [[Ana Bell]]").
       std::string owner = name_of(*kb_, a.owner);
-      return plain_text(a.text).find(owner) == std::string::npos ? owner : std::string();
+      return shown(a).find(owner) == std::string::npos ? owner : std::string();
     }
     if (key == "owner_name") return name_of(*kb_, a.owner);
     if (key == "owner_rid") return rid_of(*kb_, a.owner);
@@ -191,9 +191,15 @@ class ActionFields {
     return std::nullopt;
   }
   static std::string date_text(const std::optional<Date>& d) { return d ? to_string(*d) : std::string(); }
+  // The text as shown, which `text`, `owner` and `has_owner` read: made once.
+  const std::string& shown(const Action& a) const {
+    if (!shown_) shown_ = plain_text(a.text);
+    return *shown_;
+  }
 
   const KnowledgeBase* kb_;
   ActionRef ref_;
+  mutable std::optional<std::string> shown_;
 };
 
 }  // namespace
