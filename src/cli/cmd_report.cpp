@@ -122,7 +122,9 @@ ExitCode run_weekly(Session& s, const ReportOptions& o) {
   auto tpl = load_template(s, o.tpl, name);
   if (!tpl) return ExitCode::failure;
   WeeklyBriefing b = build_weekly(*kb, week);
-  for (const auto& m : b.meetings) s.with_minutes(m.id);
+  std::vector<NodeId> met;
+  for (const auto& m : b.meetings) met.push_back(m.id);
+  s.with_minutes(met);
   std::optional<std::string> svg;
   if (*f == ReportFormat::html && !b.meetings.empty() && find_dot()) {
     svg = render_svg_with_dot(weekly_graph_dot(*kb, b));

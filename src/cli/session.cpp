@@ -8,12 +8,14 @@
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
+#include <thread>
 
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
+#include "kb/base/parallel.h"
 #include "kb/base/text.h"
 #include "kb/store/cache.h"
 #include "kb/store/locate.h"
@@ -109,13 +111,13 @@ const Record& Session::with_text(NodeId id) {
   return r;
 }
 
-const Record& Session::with_minutes(NodeId id) {
-  Record& r = load_->kb.mutable_at(id);
-  if (r.defined && !r.minutes.loaded()) {
-    RealFileSystem fs(root_);
-    read_note_minutes(fs, load_->kb.config, r);  // a note that cannot be read now shows none
-  }
-  return r;
+void Session::with_minutes(const std::vector<NodeId>& ids) {
+  RealFileSystem fs(root_);
+  parallel_for(ids.size(), std::thread::hardware_concurrency(), [&](std::size_t i) {
+    Record& r = load_->kb.mutable_at(ids[i]);
+    // A note that cannot be read now shows none.
+    if (r.defined && !r.minutes.loaded()) read_note_minutes(fs, load_->kb.config, r);
+  });
 }
 
 const KnowledgeBase* Session::kb(bool report, Reads reads) {

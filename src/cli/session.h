@@ -66,9 +66,10 @@ class Session {
   /// read from the note when the load left the text out (`kb show` reads one note's only).
   /// REQUIRES: kb() returned non-null.
   const Record& with_text(NodeId id);
-  /// The record `id` with its summary and decisions, read from its note when the load left
-  /// them out (the weekly report reads its week's meetings' only). REQUIRES: as with_text.
-  const Record& with_minutes(NodeId id);
+  /// Gives the records `ids` their summary and decisions, read from their notes (on every
+  /// core) when the load left them out: the weekly report reads its week's meetings' only.
+  /// REQUIRES: as with_text.
+  void with_minutes(const std::vector<NodeId>& ids);
   /// The whole load result (for `kb check`). REQUIRES: kb() returned non-null.
   const LoadResult& load_result() const { return *load_; }
   const std::string& root() const { return root_; }

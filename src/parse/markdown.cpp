@@ -1123,16 +1123,16 @@ std::string plain_text(std::string_view text) {
   if (std::size_t caret = s.rfind(" ^"); caret != std::string::npos && caret + 2 < s.size() &&
       std::all_of(s.begin() + caret + 2, s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; }))
     s.resize(caret);
-  std::string out = unlink_text(s);
-  // One space between words.
-  std::string clean;
-  clean.reserve(out.size());
+  std::string out = s.find("[[") == std::string::npos ? std::move(s) : unlink_text(s);
+  // One space between words, in place.
+  std::size_t kept = 0;
   for (char c : out) {
-    if (c == ' ' && (clean.empty() || clean.back() == ' ')) continue;
-    clean += c;
+    if (c == ' ' && (kept == 0 || out[kept - 1] == ' ')) continue;
+    out[kept++] = c;
   }
-  while (!clean.empty() && clean.back() == ' ') clean.pop_back();
-  return clean;
+  while (kept > 0 && out[kept - 1] == ' ') --kept;
+  out.resize(kept);
+  return out;
 }
 
 namespace {

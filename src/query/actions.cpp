@@ -23,6 +23,17 @@ const Action& action_at(const KnowledgeBase& kb, const ActionRef& ref) {
   return (*kb.at(ref.meeting).actions)[ref.index];
 }
 
+namespace {
+
+bool open_on(const Record& m, const Action& a, const Date& day) {
+  if (!m.date || day < *m.date) return false;
+  if (a.done) return a.done_on && day < *a.done_on;
+  if (a.cancelled) return a.cancelled_on && day < *a.cancelled_on;
+  return true;
+}
+
+}  // namespace
+
 std::vector<ActionRef> find_actions(const KnowledgeBase& kb, const ActionFilter& f) {
   kb.require_actions("find_actions");
   std::set<NodeId> org_meetings = meetings_of_orgs(kb, f.orgs);
@@ -37,6 +48,7 @@ std::vector<ActionRef> find_actions(const KnowledgeBase& kb, const ActionFilter&
       if (!f.owners.empty() && std::find(f.owners.begin(), f.owners.end(), a.owner) == f.owners.end()) continue;
       if (f.due_before && (!a.due || !(*a.due < *f.due_before))) continue;
       if (f.overdue && (!a.is_open() || !a.due || !(*a.due < f.today))) continue;
+      if (f.open_on && !open_on(m, a, *f.open_on)) continue;
       out.push_back({m.id, i});
     }
   }

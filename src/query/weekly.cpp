@@ -27,13 +27,6 @@ void sort_by_name(const KnowledgeBase& kb, std::vector<NodeId>& ids) {
   });
 }
 
-// Open at `when`: not yet done (or cancelled) on that day; an undated close counts as before it.
-bool open_at(const Action& a, const Date& when) {
-  if (a.done) return a.done_on && when < *a.done_on;
-  if (a.cancelled) return a.cancelled_on && when < *a.cancelled_on;
-  return true;
-}
-
 }  // namespace
 
 WeeklyMeeting group_attendees(const KnowledgeBase& kb, NodeId meeting) {
@@ -107,14 +100,10 @@ WeeklyBriefing build_weekly(const KnowledgeBase& kb, const IsoWeek& w) {
   // the week after (due soon).
   ActionFilter due;
   due.state = ActionState::all;
+  due.open_on = b.range.last;
   due.due_before = add_days(b.range.last, 8);
-  for (const auto& ref : find_actions(kb, due)) {
-    const Action& a = action_at(kb, ref);
-    const Record& m = kb.at(ref.meeting);
-    if (!m.date || b.range.last < *m.date) continue;  // not yet written at the week's end
-    if (!open_at(a, b.range.last)) continue;
-    (b.range.last < *a.due ? b.due_soon : b.overdue).push_back(ref);
-  }
+  for (const auto& ref : find_actions(kb, due))
+    (b.range.last < *action_at(kb, ref).due ? b.due_soon : b.overdue).push_back(ref);
 
   // New contacts: the first meeting ever falls in this week.
   for (NodeId pid : b.people) {

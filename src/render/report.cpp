@@ -158,12 +158,9 @@ class ActionFields {
     const Action& a = action_at(*kb_, ref_);
     if (key == "done") return TemplateData(a.done);
     if (key == "cancelled") return TemplateData(a.cancelled);
-    // The optional texts come with their flag has_KEY, as set_text() gives them.
+    // Each text comes with its flag has_KEY, as set_text() gives one.
     if (key.starts_with("has_")) {
-      const std::string_view name = key.substr(4);
-      const bool optional = name == "owner" || name == "owner_rid" || name == "due" || name == "done_on" ||
-                            name == "meeting_date";
-      auto value = optional ? text(a, name) : std::nullopt;
+      auto value = text(a, key.substr(4));
       return value ? std::optional<TemplateData>(!value->empty()) : std::nullopt;
     }
     auto value = text(a, key);

@@ -29,6 +29,9 @@ struct ActionFilter {
   std::optional<Date> due_before;  ///< due strictly before
   bool overdue = false;            ///< open and due before `today`
   Date today;
+  /// Open at the end of this day: written by then (its note dated that day or before) and not
+  /// closed by then (a done or cancelled item without a date counts as closed before it).
+  std::optional<Date> open_on;
   bool all_notes = false;  ///< the tasks of every note, not only of meetings (issue 23)
 };
 

@@ -37,4 +37,25 @@ TEST_SUITE("query") {
     f.state = ActionState::done;
     CHECK(listed(r.kb, f) == std::vector<std::string>{"notes/todo:4"});
   }
+
+  TEST_CASE("actions: open on a day, as that day ended") {
+    test::MemFileSystem fs;
+    fs.add("meetings/a.md", "---\ntitle: A\ndate: 2024-09-02\n---\n"
+                            "- [ ] Still open\n"               // line 5
+                            "- [x] Done later ✅ 2024-09-20\n"  // 6: open on the 10th
+                            "- [x] Done that day ✅ 2024-09-10\n"
+                            "- [x] Done, no date\n"             // closed before any day
+                            "- [-] Cancelled later ❌ 2024-09-30\n"
+                            "- [-] Cancelled, no date\n");
+    fs.add("meetings/b.md", "---\ntitle: B\ndate: 2024-09-11\n---\n- [ ] Not yet written\n");
+    auto r = load_kb(fs);
+    ActionFilter f;
+    f.state = ActionState::all;
+    f.open_on = Date{2024, 9, 10};
+    CHECK(listed(r.kb, f) == std::vector<std::string>{"meetings/a:5", "meetings/a:6", "meetings/a:9"});
+    f.open_on = Date{2024, 9, 11};
+    CHECK(listed(r.kb, f) == std::vector<std::string>{"meetings/a:5", "meetings/a:6", "meetings/a:9", "meetings/b:5"});
+    f.open_on = Date{2024, 9, 1};  // before the meeting
+    CHECK(listed(r.kb, f).empty());
+  }
 }

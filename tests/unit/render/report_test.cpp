@@ -65,6 +65,52 @@ TEST_SUITE("render") {
     }
   }
 
+  TEST_CASE("report: an action's members, each text with its flag") {
+    const LoadResult r = test::load_sample();
+    const NodeId m = r.kb.lookup_rid("meetings/2024/2024-09-02-iesalc")->id;
+    const TemplateData open = action_data(r.kb, {m, 0});
+    auto text = [&](const TemplateData& d, const char* key) {
+      const TemplateData* v = d.find(key);
+      REQUIRE_MESSAGE(v, key);
+      REQUIRE(v->kind() == TemplateData::Kind::text);
+      return v->text();
+    };
+    auto flag = [&](const TemplateData& d, const char* key) {
+      const TemplateData* v = d.find(key);
+      REQUIRE_MESSAGE(v, key);
+      REQUIRE(v->kind() == TemplateData::Kind::flag);
+      return v->flag();
+    };
+    CHECK(open.looked_up());
+    CHECK(text(open, "text") == "Send agenda Francesc Pedro");
+    CHECK(text(open, "owner").empty());  // the text names the owner already
+    CHECK_FALSE(flag(open, "has_owner"));
+    CHECK(text(open, "owner_name") == "Francesc Pedro");
+    CHECK(text(open, "owner_rid") == r.kb.at(r.kb.at(m).actions->at(0).owner).rid);
+    CHECK(flag(open, "has_owner_rid"));
+    CHECK(text(open, "meeting_id") == "meetings/2024/2024-09-02-iesalc");
+    CHECK(text(open, "line") == "20");
+    CHECK(text(open, "ref") == "meetings/2024/2024-09-02-iesalc:20");
+    CHECK(text(open, "due") == "2024-09-20");
+    CHECK(flag(open, "has_due"));
+    CHECK_FALSE(flag(open, "done"));
+    CHECK_FALSE(flag(open, "cancelled"));
+    CHECK(text(open, "done_on").empty());
+    CHECK_FALSE(flag(open, "has_done_on"));
+    CHECK(text(open, "meeting") == "Bilateral with IESALC");
+    CHECK(text(open, "meeting_date") == "2024-09-02");
+    CHECK(flag(open, "has_text"));
+    CHECK(open.find("org") == nullptr);  // not an action's: a template looks outward
+    CHECK(open.find("has_done") == nullptr);
+
+    const TemplateData done = action_data(r.kb, {m, 1});
+    CHECK(text(done, "text") == "Share report");
+    CHECK(flag(done, "done"));
+    CHECK(text(done, "done_on") == "2024-09-03");
+    CHECK_FALSE(flag(done, "has_due"));
+    CHECK_FALSE(flag(done, "has_owner_rid"));
+  }
+
   TEST_CASE("report: a malformed template is an error, not a crash") {
     std::ostringstream out;
     std::string error;
