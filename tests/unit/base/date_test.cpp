@@ -17,6 +17,16 @@ TEST_SUITE("date") {
     CHECK_FALSE(kb::parse_date(""));
   }
 
+  TEST_CASE("dates print as YYYY-MM-DD, zero-padded") {
+    CHECK(kb::to_string(Date{2024, 9, 2}) == "2024-09-02");
+    CHECK(kb::to_string(Date{987, 12, 31}) == "0987-12-31");
+    CHECK(kb::to_string(Date{9999, 1, 1}) == "9999-01-01");
+    CHECK(kb::to_string(Date{12345, 1, 1}) == "12345-01-01");  // past four digits, as written
+    for (int y : {1, 1970, 2000, 2026})
+      for (int m = 1; m <= 12; ++m)
+        for (int d = 1; d <= 28; d += 9) CHECK(kb::parse_date(kb::to_string(Date{y, m, d})) == Date{y, m, d});
+  }
+
   TEST_CASE("ISO weeks: 2024-W36 is Monday 2 to Sunday 8 September") {
     CHECK(kb::iso_week_of(Date{2024, 9, 2}) == IsoWeek{2024, 36});
     CHECK(kb::iso_week_of(Date{2024, 9, 8}) == IsoWeek{2024, 36});
