@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "kb/base/text.h"
+#include "kb/model/visibility.h"
 #include "kb/parse/markdown.h"
 
 namespace kb {
@@ -658,6 +659,10 @@ std::optional<Record> read_whole_note(FileSystem& fs, const KbConfig& config, co
   DiagSink diags;
   std::optional<RawRecord> raw = parse_record(r.path.str(), content, diags, BodyParse::all);
   if (!raw) return std::nullopt;
+  // A KB loaded for an audience shows it a note as the load did: without the lines above it.
+  std::size_t withheld_lines = 0;
+  if (config.audience_max && !AudienceFilter(config.visibility, *config.audience_max).apply(*raw, withheld_lines))
+    return std::nullopt;
   Record out;
   out.path = r.path;
   out.rid = r.rid;

@@ -101,8 +101,9 @@ std::uint32_t cache_format_version();
 bool read_note_text(FileSystem& fs, Record& r);
 
 /// Reads the summary and decisions of `r`'s note into `r.minutes`, as a load with them gives
-/// them: for a command that shows a few meetings' minutes after a load without them (the
-/// weekly report). False, leaving none, when the note cannot be read or typed now.
+/// them (for the audience of `config`, whose load it follows: read_whole_note): for a command
+/// that shows a few meetings' minutes after a load without them (the weekly report). False,
+/// leaving none, when the note cannot be read or typed now.
 bool read_note_minutes(FileSystem& fs, const KbConfig& config, Record& r);
 
 /// Reads kb.yaml text into a KbConfig; problems go to `diags`.

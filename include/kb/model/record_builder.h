@@ -76,8 +76,9 @@ bool check_note_text(const KbConfig& config, std::string_view path, std::string_
 
 /// Reads, parses and types `r`'s note (its path, through `fs`) against `config`, with every
 /// part (text, minutes, actions, links; names not resolved): a note a load read without them, as a
-/// load with them gives it (`kb search` indexes it so). std::nullopt when it cannot be read,
-/// parsed or typed now.
+/// load with them gives it (`kb search` indexes it so), for the audience of `config` (its lines
+/// above it left out). std::nullopt when it cannot be read, parsed or typed now, or the
+/// audience may not see it.
 std::optional<Record> read_whole_note(FileSystem& fs, const KbConfig& config, const Record& r);
 
 }  // namespace kb

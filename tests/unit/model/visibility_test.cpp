@@ -103,6 +103,24 @@ TEST_CASE("issue 26: a load for an audience leaves out notes and tagged lines, k
   CHECK(!bad.audience_error.empty());
 }
 
+TEST_CASE("issue 26: minutes read after a load for an audience leave out its tagged lines too") {
+  // The weekly report loads actions only and reads its week's minutes from their notes.
+  auto fs = month();
+  LoadOptions o;
+  o.audience = "external";
+  o.parts.minutes = false;
+  const LoadResult external = load_kb(fs, o);
+  Record sync = *external.kb.lookup_rid("meetings/2025-03-03-sync");
+  REQUIRE(read_note_minutes(fs, external.kb.config, sync));
+  REQUIRE(sync.minutes->decisions.size() == 1);  // not "Raise the budget #internal"
+  CHECK(sync.minutes->decisions[0].text == "Go ahead with the pilot");
+  o.audience = "internal";
+  const LoadResult internal = load_kb(fs, o);
+  sync = *internal.kb.lookup_rid("meetings/2025-03-03-sync");
+  REQUIRE(read_note_minutes(fs, internal.kb.config, sync));
+  CHECK(sync.minutes->decisions.size() == 2);
+}
+
 TEST_CASE("issue 26: kb.yaml's audience is the default; --audience all shows everything") {
   auto fs = month();
   fs.add("kb.yaml", "audience: external\n");
