@@ -87,11 +87,37 @@ void set_summary(TemplateData& d, const std::string& summary, ReportFormat f) {
   d.set("summary_html", f == ReportFormat::html && !summary.empty() ? summary_html(summary) : std::string());
 }
 
+// A list of actions is read in its order (by due date), its meetings' records all over memory:
+// while item i is made, the memory is asked for what the items ahead read (their record, then
+// their action, then their texts: each a step further on what the one before brought in).
+void prefetch_ahead(const KnowledgeBase& kb, const std::vector<ActionRef>& refs, std::size_t i) {
+  if (i + 12 < refs.size()) {
+    const Record& m = kb.at(refs[i + 12].meeting);
+    __builtin_prefetch(&m.name);
+    __builtin_prefetch(&m.date);
+    __builtin_prefetch(&m.actions);
+  }
+  if (i + 9 < refs.size()) __builtin_prefetch(&*kb.at(refs[i + 9].meeting).actions);
+  if (i + 6 < refs.size()) {
+    const Record& m = kb.at(refs[i + 6].meeting);
+    __builtin_prefetch(m.actions->data() + refs[i + 6].index);
+    __builtin_prefetch(m.name.data());
+  }
+  if (i + 3 < refs.size()) {
+    const Action& a = action_at(kb, refs[i + 3]);
+    __builtin_prefetch(a.text.data());
+    if (const Record* owner = kb.lookup(a.owner)) __builtin_prefetch(owner->name.data());
+  }
+}
+
 // The actions as a made list: an action's data is made when the template reaches it (a
 // briefing's overdue actions can run to tens of thousands). `kb` outlives the rendering.
 TemplateData actions_data(const KnowledgeBase& kb, std::vector<ActionRef> refs) {
   auto shared = std::make_shared<const std::vector<ActionRef>>(std::move(refs));
-  return TemplateData::list(shared->size(), [&kb, shared](std::size_t i) { return action_data(kb, (*shared)[i]); });
+  return TemplateData::list(shared->size(), [&kb, shared](std::size_t i) {
+    prefetch_ahead(kb, *shared, i);
+    return action_data(kb, (*shared)[i]);
+  });
 }
 
 TemplateData meeting_head(const KnowledgeBase& kb, const Record& m) {
