@@ -227,7 +227,7 @@ struct GraphCodec {
     put(w, topics, rp, tt);
     (void)minutes;  // in the minutes part: put_minutes()
     (void)actions;  // in the actions part: put_actions()
-    (void)reads;     // in the reads part: put_reads()
+    (void)reads;    // in the reads part: put_reads()
     w.s(honorific);
     w.u(affiliations.size());
     for (const auto& a : affiliations) put(w, a, rp, tt);
@@ -272,7 +272,7 @@ struct GraphCodec {
     get(r, topics, rp, nodes, tt);
     (void)minutes;  // in the minutes part: get_minutes()
     (void)actions;  // in the actions part: get_actions()
-    (void)reads;     // in the reads part: get_reads()
+    (void)reads;    // in the reads part: get_reads()
     r.s(honorific);
     affiliations.resize(r.count());
     for (auto& a : affiliations) get(r, a, rp, nodes, tt);
