@@ -104,9 +104,9 @@ Date Session::today() const {
 
 const Record& Session::with_text(NodeId id) {
   Record& r = load_->kb.mutable_at(id);
-  if (r.defined && !r.text.loaded()) {
+  if (!r.text.loaded()) {
     RealFileSystem fs(root_);
-    read_note_text(fs, r);  // a note that cannot be read now shows no fields, as it has none
+    read_note_text(fs, r);  // a name without a note, or a note unreadable now, shows no fields
   }
   return r;
 }
@@ -115,8 +115,8 @@ void Session::with_minutes(const std::vector<NodeId>& ids) {
   RealFileSystem fs(root_);
   parallel_for(ids.size(), std::thread::hardware_concurrency(), [&](std::size_t i) {
     Record& r = load_->kb.mutable_at(ids[i]);
-    // A note that cannot be read now shows none.
-    if (r.defined && !r.minutes.loaded()) read_note_minutes(fs, load_->kb.config, r);
+    // A name without a note, or a note unreadable now, shows none.
+    if (!r.minutes.loaded()) read_note_minutes(fs, load_->kb.config, r);
   });
 }
 

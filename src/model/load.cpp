@@ -391,13 +391,13 @@ void keep_parts(KnowledgeBase& kb, RecordParts parts) {
 
 bool read_note_text(FileSystem& fs, Record& r) {
   std::string content, err;
-  if (fs.read(r.path.str(), content, err) && set_text(content, r)) return true;
+  if (r.defined && fs.read(r.path.str(), content, err) && set_text(content, r)) return true;
   r.text.reset();
   return false;
 }
 
 bool read_note_minutes(FileSystem& fs, const KbConfig& config, Record& r) {
-  std::optional<Record> whole = read_whole_note(fs, config, r);
+  std::optional<Record> whole = r.defined ? read_whole_note(fs, config, r) : std::nullopt;
   if (whole && whole->minutes.present()) r.minutes = std::move(whole->minutes);
   else r.minutes.reset();
   return whole.has_value();

@@ -425,6 +425,11 @@ $ kb --kb "$FIXTURES/aliases" show "Nobody At All"
 2> kb: error: unknown name 'Nobody At All' (try 'kb list people', 'kb list orgs' or 'kb list topics')
 ? 1
 
+# A name that meetings use but no note defines is shown too: it has no fields of its own.
+$ kb --kb "$FIXTURES/aliases" show "Guest Speaker" | head -2
+> Guest Speaker  person · no record (only named in notes)
+> Last met: Mon 2 September 2024
+
 $ kb --kb "$WORK/nowhere" query
 2> kb: error: knowledge base '$WORK/nowhere' is not a folder (create one with 'kb init $WORK/nowhere')
 ? 1

@@ -97,13 +97,14 @@ std::uint32_t cache_format_version();
 
 /// Reads the front matter as written and the body of `r`'s note (its path, through `fs`) into
 /// `r.text`: for a command that shows one note's text after a load without text. False, leaving
-/// it empty, when the note cannot be read or does not parse any more.
+/// it empty, when the note cannot be read or does not parse any more, or `r` is a name no note
+/// defines.
 bool read_note_text(FileSystem& fs, Record& r);
 
 /// Reads the summary and decisions of `r`'s note into `r.minutes`, as a load with them gives
 /// them (for the audience of `config`, whose load it follows: read_whole_note): for a command
 /// that shows a few meetings' minutes after a load without them (the weekly report). False,
-/// leaving none, when the note cannot be read or typed now.
+/// leaving none, when the note cannot be read or typed now, or `r` is a name no note defines.
 bool read_note_minutes(FileSystem& fs, const KbConfig& config, Record& r);
 
 /// Reads kb.yaml text into a KbConfig; problems go to `diags`.

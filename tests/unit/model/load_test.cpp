@@ -1321,6 +1321,19 @@ TEST_SUITE("model") {
     dump_value(a, shown.text->fields);
     dump_value(b, whole.text->fields);
     CHECK(a.str() == b.str());
+    // A name no note defines has no text to read: none, not "not loaded".
+    auto unresolved = std::find_if(linked.kb.records().begin(), linked.kb.records().end(),
+                                   [](const Record& rec) { return !rec.defined; });
+    REQUIRE(unresolved != linked.kb.records().end());
+    Record nameless = *unresolved;
+    REQUIRE_FALSE(nameless.text.loaded());
+    const std::size_t reads_before = fs.reads;
+    CHECK_FALSE(read_note_text(fs, nameless));
+    CHECK_FALSE(read_note_minutes(fs, linked.kb.config, nameless));
+    CHECK(nameless.text.loaded());
+    CHECK(nameless.text->body.empty());
+    CHECK(nameless.minutes->summary.empty());
+    CHECK(fs.reads == reads_before);  // nothing read
     fs.reads = 2;
 
     SUBCASE("a damaged links part fails only a load that reads it") {
