@@ -137,17 +137,10 @@ std::string expected_date(std::string_view t) {
   return fmt::format("{}, as in '{}'", plain, to_string(Date{y, m, d}));
 }
 
-std::string to_string(const Date& d) {
-  if (d.year < 0 || d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99)
-    return pad(d.year, 4) + '-' + pad(d.month, 2) + '-' + pad(d.day, 2);
-  // The common case in one buffer: reports print tens of thousands of dates.
-  char out[10] = {static_cast<char>('0' + d.year / 1000),       static_cast<char>('0' + d.year / 100 % 10),
-                  static_cast<char>('0' + d.year / 10 % 10),     static_cast<char>('0' + d.year % 10),
-                  '-',                                           static_cast<char>('0' + d.month / 10),
-                  static_cast<char>('0' + d.month % 10),         '-',
-                  static_cast<char>('0' + d.day / 10),           static_cast<char>('0' + d.day % 10)};
-  return std::string(out, sizeof out);
-}
+// One formatting call: reports print tens of thousands of dates.
+std::string to_string(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
+
+std::string date_text(const std::optional<Date>& d) { return d ? to_string(*d) : std::string(); }
 
 std::string to_string(const IsoWeek& w) { return pad(w.year, 4) + "-W" + pad(w.week, 2); }
 

@@ -30,8 +30,6 @@ std::string names_of(const KnowledgeBase& kb, const std::vector<NameRef>& refs) 
   return join(names);
 }
 
-std::string date_text(const std::optional<Date>& d) { return d ? to_string(*d) : std::string(); }
-
 void write_json(std::ostream& out, const json& value, bool lines) {
   if (lines) {
     if (value.is_array())

@@ -13,8 +13,6 @@ using nlohmann::json;
 
 json rid_or_null(const Record& r) { return r.defined ? json(r.rid) : json(nullptr); }
 
-std::string date_text(const std::optional<Date>& d) { return d ? to_string(*d) : std::string(); }
-
 void write_json(std::ostream& out, const json& arr, const RenderOptions& o) {
   if (o.format == OutputFormat::jsonl) {
     for (const auto& v : arr) out << v.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';

@@ -61,7 +61,7 @@ void set_text(TemplateData& d, const std::string& key, std::string value) {
 }
 
 void set_date(TemplateData& d, const std::string& key, const std::optional<Date>& value) {
-  set_text(d, key, value ? to_string(*value) : std::string());
+  set_text(d, key, date_text(value));
 }
 
 // Adds `key` (a list) and `has_key` (a flag).
@@ -213,7 +213,6 @@ class ActionFields {
     if (key == "ref") return fmt::format("{}:{}", m.rid, a.loc.line);
     return std::nullopt;
   }
-  static std::string date_text(const std::optional<Date>& d) { return d ? to_string(*d) : std::string(); }
   // The text as shown, which `text`, `owner` and `has_owner` read: made once.
   const std::string& shown(const Action& a) const {
     if (!shown_) shown_ = plain_text(a.text);

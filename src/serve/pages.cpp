@@ -153,9 +153,9 @@ HttpResponse page_record(const PageContext& c, const std::string& rid) {
   if (!r) return error_page(c, 404, "Not found", fmt::format("no record has the id '{}' (search for it by name)", rid));
   if (r->type == RecordType::meeting) {
     TemplateData d = meeting_data(c.kb, group_attendees(c.kb, r->id), ReportFormat::html);
-    std::vector<TemplateData> rows;
-    for (std::size_t i = 0; i < r->actions->size(); ++i) rows.push_back(action_rows(c, {{r->id, i}}).front());
-    d.set("action_items", TemplateData::list(std::move(rows)));
+    std::vector<ActionRef> refs;
+    for (std::size_t i = 0; i < r->actions->size(); ++i) refs.push_back({r->id, i});
+    d.set("action_items", TemplateData::list(action_rows(c, refs)));
     return html_page(c, 200, r->name, "meeting.html.mustache", d);
   }
   if (!r->entity.present()) {

@@ -37,9 +37,8 @@ TemplateData with_urls(const TemplateData& d);
 // with_urls() of an object whose members are made when asked for: so are its `_url` forms.
 TemplateData looked_up_with_urls(const TemplateData& d) {
   return TemplateData::object([d](std::string_view key) -> std::optional<TemplateData> {
-    constexpr std::string_view kUrl = "_url";
-    if (key.size() > kUrl.size() && key.substr(key.size() - kUrl.size()) == kUrl) {
-      const std::string_view named = key.substr(0, key.size() - kUrl.size());
+    if (key.ends_with("_url")) {
+      const std::string_view named = key.substr(0, key.size() - 4);
       const TemplateData* id = names_a_record(named) ? d.find(named) : nullptr;
       if (id && id->kind() == TemplateData::Kind::text) return TemplateData(url_encode(id->text(), true));
     }

@@ -55,6 +55,8 @@ std::string hhmm_of(int minutes);
 std::string expected_date(std::string_view text);
 
 std::string to_string(const Date& d);   ///< `YYYY-MM-DD`
+/// `YYYY-MM-DD`, or "" for no date (a table cell, a report's optional text).
+std::string date_text(const std::optional<Date>& d);
 std::string to_string(const IsoWeek& w);  ///< `YYYY-Www`
 
 /// Days since 1970-01-01 (negative before).
